@@ -1,0 +1,85 @@
+# Risk Atlas — set-up, tests, demo, translations, package.
+# Every target does its own set-up and is idempotent. Works on Debian 12 (QGIS 3.22) and 13 (QGIS 3.40).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+VENV := $(ROOT)/.venv
+PY := $(VENV)/bin/python
+DEBIAN_MAJOR := $(shell cut -d. -f1 /etc/debian_version 2>/dev/null | tr -dc 0-9)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Distribution packages: QGIS and everything linking GDAL/PROJ come from Debian (DESIGN §2).
+APT_COMMON := python3-qgis qgis qgis-providers python3-venv python3-pip fonts-wqy-zenhei fonts-noto-cjk \
+  poppler-utils proj-data proj-bin python3-pyproj python3-fiona python3-scipy python3-matplotlib python3-pandas \
+  python3-pytest pyqt5-dev-tools qttools5-dev-tools xvfb zip
+APT_12 := $(APT_COMMON)
+APT_13 := $(APT_COMMON) python3-shapely python3-geopandas
+APT_PACKAGES := $(if $(filter 12,$(DEBIAN_MAJOR)),$(APT_12),$(APT_13))
+
+# pip-only packages. Debian 12's shapely (1.8), pandas (1.5) and geopandas are too old.
+PIP_12 := "shapely>=2,<2.2" "pandas>=2,<3" "pytest-qgis==5.0.2"
+PIP_12_NODEPS := "geopandas>=1.0,<1.1"
+PIP_13 := "pytest-qgis==5.0.2"
+PIP_13_NODEPS :=
+PIP_PACKAGES := $(if $(filter 12,$(DEBIAN_MAJOR)),$(PIP_12),$(PIP_13))
+PIP_NODEPS := $(if $(filter 12,$(DEBIAN_MAJOR)),$(PIP_12_NODEPS),$(PIP_13_NODEPS))
+# Test-only peer (pysal access) with its pure-Python needs; --no-deps keeps GDAL/PROJ wheels out.
+PIP_TEST_NODEPS := "access==1.1.10.post3"
+
+STAMP := $(VENV)/.riskatlas-setup-$(DEBIAN_MAJOR)
+export QT_QPA_PLATFORM := offscreen
+export XDG_RUNTIME_DIR := /tmp/runtime-$(shell id -u)
+
+.PHONY: help setup apt venv test test-unit test-qgis demo translations package bench clean sample-data
+
+help:
+	@echo "make demo   — run the whole pipeline on the sample county (writes output/)"
+	@echo "make test   — set up and run every test (unit, real QGIS, qgis_process end-to-end)"
+	@echo "make setup | translations | sample-data | bench | package | clean"
+
+setup: $(STAMP) translations
+
+apt:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "apt: installing$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "apt: all packages present"; fi
+
+$(STAMP): Makefile tools/check_venv.py
+	$(MAKE) apt
+	[ -x $(PY) ] || /usr/bin/python3 -m venv --system-site-packages $(VENV)
+	$(PY) -c "import numpy; open('$(VENV)/constraints.txt','w').write('numpy==%s\n' % numpy.__version__)"
+	$(PY) -m pip install -q --disable-pip-version-check -c $(VENV)/constraints.txt $(PIP_PACKAGES)
+	[ -z '$(PIP_NODEPS)' ] || $(PY) -m pip install -q --disable-pip-version-check --no-deps $(PIP_NODEPS)
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps $(PIP_TEST_NODEPS)
+	$(PY) tools/check_venv.py
+	touch $@
+
+translations: i18n/riskatlas_zh_CN.qm
+
+i18n/riskatlas_zh_CN.qm: i18n/riskatlas_zh_CN.ts
+	@command -v lrelease >/dev/null || $(MAKE) apt
+	lrelease -silent $< -qm $@
+
+# Refresh the .ts from the sources (keeps existing translations).
+update-ts:
+	pylupdate5 -noobsolete $$(git ls-files '*.py' | grep -v -e '^tests/' -e '^bench/' -e '^sample_data/' -e '^tools/') -ts i18n/riskatlas_zh_CN.ts
+
+test: setup
+	$(PY) -m pytest -q -p no:pytest_qgis tests/unit
+	$(PY) -m pytest -q tests/qgis tests/e2e
+
+demo: setup
+	$(PY) tools/demo.py --output $(ROOT)/output
+
+sample-data: setup
+	$(PY) sample_data/generate_sample_county.py
+
+bench: setup
+	$(PY) -m bench.run_all
+
+package: translations
+	$(PY) tools/package.py
+
+clean:
+	rm -rf output dist .pytest_cache

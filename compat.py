@@ -1,0 +1,94 @@
+"""Differences between QGIS 3.22 and newer releases (3.3x/3.4x, and Qt 6 builds), kept in one place.
+
+3.22 has the old class-scoped enums (``QgsProcessing.TypeVectorPoint``); newer releases
+move them to ``Qgis.*`` (``Qgis.ProcessingSourceType.VectorPoint``) and deprecate the old
+ones; Qt 6 builds drop ``QVariant.Type`` for field types. Everything else imports the names
+below instead of testing versions itself.
+"""
+from qgis.core import (
+    Qgis,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsRenderContext,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QMetaType, QVariant
+
+QGIS_VERSION_INT = Qgis.versionInt() if hasattr(Qgis, "versionInt") else Qgis.QGIS_VERSION_INT
+
+
+def _pick(new_owner, new_enum, new_name, old_owner, old_name):
+    """The scoped enum value when this QGIS has it, else the old class attribute."""
+    scoped = getattr(new_owner, new_enum, None)
+    if scoped is not None and hasattr(scoped, new_name):
+        return getattr(scoped, new_name)
+    return getattr(old_owner, old_name)
+
+
+# Processing source / layer types
+SOURCE_POINT = _pick(Qgis, "ProcessingSourceType", "VectorPoint", QgsProcessing, "TypeVectorPoint")
+SOURCE_LINE = _pick(Qgis, "ProcessingSourceType", "VectorLine", QgsProcessing, "TypeVectorLine")
+SOURCE_POLYGON = _pick(Qgis, "ProcessingSourceType", "VectorPolygon", QgsProcessing, "TypeVectorPolygon")
+SOURCE_ANY_GEOMETRY = _pick(Qgis, "ProcessingSourceType", "VectorAnyGeometry", QgsProcessing, "TypeVectorAnyGeometry")
+SOURCE_VECTOR = _pick(Qgis, "ProcessingSourceType", "Vector", QgsProcessing, "TypeVector")
+
+NUMBER_DOUBLE = _pick(Qgis, "ProcessingNumberParameterType", "Double", QgsProcessingParameterNumber, "Double")
+NUMBER_INTEGER = _pick(Qgis, "ProcessingNumberParameterType", "Integer", QgsProcessingParameterNumber, "Integer")
+
+FIELD_ANY = _pick(Qgis, "ProcessingFieldParameterDataType", "Any", QgsProcessingParameterField, "Any")
+FIELD_NUMERIC = _pick(Qgis, "ProcessingFieldParameterDataType", "Numeric", QgsProcessingParameterField, "Numeric")
+FIELD_STRING = _pick(Qgis, "ProcessingFieldParameterDataType", "String", QgsProcessingParameterField, "String")
+
+FLAG_NO_THREADING = _pick(Qgis, "ProcessingAlgorithmFlag", "NoThreading", QgsProcessingAlgorithm, "FlagNoThreading")
+
+FAST_INSERT = _pick(QgsFeatureSink, "Flag", "FastInsert", QgsFeatureSink, "FastInsert")
+
+TEXT_ALWAYS_TEXT = _pick(Qgis, "TextRenderFormat", "AlwaysText", QgsRenderContext, "TextFormatAlwaysText")
+
+# Geometry types
+WKB_POINT = _pick(Qgis, "WkbType", "Point", QgsWkbTypes, "Point")
+WKB_MULTIPOINT = _pick(Qgis, "WkbType", "MultiPoint", QgsWkbTypes, "MultiPoint")
+WKB_LINESTRING = _pick(Qgis, "WkbType", "LineString", QgsWkbTypes, "LineString")
+WKB_MULTILINESTRING = _pick(Qgis, "WkbType", "MultiLineString", QgsWkbTypes, "MultiLineString")
+WKB_POLYGON = _pick(Qgis, "WkbType", "Polygon", QgsWkbTypes, "Polygon")
+WKB_MULTIPOLYGON = _pick(Qgis, "WkbType", "MultiPolygon", QgsWkbTypes, "MultiPolygon")
+WKB_NO_GEOMETRY = _pick(Qgis, "WkbType", "NoGeometry", QgsWkbTypes, "NoGeometry")
+
+GEOMETRY_POINT = _pick(Qgis, "GeometryType", "Point", QgsWkbTypes, "PointGeometry")
+GEOMETRY_LINE = _pick(Qgis, "GeometryType", "Line", QgsWkbTypes, "LineGeometry")
+GEOMETRY_POLYGON = _pick(Qgis, "GeometryType", "Polygon", QgsWkbTypes, "PolygonGeometry")
+GEOMETRY_NULL = _pick(Qgis, "GeometryType", "Null", QgsWkbTypes, "NullGeometry")
+
+# Field types: QMetaType from 3.38 (required on Qt 6), QVariant before.
+if QGIS_VERSION_INT >= 33800:
+    FIELD_TYPE_INT = QMetaType.Type.Int
+    FIELD_TYPE_LONG = QMetaType.Type.LongLong
+    FIELD_TYPE_DOUBLE = QMetaType.Type.Double
+    FIELD_TYPE_STRING = QMetaType.Type.QString
+    FIELD_TYPE_BOOL = QMetaType.Type.Bool
+    FIELD_TYPE_DATE = QMetaType.Type.QDate
+    FIELD_TYPE_DATETIME = QMetaType.Type.QDateTime
+else:
+    FIELD_TYPE_INT = QVariant.Int
+    FIELD_TYPE_LONG = QVariant.LongLong
+    FIELD_TYPE_DOUBLE = QVariant.Double
+    FIELD_TYPE_STRING = QVariant.String
+    FIELD_TYPE_BOOL = QVariant.Bool
+    FIELD_TYPE_DATE = QVariant.Date
+    FIELD_TYPE_DATETIME = QVariant.DateTime
+
+
+def field_type(field):
+    """The field's type as the value compared with FIELD_TYPE_* (QgsField.type() is QVariant.Type before 3.38)."""
+    return field.type()
+
+
+def wkb_type_of(geometry_type):
+    return QgsWkbTypes.flatType(geometry_type)
+
+
+def geometry_type_of_wkb(wkb_type):
+    return QgsWkbTypes.geometryType(wkb_type)

@@ -1,0 +1,243 @@
+"""QGIS feature sources ⇄ GeoDataFrames, through WKB, keeping feature ids.
+
+Reading: one pass over the features collects WKB and attribute lists; shapely decodes the
+whole WKB array at once. Z and M are dropped (analysis is planar), curved geometries are
+segmentised, null geometries become None. Writing: features are built from whole columns.
+Reprojection happens in QGIS (QgsFeatureRequest.setDestinationCrs), so core never needs PROJ.
+"""
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import shapely
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProject,
+    QgsRectangle,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+
+from .. import compat
+from ..core.crs import local_projected_epsg
+from .schemas import BOOL, DOUBLE, INT, STRING
+
+DATE, OTHER = "date", "other"
+
+_INT_TYPES = {QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong}
+_QGIS_TO_KIND = {**{t: INT for t in _INT_TYPES}, QVariant.Double: DOUBLE, QVariant.String: STRING,
+                 QVariant.Bool: BOOL, QVariant.Date: DATE, QVariant.DateTime: DATE}
+_KIND_TO_QGIS = {INT: compat.FIELD_TYPE_LONG, DOUBLE: compat.FIELD_TYPE_DOUBLE,
+                 STRING: compat.FIELD_TYPE_STRING, BOOL: compat.FIELD_TYPE_BOOL}
+
+
+@dataclass
+class LayerFrame:
+    """A layer read for analysis: the GeoDataFrame (index = QGIS feature id) and what it came from."""
+
+    gdf: "object"
+    name: str
+    field_types: dict  # field name -> INT / DOUBLE / STRING / BOOL / DATE / OTHER
+    source_crs: QgsCoordinateReferenceSystem
+    crs: QgsCoordinateReferenceSystem  # CRS of gdf's coordinates
+    notes: list = field(default_factory=list)  # what conversion did (reprojected, Z dropped, ...)
+
+    @property
+    def reprojected(self):
+        return self.source_crs != self.crs
+
+
+def field_kind(qgs_field):
+    """INT / DOUBLE / STRING / BOOL / DATE / OTHER for a QgsField."""
+    return _QGIS_TO_KIND.get(int(qgs_field.type()), OTHER)
+
+
+def analysis_crs(crs, extent=None, transform_context=None):
+    """The projected metric CRS to analyse in: ``crs`` itself when projected, else a local one.
+
+    A geographic CRS is replaced by the CGCS2000 3° GK zone (in China) or UTM zone covering the
+    centre of ``extent`` (given in ``crs``), DESIGN §3.
+    """
+    if not crs.isValid() or not crs.isGeographic():
+        return crs
+    centre = extent.center() if extent is not None and not extent.isEmpty() else None
+    if centre is None:
+        raise ValueError("cannot choose a projected CRS for an empty geographic layer")
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    if crs != wgs84:
+        transform = QgsCoordinateTransform(crs, wgs84, transform_context or QgsProject.instance().transformContext())
+        centre = transform.transform(centre)
+    return QgsCoordinateReferenceSystem(f"EPSG:{local_projected_epsg(centre.x(), centre.y())}")
+
+
+def _python_value(value):
+    """QVariant NULL -> None; QDate/QDateTime -> Python date/datetime; everything else unchanged."""
+    if isinstance(value, QVariant):
+        return None if value.isNull() else value.value()
+    if isinstance(value, QDate):
+        return value.toPyDate() if value.isValid() else None
+    if isinstance(value, QDateTime):
+        return value.toPyDateTime() if value.isValid() else None
+    return value
+
+
+def _column(values, kind):
+    """numpy-friendly columns: doubles float64 with NaN for null; ints int64, or float64 with NaN
+    when any is null; everything else object with None."""
+    if kind in (INT, DOUBLE):
+        has_null = any(v is None for v in values)
+        if kind == INT and not has_null:
+            return np.asarray(values, dtype=np.int64)
+        return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+    return np.array(values, dtype=object)
+
+
+def source_to_frame(source, name, target_crs=None, transform_context=None, request=None, feedback=None):
+    """Read a QgsFeatureSource / QgsVectorLayer into a LayerFrame.
+
+    ``target_crs``: reproject into it (default: the source's CRS, or a local projected CRS
+    when the source is geographic). ``request``: a QgsFeatureRequest to start from (filters).
+    """
+    import geopandas as gpd
+
+    source_crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
+    notes = []
+    if target_crs is None:
+        target_crs = analysis_crs(source_crs, source.sourceExtent() if hasattr(source, "sourceExtent")
+                                  else source.extent(), transform_context)
+    request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
+    if target_crs.isValid() and source_crs.isValid() and target_crs != source_crs:
+        request.setDestinationCrs(target_crs, transform_context or QgsProject.instance().transformContext())
+        notes.append(f"reprojected from {source_crs.authid() or source_crs.description()} "
+                     f"to {target_crs.authid()} ({target_crs.description()})")
+
+    qgs_fields = source.fields()
+    names = qgs_fields.names()
+    kinds = {f.name(): field_kind(f) for f in qgs_fields}
+    fids, wkbs, rows = [], [], []
+    dropped_zm = curved = 0
+    total = max(source.featureCount(), 1)
+    for i, feature in enumerate(source.getFeatures(request)):
+        if feedback is not None and i % 5000 == 0:
+            if feedback.isCanceled():
+                break
+        fids.append(feature.id())
+        rows.append(feature.attributes())
+        geometry = feature.geometry()
+        if geometry is None or geometry.isNull():
+            wkbs.append(None)
+            continue
+        wkb_type = geometry.wkbType()
+        if QgsWkbTypes.isCurvedType(wkb_type):
+            geometry = QgsGeometry(geometry.constGet().segmentize())
+            curved += 1
+        if QgsWkbTypes.hasZ(wkb_type) or QgsWkbTypes.hasM(wkb_type):
+            dropped_zm += 1
+        wkbs.append(bytes(geometry.asWkb()))
+    del total
+
+    geoms = shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="ignore")
+    if dropped_zm:
+        geoms = shapely.force_2d(geoms)
+        notes.append(f"Z/M values dropped from {dropped_zm} features (analysis is planar)")
+    if curved:
+        notes.append(f"{curved} curved geometries segmentised")
+    columns = list(zip(*rows)) if rows else [[] for _ in names]
+    data = {}
+    for col_name, values in zip(names, columns):
+        kind = kinds[col_name]
+        values = [_python_value(v) for v in values]
+        data[col_name] = _column(values, kind)
+    index = pd.Index(np.asarray(fids, dtype=np.int64), name="fid")
+    crs_wkt = target_crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED) if target_crs.isValid() else None
+    gdf = gpd.GeoDataFrame(pd.DataFrame(data, index=index), geometry=gpd.GeoSeries(geoms, index=index),
+                           crs=_pyproj_crs(target_crs, crs_wkt))
+    return LayerFrame(gdf, name, kinds, source_crs, target_crs if target_crs.isValid() else source_crs, notes)
+
+
+def _pyproj_crs(crs, wkt):
+    if not crs.isValid():
+        return None
+    authid = crs.authid()
+    return authid if authid.upper().startswith("EPSG:") else wkt
+
+
+# ---------------------------------------------------------------- writing
+
+def make_fields(specs):
+    """QgsFields from (name, kind) or (name, kind, alias) tuples; kind is INT/DOUBLE/STRING/BOOL."""
+    fields = QgsFields()
+    for spec in specs:
+        name, kind = spec[0], spec[1]
+        qgs_field = QgsField(name, _KIND_TO_QGIS[kind])
+        if len(spec) > 2 and spec[2]:
+            qgs_field.setAlias(spec[2])
+        fields.append(qgs_field)
+    return fields
+
+
+def _attribute_lists(frame, names):
+    columns = []
+    for name in names:
+        series = frame[name]
+        values = series.astype(object).where(series.notna(), None).tolist()
+        columns.append([v.item() if isinstance(v, np.generic) else v for v in values])
+    return list(zip(*columns)) if columns else [() for _ in range(len(frame))]
+
+
+def frame_to_features(frame, fields, geometry=True):
+    """QgsFeatures for every row of ``frame``, attributes in the order of ``fields``.
+
+    ``frame`` may be a GeoDataFrame (geometry written) or a plain DataFrame (no geometry).
+    """
+    names = fields.names()
+    missing = [n for n in names if n not in frame.columns]
+    if missing:
+        raise KeyError(f"output columns missing: {', '.join(missing)}")
+    rows = _attribute_lists(frame, names)
+    wkbs = None
+    if geometry and hasattr(frame, "geometry"):
+        wkbs = shapely.to_wkb(np.asarray(frame.geometry.values, dtype=object))
+    features = []
+    for i, row in enumerate(rows):
+        feature = QgsFeature(fields)
+        feature.setAttributes(list(row))
+        if wkbs is not None and wkbs[i] is not None:
+            qgs_geometry = QgsGeometry()
+            qgs_geometry.fromWkb(wkbs[i])
+            feature.setGeometry(qgs_geometry)
+        features.append(feature)
+    return features
+
+
+def write_to_sink(frame, sink, fields, feedback=None):
+    """Add every row to a feature sink in one call (the caller computed everything first)."""
+    features = frame_to_features(frame, fields)
+    if not sink.addFeatures(features, compat.FAST_INSERT):
+        raise IOError(f"could not write features: {sink.lastError() if hasattr(sink, 'lastError') else ''}")
+    return len(features)
+
+
+def wkb_type_for(gdf, default=None):
+    """The QGIS WKB type to create an output for a GeoDataFrame (multi when any part is multi)."""
+    kinds = set(shapely.get_type_id(np.asarray(gdf.geometry.values, dtype=object)).tolist()) - {-1}
+    if not kinds:
+        return default if default is not None else compat.WKB_NO_GEOMETRY
+    if kinds <= {0, 4}:
+        return compat.WKB_MULTIPOINT if 4 in kinds else compat.WKB_POINT
+    if kinds <= {1, 2, 5}:
+        return compat.WKB_MULTILINESTRING if 5 in kinds else compat.WKB_LINESTRING
+    if kinds <= {3, 6}:
+        return compat.WKB_MULTIPOLYGON if 6 in kinds else compat.WKB_POLYGON
+    raise ValueError(f"mixed geometry types cannot go into one layer: {sorted(kinds)}")
+
+
+def extent_of(gdf):
+    xmin, ymin, xmax, ymax = gdf.total_bounds
+    return QgsRectangle(xmin, ymin, xmax, ymax)

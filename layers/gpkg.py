@@ -1,0 +1,74 @@
+"""Writing GeoDataFrames into a GeoPackage through QGIS, whole or not at all.
+
+All layers go into a temporary file beside the target, which replaces the target only once
+every layer (and its default style) is written.
+"""
+import os
+import tempfile
+
+from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorFileWriter, QgsVectorLayer
+
+from .convert import frame_to_features, make_fields, wkb_type_for
+
+
+def fields_from_schema(schema, language="zh"):
+    """QgsFields for a LayerSchema, aliases in the given language."""
+    return make_fields([(f.name, f.type, f.alias_zh if language == "zh" else f.alias_en) for f in schema.fields])
+
+
+def write_layer(path, layer_name, frame, fields, crs, wkb_type=None, overwrite_file=False):
+    """Write one layer into ``path`` (GPKG). ``frame`` columns must cover ``fields``."""
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = layer_name
+    options.fileEncoding = "UTF-8"
+    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteFile if overwrite_file or not os.path.exists(path)
+                                    else QgsVectorFileWriter.CreateOrOverwriteLayer)
+    if wkb_type is None:
+        wkb_type = wkb_type_for(frame)
+    writer = QgsVectorFileWriter.create(path, fields, wkb_type, crs, QgsProject.instance().transformContext(), options)
+    if writer.hasError() != QgsVectorFileWriter.NoError:
+        raise IOError(f"cannot create layer '{layer_name}' in {path}: {writer.errorMessage()}")
+    features = frame_to_features(frame, fields)
+    ok = writer.addFeatures(features)
+    error = writer.errorMessage()
+    del writer  # closes the layer
+    if not ok:
+        raise IOError(f"cannot write layer '{layer_name}' in {path}: {error}")
+
+
+def save_default_style(path, layer_name, style_function, description=""):
+    """Store a default style (symbology + field aliases) inside the GeoPackage's layer_styles."""
+    layer = QgsVectorLayer(f"{path}|layername={layer_name}", layer_name, "ogr")
+    if not layer.isValid():
+        raise IOError(f"cannot open layer '{layer_name}' in {path}")
+    style_function(layer)
+    message = layer.saveStyleToDatabase(layer_name, description, True, "")
+    del layer
+    return message
+
+
+def write_geopackage(path, layers, crs, styles=None):
+    """Write ``layers`` — {name: (frame, QgsFields, wkb_type or None)} — into ``path`` atomically.
+
+    ``styles``: optional {name: function(QgsVectorLayer)} stored as each layer's default style.
+    ``crs``: a QgsCoordinateReferenceSystem or an 'EPSG:nnnn' string.
+    """
+    if isinstance(crs, str):
+        crs = QgsCoordinateReferenceSystem(crs)
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(suffix=".gpkg", prefix=".partial-", dir=folder)
+    os.close(handle)
+    os.remove(temporary)
+    try:
+        for i, (name, (frame, fields, wkb_type)) in enumerate(layers.items()):
+            write_layer(temporary, name, frame, fields, crs, wkb_type, overwrite_file=(i == 0))
+        for name, style in (styles or {}).items():
+            save_default_style(temporary, name, style)
+        os.replace(temporary, path)
+    finally:
+        for leftover in (temporary, temporary + "-wal", temporary + "-shm"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
+    return path

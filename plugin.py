@@ -1,0 +1,98 @@
+"""GUI shell: the Processing provider, the Risk Atlas menu, and the translator."""
+import os
+
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from .dependencies import install_message
+from .i18n_support import PLUGIN_DIR, install_translator, remove_translator
+
+MENU_ALGORITHMS = (
+    # (algorithm id, menu text is the algorithm's display name)
+    "riskatlas:validateinputs",
+    "riskatlas:createtemplate",
+)
+
+
+class RiskAtlasPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.actions = []
+        self.menu_title = None
+
+    def tr(self, text):
+        return QCoreApplication.translate("RiskAtlasPlugin", text)
+
+    # -- processing (also the only entry point under qgis_process) --
+    def initProcessing(self):  # noqa: N802 (QGIS API)
+        install_translator()
+        if self.provider is None:
+            from .processing.provider import RiskAtlasProvider
+
+            self.provider = RiskAtlasProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+        problems = install_message()
+        if problems:
+            QgsMessageLog.logMessage(problems, "Risk Atlas", Qgis.Warning)
+
+    # -- GUI --
+    def initGui(self):  # noqa: N802 (QGIS API)
+        self.initProcessing()
+        self.menu_title = self.tr("&Risk Atlas")
+        icon = QIcon(os.path.join(PLUGIN_DIR, "icon.svg"))
+        self._add_action(icon, self.tr("Load sample county"), self.load_sample_county)
+        for algorithm_id in MENU_ALGORITHMS:
+            algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+            if algorithm is not None:
+                self._add_action(icon, algorithm.displayName() + "…",
+                                 lambda _checked=False, a=algorithm_id: self.open_algorithm(a))
+        self._add_action(icon, self.tr("Open the Risk Atlas toolbox"), self.show_toolbox)
+        problems = install_message()
+        if problems and self.iface is not None:
+            self.iface.messageBar().pushMessage(
+                self.tr("Risk Atlas"),
+                self.tr("Missing Python packages — algorithms are disabled. See the message log (Risk Atlas) "
+                        "for install instructions."), Qgis.Warning, 0)
+
+    def _add_action(self, icon, text, slot):
+        action = QAction(icon, text, self.iface.mainWindow())
+        action.triggered.connect(slot)
+        self.iface.addPluginToMenu(self.menu_title, action)
+        self.actions.append(action)
+        return action
+
+    def unload(self):
+        for action in self.actions:
+            self.iface.removePluginMenu(self.menu_title, action)
+        self.actions = []
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        remove_translator()
+
+    # -- actions --
+    def open_algorithm(self, algorithm_id):
+        from qgis import processing
+
+        processing.execAlgorithmDialog(algorithm_id, {})
+
+    def show_toolbox(self):
+        self.iface.showProcessingToolbox() if hasattr(self.iface, "showProcessingToolbox") else None
+
+    def load_sample_county(self):
+        from .layers.project import add_sample_county
+        from qgis.core import QgsProject
+
+        problems = install_message()
+        if problems:
+            self.iface.messageBar().pushMessage(self.tr("Risk Atlas"), problems, Qgis.Critical, 0)
+            return
+        layers = add_sample_county(QgsProject.instance())
+        if layers:
+            self.iface.mapCanvas().setExtent(layers[-1].extent())
+            self.iface.mapCanvas().refresh()
+        self.iface.messageBar().pushMessage(
+            self.tr("Risk Atlas"), self.tr("Sample county loaded: {0} layers").format(len(layers)), Qgis.Info, 5)

@@ -1,0 +1,140 @@
+"""Shared base class for every Risk Atlas algorithm."""
+import json
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..dependencies import install_message
+from ..i18n_support import plugin_version
+
+_POST_PROCESSORS = []  # keep post-processors alive until QGIS has run them
+
+
+def _tr_base(text):
+    return QCoreApplication.translate("RiskAtlasAlgorithm", text)
+
+
+class Cancelled(Exception):
+    pass
+
+
+class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
+    """Subclasses set ALGORITHM_ID and GROUP_ID and implement displayName, group,
+    shortHelpString, initAlgorithm and ``run(parameters, context, feedback)``.
+
+    ``run`` computes everything before creating any sink, so an output is written whole or
+    not at all; core ``InputError``s become QgsProcessingExceptions naming layer, feature
+    and field.
+    """
+
+    ALGORITHM_ID = ""
+    GROUP_ID = ""
+
+    def tr(self, text):
+        return QCoreApplication.translate(type(self).__name__, text)
+
+    def createInstance(self):
+        return type(self)()
+
+    def name(self):
+        return self.ALGORITHM_ID
+
+    def groupId(self):
+        return self.GROUP_ID
+
+    def helpUrl(self):
+        return "https://github.com/riskatlas/riskatlas#algorithms"
+
+    def canExecute(self):
+        message = install_message()
+        return (not message, message)
+
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..core.errors import InputError
+
+        message = install_message()
+        if message:
+            raise QgsProcessingException(message)
+        try:
+            return self.run(parameters, context, feedback)
+        except Cancelled:
+            feedback.reportError(_tr_base("Cancelled: no output was written."))
+            return {}
+        except InputError as error:
+            raise QgsProcessingException(str(error)) from error
+
+    def run(self, parameters, context, feedback):
+        raise NotImplementedError
+
+    # ---------------------------------------------------------------- helpers for subclasses
+
+    @staticmethod
+    def check_cancelled(feedback):
+        if feedback is not None and feedback.isCanceled():
+            raise Cancelled()
+
+    def read_source(self, parameters, name, context, feedback, target_crs=None, required=True):
+        """A feature-source parameter read into a LayerFrame (reprojected to ``target_crs``,
+        or to a local projected CRS when geographic — said in the log)."""
+        from ..layers.convert import source_to_frame
+
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            if required:
+                raise QgsProcessingException(self.invalidSourceError(parameters, name))
+            return None
+        layer_name = source.sourceName() or name
+        try:
+            frame = source_to_frame(source, layer_name, target_crs=target_crs,
+                                    transform_context=context.transformContext(), feedback=feedback)
+        except ValueError as error:
+            raise QgsProcessingException(f"{layer_name}: {error}") from error
+        self.check_cancelled(feedback)
+        if not frame.source_crs.isValid():
+            raise QgsProcessingException(
+                _tr_base("Layer '{0}' has no coordinate reference system: set one in Layer Properties ▸ Source.")
+                .format(layer_name))
+        for note in frame.notes:
+            feedback.pushInfo(f"{layer_name}: {note}")
+        return frame
+
+    def provenance(self, parameters, **extra):
+        """How an output was made: algorithm id, plugin version and parameters (JSON-able)."""
+        def plain(value):
+            if isinstance(value, (str, int, float, bool)) or value is None:
+                return value
+            if isinstance(value, (list, tuple)):
+                return [plain(v) for v in value]
+            return str(value)
+
+        record = {"algorithm": f"riskatlas:{self.name()}", "version": plugin_version(),
+                  "parameters": {k: plain(v) for k, v in parameters.items()}}
+        record.update(extra)
+        return record
+
+    def attach_post_processor(self, context, dest_id, processor):
+        """Run ``processor`` (a LayerPostProcessor) when QGIS loads the output ``dest_id``."""
+        if context.willLoadLayerOnCompletion(dest_id):
+            _POST_PROCESSORS.append(processor)
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)
+
+
+class LayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Applies a style function and records provenance in the layer's metadata."""
+
+    def __init__(self, style=None, provenance=None):
+        super().__init__()
+        self.style, self.provenance_record = style, provenance
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
+        if self.style is not None:
+            self.style(layer)
+        if self.provenance_record is not None:
+            metadata = layer.metadata()
+            metadata.setHistory(metadata.history() + [json.dumps(self.provenance_record, ensure_ascii=False)])
+            layer.setMetadata(metadata)
+        layer.triggerRepaint()
