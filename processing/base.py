@@ -24,15 +24,22 @@ class Cancelled(Exception):
 
 class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set ALGORITHM_ID and GROUP_ID and implement displayName, group,
-    shortHelpString, initAlgorithm and ``run(parameters, context, feedback)``.
+    shortHelpString, initAlgorithm and ``compute(parameters, context, feedback)``.
 
-    ``run`` computes everything before creating any sink, so an output is written whole or
+    (Not ``run``: QgsProcessingAlgorithm.run is QGIS's own entry point, which Processing calls.)
+    ``compute`` computes everything before creating any sink, so an output is written whole or
     not at all; core ``InputError``s become QgsProcessingExceptions naming layer, feature
     and field.
     """
 
     ALGORITHM_ID = ""
     GROUP_ID = ""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "run" in cls.__dict__:
+            raise TypeError(f"{cls.__name__}: implement compute(parameters, context, feedback), not run() — "
+                            "run() is QgsProcessingAlgorithm's own entry point")
 
     def tr(self, text):
         return QCoreApplication.translate(type(self).__name__, text)
@@ -60,14 +67,14 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         if message:
             raise QgsProcessingException(message)
         try:
-            return self.run(parameters, context, feedback)
+            return self.compute(parameters, context, feedback)
         except Cancelled:
             feedback.reportError(_tr_base("Cancelled: no output was written."))
             return {}
         except InputError as error:
             raise QgsProcessingException(str(error)) from error
 
-    def run(self, parameters, context, feedback):
+    def compute(self, parameters, context, feedback):
         raise NotImplementedError
 
     # ---------------------------------------------------------------- helpers for subclasses
@@ -87,7 +94,7 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
             if required:
                 raise QgsProcessingException(self.invalidSourceError(parameters, name))
             return None
-        layer_name = source.sourceName() or name
+        layer_name = self.source_label(parameters, name, source)
         try:
             frame = source_to_frame(source, layer_name, target_crs=target_crs,
                                     transform_context=context.transformContext(), feedback=feedback)
@@ -101,6 +108,15 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         for note in frame.notes:
             feedback.pushInfo(f"{layer_name}: {note}")
         return frame
+
+    @staticmethod
+    def source_label(parameters, name, source):
+        """A name for messages: the GeoPackage layer name when the input is 'file.gpkg|layername=x',
+        else the source's own name, else the parameter name."""
+        value = parameters.get(name)
+        if isinstance(value, str) and "layername=" in value:
+            return value.split("layername=", 1)[1].split("|", 1)[0]
+        return source.sourceName() or name
 
     def provenance(self, parameters, **extra):
         """How an output was made: algorithm id, plugin version and parameters (JSON-able)."""

@@ -1,0 +1,51 @@
+"""Shared set-up for benchmarks: the checkout as package ``riskatlas``, a headless QGIS, timing.
+
+Run a benchmark as ``.venv/bin/python bench/<name>.py`` (or ``make bench`` for all).
+"""
+import importlib.util
+import os
+import resource
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def register_package():
+    """Same registration as the root conftest.py (the root is never put on sys.path)."""
+    spec = importlib.util.spec_from_file_location("riskatlas_root_conftest", os.path.join(ROOT, "conftest.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+
+def start_qgis():
+    """A QgsApplication with Processing and the native algorithms, plus the riskatlas provider."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    sys.path.append(os.path.join(QgsApplication.pkgDataPath(), "python", "plugins"))
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    register_package()
+    from riskatlas.processing.provider import RiskAtlasProvider
+
+    QgsApplication.processingRegistry().addProvider(RiskAtlasProvider())
+    return app
+
+
+class Timer:
+    def __enter__(self):
+        self.start = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc):
+        self.seconds = time.perf_counter() - self.start
+
+
+def peak_rss_mb():
+    """Peak resident memory of this process so far (MB). Run each measured case in its own
+    process when peaks must be told apart."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
