@@ -3,6 +3,7 @@
 The plugin must load (menu, toolbox entries) even when QGIS's Python lacks these packages;
 algorithms then refuse to run (``canExecute``) with the message built here.
 """
+import re
 import sys
 from importlib import metadata, util
 
@@ -30,10 +31,12 @@ Then restart QGIS."""
 def _version_tuple(text):
     parts = []
     for piece in text.split(".")[:3]:
-        digits = "".join(ch for ch in piece if ch.isdigit())
-        if not digits:
+        digits = re.match(r"\d+", piece)
+        if digits is None:
             break
-        parts.append(int(digits))
+        parts.append(int(digits.group()))
+        if digits.end() < len(piece):  # "0rc1", "2+dfsg": the release number ends here
+            break
     return tuple(parts)
 
 

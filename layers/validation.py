@@ -287,6 +287,17 @@ def check_duplicates(layer, gdf, schema):
     return found
 
 
+def _kind_of(series):
+    """Type family of a column when QGIS's field type is not known (plain GeoDataFrames)."""
+    if pd.api.types.is_bool_dtype(series):
+        return BOOL
+    if pd.api.types.is_integer_dtype(series):
+        return INT
+    if pd.api.types.is_float_dtype(series):
+        return DOUBLE
+    return STRING
+
+
 def validate_layer(schema, layer, gdf, field_types, crs):
     """All per-layer checks. ``field_types``: {field: INT/DOUBLE/STRING/BOOL/...}; ``crs``: CrsFacts."""
     found = []
@@ -306,7 +317,7 @@ def validate_layer(schema, layer, gdf, field_types, crs):
                              f"required field '{spec.name}' ({spec.alias_zh} / {spec.alias_en}) is missing"))
     for spec in schema.fields:
         if spec.name in gdf.columns:
-            found += check_field_values(layer, gdf, spec, field_types.get(spec.name, STRING))
+            found += check_field_values(layer, gdf, spec, field_types.get(spec.name) or _kind_of(gdf[spec.name]))
     found += check_geometries(layer, gdf, schema)
     found += check_duplicates(layer, gdf, schema)
     return found

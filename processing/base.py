@@ -14,10 +14,6 @@ from ..i18n_support import plugin_version
 _POST_PROCESSORS = []  # keep post-processors alive until QGIS has run them
 
 
-def _tr_base(text):
-    return QCoreApplication.translate("RiskAtlasAlgorithm", text)
-
-
 class Cancelled(Exception):
     pass
 
@@ -69,7 +65,7 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         try:
             return self.compute(parameters, context, feedback)
         except Cancelled:
-            feedback.reportError(_tr_base("Cancelled: no output was written."))
+            feedback.reportError(QCoreApplication.translate("RiskAtlasAlgorithm", "Cancelled: no output was written."))
             return {}
         except InputError as error:
             raise QgsProcessingException(str(error)) from error
@@ -103,7 +99,9 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         self.check_cancelled(feedback)
         if not frame.source_crs.isValid():
             raise QgsProcessingException(
-                _tr_base("Layer '{0}' has no coordinate reference system: set one in Layer Properties ▸ Source.")
+                QCoreApplication.translate(
+                    "RiskAtlasAlgorithm",
+                    "Layer '{0}' has no coordinate reference system: set one in Layer Properties ▸ Source.")
                 .format(layer_name))
         for note in frame.notes:
             feedback.pushInfo(f"{layer_name}: {note}")

@@ -1,0 +1,54 @@
+"""End to end: the installed plugin under /usr/bin/qgis_process.bin (a separate QGIS process)."""
+import importlib.util
+import json
+import os
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SAMPLE = os.path.join(ROOT, "sample_data", "sample_county.gpkg")
+_spec = importlib.util.spec_from_file_location("qgis_process_env", os.path.join(ROOT, "tools", "qgis_process_env.py"))
+qp = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(qp)
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory):
+    environment = qp.make_env(str(tmp_path_factory.mktemp("qgis_process")))
+    qp.enable_plugin(environment)
+    return environment
+
+
+def test_list_shows_the_provider_algorithms(env):
+    listing = qp.qgis_process(["list"], env).stdout
+    assert "Risk Atlas" in listing
+    for algorithm in ("riskatlas:validateinputs", "riskatlas:createtemplate"):
+        assert algorithm in listing
+
+
+def test_validateinputs_on_the_sample_county(env, tmp_path):
+    html = tmp_path / "validation.html"
+    report = tmp_path / "report.gpkg"
+    args = ["run", "riskatlas:validateinputs", "--json"]
+    for parameter, layer in (("ENTERPRISES", "enterprises"), ("HAZARD_SOURCES", "hazard_sources"),
+                             ("SHELTERS", "shelters"), ("SHELTERS_2", "shelter_points"),
+                             ("FIRE_STATIONS", "fire_stations"), ("POPULATION", "population"),
+                             ("ROADS", "roads"), ("TOWNSHIPS", "townships")):
+        args.append(f"--{parameter}={SAMPLE}|layername={layer}")
+    args += [f"--OUTPUT={report}", f"--OUTPUT_HTML={html}", "--FAIL_ON_ERROR=true"]
+    completed = qp.qgis_process(args, env)
+    results = json.loads(completed.stdout[completed.stdout.index("{"):])["results"]
+    assert results["ERRORS"] == 0
+    assert html.exists() and "Risk Atlas" in html.read_text(encoding="utf-8")
+    assert report.exists()
+
+
+def test_bad_input_gives_a_message_not_a_traceback(env, tmp_path):
+    completed = qp.qgis_process(["run", "riskatlas:validateinputs", f"--OUTPUT={tmp_path / 'r.gpkg'}"], env,
+                                check=False)
+    assert completed.returncode != 0
+    output = completed.stdout + completed.stderr
+    assert "Give at least one input layer to validate." in output
+    assert "Traceback" not in output
