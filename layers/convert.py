@@ -66,7 +66,7 @@ def analysis_crs(crs, extent=None, transform_context=None):
     """
     if not crs.isValid() or not crs.isGeographic():
         return crs
-    centre = extent.center() if extent is not None and not extent.isEmpty() else None
+    centre = extent.center() if extent is not None and not extent.isNull() else None
     if centre is None:
         raise ValueError("cannot choose a projected CRS for an empty geographic layer")
     wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -74,6 +74,19 @@ def analysis_crs(crs, extent=None, transform_context=None):
         transform = QgsCoordinateTransform(crs, wgs84, transform_context or QgsProject.instance().transformContext())
         centre = transform.transform(centre)
     return QgsCoordinateReferenceSystem(f"EPSG:{local_projected_epsg(centre.x(), centre.y())}")
+
+
+def _extent(source):
+    """The source's extent; computed from its features when the provider reports none yet."""
+    extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
+    if extent is not None and not extent.isNull():
+        return extent
+    extent = QgsRectangle()
+    extent.setMinimal()
+    for feature in source.getFeatures(QgsFeatureRequest().setNoAttributes()):
+        if feature.hasGeometry():
+            extent.combineExtentWith(feature.geometry().boundingBox())
+    return extent
 
 
 def _python_value(value):
@@ -109,8 +122,7 @@ def source_to_frame(source, name, target_crs=None, transform_context=None, reque
     source_crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
     notes = []
     if target_crs is None:
-        target_crs = analysis_crs(source_crs, source.sourceExtent() if hasattr(source, "sourceExtent")
-                                  else source.extent(), transform_context)
+        target_crs = analysis_crs(source_crs, _extent(source), transform_context)
     request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
     if target_crs.isValid() and source_crs.isValid() and target_crs != source_crs:
         request.setDestinationCrs(target_crs, transform_context or QgsProject.instance().transformContext())
@@ -143,6 +155,7 @@ def source_to_frame(source, name, target_crs=None, transform_context=None, reque
     del total
 
     geoms = shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="ignore")
+    geoms[shapely.is_empty(geoms)] = None  # GeoPackage stores a missing geometry as an empty one
     if dropped_zm:
         geoms = shapely.force_2d(geoms)
         notes.append(f"Z/M values dropped from {dropped_zm} features (analysis is planar)")

@@ -76,13 +76,13 @@ def _set_aliases(layer, kind, language=None):
             layer.setFieldAlias(index, spec.alias_zh if language == "zh" else spec.alias_en)
 
 
-def style_enterprises(layer):
-    _set_aliases(layer, "enterprises")
+def style_enterprises(layer, language=None):
+    _set_aliases(layer, "enterprises", language)
     layer.setRenderer(QgsSingleSymbolRenderer(_symbol_for(layer, "#7f7f7f", outline="#404040", size=1.2)))
 
 
-def style_hazard_sources(layer):
-    _set_aliases(layer, "hazard_sources")
+def style_hazard_sources(layer, language=None):
+    _set_aliases(layer, "hazard_sources", language)
     if QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PointGeometry:
         symbol = QgsMarkerSymbol.createSimple({"name": "triangle", "color": "#c00000", "outline_color": "#000000",
                                                "size": "3"})
@@ -91,8 +91,8 @@ def style_hazard_sources(layer):
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
 
 
-def style_shelters(layer):
-    _set_aliases(layer, "shelters")
+def style_shelters(layer, language=None):
+    _set_aliases(layer, "shelters", language)
     if QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PointGeometry:
         symbol = QgsMarkerSymbol.createSimple({"name": "square", "color": "#00a050", "outline_color": "#ffffff",
                                                "size": "3.2"})
@@ -101,16 +101,16 @@ def style_shelters(layer):
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
 
 
-def style_fire_stations(layer):
-    _set_aliases(layer, "fire_stations")
+def style_fire_stations(layer, language=None):
+    _set_aliases(layer, "fire_stations", language)
     symbol = QgsMarkerSymbol.createSimple({"name": "star", "color": "#e00000", "outline_color": "#ffffff",
                                            "size": "5"})
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     _label(layer, '"name"', size=8, colour="#a00000")
 
 
-def style_population(layer):
-    _set_aliases(layer, "population")
+def style_population(layer, language=None):
+    _set_aliases(layer, "population", language)
     ramp_colours = ("#f7f7f7", "#d9d9d9", "#bdbdbd", "#969696", "#636363")
     field = "residents"
     renderer = QgsGraduatedSymbolRenderer(field)
@@ -130,15 +130,15 @@ _ROAD_LOOK = {  # class -> (colour, width mm)
 }
 
 
-def style_roads(layer):
-    _set_aliases(layer, "roads")
+def style_roads(layer, language=None):
+    _set_aliases(layer, "roads", language)
     categories = [QgsRendererCategory(name, QgsLineSymbol.createSimple({"color": colour, "width": str(width)}), name)
                   for name, (colour, width) in _ROAD_LOOK.items()]
     layer.setRenderer(QgsCategorizedSymbolRenderer("class", categories))
 
 
-def style_townships(layer):
-    _set_aliases(layer, "townships")
+def style_townships(layer, language=None):
+    _set_aliases(layer, "townships", language)
     symbol = QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "#303030", "outline_width": "0.5",
                                          "outline_style": "dash"})
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))

@@ -1,5 +1,7 @@
 """The empty data template a planner fills from the bureau's ledgers: one GeoPackage with the
 seven layer kinds (shelters twice: sites as polygons, assembly points as points)."""
+import functools
+
 import geopandas as gpd
 
 from .. import compat
@@ -27,5 +29,5 @@ def write_template(path, crs="EPSG:4549", language="zh"):
         schema = SCHEMAS[kind]
         empty = gpd.GeoDataFrame({f.name: [] for f in schema.fields}, geometry=gpd.GeoSeries([]))
         layers[name] = (empty, fields_from_schema(schema, language), wkb_type)
-        styles[name] = STYLE_BY_KIND[kind]
+        styles[name] = functools.partial(STYLE_BY_KIND[kind], language=language)
     return write_geopackage(path, layers, crs, styles)

@@ -1,0 +1,522 @@
+"""Shelter area per capita: administrative ratio and two-step floating catchment (2SFCA).
+
+Pure numpy / scipy / shapely / pandas (no QGIS). Units: metres and m².
+
+Methods (``METHOD`` of ``riskatlas:shelterpercapita``):
+
+0. administrative — per unit (township): effective area of the counted shelters whose centroid
+   lies in the unit ÷ the unit's residents (population features apportioned by area overlap;
+   points by location). ``deficit_m2 = max(0, TARGET·residents − area)``.
+1. catchment — 2SFCA (Luo & Wang 2003) with straight-line distance between the centroid of a
+   population feature and the centroid of a shelter. A shelter j with effective area S_j serves
+   every population feature i with d_ij ≤ r_j (inclusive):
+
+       D_j = Σ_{i: d_ij ≤ r_j} P_i            (served residents, "2SFCA demand")
+       R_j = S_j / D_j                         (m² per served person)
+       A_i = Σ_{j: d_ij ≤ r_j} R_j             (m² per capita at i)
+
+   ``deficit_m2 = max(0, (TARGET − A_i)·P_i)``; a feature with no shelter in reach has
+   A_i = 0 and is flagged ``no_shelter``; a feature with no residents gets no indicator (NaN).
+2. network — the same with walking distance on the road network (``core.network``).
+
+The pairs (i, j) within reach are found with a k-d tree (``sparse_distance_matrix``) or a
+bounded multi-source network search, and the two sums are sparse matrix–vector products: no
+dense n×m matrix is ever built.
+"""
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import shapely
+from scipy import sparse
+from scipy.spatial import cKDTree
+
+from .apportion import overlap_pairs
+from .errors import InputError
+from .shelter_standards import DEFAULT_STANDARDS
+
+METHOD_ADMINISTRATIVE, METHOD_CATCHMENT, METHOD_NETWORK = 0, 1, 2
+METHOD_NAMES = {0: "administrative", 1: "catchment (2SFCA, straight line)", 2: "network catchment (2SFCA, walking)"}
+MEETS_TOLERANCE = 1e-9  # relative: A ≥ TARGET·(1 − 1e-9) meets the target (absorbs float rounding of exact ratios)
+URBAN_TRUE_TEXT = {"1", "true", "t", "yes", "y", "是", "城镇", "urban"}
+URBAN_FALSE_TEXT = {"0", "false", "f", "no", "n", "否", "乡村", "农村", "rural"}
+
+
+# ---------------------------------------------------------------- 2SFCA on pairs
+
+@dataclass
+class FcaResult:
+    """2SFCA figures. Per demand location: ``m2_per_capita`` (NaN where its demand is 0),
+    ``shelters_in_reach``. Per supply location: ``served`` (D_j), ``m2_per_served`` (R_j, NaN
+    where nobody is in reach)."""
+
+    m2_per_capita: np.ndarray
+    shelters_in_reach: np.ndarray
+    served: np.ndarray
+    m2_per_served: np.ndarray
+    n_pairs: int
+
+
+def fca_from_pairs(demand_index, supply_index, demand, supply):
+    """2SFCA from the pairs (demand_index[k], supply_index[k]) that are within reach.
+
+    ``demand``: residents per demand location (≥ 0); ``supply``: effective area per shelter.
+    Each pair must appear once. Sparse: W (n_demand × n_supply) has a 1 per pair;
+    D = Wᵀ·P, R = S / D, A = W·R.
+    """
+    demand = np.asarray(demand, dtype=np.float64)
+    supply = np.asarray(supply, dtype=np.float64)
+    di = np.asarray(demand_index, dtype=np.int64)
+    si = np.asarray(supply_index, dtype=np.int64)
+    n_d, n_s = len(demand), len(supply)
+    weights = sparse.csr_matrix((np.ones(len(di)), (di, si)), shape=(n_d, n_s))
+    served = weights.T @ demand
+    ratio = np.full(n_s, np.nan)
+    used = served > 0
+    ratio[used] = supply[used] / served[used]
+    available = weights @ np.where(used, ratio, 0.0)
+    in_reach = np.bincount(di, minlength=n_d).astype(np.int64)
+    m2 = np.where(demand > 0, available, np.nan)
+    return FcaResult(m2, in_reach, served, ratio, len(di))
+
+
+def catchment_pairs(demand_xy, supply_xy, radius):
+    """Pairs within straight-line reach: (demand_index, supply_index, distance) with
+    distance ≤ radius of the supply (scalar or one per supply; inclusive)."""
+    demand_xy = np.asarray(demand_xy, dtype=np.float64).reshape(-1, 2)
+    supply_xy = np.asarray(supply_xy, dtype=np.float64).reshape(-1, 2)
+    radius = np.broadcast_to(np.asarray(radius, dtype=np.float64), (len(supply_xy),))
+    empty = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+    if len(demand_xy) == 0 or len(supply_xy) == 0:
+        return empty
+    r_max = float(radius.max())
+    if r_max < 0:
+        return empty
+    # search slightly wider, then apply each shelter's own radius to the reported distance
+    found = cKDTree(demand_xy).sparse_distance_matrix(
+        cKDTree(supply_xy), r_max * (1 + 1e-9) + 1e-9, output_type="ndarray")
+    di, si, dist = found["i"].astype(np.int64), found["j"].astype(np.int64), found["v"]
+    keep = dist <= radius[si]
+    return di[keep], si[keep], dist[keep]
+
+
+def two_step_fca(demand_xy, demand, supply_xy, supply, radius):
+    """2SFCA with straight-line distances (METHOD 1)."""
+    di, si, _dist = catchment_pairs(demand_xy, supply_xy, radius)
+    return fca_from_pairs(di, si, demand, supply)
+
+
+def coverage_figures(demand, m2_per_capita, shelters_in_reach, target):
+    """Per demand location: meets_target (bool, NaN-safe: False where no residents),
+    deficit_m2 and no_shelter."""
+    demand = np.asarray(demand, dtype=np.float64)
+    value = np.where(np.isnan(m2_per_capita), 0.0, m2_per_capita)
+    meets = (demand > 0) & (value >= target * (1 - MEETS_TOLERANCE))
+    deficit = np.where(meets | (demand <= 0), 0.0, np.maximum(0.0, (target - value) * demand))
+    no_shelter = np.asarray(shelters_in_reach) == 0
+    return meets, deficit, no_shelter
+
+
+# ---------------------------------------------------------------- administrative
+
+def units_of_points(points, unit_geoms):
+    """Index of the first unit (in order) containing or touching each point, −1 where none."""
+    points = np.asarray(points, dtype=object)
+    owner = np.full(len(points), -1, dtype=np.int64)
+    if len(points) == 0 or len(unit_geoms) == 0:
+        return owner
+    tree = shapely.STRtree(np.asarray(unit_geoms, dtype=object))
+    pi, ui = tree.query(points, predicate="intersects")
+    if len(pi):
+        order = np.lexsort((ui, pi))
+        pi, ui = pi[order], ui[order]
+        first = np.r_[True, pi[1:] != pi[:-1]]
+        owner[pi[first]] = ui[first]
+    return owner
+
+
+def apportion_to_units(values, source_geoms, unit_geoms):
+    """Sum ``values`` (n_sources × k) into units: polygons by share of their area inside each unit,
+    points (and polygons of zero area) wholly to the unit holding them. Returns (n_units × k, lost × k)
+    where ``lost`` is what fell outside every unit."""
+    values = np.asarray(values, dtype=np.float64)
+    one_column = values.ndim == 1
+    values = values.reshape(len(values), -1)
+    source_geoms = np.asarray(source_geoms, dtype=object)
+    unit_geoms = np.asarray(unit_geoms, dtype=object)
+    area = shapely.area(source_geoms)
+    polygonal = area > 0
+    out = np.zeros((len(unit_geoms), values.shape[1]))
+    if polygonal.any():
+        # core.apportion's overlaps, computed once for every column (apportion() does one column)
+        poly_values = values[polygonal]
+        source_idx, unit_idx, overlap = overlap_pairs(source_geoms[polygonal], unit_geoms)
+        share = overlap / area[polygonal][source_idx]
+        for k in range(values.shape[1]):
+            np.add.at(out[:, k], unit_idx, poly_values[source_idx, k] * share)
+    if (~polygonal).any():
+        owner = units_of_points(shapely.centroid(source_geoms[~polygonal]), unit_geoms)
+        inside = owner >= 0
+        for k in range(values.shape[1]):
+            out[:, k] += np.bincount(owner[inside], weights=values[~polygonal, k][inside], minlength=len(unit_geoms))
+    lost = values.sum(axis=0) - out.sum(axis=0)
+    if one_column:
+        return out[:, 0], float(lost[0])
+    return out, lost
+
+
+def administrative_ratio(unit_residents, unit_area, target):
+    """Per unit: m2_per_capita (NaN without residents), meets_target, deficit_m2."""
+    unit_residents = np.asarray(unit_residents, dtype=np.float64)
+    unit_area = np.asarray(unit_area, dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(unit_residents > 0, unit_area / unit_residents, np.nan)
+    meets = (unit_residents > 0) & (np.nan_to_num(ratio) >= target * (1 - MEETS_TOLERANCE))
+    deficit = np.maximum(0.0, target * unit_residents - unit_area)
+    deficit[meets] = 0.0
+    return ratio, meets, deficit
+
+
+# ---------------------------------------------------------------- inputs
+
+def _ids(index, mask):
+    return index[np.asarray(mask)].tolist()
+
+
+def _require_field(gdf, name, layer, what):
+    if name not in gdf.columns:
+        raise InputError(f"{what} field '{name}' does not exist (fields: {', '.join(map(str, gdf.columns.drop('geometry', errors='ignore')))})",
+                         layer=layer, field=name)
+
+
+def _numbers(gdf, name, layer):
+    try:
+        return pd.to_numeric(gdf[name], errors="raise").to_numpy(dtype=np.float64)
+    except (TypeError, ValueError):
+        bad = pd.to_numeric(gdf[name], errors="coerce").isna() & gdf[name].notna()
+        raise InputError("values are not numbers", layer=layer, feature_ids=_ids(gdf.index, bad), field=name) from None
+
+
+def _check_geometries(gdf, layer):
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
+    bad = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    if bad.any():
+        raise InputError("feature has no geometry", layer=layer, feature_ids=_ids(gdf.index, bad))
+    return geoms
+
+
+def centroids_xy(geoms):
+    """Centroid coordinates (n × 2) of shapely geometries."""
+    return shapely.get_coordinates(shapely.centroid(np.asarray(geoms, dtype=object))).reshape(-1, 2)
+
+
+@dataclass
+class ShelterInput:
+    """The counted shelters, ready for analysis (index = feature id)."""
+
+    table: pd.DataFrame  # columns: type, eff_area_m2, radius_m, capacity, x, y
+    geoms: np.ndarray
+    skipped_types: dict  # type code -> count of shelters not counted
+    warnings: list = field(default_factory=list)
+
+
+def prepare_shelters(gdf, *, layer="shelters", area_field="area_m2", type_field="type", types=None,
+                     radius=None, capacity_field=None, standards=DEFAULT_STANDARDS):
+    """Validate the shelter layer and keep the shelters of ``types`` (default: the table's counting
+    types). Effective area from ``area_field`` or, when it is empty, the polygon area.
+    Raises InputError naming the layer, features and field on bad input."""
+    warnings = []
+    _require_field(gdf, type_field, layer, "type")
+    codes = gdf[type_field].astype(object)
+    blank = codes.isna() | (codes.astype(str).str.strip() == "")
+    if blank.any():
+        raise InputError("shelter type is empty", layer=layer, feature_ids=_ids(gdf.index, blank), field=type_field)
+    codes = codes.astype(str).str.strip()
+    known = set(standards.codes)
+    unknown = ~codes.isin(known)
+    if unknown.any():
+        found = sorted(set(codes[unknown]))
+        raise InputError(f"unknown shelter type(s) {', '.join(found)}; known types: {', '.join(standards.codes)}",
+                         layer=layer, feature_ids=_ids(gdf.index, unknown), field=type_field)
+    types = tuple(standards.counting_codes() if types is None else types)
+    bad_types = [t for t in types if t not in known]
+    if bad_types:
+        raise InputError(f"TYPES names unknown shelter type(s) {', '.join(bad_types)}; known: {', '.join(standards.codes)}")
+    counted = codes.isin(types).to_numpy()
+    skipped = codes[~counted].value_counts().to_dict()
+    sub = gdf[counted]
+    sub_codes = codes[counted].to_numpy(dtype=object)
+    geoms = _check_geometries(sub, layer)
+
+    if area_field:
+        _require_field(sub, area_field, layer, "area")
+        area = _numbers(sub, area_field, layer)
+        missing = np.isnan(area)
+        if missing.any():
+            raise InputError("effective area is missing (NULL); fill it in or leave AREA_FIELD empty to use the "
+                             "polygon area", layer=layer, feature_ids=_ids(sub.index, missing), field=area_field)
+        negative = area < 0
+        if negative.any():
+            raise InputError("effective area is negative", layer=layer, feature_ids=_ids(sub.index, negative),
+                             field=area_field)
+    else:
+        area = shapely.area(geoms)
+        pointlike = area <= 0
+        if pointlike.any():
+            raise InputError("shelter has no polygon area (a point or line): set AREA_FIELD to the effective-area field",
+                             layer=layer, feature_ids=_ids(sub.index, pointlike))
+    if radius is None:
+        radii = np.array([standards.get(c).radius_m for c in sub_codes], dtype=np.float64)
+    else:
+        if not np.isfinite(radius) or radius <= 0:
+            raise InputError(f"RADIUS must be a positive number of metres, got {radius}")
+        radii = np.full(len(sub), float(radius))
+
+    capacity = np.full(len(sub), np.nan)
+    if capacity_field:
+        _require_field(sub, capacity_field, layer, "capacity")
+        capacity = _numbers(sub, capacity_field, layer)
+        negative = capacity < 0
+        if negative.any():
+            raise InputError("capacity is negative", layer=layer, feature_ids=_ids(sub.index, negative),
+                             field=capacity_field)
+        if np.isnan(capacity).any():
+            warnings.append(f"{int(np.isnan(capacity).sum())} shelter(s) without a capacity in '{capacity_field}': "
+                            "only their area per served person is checked")
+    xy = centroids_xy(geoms)
+    table = pd.DataFrame({"type": sub_codes, "eff_area_m2": area, "radius_m": radii, "capacity": capacity,
+                          "x": xy[:, 0], "y": xy[:, 1]}, index=sub.index)
+    small = area < standards.min_site_area_m2
+    if small.any():
+        warnings.append(f"{int(small.sum())} counted shelter(s) have less than {standards.min_site_area_m2:g} m² "
+                        f"effective area (GB 21734-2008 minimum site area): feature id "
+                        f"{', '.join(map(str, _ids(sub.index, small)[:10]))}")
+    return ShelterInput(table, geoms, skipped, warnings)
+
+
+def _urban_flags(values):
+    """True / False / None (unknown) from a bool, number or text column."""
+    out = []
+    for value in values:
+        if value is None or (isinstance(value, float) and np.isnan(value)):
+            out.append(None)
+        elif isinstance(value, (bool, np.bool_)):
+            out.append(bool(value))
+        elif isinstance(value, (int, float, np.integer, np.floating)):
+            out.append(bool(value != 0))
+        else:
+            text = str(value).strip().lower()
+            out.append(True if text in URBAN_TRUE_TEXT else False if text in URBAN_FALSE_TEXT else None)
+    return out
+
+
+@dataclass
+class PopulationInput:
+    residents: np.ndarray  # counted residents per feature (urban only when asked)
+    all_residents: np.ndarray
+    geoms: np.ndarray
+    xy: np.ndarray
+    index: pd.Index
+    urban_applied: bool
+    warnings: list = field(default_factory=list)
+
+
+def prepare_population(gdf, *, layer="population", population_field="residents", urban_only=True,
+                       urban_field="urban"):
+    """Validate the population layer; residents (NULL or negative are errors), urban-only when the
+    flag exists and ``urban_only``."""
+    warnings = []
+    _require_field(gdf, population_field, layer, "population")
+    residents = _numbers(gdf, population_field, layer)
+    null = np.isnan(residents)
+    if null.any():
+        raise InputError("residents is NULL; enter 0 where nobody lives", layer=layer,
+                         feature_ids=_ids(gdf.index, null), field=population_field)
+    negative = residents < 0
+    if negative.any():
+        raise InputError("residents is negative", layer=layer, feature_ids=_ids(gdf.index, negative),
+                         field=population_field)
+    geoms = _check_geometries(gdf, layer)
+    counted = residents.copy()
+    urban_applied = False
+    if urban_only:
+        if urban_field in gdf.columns:
+            flags = _urban_flags(gdf[urban_field].tolist())
+            unknown = np.array([f is None for f in flags], dtype=bool)
+            is_urban = np.array([bool(f) for f in flags], dtype=bool)
+            counted = np.where(is_urban, residents, 0.0)
+            urban_applied = True
+            if unknown.any():
+                warnings.append(f"{int(unknown.sum())} population feature(s) have no urban flag in '{urban_field}' "
+                                f"and were counted as not urban: feature id "
+                                f"{', '.join(map(str, _ids(gdf.index, unknown)[:10]))}")
+        else:
+            warnings.append(f"no '{urban_field}' field in {layer}: all residents counted (URBAN_ONLY needs it)")
+    return PopulationInput(counted, residents, geoms, centroids_xy(geoms), gdf.index, urban_applied, warnings)
+
+
+# ---------------------------------------------------------------- whole analysis
+
+@dataclass
+class ShelterAnalysis:
+    method: int
+    target: float
+    population: pd.DataFrame  # per population feature (index = fid)
+    shelters: pd.DataFrame  # per counted shelter (index = fid)
+    units: object  # per unit DataFrame (index = fid) or None
+    summary: dict
+    warnings: list
+    standards: object
+
+
+def _pairs(method, pop, shel, network_pairs):
+    xy = shel.table[["x", "y"]].to_numpy()
+    radius = shel.table["radius_m"].to_numpy()
+    if method == METHOD_NETWORK:
+        if network_pairs is None:
+            raise InputError("METHOD 2 (network) needs a road layer (ROADS)")
+        di, si, _d = network_pairs(pop.xy, xy, radius)
+        return di, si
+    di, si, _d = catchment_pairs(pop.xy, xy, radius)
+    return di, si
+
+
+def analyse_shelters(shelters, population, *, method=METHOD_CATCHMENT, units=None, area_field="area_m2",
+                     type_field="type", types=None, population_field="residents", urban_only=True,
+                     urban_field="urban", radius=None, target=None, capacity_field=None,
+                     standards=DEFAULT_STANDARDS, network_pairs=None, layer_names=None, progress=None):
+    """Shelter area per capita by ``method`` (0, 1 or 2; module docstring).
+
+    ``shelters``, ``population``, ``units``: GeoDataFrames in one projected metric CRS (index =
+    feature id). ``network_pairs(demand_xy, supply_xy, radius) -> (demand_index, supply_index,
+    distance)`` gives the pairs within walking reach (METHOD 2). ``progress(fraction)`` is called
+    between steps and may raise to cancel.
+    """
+    names = {"shelters": "shelters", "population": "population", "units": "units", **(layer_names or {})}
+    target = standards.target_m2_per_capita if target is None else float(target)
+    if not np.isfinite(target) or target <= 0:
+        raise InputError(f"TARGET must be a positive number of m² per person, got {target}")
+    if method not in METHOD_NAMES:
+        raise InputError(f"METHOD must be 0, 1 or 2, got {method}")
+    if method == METHOD_ADMINISTRATIVE and units is None:
+        raise InputError("METHOD 0 (administrative) needs a units layer (UNITS, e.g. townships)")
+    report = progress or (lambda fraction: None)
+
+    shel = prepare_shelters(shelters, layer=names["shelters"], area_field=area_field, type_field=type_field,
+                            types=types, radius=radius, capacity_field=capacity_field, standards=standards)
+    pop = prepare_population(population, layer=names["population"], population_field=population_field,
+                             urban_only=urban_only, urban_field=urban_field)
+    warnings = shel.warnings + pop.warnings
+    if len(shel.table) == 0:
+        warnings.append("no shelter of the counted types: every resident falls short of the target")
+    report(0.1)
+
+    # catchment (straight line for methods 0 and 1, network for 2): per shelter served residents
+    di, si = _pairs(method, pop, shel, network_pairs)
+    report(0.6)
+    fca = fca_from_pairs(di, si, pop.residents, shel.table["eff_area_m2"].to_numpy())
+    meets, deficit, no_shelter = coverage_figures(pop.residents, fca.m2_per_capita, fca.shelters_in_reach, target)
+    population_out = pd.DataFrame({
+        "counted_residents": pop.residents,
+        "shelters_in_reach": fca.shelters_in_reach,
+        "no_shelter": no_shelter,
+        "m2_per_capita": fca.m2_per_capita,
+        "meets_target": pd.array(np.where(pop.residents > 0, meets, None), dtype="boolean"),
+        "deficit_m2": deficit,
+    }, index=pop.index)
+
+    table = shel.table
+    capacity = table["capacity"].to_numpy()
+    with np.errstate(invalid="ignore"):
+        over_capacity = np.where(np.isnan(capacity), np.nan, (fca.served > capacity).astype(float))
+    short_area = (fca.served > 0) & (np.nan_to_num(fca.m2_per_served, nan=np.inf) < target * (1 - MEETS_TOLERANCE))
+    overloaded = short_area | (over_capacity == 1)
+    shelters_out = pd.DataFrame({
+        "type": table["type"].to_numpy(),
+        "eff_area_m2": table["eff_area_m2"].to_numpy(),
+        "radius_m": table["radius_m"].to_numpy(),
+        "served_residents": fca.served,
+        "m2_per_served": fca.m2_per_served,
+        "overloaded": overloaded,
+        "over_capacity": pd.array(np.where(np.isnan(over_capacity), None, over_capacity == 1), dtype="boolean"),
+        "below_min_area": table["eff_area_m2"].to_numpy() < standards.min_site_area_m2,
+    }, index=table.index)
+    report(0.7)
+
+    total_residents = float(pop.residents.sum())
+    total_area = float(table["eff_area_m2"].sum())
+    county_ratio = total_area / total_residents if total_residents > 0 else float("nan")
+    counted_mask = pop.residents > 0
+    summary = {
+        "method": method,
+        "method_name": METHOD_NAMES[method],
+        "target_m2_per_capita": target,
+        "residents": total_residents,
+        "all_residents": float(pop.all_residents.sum()),
+        "urban_only": bool(pop.urban_applied),
+        "shelter_area_m2": total_area,
+        "shelters_counted": int(len(table)),
+        "shelters_not_counted": {str(k): int(v) for k, v in shel.skipped_types.items()},
+        "county_m2_per_capita": county_ratio,
+        "county_meets_target": bool(total_residents > 0 and county_ratio >= target * (1 - MEETS_TOLERANCE)),
+        "county_deficit_m2": max(0.0, target * total_residents - total_area),
+        "residents_no_shelter": float(pop.residents[no_shelter].sum()),
+        "features_no_shelter": int((no_shelter & counted_mask).sum()),
+        "shelters_overloaded": int(overloaded.sum()),
+        "shelters_unreached": int((fca.served <= 0).sum()),
+        "shelters_below_min_area": int(shelters_out["below_min_area"].sum()),
+        "pairs_in_reach": int(fca.n_pairs),
+    }
+
+    units_out = None
+    if units is not None:
+        units_out, unit_summary = _unit_figures(units, names["units"], pop, shel, population_out, target, warnings)
+        summary.update(unit_summary)
+    if method == METHOD_ADMINISTRATIVE:
+        res = units_out["residents"].to_numpy()
+        summary["residents_meeting_target"] = float(res[units_out["meets_target"].fillna(False).to_numpy(bool)].sum())
+        summary["total_deficit_m2"] = float(units_out["deficit_m2"].sum())
+    else:
+        summary["residents_meeting_target"] = float(pop.residents[meets].sum())
+        summary["total_deficit_m2"] = float(deficit.sum())
+    summary["share_meeting_target"] = (summary["residents_meeting_target"] / total_residents
+                                       if total_residents > 0 else float("nan"))
+    report(1.0)
+    return ShelterAnalysis(method, target, population_out, shelters_out, units_out, summary, warnings, standards)
+
+
+def _unit_figures(units, layer, pop, shel, population_out, target, warnings):
+    """Per unit: administrative ratio (shelters by centroid, residents apportioned) and the
+    catchment figures of its population apportioned the same way."""
+    unit_geoms = _check_geometries(units, layer)
+    owner = units_of_points(shapely.points(shel.table[["x", "y"]].to_numpy()), unit_geoms)
+    outside = owner < 0
+    if outside.any():
+        warnings.append(f"{int(outside.sum())} counted shelter(s) lie outside every unit and are not in any unit's "
+                        f"area: feature id {', '.join(map(str, shel.table.index[outside][:10].tolist()))}")
+    area = np.bincount(owner[~outside], weights=shel.table["eff_area_m2"].to_numpy()[~outside],
+                       minlength=len(unit_geoms))
+    count = np.bincount(owner[~outside], minlength=len(unit_geoms))
+    meets = population_out["meets_target"].fillna(False).to_numpy(bool)
+    no_shelter = population_out["no_shelter"].to_numpy(bool)
+    values = np.column_stack([pop.residents, np.where(meets, pop.residents, 0.0),
+                              np.where(no_shelter, pop.residents, 0.0), population_out["deficit_m2"].to_numpy()])
+    per_unit, lost = apportion_to_units(values, pop.geoms, unit_geoms)
+    if lost[0] > 1e-6 * max(1.0, pop.residents.sum()):
+        warnings.append(f"{lost[0]:.0f} residents lie outside every unit and are in no unit's figures")
+    residents = per_unit[:, 0]
+    ratio, unit_meets, deficit = administrative_ratio(residents, area, target)
+    frame = pd.DataFrame({
+        "residents": residents,
+        "shelter_area_m2": area,
+        "shelter_count": count.astype(np.int64),
+        "m2_per_capita": ratio,
+        "meets_target": pd.array(np.where(residents > 0, unit_meets, None), dtype="boolean"),
+        "deficit_m2": deficit,
+        "residents_meeting_target": per_unit[:, 1],
+        "residents_no_shelter": per_unit[:, 2],
+        "catchment_deficit_m2": per_unit[:, 3],
+    }, index=units.index)
+    return frame, {"units": int(len(frame)), "units_meeting_target": int(frame["meets_target"].fillna(False).sum()),
+                   "residents_outside_units": float(max(lost[0], 0.0)),
+                   "shelters_outside_units": int(outside.sum())}
