@@ -5,15 +5,20 @@ import pytest
 from qgis.core import QgsApplication
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+_KEEP_ALIVE = []
 SAMPLE_GPKG = os.path.join(ROOT, "sample_data", "sample_county.gpkg")
 
 
 @pytest.fixture(scope="session")
-def riskatlas_provider(qgis_app):
-    """QGIS Processing initialised and the Risk Atlas provider registered (as initProcessing does)."""
+def qgis_processing_ready(qgis_app):
     from processing.core.Processing import Processing
 
     Processing.initialize()
+
+
+@pytest.fixture
+def riskatlas_provider(qgis_processing_ready):
+    """The Risk Atlas provider registered (as initProcessing does); re-registered if a test removed it."""
     registry = QgsApplication.processingRegistry()
     provider = registry.providerById("riskatlas")
     if provider is None:
@@ -21,6 +26,7 @@ def riskatlas_provider(qgis_app):
 
         provider = RiskAtlasProvider()
         assert registry.addProvider(provider)
+        _KEEP_ALIVE.append(provider)  # a Python provider dies with its last Python reference
     return provider
 
 

@@ -5,6 +5,9 @@ from qgis.core import QgsApplication
 def test_class_factory_and_init_processing(qgis_app, qgis_iface):
     import riskatlas
 
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("riskatlas") is not None:  # registered by other tests' fixture
+        registry.removeProvider(registry.providerById("riskatlas"))
     plugin = riskatlas.classFactory(qgis_iface)
     plugin.initProcessing()
     try:
