@@ -9,9 +9,17 @@ from qgis.PyQt.QtWidgets import QAction
 from .dependencies import install_message
 from .i18n_support import PLUGIN_DIR, install_translator, remove_translator
 
+# menu entries open these algorithms' dialogs (the menu text is the algorithm's display name);
+# ids not registered (yet) are skipped
 MENU_ALGORITHMS = (
-    # (algorithm id, menu text is the algorithm's display name)
+    "riskatlas:fullassessment",
     "riskatlas:validateinputs",
+    "riskatlas:gradehazardsources",
+    "riskatlas:enterpriserisk",
+    "riskatlas:fourcolourmap",
+    "riskatlas:firestationreach",
+    "riskatlas:shelterpercapita",
+    "riskatlas:exportatlas",
     "riskatlas:createtemplate",
 )
 
@@ -49,7 +57,6 @@ class RiskAtlasPlugin:
             if algorithm is not None:
                 self._add_action(icon, algorithm.displayName() + "…",
                                  lambda _checked=False, a=algorithm_id: self.open_algorithm(a))
-        self._add_action(icon, self.tr("Open the Risk Atlas toolbox"), self.show_toolbox)
         problems = install_message()
         if problems and self.iface is not None:
             self.iface.messageBar().pushMessage(
@@ -78,9 +85,6 @@ class RiskAtlasPlugin:
         from qgis import processing
 
         processing.execAlgorithmDialog(algorithm_id, {})
-
-    def show_toolbox(self):
-        self.iface.showProcessingToolbox() if hasattr(self.iface, "showProcessingToolbox") else None
 
     def load_sample_county(self):
         from .layers.project import add_sample_county

@@ -20,3 +20,26 @@ def test_class_factory_and_init_processing(qgis_app, qgis_iface):
     finally:
         plugin.unload()
     assert QgsApplication.processingRegistry().providerById("riskatlas") is None
+
+
+def test_gui_menu_and_load_sample_county(qgis_app, qgis_iface, qgis_new_project, sample_gpkg):
+    import riskatlas
+    from qgis.core import QgsProject
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("riskatlas") is not None:
+        registry.removeProvider(registry.providerById("riskatlas"))
+    plugin = riskatlas.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        texts = [action.text() for action in plugin.actions]
+        assert texts[0] in ("Load sample county", "加载示例县数据")
+        assert any(t.startswith(("Validate input layers", "检查输入图层")) for t in texts)
+        plugin.load_sample_county()
+        names = {layer.source().split("layername=")[1] for layer in QgsProject.instance().mapLayers().values()}
+        assert names == {"enterprises", "hazard_sources", "shelters", "shelter_points", "fire_stations",
+                         "population", "roads", "townships"}
+        roads = next(l for l in QgsProject.instance().mapLayers().values() if l.source().endswith("=roads"))
+        assert roads.renderer().type() == "categorizedSymbol"
+    finally:
+        plugin.unload()
