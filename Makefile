@@ -79,7 +79,7 @@ bench: setup
 	$(PY) -m bench.run_all
 
 package: translations
-	$(PY) tools/package.py
+	/usr/bin/python3 tools/package.py
 
 clean:
 	rm -rf output dist .pytest_cache

@@ -21,9 +21,9 @@ INSTALL_HELP = """Risk Atlas needs {missing} in QGIS's Python.
 Windows (OSGeo4W Shell, run as administrator):  python -m pip install "geopandas>=1.0" "shapely>=2"
     (scipy and matplotlib ship with OSGeo4W's QGIS; install them in the OSGeo4W installer if absent)
 Debian/Ubuntu:  sudo apt install python3-geopandas python3-shapely python3-scipy python3-matplotlib
-    (on Debian 12, whose shapely is 1.8: python3 -m pip install --user "shapely>=2,<2.2" and
-     python3 -m pip install --user --no-deps "geopandas>=1.0,<1.1"; never pip-install pyproj,
-     pyogrio or fiona into QGIS's Python — they bring a second GDAL/PROJ that crashes QGIS)
+    (Debian 12's shapely is 1.8: python3 -m pip install --user --break-system-packages "shapely>=2,<2.2"
+     "pandas>=2,<3", then the same with --no-deps "geopandas>=1.0,<1.1". Never pip-install pyproj,
+     pyogrio or fiona into QGIS's Python: they bring a second GDAL/PROJ that crashes QGIS)
 conda:  conda install -c conda-forge "geopandas>=1.0" "shapely>=2" scipy matplotlib
 Then restart QGIS."""
 

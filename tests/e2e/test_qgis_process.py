@@ -52,3 +52,25 @@ def test_bad_input_gives_a_message_not_a_traceback(env, tmp_path):
     output = completed.stdout + completed.stderr
     assert "Give at least one input layer to validate." in output
     assert "Traceback" not in output
+
+
+def test_without_the_python_stack_the_plugin_loads_and_explains(tmp_path):
+    """A QGIS whose Python lacks geopandas and shapely: a sitecustomize blocks both imports
+    (on Debian 12 QGIS's own Python has neither anyway; on Debian 13 it has both)."""
+    blocker = tmp_path / "blocker"
+    blocker.mkdir()
+    (blocker / "sitecustomize.py").write_text(
+        "import sys\nfor name in ('geopandas', 'shapely'):\n    sys.modules[name] = None\n")
+    bare = qp.make_env(str(tmp_path))
+    bare["PYTHONPATH"] = str(blocker)
+    qp.enable_plugin(bare)
+    listing = qp.qgis_process(["list"], bare).stdout
+    assert "riskatlas:validateinputs" in listing
+    completed = qp.qgis_process(["run", "riskatlas:createtemplate", f"--OUTPUT={tmp_path / 't.gpkg'}"], bare,
+                                check=False)
+    output = completed.stdout + completed.stderr
+    assert completed.returncode != 0
+    assert "shapely >= 2.0 (not installed)" in output and "geopandas >= 1.0 (not installed)" in output
+    assert "OSGeo4W" in output and "conda install" in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "t.gpkg").exists()

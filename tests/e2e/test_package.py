@@ -1,0 +1,42 @@
+"""`make package` builds a zip that installs into a clean profile and runs under qgis_process."""
+import importlib.util
+import os
+import zipfile
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def _load(name, relative):
+    spec = importlib.util.spec_from_file_location(name, os.path.join(ROOT, relative))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+package = _load("package_tool", "tools/package.py")
+qp = _load("qgis_process_env", "tools/qgis_process_env.py")
+pytestmark = pytest.mark.e2e
+
+
+def test_zip_installs_into_a_clean_profile_and_runs(tmp_path):
+    archive = package.build(str(tmp_path / "riskatlas.zip"))
+    with zipfile.ZipFile(archive) as handle:
+        names = handle.namelist()
+        assert all(n.startswith("riskatlas/") for n in names)
+        for required in ("riskatlas/__init__.py", "riskatlas/metadata.txt", "riskatlas/processing/provider.py",
+                         "riskatlas/i18n/riskatlas_zh_CN.qm", "riskatlas/icon.svg"):
+            assert required in names
+        assert not any(n.startswith(("riskatlas/tests/", "riskatlas/.venv/", "riskatlas/bench/",
+                                     "riskatlas/tools/", "riskatlas/.git/")) for n in names)
+        assert "riskatlas/conftest.py" not in names and "riskatlas/Makefile" not in names
+        plugins = tmp_path / "plugins"
+        handle.extractall(plugins)
+    env = qp.make_env(str(tmp_path / "work"), plugin_source=str(plugins / "riskatlas"))
+    qp.enable_plugin(env)
+    listing = qp.qgis_process(["list"], env).stdout
+    assert "riskatlas:validateinputs" in listing
+    template = tmp_path / "template.gpkg"
+    qp.qgis_process(["run", "riskatlas:createtemplate", f"--OUTPUT={template}"], env)
+    assert template.exists() and template.stat().st_size > 0
