@@ -8,6 +8,7 @@ import resource
 import sys
 import time
 
+_KEEP_ALIVE = []
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -32,7 +33,9 @@ def start_qgis():
     register_package()
     from riskatlas.processing.provider import RiskAtlasProvider
 
-    QgsApplication.processingRegistry().addProvider(RiskAtlasProvider())
+    provider = RiskAtlasProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    _KEEP_ALIVE.extend([app, provider])  # a Python provider stops working once Python drops it
     return app
 
 
