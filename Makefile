@@ -12,12 +12,15 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_COMMON := python3-qgis qgis qgis-providers python3-venv python3-pip fonts-wqy-zenhei fonts-noto-cjk \
   poppler-utils proj-data proj-bin python3-pyproj python3-fiona python3-scipy python3-matplotlib python3-pandas \
   python3-pytest pyqt5-dev-tools qttools5-dev-tools xvfb zip
-APT_12 := $(APT_COMMON)
+APT_12 := $(APT_COMMON) libgeos-dev
 APT_13 := $(APT_COMMON) python3-shapely python3-geopandas
 APT_PACKAGES := $(if $(filter 12,$(DEBIAN_MAJOR)),$(APT_12),$(APT_13))
 
 # pip-only packages. Debian 12's shapely (1.8), pandas (1.5) and geopandas are too old.
-PIP_12 := "shapely>=2,<2.2" "pandas>=2,<3" "pytest-qgis==5.0.2"
+# shapely is built from source against Debian's GEOS (libgeos-dev): inside QGIS and qgis_process
+# the executable's libgeos_c comes first in symbol lookup, so a wheel's bundled newer GEOS gets
+# its calls answered by QGIS's 3.11 (measured: shapely.to_wkb fails under qgis_process.bin).
+PIP_12 := --no-binary shapely "shapely>=2,<2.2" "pandas>=2,<3" "pytest-qgis==5.0.2"
 PIP_12_NODEPS := "geopandas>=1.0,<1.1"
 PIP_13 := "pytest-qgis==5.0.2"
 PIP_13_NODEPS :=
@@ -51,6 +54,9 @@ $(STAMP): Makefile tools/check_venv.py
 	$(PY) -c "import numpy; open('$(VENV)/constraints.txt','w').write('numpy==%s\n' % numpy.__version__)"
 	$(PY) -m pip install -q --disable-pip-version-check -c $(VENV)/constraints.txt $(PIP_PACKAGES)
 	[ -z '$(PIP_NODEPS)' ] || $(PY) -m pip install -q --disable-pip-version-check --no-deps $(PIP_NODEPS)
+	if command -v geos-config >/dev/null && ! $(PY) tools/check_venv.py --geos-only; then \
+	  $(PY) -m pip install -q --disable-pip-version-check -c $(VENV)/constraints.txt --force-reinstall --no-deps \
+	    --no-binary shapely "shapely>=2,<2.2"; fi
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps $(PIP_TEST_NODEPS)
 	$(PY) tools/check_venv.py
 	touch $@

@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 import shapely
-from scipy import sparse
 from scipy.spatial import cKDTree
 
 from .apportion import overlap_pairs
@@ -61,20 +60,20 @@ def fca_from_pairs(demand_index, supply_index, demand, supply):
     """2SFCA from the pairs (demand_index[k], supply_index[k]) that are within reach.
 
     ``demand``: residents per demand location (≥ 0); ``supply``: effective area per shelter.
-    Each pair must appear once. Sparse: W (n_demand × n_supply) has a 1 per pair;
-    D = Wᵀ·P, R = S / D, A = W·R.
+    Each pair must appear once. W (n_demand × n_supply) is the sparse 0/1 matrix of the pairs in
+    coordinate (COO) form; D = Wᵀ·P, R = S / D and A = W·R are its two matrix–vector products,
+    done as weighted ``np.bincount`` over the pair list (no sorting, no dense matrix).
     """
     demand = np.asarray(demand, dtype=np.float64)
     supply = np.asarray(supply, dtype=np.float64)
     di = np.asarray(demand_index, dtype=np.int64)
     si = np.asarray(supply_index, dtype=np.int64)
     n_d, n_s = len(demand), len(supply)
-    weights = sparse.csr_matrix((np.ones(len(di)), (di, si)), shape=(n_d, n_s))
-    served = weights.T @ demand
+    served = np.bincount(si, weights=demand[di], minlength=n_s)  # Wᵀ·P
     ratio = np.full(n_s, np.nan)
     used = served > 0
     ratio[used] = supply[used] / served[used]
-    available = weights @ np.where(used, ratio, 0.0)
+    available = np.bincount(di, weights=np.where(used, ratio, 0.0)[si], minlength=n_d)  # W·R
     in_reach = np.bincount(di, minlength=n_d).astype(np.int64)
     m2 = np.where(demand > 0, available, np.nan)
     return FcaResult(m2, in_reach, served, ratio, len(di))
@@ -92,12 +91,14 @@ def catchment_pairs(demand_xy, supply_xy, radius):
     r_max = float(radius.max())
     if r_max < 0:
         return empty
-    # search slightly wider, then apply each shelter's own radius to the reported distance
-    found = cKDTree(demand_xy).sparse_distance_matrix(
-        cKDTree(supply_xy), r_max * (1 + 1e-9) + 1e-9, output_type="ndarray")
-    di, si, dist = found["i"].astype(np.int64), found["j"].astype(np.int64), found["v"]
+    # dual-tree search, slightly wider, then each shelter's own radius on the reported distance
+    # (unbalanced, non-compact trees build about twice as fast and search as fast here)
+    options = {"balanced_tree": False, "compact_nodes": False}
+    found = cKDTree(supply_xy, **options).sparse_distance_matrix(
+        cKDTree(demand_xy, **options), r_max * (1 + 1e-9) + 1e-9, output_type="ndarray")
+    si, di, dist = found["i"], found["j"], found["v"]
     keep = dist <= radius[si]
-    return di[keep], si[keep], dist[keep]
+    return di[keep].astype(np.int64), si[keep].astype(np.int64), dist[keep]
 
 
 def two_step_fca(demand_xy, demand, supply_xy, supply, radius):
@@ -185,8 +186,8 @@ def _ids(index, mask):
 
 def _require_field(gdf, name, layer, what):
     if name not in gdf.columns:
-        raise InputError(f"{what} field '{name}' does not exist (fields: {', '.join(map(str, gdf.columns.drop('geometry', errors='ignore')))})",
-                         layer=layer, field=name)
+        fields = ", ".join(map(str, gdf.columns.drop("geometry", errors="ignore")))
+        raise InputError(f"{what} field '{name}' does not exist (fields: {fields})", layer=layer, field=name)
 
 
 def _numbers(gdf, name, layer):
@@ -206,8 +207,15 @@ def _check_geometries(gdf, layer):
 
 
 def centroids_xy(geoms):
-    """Centroid coordinates (n × 2) of shapely geometries."""
-    return shapely.get_coordinates(shapely.centroid(np.asarray(geoms, dtype=object))).reshape(-1, 2)
+    """Centroid coordinates (n × 2) of shapely geometries (no empty ones); points are read directly."""
+    geoms = np.asarray(geoms, dtype=object)
+    xy = np.empty((len(geoms), 2))
+    point = shapely.get_type_id(geoms) == 0
+    if point.any():
+        xy[point] = shapely.get_coordinates(geoms[point])
+    if (~point).any():
+        xy[~point] = shapely.get_coordinates(shapely.centroid(geoms[~point]))
+    return xy
 
 
 @dataclass
@@ -241,7 +249,8 @@ def prepare_shelters(gdf, *, layer="shelters", area_field="area_m2", type_field=
     types = tuple(standards.counting_codes() if types is None else types)
     bad_types = [t for t in types if t not in known]
     if bad_types:
-        raise InputError(f"TYPES names unknown shelter type(s) {', '.join(bad_types)}; known: {', '.join(standards.codes)}")
+        raise InputError(f"TYPES names unknown shelter type(s) {', '.join(bad_types)}; "
+                         f"known: {', '.join(standards.codes)}")
     counted = codes.isin(types).to_numpy()
     skipped = codes[~counted].value_counts().to_dict()
     sub = gdf[counted]
@@ -263,8 +272,8 @@ def prepare_shelters(gdf, *, layer="shelters", area_field="area_m2", type_field=
         area = shapely.area(geoms)
         pointlike = area <= 0
         if pointlike.any():
-            raise InputError("shelter has no polygon area (a point or line): set AREA_FIELD to the effective-area field",
-                             layer=layer, feature_ids=_ids(sub.index, pointlike))
+            raise InputError("shelter has no polygon area (a point or line): set AREA_FIELD to the effective-area "
+                             "field", layer=layer, feature_ids=_ids(sub.index, pointlike))
     if radius is None:
         radii = np.array([standards.get(c).radius_m for c in sub_codes], dtype=np.float64)
     else:
@@ -291,6 +300,25 @@ def prepare_shelters(gdf, *, layer="shelters", area_field="area_m2", type_field=
         warnings.append(f"{int(small.sum())} counted shelter(s) have less than {standards.min_site_area_m2:g} m² "
                         f"effective area (GB 21734-2008 minimum site area): feature id "
                         f"{', '.join(map(str, _ids(sub.index, small)[:10]))}")
+    return ShelterInput(table, geoms, skipped, warnings)
+
+
+def combine_shelters(prepared, names):
+    """Several prepared shelter layers as one: index 0..n-1, with ``source_layer`` (the layer's
+    position) and ``source_fid`` columns."""
+    tables = []
+    for k, part in enumerate(prepared):
+        table = part.table.copy()
+        table.insert(0, "source_layer", k)
+        table.insert(1, "source_fid", table.index.to_numpy())
+        tables.append(table)
+    table = pd.concat(tables, ignore_index=True)
+    skipped = {}
+    for part in prepared:
+        for code, count in part.skipped_types.items():
+            skipped[code] = skipped.get(code, 0) + count
+    warnings = [f"{name}: {w}" for part, name in zip(prepared, names) for w in part.warnings]
+    geoms = np.concatenate([part.geoms for part in prepared]) if prepared else np.zeros(0, dtype=object)
     return ShelterInput(table, geoms, skipped, warnings)
 
 
@@ -388,9 +416,11 @@ def analyse_shelters(shelters, population, *, method=METHOD_CATCHMENT, units=Non
     """Shelter area per capita by ``method`` (0, 1 or 2; module docstring).
 
     ``shelters``, ``population``, ``units``: GeoDataFrames in one projected metric CRS (index =
-    feature id). ``network_pairs(demand_xy, supply_xy, radius) -> (demand_index, supply_index,
-    distance)`` gives the pairs within walking reach (METHOD 2). ``progress(fraction)`` is called
-    between steps and may raise to cancel.
+    feature id); ``shelters`` may be a list of GeoDataFrames (e.g. polygons and points, same
+    fields): the shelters output is then indexed 0..n-1 with ``source_layer``/``source_fid``.
+    ``network_pairs(demand_xy, supply_xy, radius) -> (demand_index, supply_index, distance)`` gives
+    the pairs within walking reach (METHOD 2). ``progress(fraction)`` is called between steps and
+    may raise to cancel.
     """
     names = {"shelters": "shelters", "population": "population", "units": "units", **(layer_names or {})}
     target = standards.target_m2_per_capita if target is None else float(target)
@@ -402,8 +432,15 @@ def analyse_shelters(shelters, population, *, method=METHOD_CATCHMENT, units=Non
         raise InputError("METHOD 0 (administrative) needs a units layer (UNITS, e.g. townships)")
     report = progress or (lambda fraction: None)
 
-    shel = prepare_shelters(shelters, layer=names["shelters"], area_field=area_field, type_field=type_field,
-                            types=types, radius=radius, capacity_field=capacity_field, standards=standards)
+    several = isinstance(shelters, (list, tuple))
+    shelter_frames = list(shelters) if several else [shelters]
+    shelter_names = names["shelters"]
+    if isinstance(shelter_names, str):
+        shelter_names = [shelter_names] if not several else [f"{shelter_names} {k + 1}" for k in range(len(shelters))]
+    prepared = [prepare_shelters(gdf, layer=name, area_field=area_field, type_field=type_field, types=types,
+                                 radius=radius, capacity_field=capacity_field, standards=standards)
+                for gdf, name in zip(shelter_frames, shelter_names)]
+    shel = prepared[0] if not several else combine_shelters(prepared, shelter_names)
     pop = prepare_population(population, layer=names["population"], population_field=population_field,
                              urban_only=urban_only, urban_field=urban_field)
     warnings = shel.warnings + pop.warnings
@@ -432,6 +469,8 @@ def analyse_shelters(shelters, population, *, method=METHOD_CATCHMENT, units=Non
     short_area = (fca.served > 0) & (np.nan_to_num(fca.m2_per_served, nan=np.inf) < target * (1 - MEETS_TOLERANCE))
     overloaded = short_area | (over_capacity == 1)
     shelters_out = pd.DataFrame({
+        **({"source_layer": table["source_layer"].to_numpy(), "source_fid": table["source_fid"].to_numpy()}
+           if "source_layer" in table.columns else {}),
         "type": table["type"].to_numpy(),
         "eff_area_m2": table["eff_area_m2"].to_numpy(),
         "radius_m": table["radius_m"].to_numpy(),
@@ -466,6 +505,9 @@ def analyse_shelters(shelters, population, *, method=METHOD_CATCHMENT, units=Non
         "shelters_unreached": int((fca.served <= 0).sum()),
         "shelters_below_min_area": int(shelters_out["below_min_area"].sum()),
         "pairs_in_reach": int(fca.n_pairs),
+        # catchment figures (straight line for METHODS 0 and 1, walking for 2), whatever the method
+        "reach_meeting_residents": float(pop.residents[meets].sum()),
+        "reach_deficit_m2": float(deficit.sum()),
     }
 
     units_out = None
@@ -473,14 +515,17 @@ def analyse_shelters(shelters, population, *, method=METHOD_CATCHMENT, units=Non
         units_out, unit_summary = _unit_figures(units, names["units"], pop, shel, population_out, target, warnings)
         summary.update(unit_summary)
     if method == METHOD_ADMINISTRATIVE:
+        # residents of the units that meet the target, among the residents inside units
         res = units_out["residents"].to_numpy()
         summary["residents_meeting_target"] = float(res[units_out["meets_target"].fillna(False).to_numpy(bool)].sum())
         summary["total_deficit_m2"] = float(units_out["deficit_m2"].sum())
+        denominator = float(res.sum())
     else:
-        summary["residents_meeting_target"] = float(pop.residents[meets].sum())
-        summary["total_deficit_m2"] = float(deficit.sum())
-    summary["share_meeting_target"] = (summary["residents_meeting_target"] / total_residents
-                                       if total_residents > 0 else float("nan"))
+        summary["residents_meeting_target"] = summary["reach_meeting_residents"]
+        summary["total_deficit_m2"] = summary["reach_deficit_m2"]
+        denominator = total_residents
+    summary["share_meeting_target"] = (summary["residents_meeting_target"] / denominator
+                                       if denominator > 0 else float("nan"))
     report(1.0)
     return ShelterAnalysis(method, target, population_out, shelters_out, units_out, summary, warnings, standards)
 
@@ -492,8 +537,13 @@ def _unit_figures(units, layer, pop, shel, population_out, target, warnings):
     owner = units_of_points(shapely.points(shel.table[["x", "y"]].to_numpy()), unit_geoms)
     outside = owner < 0
     if outside.any():
+        table = shel.table
+        if "source_fid" in table.columns:
+            ids = [f"{layer}:{fid}" for layer, fid in zip(table["source_layer"][outside], table["source_fid"][outside])]
+        else:
+            ids = table.index[outside].tolist()
         warnings.append(f"{int(outside.sum())} counted shelter(s) lie outside every unit and are not in any unit's "
-                        f"area: feature id {', '.join(map(str, shel.table.index[outside][:10].tolist()))}")
+                        f"area: feature id {', '.join(map(str, ids[:10]))}")
     area = np.bincount(owner[~outside], weights=shel.table["eff_area_m2"].to_numpy()[~outside],
                        minlength=len(unit_geoms))
     count = np.bincount(owner[~outside], minlength=len(unit_geoms))
@@ -513,9 +563,9 @@ def _unit_figures(units, layer, pop, shel, population_out, target, warnings):
         "m2_per_capita": ratio,
         "meets_target": pd.array(np.where(residents > 0, unit_meets, None), dtype="boolean"),
         "deficit_m2": deficit,
-        "residents_meeting_target": per_unit[:, 1],
-        "residents_no_shelter": per_unit[:, 2],
-        "catchment_deficit_m2": per_unit[:, 3],
+        "reach_meeting_residents": per_unit[:, 1],
+        "reach_no_shelter_residents": per_unit[:, 2],
+        "reach_deficit_m2": per_unit[:, 3],
     }, index=units.index)
     return frame, {"units": int(len(frame)), "units_meeting_target": int(frame["meets_target"].fillna(False).sum()),
                    "residents_outside_units": float(max(lost[0], 0.0)),

@@ -127,7 +127,8 @@ def _shelter_type(record, where):
     if not math.isfinite(radius) or radius <= 0:
         raise ValueError(f"{where}: radius_m must be a positive number of metres, got {record['radius_m']!r}")
     code = str(record["code"]).strip()
-    return ShelterType(code=code, name_zh=str(record.get("name_zh") or code), name_en=str(record.get("name_en") or code),
+    return ShelterType(code=code, name_zh=str(record.get("name_zh") or code),
+                       name_en=str(record.get("name_en") or code),
                        counts_per_capita=_to_bool(record["counts_per_capita"], where), radius_m=radius,
                        radius_source=str(record.get("radius_source") or ""))
 

@@ -216,7 +216,7 @@ def frame_to_features(frame, fields, geometry=True):
     rows = _attribute_lists(frame, names)
     wkbs = None
     if geometry and hasattr(frame, "geometry"):
-        wkbs = shapely.to_wkb(np.asarray(frame.geometry.values, dtype=object))
+        wkbs = shapely.to_wkb(np.asarray(frame.geometry.values, dtype=object), output_dimension=2)
     features = []
     for i, row in enumerate(rows):
         feature = QgsFeature(fields)

@@ -4,8 +4,31 @@ pyproj/pyogrio/fiona/rasterio wheels bundle their own PROJ/GDAL and crash qgis_p
 exit; numpy 2 breaks Debian's GDAL bindings and matplotlib.
 """
 import os
+import shutil
+import subprocess
 import sys
 import sysconfig
+
+
+def geos_mismatch():
+    """shapely must use the GEOS QGIS uses: with libgeos-dev present, compare versions."""
+    import shapely
+
+    if shutil.which("geos-config") is None:
+        return None
+    system = subprocess.run(["geos-config", "--version"], capture_output=True, text=True).stdout.strip()
+    mine = ".".join(map(str, shapely.geos_version))
+    if mine != system:
+        return (f"shapely {shapely.__version__} uses GEOS {mine}, QGIS uses {system}: rebuild it with "
+                f"pip install --force-reinstall --no-deps --no-binary shapely 'shapely>=2,<2.2'")
+    return None
+
+
+if "--geos-only" in sys.argv:
+    problem = geos_mismatch()
+    if problem:
+        sys.exit(problem)
+    sys.exit(0)
 
 FORBIDDEN = ("pyproj", "pyogrio", "fiona", "rasterio")
 venv_site = sysconfig.get_paths()["purelib"]
@@ -24,6 +47,8 @@ import shapely  # noqa: E402
 
 if int(shapely.__version__.split(".")[0]) < 2:
     problems.append(f"shapely {shapely.__version__}: need >= 2")
+if geos_mismatch():
+    problems.append(geos_mismatch())
 if problems:
     sys.exit("venv check failed:\n  " + "\n  ".join(problems))
 print(f"venv ok: numpy {numpy.__version__}, shapely {shapely.__version__}, geopandas {geopandas.__version__}")
