@@ -43,10 +43,35 @@ def apportion(values, source_polygons, target_polygons):
     if np.isnan(values).any():
         raise ValueError("apportion: values contain NaN")
     result = np.zeros(len(target_polygons))
-    source_idx, target_idx, overlap = overlap_pairs(source_polygons, target_polygons)
+    sources = _valid(source_polygons)
+    source_idx, target_idx, overlap = overlap_pairs(sources, target_polygons)
     if len(source_idx) == 0:
         return result
-    source_area = shapely.area(_valid(source_polygons))
+    source_area = shapely.area(sources)
     share = values[source_idx] * overlap / source_area[source_idx]
     np.add.at(result, target_idx, share)
     return result
+
+
+def apportion_column(frame, field, targets, layer="population", warnings=None):
+    """A numeric column of a polygon GeoDataFrame (e.g. residents) apportioned by area to ``targets``.
+
+    Empty values count as 0 (a warning is appended to ``warnings``); text that is not a number and
+    negative values are InputErrors naming the layer, features and field."""
+    import pandas as pd
+
+    from .errors import InputError
+
+    warnings = [] if warnings is None else warnings
+    if field not in frame.columns:
+        raise InputError("field not found", layer=layer, field=field)
+    raw = frame[field]
+    values = pd.to_numeric(raw, errors="coerce").astype(float)
+    bad = values.isna() & raw.notna()
+    if bad.any():
+        raise InputError("value is not a number", layer=layer, feature_ids=frame.index[bad], field=field)
+    if (values < 0).any():
+        raise InputError("value is negative", layer=layer, feature_ids=frame.index[values < 0], field=field)
+    if values.isna().any():
+        warnings.append(f"{layer}: {int(values.isna().sum())} features with an empty '{field}' counted as 0")
+    return apportion(values.fillna(0.0).to_numpy(), frame.geometry.to_numpy(), np.asarray(targets, dtype=object))

@@ -17,7 +17,7 @@ import pandas as pd
 import shapely
 
 from . import gb18218 as gb
-from .apportion import apportion
+from .apportion import apportion_column
 from .errors import InputError
 from .ids import id_strings
 from .risk_levels import risk_attributes
@@ -54,8 +54,8 @@ RECORD_COLUMNS = ("unit_id", "substance", "substance_std", "table1_seq", "catego
 def _require_fields(frame, names, layer):
     for name in names:
         if name and name not in frame.columns:
-            raise InputError(f"field not found (fields: {', '.join(map(str, frame.columns.drop('geometry', errors='ignore')))})",
-                             layer=layer, field=name)
+            available = ", ".join(str(c) for c in frame.columns if c != "geometry")
+            raise InputError(f"field not found (fields: {available})", layer=layer, field=name)
 
 
 def _quantities(records, name, layer):
@@ -172,29 +172,6 @@ def exposure_zones(geometries, radius=gb.EXPOSURE_RADIUS_M):
     return shapely.difference(shapely.buffer(geoms, radius, quad_segs=BUFFER_QUAD_SEGMENTS), geoms)
 
 
-def _population_values(population, population_field, layer, warnings):
-    _require_fields(population, [population_field], layer)
-    values = pd.to_numeric(population[population_field], errors="coerce").astype(float)
-    bad = values.isna() & population[population_field].notna()
-    if bad.any():
-        raise InputError("residents is not a number", layer=layer, feature_ids=population.index[bad],
-                         field=population_field)
-    if (values < 0).any():
-        raise InputError("residents is negative", layer=layer, feature_ids=population.index[values < 0],
-                         field=population_field)
-    if values.isna().any():
-        warnings.append(f"{layer}: {int(values.isna().sum())} features with an empty '{population_field}' "
-                        "counted as 0 residents")
-    return values.fillna(0.0).to_numpy()
-
-
-def apportion_population(population, population_field, targets, layer="population", warnings=None):
-    """Residents of ``population`` (polygons) apportioned by area to ``targets`` (float array)."""
-    warnings = [] if warnings is None else warnings
-    values = _population_values(population, population_field, layer, warnings)
-    return apportion(values, population.geometry.to_numpy(), np.asarray(targets, dtype=object))
-
-
 def _exposed_from_field(records, details, fields, layer, warnings):
     raw = records[fields.exposed]
     exposed = pd.to_numeric(raw, errors="coerce").astype(float)
@@ -252,7 +229,7 @@ def grade_hazard_sources(records, fields, population=None, population_field="res
             raise InputError(f"unit(s) {', '.join(ids[:10])} have no geometry to estimate exposed people from",
                              layer=layer, feature_ids=fids)
         zones = exposure_zones(geometries.to_numpy()[missing], radius)
-        estimate = apportion_population(population, population_field, zones, population_layer, warnings)
+        estimate = apportion_column(population, population_field, zones, population_layer, warnings)
         exposed[missing] = np.floor(estimate + 0.5)
         source[missing] = "estimated"
     unknown = exposed.isna().to_numpy() & major

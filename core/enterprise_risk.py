@@ -1,0 +1,165 @@
+"""Enterprise risk scores (LEC or a 5×5 risk matrix) classed into the four levels by named cut sets,
+then raised to the level of any graded hazard unit the enterprise owns (就高: the higher risk wins).
+
+LEC (作业条件危险性评价法, Graham–Kinney): D = L · E · C with L likelihood (0.1 … 10), E exposure
+frequency (0.5 … 10), C consequence (1 … 100). Risk matrix: R = likelihood × severity, both integers
+1–5 (R in 1 … 25). The cut sets (``lec_320_160_70``, ``lec_160_70_20``, ``matrix_5x5_20_15_9``,
+``matrix_5x5_15_8_4``) are named presets in ``core.risk_presets``.
+
+Boundary rule of every cut set: a level's lower bound is included (D = 320 is level 1 in
+``lec_320_160_70``; R = 15 is level 2 in ``matrix_5x5_20_15_9``).
+"""
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+from .ids import id_strings
+from .risk_levels import LOWEST_RISK, risk_attributes
+from .risk_presets import CUT_SET_BY_NAME, CUT_SETS, DEFAULT_CUT_SET, LEC, MATRIX, CutSet  # noqa: F401 (re-exported)
+
+LEC_L_VALUES = (0.1, 0.2, 0.5, 1, 3, 6, 10)
+LEC_E_VALUES = (0.5, 1, 2, 3, 6, 10)
+LEC_C_VALUES = (1, 3, 7, 15, 40, 100)
+MATRIX_RANGE = (1, 5)
+
+
+def levels_for(scores, cut_set):
+    """Risk level 1..4 for an array of scores under ``cut_set`` (lower bounds included)."""
+    scores = np.round(np.asarray(scores, dtype=float), 9)
+    levels = np.full(scores.shape, LOWEST_RISK, dtype=int)
+    for level in (3, 2, 1):
+        levels[scores >= cut_set.cuts[level - 1]] = level
+    return levels
+
+
+@dataclass
+class EnterpriseResult:
+    table: "object"  # DataFrame indexed like the input: the added columns
+    warnings: list = field(default_factory=list)
+    cut_set: CutSet = None
+
+
+def _numbers(frame, name, layer, what):
+    if name not in frame.columns:
+        raise InputError("field not found", layer=layer, field=name)
+    raw = frame[name]
+    values = pd.to_numeric(raw, errors="coerce").astype(float)
+    empty = values.isna()
+    if empty.any():
+        problem = "is empty" if raw[empty].isna().all() else "is empty or not a number"
+        raise InputError(f"{what} {problem}", layer=layer, feature_ids=frame.index[empty], field=name)
+    return values.to_numpy()
+
+
+def lec_scores(frame, l_field, e_field, c_field, layer="enterprises", warnings=None):
+    """D = L·E·C per feature; values must be positive; values outside the LEC tables are warned about."""
+    warnings = [] if warnings is None else warnings
+    parts = []
+    for name, table, what in ((l_field, LEC_L_VALUES, "LEC likelihood L"), (e_field, LEC_E_VALUES, "LEC exposure E"),
+                              (c_field, LEC_C_VALUES, "LEC consequence C")):
+        values = _numbers(frame, name, layer, what)
+        if (values <= 0).any():
+            raise InputError(f"{what} must be positive", layer=layer, feature_ids=frame.index[values <= 0], field=name)
+        off_table = ~np.isclose(values[:, None], np.asarray(table, dtype=float)[None, :]).any(axis=1)
+        if off_table.any():
+            warnings.append(f"{layer}: {int(off_table.sum())} values of '{name}' are not among the LEC table "
+                            f"values {', '.join(map(str, table))} (used as given)")
+        parts.append(values)
+    return parts[0] * parts[1] * parts[2]
+
+
+def matrix_scores(frame, likelihood_field, severity_field, layer="enterprises"):
+    """R = likelihood × severity per feature; both must be whole numbers 1–5."""
+    parts = []
+    low, high = MATRIX_RANGE
+    for name, what in ((likelihood_field, "matrix likelihood"), (severity_field, "matrix severity")):
+        values = _numbers(frame, name, layer, what)
+        bad = (values < low) | (values > high) | (values % 1 != 0)
+        if bad.any():
+            raise InputError(f"{what} must be a whole number {low}–{high}", layer=layer,
+                             feature_ids=frame.index[bad], field=name)
+        parts.append(values)
+    return parts[0] * parts[1]
+
+
+def hazard_unit_levels(units, enterprise_field, level_field="risk_level", unit_field="unit_id",
+                       layer="hazard units", warnings=None):
+    """Per enterprise id: the highest risk (lowest level number) of its units and that unit's id
+    (DataFrame indexed by enterprise id with columns hazard_level, hazard_unit_id)."""
+    warnings = [] if warnings is None else warnings
+    for name in (enterprise_field, level_field):
+        if name not in units.columns:
+            raise InputError("field not found", layer=layer, field=name)
+    levels = pd.to_numeric(units[level_field], errors="coerce")
+    bad = levels.isna() | ~levels.isin([1, 2, 3, 4])
+    if bad.any():
+        raise InputError("risk level must be 1, 2, 3 or 4", layer=layer, feature_ids=units.index[bad],
+                         field=level_field)
+    owners = id_strings(units[enterprise_field])
+    unit_ids = (id_strings(units[unit_field]) if unit_field in units.columns
+                else np.asarray([str(i) for i in units.index], dtype=object))
+    frame = pd.DataFrame({"enterprise": owners, "level": levels.to_numpy(dtype=int), "unit": unit_ids})
+    orphans = frame["enterprise"].isna()
+    if orphans.any():
+        warnings.append(f"{layer}: {int(orphans.sum())} units name no enterprise and are not attached to one")
+    frame = frame[~orphans].sort_values(["enterprise", "level", "unit"], kind="stable")
+    best = frame.drop_duplicates("enterprise").set_index("enterprise")
+    return best.rename(columns={"level": "hazard_level", "unit": "hazard_unit_id"})
+
+
+def enterprise_risk(enterprises, id_field, method, cut_set_name=None, lec_fields=None, matrix_fields=None,
+                    units=None, unit_enterprise_field="enterprise_id", unit_level_field="risk_level",
+                    unit_id_field="unit_id", layer="enterprises", units_layer="hazard units"):
+    """Score and class every enterprise; with ``units`` (graded hazard units) raise each enterprise to
+    the level of its highest-risk unit. Returns an EnterpriseResult whose table has risk_score,
+    score_level, hazard_level, hazard_unit_id, risk_level, labels, colour, level_source, risk_method,
+    risk_preset."""
+    warnings = []
+    cut_set = CUT_SET_BY_NAME[cut_set_name or DEFAULT_CUT_SET[method]]
+    if cut_set.method != method:
+        raise InputError(f"preset '{cut_set.name}' is a {cut_set.method.upper()} preset, not for the "
+                         f"{method.upper()} method")
+    if id_field not in enterprises.columns:
+        raise InputError("field not found", layer=layer, field=id_field)
+    ids = id_strings(enterprises[id_field])
+    if method == LEC:
+        scores = lec_scores(enterprises, *lec_fields, layer=layer, warnings=warnings)
+    else:
+        scores = matrix_scores(enterprises, *matrix_fields, layer=layer)
+    score_level = levels_for(scores, cut_set)
+
+    hazard_level = np.full(len(enterprises), np.nan)
+    hazard_unit = np.full(len(enterprises), None, dtype=object)
+    if units is not None:
+        id_series = pd.Series(ids, index=enterprises.index)
+        empty = id_series.isna()
+        if empty.any():
+            raise InputError("enterprise id is empty (needed to attach hazard units)", layer=layer,
+                             feature_ids=enterprises.index[empty], field=id_field)
+        duplicated = id_series.duplicated(keep=False)
+        if duplicated.any():
+            raise InputError("enterprise id is not unique (needed to attach hazard units)", layer=layer,
+                             feature_ids=enterprises.index[duplicated], field=id_field)
+        best = hazard_unit_levels(units, unit_enterprise_field, unit_level_field, unit_id_field, units_layer,
+                                  warnings)
+        unmatched = best.index.difference(pd.Index(ids))
+        if len(unmatched):
+            warnings.append(f"{units_layer}: units of {len(unmatched)} enterprise id(s) not in {layer} "
+                            f"({', '.join(unmatched[:10])}) are ignored")
+        matched = best.reindex(ids)
+        hazard_level = matched["hazard_level"].to_numpy(dtype=float)
+        unit_ids = matched["hazard_unit_id"].astype(object)
+        hazard_unit = unit_ids.where(unit_ids.notna(), None).to_numpy(dtype=object)
+
+    raised = ~np.isnan(hazard_level) & (np.nan_to_num(hazard_level, nan=9) < score_level)
+    final = np.where(raised, np.nan_to_num(hazard_level, nan=9), score_level).astype(int)
+    table = pd.DataFrame({"risk_score": scores, "score_level": score_level, "hazard_level": hazard_level,
+                          "hazard_unit_id": hazard_unit}, index=enterprises.index)
+    for name, values in risk_attributes(final).items():
+        table[name] = values
+    table["level_source"] = np.where(raised, "hazard_unit", "score")
+    table["risk_method"] = method
+    table["risk_preset"] = cut_set.name
+    return EnterpriseResult(table, warnings, cut_set)

@@ -1,0 +1,231 @@
+"""The regional four-colour risk map (红橙黄蓝四色安全风险空间分布图).
+
+Sources (enterprises, graded hazard units: anything with ``risk_level`` 1..4) influence the areas
+(townships / communities, or square grid cells) lying within the influence radius of their level.
+"Within" is the exact planar distance between the source geometry and the area, strictly less
+than the radius (no segmented buffers): an area touching the circle of radius r exactly is not
+reached. Radii are a preset per level (default 1000, 500, 300, 100 m for levels 1..4).
+
+Aggregation rules (named presets in ``core.risk_presets``):
+
+* ``HIGHEST_WINS`` (0, 就高, default): an area takes the highest risk (lowest level number) among
+  the sources reaching it; an area no source reaches is level 4 (低风险, blue).
+* ``CUMULATIVE_BASE3`` (1): each source reaching the area adds a weight by its level — 27 (level 1),
+  9 (2), 3 (3), 1 (4) — and the sum is classed with lower bounds included: score ≥ 27 → level 1,
+  ≥ 9 → 2, ≥ 3 → 3, otherwise 4. Three sources of one level weigh as much as one source of the
+  next higher level, so clusters escalate (three level-2 sources make level 1). An area is never
+  lower than under HIGHEST_WINS (its highest source alone reaches that level's threshold).
+
+Per area the map reports the level, labels and colour, the number of sources per level reaching
+it (``n_level1`` … ``n_level4``), the source that set the level (``source_id``, ``source_layer``,
+``source_dist_m``: among the sources of the highest level reaching the area, the nearest; ties →
+the first source), the cumulative ``risk_score`` and, with population polygons, ``residents``
+(apportioned by area).
+
+Grid: cells of ``cell_size`` metres start at the extent's lower-left corner; the extent grows
+right and up to whole cells (it is never cut). ``cell_id`` counts row by row from the bottom-left.
+"""
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from .apportion import apportion_column
+from .errors import InputError
+from .risk_levels import LOWEST_RISK, risk_attributes
+from .risk_presets import (AGGREGATION_RULES, CUMULATIVE_BASE3, DEFAULT_RADII_M,  # noqa: F401 (re-exported)
+                           HIGHEST_WINS, AggregationRule)
+
+MAX_CELLS = 5_000_000
+
+
+def parse_radii(text):
+    """Four influence radii (m) for levels 1..4 from '1000,500,300,100' (commas, semicolons or spaces)."""
+    if isinstance(text, (list, tuple)):
+        pieces = list(text)
+    else:
+        pieces = [p for p in str(text or "").replace(";", ",").replace(" ", ",").split(",") if p.strip()]
+    try:
+        radii = tuple(float(p) for p in pieces)
+    except ValueError:
+        raise InputError(f"radii must be four numbers in metres for levels 1..4, e.g. 1000,500,300,100; got '{text}'")
+    if len(radii) != 4 or any(not math.isfinite(r) or r < 0 for r in radii):
+        raise InputError(f"radii must be four non-negative numbers in metres for levels 1..4; got '{text}'")
+    return radii
+
+
+def snapped_extent(xmin, ymin, xmax, ymax, cell_size):
+    """(xmin, ymin, xmax, ymax, n_cols, n_rows): the extent grown right/up to whole cells."""
+    if not cell_size > 0:
+        raise InputError(f"cell size must be positive, got {cell_size}")
+    n_cols = max(1, math.ceil((xmax - xmin) / cell_size - 1e-9))
+    n_rows = max(1, math.ceil((ymax - ymin) / cell_size - 1e-9))
+    return xmin, ymin, xmin + n_cols * cell_size, ymin + n_rows * cell_size, n_cols, n_rows
+
+
+def square_grid(extent, cell_size, crs=None, max_cells=MAX_CELLS):
+    """GeoDataFrame of square cells (cell_id, row, col) covering ``extent`` = (xmin, ymin, xmax, ymax)."""
+    import geopandas as gpd
+
+    xmin, ymin, _xmax, _ymax, n_cols, n_rows = snapped_extent(*extent, cell_size)
+    if n_cols * n_rows > max_cells:
+        raise InputError(f"the grid would have {n_cols * n_rows:,} cells (limit {max_cells:,}): "
+                         "use a larger cell size or a smaller extent")
+    row = np.repeat(np.arange(n_rows), n_cols)
+    col = np.tile(np.arange(n_cols), n_rows)
+    x0 = xmin + col * cell_size
+    y0 = ymin + row * cell_size
+    cells = shapely.box(x0, y0, x0 + cell_size, y0 + cell_size)
+    return gpd.GeoDataFrame({"cell_id": np.arange(1, len(cells) + 1), "row": row, "col": col},
+                            geometry=gpd.GeoSeries(cells, crs=crs), crs=crs)
+
+
+@dataclass
+class Sources:
+    """Risk sources as arrays: geometry, level 1..4, id text and the layer each came from."""
+
+    geometry: np.ndarray
+    level: np.ndarray
+    source_id: np.ndarray
+    layer: np.ndarray
+
+    @classmethod
+    def concat(cls, parts):
+        parts = [p for p in parts if p is not None]
+        if not parts:
+            return cls(np.zeros(0, dtype=object), np.zeros(0, dtype=int), np.zeros(0, dtype=object),
+                       np.zeros(0, dtype=object))
+        names = ("geometry", "level", "source_id", "layer")
+        return cls(*(np.concatenate([getattr(p, n) for p in parts]) for n in names))
+
+
+def sources_from_frame(gdf, layer, level_field="risk_level", id_field=None, warnings=None):
+    """Sources from a GeoDataFrame with a level field; ids from ``id_field`` (else the feature id).
+    Empty or invalid levels are errors; features without geometry are skipped with a warning."""
+    from .ids import id_strings
+
+    warnings = [] if warnings is None else warnings
+    if level_field not in gdf.columns:
+        raise InputError("field not found: a risk source needs a risk level 1..4", layer=layer, field=level_field)
+    levels = pd.to_numeric(gdf[level_field], errors="coerce")
+    bad = levels.isna() | ~levels.isin([1, 2, 3, 4])
+    if bad.any():
+        raise InputError("risk level must be 1, 2, 3 or 4", layer=layer, feature_ids=gdf.index[bad], field=level_field)
+    geoms = gdf.geometry.to_numpy()
+    missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    if missing.any():
+        warnings.append(f"{layer}: {int(missing.sum())} features without geometry cannot be placed and are ignored")
+    if id_field:
+        if id_field not in gdf.columns:
+            raise InputError("field not found", layer=layer, field=id_field)
+        ids = id_strings(gdf[id_field])
+        ids = np.where(pd.isna(ids), gdf.index.astype(str).to_numpy(dtype=object), ids)
+    else:
+        ids = gdf.index.astype(str).to_numpy(dtype=object)
+    keep = ~missing
+    return Sources(geoms[keep], levels.to_numpy(dtype=int)[keep], np.asarray(ids, dtype=object)[keep],
+                   np.full(int(keep.sum()), layer, dtype=object))
+
+
+def reach_pairs(sources, areas, radii, feedback=None):
+    """(source index, area index, distance) of every source whose exact distance to an area is less than
+    the radius of its level. Candidates from an STRtree 'dwithin' query; then the strict check."""
+    areas = np.asarray(areas, dtype=object)
+    tree = shapely.STRtree(areas)
+    src_parts, area_parts, dist_parts = [], [], []
+    for level in (1, 2, 3, 4):
+        radius = radii[level - 1]
+        chosen = np.flatnonzero(sources.level == level)
+        if radius <= 0 or len(chosen) == 0:
+            continue
+        query_idx, area_idx = tree.query(sources.geometry[chosen], predicate="dwithin", distance=radius)
+        src_idx = chosen[query_idx]
+        dist = shapely.distance(sources.geometry[src_idx], areas[area_idx])
+        keep = dist < radius
+        src_parts.append(src_idx[keep])
+        area_parts.append(area_idx[keep])
+        dist_parts.append(dist[keep])
+        if feedback is not None:
+            feedback(level)
+    if not src_parts:
+        empty = np.zeros(0, dtype=np.intp)
+        return empty, empty, np.zeros(0)
+    return np.concatenate(src_parts), np.concatenate(area_parts), np.concatenate(dist_parts)
+
+
+@dataclass
+class MapResult:
+    areas: "object"  # GeoDataFrame: the areas with the map's fields
+    summary: "object"  # DataFrame indexed by level 1..4: areas, residents
+    warnings: list = field(default_factory=list)
+    rule: AggregationRule = None
+
+
+MAP_COLUMNS = ("risk_level", "risk_label_zh", "risk_label_en", "risk_colour", "n_level1", "n_level2", "n_level3",
+               "n_level4", "source_id", "source_layer", "source_dist_m", "risk_score")
+
+
+def classify_areas(n_areas, sources, src_idx, area_idx, dist, rule):
+    """The map's columns (a dict of arrays, one value per area) from the reach pairs."""
+    levels = sources.level[src_idx]
+    counts = np.bincount(area_idx * 4 + (levels - 1), minlength=n_areas * 4).reshape(n_areas, 4)
+    weights = np.asarray(rule.weights, dtype=float)
+    score = np.bincount(area_idx, weights=weights[levels - 1], minlength=n_areas).astype(float)
+
+    # the setting source: per area, highest level first, then nearest, then first source
+    order = np.lexsort((src_idx, dist, levels, area_idx))
+    first_areas, first_pos = np.unique(area_idx[order], return_index=True)
+    setter = order[first_pos]
+    best_level = np.full(n_areas, LOWEST_RISK, dtype=int)
+    best_level[first_areas] = levels[setter]
+    source_id = np.full(n_areas, None, dtype=object)
+    source_layer = np.full(n_areas, None, dtype=object)
+    source_dist = np.full(n_areas, np.nan)
+    source_id[first_areas] = sources.source_id[src_idx[setter]]
+    source_layer[first_areas] = sources.layer[src_idx[setter]]
+    source_dist[first_areas] = dist[setter]
+
+    if rule.code == CUMULATIVE_BASE3:
+        final = np.full(n_areas, LOWEST_RISK, dtype=int)
+        rounded = np.round(score, 9)
+        for level in (3, 2, 1):
+            final[rounded >= rule.cuts[level - 1]] = level
+    else:
+        final = best_level
+    columns = dict(risk_attributes(final))
+    for level in (1, 2, 3, 4):
+        columns[f"n_level{level}"] = counts[:, level - 1]
+    columns.update(source_id=source_id, source_layer=source_layer, source_dist_m=source_dist, risk_score=score)
+    return columns
+
+
+def four_colour_map(areas, sources, radii=DEFAULT_RADII_M, aggregation=HIGHEST_WINS, population=None,
+                    population_field="residents", population_layer="population", progress=None):
+    """Classify ``areas`` (GeoDataFrame of polygons; its columns are kept, the map's columns replace
+    any of the same name) by ``sources`` (a Sources). Returns a MapResult."""
+    warnings = []
+    rule = AGGREGATION_RULES[aggregation]
+    radii = parse_radii(radii)
+    geoms = areas.geometry.to_numpy()
+    src_idx, area_idx, dist = reach_pairs(sources, geoms, radii,
+                                          feedback=(lambda level: progress(20 * level)) if progress else None)
+    columns = classify_areas(len(areas), sources, src_idx, area_idx, dist, rule)
+    clashes = [c for c in list(columns) + ["residents"] if c in areas.columns]
+    if clashes:
+        warnings.append(f"input fields replaced by the map's own: {', '.join(clashes)}")
+    out = areas.drop(columns=clashes).copy()
+    for name, values in columns.items():
+        out[name] = values
+    summary = pd.DataFrame({"areas": np.bincount(columns["risk_level"], minlength=5)[1:]}, index=[1, 2, 3, 4])
+    summary.index.name = "risk_level"
+    if population is not None:
+        residents = apportion_column(population, population_field, geoms, population_layer, warnings)
+        out["residents"] = residents
+        summary["residents"] = np.bincount(columns["risk_level"], weights=residents, minlength=5)[1:]
+    if progress:
+        progress(100)
+    geometry_name = out.geometry.name
+    out = out[[c for c in out.columns if c != geometry_name] + [geometry_name]]
+    return MapResult(out, summary, warnings, rule)
