@@ -1,0 +1,156 @@
+"""riskatlas:firestationreach in real QGIS: agreement with native:serviceareafromlayer, invariants."""
+import numpy as np
+import pytest
+import shapely
+from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsVectorLayer
+
+from .conftest import layer_uri
+
+
+def _shapes(layer):
+    return np.array([shapely.from_wkb(bytes(f.geometry().asWkb())) for f in layer.getFeatures()], dtype=object)
+
+
+def _layer(result, key):
+    from qgis.core import QgsProcessingUtils
+
+    value = result[key]
+    return value if isinstance(value, QgsVectorLayer) else QgsProcessingUtils.mapLayerFromString(value, None)
+
+
+def covered_network_length(network_lines, covering_lines, tolerance=0.01):
+    """Length of the network covered by ``covering_lines`` (which lie on it and may overlap and
+    repeat): every covering segment is put on the network segment under its midpoint as an
+    interval of that segment; overlapping intervals count once."""
+    coords, idx = shapely.get_coordinates(shapely.get_parts(network_lines), return_index=True)
+    same = idx[:-1] == idx[1:]
+    net_seg = shapely.linestrings(np.stack([coords[:-1][same], coords[1:][same]], axis=1))
+    c2, i2 = shapely.get_coordinates(shapely.get_parts(covering_lines), return_index=True)
+    same2 = i2[:-1] == i2[1:]
+    a, b = c2[:-1][same2], c2[1:][same2]
+    keep = np.hypot(*(b - a).T) > 0
+    a, b = a[keep], b[keep]
+    tree = shapely.STRtree(net_seg)
+    mid = shapely.points((a + b) / 2)
+    which, seg = tree.query_nearest(mid, max_distance=tolerance, all_matches=False)
+    assert len(which) == len(a), "a covering segment does not lie on the network"
+    t0 = shapely.line_locate_point(net_seg[seg], shapely.points(a[which]))
+    t1 = shapely.line_locate_point(net_seg[seg], shapely.points(b[which]))
+    lo, hi = np.minimum(t0, t1), np.maximum(t0, t1)
+    order = np.lexsort((lo, seg))
+    seg, lo, hi = seg[order], lo[order], hi[order]
+    total, i = 0.0, 0
+    while i < len(seg):  # union of intervals per network segment
+        j, cur_lo, cur_hi = i, lo[i], hi[i]
+        while j + 1 < len(seg) and seg[j + 1] == seg[i]:
+            j += 1
+            if lo[j] > cur_hi:
+                total += cur_hi - cur_lo
+                cur_lo, cur_hi = lo[j], hi[j]
+            else:
+                cur_hi = max(cur_hi, hi[j])
+        total += cur_hi - cur_lo
+        i = j + 1
+    return total
+
+
+def test_reached_length_agrees_with_native_service_area(run_algorithm, sample_gpkg):
+    roads, stations = layer_uri(sample_gpkg, "roads"), layer_uri(sample_gpkg, "fire_stations")
+    # turnout 0, one speed (50 km/h), both directions; native's time is in hours on 3.22
+    native = run_algorithm("native:serviceareafromlayer", {
+        "INPUT": roads, "STRATEGY": 1, "DEFAULT_DIRECTION": 2, "DEFAULT_SPEED": 50, "TOLERANCE": 0,
+        "START_POINTS": stations, "TRAVEL_COST2": 5 / 60, "INCLUDE_BOUNDS": False, "OUTPUT_LINES": "memory:"})
+    ours = run_algorithm("riskatlas:firestationreach", {
+        "STATIONS": stations, "ROADS": roads, "SPEED_FIELD": "", "ROAD_CLASS_FIELD": "", "DIRECTION_FIELD": "",
+        "DEFAULT_SPEED": 50, "TURNOUT_FIELD": "", "DEFAULT_TURNOUT": 0, "TIME_LIMIT": 5,
+        "OUTPUT_EDGES": "memory:", "OUTPUT_AREAS": "memory:", "OUTPUT_GAPS": "memory:"})
+    network = _shapes(QgsVectorLayer(roads, "roads", "ogr"))
+    native_km = covered_network_length(network, _shapes(_layer(native, "OUTPUT_LINES"))) / 1000
+    edges = _shapes(_layer(ours, "OUTPUT_EDGES"))
+    ours_km = covered_network_length(network, edges) / 1000
+    ours_field_km = sum(f["length_m"] for f in _layer(ours, "OUTPUT_EDGES").getFeatures()) / 1000
+    print(f"reached network: native {native_km:.2f} km, riskatlas {ours_km:.2f} km "
+          f"({100 * (ours_km - native_km) / native_km:+.3f} %)")
+    assert ours_field_km == pytest.approx(ours_km, rel=1e-6)  # our pieces do not overlap
+    assert native_km > 100
+    assert ours_km == pytest.approx(native_km, rel=0.01)
+
+
+def test_sample_county_run_invariants(run_algorithm, sample_gpkg, tmp_path):
+    uri = lambda name: layer_uri(sample_gpkg, name)  # noqa: E731
+    result = run_algorithm("riskatlas:firestationreach", {
+        "STATIONS": uri("fire_stations"), "ROADS": uri("roads"), "STUDY_AREA": uri("townships"),
+        "POPULATION": uri("population"), "TARGETS": [uri("enterprises"), uri("hazard_sources")],
+        "OUTPUT_EDGES": "memory:", "OUTPUT_AREAS": "memory:", "OUTPUT_GAPS": "memory:",
+        "OUTPUT_TARGETS": "memory:", "OUTPUT_SUMMARY": "memory:", "OUTPUT_HTML": str(tmp_path / "reach.html")})
+    areas_layer = _layer(result, "OUTPUT_AREAS")
+    areas = _shapes(areas_layer)
+    assert areas_layer.featureCount() == 8
+    overlap = sum(shapely.area(shapely.intersection(areas[i], areas[j]))
+                  for i in range(len(areas)) for j in range(i + 1, len(areas)))
+    assert overlap < 1.0  # m²
+    gaps = _shapes(_layer(result, "OUTPUT_GAPS"))
+    county = shapely.union_all(_shapes(QgsVectorLayer(uri("townships"), "t", "ogr")))
+    # areas + gaps tile the study area
+    assert (shapely.area(shapely.union_all(areas)) + shapely.area(shapely.union_all(gaps))) == pytest.approx(
+        shapely.area(county), rel=1e-3)
+    assert shapely.area(shapely.intersection(shapely.union_all(areas), shapely.union_all(gaps))) < 1.0
+    features = {f["station_id"]: f for f in areas_layer.getFeatures()}
+    assert features["FS01"]["class_limit_km2"] == 7.0 and features["FS05"]["class_limit_km2"] == 4.0
+    assert features["FS08"]["class_limit_km2"] == 15.0  # suburban
+    for f in features.values():
+        assert 0 < f["reach_km2"] < 60
+        assert f["residents"] >= 0
+    edges = _layer(result, "OUTPUT_EDGES")
+    assert max(f["arrival_min"] for f in edges.getFeatures()) <= 5.0 + 1e-9
+    summary = {f["station_id"]: f for f in _layer(result, "OUTPUT_SUMMARY").getFeatures()}
+    assert len(summary) == 9
+    gap_residents = sum(f["residents"] for f in _layer(result, "OUTPUT_GAPS").getFeatures())
+    assert summary["ALL"]["residents_in_time"] + gap_residents == pytest.approx(500_000, rel=1e-3)
+    targets = _layer(result, "OUTPUT_TARGETS")
+    assert targets.featureCount() == 2900 + 57
+    text = (tmp_path / "reach.html").read_text(encoding="utf-8")
+    assert "FS01" in text and "152-2017" in text
+
+
+def _memory_layers(station_xy):
+    roads = QgsVectorLayer("LineString?crs=EPSG:4549&field=speed_kmh:double", "roads", "memory")
+    feature = QgsFeature(roads.fields())
+    feature.setGeometry(QgsGeometry.fromWkt("LINESTRING(500000 3300000, 510000 3300000)"))
+    feature.setAttributes([60.0])
+    roads.dataProvider().addFeatures([feature])
+    stations = QgsVectorLayer("Point?crs=EPSG:4549&field=station_id:string", "stations", "memory")
+    features = []
+    for i, (x, y) in enumerate(station_xy):
+        f = QgsFeature(stations.fields())
+        f.setGeometry(QgsGeometry.fromWkt(f"POINT({x} {y})"))
+        f.setAttributes([f"S{i + 1}"])
+        features.append(f)
+    stations.dataProvider().addFeatures(features)
+    return roads, stations
+
+
+def test_far_station_is_reported_and_zero_speed_refused(run_algorithm):
+    from qgis.core import QgsProcessingFeedback
+
+    class Feedback(QgsProcessingFeedback):
+        warnings = []
+
+        def pushWarning(self, message):  # noqa: N802
+            self.warnings.append(message)
+
+    roads, stations = _memory_layers([(502000, 3300100), (505000, 3309000)])
+    feedback = Feedback()
+    result = run_algorithm("riskatlas:firestationreach", {
+        "STATIONS": stations, "ROADS": roads, "OUTPUT_EDGES": "memory:", "OUTPUT_AREAS": "memory:",
+        "OUTPUT_GAPS": "memory:"}, feedback=feedback)
+    assert any("S2" in w and "SNAP_TOLERANCE" in w for w in feedback.warnings)
+    edges = _layer(result, "OUTPUT_EDGES")
+    assert {f["station_id"] for f in edges.getFeatures()} == {"S1"}
+    # 5 min - 1 min turnout = 4 km each way from x = 2000 (the road starts at 0): 2 + 4 km
+    assert sum(f["length_m"] for f in edges.getFeatures()) == pytest.approx(6000)
+    roads.dataProvider().changeAttributeValues({1: {0: 0.0}})
+    with pytest.raises(QgsProcessingException, match="speed_kmh"):
+        run_algorithm("riskatlas:firestationreach", {
+            "STATIONS": stations, "ROADS": roads, "OUTPUT_EDGES": "memory:", "OUTPUT_AREAS": "memory:",
+            "OUTPUT_GAPS": "memory:"})

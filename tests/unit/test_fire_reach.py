@@ -1,0 +1,187 @@
+"""core.fire_reach: standards tables and hand-worked reach analyses."""
+import numpy as np
+import pytest
+import shapely
+
+from riskatlas.core import fire_reach as fr
+from riskatlas.core import network as nw
+from riskatlas.core.errors import InputError
+
+
+# ------------------------------------------------------------------ standards data (pinned)
+
+@pytest.mark.parametrize("code, km2", [("special", 7.0), ("class1", 7.0), ("class2", 4.0), ("small", 2.0),
+                                       ("suburban", 15.0)])
+def test_class_limits_jianbiao_152_2017_and_gb_51080(code, km2):
+    # 建标152-2017 第十四条 / GB 51080-2015 §4.1: 一级 7, 二级 4, 小型 2, 郊区 15 km²; 特勤 as 一级
+    assert fr.CLASS_LIMIT_BY_CODE[code].max_district_km2 == km2
+    assert "152-2017" in fr.CLASS_LIMIT_BY_CODE[code].source
+
+
+def test_class_limit_lookup_aliases_and_suburban_flag():
+    assert fr.class_limit_km2("一级") == 7.0
+    assert fr.class_limit_km2("二级站") == 4.0
+    assert fr.class_limit_km2("Small") == 2.0
+    assert fr.class_limit_km2("class2", suburban=True) == 15.0
+    assert fr.class_limit_km2("unknown") is None and fr.class_limit_km2(None) is None
+    assert fr.TIME_RULE_MIN == 5.0 and fr.TURNOUT_CONVENTION_MIN == 1.0
+
+
+def test_speed_preset_60_50_40():
+    preset = fr.SPEED_PRESETS["urban_60_50_40"]
+    assert preset.speeds_kmh == {"expressway": 60.0, "trunk": 60.0, "primary": 50.0, "secondary": 50.0,
+                                 "tertiary": 40.0, "local": 40.0}
+    assert preset.other_kmh == 40.0
+
+
+def test_road_speeds_precedence_and_bad_values():
+    speeds, counts = fr.road_speeds(4, [80.0, None, None, None], ["local", "primary", "track", None],
+                                    default_speed=30.0)
+    # field first, then the class preset (unknown class = "other" 40), then the default
+    np.testing.assert_allclose(speeds, [80.0, 50.0, 40.0, 30.0])
+    assert counts == {"field": 1, "class": 2, "default": 1}
+    speeds, _ = fr.road_speeds(2, default_speed=25.0)
+    np.testing.assert_allclose(speeds, [25.0, 25.0])
+    with pytest.raises(InputError) as error:
+        fr.road_speeds(3, [50.0, 0.0, -5.0], layer="roads", speed_field="speed_kmh", fids=[7, 8, 9])
+    assert "8, 9" in str(error.value) and "speed_kmh" in str(error.value) and "roads" in str(error.value)
+    with pytest.raises(InputError):
+        fr.road_speeds(1, ["fast"])
+
+
+def test_direction_codes():
+    codes, unknown = fr.direction_codes(["forward", "backward", "both", None, "x"])
+    assert list(codes) == [nw.FORWARD, nw.BACKWARD, nw.BOTH, nw.BOTH, nw.BOTH] and unknown == 2
+    codes, _ = fr.direction_codes(["1", "-1"], value_forward="1", value_backward="-1", value_both="0")
+    assert list(codes) == [nw.FORWARD, nw.BACKWARD]
+
+
+# ------------------------------------------------------------------ hand-worked analyses
+
+ROAD = shapely.LineString([(0, 0), (10_000, 0)])  # 60 km/h: 1 km per minute
+STUDY = shapely.box(-1000, -1000, 11_000, 1000)
+
+
+def run_straight_road(**kwargs):
+    stations = shapely.points([(2000, 50), (8000, -50), (5000, 5000)])
+    args = dict(roads=[ROAD], speeds_kmh=[60.0], oneway=[0], stations=stations, station_ids=["A", "B", "C"],
+                turnout=[1.0, 0.0, 1.0], station_classes=["class2", "small", "class1"], study_area=STUDY)
+    args.update(kwargs)
+    return fr.fire_station_reach(**args)
+
+
+def test_two_stations_split_a_road_at_the_equal_time_point():
+    # A at x=2000 (turnout 1), B at x=8000 (turnout 0): 1 + (x-2000)/1000 = (8000-x)/1000 -> x = 4500
+    result = run_straight_road()
+    edges = result.edges.set_index("station_id")
+    assert edges.loc["A", "length_m"] == pytest.approx(4500)
+    assert edges.loc["B", "length_m"] == pytest.approx(5500)
+    assert edges.loc["A", "arrival_min"] == pytest.approx(3.5)  # the meeting point
+    assert edges.loc["B", "arrival_min"] == pytest.approx(3.5)
+    assert edges.loc["A", "entry_min"] == pytest.approx(1.0)
+    a_line = edges.loc["A", "geometry"]
+    assert shapely.bounds(a_line)[2] == pytest.approx(4500)
+
+
+def test_time_limit_cuts_roads_exactly_and_turnout_counts():
+    # limit 2 min: A (turnout 1) drives 1 km each way: 1000..3000; B: 6000..10000
+    result = run_straight_road(options=fr.ReachOptions(time_limit=2.0))
+    edges = result.edges.set_index("station_id")
+    assert edges.loc["A", "length_m"] == pytest.approx(2000)
+    assert edges.loc["B", "length_m"] == pytest.approx(4000)
+    assert edges.loc["A", "arrival_min"] == pytest.approx(2.0)
+    np.testing.assert_allclose(shapely.bounds(edges.loc["A", "geometry"])[[0, 2]], [1000, 3000])
+
+
+def test_station_far_off_the_network_is_listed_and_left_out():
+    result = run_straight_road()
+    assert any("C (5000 m)" in w for w in result.warnings)
+    areas = result.areas.set_index("station_id")
+    assert not areas.loc["C", "on_network"] and areas.loc["C", "reach_km2"] == 0
+    assert areas.loc["C", "snap_dist_m"] == pytest.approx(5000)
+
+
+def test_areas_districts_and_residents_on_the_straight_road():
+    population = [shapely.box(0, -100, 10_000, 100)]
+    result = run_straight_road(population=population, residents=[10_000.0])
+    areas = result.areas.set_index("station_id")
+    cell = result.stats["cell_m"]
+    # land within 200 m of A's road (x -200..4500): 4500 × 400 + half disc π·200²/2 at the road's end
+    expect_a = (4500 * 400 + np.pi * 200**2 / 2) / 1e6
+    expect_b = (5500 * 400 + np.pi * 200**2 / 2) / 1e6
+    # the grid's resolution (25 m cells) along the 2 × 4.7 km outline: ≤ 3 %
+    assert areas.loc["A", "reach_km2"] == pytest.approx(expect_a, rel=0.03)
+    assert areas.loc["B", "reach_km2"] == pytest.approx(expect_b, rel=0.03)
+    a, b = areas.loc["A", "geometry"], areas.loc["B", "geometry"]
+    assert shapely.area(shapely.intersection(a, b)) == pytest.approx(0, abs=1e-6)
+    assert shapely.bounds(a)[2] == pytest.approx(4500, abs=cell)  # split where they meet
+    # no time limit: the study area splits at x = 4500: 5.5 km × 2 km and 6.5 km × 2 km
+    assert areas.loc["A", "district_km2"] == pytest.approx(11.0, rel=0.01)
+    assert areas.loc["B", "district_km2"] == pytest.approx(13.0, rel=0.01)
+    assert bool(areas.loc["A", "exceeds_limit"]) and areas.loc["A", "class_limit_km2"] == 4.0
+    assert areas.loc["A", "district_in_time_pct"] == pytest.approx(100 * expect_a / 11.0, rel=0.03)
+    # residents spread evenly along x: 45 % / 55 %
+    assert areas.loc["A", "residents"] == pytest.approx(4500, rel=0.01)
+    assert areas.loc["B", "residents"] == pytest.approx(5500, rel=0.01)
+    # gaps: the rest of the study area, holding no residents
+    assert result.gaps["area_km2"].sum() == pytest.approx(24.0 - expect_a - expect_b, rel=0.02)
+    assert result.gaps["residents"].sum() == pytest.approx(0, abs=1)
+    summary = result.summary.set_index("station_id")
+    assert summary.loc["ALL", "residents_in_time"] == pytest.approx(10_000, rel=0.01)
+    assert summary.loc["ALL", "residents_in_time_pct"] == pytest.approx(100, rel=0.01)
+
+
+def test_earlier_arrival_wins_where_access_zones_overlap():
+    # two unconnected parallel roads 300 m apart: A drives east from x=0 on y=0, B west from
+    # x=4000 on y=300. Land between them is within 200 m of both. At x=1000 A passes first
+    # (≈0.87 min vs ≈2.87), at x=3000 B does: the earlier arrival wins whichever road is nearer.
+    roads = [shapely.LineString([(0, 0), (4000, 0)]), shapely.LineString([(0, 300), (4000, 300)])]
+    result = fr.fire_station_reach(roads, [60.0, 60.0], [0, 0], shapely.points([(0, 0), (4000, 300)]),
+                                   ["A", "B"], [0.0, 0.0], study_area=shapely.box(-500, -500, 4500, 800))
+    areas = result.areas.set_index("station_id")
+    a, b = areas.loc["A", "geometry"], areas.loc["B", "geometry"]
+    assert a.contains(shapely.Point(1000, 180))  # nearer B's road, reached first by A
+    assert b.contains(shapely.Point(3000, 120))  # nearer A's road, reached first by B
+    assert a.contains(shapely.Point(1000, -150)) and b.contains(shapely.Point(3000, 450))
+    assert shapely.area(shapely.intersection(a, b)) == pytest.approx(0, abs=1e-6)
+
+
+def test_one_way_street_changes_the_reach():
+    roads = [shapely.LineString([(0, 0), (3000, 0)]), shapely.LineString([(3000, 0), (6000, 0)])]
+    both = fr.fire_station_reach(roads, [60.0, 60.0], [0, 0], shapely.points([(3000, 0)]), ["A"], [0.0])
+    forward_only = fr.fire_station_reach(roads, [60.0, 60.0], [nw.FORWARD, 0], shapely.points([(3000, 0)]),
+                                         ["A"], [0.0])
+    assert both.edges["length_m"].sum() == pytest.approx(6000)
+    # the street west of A runs only eastwards (towards A): A cannot drive it
+    assert forward_only.edges["length_m"].sum() == pytest.approx(3000)
+
+
+def test_targets_arrival_and_coverage():
+    targets = [("enterprises", shapely.points([(1000, 100), (9900, 900)]), ["E1", "E2"])]
+    result = run_straight_road(targets=targets)
+    t = result.targets.set_index("target_id")
+    # E1: road points within 200 m: x in 1000 ± 173.2; A (at 2000, turnout 1) earliest at 1173.2
+    assert t.loc["E1", "arrival_min"] == pytest.approx(1 + (2000 - (1000 + np.sqrt(200**2 - 100**2))) / 1000)
+    assert t.loc["E1", "station_id"] == "A" and bool(t.loc["E1", "covered"])
+    # E2 is 900 m from the road: beyond the access distance
+    assert np.isnan(t.loc["E2", "arrival_min"]) and not bool(t.loc["E2", "covered"])
+    summary = result.summary.set_index("station_id")
+    assert summary.loc["A", "enterprises_covered"] == 1 and summary.loc["ALL", "enterprises_total"] == 2
+
+
+def test_bad_input():
+    with pytest.raises(InputError):
+        fr.fire_station_reach([], [], [], shapely.points([(0, 0)]), ["A"], [0.0])
+    with pytest.raises(InputError):
+        fr.fire_station_reach([ROAD], [60.0], [0], np.array([], dtype=object), [], [])
+    with pytest.raises(InputError) as error:
+        fr.fire_station_reach([ROAD], [60.0], [0], shapely.points([(0, 5000)]), ["A"], [0.0])
+    assert "SNAP_TOLERANCE" in str(error.value)
+    with pytest.raises(InputError):
+        fr.fire_station_reach([ROAD], [60.0], [0], shapely.points([(0, 0)]), ["A"], [-1.0])
+
+
+def test_disconnected_network_part_is_reported():
+    roads = [ROAD, shapely.LineString([(0, 5000), (1000, 5000)])]
+    result = fr.fire_station_reach(roads, [60.0, 60.0], [0, 0], shapely.points([(0, 0)]), ["A"], [0.0])
+    assert any("not connected" in w and "1.0 km" in w for w in result.warnings)

@@ -1,0 +1,157 @@
+"""core.network on hand-worked networks (expected values worked out by hand in the comments)."""
+import numpy as np
+import pytest
+import shapely
+
+from riskatlas.core import network as nw
+
+V60 = 60.0  # km/h = 1 km/min: 1000 m of road costs 1 minute
+
+
+def line(*xy):
+    return shapely.LineString(xy)
+
+
+def cross():
+    """A: (0,0)-(1000,0)-(2000,0); B: (1000,0)-(1000,1000) sharing the middle vertex."""
+    return [line((0, 0), (1000, 0), (2000, 0)), line((1000, 0), (1000, 1000))]
+
+
+def test_vertices_are_nodes_and_shared_vertices_join():
+    net = nw.build_network(cross(), speeds_kmh=[V60, V60])
+    assert net.n_nodes == 4 and net.n_edges == 3
+    assert net.unit == "min"
+    np.testing.assert_allclose(np.sort(net.edge_length), [1000, 1000, 1000])
+    np.testing.assert_allclose(net.cost_forward, [1.0, 1.0, 1.0])
+    assert nw.components(net)[0] == 1
+
+
+def test_cost_in_metres_without_speeds_and_40_kmh_minutes():
+    net = nw.build_network([line((0, 0), (2000, 0))])
+    assert net.unit == "m" and net.cost_forward[0] == pytest.approx(2000)
+    net = nw.build_network([line((0, 0), (2000, 0))], speeds_kmh=[40])
+    assert net.cost_forward[0] == pytest.approx(3.0)  # 2 km at 40 km/h = 3 min
+
+
+def test_multipart_lines_split_and_only_touching_parts_join():
+    multi = shapely.MultiLineString([[(0, 0), (1000, 0)], [(5000, 0), (6000, 0)]])
+    net = nw.build_network([multi, line((1000, 0), (1000, 500))])
+    assert net.n_edges == 3
+    assert nw.components(net)[0] == 2  # the far part touches nothing
+    assert list(net.edge_line) == [0, 0, 1]
+
+
+def test_node_tolerance_merges_near_vertices_and_drops_zero_length_segments():
+    lines = [line((0, 0), (1000, 0)), line((1000.004, 0.003), (1000, 800)), line((0, 0), (0, 0), (0, 300))]
+    exact = nw.build_network(lines)
+    assert nw.components(exact)[0] == 2
+    merged = nw.build_network(lines, node_tolerance=0.01)
+    assert nw.components(merged)[0] == 1
+    assert merged.n_edges == 3  # the repeated vertex gives no edge
+    assert merged.merged_vertices == 1
+
+
+def test_bad_speeds_are_refused():
+    with pytest.raises(ValueError):
+        nw.build_network(cross(), speeds_kmh=[60, 0])
+    with pytest.raises(ValueError):
+        nw.build_network(cross(), speeds_kmh=[60, np.nan])
+
+
+def test_locate_nearest_point_and_tolerance():
+    net = nw.build_network(cross(), speeds_kmh=[V60, V60])
+    loc = nw.locate(net, [(500, 10), (1010, 700), (5000, 5000)], max_distance=100)
+    assert list(loc.snapped) == [True, True, False]
+    assert loc.edge[2] == -1
+    # (500, 10): edge (0,0)-(1000,0) at half way, 10 m off
+    assert loc.fraction[0] == pytest.approx(0.5) and loc.distance[0] == pytest.approx(10)
+    np.testing.assert_allclose(loc.xy[1], [1000, 700])
+    assert loc.distance[2] == pytest.approx(np.hypot(4000, 4000))  # to the end (1000, 1000)
+
+
+def test_one_search_with_turnout_offsets_and_winner():
+    net = nw.build_network(cross(), speeds_kmh=[V60, V60])
+    # station 0 at x=500 with 1 min turnout; station 1 at x=1500 with 0.2 min
+    loc = nw.locate(net, [(500, 10), (1500, -5)], max_distance=100)
+    res = nw.search(net, loc, offsets=[1.0, 0.2])
+    cost, src = res.node_cost(), res.node_source()
+    xy = {tuple(p): i for i, p in enumerate(net.nodes)}
+    # (0,0): only station 0 gets there first: 1 + 0.5 = 1.5 (station 1: 0.2 + 1.5 = 1.7)
+    assert cost[xy[(0, 0)]] == pytest.approx(1.5) and src[xy[(0, 0)]] == 0
+    # (1000,0): station 1 0.2 + 0.5 = 0.7 beats station 0 1 + 0.5
+    assert cost[xy[(1000, 0)]] == pytest.approx(0.7) and src[xy[(1000, 0)]] == 1
+    assert cost[xy[(1000, 1000)]] == pytest.approx(1.7) and src[xy[(1000, 1000)]] == 1
+
+
+def test_equal_time_split_and_limit_cut():
+    net = nw.build_network(cross(), speeds_kmh=[V60, V60])
+    loc = nw.locate(net, [(500, 10), (1500, -5)], max_distance=100)
+    res = nw.search(net, loc, offsets=[1.0, 0.2])
+    parts = nw.reached_parts(res, limit=1.3)
+    got = sorted((int(e), round(a, 6), round(b, 6), int(s)) for e, a, b, s in
+                 zip(parts.edge, parts.f0, parts.f1, parts.source))
+    # edge 0 (0,0)->(1000,0): station 0 from x=500 forward meets station 1 (at 1000 at 0.7)
+    # where 1 + (x - 0.5) = 0.7 + (1 - x) -> x = 0.6; backward station 0 reaches x = 0.5 - 0.3 = 0.2
+    # edge 1 (1000,0)->(2000,0): station 1 all of it (0.7 at 1000, 0.7 at 2000)
+    # edge 2 (1000,0)->(1000,1000): station 1 up to 0.7 + y = 1.3 -> y = 0.6
+    assert got == [(0, 0.2, 0.5, 0), (0, 0.5, 0.6, 0), (0, 0.6, 1.0, 1),
+                   (1, 0.0, 0.5, 1), (1, 0.5, 1.0, 1), (2, 0.0, 0.6, 1)]
+    np.testing.assert_allclose(parts.cost_far.max(), 1.3)
+    assert parts.length(net).sum() == pytest.approx(300 + 100 + 400 + 1000 + 600)
+
+
+def test_one_way_streets():
+    # forward-only A->B, then B->C both ways
+    lines = [line((0, 0), (1000, 0)), line((1000, 0), (2000, 0))]
+    net = nw.build_network(lines, speeds_kmh=[V60, V60], oneway=[nw.FORWARD, nw.BOTH])
+    at_c = nw.locate(net, [(2000, 0)])
+    res = nw.search(net, at_c)
+    assert np.isinf(res.node_cost()[0])  # cannot drive against the one-way street
+    parts = nw.reached_parts(res)
+    assert parts.length(net).sum() == pytest.approx(1000)
+    at_a = nw.search(net, nw.locate(net, [(0, 0)]))
+    assert at_a.node_cost()[2] == pytest.approx(2.0)
+    # backward: only from B to A
+    net_b = nw.build_network(lines, speeds_kmh=[V60, V60], oneway=[nw.BACKWARD, nw.BOTH])
+    res = nw.search(net_b, nw.locate(net_b, [(2000, 0)]))
+    assert res.node_cost()[0] == pytest.approx(2.0)
+    # a station ON a forward-only street only drives forward from its point
+    res = nw.search(net, nw.locate(net, [(400, 5)]), limit=10)
+    parts = nw.reached_parts(res)
+    assert parts.length(net).sum() == pytest.approx(600 + 1000)
+
+
+def test_parallel_edges_keep_the_cheapest():
+    fast = line((0, 0), (1000, 0))
+    slow = line((0, 0), (500, 500), (1000, 0))  # a detour; middle vertex is its own node
+    straight_slow = line((0, 0), (1000, 0))
+    net = nw.build_network([fast, slow, straight_slow], speeds_kmh=[V60, V60, 6.0])
+    res = nw.search(net, nw.locate(net, [(0, 0)]))
+    end = int(np.flatnonzero((net.nodes == [1000, 0]).all(axis=1))[0])
+    assert res.node_cost()[end] == pytest.approx(1.0)
+
+
+def test_earliest_within_points_and_polygons():
+    net = nw.build_network(cross(), speeds_kmh=[V60, V60])
+    res = nw.search(net, nw.locate(net, [(500, 10), (1500, -5)]), offsets=[1.0, 0.2])
+    # (1000, 500): road B within 200 m from y=300..700, earliest at y=300: 0.7 + 0.3
+    # (1700, 150): road A chord x in 1700 ± sqrt(200² - 150²) = 1567.7..1832.3: 0.2 + 0.0677
+    cost, src = nw.earliest_within(res, np.array([[1000, 500.0], [1700, 150], [3000, 3000]]), 200)
+    np.testing.assert_allclose(cost[:2], [1.0, 0.2 + (1700 - np.sqrt(200**2 - 150**2) - 1500) / 1000])
+    assert list(src) == [1, 1, -1] and np.isinf(cost[2])
+    # a box 100 m east of road B: road points within 200 m of it start at
+    # y = 400 - sqrt(200² - 100²) = 226.8 -> 0.7 + 0.2268 (the zone's arcs are polygonised: 1e-3)
+    c, s = nw.earliest_within(res, np.array([shapely.box(1100, 400, 1300, 600)]), 200)
+    assert c[0] == pytest.approx(0.7 + (400 - np.sqrt(200**2 - 100**2)) / 1000, abs=1e-3) and s[0] == 1
+    # with a limit below that arrival, nothing
+    c, _ = nw.earliest_within(res, np.array([[1000, 500.0]]), 200, limit=0.9)
+    assert np.isinf(c[0])
+
+
+def test_points_off_the_network_take_no_part():
+    net = nw.build_network(cross(), speeds_kmh=[V60, V60])
+    loc = nw.locate(net, [(500, 0), (9000, 9000)], max_distance=500)
+    res = nw.search(net, loc, offsets=[0.0, 0.0])
+    assert set(res.node_source()) == {0}
+    with pytest.raises(ValueError):
+        nw.search(net, loc, offsets=[-1.0, 0.0])
