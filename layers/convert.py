@@ -195,12 +195,22 @@ def make_fields(specs):
     return fields
 
 
+def _column_values(series):
+    """A column as a list of Python values (None for missing), as QgsFeature.setAttributes wants."""
+    missing = series.isna().to_numpy()
+    if series.dtype.kind in "biuf":  # plain numpy columns: tolist() already yields Python numbers
+        values = series.to_numpy().tolist()
+    else:
+        values = series.astype(object).tolist()
+        if series.dtype == object:
+            values = [v.item() if isinstance(v, np.generic) else v for v in values]
+    for i in np.flatnonzero(missing):
+        values[i] = None
+    return values
+
+
 def _attribute_lists(frame, names):
-    columns = []
-    for name in names:
-        series = frame[name]
-        values = series.astype(object).where(series.notna(), None).tolist()
-        columns.append([v.item() if isinstance(v, np.generic) else v for v in values])
+    columns = [_column_values(frame[name]) for name in names]
     return list(zip(*columns)) if columns else [() for _ in range(len(frame))]
 
 
@@ -229,12 +239,22 @@ def frame_to_features(frame, fields, geometry=True):
     return features
 
 
-def write_to_sink(frame, sink, fields, feedback=None):
-    """Add every row to a feature sink in one call (the caller computed everything first)."""
-    features = frame_to_features(frame, fields)
-    if not sink.addFeatures(features, compat.FAST_INSERT):
-        raise IOError(f"could not write features: {sink.lastError() if hasattr(sink, 'lastError') else ''}")
-    return len(features)
+def write_to_sink(frame, sink, fields, feedback=None, progress=None, chunk=10_000):
+    """Write every row of ``frame`` to a feature sink (the caller computed everything first).
+
+    Rows go in chunks so that only one chunk's QgsFeatures exist at a time (bounded memory);
+    ``progress`` = (start, end) percentages reported through ``feedback`` meanwhile.
+    Returns the number of rows written.
+    """
+    total = len(frame)
+    for start in range(0, total, chunk):
+        features = frame_to_features(frame.iloc[start:start + chunk], fields)
+        if not sink.addFeatures(features, compat.FAST_INSERT):
+            raise IOError(f"could not write features: {sink.lastError() if hasattr(sink, 'lastError') else ''}")
+        if feedback is not None and progress is not None:
+            done = min(start + chunk, total) / max(total, 1)
+            feedback.setProgress(progress[0] + (progress[1] - progress[0]) * done)
+    return total
 
 
 def wkb_type_for(gdf, default=None):

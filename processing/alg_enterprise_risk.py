@@ -77,10 +77,10 @@ class EnterpriseRisk(RiskAtlasAlgorithm):
 
     def compute(self, parameters, context, feedback):
         from ..core.enterprise_risk import enterprise_risk
-        from ..layers.convert import make_fields, wkb_type_for
+        from ..layers.convert import make_fields, wkb_type_for, write_to_sink
         from ..layers.styling import apply_four_colour_style
-        from .risk_glue import (as_nullable_int, field_or_default, input_and_new_fields, level_counts_text,
-                                push_provenance, push_warnings, write_in_chunks)
+        from .risk_glue import (as_nullable_int, input_and_new_fields, level_counts_text,
+                                push_provenance, push_warnings)
 
         source = self.parameterAsSource(parameters, "INPUT", context)
         if source is None:
@@ -93,7 +93,7 @@ class EnterpriseRisk(RiskAtlasAlgorithm):
             else DEFAULT_CUT_SET[method]
 
         def field(name, default):
-            return field_or_default(self, parameters, name, context, default)
+            return self.field_parameter(parameters, name, context, default)
 
         units = self.read_source(parameters, "HAZARD_UNITS", context, feedback, required=False)
         result = enterprise_risk(
@@ -116,7 +116,7 @@ class EnterpriseRisk(RiskAtlasAlgorithm):
                                              wkb_type_for(out, source.wkbType()), enterprises.crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        write_in_chunks(out, sink, fields, feedback, progress=(70, 95))
+        write_to_sink(out, sink, fields, feedback, progress=(70, 95))
 
         record = self.provenance(parameters, method=method, preset=result.cut_set.name,
                                  preset_rule=result.cut_set.description)

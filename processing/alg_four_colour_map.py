@@ -103,10 +103,10 @@ class FourColourMap(RiskAtlasAlgorithm):
 
     def compute(self, parameters, context, feedback):
         from ..core.four_colour import Sources, four_colour_map, parse_radii, sources_from_frame, square_grid
-        from ..layers.convert import make_fields, wkb_type_for
+        from ..layers.convert import make_fields, wkb_type_for, write_to_sink
         from ..layers.styling import apply_four_colour_style
         from .risk_glue import (field_choice, input_and_new_fields, level_counts_text, push_provenance,
-                                push_warnings, write_in_chunks)
+                                push_warnings)
 
         radii = parse_radii(self.parameterAsString(parameters, "RADII", context))
         aggregation = self.parameterAsEnum(parameters, "AGGREGATION", context)
@@ -169,7 +169,7 @@ class FourColourMap(RiskAtlasAlgorithm):
                                              wkb_type_for(result.areas, compat.WKB_POLYGON), crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        write_in_chunks(result.areas, sink, fields, feedback, progress=(80, 95))
+        write_to_sink(result.areas, sink, fields, feedback, progress=(80, 95))
         feedback.setProgress(95)
 
         record = self.provenance(parameters, radii_m=list(radii), aggregation=result.rule.name,

@@ -92,17 +92,17 @@ class GradeHazardSources(RiskAtlasAlgorithm):
 
         from ..core import gb18218
         from ..core.hazard_grading import HazardFields, grade_hazard_sources
-        from ..layers.convert import make_fields, wkb_type_for
+        from ..layers.convert import make_fields, wkb_type_for, write_to_sink
         from ..layers.styling import apply_four_colour_style
-        from .risk_glue import (as_nullable_int, field_choice, field_or_default, level_counts_text, push_provenance,
-                                push_warnings, write_in_chunks)
+        from .risk_glue import (as_nullable_int, field_choice, level_counts_text, push_provenance,
+                                push_warnings)
 
         records = self.read_source(parameters, "INPUT", context, feedback)
         feedback.setProgress(10)
         fields = HazardFields(
-            unit=field_or_default(self, parameters, "UNIT_FIELD", context, "unit_id"),
-            substance=field_or_default(self, parameters, "SUBSTANCE_FIELD", context, "substance"),
-            quantity=field_or_default(self, parameters, "QUANTITY_FIELD", context, "quantity_t"),
+            unit=self.field_parameter(parameters, "UNIT_FIELD", context, "unit_id"),
+            substance=self.field_parameter(parameters, "SUBSTANCE_FIELD", context, "substance"),
+            quantity=self.field_parameter(parameters, "QUANTITY_FIELD", context, "quantity_t"),
             category=field_choice(self, parameters, "CATEGORY_FIELD", context, records, "hazard_cat"),
             exposed=field_choice(self, parameters, "EXPOSED_FIELD", context, records, "exposed"),
             enterprise=field_choice(self, parameters, "ENTERPRISE_FIELD", context, records, "ent_id"),
@@ -136,12 +136,12 @@ class GradeHazardSources(RiskAtlasAlgorithm):
                                              wkb_type_for(units, compat.WKB_POINT), records.crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        write_in_chunks(units, sink, unit_fields)
+        write_to_sink(units, sink, unit_fields)
         results = {"OUTPUT": dest_id, "UNITS": len(units), "MAJOR_UNITS": int(units["is_major"].sum())}
         details_sink, details_id = self.parameterAsSink(parameters, "DETAILS", context, detail_fields,
                                                         compat.WKB_NO_GEOMETRY)
         if details_sink is not None:
-            write_in_chunks(pd.DataFrame(details), details_sink, detail_fields)
+            write_to_sink(pd.DataFrame(details), details_sink, detail_fields)
             results["DETAILS"] = details_id
 
         record = self.provenance(parameters, standard=gb18218.STANDARD, grade_preset=result.preset,

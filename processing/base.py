@@ -107,6 +107,16 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(f"{layer_name}: {note}")
         return frame
 
+    def field_parameter(self, parameters, name, context, default):
+        """The field named by a field parameter, else ``default``.
+
+        Field parameters are declared optional with a default: QGIS 3.22 does not apply a field
+        parameter's default when the parameter is left out (processing.run, qgis_process), so a
+        required one would refuse to run. Whether the field exists is checked by core, which
+        names layer and field."""
+        values = self.parameterAsFields(parameters, name, context)
+        return values[0] if values and values[0] else default
+
     @staticmethod
     def source_label(parameters, name, source):
         """A name for messages: the GeoPackage layer name when the input is 'file.gpkg|layername=x',

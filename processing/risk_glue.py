@@ -6,17 +6,6 @@ from qgis.core import QgsFields, QgsProcessingException
 from ..core.risk_levels import RISK_LEVELS
 
 
-def field_or_default(alg, parameters, name, context, default):
-    """The field named by a field parameter, else ``default``.
-
-    The algorithms declare their field parameters optional with a default: QGIS 3.22 does not
-    apply a field parameter's default when the parameter is left out (processing.run, qgis_process),
-    so a required field parameter would refuse to run without it. Whether the field exists is
-    checked by core (an error naming layer and field)."""
-    values = alg.parameterAsFields(parameters, name, context)
-    return values[0] if values and values[0] else default
-
-
 def field_choice(alg, parameters, name, context, frame, default=None):
     """The field named by an optional field parameter, or None.
 
@@ -70,20 +59,3 @@ def level_counts_text(levels):
 
     counts = np.bincount(np.asarray(levels, dtype=int), minlength=5)
     return "; ".join(f"{lv.level} {lv.label_zh} {lv.label_en}: {counts[lv.level]}" for lv in RISK_LEVELS)
-
-
-def write_in_chunks(frame, sink, fields, feedback=None, chunk=10_000, progress=(90, 100)):
-    """Write every row of ``frame`` to ``sink`` in chunks (bounded memory: a chunk's QgsFeatures at a
-    time), reporting progress between ``progress[0]`` and ``progress[1]``. Returns the row count."""
-    from .. import compat
-    from ..layers.convert import frame_to_features
-
-    total = len(frame)
-    for start in range(0, total, chunk):
-        features = frame_to_features(frame.iloc[start:start + chunk], fields)
-        if not sink.addFeatures(features, compat.FAST_INSERT):
-            error = sink.lastError() if hasattr(sink, "lastError") else ""
-            raise QgsProcessingException(f"could not write features: {error}")
-        if feedback is not None:
-            feedback.setProgress(progress[0] + (progress[1] - progress[0]) * min(start + chunk, total) / max(total, 1))
-    return total
