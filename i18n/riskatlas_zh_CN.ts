@@ -63,6 +63,588 @@ Use a projected CRS in metres (default EPSG:4549, CGCS2000 / 3-degree Gauss-Krü
     </message>
 </context>
 <context>
+    <name>EnterpriseRisk</name>
+    <message>
+        <location filename="../processing/alg_enterprise_risk.py" line="26" />
+        <source>Enterprise risk level (LEC or risk matrix)</source>
+        <translation>企业风险等级（LEC法或风险矩阵）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_enterprise_risk.py" line="29" />
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_enterprise_risk.py" line="32" />
+        <source>Scores every enterprise and classes the score into the four risk levels (1 重大风险 red, 2 较大风险 orange, 3 一般风险 yellow, 4 低风险 blue) with a named cut set.
+
+METHOD 0 LEC: D = L × E × C (likelihood, exposure, consequence; values outside the LEC tables are used as given, with a warning). METHOD 1 risk matrix: R = likelihood × severity, both whole numbers 1–5.
+PRESET (empty = the method's first preset); a level's lower bound is included:
+0 LEC ≥ 320 / 160 / 70: D ≥ 320 → 1; 160 ≤ D &lt; 320 → 2; 70 ≤ D &lt; 160 → 3; D &lt; 70 → 4.
+1 LEC ≥ 160 / 70 / 20: D ≥ 160 → 1; 70 ≤ D &lt; 160 → 2; 20 ≤ D &lt; 70 → 3; D &lt; 20 → 4.
+2 Matrix ≥ 20 / 15 / 9: R 20–25 → 1; 15–16 → 2; 9–12 → 3; 1–8 → 4.
+3 Matrix ≥ 15 / 8 / 4: R 15–25 → 1; 8–12 → 2; 4–6 → 3; 1–3 → 4.
+Both LEC cut sets circulate in Chinese practice, and matrix cuts vary between provincial guides: choose the one your jurisdiction uses.
+
+HAZARD_UNITS (optional, the output of 'Grade major hazard sources'): an enterprise that owns a graded unit (HAZARD_ENTERPRISE_FIELD = its id) takes at least that unit's risk_level (就高: the higher risk wins). level_source says whether the score or a hazard unit set the level; hazard_unit_id names that unit.
+
+Output: the enterprises with risk_score, score_level, hazard_level, hazard_unit_id, risk_level, risk_label_zh, risk_label_en, risk_colour, level_source, risk_method, risk_preset. Empty or invalid scores are errors naming the feature and field.</source>
+        <translation>计算每家企业的风险分值，并按命名的分级界限划入四个风险等级（1 重大风险 红，2 较大风险 橙，3 一般风险 黄，4 低风险 蓝）。
+
+METHOD 0 LEC法：D = L × E × C（可能性、暴露频繁程度、后果；不在LEC取值表中的数值按原值使用并给出警告）。METHOD 1 风险矩阵：R = 可能性 × 严重性，二者均为1–5的整数。
+PRESET（留空 = 该方法的第一套界限）；各级下限均包含在内：
+0 LEC ≥ 320 / 160 / 70：D ≥ 320 → 1；160 ≤ D &lt; 320 → 2；70 ≤ D &lt; 160 → 3；D &lt; 70 → 4。
+1 LEC ≥ 160 / 70 / 20：D ≥ 160 → 1；70 ≤ D &lt; 160 → 2；20 ≤ D &lt; 70 → 3；D &lt; 20 → 4。
+2 矩阵 ≥ 20 / 15 / 9：R 20–25 → 1；15–16 → 2；9–12 → 3；1–8 → 4。
+3 矩阵 ≥ 15 / 8 / 4：R 15–25 → 1；8–12 → 2；4–6 → 3；1–3 → 4。
+两套LEC界限在国内实践中均有使用，风险矩阵界限也因各省导则而异：请选用本辖区采用的一套。
+
+HAZARD_UNITS（可选，即“重大危险源分级”的输出）：拥有已分级单元的企业（HAZARD_ENTERPRISE_FIELD = 企业编号）至少取该单元的 risk_level（就高：取较高风险）。level_source 说明等级由分值还是危险源单元确定；hazard_unit_id 指明该单元。
+
+输出：企业图层，新增 risk_score、score_level、hazard_level、hazard_unit_id、risk_level、risk_label_zh、risk_label_en、risk_colour、level_source、risk_method、risk_preset。分值为空或无效时报错，并指明要素和字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_enterprise_risk.py" line="54" />
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_enterprise_risk.py" line="56" />
+        <source>Enterprise id field</source>
+        <translation>企业编号字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_enterprise_risk.py" line="58" />
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_enterprise_risk.py" line="58" />
+        <source>LEC (D = L × E × C)</source>
+        <translation>LEC法（D = L × E × C）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_enterprise_risk.py" line="58" />
+        <source>Risk matrix (R = likelihood × severity)</source>
+        <translation>风险矩阵（R = 可能性 × 严重性）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_enterprise_risk.py" line="61" />
+        <source>LEC likelihood L field</source>
+        <translation>LEC 事故发生的可能性L字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_enterprise_risk.py" line="61" />
+        <source>LEC exposure E field</source>
+        <translation>LEC 暴露于危险环境的频繁程度E字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_enterprise_risk.py" line="61" />
+        <source>LEC consequence C field</source>
+        <translation>LEC 发生事故产生的后果C字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_enterprise_risk.py" line="61" />
+        <source>Matrix likelihood field (1–5)</source>
+        <translation>风险矩阵可能性字段（1–5）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_enterprise_risk.py" line="61" />
+        <source>Matrix severity field (1–5)</source>
+        <translation>风险矩阵严重性字段（1–5）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_enterprise_risk.py" line="68" />
+        <source>Cut set (empty = the method's first)</source>
+        <translation>分级界限（留空 = 该方法的第一套）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_enterprise_risk.py" line="70" />
+        <source>Graded hazard units (optional)</source>
+        <translation>已分级的重大危险源单元（可选）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_enterprise_risk.py" line="72" />
+        <source>Enterprise id field of the hazard units</source>
+        <translation>危险源单元的企业编号字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_enterprise_risk.py" line="75" />
+        <source>Enterprises with risk level</source>
+        <translation>企业风险等级结果</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_enterprise_risk.py" line="127" />
+        <source>{0} enterprises scored with {1}; {2} raised by a hazard unit</source>
+        <translation>已按 {1} 评定 {0} 家企业；其中 {2} 家因所属危险源单元而就高提级</translation>
+    </message>
+</context>
+<context>
+    <name>FireStationReach</name>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="31" />
+        <source>Fire-station reach (5-minute rule)</source>
+        <translation>消防站5分钟可达分析</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="34" />
+        <source>Coverage</source>
+        <translation>覆盖分析</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="37" />
+        <source>Which land, residents and targets each fire station reaches within TIME_LIMIT minutes of the dispatch order (建标152-2017 §14 / GB 51080-2015 §4.1: 5 min = turnout + driving), on the road network, and whether its district respects the class limit (class1 and special ≤ 7 km², class2 ≤ 4 km², small ≤ 2 km², suburban ≤ 15 km²).
+
+Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction. Speed per road: SPEED_FIELD when &gt; 0, else the road class's preset speed (expressway/trunk 60, primary/secondary 50, other 40 km/h), else DEFAULT_SPEED. A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations farther than SNAP_TOLERANCE are listed and left out. One search from all stations at once, each starting with its turnout time; roads are cut where two stations meet (equal time) and where time runs out.
+
+Land rule: land is reached when a reached road within ACCESS_DISTANCE is reached, at the earliest such time; where access zones overlap, the earlier arrival wins (no overlaps). It is evaluated on a grid of ACCESS_DISTANCE/8 (25 m by default; the log gives it). Districts: DISTRICTS (each polygon belongs to the station inside it), else the land each station reaches first with no time limit. Residents: population apportioned by area.
+
+Outputs: reached roads (station_id, arrival_min = time the piece is fully reached), one area per station with reach_km2, residents, district_km2, class limit, exceeds_limit and the share of the district reached in time, gaps, targets' arrival time, a summary table and an HTML report.</source>
+        <translation>计算各消防站在接警出动后 TIME_LIMIT 分钟内沿道路网络可到达的用地、常住人口和目标（建标152-2017 第十四条 / GB 51080-2015 §4.1：5分钟 = 出动时间 + 行车时间），并检查辖区面积是否符合类别限值（一级站和特勤站 ≤ 7 km²，二级站 ≤ 4 km²，小型站 ≤ 2 km²，郊区站 ≤ 15 km²）。
+
+网络语义与 QGIS 网络分析一致：每个折点为节点，线在共享折点处相连，单行取值相对于数字化方向。每条道路的车速：SPEED_FIELD 大于 0 时取其值，否则取道路等级预设车速（高速/干线 60、主干/次干 50、其他 40 km/h），否则取 DEFAULT_SPEED。消防站从最近道路的最近点进入网络（离路段不计时间）；距道路超过 SNAP_TOLERANCE 的消防站会被列出并排除。所有消防站一次性同时搜索，各以其出动时间起算；道路在两站同时到达处（等时点）及时间用尽处被截断。
+
+用地规则：某处用地的到达时间为其 ACCESS_DISTANCE 范围内已到达道路的最早到达时间；可达范围重叠处归先到达的消防站（无重叠）。该规则在边长为 ACCESS_DISTANCE/8 的格网上计算（默认 25 米，日志中注明）。辖区：取 DISTRICTS（每个多边形归其内部的消防站），否则为不限时间时各站最先到达的用地。常住人口按面积分摊。
+
+输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="60" />
+        <source>Fire stations</source>
+        <translation>消防站</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="62" />
+        <source>Station id field</source>
+        <translation>消防站编号字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="64" />
+        <source>Station class field</source>
+        <translation>消防站类别字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="66" />
+        <source>Turnout time field (min)</source>
+        <translation>出动时间字段(分钟)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="68" />
+        <source>Suburban station field (15 km²)</source>
+        <translation>郊区站字段(15 km²)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="70" />
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="71" />
+        <source>Speed field (km/h)</source>
+        <translation>车速字段(km/h)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="73" />
+        <source>Road class field</source>
+        <translation>道路等级字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="75" />
+        <source>Speed preset by road class</source>
+        <translation>按道路等级的车速预设</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="75" />
+        <source>expressway/trunk 60, primary/secondary 50, other 40 km/h</source>
+        <translation>高速/干线 60、主干/次干 50、其他 40 km/h</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="78" />
+        <source>Default speed (km/h)</source>
+        <translation>默认车速(km/h)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="80" />
+        <source>Direction field</source>
+        <translation>通行方向字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="82" />
+        <source>Value for forward direction</source>
+        <translation>正向通行取值</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="84" />
+        <source>Value for backward direction</source>
+        <translation>反向通行取值</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="86" />
+        <source>Value for both directions</source>
+        <translation>双向通行取值</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="88" />
+        <source>Snap tolerance (m)</source>
+        <translation>捕捉容差(米)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="90" />
+        <source>Study area</source>
+        <translation>研究区域</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="92" />
+        <source>Official station districts</source>
+        <translation>消防站法定辖区</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="94" />
+        <source>Default turnout time (min)</source>
+        <translation>默认出动时间(分钟)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="96" />
+        <source>Time limit from dispatch (min)</source>
+        <translation>接警出动后的时间限值(分钟)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="98" />
+        <source>Access distance from roads (m)</source>
+        <translation>道路两侧可达距离(米)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="100" />
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="102" />
+        <source>Residents field</source>
+        <translation>常住人口字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="104" />
+        <source>Targets (enterprises, hazard units)</source>
+        <translation>目标(企业、危险源单元)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="106" />
+        <source>Node tolerance (m)</source>
+        <translation>节点容差(米)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="110" />
+        <source>Reached roads</source>
+        <translation>可达道路</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="112" />
+        <source>Station reach areas</source>
+        <translation>消防站可达范围</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="114" />
+        <source>Gaps (reached by no station)</source>
+        <translation>覆盖空白区</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="116" />
+        <source>Targets' arrival time</source>
+        <translation>目标到达时间</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="119" />
+        <source>Summary table</source>
+        <translation>汇总表</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="122" />
+        <source>Summary report</source>
+        <translation>汇总报告</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="122" />
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="140" />
+        <source>Layer '{0}' has no field '{1}' ({2}).</source>
+        <translation>图层“{0}”没有字段“{1}”（{2}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="168" />
+        <source>Speeds: {0} roads from the speed field, {1} from the road-class preset, {2} at the default speed.</source>
+        <translation>车速：{0} 条道路取自车速字段，{1} 条取自道路等级预设，{2} 条使用默认车速。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="172" />
+        <source>{0} roads have an empty speed: the class preset or DEFAULT_SPEED is used.</source>
+        <translation>{0} 条道路车速为空：使用道路等级预设或 DEFAULT_SPEED。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="181" />
+        <source>{0} roads have an empty or unknown direction value: both directions are used.</source>
+        <translation>{0} 条道路的通行方向为空或无法识别：按双向通行处理。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="187" />
+        <source>{0} multipart roads are split into their parts (parts join only where they share a vertex).</source>
+        <translation>{0} 条多部件道路被拆分为各部件（部件仅在共享节点处相连）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="191" />
+        <source>{0} roads without geometry are ignored.</source>
+        <translation>{0} 条无几何的道路被忽略。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="212" />
+        <source>The study area layer is empty: the roads' extent is used.</source>
+        <translation>研究区域图层为空：使用道路范围。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="222" />
+        <source>Layer '{0}' has no residents field: set POPULATION_FIELD.</source>
+        <translation>图层“{0}”没有常住人口字段：请设置 POPULATION_FIELD。</translation>
+    </message>
+</context>
+<context>
+    <name>FourColourMap</name>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="96" />
+        <source>Four-colour risk map</source>
+        <translation>四色安全风险空间分布图</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="35" />
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="38" />
+        <source>The regional red-orange-yellow-blue safety-risk map (红橙黄蓝四色安全风险空间分布图): every area (UNITS polygons such as townships or communities, or else square cells of CELL_SIZE metres over EXTENT) gets a risk level 1 重大风险 red, 2 较大风险 orange, 3 一般风险 yellow or 4 低风险 blue from the risk sources around it.
+
+Sources: ENTERPRISES and/or HAZARD_UNITS, any layers with a risk_level field 1..4 (the outputs of 'Enterprise risk level' and 'Grade major hazard sources').
+RADII: influence radius in metres of a level 1, 2, 3 and 4 source (default 1000,500,300,100). A source reaches an area when the exact distance between them is less than its radius (no segmented buffers; an area exactly at the radius is not reached).
+AGGREGATION 0 (就高, default): the area takes the highest risk (lowest level number) of the sources reaching it; an area no source reaches is level 4 (low, blue).
+AGGREGATION 1 (cumulative score): every source reaching the area adds 27 (level 1), 9 (level 2), 3 (level 3) or 1 (level 4); score ≥ 27 → level 1, ≥ 9 → 2, ≥ 3 → 3, otherwise 4 (lower bounds included). Three sources of one level weigh as one of the next higher level, so clusters escalate; an area is never lower than with AGGREGATION 0.
+
+Grid: the cells start at the lower-left corner of EXTENT (empty: the sources' extent grown by the largest radius) and the extent grows right and up to whole cells.
+Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 … n_level4 (sources of each level reaching the area), source_id / source_layer / source_dist_m (the nearest source of the highest level reaching the area), risk_score (the cumulative score) and, with POPULATION, residents (apportioned by area; totals per level are reported in the log and as outputs).
+The map is styled with the four-colour palette; its legend reads 重大风险 / 较大风险 / 一般风险 / 低风险 (Major / High / Moderate / Low risk when QGIS runs in English).</source>
+        <translation>区域红橙黄蓝四色安全风险空间分布图：每个区域（UNITS 面，如镇街或社区；否则为覆盖 EXTENT 的边长 CELL_SIZE 米的正方形网格）根据周边风险源确定风险等级：1 重大风险 红、2 较大风险 橙、3 一般风险 黄、4 低风险 蓝。
+
+风险源：ENTERPRISES 和/或 HAZARD_UNITS，即任何含 risk_level 字段（1..4）的图层（“企业风险等级”和“重大危险源分级”的输出）。
+RADII：1、2、3、4级风险源的影响半径（米，默认 1000,500,300,100）。风险源与区域之间的精确距离小于其影响半径时即影响该区域（不使用分段近似的缓冲区；距离恰好等于半径的区域不受影响）。
+AGGREGATION 0（就高，默认）：区域取影响它的风险源中的最高风险（最小等级数）；不受任何风险源影响的区域为4级（低风险，蓝）。
+AGGREGATION 1（累计分值）：每个影响该区域的风险源计分 27（1级）、9（2级）、3（3级）或 1（4级）；分值 ≥ 27 → 1级，≥ 9 → 2级，≥ 3 → 3级，其余为4级（下限包含在内）。同一等级的三个风险源相当于高一级的一个风险源，因此风险源聚集时等级上升；区域等级不会低于 AGGREGATION 0 的结果。
+
+网格：从 EXTENT 的左下角起算（留空：风险源范围外扩最大影响半径），范围向右、向上扩展为整格。
+输出字段：risk_level、risk_label_zh、risk_label_en、risk_colour、n_level1 … n_level4（影响该区域的各级风险源数）、source_id / source_layer / source_dist_m（影响该区域的最高等级风险源中最近的一个）、risk_score（累计分值），提供 POPULATION 时还有 residents（按面积分摊；各等级合计写入日志并作为输出）。
+结果按四色配色设置样式；图例为 重大风险 / 较大风险 / 一般风险 / 低风险（QGIS 为英文界面时显示 Major / High / Moderate / Low risk）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="65" />
+        <source>Enterprises with risk_level</source>
+        <translation>企业（含 risk_level 字段）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="67" />
+        <source>Enterprise id field</source>
+        <translation>企业编号字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="70" />
+        <source>Graded hazard units with risk_level</source>
+        <translation>已分级的危险源单元（含 risk_level 字段）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="72" />
+        <source>Hazard unit id field</source>
+        <translation>危险源单元编号字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="75" />
+        <source>Map units (townships, communities; empty = square grid)</source>
+        <translation>制图单元（镇街、社区；留空 = 正方形网格）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="78" />
+        <source>Grid cell size (m)</source>
+        <translation>网格边长（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="80" />
+        <source>Grid extent (empty = the sources' extent grown by the largest radius)</source>
+        <translation>网格范围（留空 = 风险源范围外扩最大影响半径）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="83" />
+        <source>Influence radii of levels 1, 2, 3, 4 (m)</source>
+        <translation>1、2、3、4级风险源影响半径（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="86" />
+        <source>Aggregation</source>
+        <translation>综合方式</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="86" />
+        <source>Highest level wins (就高)</source>
+        <translation>就高（取最高风险等级）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="86" />
+        <source>Cumulative score (27/9/3/1 per source)</source>
+        <translation>累计分值（每个风险源计 27/9/3/1 分）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="90" />
+        <source>Population polygons (residents per class)</source>
+        <translation>人口面图层（统计各等级常住人口）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="93" />
+        <source>Residents field</source>
+        <translation>常住人口字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="99" />
+        <source>Areas of level {0}</source>
+        <translation>{0}级区域数</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="101" />
+        <source>Residents of level {0}</source>
+        <translation>{0}级区域常住人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="126" />
+        <source>Give ENTERPRISES and/or HAZARD_UNITS (layers with risk_level).</source>
+        <translation>请提供 ENTERPRISES 和/或 HAZARD_UNITS（含 risk_level 字段的图层）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="136" />
+        <source>Map units: {0} polygons of {1} (CELL_SIZE and EXTENT are not used)</source>
+        <translation>制图单元：{1} 的 {0} 个面（不使用 CELL_SIZE 和 EXTENT）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="141" />
+        <source>Grid: {0} cells of {1:g} m from ({2:.1f}, {3:.1f}) in {4}</source>
+        <translation>网格：{0} 个边长 {1:g} m 的网格，起点 ({2:.1f}, {3:.1f})，坐标系 {4}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="188" />
+        <source>Level {0}: {1:,.0f} residents</source>
+        <translation>{0}级：常住人口 {1:,.0f} 人</translation>
+    </message>
+</context>
+<context>
+    <name>GradeHazardSources</name>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="29" />
+        <source>Grade major hazard sources (GB 18218-2018)</source>
+        <translation>重大危险源分级（GB 18218-2018）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="32" />
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="35" />
+        <source>Identifies and grades major hazard sources after GB 18218-2018 from hazard records (one feature per unit and substance) and writes one feature per unit.
+
+Per record: q = design maximum quantity (t); Q = critical quantity from Table 1 by substance (CAS number, Chinese or English name or alias, e.g. 氯 / 液氯 / chlorine / 7782-50-5), else from Table 2 by the record's hazard category (e.g. W2, W5.2, J1; with several categories the lowest Q); β from Table 3 for its toxic gases, else Table 4 by category (several categories: the highest β).
+Per unit: S = Σ q/Q; S ≥ 1 makes it a major hazard source. α from the people within 500 m outside the unit: ≥ 100 → 2.0; 50–99 → 1.5; 30–49 → 1.2; 1–29 → 1.0; 0 → 0.5. R = α · Σ β·q/Q. Grade: 一级 R ≥ 100; 二级 50 ≤ R &lt; 100; 三级 10 ≤ R &lt; 50; 四级 R &lt; 10. Every lower bound is included (R = 100 is 一级, S = 1 is major).
+Risk level (preset 'grade_equals_level'): 一级 → 1 red, 二级 → 2 orange, 三级 → 3 yellow, 四级 → 4 blue; a unit with S &lt; 1 is not a major hazard source (no grade) and is level 4.
+
+Exposed people: the exposed-people field when given (records of one unit that disagree: the largest, with a warning); otherwise, with a population layer, residents apportioned by area over the 500 m ring around a polygon unit (or the 500 m disc around a point unit), rounded to whole people.
+
+A substance neither in Table 1 nor given a category is an error naming the unit and feature; an empty quantity counts as 0 t (warning); a negative one is an error. The second output lists every record with q, Q, β, q/Q and the table each value came from. The unit geometry is its records merged.</source>
+        <translation>依据 GB 18218-2018，由危险源记录（每个单元、每种物质一条要素）辨识重大危险源并分级，每个单元输出一条要素。
+
+每条记录：q = 设计最大量（t）；Q = 临界量，按物质查表1（CAS号、中文或英文名称或别名，如 氯 / 液氯 / chlorine / 7782-50-5），表1未列的按记录的危险性类别查表2（如 W2、W5.2、J1；有多个类别时取最低临界量）；β 对表3所列毒性气体查表3，其余按类别查表4（有多个类别时取最大 β）。
+每个单元：S = Σ q/Q；S ≥ 1 即为重大危险源。α 按单元厂界外500 m范围内的暴露人员确定：≥ 100 → 2.0；50–99 → 1.5；30–49 → 1.2；1–29 → 1.0；0 → 0.5。R = α · Σ β·q/Q。分级：一级 R ≥ 100；二级 50 ≤ R &lt; 100；三级 10 ≤ R &lt; 50；四级 R &lt; 10。各级下限均包含在内（R = 100 为一级，S = 1 为重大危险源）。
+风险等级（预设 'grade_equals_level'）：一级 → 1 红，二级 → 2 橙，三级 → 3 黄，四级 → 4 蓝；S &lt; 1 的单元不构成重大危险源（无级别），为 4 级。
+
+暴露人员：优先取暴露人员字段（同一单元的记录数值不一致时取最大值并给出警告）；否则若提供人口图层，按面积比例分摊面单元外500 m环带（点单元为500 m圆）内的常住人口，取整到人。
+
+既不在表1中又未给出类别的物质将报错并指明单元和要素；数量为空按0 t计（警告），为负数则报错。第二个输出逐条列出记录的 q、Q、β、q/Q 及各值所依据的表。单元几何为其各条记录的合并。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="56" />
+        <source>Hazard-source records (one feature per unit and substance)</source>
+        <translation>危险源记录（每个单元、每种物质一条要素）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="59" />
+        <source>Unit id field</source>
+        <translation>单元编号字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="62" />
+        <source>Substance field (CAS number, Chinese or English name)</source>
+        <translation>物质字段（CAS号、中文或英文名称）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="65" />
+        <source>Design maximum quantity field (t)</source>
+        <translation>设计最大量字段（t）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="68" />
+        <source>Hazard category field (GB 18218 Table 2 code, e.g. W2)</source>
+        <translation>危险性类别字段（GB 18218 表2符号，如 W2）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="71" />
+        <source>Exposed people field (within 500 m outside the boundary)</source>
+        <translation>暴露人员字段（厂界外500 m范围内）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="74" />
+        <source>Enterprise id field</source>
+        <translation>企业编号字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="76" />
+        <source>Population polygons (to estimate exposed people)</source>
+        <translation>人口面图层（用于估算暴露人员）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="79" />
+        <source>Residents field</source>
+        <translation>常住人口字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="82" />
+        <source>Graded hazard units</source>
+        <translation>重大危险源分级结果（单元）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="84" />
+        <source>Hazard record details (q, Q, β)</source>
+        <translation>危险源记录明细（q、Q、β）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="87" />
+        <source>Number of units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="88" />
+        <source>Number of major hazard sources</source>
+        <translation>重大危险源数</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="155" />
+        <source>{0} units, {1} major hazard sources (一级 {2}, 二级 {3}, 三级 {4}, 四级 {5})</source>
+        <translation>共 {0} 个单元，其中重大危险源 {1} 个（一级 {2}，二级 {3}，三级 {4}，四级 {5}）</translation>
+    </message>
+</context>
+<context>
     <name>RiskAtlasAlgorithm</name>
     <message>
         <location filename="../processing/base.py" line="68" />
@@ -78,32 +660,27 @@ Use a projected CRS in metres (default EPSG:4549, CGCS2000 / 3-degree Gauss-Krü
 <context>
     <name>RiskAtlasPlugin</name>
     <message>
-        <location filename="../plugin.py" line="44" />
+        <location filename="../plugin.py" line="52" />
         <source>&amp;Risk Atlas</source>
         <translation>风险图谱(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="46" />
+        <location filename="../plugin.py" line="54" />
         <source>Load sample county</source>
         <translation>加载示例县数据</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="52" />
-        <source>Open the Risk Atlas toolbox</source>
-        <translation>打开风险图谱工具箱</translation>
-    </message>
-    <message>
-        <location filename="../plugin.py" line="97" />
+        <location filename="../plugin.py" line="101" />
         <source>Risk Atlas</source>
         <translation>风险图谱</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="55" />
+        <location filename="../plugin.py" line="62" />
         <source>Missing Python packages — algorithms are disabled. See the message log (Risk Atlas) for install instructions.</source>
         <translation>缺少Python依赖包，算法已停用。安装说明见日志消息面板（Risk Atlas）。</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="97" />
+        <location filename="../plugin.py" line="101" />
         <source>Sample county loaded: {0} layers</source>
         <translation>已加载示例县：{0}个图层</translation>
     </message>
@@ -119,6 +696,340 @@ Use a projected CRS in metres (default EPSG:4549, CGCS2000 / 3-degree Gauss-Krü
         <location filename="../processing/provider.py" line="35" />
         <source>Risk Atlas {0}</source>
         <translation>风险图谱 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ShelterPerCapita</name>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="133" />
+        <source>Shelter area per capita</source>
+        <translation>人均避难场所面积</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="48" />
+        <source>Coverage</source>
+        <translation>覆盖分析</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="51" />
+        <source>Effective shelter area per resident against the planning target (城镇人均固定避难场所面积 ≥ 1.5 m²), per township, per population cell and per shelter.
+
+METHOD 0 administrative: per unit (UNITS, e.g. townships), the effective area of the counted shelters whose centroid lies in the unit ÷ the unit's residents (population features apportioned by area overlap). OUTPUT = the units.
+METHOD 1 catchment (two-step floating catchment, 2SFCA): a shelter serves every population feature whose centroid is within RADIUS of its centroid (straight line, the radius included). Its served residents are the sum of those features' residents; each feature gets the sum, over the shelters in reach, of shelter area ÷ served residents. OUTPUT = the population features.
+METHOD 2 network catchment: the same with walking distance along ROADS (off-road legs to and from the roads included; roads whose 'class' is expressway are not walked along).
+
+deficit_m2 is the area still needed to reach TARGET; no_shelter flags residents beyond every shelter's radius; features without residents get no indicator (NULL). A value equal to the target meets it.
+OUTPUT_SHELTERS: each counted shelter's served residents (2SFCA demand; a resident in reach of several shelters counts at each), m² per served person, overloaded = fewer than TARGET m² per served person or more served residents than its capacity (CAPACITY_FIELD). With METHOD 0 these use the straight-line catchment.
+Summary table and HTML: per unit and county-wide indicator, share of residents meeting the target (METHOD 0: residents of units meeting it; 1–2: residents whose 2SFCA figure meets it), residents with no shelter in reach, total deficit.
+
+SHELTERS_2: a second shelter layer with the same fields (e.g. assembly points beside site polygons); the shelter load output then holds both (as centroid points when the geometry types differ).
+TYPES: which shelter types count (default the fixed and central types; emergency shelters do not count toward the per-capita indicator). RADIUS empty = each type's radius from the type table: emergency 500 m, short-term fixed 1000 m, medium-term 1500 m, long-term 2500 m (GB 51143-2015 evacuation distances), central 2500 m. TYPE_TABLE: a CSV or JSON file replacing that table. AREA_FIELD empty = polygon area. URBAN_ONLY counts only residents whose 'urban' field is true, when the layer has it.
+
+Bad input stops with a message naming the layer, feature and field: missing or negative areas, unknown types, NULL or negative residents. Geographic layers are reprojected to a local projected CRS (said in the log); the other layers to the shelters' CRS.</source>
+        <translation>按镇街、人口单元和避难场所计算人均有效避难面积，并与规划目标（城镇人均固定避难场所面积 ≥ 1.5 m²）比较。
+
+METHOD 0 行政区法：对每个单元（UNITS，如镇街），质心位于单元内的计入避难场所的有效面积 ÷ 单元人口（人口要素按面积重叠比例分摊）。OUTPUT 为单元图层。
+METHOD 1 服务半径法（两步移动搜索法 2SFCA）：避难场所服务质心与其质心直线距离不超过 RADIUS（含边界）的全部人口要素。其服务人口为这些要素人口之和；每个人口要素得到其可达各避难场所“有效面积 ÷ 服务人口”之和。OUTPUT 为人口要素图层。
+METHOD 2 路网服务范围法：同上，但距离为沿道路（ROADS）的步行距离（含往返道路的离路段；'class' 为 expressway 的高速公路不可步行）。
+
+deficit_m2 为达到 TARGET 仍缺的面积；no_shelter 标记所有避难场所服务半径之外的居民；无人口的要素不计算指标（NULL）。等于目标值即为达标。
+OUTPUT_SHELTERS：每个计入避难场所的服务人口（2SFCA 需求；可达多个避难场所的居民在每个场所均计入）、服务人均面积；overloaded（超负荷）= 服务人均面积低于 TARGET，或服务人口超过容纳人数（CAPACITY_FIELD）。METHOD 0 时按直线服务半径计算。
+汇总表与 HTML：各单元及全县人均指标、达标人口比例（METHOD 0：达标单元的人口；1–2：2SFCA 指标达标的人口）、服务范围外人口、面积缺口合计。
+
+SHELTERS_2：字段相同的第二个避难场所图层（如场地面图层之外的点图层）；避难场所负荷输出同时包含两者（几何类型不同时输出为质心点）。
+TYPES：计入的避难场所类型（默认为固定和中心避难场所；紧急避难场所不计入人均指标）。RADIUS 为空时按类型表取服务半径：紧急 500 m，短期固定 1000 m，中期固定 1500 m，长期固定 2500 m（GB 51143-2015 避难疏散距离），中心 2500 m。TYPE_TABLE：替换该类型表的 CSV 或 JSON 文件。AREA_FIELD 为空时取多边形面积。URBAN_ONLY：图层有 'urban' 字段时只计城镇人口。
+
+输入有误时停止并给出图层、要素和字段：面积缺失或为负、未知类型、人口为空或为负。地理坐标系图层会重投影到当地投影坐标系（日志中说明）；其他图层重投影到避难场所图层的坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="87" />
+        <source>Shelters (points or polygons)</source>
+        <translation>避难场所（点或面）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="89" />
+        <source>Shelters, second layer (e.g. points beside polygons; same fields)</source>
+        <translation>避难场所第二图层（如面图层之外的点；字段相同）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="92" />
+        <source>Effective area field (m²; empty = polygon area)</source>
+        <translation>有效避难面积字段（m²；为空则取多边形面积）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="96" />
+        <source>Shelter type field</source>
+        <translation>避难场所类型字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="98" />
+        <source>Shelter types counted</source>
+        <translation>计入的避难场所类型</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="98" />
+        <source>Emergency (emergency)</source>
+        <translation>紧急避难场所 (emergency)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="98" />
+        <source>Fixed, short term (fixed_short)</source>
+        <translation>短期固定避难场所 (fixed_short)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="98" />
+        <source>Fixed, medium term (fixed_medium)</source>
+        <translation>中期固定避难场所 (fixed_medium)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="98" />
+        <source>Fixed, long term (fixed_long)</source>
+        <translation>长期固定避难场所 (fixed_long)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="98" />
+        <source>Central (central)</source>
+        <translation>中心避难场所 (central)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="104" />
+        <source>Population (points or polygons)</source>
+        <translation>人口（点或面）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="106" />
+        <source>Residents field</source>
+        <translation>人口数字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="109" />
+        <source>Units (township polygons)</source>
+        <translation>统计单元（镇街面）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="111" />
+        <source>Count only urban residents (when the 'urban' field exists)</source>
+        <translation>只计城镇人口（有 'urban' 字段时）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="113" />
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="113" />
+        <source>Administrative (area in unit ÷ residents)</source>
+        <translation>行政区法（单元内面积 ÷ 人口）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="113" />
+        <source>Catchment, straight line (2SFCA)</source>
+        <translation>服务半径法，直线距离（2SFCA）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="113" />
+        <source>Network catchment, walking on roads (2SFCA)</source>
+        <translation>路网服务范围法，沿道路步行（2SFCA）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="118" />
+        <source>Service radius (m; empty = per type from the table)</source>
+        <translation>服务半径（m；为空则按类型表）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="121" />
+        <source>Target (m² per person)</source>
+        <translation>目标（m²/人）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="123" />
+        <source>Capacity field (people)</source>
+        <translation>容纳人数字段（人）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="126" />
+        <source>Roads (for the network method)</source>
+        <translation>道路（路网方法用）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="128" />
+        <source>Shelter type table (CSV or JSON; empty = built-in)</source>
+        <translation>避难场所类型表（CSV或JSON；为空则用内置表）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="128" />
+        <source>Tables (*.csv *.json)</source>
+        <translation>表格 (*.csv *.json)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="135" />
+        <source>Shelter load</source>
+        <translation>避难场所负荷</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="137" />
+        <source>Shelter summary table</source>
+        <translation>避难场所汇总表</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="139" />
+        <source>Shelter summary (HTML)</source>
+        <translation>避难场所汇总（HTML）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="139" />
+        <source>HTML files (*.html)</source>
+        <translation>HTML文件 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="141" />
+        <source>County m² per capita</source>
+        <translation>全县人均面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="141" />
+        <source>Share of residents meeting the target</source>
+        <translation>达标人口比例</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="141" />
+        <source>Residents with no shelter in reach</source>
+        <translation>服务范围外人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="141" />
+        <source>Total deficit (m²)</source>
+        <translation>面积缺口合计（m²）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="141" />
+        <source>County deficit (m²)</source>
+        <translation>全县面积缺口（m²）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="141" />
+        <source>Overloaded shelters</source>
+        <translation>超负荷避难场所数</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="159" />
+        <source>AREA_FIELD is empty: effective area = polygon area</source>
+        <translation>AREA_FIELD 为空：有效面积取多边形面积</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="163" />
+        <source>The shelters have no '{0}' field: effective area = polygon area</source>
+        <translation>避难场所图层没有 '{0}' 字段：有效面积取多边形面积</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="184" />
+        <source>Shelter type table: {0}</source>
+        <translation>避难场所类型表：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="201" />
+        <source>RADIUS must be more than 0 m (leave it empty for the per-type radii).</source>
+        <translation>RADIUS 必须大于 0 m（留空则按类型取服务半径）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="204" />
+        <source>TARGET must be more than 0 m² per person.</source>
+        <translation>TARGET 必须大于 0 m²/人。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="206" />
+        <source>METHOD 0 (administrative) needs UNITS, e.g. the townships.</source>
+        <translation>METHOD 0（行政区法）需要 UNITS，如镇街图层。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="208" />
+        <source>METHOD 2 (network) needs ROADS.</source>
+        <translation>METHOD 2（路网法）需要 ROADS。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="214" />
+        <source>Shelters are in a geographic CRS (degrees): analysed in {0}.</source>
+        <translation>避难场所图层为地理坐标系（度）：在 {0} 中分析。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="235" />
+        <source>{0} roads of class {1} are not walked along</source>
+        <translation>{0} 条 {1} 类道路不计入步行路网</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="238" />
+        <source>Building the walking network from {0} road features</source>
+        <translation>由 {0} 条道路构建步行路网</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="247" />
+        <source>Choose the shelter type field (TYPE_FIELD).</source>
+        <translation>请选择避难场所类型字段（TYPE_FIELD）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="249" />
+        <source>Choose the residents field (POPULATION_FIELD).</source>
+        <translation>请选择人口数字段（POPULATION_FIELD）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="263" />
+        <source>{0} population features are farther than the largest radius from every road: no shelter in reach</source>
+        <translation>{0} 个人口要素距所有道路超过最大服务半径：无可达避难场所</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="266" />
+        <source>{0} shelters are farther than their radius from every road: they serve nobody</source>
+        <translation>{0} 处避难场所距所有道路超过其服务半径：无服务人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="363" />
+        <source>{0}: input fields {1} are replaced by the results</source>
+        <translation>{0}：输入字段 {1} 被计算结果替换</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="397" />
+        <source>Shelter load: polygons and points written as centroid points</source>
+        <translation>避难场所负荷：面和点统一输出为质心点</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="422" />
+        <source>Method: {0}</source>
+        <translation>方法：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="423" />
+        <source>Residents counted: {0:,.0f}; counted shelter area: {1:,.0f} m² in {2} shelters</source>
+        <translation>计入人口：{0:,.0f}；计入避难面积：{1:,.0f} m²，共 {2} 处避难场所</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="426" />
+        <source>County: {0:.2f} m² per capita (target {1:g}): {2}</source>
+        <translation>全县：人均 {0:.2f} m²（目标 {1:g}）：{2}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="426" />
+        <source>meets the target</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="426" />
+        <source>below the target</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="429" />
+        <source>Share of residents meeting the target: {0:.1%}</source>
+        <translation>达标人口比例：{0:.1%}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="431" />
+        <source>Residents with no shelter in reach: {0:,.0f}</source>
+        <translation>服务范围外人口：{0:,.0f}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="432" />
+        <source>Total deficit: {0:,.0f} m²; overloaded shelters: {1} of {2}</source>
+        <translation>面积缺口合计：{0:,.0f} m²；超负荷避难场所：{1}/{2}</translation>
     </message>
 </context>
 <context>
