@@ -33,7 +33,7 @@ STAMP := $(VENV)/.riskatlas-setup-$(DEBIAN_MAJOR)
 export QT_QPA_PLATFORM := offscreen
 export XDG_RUNTIME_DIR := /tmp/runtime-$(shell id -u)
 
-.PHONY: help setup apt venv test test-unit test-qgis demo translations package bench clean sample-data
+.PHONY: help setup apt test demo translations update-ts package bench clean sample-data
 
 help:
 	@echo "make demo   — run the whole pipeline on the sample county (writes output/)"
@@ -69,7 +69,8 @@ i18n/riskatlas_zh_CN.qm: i18n/riskatlas_zh_CN.ts
 
 # Refresh the .ts from the sources (keeps existing translations).
 update-ts:
-	pylupdate5 -noobsolete $$(git ls-files '*.py' | grep -v -e '^tests/' -e '^bench/' -e '^sample_data/' -e '^tools/') -ts i18n/riskatlas_zh_CN.ts
+	pylupdate5 -noobsolete $$(find . -name '*.py' -not -name conftest.py $(foreach d,.venv .git tests bench sample_data tools output dist,-not -path './$(d)/*') | sort) \
+	  -ts i18n/riskatlas_zh_CN.ts
 
 test: setup
 	$(PY) -m pytest -q -p no:pytest_qgis tests/unit
@@ -82,7 +83,7 @@ sample-data: setup
 	$(PY) sample_data/generate_sample_county.py
 
 bench: setup
-	$(PY) -m bench.run_all
+	$(PY) bench/run_all.py
 
 package: translations
 	/usr/bin/python3 tools/package.py
