@@ -1,28 +1,67 @@
 """The whole assessment as one reusable function: parameters in, result paths and figures out.
 
-``run_assessment`` chains the Risk Atlas algorithms through QGIS Processing (the same code a
-planner runs from the toolbox) and writes every result layer into one GeoPackage, a QGIS
-project with the layers styled, and (when the atlas step is available) the PDF atlas.
-It needs a running QGIS with Processing initialised and the riskatlas provider registered.
+``run_assessment`` chains the Risk Atlas algorithms through QGIS Processing — validate →
+grade hazard sources → enterprise risk → fire-station reach → shelter per capita →
+four-colour map → atlas — writing every result layer into one GeoPackage (with a
+``provenance`` table: which algorithm, version and parameters made each layer), a QGIS project
+with the layers styled and the atlas layouts inside, the PDF atlas and PNG previews.
+It needs a running QGIS with Processing initialised and the riskatlas provider registered;
+``riskatlas:fullassessment`` and ``make demo`` call it.
 """
+import datetime
+import json
 import os
+import shutil
 from dataclasses import dataclass, field
 
-from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingMultiStepFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
 
-from .layers.project import SAMPLE_GPKG, add_sample_county
+from .i18n_support import is_chinese, plugin_version
+from .layers.project import SAMPLE_GPKG
 
-SAMPLE_INPUTS = {
+INPUT_LAYERS = {  # parameter -> sample-county layer name
     "ENTERPRISES": "enterprises", "HAZARD_SOURCES": "hazard_sources", "SHELTERS": "shelters",
     "SHELTERS_2": "shelter_points", "FIRE_STATIONS": "fire_stations", "POPULATION": "population",
     "ROADS": "roads", "TOWNSHIPS": "townships",
 }
+REQUIRED_INPUTS = ("ENTERPRISES", "HAZARD_SOURCES", "SHELTERS", "FIRE_STATIONS", "POPULATION", "ROADS", "TOWNSHIPS")
+
+# options passed through to the algorithms, with the algorithms' own defaults
+DEFAULT_OPTIONS = {
+    "RISK_METHOD": 0,  # enterpriserisk METHOD: 0 LEC, 1 matrix
+    "RISK_PRESET": None,  # enterpriserisk PRESET (None: the algorithm's default)
+    "CELL_SIZE": 500.0,  # fourcolourmap grid cell (m)
+    "RADII": "1000,500,300,100",  # fourcolourmap influence radii for levels 1..4 (m)
+    "AGGREGATION": 0,  # fourcolourmap: 0 highest level wins (就高)
+    "TIME_LIMIT": 5.0,  # firestationreach minutes from dispatch
+    "DEFAULT_TURNOUT": 1.0,  # firestationreach turnout minutes when a station gives none
+    "SHELTER_TARGET": 1.5,  # shelterpercapita m² per person
+    "URBAN_ONLY": True,  # shelterpercapita counts urban residents
+    "TITLE": "",  # exportatlas (empty: the atlas default)
+    "ORGANISATION": "",
+    "DATE": "",
+    "PAGE_SIZE": "A3",  # A3 or A4 landscape
+    "LANGUAGE": None,  # "zh" or "en"; None: QGIS's locale
+}
+
+# result GeoPackage layer names
+RESULT_LAYERS = ("validation_report", "hazard_units", "hazard_details", "enterprise_risk", "reach_edges",
+                 "reach_areas", "reach_gaps", "reach_targets", "reach_summary", "shelter_units", "shelter_load",
+                 "shelter_summary", "risk_map")
 
 
 @dataclass
 class AssessmentResult:
     output_folder: str
     files: dict = field(default_factory=dict)  # label -> path
+    layers: dict = field(default_factory=dict)  # result layer name -> URI in the result GeoPackage
     figures: dict = field(default_factory=dict)  # label -> value
     problems: list = field(default_factory=list)
 
@@ -32,53 +71,206 @@ class AssessmentResult:
 
     def report(self):
         lines = ["Risk Atlas assessment", f"  output folder: {self.output_folder}", "  files:"]
-        lines += [f"    {label:<22} {path}" for label, path in self.files.items()]
+        lines += [f"    {label:<24} {path}" for label, path in self.files.items()]
         lines.append("  headline figures:")
-        lines += [f"    {label:<40} {value}" for label, value in self.figures.items()]
+        lines += [f"    {label:<52} {value}" for label, value in self.figures.items()]
         lines += [f"  PROBLEM: {p}" for p in self.problems]
         return "\n".join(lines)
 
 
 def sample_inputs(gpkg=SAMPLE_GPKG):
-    return {parameter: f"{gpkg}|layername={layer}" for parameter, layer in SAMPLE_INPUTS.items()}
+    return {parameter: f"{gpkg}|layername={layer}" for parameter, layer in INPUT_LAYERS.items()}
 
 
-def _run(algorithm_id, parameters, feedback):
-    from qgis import processing
+class _Runner:
+    """Runs algorithms one after another, writing sinks into one GeoPackage and logging provenance."""
 
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    return processing.run(algorithm_id, parameters, context=context, feedback=feedback)
+    def __init__(self, gpkg, context, feedback):
+        self.gpkg, self.context, self.feedback = gpkg, context, feedback
+        self.provenance = []
+
+    def sink(self, table, geometry=True):
+        return f"ogr:dbname='{self.gpkg}' table=\"{table}\"" + (" (geom)" if geometry else "")
+
+    def uri(self, table):
+        return f"{self.gpkg}|layername={table}"
+
+    def run(self, step, algorithm_id, parameters):
+        from qgis import processing
+
+        self.feedback.pushInfo(f"— {step}: {algorithm_id}")
+        results = processing.run(algorithm_id, parameters, context=self.context, feedback=self.feedback,
+                                 is_child_algorithm=True)
+        if self.feedback.isCanceled():
+            raise QgsProcessingException("Cancelled")
+        plain = {k: (v if isinstance(v, (str, int, float, bool)) or v is None else str(v))
+                 for k, v in parameters.items()}
+        self.provenance.append({"step": step, "algorithm": algorithm_id, "parameters": json.dumps(plain,
+                                ensure_ascii=False), "version": plugin_version(),
+                                "run_at": datetime.datetime.now().isoformat(timespec="seconds")})
+        return results
 
 
-def run_assessment(inputs, output_folder, feedback=None):
-    """Run the chain on ``inputs`` ({parameter name: layer or URI}) into ``output_folder``."""
+def _extent_string(uri):
+    layer = QgsVectorLayer(uri, "extent", "ogr")
+    extent = layer.extent()
+    return f"{extent.xMinimum()},{extent.xMaximum()},{extent.yMinimum()},{extent.yMaximum()} [{layer.crs().authid()}]"
+
+
+def _write_provenance(gpkg, rows):
+    import pandas as pd
+
+    from .layers.convert import make_fields
+    from .layers.gpkg import write_layer
+    from . import compat
+
+    frame = pd.DataFrame(rows, columns=["step", "algorithm", "parameters", "version", "run_at"])
+    fields = make_fields([(name, "string") for name in frame.columns])
+    write_layer(gpkg, "provenance", frame, fields, QgsVectorLayer(f"{gpkg}|layername=risk_map").crs(),
+                compat.WKB_NO_GEOMETRY)
+
+
+def run_assessment(inputs, output_folder, options=None, feedback=None, context=None):
+    """Run the chain on ``inputs`` ({parameter: layer or URI}, see INPUT_LAYERS) into ``output_folder``.
+
+    Writes ``risk_atlas_results.gpkg``, ``validation.html``, ``fire_station_reach.html``,
+    ``shelters.html``, ``risk_atlas.pdf`` and ``png/`` (one PNG per atlas page). The GeoPackage
+    is written under a temporary name and renamed only when every step succeeded.
+    """
+    options = {**DEFAULT_OPTIONS, **{k: v for k, v in (options or {}).items() if v is not None}}
+    missing = [name for name in REQUIRED_INPUTS if inputs.get(name) in (None, "")]
+    if missing:
+        raise QgsProcessingException(f"missing input layers: {', '.join(missing)}")
     feedback = feedback or QgsProcessingFeedback()
+    if context is None:
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
     os.makedirs(output_folder, exist_ok=True)
+    final_gpkg = os.path.join(output_folder, "risk_atlas_results.gpkg")
+    partial_gpkg = os.path.join(output_folder, "partial-risk_atlas_results.gpkg")  # QGIS finds no driver for a dot-file
+    if os.path.exists(partial_gpkg):
+        os.remove(partial_gpkg)
+    steps = QgsProcessingMultiStepFeedback(7, feedback)
+    runner = _Runner(partial_gpkg, context, steps)
     result = AssessmentResult(output_folder)
+    html = {name: os.path.join(output_folder, f"{name}.html") for name in ("validation", "fire_station_reach",
+                                                                            "shelters")}
+    given = {k: v for k, v in inputs.items() if v not in (None, "")}
 
-    html = os.path.join(output_folder, "validation.html")
-    validation = _run("riskatlas:validateinputs", {
-        **{k: v for k, v in inputs.items() if k in SAMPLE_INPUTS},
-        "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_HTML": html}, feedback)
-    result.files["validation report"] = html
-    result.figures["validation errors"] = validation["ERRORS"]
-    result.figures["validation warnings"] = validation["WARNINGS"]
+    steps.setCurrentStep(0)
+    validation = runner.run("validate", "riskatlas:validateinputs", {
+        **{k: v for k, v in given.items() if k in INPUT_LAYERS},
+        "OUTPUT": runner.sink("validation_report", geometry=False), "OUTPUT_HTML": html["validation"]})
+    result.figures["validation errors / warnings"] = f"{validation['ERRORS']} / {validation['WARNINGS']}"
     if validation["ERRORS"]:
-        result.problems.append(f"{validation['ERRORS']} validation errors: see {html}")
+        raise QgsProcessingException(
+            f"{validation['ERRORS']} errors in the input layers: see {html['validation']}")
+
+    steps.setCurrentStep(1)
+    graded = runner.run("grade hazard sources", "riskatlas:gradehazardsources", {
+        "INPUT": given["HAZARD_SOURCES"], "POPULATION": given["POPULATION"],
+        "OUTPUT": runner.sink("hazard_units"), "DETAILS": runner.sink("hazard_details")})
+    result.figures["hazard units / major hazard sources"] = f"{graded['UNITS']} / {graded['MAJOR_UNITS']}"
+
+    steps.setCurrentStep(2)
+    enterprise_parameters = {"INPUT": given["ENTERPRISES"], "METHOD": options["RISK_METHOD"],
+                             "HAZARD_UNITS": runner.uri("hazard_units"), "OUTPUT": runner.sink("enterprise_risk")}
+    if options["RISK_PRESET"] is not None:
+        enterprise_parameters["PRESET"] = options["RISK_PRESET"]
+    runner.run("enterprise risk", "riskatlas:enterpriserisk", enterprise_parameters)
+
+    steps.setCurrentStep(3)
+    reach = runner.run("fire-station reach", "riskatlas:firestationreach", {
+        "STATIONS": given["FIRE_STATIONS"], "ROADS": given["ROADS"], "STUDY_AREA": given["TOWNSHIPS"],
+        "POPULATION": given["POPULATION"], "TARGETS": runner.uri("enterprise_risk"),
+        "TIME_LIMIT": options["TIME_LIMIT"], "DEFAULT_TURNOUT": options["DEFAULT_TURNOUT"],
+        "OUTPUT_EDGES": runner.sink("reach_edges"), "OUTPUT_AREAS": runner.sink("reach_areas"),
+        "OUTPUT_GAPS": runner.sink("reach_gaps"), "OUTPUT_TARGETS": runner.sink("reach_targets"),
+        "OUTPUT_SUMMARY": runner.sink("reach_summary", geometry=False), "OUTPUT_HTML": html["fire_station_reach"]})
+
+    steps.setCurrentStep(4)
+    shelter_parameters = {
+        "SHELTERS": given["SHELTERS"], "POPULATION": given["POPULATION"], "UNITS": given["TOWNSHIPS"],
+        "METHOD": 0, "TARGET": options["SHELTER_TARGET"], "URBAN_ONLY": options["URBAN_ONLY"],
+        "OUTPUT": runner.sink("shelter_units"), "OUTPUT_SHELTERS": runner.sink("shelter_load"),
+        "OUTPUT_SUMMARY": runner.sink("shelter_summary", geometry=False), "OUTPUT_HTML": html["shelters"]}
+    if given.get("SHELTERS_2"):
+        shelter_parameters["SHELTERS_2"] = given["SHELTERS_2"]
+    shelters = runner.run("shelter area per capita", "riskatlas:shelterpercapita", shelter_parameters)
+
+    steps.setCurrentStep(5)
+    risk_map = runner.run("four-colour map", "riskatlas:fourcolourmap", {
+        "ENTERPRISES": runner.uri("enterprise_risk"), "HAZARD_UNITS": runner.uri("hazard_units"),
+        "EXTENT": _extent_string(given["TOWNSHIPS"] if "|" in str(given["TOWNSHIPS"]) else given["TOWNSHIPS"]),
+        "CELL_SIZE": options["CELL_SIZE"], "RADII": options["RADII"], "AGGREGATION": options["AGGREGATION"],
+        "POPULATION": given["POPULATION"], "OUTPUT": runner.sink("risk_map")})
+    for level, label in ((1, "重大风险 major"), (2, "较大风险 high"), (3, "一般风险 moderate"), (4, "低风险 low")):
+        result.figures[f"map cells / residents, {label}"] = (
+            f"{int(risk_map[f'AREAS_LEVEL_{level}'])} / {risk_map[f'RESIDENTS_LEVEL_{level}']:,.0f}")
+    _reach_figures(result.figures, runner.uri("reach_summary"))
+    _copy_numbers(result.figures, shelters, "shelters")
+    _write_provenance(partial_gpkg, runner.provenance)
+
+    steps.setCurrentStep(6)
+    pdf = os.path.join(output_folder, "risk_atlas.pdf")
+    png_folder = os.path.join(output_folder, "png")
+    if os.path.isdir(png_folder):
+        shutil.rmtree(png_folder)
+    language = options["LANGUAGE"] or ("zh" if is_chinese() else "en")
+    atlas_parameters = {
+        "RISK_MAP": runner.uri("risk_map"), "ENTERPRISES": runner.uri("enterprise_risk"),
+        "HAZARD_UNITS": runner.uri("hazard_units"), "SHELTERS": given["SHELTERS"],
+        "FIRE_STATIONS": given["FIRE_STATIONS"], "REACH_AREAS": runner.uri("reach_areas"),
+        "REACH_GAPS": runner.uri("reach_gaps"), "SHELTER_UNITS": runner.uri("shelter_units"),
+        "TOWNSHIPS": given["TOWNSHIPS"], "TITLE": options["TITLE"], "ORGANISATION": options["ORGANISATION"],
+        "DATE": options["DATE"], "PAGE_SIZE": options["PAGE_SIZE"], "LANGUAGE": language,
+        "OUTPUT": pdf, "OUTPUT_PNG_FOLDER": png_folder}
+    atlas = runner.run("atlas", "riskatlas:exportatlas", atlas_parameters)
+    result.figures["atlas pages"] = int(atlas["PAGES"])
+
+    # close every connection to the partial GeoPackage (flushing its WAL) before renaming it
+    context.temporaryLayerStore().removeAllMapLayers()
+    import gc
+
+    gc.collect()
+    for suffix in ("-wal", "-shm"):
+        if os.path.exists(partial_gpkg + suffix):
+            raise QgsProcessingException(f"{partial_gpkg} is still open; results left under that name")
+    os.replace(partial_gpkg, final_gpkg)
+    result.files.update({"results GeoPackage": final_gpkg, "PDF atlas": pdf, "PNG pages": png_folder,
+                         "validation report": html["validation"], "fire-station report": html["fire_station_reach"],
+                         "shelter report": html["shelters"]})
+    result.layers = {name: f"{final_gpkg}|layername={name}" for name in RESULT_LAYERS}
+    result.atlas_parameters = {**atlas_parameters, **{k: v.replace(partial_gpkg, final_gpkg)
+                                                       for k, v in atlas_parameters.items()
+                                                       if isinstance(v, str) and partial_gpkg in v}}
     return result
 
 
-def write_project(path, gpkg=SAMPLE_GPKG):
-    """A QGIS project with the input layers styled."""
-    project = QgsProject()
-    add_sample_county(project, gpkg)
-    if not project.write(path):
-        raise IOError(f"cannot write project {path}: {project.error()}")
-    return path
+def _reach_figures(figures, summary_uri):
+    """County-wide line ('ALL') of the fire-station summary table."""
+    layer = QgsVectorLayer(summary_uri, "reach_summary", "ogr")
+    for feature in layer.getFeatures():
+        if feature["station_id"] == "ALL":
+            figures["fire-station reach: residents within the time limit"] = (
+                f"{feature['residents_in_time']:,.0f} ({feature['residents_in_time_pct']:.1f} %)")
+            figures["fire-station reach: area reached (km²)"] = round(feature["reach_km2"], 1)
+            figures["fire-station reach: enterprises covered"] = (
+                f"{feature['enterprise_risk_covered']} of {feature['enterprise_risk_total']}")
+    del layer
+
+
+def _copy_numbers(figures, results, prefix):
+    for key, value in results.items():
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            figures[f"{prefix}: {key.lower()}"] = round(value, 3) if isinstance(value, float) else value
 
 
 def run_demo(output_folder):
-    result = run_assessment(sample_inputs(), output_folder)
-    result.files["QGIS project"] = write_project(os.path.join(output_folder, "risk_atlas.qgz"))
+    """``make demo``: the sample county, into ``output_folder``, with the QGIS project."""
+    from .project_writer import write_project
+
+    result = run_assessment(sample_inputs(), output_folder, options={"LANGUAGE": "zh", "ORGANISATION": "临海县应急管理局"})
+    result.files["QGIS project"] = write_project(os.path.join(output_folder, "risk_atlas.qgz"), SAMPLE_GPKG,
+                                                 result)
     return result
