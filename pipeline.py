@@ -103,12 +103,15 @@ class _Runner:
                                  is_child_algorithm=True)
         if self.feedback.isCanceled():
             raise QgsProcessingException("Cancelled")
+        self.log(step, algorithm_id, parameters)
+        return results
+
+    def log(self, step, algorithm_id, parameters):
         plain = {k: (v if isinstance(v, (str, int, float, bool)) or v is None else str(v))
                  for k, v in parameters.items()}
         self.provenance.append({"step": step, "algorithm": algorithm_id, "parameters": json.dumps(plain,
                                 ensure_ascii=False), "version": plugin_version(),
                                 "run_at": datetime.datetime.now().isoformat(timespec="seconds")})
-        return results
 
 
 def _extent_string(uri):
@@ -130,12 +133,14 @@ def _write_provenance(gpkg, rows):
                 compat.WKB_NO_GEOMETRY)
 
 
-def run_assessment(inputs, output_folder, options=None, feedback=None, context=None):
+def run_assessment(inputs, output_folder, options=None, feedback=None, context=None,
+                   project_path=None):
     """Run the chain on ``inputs`` ({parameter: layer or URI}, see INPUT_LAYERS) into ``output_folder``.
 
     Writes ``risk_atlas_results.gpkg``, ``validation.html``, ``fire_station_reach.html``,
-    ``shelters.html``, ``risk_atlas.pdf`` and ``png/`` (one PNG per atlas page). The GeoPackage
-    is written under a temporary name and renamed only when every step succeeded.
+    ``shelters.html``, ``risk_atlas.pdf``, ``png/`` (one PNG per atlas page) and, when
+    ``project_path`` is given, a QGIS project with every layer styled and the atlas layouts.
+    The GeoPackage is written under a temporary name and renamed only when every step succeeded.
     """
     options = {**DEFAULT_OPTIONS, **{k: v for k, v in (options or {}).items() if v is not None}}
     missing = [name for name in REQUIRED_INPUTS if inputs.get(name) in (None, "")]
@@ -209,7 +214,6 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
             f"{int(risk_map[f'AREAS_LEVEL_{level}'])} / {risk_map[f'RESIDENTS_LEVEL_{level}']:,.0f}")
     _reach_figures(result.figures, runner.uri("reach_summary"))
     _copy_numbers(result.figures, shelters, "shelters")
-    _write_provenance(partial_gpkg, runner.provenance)
 
     steps.setCurrentStep(6)
     pdf = os.path.join(output_folder, "risk_atlas.pdf")
@@ -225,8 +229,9 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
         "TOWNSHIPS": given["TOWNSHIPS"], "TITLE": options["TITLE"], "ORGANISATION": options["ORGANISATION"],
         "DATE": options["DATE"], "PAGE_SIZE": options["PAGE_SIZE"], "LANGUAGE": language,
         "OUTPUT": pdf, "OUTPUT_PNG_FOLDER": png_folder}
-    atlas = runner.run("atlas", "riskatlas:exportatlas", atlas_parameters)
-    result.figures["atlas pages"] = int(atlas["PAGES"])
+    build = _atlas(runner, atlas_parameters, os.path.join(output_folder, "atlas_charts"))
+    result.figures["atlas pages"] = build.pages
+    _write_provenance(partial_gpkg, runner.provenance)
 
     # close every connection to the partial GeoPackage (flushing its WAL) before renaming it
     context.temporaryLayerStore().removeAllMapLayers()
@@ -241,10 +246,30 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
                          "validation report": html["validation"], "fire-station report": html["fire_station_reach"],
                          "shelter report": html["shelters"]})
     result.layers = {name: f"{final_gpkg}|layername={name}" for name in RESULT_LAYERS}
-    result.atlas_parameters = {**atlas_parameters, **{k: v.replace(partial_gpkg, final_gpkg)
-                                                       for k, v in atlas_parameters.items()
-                                                       if isinstance(v, str) and partial_gpkg in v}}
+    if project_path:
+        from .project_writer import write_project
+
+        result.files["QGIS project"] = write_project(project_path, given, result, build,
+                                                     target=options["SHELTER_TARGET"], language=language)
     return result
+
+
+def _atlas(runner, parameters, chart_folder):
+    """The exportatlas algorithm's own steps, kept open so its layouts can go into the project."""
+    from qgis.core import QgsApplication
+
+    from .layers import atlas_layout
+
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("riskatlas:exportatlas")
+    ok, message = algorithm.checkParameterValues(parameters, runner.context)
+    if not ok:
+        raise QgsProcessingException(message)
+    runner.feedback.pushInfo("— atlas: riskatlas:exportatlas")
+    build = algorithm.prepare(parameters, runner.context, runner.feedback, chart_folder=chart_folder)
+    atlas_layout.export_pdf(build, parameters["OUTPUT"], runner.feedback)
+    atlas_layout.export_png(build, parameters["OUTPUT_PNG_FOLDER"], runner.feedback)
+    runner.log("atlas", "riskatlas:exportatlas", parameters)
+    return build
 
 
 def _reach_figures(figures, summary_uri):
@@ -268,9 +293,6 @@ def _copy_numbers(figures, results, prefix):
 
 def run_demo(output_folder):
     """``make demo``: the sample county, into ``output_folder``, with the QGIS project."""
-    from .project_writer import write_project
-
-    result = run_assessment(sample_inputs(), output_folder, options={"LANGUAGE": "zh", "ORGANISATION": "临海县应急管理局"})
-    result.files["QGIS project"] = write_project(os.path.join(output_folder, "risk_atlas.qgz"), SAMPLE_GPKG,
-                                                 result)
-    return result
+    return run_assessment(sample_inputs(), output_folder,
+                          options={"LANGUAGE": "zh", "ORGANISATION": "临海县应急管理局"},
+                          project_path=os.path.join(output_folder, "risk_atlas.qgz"))

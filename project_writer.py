@@ -1,13 +1,19 @@
-"""The assessment's QGIS project: input layers and results, styled, plus the atlas layouts."""
+"""The assessment's QGIS project: inputs and results styled, plus the atlas layouts."""
 import functools
 
 from qgis.core import QgsProject
 
 from .i18n_support import is_chinese
-from .layers.project import add_sample_county, open_gpkg_layer
+from .layers.project import add_layers, kind_title, open_gpkg_layer
 from .layers.styling import apply_four_colour_style
 
-# result layer -> (zh title, en title, visible)
+# assessment input parameter -> schema kind, bottom to top
+INPUT_KINDS = {
+    "POPULATION": "population", "TOWNSHIPS": "townships", "ROADS": "roads", "SHELTERS": "shelters",
+    "ENTERPRISES": "enterprises", "HAZARD_SOURCES": "hazard_sources", "SHELTERS_2": "shelters",
+    "FIRE_STATIONS": "fire_stations",
+}
+# result layer -> (zh title, en title, visible), top to bottom
 RESULT_TITLES = {
     "risk_map": ("四色安全风险分布图", "Four-colour risk map", True),
     "hazard_units": ("重大危险源分级", "Graded hazard units", True),
@@ -36,20 +42,36 @@ def _result_styles(target):
     }
 
 
-def write_project(path, inputs_gpkg, result, target=1.5):
-    """Write ``path`` (.qgz): results (styled, in a group on top) over the styled inputs, with the
-    atlas layouts when the atlas step produced them."""
+def write_project(path, inputs, result, atlas_build=None, target=1.5, language=None):
+    """Write ``path`` (.qgz): the results (styled) over the styled inputs, and the atlas layouts.
+
+    ``inputs``: {assessment parameter: layer URI}; ``result``: the AssessmentResult whose
+    GeoPackage holds the result layers; ``atlas_build``: exportatlas's prepared build, whose
+    layers are written into that GeoPackage and whose layouts go into the project (used up).
+    Layer names follow ``language`` (zh/en; default QGIS's).
+    """
     project = QgsProject()
-    add_sample_county(project, inputs_gpkg)
-    results_group = project.layerTreeRoot().insertGroup(0, "评估结果" if is_chinese() else "Results")
+    language = language or ("zh" if is_chinese() else "en")
+    zh = language == "zh"
+    points = "点" if zh else "points"
+    add_layers(project, [(inputs[p], kind, kind_title(kind, points if p == "SHELTERS_2" else "", language))
+                         for p, kind in INPUT_KINDS.items() if inputs.get(p)],
+               "输入数据" if zh else "Inputs", language)
+    group = project.layerTreeRoot().insertGroup(0, "评估结果" if zh else "Results")
     styles = _result_styles(target)
     gpkg = result.files["results GeoPackage"]
-    for name, (title_zh, title_en, visible) in reversed(list(RESULT_TITLES.items())):
-        layer = open_gpkg_layer(gpkg, name, title_zh if is_chinese() else title_en)
+    for name, (title_zh, title_en, visible) in RESULT_TITLES.items():
+        layer = open_gpkg_layer(gpkg, name, title_zh if zh else title_en)
         styles[name](layer)
         project.addMapLayer(layer, False)
-        node = results_group.insertLayer(0, layer)
-        node.setItemVisibilityChecked(visible)
+        group.addLayer(layer).setItemVisibilityChecked(visible)
+    if atlas_build is not None:
+        from .layers.atlas_layout import save_to_project
+
+        save_to_project(atlas_build, project, gpkg)
+        atlas_group = project.layerTreeRoot().children()[-1]
+        project.layerTreeRoot().insertChildNode(0, atlas_group.clone())  # atlas layers above, unchecked
+        project.layerTreeRoot().removeChildNode(atlas_group)
     if not project.write(path):
         raise IOError(f"cannot write project {path}: {project.error()}")
     return path

@@ -180,6 +180,210 @@ HAZARD_UNITS（可选，即“重大危险源分级”的输出）：拥有已�
     </message>
 </context>
 <context>
+    <name>ExportAtlas</name>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="38" />
+        <source>Export risk atlas (PDF)</source>
+        <translation>导出安全风险分布图集（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="41" />
+        <source>Atlas</source>
+        <translation>图集</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="47" />
+        <source>Prints the risk atlas as one PDF: a cover page for the county, then one sheet per township.
+
+Cover: the four-colour risk map of the county with fire stations, shelters and major hazard units; a table of map units, area and residents per risk level; the share of residents within 5 minutes of a fire station; fixed-shelter area per resident against the 1.5 m² target; major hazard units by grade (GB 18218-2018 一级–四级); a table of the townships; issuing organisation and date.
+
+Each township sheet (a QGIS atlas on the townships): the four-colour map zoomed to the township with a location inset, legend (重大风险 red, 较大风险 orange, 一般风险 yellow, 低风险 blue), scale bar, north arrow and CRS note; the township's figures as on the cover; a chart of the risk-level shares of area and residents; the list of its major hazard units.
+
+How the figures are made: residents of the four-colour map units are apportioned to each township by area; a unit is counted in the township it overlaps most; the 5-minute share is residents in the union of the reach areas (else outside the reach gaps) ÷ residents; shelter figures are taken from the per-township shelter result; hazard units and enterprises count in the township holding them. Risk levels are read from 'risk_level' (1 major … 4 low; a level's lower bound belongs to that level, as in the analyses that wrote them).
+
+The pages come from the layout templates in the plugin's 'layouts' folder (A3 or A4 landscape), which can be edited in the layout designer; a template saved in your profile's composer_templates folder as riskatlas_cover_a3.qpt, riskatlas_township_a3.qpt (or _a4) is used instead. Text is written as text (searchable) in the WenQuanYi Zen Hei font. Optionally every page is also written as a PNG image. Input layers are never modified.</source>
+        <translation>将安全风险分布图集输出为一个 PDF：一页县域封面，之后每个镇街一页。
+
+封面：县域四色安全风险分布图，含消防站、应急避难场所和重大危险源；按风险等级统计的评估单元数、面积和常住人口；消防站5分钟可达人口比例；人均固定避难场所面积（目标 1.5 m²）；按级别（GB 18218-2018 一级–四级）统计的重大危险源；镇街一览表；编制单位和日期。
+
+每个镇街分图（以镇街为覆盖图层的 QGIS 图集）：缩放至本镇街的四色图及位置示意图、图例（重大风险 红、较大风险 橙、一般风险 黄、低风险 蓝）、比例尺、指北针和坐标系说明；与封面相同的本镇街统计；各风险等级面积和人口占比统计图；本镇街重大危险源清单。
+
+统计方法：四色图评估单元的常住人口按面积分摊到各镇街；评估单元计入与其重叠面积最大的镇街；5分钟覆盖比例 = 位于各消防站可达范围并集内（无可达范围时：盲区以外）的人口 ÷ 常住人口；避难场所指标取自按镇街计算的结果；危险源单元和企业计入其所在镇街。风险等级读取“risk_level”字段（1 重大 … 4 低；各级下限值含于本级，与生成该图层的分析一致）。
+
+页面来自插件“layouts”文件夹中的版式模板（A3 或 A4 横向），可在版式设计器中编辑；如在用户配置目录的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4）模板，则优先使用。文字以文本形式（可检索）写入，字体为文泉驿正黑。可选择同时逐页输出 PNG 图片。输入图层不会被修改。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="71" />
+        <source>Four-colour risk map (risk_level, residents)</source>
+        <translation>四色安全风险分布图（risk_level、residents）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="72" />
+        <source>Enterprises with risk levels</source>
+        <translation>企业（含风险等级）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="73" />
+        <source>Graded hazard units</source>
+        <translation>危险源单元分级结果</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="74" />
+        <source>Emergency shelters</source>
+        <translation>应急避难场所</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="75" />
+        <source>Fire stations</source>
+        <translation>消防站</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="76" />
+        <source>Fire-station reach areas (5 minutes)</source>
+        <translation>消防站5分钟可达范围</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="77" />
+        <source>Reach gaps (land no station reaches in 5 minutes)</source>
+        <translation>消防覆盖盲区（5分钟内无消防站可达）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="78" />
+        <source>Shelter area per capita (per-township result)</source>
+        <translation>人均避难场所面积（按镇街结果）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="79" />
+        <source>Townships (one atlas page each)</source>
+        <translation>镇街（每个镇街一页图）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="84" />
+        <source>Township name field (not given: name, or name_en for an English atlas)</source>
+        <translation>镇街名称字段（不指定：name，英文图集为 name_en）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="87" />
+        <source>Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)</source>
+        <translation>图集标题（留空：安全风险分布图集 / Safety Risk Atlas）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="90" />
+        <source>Issuing organisation</source>
+        <translation>编制单位</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="92" />
+        <source>Date printed on the atlas (empty: today; YYYY-MM-DD is written out)</source>
+        <translation>图集编制日期（留空：当天；YYYY-MM-DD 格式将写成“2024年6月7日”）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="95" />
+        <source>Page size (landscape)</source>
+        <translation>纸张大小（横向）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="98" />
+        <source>Atlas language (zh: Chinese, en: English)</source>
+        <translation>图集语言（zh：中文，en：英文）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="101" />
+        <source>Risk atlas (PDF)</source>
+        <translation>安全风险分布图集（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="101" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="103" />
+        <source>Folder for one PNG per page</source>
+        <translation>逐页 PNG 图片输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="105" />
+        <source>Number of pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="115" />
+        <source>{0} must be one of: {1}</source>
+        <translation>{0} 必须是以下之一：{1}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="131" />
+        <source>Give an output PDF file.</source>
+        <translation>请指定输出的 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="152" />
+        <source>Could not write the atlas PDF: {0}</source>
+        <translation>无法写出图集 PDF：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="163" />
+        <source>Could not write the PNG pages: {0}</source>
+        <translation>无法写出 PNG 图片：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="165" />
+        <source>{0} PNG pages in {1}</source>
+        <translation>{0} 页 PNG 图片已写入 {1}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="166" />
+        <source>Risk atlas: {0} pages (cover + {1} townships), {2} paper, language {3}, written in {4:.1f} s: {5}</source>
+        <translation>安全风险分布图集：共 {0} 页（封面 + {1} 个镇街），{2} 纸张，语言 {3}，用时 {4:.1f} 秒：{5}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="169" />
+        <source>Made by: {0}</source>
+        <translation>生成方式：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="195" />
+        <source>The font 'WenQuanYi Zen Hei' is not installed: Chinese text may not show in the charts. Install fonts-wqy-zenhei (Debian) or the WenQuanYi font.</source>
+        <translation>未安装“文泉驿正黑”（WenQuanYi Zen Hei）字体：统计图中的中文可能无法显示。请安装 fonts-wqy-zenhei（Debian）或文泉驿正黑字体。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="215" />
+        <source>Township names for the English atlas are read from 'name_en'.</source>
+        <translation>英文图集的镇街名称取自“name_en”字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="217" />
+        <source>Layer '{0}' has no field '{1}' (NAME_FIELD).</source>
+        <translation>图层“{0}”没有字段“{1}”（NAME_FIELD）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="245" />
+        <source>Templates: {0} and {1}</source>
+        <translation>版式模板：{0} 和 {1}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="262" />
+        <source>County: {0} residents in {1} townships — {2}</source>
+        <translation>全县：{1} 个镇街常住人口 {0} 人 — {2}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="264" />
+        <source>5-minute coverage: {0}; fixed-shelter area per resident: {1}; major hazard units: {2}</source>
+        <translation>消防5分钟覆盖：{0}；人均固定避难场所面积：{1}；重大危险源：{2}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="272" />
+        <source>{0} residents of the risk map lie outside every township and are not in the atlas figures.</source>
+        <translation>四色图中有 {0} 名常住人口位于所有镇街之外，未计入图集统计。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="277" />
+        <source>Cross-check: the reach gaps hold {0} residents; the atlas counts {1} residents not covered (from the risk map's residents).</source>
+        <translation>核对：消防覆盖盲区图层记录 {0} 人；图集按四色图人口计算未覆盖 {1} 人。</translation>
+    </message>
+</context>
+<context>
     <name>FireStationReach</name>
     <message>
         <location filename="../processing/alg_fire_station_reach.py" line="31" />

@@ -1,4 +1,4 @@
-"""Adding styled layers to a QGIS project (the sample county, analysis outputs)."""
+"""Adding styled layers to a QGIS project (the sample county, assessment inputs)."""
 import os
 
 from qgis.core import QgsProject, QgsVectorLayer
@@ -6,12 +6,14 @@ from qgis.core import QgsProject, QgsVectorLayer
 from ..i18n_support import PLUGIN_DIR, is_chinese
 from .schemas import SCHEMAS
 from .styling import STYLE_BY_KIND
-from .template import TEMPLATE_LAYERS
 
 SAMPLE_GPKG = os.path.join(PLUGIN_DIR, "sample_data", "sample_county.gpkg")
-# bottom to top
-SAMPLE_DRAW_ORDER = ("population", "townships", "roads", "shelters", "enterprises", "hazard_sources",
-                     "shelter_points", "fire_stations")
+# sample GeoPackage layer -> schema kind, bottom to top
+SAMPLE_LAYERS = {
+    "population": "population", "townships": "townships", "roads": "roads", "shelters": "shelters",
+    "enterprises": "enterprises", "hazard_sources": "hazard_sources", "shelter_points": "shelters",
+    "fire_stations": "fire_stations",
+}
 
 
 def open_gpkg_layer(path, name, display_name=None):
@@ -21,13 +23,32 @@ def open_gpkg_layer(path, name, display_name=None):
     return layer
 
 
-def display_name(layer_name):
-    kind = TEMPLATE_LAYERS[layer_name][0]
+def kind_title(kind, geometry_hint="", language=None):
+    zh = (language or ("zh" if is_chinese() else "en")) == "zh"
     schema = SCHEMAS[kind]
-    title = schema.title_zh if is_chinese() else schema.title_en
-    if layer_name == "shelter_points":
-        title += "（点）" if is_chinese() else " (points)"
+    title = schema.title_zh if zh else schema.title_en
+    if geometry_hint:
+        title += f"（{geometry_hint}）" if zh else f" ({geometry_hint})"
     return title
+
+
+def add_layers(project, layers, group_name, language=None):
+    """Add ``layers`` — [(uri or QgsVectorLayer, kind, title)], bottom to top — styled (aliases in
+    ``language``, default QGIS's), in a new top group."""
+    group = project.layerTreeRoot().insertGroup(0, group_name)
+    added = []
+    for source, kind, title in layers:
+        layer = source if isinstance(source, QgsVectorLayer) else QgsVectorLayer(source, title, "ogr")
+        if not layer.isValid():
+            raise IOError(f"cannot open layer {source}")
+        layer.setName(title)
+        STYLE_BY_KIND[kind](layer, language=language)
+        project.addMapLayer(layer, False)
+        group.insertLayer(0, layer)  # each new layer goes on top
+        added.append(layer)
+    if not project.crs().isValid() and added:
+        project.setCrs(added[0].crs())
+    return added
 
 
 def add_sample_county(project=None, path=SAMPLE_GPKG, group_name=None):
@@ -36,15 +57,7 @@ def add_sample_county(project=None, path=SAMPLE_GPKG, group_name=None):
     if not os.path.exists(path):
         raise FileNotFoundError(f"sample county not found: {path}")
     group_name = group_name or ("临海县示例数据" if is_chinese() else "Linhai sample county")
-    root = project.layerTreeRoot()
-    group = root.insertGroup(0, group_name)
-    layers = []
-    for name in SAMPLE_DRAW_ORDER:
-        layer = open_gpkg_layer(path, name, display_name(name))
-        STYLE_BY_KIND[TEMPLATE_LAYERS[name][0]](layer)
-        project.addMapLayer(layer, False)
-        group.insertLayer(0, layer)  # each new layer goes on top
-        layers.append(layer)
-    if project.crs() is None or not project.crs().isValid():
-        project.setCrs(layers[0].crs())
-    return layers
+    points = "点" if is_chinese() else "points"
+    layers = [(f"{path}|layername={name}", kind, kind_title(kind, points if name == "shelter_points" else ""))
+              for name, kind in SAMPLE_LAYERS.items()]
+    return add_layers(project, layers, group_name)

@@ -1,0 +1,185 @@
+"""Atlas figures and texts on a hand-worked example (no QGIS).
+
+Two townships side by side, A = [0,100]×[0,100] and B = [100,200]×[0,100] (metres). Map units:
+U1 [0,50]×[0,100] level 1, 100 residents (all in A); U2 [60,160]×[0,100] level 2, 200 residents
+(40 % of its area in A → 80, 60 % in B → 120; counted in B, its larger overlap); U3 [160,200]×[0,100]
+level 4, 50 residents (B); U4 [200,250]×[0,100] level 3, 30 residents (touches B only: outside).
+Reach: [0,100]×[0,50] — half of U1 (50 residents) and 2000 of U2's 10 000 m² (40) → A 90 of 180.
+"""
+import datetime
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import shapely
+
+from riskatlas.core.atlas_figures import COUNTY_KEY, atlas_figures, meets_target
+from riskatlas.core.errors import InputError
+from riskatlas.layers import atlas_text as T
+
+A = shapely.box(0, 0, 100, 100)
+B = shapely.box(100, 0, 200, 100)
+
+
+def _towns():
+    return gpd.GeoDataFrame({"name": ["甲镇", "乙镇"]}, geometry=[A, B], index=[7, 9])
+
+
+def _risk():
+    return gpd.GeoDataFrame({"risk_level": [1, 2, 4, 3], "residents": [100.0, 200.0, 50.0, 30.0]},
+                            geometry=[shapely.box(0, 0, 50, 100), shapely.box(60, 0, 160, 100),
+                                      shapely.box(160, 0, 200, 100), shapely.box(200, 0, 250, 100)])
+
+
+def _hazards():
+    return gpd.GeoDataFrame({
+        "unit_id": ["H1", "H2", "H3", "H4"], "hazard_grade": [1.0, 3.0, np.nan, 2.0],
+        "is_major": [True, True, False, True], "r_value": [150.0, 20.0, 1.0, 60.0],
+        "enterprise_id": ["E1", "E2", "E1", None]},
+        geometry=[shapely.Point(10, 10), shapely.box(120, 10, 130, 20), shapely.Point(20, 20),
+                  shapely.Point(300, 300)])
+
+
+def _enterprises():
+    return gpd.GeoDataFrame({"ent_id": ["E1", "E2", "E3", "E4"], "name": ["一厂", "二厂", "三厂", "四厂"],
+                             "name_en": ["Works 1", "Works 2", "Works 3", "Works 4"],
+                             "risk_level": [1, 3, None, 2]},
+                            geometry=shapely.points([(5, 5), (150, 50), (150, 60), (500, 500)]))
+
+
+def _shelters():
+    return gpd.GeoDataFrame({"residents": [180.0, 170.0], "shelter_area_m2": [360.0, 85.0],
+                             "m2_per_capita": [2.0, 0.5], "meets_target": [True, False],
+                             "deficit_m2": [0.0, 170.0]}, geometry=[A, B])
+
+
+@pytest.fixture
+def figures():
+    return atlas_figures(_risk(), _towns(), ["甲镇", "乙镇"], hazard_units=_hazards(), enterprises=_enterprises(),
+                         reach_areas=gpd.GeoDataFrame(geometry=[shapely.box(0, 0, 100, 50)]),
+                         shelter_units=_shelters())
+
+
+def test_residents_area_and_units_per_level(figures):
+    a, b = figures.townships
+    assert (a.key, b.key) == ("7", "9")
+    np.testing.assert_allclose(a.residents_by_level, [100, 80, 0, 0])
+    np.testing.assert_allclose(b.residents_by_level, [0, 120, 0, 50])
+    np.testing.assert_allclose(a.area_by_level_km2 * 1e6, [5000, 4000, 0, 0])
+    np.testing.assert_allclose(b.area_by_level_km2 * 1e6, [0, 6000, 0, 4000])
+    assert a.units.tolist() == [1, 0, 0, 0] and b.units.tolist() == [0, 1, 0, 1]
+    county = figures.county
+    assert county.key == COUNTY_KEY
+    np.testing.assert_allclose(county.residents_by_level, [100, 200, 0, 50])
+    assert county.units.tolist() == [1, 1, 0, 1]
+    assert figures.layer_totals["risk_map_units_outside"] == 1
+    assert figures.layer_totals["risk_map_residents"] == 380.0
+    np.testing.assert_allclose(a.resident_shares, [100 / 180, 80 / 180, 0, 0])
+
+
+def test_coverage_from_reach_areas_and_from_gaps_agree(figures):
+    a, b = figures.townships
+    assert a.covered_residents == pytest.approx(90.0)
+    assert a.coverage_share == pytest.approx(0.5)
+    assert b.coverage_share == pytest.approx(0.0)
+    assert figures.county.coverage_share == pytest.approx(90 / 350)
+    gaps = gpd.GeoDataFrame({"residents": [260.0]},
+                            geometry=[shapely.union(shapely.box(0, 50, 200, 100), shapely.box(100, 0, 200, 50))])
+    by_gaps = atlas_figures(_risk(), _towns(), ["甲镇", "乙镇"], reach_gaps=gaps)
+    assert by_gaps.townships[0].covered_residents == pytest.approx(90.0)
+    assert by_gaps.county.covered_residents == pytest.approx(90.0)
+    assert by_gaps.layer_totals["reach_gap_residents"] == 260.0
+
+
+def test_major_units_by_grade_and_list(figures):
+    a, b = figures.townships
+    assert a.major_by_grade.tolist() == [1, 0, 0, 0]
+    assert b.major_by_grade.tolist() == [0, 0, 1, 0]
+    assert figures.county.major_by_grade.tolist() == [1, 0, 1, 0]
+    assert figures.layer_totals["major_units"] == 3
+    assert any("outside every township" in w for w in figures.warnings)
+    rows = figures.major_units
+    assert rows["unit_id"].tolist() == ["H1", "H2"]
+    assert rows["key"].tolist() == ["7", "9"]
+    assert rows["enterprise_name"].tolist() == ["一厂", "二厂"]
+    assert rows["enterprise_name_en"].tolist() == ["Works 1", "Works 2"]
+
+
+def test_enterprises_by_level(figures):
+    a, b = figures.townships
+    assert a.enterprises_by_level.tolist() == [1, 0, 0, 0]
+    assert b.enterprises_by_level.tolist() == [0, 0, 1, 0]
+    assert any("without a risk level" in w for w in figures.warnings)
+
+
+def test_shelter_figures_as_given_per_township_and_summed_for_the_county(figures):
+    a, b = figures.townships
+    assert (a.m2_per_capita, a.meets_target, a.deficit_m2) == (2.0, True, 0.0)
+    assert (b.m2_per_capita, b.meets_target, b.deficit_m2) == (0.5, False, 170.0)
+    county = figures.county
+    assert county.m2_per_capita == pytest.approx(445 / 350)
+    assert county.meets_target is False and meets_target(county, 1.5) is False
+    assert county.deficit_m2 == pytest.approx(1.5 * 350 - 445)  # county-wide: A's surplus offsets B's deficit
+    lower = atlas_figures(_risk(), _towns(), ["a", "b"], shelter_units=_shelters(), shelter_target=445 / 350)
+    assert lower.county.meets_target is True and lower.county.deficit_m2 == pytest.approx(0.0)  # bound included
+
+
+def test_bad_risk_level_names_the_feature():
+    risk = _risk()
+    risk.loc[2, "risk_level"] = 5
+    with pytest.raises(InputError) as error:
+        atlas_figures(risk, _towns(), ["a", "b"], layer_names={"risk_map": "grid"})
+    assert "grid" in str(error.value) and "2" in str(error.value) and "risk_level" in str(error.value)
+
+
+def test_major_unit_without_grade_is_an_error():
+    hazards = _hazards()
+    hazards.loc[0, "hazard_grade"] = np.nan
+    with pytest.raises(InputError, match="without a grade"):
+        atlas_figures(_risk(), _towns(), ["a", "b"], hazard_units=hazards)
+
+
+def test_township_without_geometry_is_an_error():
+    towns = _towns()
+    towns.loc[9, "geometry"] = None
+    with pytest.raises(InputError, match="without geometry"):
+        atlas_figures(_risk(), towns, ["a", "b"])
+
+
+# ---------------------------------------------------------------- texts
+
+def test_number_formats():
+    assert T.integer(12345.5) == "12,346" and T.integer(0.4) == "0" and T.integer(None) == "—"
+    assert T.percent(0.8234) == "82.3%" and T.percent(None) == "—"
+    assert T.area_km2(6.194) == "6.19" and T.area_km2(114.25) == "114.2"
+
+
+def test_dates():
+    assert T.format_date("2024-06-07", "zh") == "2024年6月7日"
+    assert T.format_date("2024-06-07", "en") == "7 June 2024"
+    assert T.format_date("二〇二四年六月", "zh") == "二〇二四年六月"
+    assert T.format_date("", "zh", today=datetime.date(2025, 1, 2)) == "2025年1月2日"
+
+
+def test_indicator_texts(figures):
+    a, b = figures.townships
+    assert T.coverage_text(a, "zh") == "50.0%（未覆盖 90 人）"
+    assert T.coverage_text(a, "en") == "50.0% (90 not covered)"
+    assert T.shelter_text(b, "zh", 1.5, meets_target(b, 1.5)) == "0.50 m²/人（目标 ≥ 1.5，未达标，缺口 170 m²）"
+    assert T.shelter_text(a, "en", 1.5, True) == "2.00 m²/person (target ≥ 1.5, met)"
+    assert T.major_text(figures.county, "zh") == "一级 1 · 二级 0 · 三级 1 · 四级 0（共 2 个）"
+    empty = atlas_figures(_risk(), _towns(), ["a", "b"]).county
+    assert T.coverage_text(empty, "en") == T.shelter_text(empty, "en", 1.5, None) == "— (not given)"
+
+
+def test_level_rows(figures):
+    rows = T.level_rows(figures.townships[0], "zh")
+    assert [r["level_label"] for r in rows] == ["重大风险", "较大风险", "一般风险", "低风险", "合计"]
+    assert [r["residents"] for r in rows] == ["100", "80", "0", "0", "180"]
+    assert rows[0]["share"] == "55.6%" and rows[-1]["share"] == "100.0%"
+    assert rows[-1]["units"] == "1" and rows[0]["enterprises"] == "1"
+
+
+def test_every_text_has_both_languages():
+    for key, (zh, en) in T.TEXT.items():
+        assert zh and en, key
