@@ -35,14 +35,14 @@ REQUIRED_INPUTS = ("ENTERPRISES", "HAZARD_SOURCES", "SHELTERS", "FIRE_STATIONS",
 
 # options passed through to the algorithms, with the algorithms' own defaults
 DEFAULT_OPTIONS = {
-    "RISK_METHOD": 0,  # enterpriserisk METHOD: 0 LEC, 1 matrix
-    "RISK_PRESET": None,  # enterpriserisk PRESET (None: the algorithm's default)
+    "METHOD": 0,  # enterpriserisk METHOD: 0 LEC, 1 matrix
+    "PRESET": None,  # enterpriserisk PRESET index (None: the method's first cut set)
     "CELL_SIZE": 500.0,  # fourcolourmap grid cell (m)
     "RADII": "1000,500,300,100",  # fourcolourmap influence radii for levels 1..4 (m)
     "AGGREGATION": 0,  # fourcolourmap: 0 highest level wins (就高)
     "TIME_LIMIT": 5.0,  # firestationreach minutes from dispatch
     "DEFAULT_TURNOUT": 1.0,  # firestationreach turnout minutes when a station gives none
-    "SHELTER_TARGET": 1.5,  # shelterpercapita m² per person
+    "TARGET": 1.5,  # shelterpercapita m² per person
     "URBAN_ONLY": True,  # shelterpercapita counts urban residents
     "TITLE": "",  # exportatlas (empty: the atlas default)
     "ORGANISATION": "",
@@ -99,8 +99,11 @@ class _Runner:
         from qgis import processing
 
         self.feedback.pushInfo(f"— {step}: {algorithm_id}")
-        results = processing.run(algorithm_id, parameters, context=self.context, feedback=self.feedback,
-                                 is_child_algorithm=True)
+        from .layers.gpkg import quiet_gdal
+
+        with quiet_gdal():
+            results = processing.run(algorithm_id, parameters, context=self.context, feedback=self.feedback,
+                                     is_child_algorithm=True)
         if self.feedback.isCanceled():
             raise QgsProcessingException("Cancelled")
         self.log(step, algorithm_id, parameters)
@@ -178,10 +181,10 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
     result.figures["hazard units / major hazard sources"] = f"{graded['UNITS']} / {graded['MAJOR_UNITS']}"
 
     steps.setCurrentStep(2)
-    enterprise_parameters = {"INPUT": given["ENTERPRISES"], "METHOD": options["RISK_METHOD"],
+    enterprise_parameters = {"INPUT": given["ENTERPRISES"], "METHOD": options["METHOD"],
                              "HAZARD_UNITS": runner.uri("hazard_units"), "OUTPUT": runner.sink("enterprise_risk")}
-    if options["RISK_PRESET"] is not None:
-        enterprise_parameters["PRESET"] = options["RISK_PRESET"]
+    if options["PRESET"] is not None:
+        enterprise_parameters["PRESET"] = options["PRESET"]
     runner.run("enterprise risk", "riskatlas:enterpriserisk", enterprise_parameters)
 
     steps.setCurrentStep(3)
@@ -196,7 +199,7 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
     steps.setCurrentStep(4)
     shelter_parameters = {
         "SHELTERS": given["SHELTERS"], "POPULATION": given["POPULATION"], "UNITS": given["TOWNSHIPS"],
-        "METHOD": 0, "TARGET": options["SHELTER_TARGET"], "URBAN_ONLY": options["URBAN_ONLY"],
+        "METHOD": 0, "TARGET": options["TARGET"], "URBAN_ONLY": options["URBAN_ONLY"],
         "OUTPUT": runner.sink("shelter_units"), "OUTPUT_SHELTERS": runner.sink("shelter_load"),
         "OUTPUT_SUMMARY": runner.sink("shelter_summary", geometry=False), "OUTPUT_HTML": html["shelters"]}
     if given.get("SHELTERS_2"):
@@ -250,7 +253,7 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
         from .project_writer import write_project
 
         result.files["QGIS project"] = write_project(project_path, given, result, build,
-                                                     target=options["SHELTER_TARGET"], language=language)
+                                                     target=options["TARGET"], language=language)
     return result
 
 
@@ -292,7 +295,11 @@ def _copy_numbers(figures, results, prefix):
 
 
 def run_demo(output_folder):
-    """``make demo``: the sample county, into ``output_folder``, with the QGIS project."""
-    return run_assessment(sample_inputs(), output_folder,
-                          options={"LANGUAGE": "zh", "ORGANISATION": "临海县应急管理局"},
-                          project_path=os.path.join(output_folder, "risk_atlas.qgz"))
+    """``make demo``: riskatlas:fullassessment on the sample county into ``output_folder``.
+
+    Returns the algorithm's results (SUMMARY holds the files and headline figures)."""
+    from qgis import processing
+
+    parameters = {**sample_inputs(), "OUTPUT_FOLDER": output_folder, "LANGUAGE": "zh",
+                  "ORGANISATION": "临海县应急管理局"}
+    return processing.run("riskatlas:fullassessment", parameters)

@@ -19,7 +19,6 @@ The PDF is written by ONE ``QgsLayoutExporter.exportToPdf`` call on ``CoverThenA
 layout iterator yielding the cover and then every atlas feature of the township layout — no
 external PDF tool, so it runs the same in QGIS on Windows, macOS and Linux.
 """
-import contextlib
 import math
 import os
 from dataclasses import dataclass
@@ -61,6 +60,7 @@ from ..i18n_support import PLUGIN_DIR, plugin_version
 from . import atlas_text as T
 from .atlas_chart import write_share_chart
 from .convert import frame_to_features, make_fields, wkb_type_for
+from .gpkg import quiet_gdal
 from .styling import LABEL_FONT, apply_four_colour_style
 
 TEMPLATE_DIR = os.path.join(PLUGIN_DIR, "layouts")
@@ -839,20 +839,6 @@ def export_pdf(build, path, feedback=None, dpi=300):
     return path
 
 
-@contextlib.contextmanager
-def _quiet_gdal():
-    try:
-        from osgeo import gdal
-    except ImportError:  # no GDAL Python bindings: the messages are only noise on stderr
-        yield
-        return
-    gdal.PushErrorHandler("CPLQuietErrorHandler")
-    try:
-        yield
-    finally:
-        gdal.PopErrorHandler()
-
-
 def export_png(build, folder, feedback=None, dpi=150, stem="page"):
     """One PNG per page: <folder>/page_01.png (cover), page_02.png … Returns the paths."""
     os.makedirs(folder, exist_ok=True)
@@ -861,7 +847,7 @@ def export_png(build, folder, feedback=None, dpi=150, stem="page"):
     settings.dpi = dpi
     settings.exportMetadata = False  # GDAL cannot write metadata into a PNG ("no update access" errors)
     settings.generateWorldFile = False
-    with _quiet_gdal():  # QGIS tries to georeference each PNG through GDAL, which cannot update PNGs
+    with quiet_gdal():  # QGIS tries to georeference each PNG through GDAL, which cannot update PNGs
         result, error = QgsLayoutExporter.exportToImage(iterator, os.path.join(folder, stem), "png", settings,
                                                         feedback)
     if result != QgsLayoutExporter.Success:

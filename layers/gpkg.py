@@ -3,12 +3,29 @@
 All layers go into a temporary file beside the target, which replaces the target only once
 every layer (and its default style) is written.
 """
+import contextlib
 import os
 import tempfile
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorFileWriter, QgsVectorLayer
 
 from .convert import frame_to_features, make_fields, wkb_type_for
+
+
+@contextlib.contextmanager
+def quiet_gdal():
+    """Silence GDAL's own stderr messages for a block whose outcome QGIS reports anyway
+    (e.g. QGIS 3.22 creating a table without geometry in a GeoPackage prints 'No geometry column')."""
+    try:
+        from osgeo import gdal
+    except ImportError:  # no GDAL Python bindings: the messages are only noise on stderr
+        yield
+        return
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        yield
+    finally:
+        gdal.PopErrorHandler()
 
 
 def fields_from_schema(schema, language="zh"):
