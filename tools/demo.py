@@ -28,6 +28,9 @@ def main():
     started = time.perf_counter()
     common = _load("bench_common", os.path.join(ROOT, "bench", "common.py"))
     app = common.start_qgis()  # noqa: F841 (keeps QGIS alive)
+    with warnings.catch_warnings():  # QGIS resets the warning filters; geopandas 1.0 imports shapely.geos
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import geopandas  # noqa: F401
     from riskatlas.pipeline import run_demo
 
     results = run_demo(os.path.abspath(args.output))
