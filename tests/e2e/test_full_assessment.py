@@ -1,0 +1,101 @@
+"""riskatlas:fullassessment through qgis_process.bin on the sample county: every file, and the
+atlas checked against the analysis layers."""
+import importlib.util
+import json
+import os
+import sqlite3
+import subprocess
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SAMPLE = os.path.join(ROOT, "sample_data", "sample_county.gpkg")
+_spec = importlib.util.spec_from_file_location("qgis_process_env", os.path.join(ROOT, "tools", "qgis_process_env.py"))
+qp = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(qp)
+
+pytestmark = pytest.mark.e2e
+LAYERS = {"ENTERPRISES": "enterprises", "HAZARD_SOURCES": "hazard_sources", "SHELTERS": "shelters",
+          "SHELTERS_2": "shelter_points", "FIRE_STATIONS": "fire_stations", "POPULATION": "population",
+          "ROADS": "roads", "TOWNSHIPS": "townships"}
+
+
+@pytest.fixture(scope="module")
+def assessment(tmp_path_factory):
+    work = tmp_path_factory.mktemp("full")
+    env = qp.make_env(str(work / "qgis"))
+    qp.enable_plugin(env)
+    folder = work / "out"
+    args = ["run", "riskatlas:fullassessment", "--json", *[f"--{p}={SAMPLE}|layername={n}" for p, n in LAYERS.items()],
+            "--LANGUAGE=zh", "--ORGANISATION=临海县应急管理局", "--DATE=2026-11-25", f"--OUTPUT_FOLDER={folder}"]
+    completed = qp.qgis_process(args, env, timeout=900)
+    results = json.loads(completed.stdout[completed.stdout.index("{"):])["results"]
+    return folder, results
+
+
+def sql(gpkg, query):
+    with sqlite3.connect(gpkg) as connection:
+        return connection.execute(query).fetchall()
+
+
+def test_every_file_is_written(assessment):
+    folder, results = assessment
+    for name in ("risk_atlas_results.gpkg", "risk_atlas.qgz", "risk_atlas.pdf", "validation.html",
+                 "fire_station_reach.html", "shelters.html"):
+        assert (folder / name).stat().st_size > 0, name
+    assert not list(folder.glob("partial-*"))
+    assert len(list((folder / "png").glob("*.png"))) == 11
+    assert results["OUTPUT_PDF"] == str(folder / "risk_atlas.pdf")
+    tables = {row[0] for row in sql(results["OUTPUT_GPKG"], "select table_name from gpkg_contents")}
+    assert {"hazard_units", "enterprise_risk", "risk_map", "reach_areas", "reach_gaps", "reach_edges",
+            "shelter_units", "shelter_load", "provenance", "atlas_coverage"} <= tables
+    steps = [row[0] for row in sql(results["OUTPUT_GPKG"], "select algorithm from provenance order by fid")]
+    assert steps == ["riskatlas:validateinputs", "riskatlas:gradehazardsources", "riskatlas:enterpriserisk",
+                     "riskatlas:firestationreach", "riskatlas:shelterpercapita", "riskatlas:fourcolourmap",
+                     "riskatlas:exportatlas"]
+
+
+def test_atlas_pages_labels_font_and_figures(assessment):
+    folder, results = assessment
+    pdf = str(folder / "risk_atlas.pdf")
+    gpkg = results["OUTPUT_GPKG"]
+    towns = sql(SAMPLE, "select count(*) from townships")[0][0]
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    assert f"Pages:           {towns + 1}" in info and results["PAGES"] == towns + 1
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    for label in ("重大风险", "较大风险", "一般风险", "低风险", "临海县应急管理局", "2026年11月25日"):
+        assert label in text
+    fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout
+    assert "WenQuanYiZenHei" in fonts and " yes " in fonts.splitlines()[2]
+    # the cover's figures equal the analysis layers: major hazard units and the shelter indicator
+    major = sql(gpkg, "select count(*) from hazard_units where is_major = 1")[0][0]
+    assert results["MAJOR_HAZARD_UNITS"] == major == 19
+    area, residents = sql(gpkg, "select sum(shelter_area_m2), sum(residents) from shelter_units")[0]
+    assert f"{area / residents:.2f} m²/人" in text.replace(" m²/ 人", " m²/人")
+    for name in (row[0] for row in sql(SAMPLE, "select name from townships")):
+        assert name in text
+
+
+def test_project_holds_styled_layers_and_the_atlas_layouts(assessment):
+    folder, results = assessment
+    env = qp.make_env(str(folder / "qgis2"))
+    script = folder / "check.py"
+    script.write_text(
+        "import sys\n"
+        "from qgis.core import QgsApplication, QgsProject\n"
+        "app = QgsApplication([], False); app.initQgis()\n"
+        "p = QgsProject.instance(); assert p.read(sys.argv[1])\n"
+        "layers = list(p.mapLayers().values())\n"
+        "assert all(l.isValid() for l in layers), [l.name() for l in layers if not l.isValid()]\n"
+        "names = {l.name() for l in layers}\n"
+        "assert {'四色安全风险分布图', '重大危险源分级', '消防站5分钟到达范围', '镇街人均避难场所面积'} <= names, names\n"
+        "risk = next(l for l in layers if l.name() == '四色安全风险分布图')\n"
+        "assert risk.renderer().type() == 'categorizedSymbol'\n"
+        "assert [c.symbol().color().name() for c in risk.renderer().categories()] == "
+        "['#ff0000', '#ff9900', '#ffff00', '#0070c0']\n"
+        "layouts = [l.name() for l in p.layoutManager().printLayouts()]\n"
+        "assert len(layouts) == 2 and any(l.atlas().enabled() for l in p.layoutManager().printLayouts()), layouts\n"
+        "print('OK', len(layers), layouts)\n", encoding="utf-8")
+    completed = subprocess.run([os.path.join(ROOT, ".venv", "bin", "python"), str(script), str(folder / "risk_atlas.qgz")],
+                               env=env, capture_output=True, text=True, timeout=300)
+    assert "OK" in completed.stdout, completed.stdout + completed.stderr
