@@ -1,13 +1,15 @@
 """The Risk Atlas Processing provider (id ``riskatlas``).
 
 Algorithms are discovered from the ``alg_*.py`` modules of this package: each defines one
-RiskAtlasAlgorithm subclass named in its module-level ``ALGORITHM``.
+RiskAtlasAlgorithm subclass named in its module-level ``ALGORITHM``. Processing models
+(``models/*.model3``, built by tools/build_model.py) are added too, so planners can open the
+assessment chain in the Model Designer.
 """
 import importlib
 import os
 import pkgutil
 
-from qgis.core import QgsProcessingProvider
+from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -22,6 +24,17 @@ def algorithm_classes():
             module = importlib.import_module(f"{package}.{info.name}")
             classes.append(module.ALGORITHM)
     return classes
+
+
+def models():
+    folder = os.path.join(PLUGIN_DIR, "models")
+    loaded = []
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        if name.endswith(".model3"):
+            model = QgsProcessingModelAlgorithm()
+            if model.fromFile(os.path.join(folder, name)):
+                loaded.append(model)
+    return loaded
 
 
 class RiskAtlasProvider(QgsProcessingProvider):
@@ -46,3 +59,5 @@ class RiskAtlasProvider(QgsProcessingProvider):
     def loadAlgorithms(self):
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
+        for model in models():
+            self.addAlgorithm(model)
