@@ -745,6 +745,192 @@ AGGREGATION 1（累计分值）：每个影响该区域的风险源计分 27（1
     </message>
 </context>
 <context>
+    <name>FullAssessment</name>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="32" />
+        <source>Full risk assessment (one run)</source>
+        <translation>完整风险评估（一次运行）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="35" />
+        <source>Atlas</source>
+        <translation>图集</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="41" />
+        <source>Runs the whole assessment on a county's layers in one go and writes everything into OUTPUT_FOLDER:
+1. Validate input layers (stops when errors are found: see validation.html);
+2. Grade hazard sources (GB 18218-2018; residents within 500 m estimated from POPULATION where a unit gives no exposed count);
+3. Enterprise risk (LEC or risk matrix; an enterprise owning a graded hazard unit takes at least its level);
+4. Fire-station reach (TIME_LIMIT minutes from dispatch on the road network, townships as study area, enterprises as targets);
+5. Shelter area per capita per township (administrative method, TARGET m² per resident);
+6. Four-colour risk map on a grid of CELL_SIZE metres over the townships (highest level wins by default; a level's lower bound belongs to that level);
+7. The printed atlas (cover + one sheet per township).
+
+Files: risk_atlas_results.gpkg (every result layer and a provenance table: algorithm, version and parameters of each step), risk_atlas.qgz (a QGIS project with the layers styled and the atlas layouts), risk_atlas.pdf, png/ (one image per page) and HTML reports. The options have the same meaning and defaults as in the single algorithms. Input layers are never modified; the result GeoPackage appears only when every step succeeded.</source>
+        <translation>一次完成县域风险评估，全部成果写入输出文件夹：
+1. 检查输入图层（发现错误即停止，详见validation.html）；
+2. 重大危险源辨识与分级（GB 18218-2018；单元未填写暴露人数时，按人口图层估算500 m范围内的常住人口）；
+3. 企业风险评价（LEC法或风险矩阵法；拥有已分级危险源单元的企业至少取该单元的等级）；
+4. 消防站到达范围（在道路网上自接警出动起TIME_LIMIT分钟，以镇街为研究区，以企业为目标）；
+5. 各镇街人均避难场所面积（行政区法，目标为每人TARGET m²）；
+6. 四色安全风险分布图（覆盖各镇街、边长CELL_SIZE米的网格，默认就高取值；等级下限值属于该等级）；
+7. 打印图集（封面 + 每个镇街一页）。
+
+成果文件：risk_atlas_results.gpkg（全部成果图层，以及记录每一步所用算法、版本和参数的provenance表）、risk_atlas.qgz（已配置样式和图集布局的QGIS工程）、risk_atlas.pdf、png/（每页一幅图片）以及HTML报告。各选项的含义和默认值与单个算法相同。输入图层不会被修改；只有全部步骤成功后才会生成成果GeoPackage。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="62" />
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="63" />
+        <source>Hazard sources (one record per unit and substance)</source>
+        <translation>危险源（每个单元每种物质一条记录）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="64" />
+        <source>Emergency shelters</source>
+        <translation>应急避难场所</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="65" />
+        <source>Emergency shelters, second layer (e.g. points beside polygons)</source>
+        <translation>应急避难场所（第二图层，如面图层之外的点图层）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="66" />
+        <source>Fire stations</source>
+        <translation>消防站</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="67" />
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="68" />
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="69" />
+        <source>Townships</source>
+        <translation>镇街</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="76" />
+        <source>Enterprise risk method</source>
+        <translation>企业风险评价方法</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="76" />
+        <source>LEC (D = L × E × C)</source>
+        <translation>LEC法（D = L × E × C）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="76" />
+        <source>Risk matrix (likelihood × severity)</source>
+        <translation>风险矩阵法（可能性 × 严重性）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="80" />
+        <source>Four-colour map grid cell size (m)</source>
+        <translation>四色图网格边长（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="82" />
+        <source>Influence radii of levels 1, 2, 3, 4 (m)</source>
+        <translation>1、2、3、4级风险源影响半径（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="84" />
+        <source>Fire-station time limit from dispatch (min)</source>
+        <translation>消防站接警出动后到达时限（min）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="87" />
+        <source>Turnout time when a station gives none (min)</source>
+        <translation>未填写时的出动准备时间（min）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="90" />
+        <source>Fixed-shelter area target (m² per resident)</source>
+        <translation>人均固定避难场所面积目标（m²/人）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="93" />
+        <source>Shelter indicator counts urban residents only</source>
+        <translation>避难场所指标仅统计城镇人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="95" />
+        <source>Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)</source>
+        <translation>图集标题（留空：安全风险分布图集 / Safety Risk Atlas）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="97" />
+        <source>Issuing organisation</source>
+        <translation>编制单位</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="99" />
+        <source>Date printed on the atlas (empty: today)</source>
+        <translation>图集编制日期（留空：今天）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="101" />
+        <source>Page size (landscape)</source>
+        <translation>纸张大小（横向）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="104" />
+        <source>Atlas language (zh: Chinese, en: English)</source>
+        <translation>图集语言（zh：中文，en：英文）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="107" />
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="109" />
+        <source>Result GeoPackage</source>
+        <translation>成果GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="110" />
+        <source>QGIS project</source>
+        <translation>QGIS工程</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="111" />
+        <source>Risk atlas (PDF)</source>
+        <translation>风险图集（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="112" />
+        <source>Major hazard sources</source>
+        <translation>重大危险源数</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="113" />
+        <source>Atlas pages</source>
+        <translation>图集页数</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="114" />
+        <source>Files and headline figures</source>
+        <translation>成果文件与主要指标</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="121" />
+        <source>Give an output folder.</source>
+        <translation>请指定输出文件夹。</translation>
+    </message>
+</context>
+<context>
     <name>GradeHazardSources</name>
     <message>
         <location filename="../processing/alg_grade_hazard_sources.py" line="29" />
@@ -892,12 +1078,12 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
 <context>
     <name>RiskAtlasProvider</name>
     <message>
-        <location filename="../processing/provider.py" line="32" />
+        <location filename="../processing/provider.py" line="45" />
         <source>Risk Atlas</source>
         <translation>风险图谱</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="35" />
+        <location filename="../processing/provider.py" line="48" />
         <source>Risk Atlas {0}</source>
         <translation>风险图谱 {0}</translation>
     </message>
