@@ -9,6 +9,17 @@ _KEEP_ALIVE = []
 SAMPLE_GPKG = os.path.join(ROOT, "sample_data", "sample_county.gpkg")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_qgis_locale(qgis_app):
+    """pytest-qgis keeps its QGIS profile in .qgis-settings between runs: start every session from
+    QGIS's default (system) locale, whatever an interrupted run left there."""
+    from qgis.core import QgsSettings
+
+    settings = QgsSettings()
+    settings.setValue("locale/overrideFlag", False)
+    settings.setValue("locale/userLocale", "")
+
+
 @pytest.fixture(scope="session")
 def qgis_processing_ready(qgis_app):
     from processing.core.Processing import Processing
