@@ -11,13 +11,13 @@ SAMPLE_GPKG = os.path.join(ROOT, "sample_data", "sample_county.gpkg")
 
 @pytest.fixture(scope="session", autouse=True)
 def english_qgis_locale(qgis_app):
-    """pytest-qgis keeps its QGIS profile in .qgis-settings between runs: start every session from
-    QGIS's default (system) locale, whatever an interrupted run left there."""
+    """Tests run QGIS in English (tests that need Chinese switch it themselves). pytest-qgis keeps
+    its QGIS profile in .qgis-settings between runs, so this also undoes what an interrupted run left."""
     from qgis.core import QgsSettings
 
     settings = QgsSettings()
-    settings.setValue("locale/overrideFlag", False)
-    settings.setValue("locale/userLocale", "")
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "en_US")
 
 
 @pytest.fixture(scope="session")

@@ -173,6 +173,6 @@ def test_plugin_strings_follow_the_qgis_locale(riskatlas_provider):
             label = algorithm.parameterDefinition("FAIL_ON_ERROR").description()
             assert label == {"zh_CN": "发现错误时终止", "en_US": "Fail when errors are found"}[locale]
     finally:
-        settings.setValue("locale/overrideFlag", saved[0] or False)
-        settings.setValue("locale/userLocale", saved[1] or "")
+        settings.setValue("locale/overrideFlag", saved[0])
+        settings.setValue("locale/userLocale", saved[1])
         i18n_support.remove_translator()
