@@ -86,7 +86,7 @@ bench: setup
 	$(PY) bench/run_all.py
 
 package: translations
-	/usr/bin/python3 tools/package.py
+	/usr/bin/python3 tools/build_package.py
 
 clean:
 	rm -rf output dist .pytest_cache

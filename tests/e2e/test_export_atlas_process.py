@@ -6,6 +6,7 @@ import re
 import subprocess
 
 import pytest
+import qgis_process_env as qp
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SAMPLE = os.path.join(ROOT, "sample_data", "sample_county.gpkg")
@@ -18,7 +19,6 @@ def _load(name, path):
     return module
 
 
-qp = _load("qgis_process_env", os.path.join(ROOT, "tools", "qgis_process_env.py"))
 pytestmark = pytest.mark.e2e
 
 

@@ -1,27 +1,19 @@
 """`make package` builds a zip that installs into a clean profile and runs under qgis_process."""
-import importlib.util
 import os
 import zipfile
 
+import build_package as package_tool
 import pytest
+import qgis_process_env as qp
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def _load(name, relative):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(ROOT, relative))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-package = _load("package_tool", "tools/package.py")
-qp = _load("qgis_process_env", "tools/qgis_process_env.py")
 pytestmark = pytest.mark.e2e
 
 
 def test_zip_installs_into_a_clean_profile_and_runs(tmp_path):
-    archive = package.build(str(tmp_path / "riskatlas.zip"))
+    archive = package_tool.build(str(tmp_path / "riskatlas.zip"))
     with zipfile.ZipFile(archive) as handle:
         names = handle.namelist()
         assert all(n.startswith("riskatlas/") for n in names)

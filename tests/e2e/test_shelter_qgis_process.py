@@ -6,12 +6,10 @@ import os
 import sqlite3
 
 import pytest
+import qgis_process_env as qp
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SAMPLE = os.path.join(ROOT, "sample_data", "sample_county.gpkg")
-_spec = importlib.util.spec_from_file_location("qgis_process_env", os.path.join(ROOT, "tools", "qgis_process_env.py"))
-qp = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(qp)
 
 pytestmark = pytest.mark.e2e
 FIXED = ("fixed_short", "fixed_medium", "fixed_long", "central")
