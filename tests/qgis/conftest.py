@@ -1,11 +1,15 @@
 """Fixtures for tests that run the real QGIS (pytest-qgis, offscreen)."""
 import os
+import sys
 
 import pytest
 from qgis.core import QgsApplication
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 _KEEP_ALIVE = []
+HERE = os.path.dirname(os.path.abspath(__file__))
+if HERE not in sys.path:  # for qgis_helpers and atlas_standins (importlib mode imports no siblings)
+    sys.path.append(HERE)
 SAMPLE_GPKG = os.path.join(ROOT, "sample_data", "sample_county.gpkg")
 
 

@@ -3,6 +3,7 @@ import math
 
 import numpy as np
 import pytest
+from qgis_helpers import memory_layer
 import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -19,18 +20,6 @@ from riskatlas.layers.convert import analysis_crs, make_fields, source_to_frame
 from riskatlas.layers.gpkg import write_geopackage
 
 
-def memory_layer(definition, rows):
-    layer = QgsVectorLayer(definition, "mem", "memory")
-    provider = layer.dataProvider()
-    features = []
-    for wkt, attributes in rows:
-        feature = QgsFeature(layer.fields())
-        if wkt is not None:
-            feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        feature.setAttributes(attributes)
-        features.append(feature)
-    assert provider.addFeatures(features)
-    return layer
 
 
 @pytest.fixture

@@ -10,23 +10,11 @@ import subprocess
 
 import numpy as np
 import pytest
+from atlas_standins import write_standins
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsProject
 
 from .conftest import SAMPLE_GPKG, layer_uri
 
-
-def _load_standins():
-    """atlas_standins.py beside this file (pytest's importlib mode does not import sibling modules)."""
-    import importlib.util
-
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "atlas_standins.py")
-    spec = importlib.util.spec_from_file_location("riskatlas_atlas_standins", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-write_standins = _load_standins().write_standins
 
 RISK_LABELS_ZH = ("重大风险", "较大风险", "一般风险", "低风险")
 RISK_LABELS_EN = ("Major risk", "High risk", "Moderate risk", "Low risk")

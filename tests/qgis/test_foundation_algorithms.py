@@ -3,6 +3,7 @@ import configparser
 import os
 
 import pytest
+from qgis_helpers import memory_layer
 from qgis.core import (
     QgsCoordinateTransformContext,
     QgsFeature,
@@ -17,17 +18,6 @@ from qgis.core import (
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def memory_layer(definition, rows, name="mem"):
-    layer = QgsVectorLayer(definition, name, "memory")
-    features = []
-    for wkt, attributes in rows:
-        feature = QgsFeature(layer.fields())
-        if wkt is not None:
-            feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        feature.setAttributes(attributes)
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    return layer
 
 
 STATIONS = "Point?crs=EPSG:4549&field=station_id:string&field=name:string&field=class:string&field=turnout_min:double"
