@@ -578,37 +578,37 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>图层“{0}”没有字段“{1}”（{2}）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="168" />
+        <location filename="../processing/alg_fire_station_reach.py" line="181" />
         <source>Speeds: {0} roads from the speed field, {1} from the road-class preset, {2} at the default speed.</source>
         <translation>车速：{0} 条道路取自车速字段，{1} 条取自道路等级预设，{2} 条使用默认车速。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="172" />
+        <location filename="../processing/alg_fire_station_reach.py" line="185" />
         <source>{0} roads have an empty speed: the class preset or DEFAULT_SPEED is used.</source>
         <translation>{0} 条道路车速为空：使用道路等级预设或 DEFAULT_SPEED。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="181" />
+        <location filename="../processing/alg_fire_station_reach.py" line="194" />
         <source>{0} roads have an empty or unknown direction value: both directions are used.</source>
         <translation>{0} 条道路的通行方向为空或无法识别：按双向通行处理。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="187" />
+        <location filename="../processing/alg_fire_station_reach.py" line="200" />
         <source>{0} multipart roads are split into their parts (parts join only where they share a vertex).</source>
         <translation>{0} 条多部件道路被拆分为各部件（部件仅在共享节点处相连）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="191" />
+        <location filename="../processing/alg_fire_station_reach.py" line="204" />
         <source>{0} roads without geometry are ignored.</source>
         <translation>{0} 条无几何的道路被忽略。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="212" />
+        <location filename="../processing/alg_fire_station_reach.py" line="225" />
         <source>The study area layer is empty: the roads' extent is used.</source>
         <translation>研究区域图层为空：使用道路范围。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="222" />
+        <location filename="../processing/alg_fire_station_reach.py" line="235" />
         <source>Layer '{0}' has no residents field: set POPULATION_FIELD.</source>
         <translation>图层“{0}”没有常住人口字段：请设置 POPULATION_FIELD。</translation>
     </message>
@@ -747,17 +747,17 @@ AGGREGATION 1（累计分值）：每个影响该区域的风险源计分 27（1
 <context>
     <name>FullAssessment</name>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="32" />
+        <location filename="../processing/alg_full_assessment.py" line="33" />
         <source>Full risk assessment (one run)</source>
         <translation>完整风险评估（一次运行）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="35" />
+        <location filename="../processing/alg_full_assessment.py" line="36" />
         <source>Atlas</source>
         <translation>图集</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="41" />
+        <location filename="../processing/alg_full_assessment.py" line="42" />
         <source>Runs the whole assessment on a county's layers in one go and writes everything into OUTPUT_FOLDER:
 1. Validate input layers (stops when errors are found: see validation.html);
 2. Grade hazard sources (GB 18218-2018; residents within 500 m estimated from POPULATION where a unit gives no exposed count);
@@ -780,152 +780,112 @@ Files: risk_atlas_results.gpkg (every result layer and a provenance table: algor
 成果文件：risk_atlas_results.gpkg（全部成果图层，以及记录每一步所用算法、版本和参数的provenance表）、risk_atlas.qgz（已配置样式和图集布局的QGIS工程）、risk_atlas.pdf、png/（每页一幅图片）以及HTML报告。各选项的含义和默认值与单个算法相同。输入图层不会被修改；只有全部步骤成功后才会生成成果GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="62" />
-        <source>Enterprises</source>
-        <translation>企业</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_full_assessment.py" line="63" />
-        <source>Hazard sources (one record per unit and substance)</source>
-        <translation>危险源（每个单元每种物质一条记录）</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_full_assessment.py" line="64" />
-        <source>Emergency shelters</source>
-        <translation>应急避难场所</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_full_assessment.py" line="65" />
-        <source>Emergency shelters, second layer (e.g. points beside polygons)</source>
-        <translation>应急避难场所（第二图层，如面图层之外的点图层）</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_full_assessment.py" line="66" />
-        <source>Fire stations</source>
-        <translation>消防站</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_full_assessment.py" line="67" />
-        <source>Population</source>
-        <translation>人口</translation>
-    </message>
-    <message>
         <location filename="../processing/alg_full_assessment.py" line="68" />
-        <source>Roads</source>
-        <translation>道路</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_full_assessment.py" line="69" />
-        <source>Townships</source>
-        <translation>镇街</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_full_assessment.py" line="76" />
         <source>Enterprise risk method</source>
         <translation>企业风险评价方法</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="76" />
+        <location filename="../processing/alg_full_assessment.py" line="68" />
         <source>LEC (D = L × E × C)</source>
         <translation>LEC法（D = L × E × C）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="76" />
+        <location filename="../processing/alg_full_assessment.py" line="68" />
         <source>Risk matrix (likelihood × severity)</source>
         <translation>风险矩阵法（可能性 × 严重性）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="80" />
+        <location filename="../processing/alg_full_assessment.py" line="72" />
         <source>Four-colour map grid cell size (m)</source>
         <translation>四色图网格边长（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="82" />
+        <location filename="../processing/alg_full_assessment.py" line="74" />
         <source>Influence radii of levels 1, 2, 3, 4 (m)</source>
         <translation>1、2、3、4级风险源影响半径（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="84" />
+        <location filename="../processing/alg_full_assessment.py" line="76" />
         <source>Fire-station time limit from dispatch (min)</source>
         <translation>消防站接警出动后到达时限（min）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="87" />
+        <location filename="../processing/alg_full_assessment.py" line="79" />
         <source>Turnout time when a station gives none (min)</source>
         <translation>未填写时的出动准备时间（min）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="90" />
+        <location filename="../processing/alg_full_assessment.py" line="82" />
         <source>Fixed-shelter area target (m² per resident)</source>
         <translation>人均固定避难场所面积目标（m²/人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="93" />
+        <location filename="../processing/alg_full_assessment.py" line="85" />
         <source>Shelter indicator counts urban residents only</source>
         <translation>避难场所指标仅统计城镇人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="95" />
+        <location filename="../processing/alg_full_assessment.py" line="87" />
         <source>Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)</source>
         <translation>图集标题（留空：安全风险分布图集 / Safety Risk Atlas）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="97" />
+        <location filename="../processing/alg_full_assessment.py" line="89" />
         <source>Issuing organisation</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="99" />
+        <location filename="../processing/alg_full_assessment.py" line="91" />
         <source>Date printed on the atlas (empty: today)</source>
         <translation>图集编制日期（留空：今天）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="101" />
+        <location filename="../processing/alg_full_assessment.py" line="93" />
         <source>Page size (landscape)</source>
         <translation>纸张大小（横向）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="104" />
+        <location filename="../processing/alg_full_assessment.py" line="96" />
         <source>Atlas language (zh: Chinese, en: English)</source>
         <translation>图集语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="107" />
+        <location filename="../processing/alg_full_assessment.py" line="99" />
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="109" />
+        <location filename="../processing/alg_full_assessment.py" line="101" />
         <source>Result GeoPackage</source>
         <translation>成果GeoPackage</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="110" />
+        <location filename="../processing/alg_full_assessment.py" line="102" />
         <source>QGIS project</source>
         <translation>QGIS工程</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="111" />
+        <location filename="../processing/alg_full_assessment.py" line="103" />
         <source>Risk atlas (PDF)</source>
         <translation>风险图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="112" />
+        <location filename="../processing/alg_full_assessment.py" line="104" />
         <source>Major hazard sources</source>
         <translation>重大危险源数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="113" />
+        <location filename="../processing/alg_full_assessment.py" line="105" />
         <source>Atlas pages</source>
         <translation>图集页数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="114" />
+        <location filename="../processing/alg_full_assessment.py" line="106" />
         <source>Files and headline figures</source>
         <translation>成果文件与主要指标</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="121" />
+        <location filename="../processing/alg_full_assessment.py" line="113" />
         <source>Give an output folder.</source>
         <translation>请指定输出文件夹。</translation>
     </message>
@@ -1032,6 +992,49 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
         <location filename="../processing/alg_grade_hazard_sources.py" line="155" />
         <source>{0} units, {1} major hazard sources (一级 {2}, 二级 {3}, 三级 {4}, 四级 {5})</source>
         <translation>共 {0} 个单元，其中重大危险源 {1} 个（一级 {2}，二级 {3}，三级 {4}，四级 {5}）</translation>
+    </message>
+</context>
+<context>
+    <name>InputLayers</name>
+    <message>
+        <location filename="../processing/input_labels.py" line="8" />
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../processing/input_labels.py" line="9" />
+        <source>Hazard sources (one record per unit and substance)</source>
+        <translation>危险源（每个单元每种物质一条记录）</translation>
+    </message>
+    <message>
+        <location filename="../processing/input_labels.py" line="10" />
+        <source>Emergency shelters</source>
+        <translation>应急避难场所</translation>
+    </message>
+    <message>
+        <location filename="../processing/input_labels.py" line="11" />
+        <source>Emergency shelters, second layer (e.g. points beside polygons)</source>
+        <translation>应急避难场所（第二图层，如面图层之外的点图层）</translation>
+    </message>
+    <message>
+        <location filename="../processing/input_labels.py" line="13" />
+        <source>Fire stations</source>
+        <translation>消防站</translation>
+    </message>
+    <message>
+        <location filename="../processing/input_labels.py" line="14" />
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/input_labels.py" line="15" />
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../processing/input_labels.py" line="16" />
+        <source>Townships</source>
+        <translation>镇街</translation>
     </message>
 </context>
 <context>
@@ -1425,17 +1428,17 @@ TYPES：计入的避难场所类型（默认为固定和中心避难场所；紧
 <context>
     <name>ValidateInputs</name>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="34" />
+        <location filename="../processing/alg_validate_inputs.py" line="35" />
         <source>Validate input layers</source>
         <translation>检查输入图层</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="37" />
+        <location filename="../processing/alg_validate_inputs.py" line="38" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="40" />
+        <location filename="../processing/alg_validate_inputs.py" line="41" />
         <source>Checks the input layers against the Risk Atlas schemas (the fields of the data template) and writes a report table and an HTML summary.
 
 Checks: empty layer; missing or geographic CRS (geographic layers are reprojected to a local projected CRS by the analyses: a warning); layers in different CRSs (warning: reprojected to the first layer's CRS); missing required fields; wrong field types (numbers stored as text are a warning when every value parses); empty required values; null, invalid (warning: repaired) or wrongly typed geometries; duplicate ids; negative or implausible values (e.g. quantity above 1,000,000 t); unknown codes (shelter type, station class, road class, direction, hazard category); LEC values outside the LEC tables (warning); GBK-encoded shapefiles without a .cpg file (warning: set the layer's data source encoding to GBK).
@@ -1448,112 +1451,72 @@ Every input is optional: give the layers you have. The algorithm succeeds even w
 所有输入均为可选：提供已有图层即可。即使发现错误，算法仍成功完成，除非勾选“发现错误时终止”。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="56" />
-        <source>Enterprises</source>
-        <translation>企业</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_validate_inputs.py" line="57" />
-        <source>Hazard sources (one record per unit and substance)</source>
-        <translation>危险源（每个单元每种物质一条记录）</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_validate_inputs.py" line="58" />
-        <source>Emergency shelters</source>
-        <translation>应急避难场所</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_validate_inputs.py" line="59" />
-        <source>Emergency shelters, second layer (e.g. points beside polygons)</source>
-        <translation>应急避难场所（第二图层，如面图层之外的点图层）</translation>
-    </message>
-    <message>
         <location filename="../processing/alg_validate_inputs.py" line="60" />
-        <source>Fire stations</source>
-        <translation>消防站</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_validate_inputs.py" line="61" />
-        <source>Population</source>
-        <translation>人口</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_validate_inputs.py" line="62" />
-        <source>Roads</source>
-        <translation>道路</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_validate_inputs.py" line="63" />
-        <source>Townships</source>
-        <translation>镇街</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_validate_inputs.py" line="68" />
         <source>Fail when errors are found</source>
         <translation>发现错误时终止</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="70" />
+        <location filename="../processing/alg_validate_inputs.py" line="62" />
         <source>Validation report</source>
         <translation>检查报告</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="72" />
+        <location filename="../processing/alg_validate_inputs.py" line="64" />
         <source>Validation summary (HTML)</source>
         <translation>检查摘要（HTML）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="72" />
+        <location filename="../processing/alg_validate_inputs.py" line="64" />
         <source>HTML files (*.html)</source>
         <translation>HTML文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="74" />
+        <location filename="../processing/alg_validate_inputs.py" line="66" />
         <source>Number of errors</source>
         <translation>错误数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="75" />
+        <location filename="../processing/alg_validate_inputs.py" line="67" />
         <source>Number of warnings</source>
         <translation>警告数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="89" />
+        <location filename="../processing/alg_validate_inputs.py" line="81" />
         <source>Give at least one input layer to validate.</source>
         <translation>请至少提供一个待检查的图层。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="96" />
+        <location filename="../processing/alg_validate_inputs.py" line="88" />
         <source>Checking {0} as {1}</source>
         <translation>正在按“{1}”检查{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="110" />
+        <location filename="../processing/alg_validate_inputs.py" line="102" />
         <source>the shapefile's text is GBK-encoded but it has no .cpg file: Chinese text shows garbled. Set Layer Properties ▸ Source ▸ Data source encoding to GBK, or add a .cpg file containing GBK</source>
         <translation>该Shapefile文字为GBK编码但缺少.cpg文件，中文会显示为乱码。请在 图层属性 ▸ 源 ▸ 数据源编码 中设为GBK，或添加内容为GBK的.cpg文件</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="128" />
+        <location filename="../processing/alg_validate_inputs.py" line="120" />
         <source>Risk Atlas — input validation</source>
         <translation>风险图谱——输入数据检查</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="128" />
+        <location filename="../processing/alg_validate_inputs.py" line="120" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="128" />
+        <location filename="../processing/alg_validate_inputs.py" line="120" />
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="133" />
+        <location filename="../processing/alg_validate_inputs.py" line="125" />
         <source>{0} errors, {1} warnings</source>
         <translation>{0}个错误，{1}个警告</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="135" />
+        <location filename="../processing/alg_validate_inputs.py" line="127" />
         <source>{0} errors found in the input layers; see the report</source>
         <translation>输入图层中发现{0}个错误，详见检查报告</translation>
     </message>

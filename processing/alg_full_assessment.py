@@ -17,6 +17,7 @@ from qgis.core import (
 from .. import compat
 from ..i18n_support import is_chinese
 from .base import RiskAtlasAlgorithm
+from .input_labels import input_labels
 
 INPUTS = ("ENTERPRISES", "HAZARD_SOURCES", "SHELTERS", "SHELTERS_2", "FIRE_STATIONS", "POPULATION", "ROADS",
           "TOWNSHIPS")
@@ -58,16 +59,7 @@ class FullAssessment(RiskAtlasAlgorithm):
             "GeoPackage appears only when every step succeeded.")
 
     def initAlgorithm(self, config=None):
-        labels = {
-            "ENTERPRISES": self.tr("Enterprises"),
-            "HAZARD_SOURCES": self.tr("Hazard sources (one record per unit and substance)"),
-            "SHELTERS": self.tr("Emergency shelters"),
-            "SHELTERS_2": self.tr("Emergency shelters, second layer (e.g. points beside polygons)"),
-            "FIRE_STATIONS": self.tr("Fire stations"),
-            "POPULATION": self.tr("Population"),
-            "ROADS": self.tr("Roads"),
-            "TOWNSHIPS": self.tr("Townships"),
-        }
+        labels = input_labels()
         types = {"FIRE_STATIONS": compat.SOURCE_POINT, "POPULATION": compat.SOURCE_POLYGON,
                  "ROADS": compat.SOURCE_LINE, "TOWNSHIPS": compat.SOURCE_POLYGON}
         for name in INPUTS:

@@ -10,6 +10,7 @@ from qgis.core import (
 
 from .. import compat
 from .base import RiskAtlasAlgorithm
+from .input_labels import input_labels
 
 # (parameter name, schema kind)
 INPUTS = (
@@ -52,16 +53,7 @@ class ValidateInputs(RiskAtlasAlgorithm):
             "found, unless 'Fail when errors are found' is ticked. Input layers are never modified.")
 
     def initAlgorithm(self, config=None):
-        labels = {
-            "ENTERPRISES": self.tr("Enterprises"),
-            "HAZARD_SOURCES": self.tr("Hazard sources (one record per unit and substance)"),
-            "SHELTERS": self.tr("Emergency shelters"),
-            "SHELTERS_2": self.tr("Emergency shelters, second layer (e.g. points beside polygons)"),
-            "FIRE_STATIONS": self.tr("Fire stations"),
-            "POPULATION": self.tr("Population"),
-            "ROADS": self.tr("Roads"),
-            "TOWNSHIPS": self.tr("Townships"),
-        }
+        labels = input_labels()
         for name, _kind in INPUTS:
             self.addParameter(QgsProcessingParameterFeatureSource(
                 name, labels[name], [compat.SOURCE_ANY_GEOMETRY], optional=True))
