@@ -188,7 +188,7 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
     runner.run("enterprise risk", "riskatlas:enterpriserisk", enterprise_parameters)
 
     steps.setCurrentStep(3)
-    reach = runner.run("fire-station reach", "riskatlas:firestationreach", {
+    runner.run("fire-station reach", "riskatlas:firestationreach", {
         "STATIONS": given["FIRE_STATIONS"], "ROADS": given["ROADS"], "STUDY_AREA": given["TOWNSHIPS"],
         "POPULATION": given["POPULATION"], "TARGETS": runner.uri("enterprise_risk"),
         "TIME_LIMIT": options["TIME_LIMIT"], "DEFAULT_TURNOUT": options["DEFAULT_TURNOUT"],

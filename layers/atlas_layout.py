@@ -39,7 +39,6 @@ from qgis.core import (
     QgsMapLayerLegendUtils,
     QgsMarkerSymbol,
     QgsMemoryProviderUtils,
-    QgsPalLayerSettings,
     QgsPrintLayout,
     QgsProject,
     QgsReadWriteContext,
@@ -47,7 +46,6 @@ from qgis.core import (
     QgsRuleBasedRenderer,
     QgsSingleSymbolRenderer,
     QgsTextFormat,
-    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
@@ -61,7 +59,7 @@ from . import atlas_text as T
 from .atlas_chart import write_share_chart
 from .convert import frame_to_features, make_fields, wkb_type_for
 from .gpkg import quiet_gdal
-from .styling import LABEL_FONT, apply_four_colour_style
+from .styling import LABEL_FONT, apply_four_colour_style, label_layer
 
 TEMPLATE_DIR = os.path.join(PLUGIN_DIR, "layouts")
 PAGE_SIZES = ("A3", "A4")
@@ -167,22 +165,8 @@ def _font(size):
 
 
 def _labels(layer, expression, size, colour, buffer_colour="#FFFFFF", placement=None, priority=5):
-    settings = QgsPalLayerSettings()
-    settings.fieldName = expression
-    settings.isExpression = True
-    text_format = QgsTextFormat()
-    text_format.setFont(_font(size))
-    text_format.setSize(size)
-    text_format.setColor(QColor(colour))
-    text_format.buffer().setEnabled(True)
-    text_format.buffer().setSize(0.7)
-    text_format.buffer().setColor(QColor(buffer_colour))
-    settings.setFormat(text_format)
-    if placement is not None:
-        settings.placement = placement
-    settings.priority = priority
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
+    label_layer(layer, expression, size, colour, buffer_size=0.7, buffer_colour=buffer_colour, placement=placement,
+                priority=priority)
 
 
 def _point_symbol(shape, colour, size, outline="#FFFFFF", outline_width=0.35):

@@ -4,18 +4,14 @@ from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
     QgsMarkerSymbol,
-    QgsPalLayerSettings,
     QgsRendererCategory,
     QgsRuleBasedRenderer,
-    QgsTextFormat,
-    QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtGui import QColor, QFont
 
 from ..i18n_support import is_chinese
+from .styling import label_layer
 
-LABEL_FONT = "WenQuanYi Zen Hei"
 NO_SHELTER_COLOUR = "#67000d"
 NO_RESIDENTS_COLOUR = "#eeeeee"
 # (lower bound as a multiple of the target (included), upper bound (excluded), colour, zh, en)
@@ -76,18 +72,7 @@ def label_units(layer, name_field=None, size=9):
     name = f'"{name_field}" || \'\\n\' || ' if name_field else ""
     expression = (name + "coalesce(format_number(\"m2_per_capita\", 2), '—') || ' m²/人'"
                   " || if(\"deficit_m2\" > 0, '\\n缺口 ' || format_number(\"deficit_m2\", 0) || ' m²', '')")
-    settings = QgsPalLayerSettings()
-    settings.fieldName = expression
-    settings.isExpression = True
-    text = QgsTextFormat()
-    text.setFont(QFont(LABEL_FONT))
-    text.setSize(size)
-    text.setColor(QColor("#202020"))
-    text.buffer().setEnabled(True)
-    text.buffer().setSize(0.8)
-    settings.setFormat(text)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
+    label_layer(layer, expression, size=size)
 
 
 def style_units_per_capita(layer, target, name_field=None):

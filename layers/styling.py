@@ -52,18 +52,27 @@ def apply_four_colour_style(layer, field="risk_level", language=None, opacity=1.
     layer.triggerRepaint()
 
 
-def _label(layer, expression, size=9, colour="#202020", buffer=True):
+def label_layer(layer, expression, size=9, colour="#202020", buffer_size=0.8, buffer_colour="#FFFFFF",
+                placement=None, priority=None):
+    """Label ``layer`` with an expression in the CJK label font, with a halo (buffer_size 0: none)."""
     settings = QgsPalLayerSettings()
     settings.fieldName = expression
     settings.isExpression = True
     text = QgsTextFormat()
-    text.setFont(QFont(LABEL_FONT))
+    font = QFont(LABEL_FONT)
+    font.setPointSizeF(size)
+    text.setFont(font)
     text.setSize(size)
     text.setColor(QColor(colour))
-    if buffer:
+    if buffer_size:
         text.buffer().setEnabled(True)
-        text.buffer().setSize(0.8)
+        text.buffer().setSize(buffer_size)
+        text.buffer().setColor(QColor(buffer_colour))
     settings.setFormat(text)
+    if placement is not None:
+        settings.placement = placement
+    if priority is not None:
+        settings.priority = priority
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
 
@@ -81,24 +90,26 @@ def style_enterprises(layer, language=None):
     layer.setRenderer(QgsSingleSymbolRenderer(_symbol_for(layer, "#7f7f7f", outline="#404040", size=1.2)))
 
 
-def style_hazard_sources(layer, language=None):
-    _set_aliases(layer, "hazard_sources", language)
+def _point_or_area(layer, kind, language, marker, fill):
+    """Aliases, then a marker symbol for a point layer or a fill symbol for a polygon layer."""
+    _set_aliases(layer, kind, language)
     if QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PointGeometry:
-        symbol = QgsMarkerSymbol.createSimple({"name": "triangle", "color": "#c00000", "outline_color": "#000000",
-                                               "size": "3"})
+        symbol = QgsMarkerSymbol.createSimple(marker)
     else:
-        symbol = QgsFillSymbol.createSimple({"color": "#c0000080", "outline_color": "#800000", "outline_width": "0.4"})
+        symbol = QgsFillSymbol.createSimple(fill)
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+
+
+def style_hazard_sources(layer, language=None):
+    _point_or_area(layer, "hazard_sources", language,
+                   {"name": "triangle", "color": "#c00000", "outline_color": "#000000", "size": "3"},
+                   {"color": "#c0000080", "outline_color": "#800000", "outline_width": "0.4"})
 
 
 def style_shelters(layer, language=None):
-    _set_aliases(layer, "shelters", language)
-    if QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PointGeometry:
-        symbol = QgsMarkerSymbol.createSimple({"name": "square", "color": "#00a050", "outline_color": "#ffffff",
-                                               "size": "3.2"})
-    else:
-        symbol = QgsFillSymbol.createSimple({"color": "#00a05090", "outline_color": "#006030", "outline_width": "0.4"})
-    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    _point_or_area(layer, "shelters", language,
+                   {"name": "square", "color": "#00a050", "outline_color": "#ffffff", "size": "3.2"},
+                   {"color": "#00a05090", "outline_color": "#006030", "outline_width": "0.4"})
 
 
 def style_fire_stations(layer, language=None):
@@ -106,7 +117,7 @@ def style_fire_stations(layer, language=None):
     symbol = QgsMarkerSymbol.createSimple({"name": "star", "color": "#e00000", "outline_color": "#ffffff",
                                            "size": "5"})
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    _label(layer, '"name"', size=8, colour="#a00000")
+    label_layer(layer, '"name"', size=8, colour="#a00000")
 
 
 def style_population(layer, language=None):
@@ -142,7 +153,7 @@ def style_townships(layer, language=None):
     symbol = QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "#303030", "outline_width": "0.5",
                                          "outline_style": "dash"})
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    _label(layer, '"name"', size=10)
+    label_layer(layer, '"name"', size=10)
 
 
 STYLE_BY_KIND = {

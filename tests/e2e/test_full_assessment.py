@@ -1,6 +1,5 @@
 """riskatlas:fullassessment through qgis_process.bin on the sample county: every file, and the
 atlas checked against the analysis layers."""
-import importlib.util
 import json
 import os
 import sqlite3

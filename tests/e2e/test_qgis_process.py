@@ -1,5 +1,4 @@
 """End to end: the installed plugin under /usr/bin/qgis_process.bin (a separate QGIS process)."""
-import importlib.util
 import json
 import os
 

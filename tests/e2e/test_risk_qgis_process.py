@@ -1,6 +1,5 @@
 """End to end: grading, enterprise risk and the four-colour map under /usr/bin/qgis_process.bin,
 every parameter passed as a --NAME=value string (QGIS 3.22's qgis_process)."""
-import importlib.util
 import json
 import os
 import sqlite3

@@ -1,6 +1,5 @@
 """End to end: riskatlas:shelterpercapita under /usr/bin/qgis_process.bin on the sample county, every
 parameter a --NAME=value string (QGIS 3.22's qgis_process)."""
-import importlib.util
 import json
 import os
 import sqlite3

@@ -8,9 +8,7 @@ import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
     QgsFeatureRequest,
-    QgsGeometry,
     QgsPointXY,
     QgsProject,
     QgsVectorLayer,

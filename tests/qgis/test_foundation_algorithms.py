@@ -6,8 +6,6 @@ import pytest
 from qgis_helpers import memory_layer
 from qgis.core import (
     QgsCoordinateTransformContext,
-    QgsFeature,
-    QgsGeometry,
     QgsProcessingException,
     QgsSettings,
     QgsVectorFileWriter,

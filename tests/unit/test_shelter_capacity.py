@@ -425,6 +425,79 @@ def test_pairs_are_never_dense():
 
 
 
+# ---------------------------------------------------------------- straight-line reach: grid search vs brute force
+
+def brute_pairs(demand_xy, supply_xy, radius):
+    """Every pair with sqrt(dx² + dy²) ≤ radius (inclusive), from the dense distance table."""
+    demand_xy, supply_xy = np.asarray(demand_xy, float), np.asarray(supply_xy, float)
+    dx = demand_xy[:, None, 0] - supply_xy[None, :, 0]
+    dy = demand_xy[:, None, 1] - supply_xy[None, :, 1]
+    dist = np.sqrt(dx * dx + dy * dy)
+    di, si = np.nonzero(dist <= np.broadcast_to(np.asarray(radius, float), (len(supply_xy),))[None, :])
+    return di, si, dist[di, si]
+
+
+def reach_cases():
+    rng = np.random.default_rng(11)
+    lattice = np.stack(np.meshgrid(np.arange(60.0), np.arange(60.0)), -1).reshape(-1, 2)
+    gk = np.array([39_500_000.0, 4_400_000.0])  # Gauss-Krüger coordinates with the zone number
+    clustered = np.r_[rng.normal(0, 300, (3000, 2)), [[2e6, 2e6], [-2e6, 1e6]]]  # cells enlarged by the cap
+    return {
+        "uniform": (rng.uniform(0, 20_000, (3000, 2)), rng.uniform(-1000, 21_000, (120, 2)), 1500.0),
+        "per-type radii": (rng.uniform(0, 20_000, (3000, 2)), rng.uniform(0, 20_000, (120, 2)),
+                           rng.choice([500.0, 1000.0, 1500.0, 2500.0], 120)),
+        # integer lattices: many points at exactly the radius (3-4-5, 6-8-10, 5-12-13 ...)
+        "lattice ties": (lattice, lattice[rng.choice(len(lattice), 80)], 5.0),
+        "lattice ties, mixed radii": (lattice, lattice[rng.choice(len(lattice), 80)],
+                                      rng.choice([5.0, 10.0, 13.0, 25.0], 80)),
+        "half-offset shelters": (lattice, lattice[rng.choice(len(lattice), 80)] + 0.5, 7.5),
+        "lattice ties, GK offset": (lattice * 100 + gk, lattice[rng.choice(len(lattice), 80)] * 100 + gk, 1000.0),
+        "clustered with far outliers": (clustered, rng.normal(0, 300, (60, 2)), 400.0),
+        "radius 0 and negative": (lattice, lattice[:30], np.r_[np.zeros(15), np.full(15, -1.0)]),
+    }
+
+
+@pytest.mark.parametrize("name", list(reach_cases()))
+def test_catchment_pairs_equal_brute_force_with_ties_included(name):
+    demand_xy, supply_xy, radius = reach_cases()[name]
+    di, si, dist = catchment_pairs(demand_xy, supply_xy, radius)
+    bd, bs, bdist = brute_pairs(demand_xy, supply_xy, radius)
+    ours = dict(zip(zip(di.tolist(), si.tolist()), dist.tolist()))
+    assert len(ours) == len(di) and len(bd) > 0  # each pair once, and the case has pairs
+    assert ours == dict(zip(zip(bd.tolist(), bs.tolist()), bdist.tolist()))  # same pairs, same float distances
+    if name.startswith("lattice ties"):
+        ties = int(np.sum(bdist == np.broadcast_to(np.asarray(radius, float), (len(supply_xy),))[bs]))
+        assert ties > 50  # many pairs at exactly the radius, all kept
+
+
+@pytest.mark.parametrize("name", list(reach_cases()))
+def test_two_step_fca_equals_the_sums_over_every_pair(name):
+    demand_xy, supply_xy, radius = reach_cases()[name]
+    rng = np.random.default_rng(5)
+    demand = rng.uniform(0, 40, len(demand_xy)) * (rng.random(len(demand_xy)) > 0.1)  # fractions and zeros
+    supply = rng.uniform(100, 50_000, len(supply_xy))
+    bd, bs, _d = brute_pairs(demand_xy, supply_xy, radius)
+    expected = fca_from_pairs(bd, bs, demand, supply)
+    got = two_step_fca(demand_xy, demand, supply_xy, supply, radius)
+    assert got.n_pairs == len(bd)
+    assert np.array_equal(got.shelters_in_reach, expected.shelters_in_reach)
+    np.testing.assert_allclose(got.served, expected.served, rtol=1e-12, atol=0)
+    np.testing.assert_allclose(got.m2_per_served, expected.m2_per_served, rtol=1e-12, atol=0)  # NaN where unserved
+    np.testing.assert_allclose(got.m2_per_capita, expected.m2_per_capita, rtol=1e-12, atol=0)  # NaN where no residents
+    unreached = (expected.shelters_in_reach == 0) & (demand > 0)
+    assert (got.m2_per_capita[unreached] == 0).all()  # exactly 0, not a rounding residue
+
+
+def test_two_step_fca_counts_a_resident_at_exactly_the_radius():
+    # (300, 400) is exactly 500 m from the shelter; (300, 400.001) is not
+    fca = two_step_fca([[300.0, 400.0], [300.0, 400.001], [0.0, 0.0]], [10.0, 20.0, 30.0],
+                       [[0.0, 0.0]], [800.0], 500.0)
+    assert fca.served.tolist() == [40.0]
+    assert fca.shelters_in_reach.tolist() == [1, 0, 1]
+    assert fca.m2_per_capita.tolist() == [20.0, 0.0, 20.0]
+
+
+
 # ---------------------------------------------------------------- walking distance (METHOD 2)
 
 def grid_roads(size=2000, step=100):
