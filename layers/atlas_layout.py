@@ -48,7 +48,7 @@ from qgis.core import (
     QgsTextFormat,
 )
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
 from .. import compat
@@ -59,7 +59,7 @@ from . import atlas_text as T
 from .atlas_chart import write_share_chart
 from .convert import frame_to_features, make_fields, wkb_type_for
 from .gpkg import quiet_gdal
-from .styling import LABEL_FONT, apply_four_colour_style, label_layer
+from .styling import apply_four_colour_style, label_layer
 
 TEMPLATE_DIR = os.path.join(PLUGIN_DIR, "layouts")
 PAGE_SIZES = ("A3", "A4")
@@ -156,12 +156,6 @@ def memory_layer(name, frame, columns, crs, wkb_type=None):
     layer.dataProvider().addFeatures(features)
     layer.updateExtents()
     return layer
-
-
-def _font(size):
-    font = QFont(LABEL_FONT)
-    font.setPointSizeF(size)
-    return font
 
 
 def _labels(layer, expression, size, colour, buffer_colour="#FFFFFF", placement=None, priority=5):
