@@ -19,9 +19,12 @@ Methods (``METHOD`` of ``riskatlas:shelterpercapita``):
    A_i = 0 and is flagged ``no_shelter``; a feature with no residents gets no indicator (NaN).
 2. network — the same with walking distance on the road network (``core.network``).
 
-The pairs (i, j) within reach are found with a k-d tree (``sparse_distance_matrix``) or a
-bounded multi-source network search, and the two sums are sparse matrix–vector products: no
-dense n×m matrix is ever built.
+Straight-line reach uses a grid of cells over the population points (``_CellGrid``): per shelter
+and row of cells, the cells wholly inside its circle are taken as blocks and only the points of
+the cells its edge crosses are tested (distance ≤ radius, inclusive). ``two_step_fca`` sums the
+blocks without listing their pairs; ``catchment_pairs`` lists every pair. Walking reach is a
+bounded multi-source network search. The two sums are sparse matrix–vector products: no dense
+n×m matrix is ever built.
 """
 from dataclasses import dataclass, field
 
@@ -81,18 +84,130 @@ def fca_from_pairs(demand_index, supply_index, demand, supply):
 
 def catchment_pairs(demand_xy, supply_xy, radius):
     """Pairs within straight-line reach: (demand_index, supply_index, distance) with
-    distance ≤ radius of the supply (scalar or one per supply; inclusive)."""
-    demand_xy = np.asarray(demand_xy, dtype=np.float64).reshape(-1, 2)
-    supply_xy = np.asarray(supply_xy, dtype=np.float64).reshape(-1, 2)
-    radius = np.broadcast_to(np.asarray(radius, dtype=np.float64), (len(supply_xy),))
+    distance ≤ radius of the supply (scalar or one per supply; inclusive).
+
+    The distance is ``sqrt(dx·dx + dy·dy)`` in float64, the formula of a brute-force distance table
+    and of ``scipy.spatial.cKDTree`` (same bits), so a pair at exactly the radius is kept wherever
+    they keep it. Pairs come grouped by shelter.
+    """
+    demand_xy, supply_xy, radius = _reach_inputs(demand_xy, supply_xy, radius)
     empty = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
     if len(demand_xy) == 0 or len(supply_xy) == 0:
         return empty
-    r_max = float(radius.max())
-    if r_max < 0:
+    grid = _CellGrid.build(demand_xy, radius)
+    if grid is None:
+        return _kdtree_pairs(demand_xy, supply_xy, radius)
+    rows = grid.shelter_rows(supply_xy, radius)
+    start = grid.start
+    lo, hi = start[rows.base + rows.c0], start[rows.base + rows.c1 + 1]
+    if _too_many_candidates(grid, lo, hi, len(supply_xy)):
+        return _kdtree_pairs(demand_xy, supply_xy, radius)
+    return grid.pairs_in_ranges(lo, hi, rows.sid, supply_xy, radius, with_distance=True)
+
+
+def two_step_fca(demand_xy, demand, supply_xy, supply, radius):
+    """2SFCA with straight-line distances (METHOD 1): the same figures as
+    ``fca_from_pairs(*catchment_pairs(demand_xy, supply_xy, radius)[:2], demand, supply)``
+    without listing every pair.
+
+    Population points are binned into a grid of cells. A cell wholly inside a shelter's circle
+    (with a safety margin far above rounding) is taken as a block: the shelter serves the cell's
+    residents and adds R_j to each of its points. Only the points of the cells the circle's edge
+    crosses are tested one by one (distance ≤ radius, inclusive, as ``catchment_pairs``). Every
+    sum adds non-negative terms (no differences of prefix sums), but grouped by cell, so figures
+    may differ from the pair-by-pair sums of ``fca_from_pairs`` in the last bits (~1e-15 relative).
+    """
+    demand = np.asarray(demand, dtype=np.float64)
+    supply = np.asarray(supply, dtype=np.float64)
+    demand_xy, supply_xy, radius = _reach_inputs(demand_xy, supply_xy, radius)
+    n_d, n_s = len(demand_xy), len(supply_xy)
+    if len(demand) != n_d or len(supply) != n_s:
+        raise ValueError(f"{len(demand)} demand values for {n_d} demand points, "
+                         f"{len(supply)} supply values for {n_s} supply points")
+    if n_d == 0 or n_s == 0:
+        return fca_from_pairs([], [], demand, supply)
+    grid = _CellGrid.build(demand_xy, radius)
+    if grid is None:
+        return fca_from_pairs(*_kdtree_pairs(demand_xy, supply_xy, radius)[:2], demand, supply)
+    rows = grid.shelter_rows(supply_xy, radius, interior=True)
+    start, ncols, nrows = grid.start, grid.ncols, grid.nrows
+    base, c0, c1, i0, i1 = rows.base, rows.c0, rows.c1, rows.i0, rows.i1
+    # edge cells: [c0, i0) and (i1, c1] of each (shelter, row), as ranges of the CSR point list
+    lo = np.concatenate([start[base + c0], start[base + i1 + 1]])
+    hi = np.concatenate([start[base + i0], start[base + c1 + 1]])
+    if _too_many_candidates(grid, lo, hi, n_s):
+        return fca_from_pairs(*_kdtree_pairs(demand_xy, supply_xy, radius)[:2], demand, supply)
+    bi, bs = grid.pairs_in_ranges(lo, hi, np.concatenate([rows.sid, rows.sid]), supply_xy, radius,
+                                  with_distance=False)
+
+    # inner cells: one (cell, shelter) entry per cell wholly inside a shelter's circle
+    inner = np.flatnonzero(rows.inner)
+    cells, cell_shelter = _concatenated_ranges((base + i0)[inner], (base + i1 + 1)[inner], rows.sid[inner])
+    # D_j = Σ P_i: the residents of its inner cells, then its edge points one by one
+    cell_residents = np.bincount(grid.cell, weights=demand, minlength=nrows * ncols)
+    served = _sums(cell_shelter, cell_residents[cells], n_s)
+    served += _sums(bs, demand[bi], n_s)
+    ratio = np.full(n_s, np.nan)
+    used = served > 0
+    ratio[used] = supply[used] / served[used]
+    ratio0 = np.where(used, ratio, 0.0)
+    # A_i = Σ R_j: per cell over the shelters it is inside of, then edge pairs one by one
+    available = _sums(cells, ratio0[cell_shelter], nrows * ncols)[grid.cell]
+    available += _sums(bi, ratio0[bs], n_d)
+    in_reach = np.bincount(cells, minlength=nrows * ncols)[grid.cell]
+    in_reach += np.bincount(bi, minlength=n_d)
+    m2 = np.where(demand > 0, available, np.nan)
+    return FcaResult(m2, in_reach, served, ratio, int(in_reach.sum()))
+
+
+# ---------------------------------------------------------------- pair search internals
+
+# Cell size: dense enough that a shelter's circle holds many whole cells (whose points need no
+# distance test), coarse enough that cells are not mostly empty: about 3 points a cell, a width
+# between radius/8 and radius/2 (radius = the median shelter radius), the height twice the width,
+# at most 4 cells a point (+ 4096). Measured on uniform and clustered cases, 5,000–400,000
+# points, radii 300–3,000 m (bench/bench_shelters.py).
+_POINTS_PER_CELL = 3.0
+_CELLS_PER_POINT = 4
+_CHUNK = 1 << 16  # candidate points tested per block (bounds the temporary arrays)
+
+
+def _too_many_candidates(grid, lo, hi, n_supply):
+    """True when the cell cap made the cells large and the points are so clustered that the cells
+    to test hold far more points than there can be pairs: the k-d tree search is then used."""
+    return grid.capped and int((hi - lo).sum()) > 8 * (len(grid.cell) + n_supply) + (1 << 22)
+
+
+def _area_per_point(x, y, x0, y0, width, height, size):
+    """Area (m²) per point around a typical point: a histogram of (at most ~20,000 of) the points
+    on cells of about ``size`` metres, each cell's density weighted by its points — clustered
+    points (towns) are dense where the points are, whatever the extent."""
+    step = max(1, len(x) // 20_000)
+    xs, ys = x[::step], y[::step]
+    side = max(size, np.sqrt(width * height / len(xs)))
+    ncols = int(width / side) + 1
+    cell = ((xs - x0) / side).astype(np.int64) + ((ys - y0) / side).astype(np.int64) * ncols
+    counts = np.bincount(cell).astype(np.float64)
+    return side * side * len(xs) / (step * float(counts @ counts))  # side² / points sharing a typical point's cell
+
+
+def _reach_inputs(demand_xy, supply_xy, radius):
+    demand_xy = np.asarray(demand_xy, dtype=np.float64).reshape(-1, 2)
+    supply_xy = np.asarray(supply_xy, dtype=np.float64).reshape(-1, 2)
+    radius = np.broadcast_to(np.asarray(radius, dtype=np.float64), (len(supply_xy),))
+    return demand_xy, supply_xy, radius
+
+
+def _kdtree_pairs(demand_xy, supply_xy, radius):
+    """Reference search with k-d trees (``sparse_distance_matrix``), slightly wider, then each
+    shelter's own radius on the reported distance. Used when the cell grid does not suit the data."""
+    radius = np.broadcast_to(np.asarray(radius, dtype=np.float64), (len(supply_xy),))
+    reach = radius[radius >= 0]
+    empty = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+    if len(demand_xy) == 0 or len(supply_xy) == 0 or len(reach) == 0:
         return empty
-    # dual-tree search, slightly wider, then each shelter's own radius on the reported distance
-    # (unbalanced, non-compact trees build about twice as fast and search as fast here)
+    r_max = float(reach.max())
+    # unbalanced, non-compact trees build about twice as fast and search as fast here
     options = {"balanced_tree": False, "compact_nodes": False}
     found = cKDTree(supply_xy, **options).sparse_distance_matrix(
         cKDTree(demand_xy, **options), r_max * (1 + 1e-9) + 1e-9, output_type="ndarray")
@@ -101,10 +216,207 @@ def catchment_pairs(demand_xy, supply_xy, radius):
     return di[keep].astype(np.int64), si[keep].astype(np.int64), dist[keep]
 
 
-def two_step_fca(demand_xy, demand, supply_xy, supply, radius):
-    """2SFCA with straight-line distances (METHOD 1)."""
-    di, si, _dist = catchment_pairs(demand_xy, supply_xy, radius)
-    return fca_from_pairs(di, si, demand, supply)
+def _sums(index, weights, length):
+    """``np.bincount`` with weights, always float64 (numpy gives int64 zeros for no index)."""
+    return np.bincount(index, weights=weights, minlength=length).astype(np.float64, copy=False)
+
+
+def _floor_index(values, low, high):
+    """floor(values) as int64, clipped to [low, high] before the cast (±inf safe)."""
+    return np.clip(np.floor(values), low, high).astype(np.int64)
+
+
+def _nonempty_ranges(lo, hi, labels):
+    keep = np.flatnonzero(hi > lo)
+    return lo[keep], hi[keep], labels[keep]
+
+
+def _fill_ranges(lo, hi, labels, values, owners):
+    """Write the integers of the non-empty ranges [lo_k, hi_k) one after another into ``values``
+    and the label of each one's range (labels[k]) into ``owners`` (both exactly that long)."""
+    if len(lo) == 0:
+        return values, owners
+    ends = np.cumsum(hi - lo)[:-1]
+    values.fill(1)
+    values[0] = lo[0]
+    values[ends] = lo[1:] - hi[:-1] + 1  # jump from the end of one range to the start of the next
+    np.cumsum(values, out=values)
+    owners.fill(0)
+    owners[0] = labels[0]
+    owners[ends] = np.diff(labels)
+    np.cumsum(owners, out=owners)
+    return values, owners
+
+
+def _concatenated_ranges(lo, hi, labels):
+    """All integers of the ranges [lo_k, hi_k) one after another, and for each the label of its
+    range (labels[k])."""
+    lo, hi, labels = _nonempty_ranges(lo, hi, labels)
+    total = int((hi - lo).sum())
+    return _fill_ranges(lo, hi, labels, np.empty(total, np.int64), np.empty(total, labels.dtype))
+
+
+@dataclass
+class _ShelterRows:
+    """One entry per (shelter, row of cells) its circle reaches: the columns [c0, c1] that may hold
+    points within reach and, when ``inner``, the columns [i0, i1] wholly inside the circle
+    (otherwise i0 = c1 + 1, i1 = c1)."""
+
+    sid: np.ndarray
+    row: np.ndarray
+    base: np.ndarray  # row * ncols: cell id of the row's first column
+    c0: np.ndarray
+    c1: np.ndarray
+    i0: np.ndarray = None
+    i1: np.ndarray = None
+    inner: np.ndarray = None
+
+
+@dataclass
+class _CellGrid:
+    """Demand points binned into a regular grid of cells (row-major ids), listed cell by cell:
+    ``order[start[c]:start[c + 1]]`` are the points of cell c (a CSR index)."""
+
+    x0: float
+    y0: float
+    cell_w: float
+    cell_h: float
+    ncols: int
+    nrows: int
+    capped: bool  # cells were enlarged to respect the cell cap
+    margin: float  # metres; far above the rounding of every coordinate computation here
+    cell: np.ndarray  # per point (input order)
+    order: np.ndarray
+    start: np.ndarray
+    xs: np.ndarray  # coordinates in cell order (contiguous)
+    ys: np.ndarray
+
+    @classmethod
+    def build(cls, demand_xy, radius):
+        """The grid for these points and radii, or None when a grid does not suit them
+        (non-finite coordinates)."""
+        x, y = demand_xy[:, 0], demand_xy[:, 1]
+        x0, y0, x1, y1 = float(x.min()), float(y.min()), float(x.max()), float(y.max())
+        if not np.isfinite([x0, y0, x1, y1]).all():
+            return None
+        width, height = x1 - x0, y1 - y0
+        usable = radius[np.isfinite(radius) & (radius > 0)]
+        size = float(np.median(usable)) if len(usable) else max(width, height, 1.0)
+        # about _POINTS_PER_CELL points a cell, the width within [r/8, r/2], the height twice the width
+        spread = _area_per_point(x, y, x0, y0, width, height, size)
+        cell_w = min(max(np.sqrt(_POINTS_PER_CELL * spread / 2.0), size / 8.0), size / 2.0)
+        cell_h = 2.0 * cell_w
+        cap, capped = _CELLS_PER_POINT * len(x) + 4096, False
+        while (width / cell_w + 1.0) * (height / cell_h + 1.0) > cap:
+            grow = max(1.25, np.sqrt((width / cell_w + 1.0) * (height / cell_h + 1.0) / cap))
+            cell_w, cell_h, capped = cell_w * grow, cell_h * grow, True
+        inv_w, inv_h = 1.0 / cell_w, 1.0 / cell_h
+        # the largest coordinate maps to the last column/row: (x1 − x0)·inv_w is the same float operation
+        ncols, nrows = int(width * inv_w) + 1, int(height * inv_h) + 1
+        work = x - x0
+        work *= inv_w
+        cell = work.astype(np.int64)
+        np.subtract(y, y0, out=work)
+        work *= inv_h
+        cell_row = work.astype(np.int64)
+        cell_row *= ncols
+        cell += cell_row
+        ncells = ncols * nrows
+        order = _order_by_cell(cell, ncells)
+        start = np.zeros(ncells + 1, dtype=np.int64)
+        np.cumsum(np.bincount(cell, minlength=ncells), out=start[1:])
+        scale = max(abs(x0), abs(y0), abs(x1), abs(y1), width, height, cell_w, cell_h)
+        return cls(x0, y0, cell_w, cell_h, ncols, nrows, capped, 1e-9 * scale + 1e-9, cell, order, start,
+                   x[order], y[order])
+
+    def shelter_rows(self, supply_xy, radius, interior=False):
+        """The (shelter, row) entries of every shelter (``_ShelterRows``)."""
+        m, inv_w, inv_h = self.margin, 1.0 / self.cell_w, 1.0 / self.cell_h
+        sx, sy = supply_xy[:, 0], supply_xy[:, 1]
+        reach = (radius >= 0) & np.isfinite(sx) & np.isfinite(sy)
+        scale = max(float(np.abs(sx[reach]).max(initial=0.0)), float(np.abs(sy[reach]).max(initial=0.0)))
+        m = max(m, 1e-9 * scale)  # shelters far from the points: their coordinates set the rounding
+        r = np.where(reach, radius, 0.0)
+        first = _floor_index((sy - self.y0 - r - m) * inv_h, 0, self.nrows)
+        last = _floor_index((sy - self.y0 + r + m) * inv_h, -1, self.nrows - 1)
+        last = np.where(reach, last, first - 1)
+        row, sid = _concatenated_ranges(first, last + 1, np.arange(len(first)))
+        r = r[sid]
+        sxr, syr = sx[sid] - self.x0, sy[sid] - self.y0
+        bottom = row * self.cell_h
+        top = bottom + self.cell_h
+        # farthest reach in x within the row: from the row's nearest y (0 when the shelter is in it)
+        near = np.maximum(np.maximum(bottom - syr, syr - top) - m, 0.0)
+        outer = r + m
+        half = np.sqrt(np.maximum(outer * outer - near * near, 0.0))
+        c0 = _floor_index((sxr - half) * inv_w, 0, self.ncols)
+        c1 = np.maximum(_floor_index((sxr + half) * inv_w, -1, self.ncols - 1), c0 - 1)
+        rows = _ShelterRows(sid, row, row * self.ncols, c0, c1)
+        if interior:
+            # cells wholly inside: every corner within r − 2m (from the row's farthest y)
+            far = np.maximum(top - syr, syr - bottom) + m
+            inside = r - m
+            half = np.sqrt(np.maximum(inside * inside - far * far, 0.0)) - m
+            inner = (inside > far) & (half > 0)
+            i0 = np.maximum(np.clip(np.ceil((sxr - half) * inv_w), -1, self.ncols).astype(np.int64), c0)
+            i1 = np.minimum(_floor_index((sxr + half) * inv_w, 0, self.ncols + 1) - 1, c1)
+            inner &= i1 >= i0
+            rows.i0, rows.i1, rows.inner = np.where(inner, i0, c1 + 1), np.where(inner, i1, c1), inner
+        return rows
+
+    def pairs_in_ranges(self, lo, hi, range_sid, supply_xy, radius, with_distance):
+        """Test the points at CSR positions [lo_k, hi_k) against shelter range_sid[k]:
+        (demand_index, supply_index[, distance]) of those with distance ≤ radius (inclusive).
+
+        Blocks of about ``_CHUNK`` candidates, worked in buffers allocated once (fresh memory
+        costs a page fault per 4 KiB: reusing it is a large part of the speed)."""
+        sx, sy = np.ascontiguousarray(supply_xy[:, 0]), np.ascontiguousarray(supply_xy[:, 1])
+        radius = np.ascontiguousarray(radius)  # np.take copies a strided source on every call
+        lo, hi, range_sid = _nonempty_ranges(lo, hi, range_sid)
+        ends = np.cumsum(hi - lo)
+        total = int(ends[-1]) if len(ends) else 0
+        if total == 0:
+            return (np.zeros(0, np.int64), np.zeros(0, np.int64)) + ((np.zeros(0),) if with_distance else ())
+        cuts = np.unique(np.concatenate([[0], np.searchsorted(ends, np.arange(_CHUNK, total, _CHUNK)) + 1,
+                                         [len(lo)]]))
+        sizes = np.diff(np.concatenate([[0], ends[cuts[1:] - 1]]))
+        size = int(sizes.max())
+        position, shelter = np.empty(size, np.int64), np.empty(size, np.int64)
+        dist, work, other = np.empty(size), np.empty(size), np.empty(size)
+        within = np.empty(size, bool)
+        found = []
+        for a, b, n in zip(cuts[:-1], cuts[1:], sizes):
+            pos, sid = _fill_ranges(lo[a:b], hi[a:b], range_sid[a:b], position[:n], shelter[:n])
+            d, w, o, ok = dist[:n], work[:n], other[:n], within[:n]
+            np.take(self.xs, pos, out=d, mode="clip")
+            np.take(sx, sid, out=o, mode="clip")
+            d -= o
+            d *= d
+            np.take(self.ys, pos, out=w, mode="clip")
+            np.take(sy, sid, out=o, mode="clip")
+            w -= o
+            w *= w
+            d += w
+            np.sqrt(d, out=d)
+            np.take(radius, sid, out=o, mode="clip")
+            np.less_equal(d, o, out=ok)
+            keep = np.flatnonzero(ok)
+            kept = (self.order.take(pos.take(keep)), sid.take(keep))
+            found.append(kept + (d.take(keep),) if with_distance else kept)
+        if len(found) == 1:
+            return found[0]
+        return tuple(np.concatenate(parts) for parts in zip(*found))
+
+
+def _order_by_cell(cell, ncells):
+    """A stable ordering of the points by cell: numpy's radix sort on 16-bit digits."""
+    if ncells <= 1 << 16:
+        return np.argsort(cell.astype(np.uint16), kind="stable")
+    order = np.argsort((cell & 0xFFFF).astype(np.uint16), kind="stable")
+    high = cell[order] >> 16
+    if ncells <= 1 << 32:
+        return order[np.argsort(high.astype(np.uint16), kind="stable")]
+    return order[np.argsort(high, kind="stable")]
 
 
 def coverage_figures(demand, m2_per_capita, shelters_in_reach, target):
@@ -397,16 +709,17 @@ class ShelterAnalysis:
     standards: object
 
 
-def _pairs(method, pop, shel, network_pairs):
+def _catchment(method, pop, shel, network_pairs):
+    """2SFCA figures: walking pairs for METHOD 2, straight-line reach (``two_step_fca``) otherwise."""
     xy = shel.table[["x", "y"]].to_numpy()
     radius = shel.table["radius_m"].to_numpy()
+    area = shel.table["eff_area_m2"].to_numpy()
     if method == METHOD_NETWORK:
         if network_pairs is None:
             raise InputError("METHOD 2 (network) needs a road layer (ROADS)")
         di, si, _d = network_pairs(pop.xy, xy, radius)
-        return di, si
-    di, si, _d = catchment_pairs(pop.xy, xy, radius)
-    return di, si
+        return fca_from_pairs(di, si, pop.residents, area)
+    return two_step_fca(pop.xy, pop.residents, xy, area, radius)
 
 
 def analyse_shelters(shelters, population, *, method=METHOD_CATCHMENT, units=None, area_field="area_m2",
@@ -449,9 +762,8 @@ def analyse_shelters(shelters, population, *, method=METHOD_CATCHMENT, units=Non
     report(0.1)
 
     # catchment (straight line for methods 0 and 1, network for 2): per shelter served residents
-    di, si = _pairs(method, pop, shel, network_pairs)
+    fca = _catchment(method, pop, shel, network_pairs)
     report(0.6)
-    fca = fca_from_pairs(di, si, pop.residents, shel.table["eff_area_m2"].to_numpy())
     meets, deficit, no_shelter = coverage_figures(pop.residents, fca.m2_per_capita, fca.shelters_in_reach, target)
     population_out = pd.DataFrame({
         "counted_residents": pop.residents,

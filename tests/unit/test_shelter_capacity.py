@@ -488,6 +488,26 @@ def test_two_step_fca_equals_the_sums_over_every_pair(name):
     assert (got.m2_per_capita[unreached] == 0).all()  # exactly 0, not a rounding residue
 
 
+def test_kdtree_fallback_gives_the_same_pairs_and_figures(monkeypatch):
+    """Where the cell grid would test too many points (cells enlarged by the cap around clustered
+    points), the k-d tree search takes over: same pairs, distances and figures."""
+    from riskatlas.core import shelter_capacity
+
+    monkeypatch.setattr(shelter_capacity, "_too_many_candidates", lambda *args: True)
+    for name in ("uniform", "per-type radii", "lattice ties, mixed radii"):
+        demand_xy, supply_xy, radius = reach_cases()[name]
+        di, si, dist = catchment_pairs(demand_xy, supply_xy, radius)
+        bd, bs, bdist = brute_pairs(demand_xy, supply_xy, radius)
+        assert dict(zip(zip(di.tolist(), si.tolist()), dist.tolist())) == dict(
+            zip(zip(bd.tolist(), bs.tolist()), bdist.tolist()))
+        demand = np.arange(len(demand_xy), dtype=float) % 7
+        supply = np.linspace(1000.0, 9000.0, len(supply_xy))
+        got = two_step_fca(demand_xy, demand, supply_xy, supply, radius)
+        expected = fca_from_pairs(bd, bs, demand, supply)
+        assert np.array_equal(got.shelters_in_reach, expected.shelters_in_reach)
+        np.testing.assert_allclose(got.m2_per_capita, expected.m2_per_capita, rtol=1e-12, atol=0)
+
+
 def test_two_step_fca_counts_a_resident_at_exactly_the_radius():
     # (300, 400) is exactly 500 m from the shelter; (300, 400.001) is not
     fca = two_step_fca([[300.0, 400.0], [300.0, 400.001], [0.0, 0.0]], [10.0, 20.0, 30.0],
