@@ -141,10 +141,35 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         return record
 
     def attach_post_processor(self, context, dest_id, processor):
-        """Run ``processor`` (a LayerPostProcessor) when QGIS loads the output ``dest_id``."""
+        """Run ``processor`` (a LayerPostProcessor) when QGIS loads the output ``dest_id``, and
+        record its provenance in the output's metadata once the algorithm has finished (so files
+        written by qgis_process or models carry it too: GeoPackage gpkg_metadata, else a .qmd)."""
+        if processor.provenance_record is not None:
+            self.__dict__.setdefault("_provenance_outputs", []).append((dest_id, processor.provenance_record))
         if context.willLoadLayerOnCompletion(dest_id):
             _POST_PROCESSORS.append(processor)
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API)
+        """The sinks are closed now: write each output's provenance into its layer metadata."""
+        from qgis.core import QgsProcessingUtils, QgsVectorLayer
+
+        for dest_id, record in self.__dict__.pop("_provenance_outputs", []):
+            try:
+                layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)  # a temporary (memory) output
+                if layer is not None and layer.providerType() == "memory":
+                    add_provenance(layer, record)
+                    continue
+                layer = QgsVectorLayer(_with_layer_name(dest_id), "output", "ogr")
+                ok, message = False, "cannot open the output"
+                if layer.isValid():
+                    add_provenance(layer, record)
+                    message, ok = layer.saveDefaultMetadata()
+            except Exception as error:  # provenance must never cost the results
+                ok, message = False, str(error)
+            if not ok:
+                feedback.pushWarning(f"provenance not saved with {dest_id}: {message}")
+        return {}
 
 
 class LayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
@@ -157,8 +182,33 @@ class LayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
         if self.style is not None:
             self.style(layer)
-        if self.provenance_record is not None:
-            metadata = layer.metadata()
-            metadata.setHistory(metadata.history() + [json.dumps(self.provenance_record, ensure_ascii=False)])
-            layer.setMetadata(metadata)
+        if self.provenance_record is not None and not _has_provenance(layer, self.provenance_record):
+            add_provenance(layer, self.provenance_record)
         layer.triggerRepaint()
+
+
+def add_provenance(layer, record):
+    """Append how the layer was made (algorithm, version, parameters — JSON) to its metadata history."""
+    metadata = layer.metadata()
+    metadata.setHistory(metadata.history() + [json.dumps(record, ensure_ascii=False)])
+    if not metadata.abstract():
+        metadata.setAbstract(f"Made by {record.get('algorithm', 'Risk Atlas')} {record.get('version', '')}".strip())
+    layer.setMetadata(metadata)
+
+
+def _with_layer_name(uri):
+    """'file.gpkg' -> 'file.gpkg|layername=<its layer>' (metadata is stored per table in a GeoPackage)."""
+    from qgis.core import QgsDataProvider, QgsProviderRegistry, QgsVectorLayer
+
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", uri)
+    if parts.get("layerName") or not str(parts.get("path", "")).lower().endswith(".gpkg"):
+        return uri
+    probe = QgsVectorLayer(uri, "probe", "ogr")
+    sublayers = probe.dataProvider().subLayers() if probe.isValid() else []
+    if len(sublayers) != 1:
+        return uri
+    return f"{parts['path']}|layername={sublayers[0].split(QgsDataProvider.sublayerSeparator())[1]}"
+
+
+def _has_provenance(layer, record):
+    return json.dumps(record, ensure_ascii=False) in layer.metadata().history()
