@@ -24,6 +24,8 @@ the first source), the cumulative ``risk_score`` and, with population polygons, 
 
 Grid: cells of ``cell_size`` metres start at the extent's lower-left corner; the extent grows
 right and up to whole cells (it is never cut). ``cell_id`` counts row by row from the bottom-left.
+A grid made by ``square_grid`` is searched by arithmetic (the cells around each source) instead of
+an STRtree; the pairs, distances and so the map are exactly the same.
 """
 import math
 from dataclasses import dataclass, field
@@ -39,6 +41,7 @@ from .risk_presets import (AGGREGATION_RULES, CUMULATIVE_BASE3, DEFAULT_RADII_M,
                            HIGHEST_WINS, AggregationRule)
 
 MAX_CELLS = 5_000_000
+GRID_ATTR = "riskatlas_grid"  # square_grid's layout (xmin, ymin, cell size, columns, rows), in DataFrame.attrs
 
 
 def parse_radii(text):
@@ -73,13 +76,36 @@ def square_grid(extent, cell_size, crs=None, max_cells=MAX_CELLS):
     if n_cols * n_rows > max_cells:
         raise InputError(f"the grid would have {n_cols * n_rows:,} cells (limit {max_cells:,}): "
                          "use a larger cell size or a smaller extent")
+    row, col, x0, y0 = _cell_origins(xmin, ymin, cell_size, n_cols, n_rows)
+    cells = shapely.box(x0, y0, x0 + cell_size, y0 + cell_size)
+    grid = gpd.GeoDataFrame({"cell_id": np.arange(1, len(cells) + 1), "row": row, "col": col},
+                            geometry=gpd.GeoSeries(cells, crs=crs), crs=crs)
+    grid.attrs[GRID_ATTR] = (xmin, ymin, float(cell_size), n_cols, n_rows)
+    return grid
+
+
+def _cell_origins(xmin, ymin, cell_size, n_cols, n_rows):
+    """row, col and lower-left corner of every cell, row by row from the bottom-left (as square_grid)."""
     row = np.repeat(np.arange(n_rows), n_cols)
     col = np.tile(np.arange(n_cols), n_rows)
-    x0 = xmin + col * cell_size
-    y0 = ymin + row * cell_size
-    cells = shapely.box(x0, y0, x0 + cell_size, y0 + cell_size)
-    return gpd.GeoDataFrame({"cell_id": np.arange(1, len(cells) + 1), "row": row, "col": col},
-                            geometry=gpd.GeoSeries(cells, crs=crs), crs=crs)
+    return row, col, xmin + col * cell_size, ymin + row * cell_size
+
+
+def grid_layout(areas):
+    """square_grid's layout of ``areas`` — (xmin, ymin, cell size, columns, rows) — when every area's
+    bounding box is exactly the cell square_grid puts at its position, else None. (The layout is
+    recorded by square_grid and checked here, so a subset or an edited copy of a grid is simply
+    treated as arbitrary polygons.)"""
+    layout = getattr(areas, "attrs", {}).get(GRID_ATTR)
+    if layout is None:
+        return None
+    xmin, ymin, cell_size, n_cols, n_rows = layout
+    if len(areas) != n_cols * n_rows:
+        return None
+    _row, _col, x0, y0 = _cell_origins(xmin, ymin, cell_size, n_cols, n_rows)
+    bounds = shapely.bounds(areas.geometry.to_numpy())
+    expected = np.column_stack([x0, y0, x0 + cell_size, y0 + cell_size])
+    return layout if np.array_equal(bounds, expected) else None
 
 
 @dataclass
@@ -129,18 +155,27 @@ def sources_from_frame(gdf, layer, level_field="risk_level", id_field=None, warn
                    np.full(int(keep.sum()), layer, dtype=object))
 
 
-def reach_pairs(sources, areas, radii, feedback=None):
+def reach_pairs(sources, areas, radii, feedback=None, grid=None):
     """(source index, area index, distance) of every source whose exact distance to an area is less than
-    the radius of its level. Candidates from an STRtree 'dwithin' query; then the strict check."""
+    the radius of its level. Candidates from an STRtree 'dwithin' query — or, when the areas are a
+    square_grid (``grid`` = its layout, see ``grid_layout``), from the cells around each source, found
+    by arithmetic — then the exact distance (GEOS) and the strict check, the same for both."""
     areas = np.asarray(areas, dtype=object)
-    tree = shapely.STRtree(areas)
+    tree = shapely.STRtree(areas) if grid is None else None
     src_parts, area_parts, dist_parts = [], [], []
     for level in (1, 2, 3, 4):
         radius = radii[level - 1]
         chosen = np.flatnonzero(sources.level == level)
         if radius <= 0 or len(chosen) == 0:
             continue
-        query_idx, area_idx = tree.query(sources.geometry[chosen], predicate="dwithin", distance=radius)
+        if tree is not None:
+            query_idx, area_idx = tree.query(sources.geometry[chosen], predicate="dwithin", distance=radius)
+        else:
+            query_idx, area_idx = _grid_candidates(sources.geometry[chosen], radius, grid)
+            # the tree's own predicate (GEOS prepared 'distance within', the source prepared), so that both
+            # paths keep the same pairs even where it and GEOS's distance disagree in the last bit
+            within = _prepared_dwithin(sources.geometry[chosen], query_idx, areas[area_idx], radius)
+            query_idx, area_idx = query_idx[within], area_idx[within]
         src_idx = chosen[query_idx]
         dist = shapely.distance(sources.geometry[src_idx], areas[area_idx])
         keep = dist < radius
@@ -153,6 +188,51 @@ def reach_pairs(sources, areas, radii, feedback=None):
         empty = np.zeros(0, dtype=np.intp)
         return empty, empty, np.zeros(0)
     return np.concatenate(src_parts), np.concatenate(area_parts), np.concatenate(dist_parts)
+
+
+def _prepared_dwithin(geometries, index, others, radius):
+    """shapely.dwithin(geometries[index], others, radius) with ``geometries`` prepared, as an STRtree
+    'dwithin' query evaluates it; geometries this call prepares are unprepared again."""
+    newly = ~shapely.is_prepared(geometries)
+    shapely.prepare(geometries[newly])
+    try:
+        return shapely.dwithin(geometries[index], others, radius)
+    finally:
+        shapely.destroy_prepared(geometries[newly])
+
+
+def _grid_candidates(geometries, radius, grid):
+    """(geometry index, cell index) of the grid cells that may lie within ``radius`` of each geometry:
+    every cell whose rectangle is within ``radius`` of the geometry's bounding box (plus a rounding
+    margin). The distance between bounding boxes never exceeds the distance between the geometries,
+    so no cell within ``radius`` is missed; the exact check follows in reach_pairs."""
+    xmin, ymin, size, n_cols, n_rows = grid
+    bounds = shapely.bounds(geometries)
+    finite = np.isfinite(bounds).all(axis=1)
+    bounds = np.where(finite[:, None], bounds, 0.0)
+    with np.errstate(invalid="ignore"):
+        c0 = np.floor((bounds[:, 0] - radius - xmin) / size) - 1
+        c1 = np.floor((bounds[:, 2] + radius - xmin) / size) + 1
+        r0 = np.floor((bounds[:, 1] - radius - ymin) / size) - 1
+        r1 = np.floor((bounds[:, 3] + radius - ymin) / size) + 1
+    c0, r0 = np.clip(c0, 0, n_cols).astype(np.int64), np.clip(r0, 0, n_rows).astype(np.int64)
+    c1, r1 = np.clip(c1, -1, n_cols - 1).astype(np.int64), np.clip(r1, -1, n_rows - 1).astype(np.int64)
+    widths = np.where(finite, np.maximum(c1 - c0 + 1, 0), 0)
+    counts = widths * np.maximum(r1 - r0 + 1, 0)
+    geom_idx = np.repeat(np.arange(len(geometries)), counts)
+    offset = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    width = widths[geom_idx]
+    col = c0[geom_idx] + offset % np.maximum(width, 1)
+    row = r0[geom_idx] + offset // np.maximum(width, 1)
+    # the distance between the cell's rectangle and the geometry's bounding box, as square_grid places cells
+    cx0, cy0 = xmin + col * size, ymin + row * size
+    b = bounds[geom_idx]
+    dx = np.maximum(np.maximum(cx0 - b[:, 2], b[:, 0] - (cx0 + size)), 0.0)
+    dy = np.maximum(np.maximum(cy0 - b[:, 3], b[:, 1] - (cy0 + size)), 0.0)
+    scale = max(abs(xmin), abs(ymin), abs(xmin + n_cols * size), abs(ymin + n_rows * size),
+                float(np.abs(bounds).max(initial=0.0)))
+    keep = np.hypot(dx, dy) <= radius + 1e-6 + 1e-12 * scale
+    return geom_idx[keep], (row * n_cols + col)[keep]
 
 
 @dataclass
@@ -210,22 +290,26 @@ def four_colour_map(areas, sources, radii=DEFAULT_RADII_M, aggregation=HIGHEST_W
     radii = parse_radii(radii)
     geoms = areas.geometry.to_numpy()
     src_idx, area_idx, dist = reach_pairs(sources, geoms, radii,
-                                          feedback=(lambda level: progress(20 * level)) if progress else None)
+                                          feedback=(lambda level: progress(20 * level)) if progress else None,
+                                          grid=grid_layout(areas))
     columns = classify_areas(len(areas), sources, src_idx, area_idx, dist, rule)
     clashes = [c for c in list(columns) + ["residents"] if c in areas.columns]
     if clashes:
         warnings.append(f"input fields replaced by the map's own: {', '.join(clashes)}")
-    out = areas.drop(columns=clashes).copy()
-    for name, values in columns.items():
-        out[name] = values
+    # the output frame is built once, in its final column order: the areas' own columns, the map's, the
+    # residents, the geometry last
+    geometry_name = areas.geometry.name
+    data = {name: areas[name] for name in areas.columns if name not in clashes and name != geometry_name}
+    data.update(columns)
     summary = pd.DataFrame({"areas": np.bincount(columns["risk_level"], minlength=5)[1:]}, index=[1, 2, 3, 4])
     summary.index.name = "risk_level"
     if population is not None:
         residents = apportion_column(population, population_field, geoms, population_layer, warnings)
-        out["residents"] = residents
+        data["residents"] = residents
         summary["residents"] = np.bincount(columns["risk_level"], weights=residents, minlength=5)[1:]
     if progress:
         progress(100)
-    geometry_name = out.geometry.name
-    out = out[[c for c in out.columns if c != geometry_name] + [geometry_name]]
+    data[geometry_name] = areas.geometry
+    out = type(areas)(data, geometry=geometry_name, crs=areas.crs)
+    out.attrs.update(areas.attrs)
     return MapResult(out, summary, warnings, rule)

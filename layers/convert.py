@@ -2,7 +2,9 @@
 
 Reading: one pass over the features collects WKB and attribute lists; shapely decodes the
 whole WKB array at once. Z and M are dropped (analysis is planar), curved geometries are
-segmentised, null geometries become None. Writing: features are built from whole columns.
+segmentised, null geometries become None. Writing: features are built from numpy columns and WKB,
+chunk by chunk; large outputs are pipelined (a helper thread makes the next chunk's QgsFeatures while
+QGIS writes the current one, see ``write_to_sink``).
 Reprojection happens in QGIS (QgsFeatureRequest.setDestinationCrs), so core never needs PROJ.
 """
 import types
@@ -284,21 +286,25 @@ def frame_to_features(frame, fields, geometry=True):
 
 
 def _feature_chunks(frame, fields, chunk, spent=None):
-    """Lists of at most ``chunk`` QgsFeatures, in row order. Columns become Python values
-    one chunk at a time (compact numpy columns stay the only whole-frame copy), then WKB and
+    """Lists of at most ``chunk`` QgsFeatures, in row order (a generator).
+
+    The frame is read here, in the calling thread: numpy columns and the geometry array (no copy
+    of the whole frame as Python objects). Each chunk then becomes Python values, WKB and
     QgsFeatures. ``spent``: a list where the writer puts chunks it has written; their features
     are reused for later chunks (see ``_build_features``)."""
     if len(frame) == 0:
-        return
-    names = _checked_names(frame, fields)
-    columns = [_Column(frame[name]) for name in names]
-    with_geometry = hasattr(frame, "geometry")
-    geometries = np.asarray(frame.geometry.values, dtype=object) if with_geometry else None
-    for start in range(0, len(frame), chunk):
-        stop = min(start + chunk, len(frame))
+        return _generate_chunks(fields, [], None, 0, chunk, spent)
+    columns = [_Column(frame[name]) for name in _checked_names(frame, fields)]
+    geometries = np.asarray(frame.geometry.values, dtype=object) if hasattr(frame, "geometry") else None
+    return _generate_chunks(fields, columns, geometries, len(frame), chunk, spent)
+
+
+def _generate_chunks(fields, columns, geometries, total, chunk, spent):
+    for start in range(0, total, chunk):
+        stop = min(start + chunk, total)
         rows = (list(map(list, zip(*(column.values(start, stop) for column in columns)))) if columns
                 else [[] for _ in range(stop - start)])
-        wkbs = shapely.to_wkb(geometries[start:stop], output_dimension=2) if with_geometry else None
+        wkbs = shapely.to_wkb(geometries[start:stop], output_dimension=2) if geometries is not None else None
         reuse = []
         while spent and len(reuse) < len(rows):
             reuse.extend(spent.pop())
@@ -309,8 +315,9 @@ def _feature_chunks(frame, fields, chunk, spent=None):
 class _ChunkProducer:
     """Builds feature chunks in a helper thread while the caller writes the previous chunk.
 
-    QgsFeatureSink.addFeatures releases Python's GIL while QGIS writes (measured on 3.22), so making
-    the next chunk's QgsFeatures (Python work) overlaps the writing (C++ work). The sink itself is
+    QgsFeatureSink.addFeatures releases Python's GIL while QGIS writes (measured on 3.22; a build that
+    did not would merely run the two in turn), so making the next chunk's QgsFeatures (Python work)
+    overlaps the writing (C++ work). The sink itself is
     only ever used by the calling thread; the helper touches nothing but QgsFeature/QgsGeometry
     values (implicitly shared, copy-on-write, atomic reference counts). At most ``depth`` finished
     chunks wait. Written chunks come back through ``recycle`` and their features are reused, which
@@ -388,14 +395,15 @@ def write_to_sink(frame, sink, fields, feedback=None, progress=None, chunk=10_00
     """Write every row of ``frame`` to a feature sink (the caller computed everything first).
 
     Rows go in chunks so that fewer than ``chunk`` QgsFeatures exist at a time (bounded memory).
-    Above ``chunk`` rows the work is pipelined: a helper thread makes the QgsFeatures of the next
-    quarter-chunk while the sink writes the current one (the sink is used from the calling thread
-    only; see ``_ChunkProducer``). ``progress`` = (start, end) percentages reported through
-    ``feedback`` meanwhile. Returns the number of rows written.
+    Above ``chunk`` rows the work is pipelined in pieces of ``chunk / 8`` rows: a helper thread makes
+    the next piece's QgsFeatures while the sink writes the current one (the sink is used from the
+    calling thread only; see ``_ChunkProducer``); the output is the same, row for row. ``progress``
+    = (start, end) percentages reported through ``feedback`` meanwhile. Returns the number of rows
+    written.
     """
     total = len(frame)
     if total > chunk:
-        chunks = _ChunkProducer(frame, fields, max(1, chunk // 4), reuse=_sink_copies_features(sink))
+        chunks = _ChunkProducer(frame, fields, max(1, chunk // 8), reuse=_sink_copies_features(sink))
     else:
         chunks = _feature_chunks(frame, fields, chunk)
     done = 0

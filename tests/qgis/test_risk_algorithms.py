@@ -173,6 +173,84 @@ def test_four_colour_grid_with_string_parameters(run_algorithm, tmp_path):
     assert (results["AREAS_LEVEL_2"], results["AREAS_LEVEL_3"], results["AREAS_LEVEL_4"]) == (3, 2, 0)
 
 
+def test_four_colour_large_grid_is_written_whole_in_chunks(run_algorithm, tmp_path):
+    """13,000 cells: more than one write chunk, so the output goes through the pipelined writer (features
+    made in a helper thread, reused between chunks). Every cell, to a GeoPackage and to memory, against
+    distances worked here with numpy: A (level 2, radius 500) at (−200, 50), B (level 3, radius 300) at
+    (550, 50), 10 m cells over 1,300 m × 1,000 m; exact ties (e.g. 300-400-500 m triangles) are not reached."""
+    import numpy as np
+
+    from riskatlas.layers.convert import frame_to_features, write_to_sink
+
+    n_cols, n_rows, cell = 130, 100, 10.0
+    extent = f"{X0},{X0 + n_cols * cell},{Y0},{Y0 + n_rows * cell} [{CRS}]"
+    outputs = {}
+    for kind, destination in (("gpkg", str(tmp_path / "large.gpkg")), ("memory", "TEMPORARY_OUTPUT")):
+        results = run_algorithm("riskatlas:fourcolourmap", {
+            "ENTERPRISES": strip_sources(), "CELL_SIZE": cell, "RADII": "1000,500,300,100", "EXTENT": extent,
+            "OUTPUT": destination})
+        layer = results["OUTPUT"] if isinstance(results["OUTPUT"], QgsVectorLayer) else QgsVectorLayer(
+            results["OUTPUT"], "out", "ogr")
+        outputs[kind] = (rows_of(layer), results)
+
+    row = np.repeat(np.arange(n_rows), n_cols)
+    col = np.tile(np.arange(n_cols), n_rows)
+    x0, y0 = col * cell, row * cell
+
+    def distance(px, py):  # point to cell rectangle, cells relative to (X0, Y0)
+        dx = np.maximum.reduce([x0 - px, px - (x0 + cell), np.zeros_like(x0)])
+        dy = np.maximum.reduce([y0 - py, py - (y0 + cell), np.zeros_like(y0)])
+        return np.hypot(dx, dy)
+
+    d_a, d_b = distance(-200.0, 50.0), distance(550.0, 50.0)
+    level = np.where(d_a < 500, 2, np.where(d_b < 300, 3, 4))
+    assert ((d_a == 500) | (d_b == 300)).any()  # the strict rule is exercised at exact ties
+    for kind, (rows, results) in outputs.items():
+        assert len(rows) == n_cols * n_rows, kind
+        assert [r["cell_id"] for r in rows] == list(range(1, n_cols * n_rows + 1)), kind  # written in order
+        assert [r["risk_level"] for r in rows] == level.tolist(), kind
+        assert [r["n_level2"] for r in rows] == (d_a < 500).astype(int).tolist(), kind
+        assert [r["n_level3"] for r in rows] == (d_b < 300).astype(int).tolist(), kind
+        assert [r["source_id"] for r in rows] == [{2: "A", 3: "B", 4: None}[v] for v in level.tolist()], kind
+        for i in (0, 1, n_cols, len(rows) // 2, len(rows) - 1):  # every feature kept its own geometry
+            assert rows[i]["_geometry"].boundingBox() == QgsRectangle(
+                X0 + x0[i], Y0 + y0[i], X0 + x0[i] + cell, Y0 + y0[i] + cell), (kind, i)
+        assert [results[f"AREAS_LEVEL_{v}"] for v in (2, 3, 4)] == [int((level == v).sum()) for v in (2, 3, 4)]
+    assert [{k: v for k, v in r.items() if k not in ("_geometry", "fid")} for r in outputs["gpkg"][0]] == [
+        {k: v for k, v in r.items() if k != "_geometry"} for r in outputs["memory"][0]]
+
+    # a sink written in Python keeps the very QgsFeature objects it is given: the pipelined writer must
+    # then hand it new features (no reuse), each equal to the one-shot conversion
+    import geopandas as gpd
+    import shapely
+
+    from riskatlas.layers.convert import make_fields
+
+    frame = gpd.GeoDataFrame({"cell_id": np.arange(1, 2501), "label": [f"c{i}" if i % 3 else None for i in range(2500)],
+                              "score": np.where(np.arange(2500) % 4 == 0, np.nan, np.arange(2500) / 7)},
+                             geometry=shapely.box(x0[:2500], y0[:2500], x0[:2500] + cell, y0[:2500] + cell))
+    fields = make_fields((("cell_id", "int"), ("label", "string"), ("score", "double")))
+
+    class ListSink:
+        def __init__(self):
+            self.features = []
+
+        def addFeatures(self, features, flags=None):
+            self.features.extend(features)
+            return True
+
+        def addFeature(self, feature, flags=None):
+            self.features.append(feature)
+            return True
+
+    sink = ListSink()
+    assert write_to_sink(frame, sink, fields, chunk=1000) == 2500
+    expected = frame_to_features(frame, fields)
+    assert len({id(f) for f in sink.features}) == 2500
+    assert [f.attributes() for f in sink.features] == [f.attributes() for f in expected]
+    assert [f.geometry().asWkb() for f in sink.features] == [f.geometry().asWkb() for f in expected]
+
+
 def test_four_colour_units_and_cumulative(run_algorithm, tmp_path):
     towns = memory_layer("Polygon", (("town_id", "string"),), [
         (f"POLYGON(({X0} {Y0},{X0 + 300} {Y0},{X0 + 300} {Y0 + 100},{X0} {Y0 + 100},{X0} {Y0}))", dict(town_id="T1")),

@@ -155,3 +155,53 @@ def test_input_fields_of_the_same_name_are_replaced_with_a_warning():
     towns = gpd.GeoDataFrame({"risk_level": [9]}, geometry=[shapely.box(0, 0, 10, 10)], crs=CRS)
     result = four_colour_map(towns, Sources.concat([]), RADII)
     assert result.areas["risk_level"].tolist() == [4] and "risk_level" in result.warnings[0]
+
+
+def test_grid_cells_are_found_by_arithmetic_with_the_same_pairs_as_the_tree():
+    """A square_grid is searched without an STRtree (cells around each source by arithmetic). The pairs
+    must be exactly those of the STRtree 'dwithin' query followed by the strict distance check, also
+    where GEOS's 'distance within' and its distance disagree in the last bit (e.g. 0.1 m cells)."""
+    from riskatlas.core.four_colour import grid_layout, reach_pairs
+
+    def pairs(result):
+        return sorted(zip(*(part.tolist() for part in result)))
+
+    # pinned: distance 0.9999999999999999 < 1, yet GEOS's dwithin(1.0) is false, so the tree drops the pair
+    grid = square_grid((0, 0, 3, 1), 0.1, crs=CRS)
+    lone = Sources(np.array([shapely.Point(0.9, 0.05)]), np.array([4]), np.array(["P"], dtype=object),
+                   np.array(["x"], dtype=object))
+    cells = grid.geometry.to_numpy()
+    by_tree = pairs(reach_pairs(lone, cells, (1, 1, 1, 1.0)))
+    assert by_tree == pairs(reach_pairs(lone, cells, (1, 1, 1, 1.0), grid=grid_layout(grid)))
+    assert len(by_tree) > 0 and 19 not in [area for _, area, _ in by_tree]  # cell x 1.9-2.0, y 0-0.1
+
+    rng = np.random.default_rng(7)
+    for trial in range(120):
+        size = float(rng.choice([0.1, 1, 7.5, 33.3, 100]))
+        x0, y0 = float(rng.choice([0, -123.4, 500000])), float(rng.choice([0, 77.7, 3300000]))
+        n_cols, n_rows = int(rng.integers(1, 30)), int(rng.integers(1, 30))
+        grid = square_grid((x0, y0, x0 + n_cols * size, y0 + n_rows * size), size, crs=CRS)
+        layout = grid_layout(grid)
+        assert layout is not None
+        n = 40  # points, boxes and lines on a lattice of half and quarter cells: many exact ties
+        x = x0 + rng.integers(-8, n_cols + 8, n) * size * rng.choice([1, 0.5, 0.25], n)
+        y = y0 + rng.integers(-8, n_rows + 8, n) * size * rng.choice([1, 0.5, 0.25], n)
+        kind = rng.integers(0, 3, n)
+        geometries = np.array([shapely.Point(a, b) if k == 0 else shapely.box(a, b, a + 1.5 * size, b + 0.5 * size)
+                               if k == 1 else shapely.LineString([(a, b), (a + 3 * size, b + 2 * size)])
+                               for a, b, k in zip(x, y, kind)], dtype=object)
+        src = Sources(geometries, rng.integers(1, 5, n), np.array([str(i) for i in range(n)], dtype=object),
+                      np.full(n, "x", dtype=object))
+        radii = tuple(float(r) * size for r in rng.choice([0, 1, 2.5, 3, 5, 10], 4))
+        cells = grid.geometry.to_numpy()
+        assert pairs(reach_pairs(src, cells, radii)) == pairs(reach_pairs(src, cells, radii, grid=layout)), trial
+        assert not shapely.is_prepared(geometries).any()  # the sources are left as they were
+
+    # a subset or an edited copy of a grid is no longer taken for one
+    grid = square_grid((0, 0, 500, 300), 100, crs=CRS)
+    assert grid_layout(grid) == (0, 0, 100.0, 5, 3)
+    assert grid_layout(grid.iloc[1:]) is None
+    moved = grid.copy()
+    moved.geometry.values[4] = shapely.box(400, 0, 500, 101)
+    assert grid_layout(moved) is None
+    assert grid_layout(gpd.GeoDataFrame(geometry=grid.geometry.to_list(), crs=CRS)) is None  # no layout recorded
