@@ -36,6 +36,7 @@ Method (``fire_station_reach``):
 6. Targets: the land rule at the target itself (a polygon: any road point within
    ACCESS_DISTANCE of its outline) with no time limit, evaluated exactly.
 """
+import os
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -133,9 +134,13 @@ def road_speeds(count, speed_values=None, class_values=None, preset=DEFAULT_SPEE
     origin = np.full(n, "default", dtype=object)
     if speed_values is not None:
         raw = np.asarray(speed_values, dtype=object)
-        values = np.array([_number(v) for v in raw], dtype=np.float64)
-        text = np.array([v is not None and not (isinstance(v, float) and np.isnan(v)) and np.isnan(_number(v))
-                         for v in raw], dtype=bool)
+        if set(map(type, raw)) <= {float, int, type(None)}:  # a numeric field: no text (the usual case)
+            values = np.array(raw, dtype=np.float64)  # None -> NaN
+            text = np.zeros(len(raw), dtype=bool)
+        else:
+            values = np.array([_number(v) for v in raw], dtype=np.float64)
+            text = np.array([v is not None and not (isinstance(v, float) and np.isnan(v)) and np.isnan(_number(v))
+                             for v in raw], dtype=bool)
         if text.any():
             raise InputError("speed is not a number", layer=layer, feature_ids=fids[text], field=speed_field)
         bad = np.isfinite(values) & (values <= 0)
@@ -202,6 +207,7 @@ class ReachOptions:
     cell_m: float = None  # grid resolution of the land rule (default ACCESS_DISTANCE / 8)
     max_cells: int = 6_000_000
     smooth: bool = True
+    parallel: bool = True  # computed districts in a second thread when there is a second processor
 
 
 def _noop(*_args):
@@ -289,7 +295,9 @@ def fire_station_reach(roads, speeds_kmh, oneway, stations, station_ids, turnout
     # connectivity: parts of the network holding no station
     station_comp = comp[net.edge_from[loc.edge[loc.snapped]]]
     edge_comp = comp[net.edge_from]
-    orphan = ~np.isin(edge_comp, station_comp)
+    has_station = np.zeros(n_comp, dtype=bool)
+    has_station[station_comp] = True
+    orphan = ~has_station[edge_comp]
     if orphan.any():
         orphan_parts = np.unique(edge_comp[orphan])
         warnings.append(f"{len(orphan_parts)} network part(s) not connected to any station's part "
@@ -301,35 +309,55 @@ def fire_station_reach(roads, speeds_kmh, oneway, stations, station_ids, turnout
     progress(25, "searching the network from all stations at once")
     need_districts = districts is None
     result = nw.search(net, loc, offsets=turnout, limit=None if need_districts else T)
-    parts = nw.reached_parts(result, limit=T)
+    if need_districts:
+        parts, all_parts = nw.reached_parts_at(result, [T, None])
+    else:
+        parts = nw.reached_parts(result, limit=T)
     check_lengths = parts.length(net)
     stats["reached_road_km"] = float(check_lengths.sum() / 1000)
-    progress(40, "cutting the reached roads")
-    edges = _edges_frame(net, parts, station_ids, roads_index=names.get("road_fids"))
-
-    # 4. land --------------------------------------------------------------------------------
-    progress(50, "resolving the land each station reaches first")
     study = _study_polygon(study_area, net)
     grid = _Grid.for_area(study, D, options)
-    stats["cell_m"] = grid.cell
-    info.append(f"land rule evaluated on a {grid.cell:g} m grid ({grid.shape[0]:,} × {grid.shape[1]:,} cells)")
     inside = grid.inside(study)
-    land = grid.earliest_within(net, parts, D)  # key grid: arrival and station
-    reach_label = np.where(inside & (land < _EMPTY), (land & _SOURCE_MASK).astype(np.int64), _NONE)
-    reach_label = np.where(inside, reach_label, _OUTSIDE)
-    progress(65, "drawing areas and gaps")
-    area_geoms, gap_geoms = _areas_and_gaps(grid, reach_label, n_st, study, options)
+    # the computed districts need nothing of steps 3-4 below: with a second processor they are
+    # drawn meanwhile in a second thread (numpy, scipy and GEOS release the GIL for most of
+    # the work; the thread has its own copy of the study polygon, as GEOS's prepared
+    # geometries are not to be shared between threads)
+    pool = districts_job = None
+    if need_districts and options.parallel and (os.cpu_count() or 1) > 1:
+        from concurrent.futures import ThreadPoolExecutor
 
-    if need_districts:
-        progress(72, "districts: land each station reaches first with no time limit")
-        all_parts = nw.reached_parts(result)
-        nearest = grid.nearest_road_label(net, all_parts)
-        district_label = np.where(inside, nearest, _OUTSIDE)
-        district_geoms = _label_geometries(grid, district_label, n_st, study, options)
-        district_source = "computed"
-    else:
-        district_geoms = _match_districts(districts, stations, loc.snapped, station_ids, warnings)
-        district_source = "given"
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="riskatlas-districts")
+        districts_job = pool.submit(_computed_districts, grid, net, all_parts, inside, n_st,
+                                    shapely.from_wkb(shapely.to_wkb(study)), options)
+    try:
+        progress(40, "cutting the reached roads")
+        edges = _edges_frame(net, parts, station_ids, roads_index=names.get("road_fids"))
+
+        # 4. land ----------------------------------------------------------------------------
+        progress(50, "resolving the land each station reaches first")
+        stats["cell_m"] = grid.cell
+        info.append(f"land rule evaluated on a {grid.cell:g} m grid ({grid.shape[0]:,} × {grid.shape[1]:,} cells)")
+        land = grid.earliest_within(net, parts, D)  # key grid: arrival and station
+        del parts, check_lengths
+        reach_label = np.where(inside & (land < _EMPTY), (land & _SOURCE_MASK).astype(np.int64), _NONE)
+        reach_label = np.where(inside, reach_label, _OUTSIDE)
+        del land
+        progress(65, "drawing areas and gaps")
+        area_geoms, gap_geoms = _areas_and_gaps(grid, reach_label, n_st, study, options)
+
+        if need_districts:
+            progress(72, "districts: land each station reaches first with no time limit")
+            district_label, district_geoms = (
+                districts_job.result() if districts_job is not None
+                else _computed_districts(grid, net, all_parts, inside, n_st, study, options))
+            del all_parts
+            district_source = "computed"
+        else:
+            district_geoms = _match_districts(districts, stations, loc.snapped, station_ids, warnings)
+            district_source = "given"
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True)  # (after an error or a cancel too: the thread finishes first)
 
     # 5. residents: area-weighted apportioning at the grid's resolution ----------------------
     progress(80, "residents")
@@ -401,6 +429,14 @@ def fire_station_reach(roads, speeds_kmh, oneway, stations, station_ids, turnout
     return ReachResult(edges, areas, gaps, target_gdf, summary, info, warnings, stats)
 
 
+def _computed_districts(grid, net, all_parts, inside, n_stations, study, options):
+    """(label grid, geometries) of the computed districts: each cell of the study area goes to
+    the station first at the reached road nearest to it (no time limit)."""
+    nearest = grid.nearest_road_label(net, all_parts)
+    district_label = np.where(inside, nearest, _OUTSIDE)
+    return district_label, _label_geometries(grid, district_label, n_stations, study, options)
+
+
 def _fill_empty(geoms):
     import shapely
 
@@ -429,46 +465,177 @@ def _study_polygon(study_area, net):
 
     if study_area is not None and not shapely.is_empty(study_area):
         return shapely.make_valid(study_area) if not shapely.is_valid(study_area) else study_area
-    x0, y0 = net.nodes.min(axis=0)
-    x1, y1 = net.nodes.max(axis=0)
-    return shapely.box(x0, y0, x1, y1)
+    x, y = net.nodes[:, 0], net.nodes[:, 1]
+    return shapely.box(x.min(), y.min(), x.max(), y.max())
 
 
 # ------------------------------------------------------------------------------- edges
 
 def _edges_frame(net, parts, station_ids, roads_index=None):
-    """One feature per (road, station): the reached parts of that road, merged where contiguous."""
+    """One feature per (road, station): the reached parts of that road, merged where contiguous.
+
+    The pieces of a (road, station) group that follow each other along one part of the road,
+    each starting exactly where the previous one ends, are joined directly into one line;
+    that is what ``shapely.line_merge`` gives for them (a simple chain of lines, all in the
+    digitising direction). Other groups (gaps between pieces, several parts, parts passing a
+    vertex twice, pieces of zero length) go through ``line_merge`` as they are."""
     import geopandas as gpd
-    import pandas as pd
     import shapely
 
+    n_key = len(station_ids) + 1
+    n = len(parts)
     line = net.edge_line[parts.edge]
-    key = line * (len(station_ids) + 1) + parts.source
-    order = np.argsort(key, kind="stable")
+    key = line * n_key + parts.source
+    order = np.argsort(key, kind="stable")  # the pieces come as a few sorted runs: cheap
     key_sorted = key[order]
-    uniq, first = np.unique(key_sorted, return_index=True)
-    group = np.searchsorted(uniq, key_sorted)
-    pieces = parts.lines(net)[order]
-    merged = shapely.line_merge(shapely.multilinestrings(pieces, indices=group)) if len(pieces) else pieces
-    length = parts.length(net)[order]
-    frame = pd.DataFrame({"g": group, "near": parts.cost_near[order], "far": parts.cost_far[order], "len": length})
-    agg = frame.groupby("g").agg(entry=("near", "min"), arrival=("far", "max"), length=("len", "sum"))
-    road_row = (uniq // (len(station_ids) + 1)).astype(np.int64)
-    source = (uniq % (len(station_ids) + 1)).astype(np.int64)
+    new = np.ones(n, dtype=bool)
+    new[1:] = key_sorted[1:] != key_sorted[:-1]
+    uniq = key_sorted[new]
+    group = np.cumsum(new) - 1
+    starts = np.flatnonzero(new)
+    n_groups = len(uniq)
+    if n:
+        entry = np.minimum.reduceat(parts.cost_near[order], starts)
+        arrival = np.maximum.reduceat(parts.cost_far[order], starts)
+    else:
+        entry = arrival = np.zeros(0)
+    # the sum in the same order and with the same (compensated) summation as before
+    length = _group_sums(parts.length(net)[order], starts)
+
+    geometry = np.array([None] * n_groups, dtype=object)
+    if n:
+        along = _along_road_order(net, parts)
+        pos = along[np.argsort(key[along], kind="stable")]  # by group, then along the road
+        group_of = np.empty(n, dtype=np.int64)
+        group_of[order] = group
+        e = parts.edge[pos]
+        # the pieces' ends, as edge_lines computes them (a + (b - a) * f)
+        ax, ay = net.nodes[:, 0][net.edge_from[e]], net.nodes[:, 1][net.edge_from[e]]
+        dx, dy = net.nodes[:, 0][net.edge_to[e]] - ax, net.nodes[:, 1][net.edge_to[e]] - ay
+        f0, f1 = parts.f0[pos], parts.f1[pos]
+        x0, y0, x1, y1 = ax + dx * f0, ay + dy * f0, ax + dx * f1, ay + dy * f1
+        # line_merge ignores pieces whose ends coincide (rounding leaves a few at edge ends)
+        real = np.flatnonzero((x0 != x1) | (y0 != y1))
+        pos, e, x0, y0, x1, y1 = pos[real], e[real], x0[real], y0[real], x1[real], y1[real]
+        gid = group_of[pos]
+        m = len(pos)
+        first = np.ones(m, dtype=bool)
+        first[1:] = gid[1:] != gid[:-1]
+        part = net.edge_part[e]
+        joins = np.zeros(m, dtype=bool)
+        joins[1:] = (x1[:-1] == x0[1:]) & (y1[:-1] == y0[1:]) & (part[1:] == part[:-1])
+        bad = (~first & ~joins) | ~_simple_parts(net)[part]
+        bad_group = np.ones(n_groups, dtype=bool)
+        bad_group[gid] = False  # groups of zero-length pieces only: as before
+        bad_group[gid[bad]] = True
+        # simple chains: the start of every piece, then the end of the last one
+        sel = np.flatnonzero(~bad_group[gid])
+        if len(sel):
+            gs = gid[sel]
+            ends = np.ones(len(sel), dtype=bool)
+            ends[:-1] = gs[1:] != gs[:-1]
+            at = np.arange(len(sel)) + np.cumsum(ends) - ends
+            coords = np.empty((len(sel) + int(ends.sum()), 2))
+            coords[at, 0], coords[at, 1] = x0[sel], y0[sel]
+            coords[at[ends] + 1, 0], coords[at[ends] + 1, 1] = x1[sel][ends], y1[sel][ends]
+            simple = np.flatnonzero(~bad_group)
+            line_start = np.append(at[np.flatnonzero(np.r_[True, ends[:-1]])], len(coords))
+            geometry[simple] = shapely.from_ragged_array(shapely.GeometryType.MULTILINESTRING, coords,
+                                                         (line_start, np.arange(len(simple) + 1)))
+        if bad_group.any():
+            # the rest as before: line_merge of the pieces, in the pieces' order
+            keep = bad_group[group]
+            rest = np.flatnonzero(bad_group)
+            rest_id = np.searchsorted(rest, group[keep])
+            which = order[keep]
+            pieces = nw.edge_lines(net, parts.edge[which], parts.f0[which], parts.f1[which])
+            merged = shapely.line_merge(shapely.multilinestrings(pieces, indices=rest_id))
+            geometry[rest] = _as_multilines(merged, len(rest))
+    road_row = (uniq // n_key).astype(np.int64)
+    source = (uniq % n_key).astype(np.int64)
     road_fid = np.asarray(roads_index)[road_row] if roads_index is not None else road_row
     return gpd.GeoDataFrame({
         "road_fid": np.asarray(road_fid, dtype=np.int64), "station_id": station_ids[source],
-        "arrival_min": agg["arrival"].to_numpy(), "entry_min": agg["entry"].to_numpy(),
-        "length_m": agg["length"].to_numpy()}, geometry=_as_multilines(merged))
+        "arrival_min": arrival, "entry_min": entry, "length_m": length},
+        geometry=geometry if n_groups else np.zeros(0, dtype=object))
 
 
-def _as_multilines(geoms):
+def _group_sums(values, starts):
+    """Sum of values[starts[i]:starts[i + 1]] for each group, as pandas' groupby sum gives it
+    (Kahan-compensated, in order): one step per position within the groups, over all groups
+    that long at once; groups longer than 64 (few) through pandas itself."""
+    import pandas as pd
+
+    n_groups = len(starts)
+    if n_groups == 0:
+        return np.zeros(0)
+    size = np.diff(np.append(starts, len(values)))
+    total = np.zeros(n_groups)
+    small = np.flatnonzero(size <= 64)
+    order = small[np.argsort(-size[small].astype(np.int16), kind="stable")]  # small ints: a radix sort
+    first, count = starts[order], size[order]
+    s, c = np.zeros(len(order)), np.zeros(len(order))
+    for i in range(int(count[0]) if len(order) else 0):
+        m = len(order) - int(np.searchsorted(count[::-1], i, side="right"))  # groups longer than i
+        y = values[first[:m] + i] - c[:m]
+        t = s[:m] + y
+        c[:m] = (t - s[:m]) - y
+        s[:m] = t
+    total[order] = s
+    large = np.flatnonzero(size > 64)
+    if len(large):
+        which = np.repeat(large, size[large])
+        at = np.repeat(starts[large], size[large]) + (np.arange(len(which)) - np.repeat(np.cumsum(size[large])
+                                                                                       - size[large], size[large]))
+        total[large] = pd.Series(values[at]).groupby(which).sum().to_numpy()
+    return total
+
+
+def _along_road_order(net, parts):
+    """Order of the pieces by (edge, f0). ``reached_parts`` lists the pieces by search edge,
+    first those entered at f0, then those entered at f1, so a stable sort by edge is already
+    in f0 order on every edge but those split at a station: these are sorted by f0 explicitly."""
+    order = np.argsort(parts.edge, kind="stable")
+    e, f0 = parts.edge[order], parts.f0[order]
+    unordered = np.flatnonzero((e[1:] == e[:-1]) & (f0[1:] < f0[:-1]))
+    if len(unordered):
+        fix = np.zeros(net.n_edges, dtype=bool)
+        fix[e[unordered]] = True
+        at = np.flatnonzero(fix[e])
+        sub = order[at]
+        order[at] = sub[np.lexsort((parts.f0[sub], parts.edge[sub]))]
+    return order
+
+
+def _simple_parts(net):
+    """Per road part: True when no node occurs twice along it (not closed, not touching itself)."""
+    n_parts = len(net.part_edge_start) - 1
+    count = np.diff(net.part_edge_start)
+    has = np.flatnonzero(count > 0)
+    seq_node = np.concatenate([net.edge_from, net.edge_to[net.part_edge_start[has + 1] - 1]])
+    seq_part = np.concatenate([net.edge_part, has])
+    seen = np.bincount(seq_node, minlength=net.n_nodes)
+    cand = seen[seq_node] > 1  # only nodes met more than once anywhere can repeat in a part
+    pair = np.sort(seq_part[cand] * np.int64(net.n_nodes) + seq_node[cand])
+    repeated = pair[1:][pair[1:] == pair[:-1]] // net.n_nodes
+    simple = np.ones(n_parts, dtype=bool)
+    simple[repeated] = False
+    return simple
+
+
+def _as_multilines(geoms, count=None):
+    """MultiLineStrings of the parts of each geometry (empty where a geometry has none)."""
     import shapely
 
-    if len(geoms) == 0:
+    count = len(geoms) if count is None else count
+    if count == 0:
         return np.zeros(0, dtype=object)
     parts, idx = shapely.get_parts(geoms, return_index=True)
-    return shapely.multilinestrings(parts, indices=idx)
+    out = np.array([shapely.MultiLineString()] * count, dtype=object)
+    if len(parts):
+        uniq = np.unique(idx)
+        out[uniq] = shapely.multilinestrings(parts, indices=np.searchsorted(uniq, idx))
+    return out
 
 
 # ------------------------------------------------------------------------------- grid
@@ -478,6 +645,7 @@ _SOURCE_BITS = 20
 _SOURCE_MASK = (1 << _SOURCE_BITS) - 1
 _TIME_QUANTUM = 1e-6  # minutes: keys order by time, then station
 _NONE, _OUTSIDE = -1, -2
+_SHORT_PIECE = 32  # pieces with at most this many land-rule samples are sampled index by index
 
 
 class _Grid:
@@ -514,10 +682,24 @@ class _Grid:
             return ((ys[:, None] >= by0) & (ys[:, None] <= by1)) & ((xs[None, :] >= bx0) & (xs[None, :] <= bx1))
         shapely.prepare(study)
         out = np.zeros(self.shape, dtype=bool)
-        for r0 in range(0, h, 512):  # bounded memory
-            r1 = min(h, r0 + 512)
-            gx, gy = np.meshgrid(xs, ys[r0:r1])
-            out[r0:r1] = shapely.contains_xy(study, gx, gy)
+        # blocks of cells: whole blocks inside the study area's interior or apart from it are
+        # settled by one test of their centres' box; the centres of the others one by one
+        size = 32
+        r0 = np.arange(0, h, size)
+        q0 = np.arange(0, w, size)
+        r1, q1 = np.minimum(r0 + size, h), np.minimum(q0 + size, w)
+        br, bq = np.meshgrid(np.arange(len(r0)), np.arange(len(q0)), indexing="ij")
+        br, bq = br.ravel(), bq.ravel()
+        boxes = shapely.box(xs[q0[bq]], ys[r0[br]], xs[q1[bq] - 1], ys[r1[br] - 1])
+        solid = (r1[br] - r0[br] > 1) & (q1[bq] - q0[bq] > 1)  # boxes with an area
+        within = solid & shapely.contains_properly(study, boxes)
+        apart = solid & shapely.disjoint(study, boxes)
+        for k in np.flatnonzero(within):
+            out[r0[br[k]]:r1[br[k]], q0[bq[k]]:q1[bq[k]]] = True
+        for k in np.flatnonzero(~within & ~apart):
+            rows, cols = slice(r0[br[k]], r1[br[k]]), slice(q0[bq[k]], q1[bq[k]])
+            gx, gy = np.meshgrid(xs[cols], ys[rows])
+            out[rows, cols] = shapely.contains_xy(study, gx, gy)
         return out
 
     def apportion(self, polygons, values):
@@ -537,8 +719,23 @@ class _Grid:
         i0 = np.clip(np.ceil((b[:, 1] - self.y0) / c - 0.5), 0, h).astype(np.int64)
         i1 = np.clip(np.floor((b[:, 3] - self.y0) / c - 0.5), -1, h - 1).astype(np.int64)
         xs, ys = self.centres()
+        # axis-aligned rectangles (the usual population grid) contain exactly the centres
+        # strictly inside their bounds: a block of cells, found by binary search
+        rect = _rectangles(polygons) & ok
+        # (within the window of cells tested for every polygon: j0..j1, i0..i1)
+        a0 = np.maximum(np.searchsorted(xs, b[:, 0], side="right"), j0)
+        a1 = np.minimum(np.searchsorted(xs, b[:, 2], side="left"), j1 + 1)
+        c0 = np.maximum(np.searchsorted(ys, b[:, 1], side="right"), i0)
+        c1 = np.minimum(np.searchsorted(ys, b[:, 3], side="left"), i1 + 1)
         lost = []
         for k in np.flatnonzero(ok & (values != 0)):
+            if rect[k]:
+                n = (a1[k] - a0[k]) * (c1[k] - c0[k]) if a1[k] > a0[k] and c1[k] > c0[k] else 0
+                if n == 0:
+                    lost.append(k)
+                    continue
+                out[c0[k]:c1[k], a0[k]:a1[k]] += values[k] / n  # (other cells of the box gain 0)
+                continue
             if j1[k] < j0[k] or i1[k] < i0[k]:
                 lost.append(k)
                 continue
@@ -556,50 +753,178 @@ class _Grid:
             np.add.at(out, (row, col), values[lost])
         return out
 
-    def _sample(self, net, parts, step=0.5):
-        """Points every ≤ step × cell along the reached parts: (flat cell index, key, xy)."""
+    def _sample(self, net, parts, step=0.5, with_points=False):
+        """Points every ≤ step × cell along the reached parts, each with its key (arrival
+        time, then station). Returns (flat cell index, key) of the samples that can hold their
+        cell's smallest key — time grows along a piece in its travel direction, so of a run of
+        one piece's samples in one cell only the first — and, ``with_points``, the flat cell
+        index (-1 outside the grid), x and y of every sample. The samples come in no particular
+        order.
+
+        Sample k of a piece with n samples is at s = k / (n - 1) of the piece in its travel
+        direction: f = f0 + s·(f1 - f0) forward, f1 - s·(f1 - f0) backward, xy = a + (b - a)·f,
+        time = near + s·(far - near) (these exact floating-point operations)."""
         length = parts.length(net)
         n = np.maximum(np.ceil(length / (self.cell * step)).astype(np.int64), 1) + 1
-        piece = np.repeat(np.arange(len(parts)), n)
-        k = np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n)
-        s = k / (n[piece] - 1)  # 0..1 along the piece, in the travel direction
-        fwd = parts.forward[piece]
-        f = np.where(fwd, parts.f0[piece] + s * (parts.f1[piece] - parts.f0[piece]),
-                     parts.f1[piece] - s * (parts.f1[piece] - parts.f0[piece]))
-        e = parts.edge[piece]
-        a, b = net.nodes[net.edge_from[e]], net.nodes[net.edge_to[e]]
-        xy = a + (b - a) * f[:, None]
-        t = parts.cost_near[piece] + s * (parts.cost_far[piece] - parts.cost_near[piece])
-        col = np.floor((xy[:, 0] - self.x0) / self.cell).astype(np.int64)
-        row = np.floor((xy[:, 1] - self.y0) / self.cell).astype(np.int64)
-        h, w = self.shape
-        ok = (row >= 0) & (row < h) & (col >= 0) & (col < w)
-        key = np.round(t[ok] / _TIME_QUANTUM).astype(np.int64) << _SOURCE_BITS | parts.source[piece][ok]
-        return row[ok] * w + col[ok], key, xy[ok]
+        span = parts.f1 - parts.f0
+        fwd = parts.forward
+        e = parts.edge
+        ax, ay = net.nodes[:, 0][net.edge_from[e]], net.nodes[:, 1][net.edge_from[e]]
+        piece = dict(n=n, f_start=np.where(fwd, parts.f0, parts.f1), f_step=np.where(fwd, span, -span),
+                     ax=ax, ay=ay, dx=net.nodes[:, 0][net.edge_to[e]] - ax, dy=net.nodes[:, 1][net.edge_to[e]] - ay,
+                     near=parts.cost_near, dt=parts.cost_far - parts.cost_near, source=parts.source)
+        if with_points:  # all samples are kept: all at once
+            return self._sample_long(piece, with_points)
+        # short pieces (the many) sample by sample index over all of them at once; long ones
+        # (the few) all samples at once
+        short = n <= _SHORT_PIECE
+        order = np.flatnonzero(short)
+        order = order[np.argsort(-n[order].astype(np.int16), kind="stable")]  # small ints: a radix sort
+        out = [self._sample_short({k: v[order] for k, v in piece.items()})]
+        if not short.all():
+            long_ = np.flatnonzero(~short)
+            out.append(self._sample_long({k: v[long_] for k, v in piece.items()}, False))
+        return tuple(np.concatenate([o[i] for o in out]) for i in range(2))
 
-    def _road_keys(self, net, parts, with_points=False, step=0.5):
-        idx, key, xy = self._sample(net, parts, step)
-        grid = np.full(self.shape[0] * self.shape[1], _EMPTY, dtype=np.int64)
-        order = np.argsort(key)[::-1]  # smallest written last wins
-        grid[idx[order]] = key[order]
-        return (grid.reshape(self.shape), xy) if with_points else grid.reshape(self.shape)
+    def _cells(self, x, y):
+        """(flat cell index, inside the grid) of points."""
+        h, w = self.shape
+        col = np.floor((x - self.x0) / self.cell).astype(np.int64)
+        row = np.floor((y - self.y0) / self.cell).astype(np.int64)
+        ok = (row >= 0) & (row < h) & (col >= 0) & (col < w)
+        return row * w + col, ok
 
     @staticmethod
-    def _disc_min(grid, r):
-        """Minimum over a disc of radius r cells (the union of rectangles (2w+1) × (2dy+1),
-        w = floor(sqrt(r² - dy²)); each rectangle is two 1-D minimum filters)."""
+    def _keys(p, at, s):
+        t = p["near"][at] + s * p["dt"][at]
+        return np.round(t / _TIME_QUANTUM).astype(np.int64) << _SOURCE_BITS | p["source"][at]
+
+    def _sample_short(self, p):
+        """``_sample`` (keys only) for pieces sorted by sample count, descending: a loop over
+        the sample index, each step over the pieces that have that sample (fewer passes over
+        memory than all samples at once)."""
+        n, den = p["n"], p["n"] - 1
+        idx_out, key_out = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+        prev_idx = prev_ok = None
+        for k in range(int(n[0]) if len(n) else 0):
+            m = len(n) - int(np.searchsorted(n[::-1], k, side="right"))  # pieces with n > k
+            s = k / den[:m]
+            f = p["f_step"][:m] * s
+            f += p["f_start"][:m]
+            x = p["dx"][:m] * f
+            x += p["ax"][:m]
+            y = p["dy"][:m] * f
+            y += p["ay"][:m]
+            idx, ok = self._cells(x, y)
+            first = ok if prev_idx is None else ok & ~(prev_ok[:m] & (prev_idx[:m] == idx))
+            prev_idx, prev_ok = idx, ok
+            at = np.flatnonzero(first)
+            idx_out.append(idx[at])
+            key_out.append(self._keys(p, at, s[at]))
+        return np.concatenate(idx_out), np.concatenate(key_out)
+
+    def _sample_long(self, p, with_points):
+        """``_sample`` with every sample of every piece at once."""
+        n = p["n"]
+        piece = np.repeat(np.arange(len(n), dtype=np.int32), n)
+        k = np.arange(len(piece), dtype=np.int64)
+        k -= (np.cumsum(n) - n)[piece]
+        s = k / (n - 1)[piece]
+        f = p["f_step"][piece]
+        f *= s
+        f += p["f_start"][piece]
+        x = p["dx"][piece]
+        x *= f
+        x += p["ax"][piece]
+        y = p["dy"][piece]
+        y *= f
+        y += p["ay"][piece]
+        del f
+        idx, ok = self._cells(x, y)
+        first = ok.copy()
+        first[1:] &= ~(ok[:-1] & (idx[1:] == idx[:-1]) & (k[1:] > 0))
+        at = np.flatnonzero(first)
+        out = (idx[at], self._keys(p, piece[at], s[at]))
+        if with_points:
+            out += (np.where(ok, idx, -1), x, y)
+        return out
+
+    def _key_grid(self, idx, key):
+        """The smallest key per cell (_EMPTY where none): repeated scatter of the keys still
+        smaller than what their cell holds (a few rounds; no sort)."""
+        grid = np.full(self.shape[0] * self.shape[1], _EMPTY, dtype=np.int64)
+        while len(idx):
+            grid[idx] = key
+            smaller = key < grid[idx]
+            idx, key = idx[smaller], key[smaller]
+        return grid.reshape(self.shape)
+
+    def _road_keys(self, net, parts, step=0.5):
+        return self._key_grid(*self._sample(net, parts, step))
+
+    @staticmethod
+    def _disc_widths(r):
+        """Half-widths of the disc of radius r cells, per row offset 0..floor(r)."""
+        return [int(np.floor(np.sqrt(max(r * r - dy * dy, 0.0)))) for dy in range(int(np.floor(r)) + 1)]
+
+    @classmethod
+    def _disc_min(cls, grid, r, rows=None):
+        """Minimum over a disc of radius r cells: the cells (dy, dx) with |dy| ≤ floor(r) and
+        |dx| ≤ w(|dy|) = floor(sqrt(r² - dy²)). One horizontal 1-D minimum filter per distinct
+        half-width w (``rows``: those already computed, filled in), then the minimum of those
+        rows shifted by ±dy."""
         from scipy import ndimage
 
-        out = grid.copy()
-        widths = {}
-        for dy in range(int(np.floor(r)) + 1):
-            w = int(np.floor(np.sqrt(max(r * r - dy * dy, 0.0))))
-            widths[w] = max(widths.get(w, 0), dy)
-        for w, dy in widths.items():
-            m = ndimage.minimum_filter1d(grid, 2 * w + 1, axis=1, mode="constant", cval=_EMPTY) if w else grid
-            if dy:
-                m = ndimage.minimum_filter1d(m, 2 * dy + 1, axis=0, mode="constant", cval=_EMPTY)
-            np.minimum(out, m, out=out)
+        widths = cls._disc_widths(r)
+        rows = {} if rows is None else rows
+        for w in set(widths) - set(rows):
+            rows[w] = ndimage.minimum_filter1d(grid, 2 * w + 1, axis=1, mode="constant", cval=_EMPTY) if w else grid
+        return cls._shifted(rows, widths, np.minimum)
+
+    @staticmethod
+    def _shifted(rows, widths, combine):
+        """combine() over dy of rows[widths[|dy|]] shifted by dy (the rectangles of a disc)."""
+        out = rows[widths[0]].copy()
+        for dy in range(1, len(widths)):
+            m = rows[widths[dy]]
+            combine(out[dy:], m[:-dy], out=out[dy:])
+            combine(out[:-dy], m[dy:], out=out[:-dy])
+        return out
+
+    @classmethod
+    def _disc_any(cls, road, r, rows):
+        """Whether any ``road`` cell lies in the disc of radius r: ``_disc_min(grid, r) <
+        _EMPTY`` for road = grid < _EMPTY. ``rows``: horizontal minimum filters of grid by
+        half-width (reused where there; their ``< _EMPTY`` is the horizontal dilation)."""
+        from scipy import ndimage
+
+        widths = cls._disc_widths(r)
+        spread = {}
+        for w in set(widths):
+            if w in rows:
+                spread[w] = rows[w] < _EMPTY
+            else:
+                spread[w] = ndimage.maximum_filter1d(road.view(np.uint8), 2 * w + 1, axis=1, mode="constant",
+                                                     cval=0).view(bool)
+        return cls._shifted(spread, widths, np.logical_or)
+
+    @classmethod
+    def _disc_offsets(cls, r):
+        """(dy, dx) of the cells of the disc of radius r, as ``_disc_min`` covers it."""
+        return [(sy * dy, sx * dx) for dy, w in enumerate(cls._disc_widths(r)) for dx in range(w + 1)
+                for sy in ((1, -1) if dy else (1,)) for sx in ((1, -1) if dx else (1,))]
+
+    def _disc_min_at(self, grid, r, rows, cols):
+        """``_disc_min(grid, r)[rows, cols]`` for a few cells."""
+        h, w = self.shape
+        dy, dx = np.array(self._disc_offsets(r), dtype=np.int64).T
+        out = np.full(len(rows), _EMPTY, dtype=np.int64)
+        chunk = max(1, 4_000_000 // len(dy))
+        for i in range(0, len(rows), chunk):
+            rr, cc = rows[i:i + chunk, None] + dy, cols[i:i + chunk, None] + dx
+            ok = (rr >= 0) & (rr < h) & (cc >= 0) & (cc < w)
+            values = np.where(ok, grid[np.clip(rr, 0, h - 1), np.clip(cc, 0, w - 1)], _EMPTY)
+            out[i:i + chunk] = values.min(axis=1)
         return out
 
     def earliest_within(self, net, parts, distance):
@@ -609,24 +934,48 @@ class _Grid:
         off by up to a cell. Whether a cell is reached is therefore decided exactly (its
         centre's distance to the nearest road point, cKDTree) in the ring where a disc half a
         cell diagonal smaller and one that much larger disagree; which station (the earliest
-        key) comes from the disc of radius ``distance``."""
+        key) comes from the disc of radius ``distance``.
+
+        The two discs only tell whether any road cell is that near (boolean dilations, sharing
+        the horizontal filters of the first), and the cKDTree holds only the road points near
+        the ring."""
+        from scipy import ndimage
         from scipy.spatial import cKDTree
 
-        grid, xy = self._road_keys(net, parts, with_points=True)
+        idx, key, point_cell, px, py = self._sample(net, parts, with_points=True)
+        grid = self._key_grid(idx, key)
         r, slack = distance / self.cell, np.sqrt(0.5)
-        mid = self._disc_min(grid, r)
-        inner = self._disc_min(grid, max(r - slack, 0.0))
-        outer = self._disc_min(grid, r + slack)
-        ring = (outer < _EMPTY) & (inner == _EMPTY)
+        rows_min = {}
+        mid = self._disc_min(grid, r, rows_min)
+        road = grid < _EMPTY
+        if not road.any():
+            return mid
+        r_in, r_out = max(r - slack, 0.0), r + slack
+        inner = self._disc_any(road, r_in, rows_min)
+        outer = self._disc_any(road, r_out, rows_min)
+        del rows_min
+        ring = outer & ~inner
         rows, cols = np.nonzero(ring)
         if len(rows):
             xs, ys = self.centres()
-            d, _ = cKDTree(xy).query(np.column_stack([xs[cols], ys[rows]]), distance_upper_bound=distance)
-            near = np.isfinite(d)
-            label = np.where(mid[rows, cols] < _EMPTY, mid[rows, cols], outer[rows, cols])
+            # road points that can lie within ``distance`` of a ring cell's centre: in a cell at
+            # most r + half a diagonal away (a square of cells around the ring is a superset)
+            half = int(np.ceil(r_out)) + 1
+            around = ndimage.maximum_filter1d(ring.view(np.uint8), 2 * half + 1, axis=1, mode="constant")
+            around = ndimage.maximum_filter1d(around, 2 * half + 1, axis=0, mode="constant").astype(bool)
+            near_ring = np.flatnonzero(np.append(around.ravel(), False)[point_cell])  # (-1: the False)
+            pts = np.column_stack([px[near_ring], py[near_ring]])
+            if len(pts):
+                d, _ = cKDTree(pts).query(np.column_stack([xs[cols], ys[rows]]), distance_upper_bound=distance)
+                near = np.isfinite(d)
+            else:
+                near = np.zeros(len(rows), dtype=bool)
+            label = mid[rows, cols]
+            need = near & (label == _EMPTY)
+            if need.any():
+                label[need] = self._disc_min_at(grid, r_out, rows[need], cols[need])
             mid[rows, cols] = np.where(near, label, _EMPTY)
-        far = (inner == _EMPTY) & ~ring
-        mid[far] = _EMPTY
+        mid[~outer] = _EMPTY
         return mid
 
     def nearest_road_label(self, net, parts):
@@ -723,6 +1072,32 @@ def _clip(faces, label, study):
     parts, idx = shapely.get_parts(clipped, return_index=True)
     polys = (shapely.get_type_id(parts) == 3) & (shapely.area(parts) > 0)
     return parts[polys], label[idx[polys]]
+
+
+def _rectangles(polygons):
+    """Per geometry: True for a Polygon without holes whose ring is its bounding box's four
+    corners joined by axis-parallel edges (then a point is inside iff it lies strictly within
+    the bounds)."""
+    import shapely
+
+    out = np.zeros(len(polygons), dtype=bool)
+    ok = ~shapely.is_missing(polygons)
+    cand = np.flatnonzero(ok)
+    cand = cand[(shapely.get_type_id(polygons[cand]) == 3)]
+    cand = cand[(shapely.get_num_interior_rings(polygons[cand]) == 0)
+                & (shapely.get_num_coordinates(polygons[cand]) == 5)]
+    if len(cand) == 0:
+        return out
+    ring = shapely.get_coordinates(shapely.get_exterior_ring(polygons[cand])).reshape(len(cand), 5, 2)
+    b = shapely.bounds(polygons[cand])
+    x, y = ring[:, :, 0], ring[:, :, 1]
+    corners = (((x == b[:, [0]]) | (x == b[:, [2]])) & ((y == b[:, [1]]) | (y == b[:, [3]]))).all(axis=1)
+    dx, dy = np.diff(x, axis=1) != 0, np.diff(y, axis=1) != 0
+    # each edge moves along one axis, and the axes alternate: the four corners in turn
+    axis_parallel = (dx ^ dy).all(axis=1) & (dx[:, 1:] != dx[:, :-1]).all(axis=1)
+    proper = (b[:, 0] < b[:, 2]) & (b[:, 1] < b[:, 3])
+    out[cand] = corners & axis_parallel & proper
+    return out
 
 
 def _sum_by_label(labels, cell_values, n):
@@ -824,7 +1199,7 @@ def _summary(areas, gaps, targets, stats, limit):
 
     rows = []
     layers = sorted(targets["target_layer"].unique()) if targets is not None and len(targets) else []
-    for _, a in areas.iterrows():
+    for a in areas.drop(columns="geometry").to_dict("records"):
         row = {"station_id": a["station_id"], "name": a["name"], "class": a["class"],
                "turnout_min": a["turnout_min"], "on_network": bool(a["on_network"]),
                "reach_km2": a["reach_km2"], "residents_in_time": a["residents"],

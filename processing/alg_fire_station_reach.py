@@ -140,6 +140,23 @@ class FireStationReach(RiskAtlasAlgorithm):
         raise QgsProcessingException(self.tr("Layer '{0}' has no field '{1}' ({2}).").format(frame.name, value, name))
 
     def compute(self, parameters, context, feedback):
+        import gc
+
+        # The run reads and writes tens of thousands of features: each makes Python objects,
+        # and every so often the cyclic collector walks all objects of the process (QGIS holds
+        # hundreds of thousands), ~40 ms a time. Objects that exist before the run are left
+        # out of those walks meanwhile (gc.freeze); new ones are still collected. (Not when
+        # something else froze objects already: unfreezing would undo that.)
+        freeze = gc.get_freeze_count() == 0
+        if freeze:
+            gc.freeze()
+        try:
+            return self._compute(parameters, context, feedback)
+        finally:
+            if freeze:
+                gc.unfreeze()
+
+    def _compute(self, parameters, context, feedback):
         import numpy as np
         import shapely
 
@@ -308,8 +325,8 @@ class FireStationReach(RiskAtlasAlgorithm):
                 if key in ("OUTPUT_EDGES", "OUTPUT_AREAS", "OUTPUT_GAPS"):
                     raise QgsProcessingException(self.invalidSinkError(parameters, key))
                 continue
-            frame = frame.copy()
             if "exceeds_limit" in frame.columns:
+                frame = frame.copy()
                 frame["exceeds_limit"] = frame["exceeds_limit"].astype(object)
             write_to_sink(frame, sink, fields)
             del sink

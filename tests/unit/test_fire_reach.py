@@ -185,3 +185,116 @@ def test_disconnected_network_part_is_reported():
     roads = [ROAD, shapely.LineString([(0, 5000), (1000, 5000)])]
     result = fr.fire_station_reach(roads, [60.0, 60.0], [0, 0], shapely.points([(0, 0)]), ["A"], [0.0])
     assert any("not connected" in w and "1.0 km" in w for w in result.warnings)
+
+
+# ------------------------------------------------------------------ fast paths against references
+
+def line_merge_reference(net, parts, n_stations):
+    """Each (road, station) group's pieces merged by shapely.line_merge, as MultiLineStrings,
+    in the order of (road, station) — the plain construction the fast one must reproduce."""
+    key = net.edge_line[parts.edge] * (n_stations + 1) + parts.source
+    order = np.argsort(key, kind="stable")
+    uniq = np.unique(key)
+    pieces = parts.lines(net)[order]
+    merged = shapely.line_merge(shapely.multilinestrings(pieces, indices=np.searchsorted(uniq, key[order])))
+    return np.array([shapely.multilinestrings(shapely.get_parts(g)) for g in merged], dtype=object)
+
+
+def test_edges_frame_geometry_is_the_line_merge_of_the_pieces():
+    import pandas as pd
+
+    roads = [shapely.LineString([(0, 0), (300, 10), (600, 0), (900, 20), (1200, 0)]),  # a plain road
+             shapely.LineString([(0, 500), (400, 500), (400, 900), (0, 900), (0, 500)]),  # a closed ring
+             shapely.MultiLineString([[(1200, 0), (1500, 0)], [(1500, 0), (1800, 100)]]),  # parts touching
+             shapely.LineString([(600, 0), (600, -400), (900, -400), (900, 20)]),  # a loop back to the road
+             shapely.LineString([(-2000, 0), (-1000, 0), (-500, 0), (0, 0)])]  # long, cut by the limit
+    net = nw.build_network(roads, speeds_kmh=[30.0, 20.0, 40.0, 25.0, 60.0])
+    loc = nw.locate(net, [(150, 5), (200, 500), (1650, 50), (-1500, 0)], max_distance=50)
+    ids = np.array(["S1", "S2", "S3", "S4"], dtype=object)
+    for limit in (0.4, 1.0, 3.0, None):
+        res = nw.search(net, loc, offsets=[0.0, 0.1, 0.2, 0.3])
+        parts = nw.reached_parts(res, limit=limit)
+        edges = fr._edges_frame(net, parts, ids)
+        expected = line_merge_reference(net, parts, len(ids))
+        assert len(edges) == len(expected)
+        assert list(shapely.to_wkb(edges.geometry.values)) == list(shapely.to_wkb(expected))
+        lengths = parts.length(net)
+        key = net.edge_line[parts.edge] * (len(ids) + 1) + parts.source
+        by_group = pd.DataFrame({"k": key, "len": lengths}).groupby("k")["len"].sum().to_numpy()
+        assert np.array_equal(edges["length_m"].to_numpy(), by_group)  # the same summation, bit for bit
+
+
+def test_group_sums_are_pandas_sums_bit_for_bit():
+    import pandas as pd
+
+    rng = np.random.default_rng(5)
+    sizes = np.concatenate([rng.integers(1, 6, 300), rng.integers(60, 200, 20), [1, 64, 65]])
+    values = rng.random(sizes.sum()) * 10.0 ** rng.uniform(-3, 5, sizes.sum())
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    expected = pd.Series(values).groupby(np.repeat(np.arange(len(sizes)), sizes)).sum().to_numpy()
+    assert np.array_equal(fr._group_sums(values, starts), expected)
+
+
+def test_disc_filters_match_a_brute_force_disc():
+    rng = np.random.default_rng(9)
+    grid = np.where(rng.random((40, 37)) < 0.05, rng.integers(0, 1 << 40, (40, 37)), fr._EMPTY)
+    h, w = grid.shape
+    for r in (0.0, 1.0, 2.5, 3.7071, 8.0, 7.2929, 8.7071):
+        expected = np.full(grid.shape, fr._EMPTY)
+        for dy in range(-int(r), int(r) + 1):
+            for dx in range(-int(r), int(r) + 1):
+                if dx * dx + dy * dy <= r * r + 1e-9:
+                    shifted = np.full(grid.shape, fr._EMPTY)
+                    shifted[max(0, -dy):h - max(0, dy), max(0, -dx):w - max(0, dx)] = \
+                        grid[max(0, dy):h - max(0, -dy), max(0, dx):w - max(0, -dx)]
+                    expected = np.minimum(expected, shifted)
+        assert np.array_equal(fr._Grid._disc_min(grid, r), expected), r
+        assert np.array_equal(fr._Grid._disc_any(grid < fr._EMPTY, r, {}), expected < fr._EMPTY), r
+        rows, cols = np.nonzero(rng.random(grid.shape) < 0.1)
+        assert np.array_equal(fr._Grid(0.0, 0.0, 1.0, grid.shape)._disc_min_at(grid, r, rows, cols),
+                              expected[rows, cols])
+
+
+def test_study_area_mask_and_apportioning_fast_paths_match_the_point_tests():
+    # a study area that is not a box (block test) and population polygons that are boxes
+    # (found by bounds) or not (point tests): the same cells and the same sums as testing
+    # every cell centre with shapely.contains_xy
+    study = shapely.Polygon([(0, 0), (3000, 0), (3000, 1000), (1500, 2500), (0, 1000)],
+                            [[(1000, 400), (1600, 400), (1600, 800), (1000, 800)]])
+    grid = fr._Grid.for_area(study, 200.0, fr.ReachOptions(cell_m=25.0))
+    xs, ys = grid.centres()
+    gx, gy = np.meshgrid(xs, ys)
+    assert np.array_equal(grid.inside(study), shapely.contains_xy(study, gx, gy))
+    polygons = np.array([shapely.box(100, 100, 900, 700), shapely.box(2000, 50, 2012.5, 60),  # one holds no centre
+                         shapely.Polygon([(1200, 1200), (1700, 1700), (1200, 2200), (700, 1700)]),  # rotated
+                         shapely.box(12.5, 12.5, 112.5, 112.5),  # edges through cell centres: those are out
+                         None, shapely.Polygon()], dtype=object)
+    values = np.array([1000.0, 7.0, 300.0, 50.0, 5.0, 9.0])
+    assert list(fr._rectangles(polygons)) == [True, True, False, True, False, False]
+    degenerate = shapely.Polygon([(0, 0), (10, 0), (0, 0), (0, 10), (0, 0)])  # corners only, no area
+    assert not fr._rectangles(np.array([degenerate], dtype=object))[0]
+    got = grid.apportion(polygons, values)
+    expected = np.zeros(grid.shape)
+    lost = []
+    for k in (0, 1, 2, 3):
+        inside = shapely.contains_xy(polygons[k], gx, gy)
+        if inside.sum():
+            expected += inside * (values[k] / inside.sum())
+        else:
+            lost.append(k)
+    for k in lost:
+        x, y = shapely.get_coordinates(shapely.point_on_surface(polygons[k]))[0]
+        expected[int((y - grid.y0) // grid.cell), int((x - grid.x0) // grid.cell)] += values[k]
+    assert np.array_equal(got, expected)
+    assert got.sum() == pytest.approx(1357.0)
+
+
+def test_districts_in_a_second_thread_give_the_same_result():
+    population = [shapely.box(0, -100, 10_000, 100)]
+    results = [run_straight_road(population=population, residents=[10_000.0],
+                                 options=fr.ReachOptions(parallel=parallel)) for parallel in (False, True)]
+    for column in ("reach_km2", "residents", "district_km2", "district_in_time_pct", "district_residents"):
+        assert np.array_equal(results[0].areas[column].to_numpy(), results[1].areas[column].to_numpy(),
+                              equal_nan=True), column
+    wkb = [list(shapely.to_wkb(r.areas.geometry.values)) for r in results]
+    assert wkb[0] == wkb[1]

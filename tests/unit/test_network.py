@@ -155,3 +155,87 @@ def test_points_off_the_network_take_no_part():
     assert set(res.node_source()) == {0}
     with pytest.raises(ValueError):
         nw.search(net, loc, offsets=[-1.0, 0.0])
+
+
+# ------------------------------------------------------------------ the contracted search
+
+def wiggly_grid(side=12, spacing=150.0, vertices=8, seed=3):
+    """A jittered grid of junctions; every link a road of ``vertices`` segments (shape vertices
+    make the through nodes the contracted search skips)."""
+    rng = np.random.default_rng(seed)
+    gx, gy = np.meshgrid(np.arange(side), np.arange(side), indexing="ij")
+    junctions = np.stack([gx.ravel(), gy.ravel()], 1) * spacing + rng.uniform(-20, 20, (side * side, 2))
+    idx = np.arange(side * side).reshape(side, side)
+    links = np.concatenate([np.stack([idx[:-1, :].ravel(), idx[1:, :].ravel()], 1),
+                            np.stack([idx[:, :-1].ravel(), idx[:, 1:].ravel()], 1)])
+    t = np.linspace(0, 1, vertices + 1)
+    a, b = junctions[links[:, 0]], junctions[links[:, 1]]
+    pts = a[:, None, :] + (b - a)[:, None, :] * t[None, :, None]
+    wiggle = rng.normal(0, 4.0, pts.shape)
+    wiggle[:, 0] = wiggle[:, -1] = 0
+    return shapely.linestrings(pts + wiggle), rng
+
+
+def test_contracted_search_gives_the_plain_search_bit_for_bit(monkeypatch):
+    lines, rng = wiggly_grid()
+    speeds = np.array([60.0, 50.0, 40.0])[rng.integers(0, 3, len(lines))]
+    oneway = np.zeros(len(lines), dtype=np.int8)
+    oneway[::7], oneway[3::11] = nw.FORWARD, nw.BACKWARD
+    net = nw.build_network(lines, speeds_kmh=speeds, oneway=oneway)
+    mid_edge = rng.uniform(100, 1500, (6, 2))
+    on_vertex = net.nodes[[5, 40, 41]]  # stations exactly at vertices (through nodes or junctions)
+    points = np.concatenate([mid_edge, on_vertex])
+    loc = nw.locate(net, points, max_distance=200)
+    used = []
+    original = nw._contracted_search
+
+    def counting(*args, **kwargs):
+        found = original(*args, **kwargs)
+        used.append(found is not None)
+        return found
+
+    monkeypatch.setattr(nw, "_CONTRACT_MIN_NODES", 0)
+    for limit in (None, 2.0, 0.7):
+        for offsets in (np.zeros(len(points)), rng.uniform(0, 1, len(points))):
+            monkeypatch.setattr(nw, "_contracted_search", counting)
+            fast = nw.search(net, loc, offsets=offsets, limit=limit)
+            monkeypatch.setattr(nw, "_contracted_search", lambda *a, **k: None)
+            plain = nw.search(net, loc, offsets=offsets, limit=limit)
+            # the same floating-point values and winners, not merely close ones
+            assert np.array_equal(fast.cost, plain.cost) and np.array_equal(fast.source, plain.source)
+            for a, b in zip(nw.reached_parts_at(fast, [0.5, None]), nw.reached_parts_at(plain, [0.5, None])):
+                assert np.array_equal(a.f0, b.f0) and np.array_equal(a.f1, b.f1) and np.array_equal(a.source, b.source)
+    assert any(used)  # the contracted search did run (and is not always refused)
+
+
+def test_contracted_search_refuses_exact_ties_between_stations(monkeypatch):
+    # two stations at the same point with the same turnout: which one wins is the plain
+    # search's visiting order, so the contracted search must leave the search to it
+    lines, _ = wiggly_grid(side=6)
+    net = nw.build_network(lines, speeds_kmh=np.full(len(lines), 50.0))
+    loc = nw.locate(net, [(300, 310), (300, 310), (600, 450)], max_distance=200)
+    monkeypatch.setattr(nw, "_CONTRACT_MIN_NODES", 0)
+    answers = []
+    original = nw._contracted_search
+    monkeypatch.setattr(nw, "_contracted_search", lambda *a, **k: answers.append(original(*a, **k)) or answers[-1])
+    res = nw.search(net, loc, offsets=[0.0, 0.0, 0.3])
+    assert answers == [None]
+    different = nw.search(net, loc, offsets=[0.0, 0.1, 0.3])  # no tie: contracted
+    assert answers[-1] is not None
+    monkeypatch.setattr(nw, "_contracted_search", lambda *a, **k: None)
+    for got, offsets in ((res, [0.0, 0.0, 0.3]), (different, [0.0, 0.1, 0.3])):
+        plain = nw.search(net, loc, offsets=offsets)
+        assert np.array_equal(got.cost, plain.cost) and np.array_equal(got.source, plain.source)
+
+
+def test_components_are_numbered_as_scipy_numbers_them():
+    from scipy.sparse.csgraph import connected_components
+
+    lines, _ = wiggly_grid(side=5)
+    extra = [line((5000, 5000), (5010, 5000), (5020, 5000), (5000, 5000)),  # an isolated ring
+             line((-900, -900), (-890, -900)), line((7000, 0), (7000, 0))]  # a stub; a point-like line
+    net = nw.build_network(np.concatenate([np.array(extra, dtype=object), lines]),
+                           oneway=np.r_[[nw.FORWARD, 0, 0], np.zeros(len(lines), dtype=np.int8)])
+    count, label = nw.components(net)
+    ref_count, ref_label = connected_components(net.matrix(), directed=True, connection="weak")
+    assert count == ref_count and np.array_equal(label, ref_label)
