@@ -28,15 +28,15 @@ RESULT_TITLES = {
 
 def _result_styles(target):
     from .layers.shelter_style import style_shelter_load, style_units_per_capita
-    from .processing.alg_fire_station_reach import _style_areas, _style_edges, _style_gaps
+    from .layers.reach_style import style_reach_areas, style_reach_edges, style_reach_gaps
 
     return {
         "risk_map": functools.partial(apply_four_colour_style, opacity=0.8),
         "hazard_units": apply_four_colour_style,
         "enterprise_risk": apply_four_colour_style,
-        "reach_areas": _style_areas,
-        "reach_gaps": _style_gaps,
-        "reach_edges": _style_edges,
+        "reach_areas": style_reach_areas,
+        "reach_gaps": style_reach_gaps,
+        "reach_edges": style_reach_edges,
         "shelter_units": functools.partial(style_units_per_capita, target=target, name_field="name"),
         "shelter_load": style_shelter_load,
     }

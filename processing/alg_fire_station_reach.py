@@ -3,8 +3,6 @@ import html
 import json
 
 from qgis.core import (
-    QgsProcessing,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -17,6 +15,7 @@ from qgis.core import (
 )
 
 from .. import compat
+from ..layers.reach_style import style_reach_areas, style_reach_edges, style_reach_gaps, style_reach_targets
 from .base import LayerPostProcessor, RiskAtlasAlgorithm
 
 SPEED_PRESET_NAMES = ("urban_60_50_40",)  # core.fire_reach.SPEED_PRESETS keys, in enum order
@@ -296,19 +295,19 @@ class FireStationReach(RiskAtlasAlgorithm):
         specs = {
             "OUTPUT_EDGES": ([("road_fid", INT), ("station_id", STRING), ("arrival_min", DOUBLE),
                               ("entry_min", DOUBLE), ("length_m", DOUBLE)], result.edges, compat.WKB_MULTILINESTRING,
-                             _style_edges),
+                             style_reach_edges),
             "OUTPUT_AREAS": ([("station_id", STRING), ("name", STRING), ("class", STRING), ("turnout_min", DOUBLE),
                               ("on_network", BOOL), ("snap_dist_m", DOUBLE), ("reach_km2", DOUBLE),
                               ("residents", DOUBLE), ("district_km2", DOUBLE), ("district_source", STRING),
                               ("class_limit_km2", DOUBLE), ("exceeds_limit", BOOL), ("district_in_time_pct", DOUBLE),
-                              ("district_residents", DOUBLE)], result.areas, compat.WKB_MULTIPOLYGON, _style_areas),
+                              ("district_residents", DOUBLE)], result.areas, compat.WKB_MULTIPOLYGON, style_reach_areas),
             "OUTPUT_GAPS": ([("gap_id", INT), ("area_km2", DOUBLE), ("residents", DOUBLE)], result.gaps,
-                            compat.WKB_MULTIPOLYGON, _style_gaps),
+                            compat.WKB_MULTIPOLYGON, style_reach_gaps),
         }
         if result.targets is not None:
             specs["OUTPUT_TARGETS"] = ([("target_layer", STRING), ("target_id", STRING), ("arrival_min", DOUBLE),
                                         ("station_id", STRING), ("covered", BOOL)], result.targets,
-                                       compat.WKB_POINT, _style_targets)
+                                       compat.WKB_POINT, style_reach_targets)
         summary_specs = []
         for column in result.summary.columns:
             dtype = result.summary[column].dtype
@@ -374,59 +373,6 @@ Class limits: 建标152-2017 第十四条, GB 51080-2015 §4.1.</p>
 <h2>Notes</h2><ul>{notes}</ul>
 <h2>Provenance</h2><pre>{html.escape(json.dumps(record, ensure_ascii=False, indent=1))}</pre>
 </body></html>"""
-
-
-# ---------------------------------------------------------------------------------- styles
-
-STATION_PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
-                   "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94")
-ARRIVAL_COLOURS = ("#1a9850", "#91cf60", "#d9ef8b", "#fee08b", "#fc8d59", "#d73027")
-
-
-def _style_edges(layer):
-    from qgis.core import QgsGraduatedSymbolRenderer, QgsLineSymbol, QgsRendererRange
-
-    values = [f["arrival_min"] for f in layer.getFeatures()]
-    top = max([v for v in values if v is not None] or [5.0])
-    steps = max(int(round(top)), 1)
-    renderer = QgsGraduatedSymbolRenderer("arrival_min")
-    for i in range(steps):
-        colour = ARRIVAL_COLOURS[min(int(i * len(ARRIVAL_COLOURS) / steps), len(ARRIVAL_COLOURS) - 1)]
-        symbol = QgsLineSymbol.createSimple({"color": colour, "width": "0.5"})
-        hi = top if i == steps - 1 else i + 1
-        renderer.addClassRange(QgsRendererRange(float(i), float(hi), symbol, f"{i}–{hi:g} min"))
-    layer.setRenderer(renderer)
-
-
-def _style_areas(layer):
-    from qgis.core import QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsRendererCategory
-
-    categories = []
-    for i, feature in enumerate(layer.getFeatures()):
-        colour = STATION_PALETTE[i % len(STATION_PALETTE)]
-        symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#333333", "outline_width": "0.2"})
-        symbol.setOpacity(0.55)
-        label = f"{feature['station_id']} {feature['name'] or ''}".strip()
-        categories.append(QgsRendererCategory(feature["station_id"], symbol, label))
-    layer.setRenderer(QgsCategorizedSymbolRenderer("station_id", categories))
-
-
-def _style_gaps(layer):
-    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
-
-    symbol = QgsFillSymbol.createSimple({"color": "200,200,200,90", "outline_color": "#999999",
-                                         "outline_width": "0.1", "style": "solid"})
-    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-
-
-def _style_targets(layer):
-    from qgis.core import QgsCategorizedSymbolRenderer, QgsMarkerSymbol, QgsRendererCategory
-
-    categories = [QgsRendererCategory(True, QgsMarkerSymbol.createSimple({"name": "circle", "color": "#1a9850",
-                                                                          "size": "1.6"}), "covered"),
-                  QgsRendererCategory(False, QgsMarkerSymbol.createSimple({"name": "circle", "color": "#d73027",
-                                                                           "size": "1.6"}), "not covered")]
-    layer.setRenderer(QgsCategorizedSymbolRenderer("covered", categories))
 
 
 ALGORITHM = FireStationReach

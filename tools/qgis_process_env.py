@@ -43,3 +43,12 @@ def qgis_process(args, env, timeout=600, check=True):
 
 def enable_plugin(env):
     return qgis_process(["plugins", "enable", "riskatlas"], env)
+
+
+def run_json(algorithm, parameters, env, timeout=600):
+    """Run an algorithm with every parameter as a --NAME=value string; return its results dict."""
+    import json
+
+    args = ["run", algorithm, "--json", *[f"--{name}={value}" for name, value in parameters.items()]]
+    stdout = qgis_process(args, env, timeout=timeout).stdout
+    return json.loads(stdout[stdout.index("{"):])["results"]
