@@ -12,7 +12,7 @@ if TOOLS not in sys.path:
 
 
 @pytest.fixture(scope="session")
-def plugin_env(tmp_path_factory):
+def env(tmp_path_factory):
     """qgis_process.bin's environment with riskatlas enabled in a throw-away profile (one per session)."""
     import qgis_process_env
 

@@ -23,13 +23,6 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def env(tmp_path_factory):
-    environment = qp.make_env(str(tmp_path_factory.mktemp("qgis_process_atlas")))
-    qp.enable_plugin(environment)
-    return environment
-
-
-@pytest.fixture(scope="module")
 def standins(qgis_app, tmp_path_factory):
     module = _load("riskatlas_atlas_standins_e2e", os.path.join(ROOT, "tests", "qgis", "atlas_standins.py"))
     return module.write_standins(SAMPLE, str(tmp_path_factory.mktemp("standins") / "standins.gpkg"), cell_m=1000.0)

@@ -10,14 +10,14 @@ SAMPLE = os.path.join(ROOT, "sample_data", "sample_county.gpkg")
 pytestmark = pytest.mark.e2e
 
 
-def test_reach_on_the_sample_county(plugin_env, tmp_path):
+def test_reach_on_the_sample_county(env, tmp_path):
     out = {name: tmp_path / f"{name}.gpkg" for name in ("edges", "areas", "gaps", "summary")}
     results = qp.run_json("riskatlas:firestationreach", {
         "STATIONS": f"{SAMPLE}|layername=fire_stations", "ROADS": f"{SAMPLE}|layername=roads",
         "STUDY_AREA": f"{SAMPLE}|layername=townships", "POPULATION": f"{SAMPLE}|layername=population",
         "TIME_LIMIT": "5", "DEFAULT_TURNOUT": "1", "OUTPUT_EDGES": out["edges"], "OUTPUT_AREAS": out["areas"],
         "OUTPUT_GAPS": out["gaps"], "OUTPUT_SUMMARY": out["summary"], "OUTPUT_HTML": tmp_path / "reach.html"},
-        plugin_env)
+        env)
     assert set(results) >= {"OUTPUT_EDGES", "OUTPUT_AREAS", "OUTPUT_GAPS", "OUTPUT_SUMMARY"}
     with sqlite3.connect(out["summary"]) as db:
         (name,) = db.execute("SELECT table_name FROM gpkg_contents").fetchone()

@@ -11,13 +11,6 @@ SAMPLE = os.path.join(ROOT, "sample_data", "sample_county.gpkg")
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture(scope="module")
-def env(tmp_path_factory):
-    environment = qp.make_env(str(tmp_path_factory.mktemp("qgis_process")))
-    qp.enable_plugin(environment)
-    return environment
-
-
 def test_list_shows_the_provider_algorithms(env):
     listing = qp.qgis_process(["list"], env).stdout
     assert "Risk Atlas" in listing

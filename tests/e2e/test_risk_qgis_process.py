@@ -13,13 +13,6 @@ SAMPLE = os.path.join(ROOT, "sample_data", "sample_county.gpkg")
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture(scope="module")
-def env(tmp_path_factory):
-    environment = qp.make_env(str(tmp_path_factory.mktemp("qgis_process_risk")))
-    qp.enable_plugin(environment)
-    return environment
-
-
 def run(env, algorithm, **parameters):
     args = ["run", algorithm, "--json"] + [f"--{name}={value}" for name, value in parameters.items()]
     completed = qp.qgis_process(args, env)

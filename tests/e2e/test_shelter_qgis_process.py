@@ -14,13 +14,6 @@ pytestmark = pytest.mark.e2e
 FIXED = ("fixed_short", "fixed_medium", "fixed_long", "central")
 
 
-@pytest.fixture(scope="module")
-def env(tmp_path_factory):
-    environment = qp.make_env(str(tmp_path_factory.mktemp("qgis_process_shelters")))
-    qp.enable_plugin(environment)
-    return environment
-
-
 def rows(path, sql):
     with sqlite3.connect(path) as connection:
         return connection.execute(sql).fetchall()
