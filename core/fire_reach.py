@@ -713,6 +713,7 @@ class _Grid:
         polygons = np.asarray(polygons, dtype=object)
         ok = ~shapely.is_missing(polygons) & ~shapely.is_empty(polygons)
         b = shapely.bounds(polygons)
+        b[~ok] = 0.0  # missing polygons have NaN bounds; they are skipped below
         c = self.cell
         j0 = np.clip(np.ceil((b[:, 0] - self.x0) / c - 0.5), 0, w).astype(np.int64)
         j1 = np.clip(np.floor((b[:, 2] - self.x0) / c - 0.5), -1, w - 1).astype(np.int64)
@@ -1219,7 +1220,8 @@ def _summary(areas, gaps, targets, stats, limit):
                "reach_km2": areas["reach_km2"].sum(), "residents_in_time": covered_res,
                "district_km2": areas["district_km2"].sum(min_count=1), "class_limit_km2": np.nan,
                "exceeds_limit": bool((areas["exceeds_limit"] == True).any()),  # noqa: E712
-               "district_in_time_pct": (100.0 * areas["reach_km2"].sum() / stats["study_km2"]),
+               "district_in_time_pct": (100.0 * areas["reach_km2"].sum() / stats["study_km2"]
+                                        if stats["study_km2"] else np.nan),
                "district_residents": total_res,
                "residents_in_time_pct": (100.0 * covered_res / total_res) if total_res and np.isfinite(total_res)
                else np.nan}
