@@ -80,15 +80,3 @@ else:
     FIELD_TYPE_DATE = QVariant.Date
     FIELD_TYPE_DATETIME = QVariant.DateTime
 
-
-def field_type(field):
-    """The field's type as the value compared with FIELD_TYPE_* (QgsField.type() is QVariant.Type before 3.38)."""
-    return field.type()
-
-
-def wkb_type_of(geometry_type):
-    return QgsWkbTypes.flatType(geometry_type)
-
-
-def geometry_type_of_wkb(wkb_type):
-    return QgsWkbTypes.geometryType(wkb_type)

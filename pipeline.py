@@ -23,6 +23,9 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from .core.fire_reach import TIME_RULE_MIN, TURNOUT_CONVENTION_MIN
+from .core.risk_presets import DEFAULT_RADII_M
+from .core.shelter_standards import TARGET_M2_PER_CAPITA
 from .i18n_support import is_chinese, plugin_version
 from .layers.project import SAMPLE_GPKG
 
@@ -38,11 +41,11 @@ DEFAULT_OPTIONS = {
     "METHOD": 0,  # enterpriserisk METHOD: 0 LEC, 1 matrix
     "PRESET": None,  # enterpriserisk PRESET index (None: the method's first cut set)
     "CELL_SIZE": 500.0,  # fourcolourmap grid cell (m)
-    "RADII": "1000,500,300,100",  # fourcolourmap influence radii for levels 1..4 (m)
+    "RADII": ",".join(f"{r:g}" for r in DEFAULT_RADII_M),  # fourcolourmap radii for levels 1..4 (m)
     "AGGREGATION": 0,  # fourcolourmap: 0 highest level wins (就高)
-    "TIME_LIMIT": 5.0,  # firestationreach minutes from dispatch
-    "DEFAULT_TURNOUT": 1.0,  # firestationreach turnout minutes when a station gives none
-    "TARGET": 1.5,  # shelterpercapita m² per person
+    "TIME_LIMIT": TIME_RULE_MIN,  # firestationreach minutes from dispatch
+    "DEFAULT_TURNOUT": TURNOUT_CONVENTION_MIN,  # firestationreach turnout when a station gives none
+    "TARGET": TARGET_M2_PER_CAPITA,  # shelterpercapita m² per person
     "URBAN_ONLY": True,  # shelterpercapita counts urban residents
     "TITLE": "",  # exportatlas (empty: the atlas default)
     "ORGANISATION": "",

@@ -436,7 +436,3 @@ def wkb_type_for(gdf, default=None):
         return compat.WKB_MULTIPOLYGON if 6 in kinds else compat.WKB_POLYGON
     raise ValueError(f"mixed geometry types cannot go into one layer: {sorted(kinds)}")
 
-
-def extent_of(gdf):
-    xmin, ymin, xmax, ymax = gdf.total_bounds
-    return QgsRectangle(xmin, ymin, xmax, ymax)

@@ -15,14 +15,15 @@ from qgis.core import (
 )
 
 from .. import compat
+from ..core.risk_presets import DEFAULT_RADII_M
+from ..core.shelter_standards import TARGET_M2_PER_CAPITA
 from ..i18n_support import is_chinese
+from .alg_export_atlas import LANGUAGES, PAGE_SIZES
 from .base import RiskAtlasAlgorithm
 from .input_labels import input_labels
 
 INPUTS = ("ENTERPRISES", "HAZARD_SOURCES", "SHELTERS", "SHELTERS_2", "FIRE_STATIONS", "POPULATION", "ROADS",
           "TOWNSHIPS")
-PAGE_SIZES = ("A3", "A4")
-LANGUAGES = ("zh", "en")
 
 
 class FullAssessment(RiskAtlasAlgorithm):
@@ -72,7 +73,8 @@ class FullAssessment(RiskAtlasAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             "CELL_SIZE", self.tr("Four-colour map grid cell size (m)"), compat.NUMBER_DOUBLE, 500.0, minValue=1.0))
         self.addParameter(QgsProcessingParameterString(
-            "RADII", self.tr("Influence radii of levels 1, 2, 3, 4 (m)"), "1000,500,300,100"))
+            "RADII", self.tr("Influence radii of levels 1, 2, 3, 4 (m)"),
+            ",".join(f"{r:g}" for r in DEFAULT_RADII_M)))
         self.addParameter(QgsProcessingParameterNumber(
             "TIME_LIMIT", self.tr("Fire-station time limit from dispatch (min)"), compat.NUMBER_DOUBLE, 5.0,
             minValue=0.1))
@@ -80,7 +82,7 @@ class FullAssessment(RiskAtlasAlgorithm):
             "DEFAULT_TURNOUT", self.tr("Turnout time when a station gives none (min)"), compat.NUMBER_DOUBLE, 1.0,
             minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            "TARGET", self.tr("Fixed-shelter area target (m² per resident)"), compat.NUMBER_DOUBLE, 1.5,
+            "TARGET", self.tr("Fixed-shelter area target (m² per resident)"), compat.NUMBER_DOUBLE, TARGET_M2_PER_CAPITA,
             minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean(
             "URBAN_ONLY", self.tr("Shelter indicator counts urban residents only"), defaultValue=True))
