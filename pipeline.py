@@ -9,6 +9,7 @@ It needs a running QGIS with Processing initialised and the riskatlas provider r
 ``riskatlas:fullassessment`` and ``make demo`` call it.
 """
 import datetime
+import gc
 import json
 import os
 import shutil
@@ -66,18 +67,12 @@ class AssessmentResult:
     files: dict = field(default_factory=dict)  # label -> path
     layers: dict = field(default_factory=dict)  # result layer name -> URI in the result GeoPackage
     figures: dict = field(default_factory=dict)  # label -> value
-    problems: list = field(default_factory=list)
-
-    @property
-    def ok(self):
-        return not self.problems
 
     def report(self):
         lines = ["Risk Atlas assessment", f"  output folder: {self.output_folder}", "  files:"]
         lines += [f"    {label:<24} {path}" for label, path in self.files.items()]
         lines.append("  headline figures:")
         lines += [f"    {label:<52} {value}" for label, value in self.figures.items()]
-        lines += [f"  PROBLEM: {p}" for p in self.problems]
         return "\n".join(lines)
 
 
@@ -212,7 +207,7 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
     steps.setCurrentStep(5)
     risk_map = runner.run("four-colour map", "riskatlas:fourcolourmap", {
         "ENTERPRISES": runner.uri("enterprise_risk"), "HAZARD_UNITS": runner.uri("hazard_units"),
-        "EXTENT": _extent_string(given["TOWNSHIPS"] if "|" in str(given["TOWNSHIPS"]) else given["TOWNSHIPS"]),
+        "EXTENT": _extent_string(given["TOWNSHIPS"]),
         "CELL_SIZE": options["CELL_SIZE"], "RADII": options["RADII"], "AGGREGATION": options["AGGREGATION"],
         "POPULATION": given["POPULATION"], "OUTPUT": runner.sink("risk_map")})
     for level, label in ((1, "重大风险 major"), (2, "较大风险 high"), (3, "一般风险 moderate"), (4, "低风险 low")):
@@ -241,8 +236,6 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
 
     # close every connection to the partial GeoPackage (flushing its WAL) before renaming it
     context.temporaryLayerStore().removeAllMapLayers()
-    import gc
-
     gc.collect()
     for suffix in ("-wal", "-shm"):
         if os.path.exists(partial_gpkg + suffix):

@@ -3,6 +3,7 @@ import functools
 
 from qgis.core import QgsProject
 
+from .core.shelter_standards import TARGET_M2_PER_CAPITA
 from .i18n_support import is_chinese
 from .layers.project import add_layers, kind_title, open_gpkg_layer
 from .layers.styling import apply_four_colour_style
@@ -42,7 +43,7 @@ def _result_styles(target):
     }
 
 
-def write_project(path, inputs, result, atlas_build=None, target=1.5, language=None):
+def write_project(path, inputs, result, atlas_build=None, target=TARGET_M2_PER_CAPITA, language=None):
     """Write ``path`` (.qgz): the results (styled) over the styled inputs, and the atlas layouts.
 
     ``inputs``: {assessment parameter: layer URI}; ``result``: the AssessmentResult whose

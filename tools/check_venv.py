@@ -47,8 +47,9 @@ import shapely  # noqa: E402
 
 if int(shapely.__version__.split(".")[0]) < 2:
     problems.append(f"shapely {shapely.__version__}: need >= 2")
-if geos_mismatch():
-    problems.append(geos_mismatch())
+mismatch = geos_mismatch()
+if mismatch:
+    problems.append(mismatch)
 if problems:
     sys.exit("venv check failed:\n  " + "\n  ".join(problems))
 print(f"venv ok: numpy {numpy.__version__}, shapely {shapely.__version__}, geopandas {geopandas.__version__}")
