@@ -80,3 +80,22 @@ else:
     FIELD_TYPE_DATE = QVariant.Date
     FIELD_TYPE_DATETIME = QVariant.DateTime
 
+
+
+def handle_algorithm_results(algorithm, context, feedback, parameters):
+    """Load an algorithm's outputs into the project as the toolbox does after a run.
+
+    3.22's ``handleAlgorithmResults(alg, context, feedback, showResults, parameters)`` lost its
+    ``showResults`` argument in 3.40 (``handleAlgorithmResults(alg, context, feedback, parameters)``)."""
+    import inspect
+
+    from processing.gui.Postprocessing import handleAlgorithmResults
+
+    if "showResults" in inspect.signature(handleAlgorithmResults).parameters:
+        return handleAlgorithmResults(algorithm, context, feedback, False, parameters)
+    return handleAlgorithmResults(algorithm, context, feedback, parameters=parameters)
+
+
+def algorithm_dialog_names(window_title):
+    """The algorithm's display name from its dialog's window title: 3.22 shows the name, 3.40 "group - name"."""
+    return window_title.rsplit(" - ", 1)[-1]

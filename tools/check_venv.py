@@ -1,7 +1,9 @@
-"""Fails when the venv holds a wheel that must come from the distribution (DESIGN §2).
+"""Fails when the venv holds a wheel that must come from the distribution.
 
 pyproj/pyogrio/fiona/rasterio wheels bundle their own PROJ/GDAL and crash qgis_process at
-exit; numpy 2 breaks Debian's GDAL bindings and matplotlib.
+exit. numpy must be the distribution's own — the one its GDAL bindings and matplotlib were
+built against (1.24 on Debian 12, 2.2 on Debian 13): a pip numpy in the venv is refused,
+whatever its version.
 """
 import os
 import shutil
@@ -40,8 +42,9 @@ for entry in os.listdir(venv_site):
                         f"{sys.executable} -m pip uninstall -y {name}")
 import numpy  # noqa: E402
 
-if int(numpy.__version__.split(".")[0]) >= 2:
-    problems.append(f"numpy {numpy.__version__} in the venv: QGIS's GDAL bindings need numpy < 2")
+if os.path.realpath(numpy.__file__).startswith(os.path.realpath(venv_site) + os.sep):
+    problems.append(f"numpy {numpy.__version__} is installed in the venv ({venv_site}): QGIS's GDAL bindings "
+                    f"need the distribution's numpy; remove it: {sys.executable} -m pip uninstall -y numpy")
 import geopandas  # noqa: E402,F401
 import shapely  # noqa: E402
 

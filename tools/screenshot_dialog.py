@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python tools/screenshot_dialog.py ALGORITHM_ID LOCALE OUT.png
 Uses a throw-away QGIS profile (QGIS_CUSTOM_CONFIG_PATH) so the user's settings are untouched.
-Prints the dialog's window title and the parameter labels it shows.
+Prints the algorithm name from the dialog's window title and the parameter labels it shows.
 """
 import importlib.util
 import os
@@ -42,7 +42,9 @@ def main(algorithm_id, locale, out_path):
     for _ in range(5):
         app.processEvents()
     dialog.grab().save(out_path)
-    print(dialog.windowTitle())
+    from riskatlas.compat import algorithm_dialog_names
+
+    print(algorithm_dialog_names(dialog.windowTitle()))
     for label in dialog.findChildren(QLabel):
         if label.text().strip():
             print(label.text())

@@ -4,6 +4,7 @@ import json
 import os
 import sqlite3
 import subprocess
+import sys
 
 import pytest
 import qgis_process_env as qp
@@ -93,6 +94,6 @@ def test_project_holds_styled_layers_and_the_atlas_layouts(assessment):
         "layouts = [l.name() for l in p.layoutManager().printLayouts()]\n"
         "assert len(layouts) == 2 and any(l.atlas().enabled() for l in p.layoutManager().printLayouts()), layouts\n"
         "print('OK', len(layers), layouts)\n", encoding="utf-8")
-    completed = subprocess.run([os.path.join(ROOT, ".venv", "bin", "python"), str(script), str(folder / "risk_atlas.qgz")],
+    completed = subprocess.run([sys.executable, str(script), str(folder / "risk_atlas.qgz")],
                                env=env, capture_output=True, text=True, timeout=300)
     assert "OK" in completed.stdout, completed.stdout + completed.stderr

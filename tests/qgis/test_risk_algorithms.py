@@ -289,7 +289,7 @@ def test_cancelled_run_writes_nothing(run_algorithm, tmp_path, algorithm, parame
 def test_output_is_styled_and_records_provenance(riskatlas_provider, tmp_path):
     """Loaded into a project (as the toolbox does), the map gets the four-colour renderer and provenance."""
     from processing.core.Processing import Processing
-    from processing.gui.Postprocessing import handleAlgorithmResults
+    from riskatlas.compat import handle_algorithm_results
 
     project = QgsProject.instance()
     context = QgsProcessingContext()
@@ -299,7 +299,7 @@ def test_output_is_styled_and_records_provenance(riskatlas_provider, tmp_path):
                   "EXTENT": f"{X0},{X0 + 500},{Y0},{Y0 + 100} [{CRS}]",
                   "OUTPUT": QgsProcessingOutputLayerDefinition(str(tmp_path / "styled.gpkg"), project)}
     Processing.runAlgorithm("riskatlas:fourcolourmap", parameters, feedback=feedback, context=context,
-                            onFinish=lambda alg, ctx, fb: handleAlgorithmResults(alg, ctx, fb, False, parameters))
+                            onFinish=lambda alg, ctx, fb: handle_algorithm_results(alg, ctx, fb, parameters))
     layers = [layer for layer in project.mapLayers().values() if layer.source().startswith(str(tmp_path))]
     assert len(layers) == 1
     layer = layers[0]
