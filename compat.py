@@ -99,3 +99,11 @@ def handle_algorithm_results(algorithm, context, feedback, parameters):
 def algorithm_dialog_names(window_title):
     """The algorithm's display name from its dialog's window title: 3.22 shows the name, 3.40 "group - name"."""
     return window_title.rsplit(" - ", 1)[-1]
+
+
+def parameter_as_fields(algorithm, parameters, name, context):
+    """A field parameter's field names: ``parameterAsStrings`` from 3.40 (``parameterAsFields`` is
+    deprecated there), ``parameterAsFields`` before."""
+    if hasattr(algorithm, "parameterAsStrings"):
+        return algorithm.parameterAsStrings(parameters, name, context)
+    return algorithm.parameterAsFields(parameters, name, context)

@@ -149,7 +149,7 @@ class ShelterPerCapita(RiskAtlasAlgorithm):
     # ---------------------------------------------------------------- helpers
 
     def _field(self, parameters, name, context):
-        fields = self.parameterAsFields(parameters, name, context)
+        fields = compat.parameter_as_fields(self, parameters, name, context)
         return fields[0] if fields else None
 
     def _area_field(self, parameters, context, layers, feedback):

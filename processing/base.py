@@ -8,6 +8,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from .. import compat
 from ..dependencies import install_message
 from ..i18n_support import plugin_version
 
@@ -114,7 +115,7 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         parameter's default when the parameter is left out (processing.run, qgis_process), so a
         required one would refuse to run. Whether the field exists is checked by core, which
         names layer and field."""
-        values = self.parameterAsFields(parameters, name, context)
+        values = compat.parameter_as_fields(self, parameters, name, context)
         return values[0] if values and values[0] else default
 
     @staticmethod

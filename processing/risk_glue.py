@@ -3,6 +3,7 @@ import json
 
 from qgis.core import QgsFields, QgsProcessingException
 
+from .. import compat
 from ..core.risk_levels import RISK_LEVELS
 
 
@@ -11,7 +12,7 @@ def field_choice(alg, parameters, name, context, frame, default=None):
 
     A field that is missing from the layer is an error — unless it is the parameter's default
     name (e.g. 'hazard_cat'), which layers without that field simply do not use."""
-    values = alg.parameterAsFields(parameters, name, context)
+    values = compat.parameter_as_fields(alg, parameters, name, context)
     chosen = values[0] if values else None
     if not chosen:
         return None
