@@ -6,8 +6,8 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from .dependencies import install_message
-from .i18n_support import PLUGIN_DIR, install_translator, remove_translator
+from .support.dependencies import install_message
+from .support.i18n import PLUGIN_DIR, install_translator, remove_translator
 
 # menu entries open these algorithms' dialogs (the menu text is the algorithm's display name);
 # ids not registered (yet) are skipped

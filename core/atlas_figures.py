@@ -31,8 +31,8 @@ import pandas as pd
 import shapely
 
 from .errors import InputError
-from .risk_levels import RISK_LEVELS
-from .shelter_standards import TARGET_M2_PER_CAPITA
+from .standards.risk_levels import RISK_LEVELS
+from .standards.shelters import TARGET_M2_PER_CAPITA
 
 LEVELS = tuple(lv.level for lv in RISK_LEVELS)  # 1..4
 GRADES = (1, 2, 3, 4)  # GB 18218 一级..四级

@@ -4,7 +4,7 @@ then raised to the level of any graded hazard unit the enterprise owns (就高: 
 LEC (作业条件危险性评价法, Graham–Kinney): D = L · E · C with L likelihood (0.1 … 10), E exposure
 frequency (0.5 … 10), C consequence (1 … 100). Risk matrix: R = likelihood × severity, both integers
 1–5 (R in 1 … 25). The cut sets (``lec_320_160_70``, ``lec_160_70_20``, ``matrix_5x5_20_15_9``,
-``matrix_5x5_15_8_4``) are named presets in ``core.risk_presets``.
+``matrix_5x5_15_8_4``) are named presets in ``core.standards.risk_presets``.
 
 Boundary rule of every cut set: a level's lower bound is included (D = 320 is level 1 in
 ``lec_320_160_70``; R = 15 is level 2 in ``matrix_5x5_20_15_9``).
@@ -16,8 +16,8 @@ import pandas as pd
 
 from .errors import InputError
 from .ids import id_strings
-from .risk_levels import LOWEST_RISK, risk_attributes
-from .risk_presets import CUT_SET_BY_NAME, CUT_SETS, DEFAULT_CUT_SET, LEC, MATRIX, CutSet  # noqa: F401 (re-exported)
+from .standards.risk_levels import LOWEST_RISK, risk_attributes
+from .standards.risk_presets import CUT_SET_BY_NAME, CUT_SETS, DEFAULT_CUT_SET, LEC, MATRIX, CutSet  # noqa: F401 (re-exported)
 
 LEC_L_VALUES = (0.1, 0.2, 0.5, 1, 3, 6, 10)
 LEC_E_VALUES = (0.5, 1, 2, 3, 6, 10)

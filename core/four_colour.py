@@ -6,7 +6,7 @@ Sources (enterprises, graded hazard units: anything with ``risk_level`` 1..4) in
 than the radius (no segmented buffers): an area touching the circle of radius r exactly is not
 reached. Radii are a preset per level (default 1000, 500, 300, 100 m for levels 1..4).
 
-Aggregation rules (named presets in ``core.risk_presets``):
+Aggregation rules (named presets in ``core.standards.risk_presets``):
 
 * ``HIGHEST_WINS`` (0, 就高, default): an area takes the highest risk (lowest level number) among
   the sources reaching it; an area no source reaches is level 4 (低风险, blue).
@@ -36,8 +36,8 @@ import shapely
 
 from .apportion import apportion_column
 from .errors import InputError
-from .risk_levels import LOWEST_RISK, risk_attributes
-from .risk_presets import (AGGREGATION_RULES, CUMULATIVE_BASE3, DEFAULT_RADII_M,  # noqa: F401 (re-exported)
+from .standards.risk_levels import LOWEST_RISK, risk_attributes
+from .standards.risk_presets import (AGGREGATION_RULES, CUMULATIVE_BASE3, DEFAULT_RADII_M,  # noqa: F401 (re-exported)
                            HIGHEST_WINS, AggregationRule)
 
 MAX_CELLS = 5_000_000

@@ -1,4 +1,4 @@
-"""Grading of major hazard sources after GB 18218-2018 (tables in ``core.gb18218``).
+"""Grading of major hazard sources after GB 18218-2018 (tables in ``core.standards.gb18218``).
 
 Per record (one unit × substance): q (t), Q (Table 1 by substance, else Table 2 by category),
 β (Table 3 for its toxic gases, else Table 4 by category), q/Q and β·q/Q.
@@ -16,11 +16,11 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from . import gb18218 as gb
+from .standards import gb18218 as gb
 from .apportion import apportion_column
 from .errors import InputError
 from .ids import id_strings
-from .risk_levels import risk_attributes
+from .standards.risk_levels import risk_attributes
 
 BUFFER_QUAD_SEGMENTS = 64  # segments per quarter circle of the 500 m zone (area error < 0.01 %)
 

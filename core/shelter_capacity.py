@@ -35,7 +35,7 @@ from scipy.spatial import cKDTree
 
 from .apportion import overlap_pairs
 from .errors import InputError
-from .shelter_standards import DEFAULT_STANDARDS
+from .standards.shelters import DEFAULT_STANDARDS
 
 METHOD_ADMINISTRATIVE, METHOD_CATCHMENT, METHOD_NETWORK = 0, 1, 2
 METHOD_NAMES = {0: "administrative", 1: "catchment (2SFCA, straight line)", 2: "network catchment (2SFCA, walking)"}

@@ -201,7 +201,7 @@ Each township sheet (a QGIS atlas on the townships): the four-colour map zoomed 
 
 How the figures are made: residents of the four-colour map units are apportioned to each township by area; a unit is counted in the township it overlaps most; the 5-minute share is residents in the union of the reach areas (else outside the reach gaps) ÷ residents; shelter figures are taken from the per-township shelter result; hazard units and enterprises count in the township holding them. Risk levels are read from 'risk_level' (1 major … 4 low; a level's lower bound belongs to that level, as in the analyses that wrote them).
 
-The pages come from the layout templates in the plugin's 'layouts' folder (A3 or A4 landscape), which can be edited in the layout designer; a template saved in your profile's composer_templates folder as riskatlas_cover_a3.qpt, riskatlas_township_a3.qpt (or _a4) is used instead. Text is written as text (searchable) in the WenQuanYi Zen Hei font. Optionally every page is also written as a PNG image. Input layers are never modified.</source>
+The pages come from the layout templates in the plugin's 'atlas/templates' folder (A3 or A4 landscape), which can be edited in the layout designer; a template saved in your profile's composer_templates folder as riskatlas_cover_a3.qpt, riskatlas_township_a3.qpt (or _a4) is used instead. Text is written as text (searchable) in the WenQuanYi Zen Hei font. Optionally every page is also written as a PNG image. Input layers are never modified.</source>
         <translation>将安全风险分布图集输出为一个 PDF：一页县域封面，之后每个镇街一页。
 
 封面：县域四色安全风险分布图，含消防站、应急避难场所和重大危险源；按风险等级统计的评估单元数、面积和常住人口；消防站5分钟可达人口比例；人均固定避难场所面积（目标 1.5 m²）；按级别（GB 18218-2018 一级–四级）统计的重大危险源；镇街一览表；编制单位和日期。
@@ -210,7 +210,7 @@ The pages come from the layout templates in the plugin's 'layouts' folder (A3 or
 
 统计方法：四色图评估单元的常住人口按面积分摊到各镇街；评估单元计入与其重叠面积最大的镇街；5分钟覆盖比例 = 位于各消防站可达范围并集内（无可达范围时：盲区以外）的人口 ÷ 常住人口；避难场所指标取自按镇街计算的结果；危险源单元和企业计入其所在镇街。风险等级读取“risk_level”字段（1 重大 … 4 低；各级下限值含于本级，与生成该图层的分析一致）。
 
-页面来自插件“layouts”文件夹中的版式模板（A3 或 A4 横向），可在版式设计器中编辑；如在用户配置目录的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4）模板，则优先使用。文字以文本形式（可检索）写入，字体为文泉驿正黑。可选择同时逐页输出 PNG 图片。输入图层不会被修改。</translation>
+页面来自插件“atlas/templates”文件夹中的版式模板（A3 或 A4 横向），可在版式设计器中编辑；如在用户配置目录的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4）模板，则优先使用。文字以文本形式（可检索）写入，字体为文泉驿正黑。可选择同时逐页输出 PNG 图片。输入图层不会被修改。</translation>
     </message>
     <message>
         <location filename="../processing/alg_export_atlas.py" line="71" />

@@ -27,7 +27,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
-from .. import compat
+from ..support import compat
 from ..core.crs import local_projected_epsg
 from .schemas import BOOL, DOUBLE, INT, STRING
 

@@ -3,7 +3,7 @@ import os
 
 from qgis.core import QgsProject, QgsVectorLayer
 
-from ..i18n_support import PLUGIN_DIR, is_chinese
+from ..support.i18n import PLUGIN_DIR, is_chinese
 from .schemas import SCHEMAS
 from .styling import STYLE_BY_KIND
 

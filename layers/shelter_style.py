@@ -9,7 +9,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..i18n_support import is_chinese
+from ..support.i18n import is_chinese
 from .styling import label_layer
 
 NO_SHELTER_COLOUR = "#67000d"

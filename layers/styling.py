@@ -1,4 +1,4 @@
-"""Layer styles built in code from the one palette in ``core.risk_levels``.
+"""Layer styles built in code from the one palette in ``core.standards.risk_levels``.
 
 ``apply_four_colour_style`` is used for every layer carrying ``risk_level``; the other
 functions style the seven input kinds. ``STYLE_BY_KIND`` maps a schema kind to its style.
@@ -18,8 +18,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ..core.risk_levels import RISK_LEVELS
-from ..i18n_support import is_chinese
+from ..core.standards.risk_levels import RISK_LEVELS
+from ..support.i18n import is_chinese
 from .schemas import SCHEMAS
 
 LABEL_FONT = "WenQuanYi Zen Hei"  # extracts correctly from PDFs on QGIS 3.22 (DESIGN §2)

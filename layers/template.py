@@ -4,7 +4,7 @@ import functools
 
 import geopandas as gpd
 
-from .. import compat
+from ..support import compat
 from .gpkg import fields_from_schema, write_geopackage
 from .schemas import SCHEMAS
 from .styling import STYLE_BY_KIND

@@ -7,7 +7,7 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
-from ..i18n_support import is_chinese
+from ..support.i18n import is_chinese
 from .base import RiskAtlasAlgorithm
 
 LANGUAGES = ("zh", "en")

@@ -7,8 +7,8 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
-from .. import compat
-from ..core.risk_presets import CUT_SETS, DEFAULT_CUT_SET
+from ..support import compat
+from ..core.standards.risk_presets import CUT_SETS, DEFAULT_CUT_SET
 from .base import LayerPostProcessor, RiskAtlasAlgorithm
 
 NEW_SPECS = (("risk_score", "double"), ("score_level", "int"), ("hazard_level", "int"), ("hazard_unit_id", "string"),

@@ -10,8 +10,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from .. import compat
-from ..i18n_support import is_chinese
+from ..support import compat
+from ..support.i18n import is_chinese
 from .base import RiskAtlasAlgorithm
 
 PAGE_SIZES = ("A3", "A4")
@@ -60,7 +60,7 @@ class ExportAtlas(RiskAtlasAlgorithm):
             "from the per-township shelter result; hazard units and enterprises count in the township holding "
             "them. Risk levels are read from 'risk_level' (1 major … 4 low; a level's lower bound belongs to "
             "that level, as in the analyses that wrote them).\n\n"
-            "The pages come from the layout templates in the plugin's 'layouts' folder (A3 or A4 landscape), "
+            "The pages come from the layout templates in the plugin's 'atlas/templates' folder (A3 or A4 landscape), "
             "which can be edited in the layout designer; a template saved in your profile's "
             "composer_templates folder as riskatlas_cover_a3.qpt, riskatlas_township_a3.qpt (or _a4) is used "
             "instead. Text is written as text (searchable) in the WenQuanYi Zen Hei font. Optionally every "
@@ -123,7 +123,7 @@ class ExportAtlas(RiskAtlasAlgorithm):
 
         from qgis.core import QgsProcessingMultiStepFeedback
 
-        from ..layers import atlas_layout
+        from ..atlas import layout as atlas_layout
 
         started = time.perf_counter()
         pdf_path = self.parameterAsFileOutput(parameters, "OUTPUT", context)
@@ -172,7 +172,7 @@ class ExportAtlas(RiskAtlasAlgorithm):
     def prepare(self, parameters, context, feedback, chart_folder=None):
         """Read the layers, compute the figures and fill the layouts — everything but the export.
 
-        Returns a ``layers.atlas_layout.AtlasBuild`` (layouts in a private QgsProject). ``make demo``
+        Returns a ``atlas.layout.AtlasBuild`` (layouts in a private QgsProject). ``make demo``
         uses it to put the atlas layouts into its project (``atlas_layout.save_to_project``); give a
         lasting ``chart_folder`` then (default: a temporary folder)."""
         import os
@@ -181,10 +181,10 @@ class ExportAtlas(RiskAtlasAlgorithm):
         from qgis.core import QgsProcessingUtils
 
         from ..core.atlas_figures import atlas_figures, meets_target
-        from ..core.shelter_standards import TARGET_M2_PER_CAPITA
-        from ..layers import atlas_layout
-        from ..layers import atlas_text as text
-        from ..layers.atlas_chart import cjk_font_available
+        from ..core.standards.shelters import TARGET_M2_PER_CAPITA
+        from ..atlas import layout as atlas_layout
+        from ..atlas import text
+        from ..atlas.chart import cjk_font_available
 
         language = self._choice(parameters, "LANGUAGE", LANGUAGES, context)
         page_size = self._choice(parameters, "PAGE_SIZE", PAGE_SIZES, context)
@@ -254,7 +254,7 @@ class ExportAtlas(RiskAtlasAlgorithm):
 
     def _report(self, figures, feedback, language, target, meets_target):
         """Headline figures and cross-checks against the layers' own totals, in the log."""
-        from ..layers import atlas_text as text
+        from ..atlas import text
 
         county = figures.county
         levels = ", ".join(f"{text.level_label(i + 1, language)} {text.integer(v)}"

@@ -14,7 +14,7 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
 )
 
-from .. import compat
+from ..support import compat
 from ..layers.reach_style import style_reach_areas, style_reach_edges, style_reach_gaps, style_reach_targets
 from .base import LayerPostProcessor, RiskAtlasAlgorithm
 

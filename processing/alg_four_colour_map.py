@@ -11,8 +11,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from .. import compat
-from ..core.risk_presets import DEFAULT_RADII_M
+from ..support import compat
+from ..core.standards.risk_presets import DEFAULT_RADII_M
 from .base import LayerPostProcessor, RiskAtlasAlgorithm
 
 MAP_SPECS = (("risk_level", "int"), ("risk_label_zh", "string"), ("risk_label_en", "string"),

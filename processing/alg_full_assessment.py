@@ -14,10 +14,10 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from .. import compat
-from ..core.risk_presets import DEFAULT_RADII_M
-from ..core.shelter_standards import TARGET_M2_PER_CAPITA
-from ..i18n_support import is_chinese
+from ..support import compat
+from ..core.standards.risk_presets import DEFAULT_RADII_M
+from ..core.standards.shelters import TARGET_M2_PER_CAPITA
+from ..support.i18n import is_chinese
 from .alg_export_atlas import LANGUAGES, PAGE_SIZES
 from .base import RiskAtlasAlgorithm
 from .input_labels import input_labels
@@ -108,7 +108,7 @@ class FullAssessment(RiskAtlasAlgorithm):
         self.addOutput(QgsProcessingOutputString("SUMMARY", self.tr("Files and headline figures")))
 
     def compute(self, parameters, context, feedback):
-        from ..pipeline import run_assessment
+        from ..assessment.pipeline import run_assessment
 
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         if not folder:

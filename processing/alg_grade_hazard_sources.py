@@ -7,7 +7,7 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
-from .. import compat
+from ..support import compat
 from .base import LayerPostProcessor, RiskAtlasAlgorithm
 
 UNIT_SPECS = (("unit_id", "string"), ("n_substances", "int"), ("s_value", "double"), ("is_major", "bool"),
@@ -90,7 +90,7 @@ class GradeHazardSources(RiskAtlasAlgorithm):
     def compute(self, parameters, context, feedback):
         import pandas as pd
 
-        from ..core import gb18218
+        from ..core.standards import gb18218
         from ..core.hazard_grading import HazardFields, grade_hazard_sources
         from ..layers.convert import make_fields, wkb_type_for, write_to_sink
         from ..layers.styling import apply_four_colour_style

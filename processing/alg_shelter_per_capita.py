@@ -15,7 +15,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from .. import compat
+from ..support import compat
 from .base import LayerPostProcessor, RiskAtlasAlgorithm
 
 # the shelter type codes of the default table (layers.schemas.SHELTER_TYPES), in TYPES' order
@@ -173,7 +173,7 @@ class ShelterPerCapita(RiskAtlasAlgorithm):
         return not (hasattr(value, "isNull") and value.isNull())
 
     def _standards(self, parameters, context):
-        from ..core.shelter_standards import DEFAULT_STANDARDS, load_shelter_standards
+        from ..core.standards.shelters import DEFAULT_STANDARDS, load_shelter_standards
 
         path = self.parameterAsFile(parameters, "TYPE_TABLE", context) if self._given(parameters, "TYPE_TABLE") else ""
         if not path:

@@ -8,7 +8,7 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
-from .. import compat
+from ..support import compat
 from .base import RiskAtlasAlgorithm
 from .input_labels import input_labels
 

@@ -8,9 +8,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from .. import compat
-from ..dependencies import install_message
-from ..i18n_support import plugin_version
+from ..support import compat
+from ..support.dependencies import install_message
+from ..support.i18n import plugin_version
 
 _POST_PROCESSORS = []  # keep post-processors alive until QGIS has run them
 

@@ -13,7 +13,7 @@ from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..i18n_support import PLUGIN_DIR, plugin_version
+from ..support.i18n import PLUGIN_DIR, plugin_version
 
 
 def algorithm_classes():

@@ -3,8 +3,8 @@ import json
 
 from qgis.core import QgsFields, QgsProcessingException
 
-from .. import compat
-from ..core.risk_levels import RISK_LEVELS
+from ..support import compat
+from ..core.standards.risk_levels import RISK_LEVELS
 
 
 def field_choice(alg, parameters, name, context, frame, default=None):

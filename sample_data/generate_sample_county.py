@@ -935,7 +935,7 @@ def _register_package():
 def write_county(layers, path):
     from qgis.core import QgsSettings
 
-    from riskatlas import compat
+    from riskatlas.support import compat
     from riskatlas.layers.gpkg import fields_from_schema, write_geopackage
     from riskatlas.layers.schemas import SCHEMAS
     from riskatlas.layers.styling import STYLE_BY_KIND

@@ -1,11 +1,11 @@
-"""Write the risk-atlas print-layout templates ``layouts/atlas_{cover,township}_{a3,a4}.qpt``.
+"""Write the risk-atlas print-layout templates ``atlas/templates/atlas_{cover,township}_{a3,a4}.qpt``.
 
     .venv/bin/python tools/build_atlas_templates.py [--output-dir layouts]
 
 The .qpt files are the product: ordinary QGIS layout templates a planner opens and edits in the
 layout designer (Project ▸ Layout Manager ▸ "Specific" template). This script is only how the
 shipped versions were drawn, so that A3 and A4 stay alike; it is not run at build time. The
-items the algorithm fills are found by their ids, listed in ``layouts/README.md`` and in
+items the algorithm fills are found by their ids, listed in ``atlas/templates/README.md`` and in
 ``layers/atlas_layout.py`` (``COVER_ITEMS``, ``TOWNSHIP_ITEMS``). All text in the templates is an
 expression — ``[% @ra_… %]`` layout variables set from the LANGUAGE parameter, or attributes of
 the atlas layers — so one template serves both languages.
@@ -406,7 +406,7 @@ def write_templates(output_dir):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--output-dir", default=os.path.join(ROOT, "layouts"))
+    parser.add_argument("--output-dir", default=os.path.join(ROOT, "atlas", "templates"))
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from qgis.core import QgsApplication

@@ -27,7 +27,7 @@ def build():
     )
     from qgis.PyQt.QtCore import QPointF
 
-    from riskatlas import compat
+    from riskatlas.support import compat
 
     model = QgsProcessingModelAlgorithm("Risk atlas assessment (model)", "Models", "riskatlas")
     model.setName("riskatlasassessmentmodel")

@@ -31,7 +31,7 @@ def main():
     with warnings.catch_warnings():  # QGIS resets the warning filters; geopandas 1.0 imports shapely.geos
         warnings.simplefilter("ignore", DeprecationWarning)
         import geopandas  # noqa: F401
-    from riskatlas.pipeline import run_demo
+    from riskatlas.assessment.pipeline import run_demo
 
     results = run_demo(os.path.abspath(args.output))
     print(results["SUMMARY"])

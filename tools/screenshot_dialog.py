@@ -42,7 +42,7 @@ def main(algorithm_id, locale, out_path):
     for _ in range(5):
         app.processEvents()
     dialog.grab().save(out_path)
-    from riskatlas.compat import algorithm_dialog_names
+    from riskatlas.support.compat import algorithm_dialog_names
 
     print(algorithm_dialog_names(dialog.windowTitle()))
     for label in dialog.findChildren(QLabel):

@@ -16,7 +16,7 @@ import os
 import numpy as np
 import shapely
 
-from riskatlas.core.risk_levels import risk_attributes
+from riskatlas.core.standards.risk_levels import risk_attributes
 
 STATION_RADIUS_M = 3500.0
 

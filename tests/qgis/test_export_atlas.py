@@ -232,7 +232,7 @@ def test_a_risk_map_without_risk_level_is_refused(provider, standins, tmp_path):
 
 
 def test_definition_parses_from_strings_and_declares_no_threading(provider):
-    from riskatlas import compat
+    from riskatlas.support import compat
 
     algorithm = QgsApplication.processingRegistry().algorithmById("riskatlas:exportatlas")
     assert algorithm.flags() & compat.FLAG_NO_THREADING
@@ -248,7 +248,7 @@ def test_definition_parses_from_strings_and_declares_no_threading(provider):
 
 
 def test_templates_hold_the_documented_items():
-    from riskatlas.layers.atlas_layout import COVER_ITEMS, TOWNSHIP_ITEMS, load_template, template_path
+    from riskatlas.atlas.layout import COVER_ITEMS, TOWNSHIP_ITEMS, load_template, template_path
 
     project = QgsProject()
     for size in ("A3", "A4"):
@@ -263,7 +263,7 @@ def test_templates_hold_the_documented_items():
 
 
 def test_nice_scale():
-    from riskatlas.layers.atlas_layout import nice_scale
+    from riskatlas.atlas.layout import nice_scale
 
     assert nice_scale(52_345) == 60_000
     assert nice_scale(60_000) == 60_000
@@ -275,7 +275,7 @@ def test_the_atlas_goes_into_a_project_and_exports_from_it(provider, standins, t
     """ExportAtlas.prepare + save_to_project (for make demo's .qgz): the saved project reopens with both
     layouts, the atlas on the stored coverage layer, and exports the same pages."""
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-    from riskatlas.layers import atlas_layout
+    from riskatlas.atlas import layout as atlas_layout
 
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("riskatlas:exportatlas")
     context = QgsProcessingContext()
@@ -306,7 +306,7 @@ def test_the_atlas_goes_into_a_project_and_exports_from_it(provider, standins, t
 def test_a_planners_template_in_the_profile_is_used(monkeypatch, tmp_path):
     import shutil
 
-    from riskatlas.layers import atlas_layout
+    from riskatlas.atlas import layout as atlas_layout
 
     monkeypatch.setattr(atlas_layout, "user_template_folder", lambda: str(tmp_path))
     assert atlas_layout.template_path("township", "A3").startswith(atlas_layout.TEMPLATE_DIR)
@@ -317,7 +317,7 @@ def test_a_planners_template_in_the_profile_is_used(monkeypatch, tmp_path):
 
 
 def test_a_broken_template_is_a_clear_error(tmp_path):
-    from riskatlas.layers import atlas_layout
+    from riskatlas.atlas import layout as atlas_layout
 
     broken = tmp_path / "broken.qpt"
     broken.write_text("<Layout", encoding="utf-8")

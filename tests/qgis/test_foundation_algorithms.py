@@ -144,7 +144,7 @@ def test_create_template_writes_every_layer_with_fields_and_styles(run_algorithm
 
 
 def test_plugin_strings_follow_the_qgis_locale(riskatlas_provider):
-    from riskatlas import i18n_support
+    from riskatlas.support import i18n as i18n_support
     from riskatlas.processing.alg_validate_inputs import ValidateInputs
 
     settings = QgsSettings()

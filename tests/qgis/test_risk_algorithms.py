@@ -289,7 +289,7 @@ def test_cancelled_run_writes_nothing(run_algorithm, tmp_path, algorithm, parame
 def test_output_is_styled_and_records_provenance(riskatlas_provider, tmp_path):
     """Loaded into a project (as the toolbox does), the map gets the four-colour renderer and provenance."""
     from processing.core.Processing import Processing
-    from riskatlas.compat import handle_algorithm_results
+    from riskatlas.support.compat import handle_algorithm_results
 
     project = QgsProject.instance()
     context = QgsProcessingContext()

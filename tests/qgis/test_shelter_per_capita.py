@@ -329,7 +329,7 @@ def test_sample_county_catchment_runs_with_defaults(run_algorithm, sample_gpkg):
 
 
 def test_type_table_file_replaces_the_radii(run_algorithm, tmp_path):
-    from riskatlas.core.shelter_standards import write_shelter_standards
+    from riskatlas.core.standards.shelters import write_shelter_standards
 
     path = tmp_path / "types.csv"
     write_shelter_standards(str(path))

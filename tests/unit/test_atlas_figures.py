@@ -15,7 +15,7 @@ import shapely
 
 from riskatlas.core.atlas_figures import COUNTY_KEY, atlas_figures, meets_target
 from riskatlas.core.errors import InputError
-from riskatlas.layers import atlas_text as T
+from riskatlas.atlas import text as T
 
 A = shapely.box(0, 0, 100, 100)
 B = shapely.box(100, 0, 200, 100)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from riskatlas.core.crs import local_projected_epsg
-from riskatlas.core.risk_levels import RISK_LEVELS, risk_attributes
+from riskatlas.core.standards.risk_levels import RISK_LEVELS, risk_attributes
 from riskatlas.layers.encoding import gbk_without_declaration, sniff_dbf_text
 
 
@@ -39,7 +39,7 @@ def test_risk_attributes_vectorised():
 
 
 def test_dependency_guard_reports_a_blocked_module(monkeypatch):
-    from riskatlas import dependencies
+    from riskatlas.support import dependencies
 
     assert dependencies.missing_dependencies() == []
     monkeypatch.setitem(sys.modules, "geopandas", None)
@@ -50,7 +50,7 @@ def test_dependency_guard_reports_a_blocked_module(monkeypatch):
 
 
 def test_version_tuple_handles_suffixes():
-    from riskatlas.dependencies import _version_tuple
+    from riskatlas.support.dependencies import _version_tuple
 
     assert _version_tuple("2.1.2") == (2, 1, 2)
     assert _version_tuple("1.0.0rc1") == (1, 0, 0)

@@ -4,7 +4,7 @@ import math
 import numpy as np
 import pytest
 
-from riskatlas.core import gb18218 as gb
+from riskatlas.core.standards import gb18218 as gb
 
 # Table 1: row → (first CAS or None, Q in t), as printed in GB 18218-2018.
 TABLE1_Q = {

@@ -11,7 +11,7 @@ from shapely.geometry import Point, box
 from riskatlas.core.errors import InputError
 from riskatlas.core.shelter_capacity import (METHOD_ADMINISTRATIVE, METHOD_CATCHMENT, METHOD_NETWORK,
                                              analyse_shelters, catchment_pairs, fca_from_pairs, two_step_fca)
-from riskatlas.core.shelter_standards import (DEFAULT_STANDARDS, MIN_SITE_AREA_M2, TARGET_M2_PER_CAPITA,
+from riskatlas.core.standards.shelters import (DEFAULT_STANDARDS, MIN_SITE_AREA_M2, TARGET_M2_PER_CAPITA,
                                               load_shelter_standards, write_shelter_standards)
 
 CRS = "EPSG:4549"

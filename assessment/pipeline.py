@@ -24,11 +24,11 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from .core.fire_reach import TIME_RULE_MIN, TURNOUT_CONVENTION_MIN
-from .core.risk_presets import DEFAULT_RADII_M
-from .core.shelter_standards import TARGET_M2_PER_CAPITA
-from .i18n_support import is_chinese, plugin_version
-from .layers.project import SAMPLE_GPKG
+from ..core.fire_reach import TIME_RULE_MIN, TURNOUT_CONVENTION_MIN
+from ..core.standards.risk_presets import DEFAULT_RADII_M
+from ..core.standards.shelters import TARGET_M2_PER_CAPITA
+from ..support.i18n import is_chinese, plugin_version
+from ..layers.project import SAMPLE_GPKG
 
 INPUT_LAYERS = {  # parameter -> sample-county layer name
     "ENTERPRISES": "enterprises", "HAZARD_SOURCES": "hazard_sources", "SHELTERS": "shelters",
@@ -97,7 +97,7 @@ class _Runner:
         from qgis import processing
 
         self.feedback.pushInfo(f"— {step}: {algorithm_id}")
-        from .layers.gpkg import quiet_gdal
+        from ..layers.gpkg import quiet_gdal
 
         with quiet_gdal():
             results = processing.run(algorithm_id, parameters, context=self.context, feedback=self.feedback,
@@ -124,9 +124,9 @@ def _extent_string(uri):
 def _write_provenance(gpkg, rows):
     import pandas as pd
 
-    from .layers.convert import make_fields
-    from .layers.gpkg import write_layer
-    from . import compat
+    from ..layers.convert import make_fields
+    from ..layers.gpkg import write_layer
+    from ..support import compat
 
     frame = pd.DataFrame(rows, columns=["step", "algorithm", "parameters", "version", "run_at"])
     fields = make_fields([(name, "string") for name in frame.columns])
@@ -246,7 +246,7 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
                          "shelter report": html["shelters"]})
     result.layers = {name: f"{final_gpkg}|layername={name}" for name in RESULT_LAYERS}
     if project_path:
-        from .project_writer import write_project
+        from .project import write_project
 
         result.files["QGIS project"] = write_project(project_path, given, result, build,
                                                      target=options["TARGET"], language=language)
@@ -257,7 +257,7 @@ def _atlas(runner, parameters, chart_folder):
     """The exportatlas algorithm's own steps, kept open so its layouts can go into the project."""
     from qgis.core import QgsApplication
 
-    from .layers import atlas_layout
+    from ..atlas import layout as atlas_layout
 
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("riskatlas:exportatlas")
     ok, message = algorithm.checkParameterValues(parameters, runner.context)

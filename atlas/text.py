@@ -3,14 +3,14 @@
 The atlas follows the LANGUAGE parameter, not QGIS's locale, so its text lives here as an
 explicit zh/en table (one place) rather than in Qt translations. The layout templates carry no
 literal text: their labels read layout variables ``@ra_<key>`` set from ``TEXT`` (see
-``layouts/README.md``) and preformatted attributes of the atlas layers.
+``atlas/templates/README.md``) and preformatted attributes of the atlas layers.
 
 No QGIS import: the table and the formatters are unit-tested on their own.
 """
 import datetime
 import math
 
-from ..core.risk_levels import RISK_LEVELS
+from ..core.standards.risk_levels import RISK_LEVELS
 
 # key: (zh, en)
 TEXT = {

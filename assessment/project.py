@@ -3,10 +3,10 @@ import functools
 
 from qgis.core import QgsProject
 
-from .core.shelter_standards import TARGET_M2_PER_CAPITA
-from .i18n_support import is_chinese
-from .layers.project import add_layers, kind_title, open_gpkg_layer
-from .layers.styling import apply_four_colour_style
+from ..core.standards.shelters import TARGET_M2_PER_CAPITA
+from ..support.i18n import is_chinese
+from ..layers.project import add_layers, kind_title, open_gpkg_layer
+from ..layers.styling import apply_four_colour_style
 
 # assessment input parameter -> schema kind, bottom to top
 INPUT_KINDS = {
@@ -28,8 +28,8 @@ RESULT_TITLES = {
 
 
 def _result_styles(target):
-    from .layers.shelter_style import style_shelter_load, style_units_per_capita
-    from .layers.reach_style import style_reach_areas, style_reach_edges, style_reach_gaps
+    from ..layers.shelter_style import style_shelter_load, style_units_per_capita
+    from ..layers.reach_style import style_reach_areas, style_reach_edges, style_reach_gaps
 
     return {
         "risk_map": functools.partial(apply_four_colour_style, opacity=0.8),
@@ -67,7 +67,7 @@ def write_project(path, inputs, result, atlas_build=None, target=TARGET_M2_PER_C
         project.addMapLayer(layer, False)
         group.addLayer(layer).setItemVisibilityChecked(visible)
     if atlas_build is not None:
-        from .layers.atlas_layout import save_to_project
+        from ..atlas.layout import save_to_project
 
         save_to_project(atlas_build, project, gpkg)
         atlas_group = project.layerTreeRoot().children()[-1]

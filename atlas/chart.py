@@ -1,9 +1,9 @@
 """The small risk-level chart of each atlas page (matplotlib object API, Agg backend, no pyplot).
 
 Two 100 % stacked bars — share of the area and share of the residents in each risk level — in
-the one palette of ``core.risk_levels``. Written as a PNG sized to the layout's picture item.
+the one palette of ``core.standards.risk_levels``. Written as a PNG sized to the layout's picture item.
 """
-from ..core.risk_levels import RISK_LEVELS
+from ..core.standards.risk_levels import RISK_LEVELS
 
 MM_PER_INCH = 25.4
 CJK_FONT = "WenQuanYi Zen Hei"  # the atlas font (DESIGN §2)

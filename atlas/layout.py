@@ -1,11 +1,11 @@
 """The printed risk atlas: layout templates filled from the analysis layers, exported as one PDF.
 
-Two templates per paper size live in ``layouts/``: ``atlas_cover_<a3|a4>.qpt`` (the county page)
+Two templates per paper size live in ``atlas/templates/``: ``atlas_cover_<a3|a4>.qpt`` (the county page)
 and ``atlas_township_<a3|a4>.qpt`` (one sheet per township, a QGIS atlas whose coverage layer is
 the townships). A planner's own version saved in the QGIS profile's ``composer_templates`` folder
 as ``riskatlas_cover_a3.qpt`` (etc.) is used instead; the log names the file used.
 
-Items are found by id (``COVER_ITEMS``, ``TOWNSHIP_ITEMS``; documented in ``layouts/README.md``).
+Items are found by id (``COVER_ITEMS``, ``TOWNSHIP_ITEMS``; documented in ``atlas/templates/README.md``).
 Only the maps are required; any other item a planner deletes is simply not filled. Text in the
 templates is expressions: ``[% @ra_… %]`` layout variables (from ``atlas_text.TEXT`` in the
 chosen language) and attributes of the atlas layers built here:
@@ -51,17 +51,17 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
-from .. import compat
+from ..support import compat
 from ..core.atlas_figures import COUNTY_KEY, meets_target
-from ..core.risk_levels import RISK_LEVELS
-from ..i18n_support import PLUGIN_DIR, plugin_version
-from . import atlas_text as T
-from .atlas_chart import write_share_chart
-from .convert import frame_to_features, make_fields, wkb_type_for
-from .gpkg import quiet_gdal
-from .styling import apply_four_colour_style, label_layer
+from ..core.standards.risk_levels import RISK_LEVELS
+from ..support.i18n import PLUGIN_DIR, plugin_version
+from . import text as T
+from .chart import write_share_chart
+from ..layers.convert import frame_to_features, make_fields, wkb_type_for
+from ..layers.gpkg import quiet_gdal
+from ..layers.styling import apply_four_colour_style, label_layer
 
-TEMPLATE_DIR = os.path.join(PLUGIN_DIR, "layouts")
+TEMPLATE_DIR = os.path.join(PLUGIN_DIR, "atlas", "templates")
 PAGE_SIZES = ("A3", "A4")
 USER_TEMPLATE_PREFIX = "riskatlas_"  # <profile>/composer_templates/riskatlas_township_a3.qpt overrides
 COVER_ITEMS = ("title", "subtitle", "page_number", "county_map", "north_arrow", "scalebar", "legend",

@@ -1,0 +1,1 @@
+"""QGIS-side support: version differences (compat), dependency check, translations and plugin metadata."""
