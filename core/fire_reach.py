@@ -43,80 +43,11 @@ import numpy as np
 
 from . import network as nw
 from .errors import InputError
+from .standards.fire_stations import (  # noqa: F401 (re-exported)
+    CLASS_ALIASES, CLASS_LIMIT_BY_CODE, DEFAULT_SPEED_PRESET, SPEED_PRESETS, STATION_CLASS_LIMITS, TIME_RULE_MIN,
+    TURNOUT_CONVENTION_MIN, SpeedPreset, StationClassLimit, class_limit_km2, normalise_class)
 
 ALGORITHM_NOTE = "riskatlas fire-station reach"
-
-
-# ------------------------------------------------------------------------------- standards data
-
-@dataclass(frozen=True)
-class StationClassLimit:
-    code: str  # layers.schemas.STATION_CLASSES, plus "suburban"
-    name_zh: str
-    name_en: str
-    max_district_km2: float
-    source: str
-
-
-STATION_CLASS_LIMITS = (
-    StationClassLimit("special", "特勤消防站", "Special service station", 7.0,
-                      "建标152-2017 第十四条: 特勤站兼有辖区任务的，辖区面积同一级普通消防站"),
-    StationClassLimit("class1", "一级普通消防站", "Class 1 station", 7.0,
-                      "建标152-2017 第十四条; GB 51080-2015 §4.1: 一级普通消防站辖区面积不宜大于7 km²"),
-    StationClassLimit("class2", "二级普通消防站", "Class 2 station", 4.0,
-                      "建标152-2017 第十四条: 二级普通消防站不宜大于4 km²"),
-    StationClassLimit("small", "小型普通消防站", "Small station", 2.0,
-                      "建标152-2017 第十四条: 小型普通消防站不宜大于2 km²"),
-    StationClassLimit("suburban", "郊区普通消防站", "Suburban station", 15.0,
-                      "建标152-2017 第十四条; GB 51080-2015 §4.1: 设在近郊区/城市边缘的普通消防站不应大于15 km²"),
-)
-CLASS_LIMIT_BY_CODE = {c.code: c for c in STATION_CLASS_LIMITS}
-# names planners type for the classes
-CLASS_ALIASES = {
-    "特勤": "special", "特勤站": "special", "特勤消防站": "special",
-    "一级": "class1", "一级站": "class1", "一级普通消防站": "class1", "一级消防站": "class1", "1": "class1",
-    "二级": "class2", "二级站": "class2", "二级普通消防站": "class2", "二级消防站": "class2", "2": "class2",
-    "小型": "small", "小型站": "small", "小型普通消防站": "small", "小型消防站": "small",
-    "郊区": "suburban", "郊区站": "suburban",
-}
-TIME_RULE_MIN = 5.0  # 建标152-2017 第十四条: 5 min from the dispatch order to the district's edge
-TURNOUT_CONVENTION_MIN = 1.0  # conventional turnout (出动) time: 1 min + 4 min driving
-
-
-def normalise_class(value):
-    """The class code for a value of the class field ("class1", "一级", ...), or None."""
-    if value is None:
-        return None
-    text = str(value).strip()
-    if text.lower() in CLASS_LIMIT_BY_CODE:
-        return text.lower()
-    return CLASS_ALIASES.get(text)
-
-
-def class_limit_km2(station_class, suburban=False):
-    """Largest district area (km²) for a station class; a suburban station: 15 km²."""
-    if suburban:
-        return CLASS_LIMIT_BY_CODE["suburban"].max_district_km2
-    code = normalise_class(station_class)
-    return CLASS_LIMIT_BY_CODE[code].max_district_km2 if code else None
-
-
-@dataclass(frozen=True)
-class SpeedPreset:
-    name: str
-    title: str
-    speeds_kmh: dict  # road class -> km/h
-    other_kmh: float  # any other class
-    note: str = "No design speed is standardised for fire engines; a project preset."
-
-
-SPEED_PRESETS = {
-    "urban_60_50_40": SpeedPreset(
-        "urban_60_50_40", "expressway/trunk 60, primary/secondary 50, other 40 km/h",
-        {"expressway": 60.0, "trunk": 60.0, "primary": 50.0, "secondary": 50.0, "tertiary": 40.0, "local": 40.0},
-        40.0),
-}
-DEFAULT_SPEED_PRESET = "urban_60_50_40"
 
 
 # ------------------------------------------------------------------------------- inputs

@@ -1,0 +1,82 @@
+"""Fire-station standards as data: the 5-minute rule, district-area limits by station class,
+and the speed presets by road class.
+
+Sources:
+* 建标152-2017《城市消防站建设标准》第十四条 and GB 51080-2015《城市消防规划规范》§4.1: a station
+  should reach the edge of its district within 5 min of the dispatch order (conventionally
+  1 min turnout + 4 min driving). District area: 一级普通站 ≤ 7 km², 二级普通站 ≤ 4 km²,
+  小型普通站 ≤ 2 km², a station on the city's edge/suburbs (郊区) ≤ 15 km²; 特勤站 with a
+  district as 一级 (7 km²). A district of exactly the limit respects it (≤).
+* No design speed is standardised for fire engines: speeds by road class are named presets.
+"""
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class StationClassLimit:
+    code: str  # layers.schemas.STATION_CLASSES, plus "suburban"
+    name_zh: str
+    name_en: str
+    max_district_km2: float
+    source: str
+
+
+STATION_CLASS_LIMITS = (
+    StationClassLimit("special", "特勤消防站", "Special service station", 7.0,
+                      "建标152-2017 第十四条: 特勤站兼有辖区任务的，辖区面积同一级普通消防站"),
+    StationClassLimit("class1", "一级普通消防站", "Class 1 station", 7.0,
+                      "建标152-2017 第十四条; GB 51080-2015 §4.1: 一级普通消防站辖区面积不宜大于7 km²"),
+    StationClassLimit("class2", "二级普通消防站", "Class 2 station", 4.0,
+                      "建标152-2017 第十四条: 二级普通消防站不宜大于4 km²"),
+    StationClassLimit("small", "小型普通消防站", "Small station", 2.0,
+                      "建标152-2017 第十四条: 小型普通消防站不宜大于2 km²"),
+    StationClassLimit("suburban", "郊区普通消防站", "Suburban station", 15.0,
+                      "建标152-2017 第十四条; GB 51080-2015 §4.1: 设在近郊区/城市边缘的普通消防站不应大于15 km²"),
+)
+CLASS_LIMIT_BY_CODE = {c.code: c for c in STATION_CLASS_LIMITS}
+# names planners type for the classes
+CLASS_ALIASES = {
+    "特勤": "special", "特勤站": "special", "特勤消防站": "special",
+    "一级": "class1", "一级站": "class1", "一级普通消防站": "class1", "一级消防站": "class1", "1": "class1",
+    "二级": "class2", "二级站": "class2", "二级普通消防站": "class2", "二级消防站": "class2", "2": "class2",
+    "小型": "small", "小型站": "small", "小型普通消防站": "small", "小型消防站": "small",
+    "郊区": "suburban", "郊区站": "suburban",
+}
+TIME_RULE_MIN = 5.0  # 建标152-2017 第十四条: 5 min from the dispatch order to the district's edge
+TURNOUT_CONVENTION_MIN = 1.0  # conventional turnout (出动) time: 1 min + 4 min driving
+
+
+def normalise_class(value):
+    """The class code for a value of the class field ("class1", "一级", ...), or None."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if text.lower() in CLASS_LIMIT_BY_CODE:
+        return text.lower()
+    return CLASS_ALIASES.get(text)
+
+
+def class_limit_km2(station_class, suburban=False):
+    """Largest district area (km²) for a station class; a suburban station: 15 km²."""
+    if suburban:
+        return CLASS_LIMIT_BY_CODE["suburban"].max_district_km2
+    code = normalise_class(station_class)
+    return CLASS_LIMIT_BY_CODE[code].max_district_km2 if code else None
+
+
+@dataclass(frozen=True)
+class SpeedPreset:
+    name: str
+    title: str
+    speeds_kmh: dict  # road class -> km/h
+    other_kmh: float  # any other class
+    note: str = "No design speed is standardised for fire engines; a project preset."
+
+
+SPEED_PRESETS = {
+    "urban_60_50_40": SpeedPreset(
+        "urban_60_50_40", "expressway/trunk 60, primary/secondary 50, other 40 km/h",
+        {"expressway": 60.0, "trunk": 60.0, "primary": 50.0, "secondary": 50.0, "tertiary": 40.0, "local": 40.0},
+        40.0),
+}
+DEFAULT_SPEED_PRESET = "urban_60_50_40"
