@@ -41,9 +41,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import network as nw
-from .errors import InputError
-from .standards.fire_stations import (  # noqa: F401 (re-exported)
+from .. import network as nw
+from ..errors import InputError
+from ..standards.fire_stations import (  # noqa: F401 (re-exported)
     CLASS_ALIASES, CLASS_LIMIT_BY_CODE, DEFAULT_SPEED_PRESET, SPEED_PRESETS, STATION_CLASS_LIMITS, TIME_RULE_MIN,
     TURNOUT_CONVENTION_MIN, SpeedPreset, StationClassLimit, class_limit_km2, normalise_class)
 
@@ -304,7 +304,7 @@ def fire_station_reach(roads, speeds_kmh, oneway, stations, station_ids, turnout
         if need_districts:
             res_district = _sum_by_label(district_label, cell_res, n_st)
         else:
-            from .apportion import apportion
+            from ..apportion import apportion
 
             res_district = apportion(np.nan_to_num(values, nan=0.0), population, _fill_empty(district_geoms))
         stats["residents_total"] = float(np.nansum(values))
