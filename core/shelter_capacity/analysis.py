@@ -33,9 +33,9 @@ import pandas as pd
 import shapely
 from scipy.spatial import cKDTree
 
-from .apportion import overlap_pairs
-from .errors import InputError
-from .standards.shelters import DEFAULT_STANDARDS
+from ..apportion import overlap_pairs
+from ..errors import InputError
+from ..standards.shelters import DEFAULT_STANDARDS
 
 METHOD_ADMINISTRATIVE, METHOD_CATCHMENT, METHOD_NETWORK = 0, 1, 2
 METHOD_NAMES = {0: "administrative", 1: "catchment (2SFCA, straight line)", 2: "network catchment (2SFCA, walking)"}
