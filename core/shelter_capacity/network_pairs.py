@@ -20,27 +20,34 @@ the road to the shelter centroid (the off-road legs are walked, so they count). 
 than the largest radius from every road cannot reach anything and are not snapped. Roads of the
 classes in ``NOT_WALKABLE_CLASSES`` (expressways) are left out by the caller (``walkable``).
 """
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
+import numpy.typing as npt
 from scipy import sparse
 from scipy.sparse.csgraph import dijkstra
 
-from ..network import build_network, locate
+from ..network import RoadNetwork, build_network, locate
 
+WalkingPairs = Callable[[np.ndarray, np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray, np.ndarray]]
 _SHIFT = 1.0  # added to every virtual edge so that no edge weighs 0 (csgraph drops zero weights)
 # road classes (layers.schemas.ROAD_CLASSES) people do not walk along: left out of the walking network
 NOT_WALKABLE_CLASSES = ("expressway",)
 
 
-def walkable(road_classes):
+def walkable(road_classes: npt.ArrayLike) -> np.ndarray:
     """Boolean mask of the roads people may walk along (class not in NOT_WALKABLE_CLASSES; no class = yes)."""
     classes = np.asarray(road_classes, dtype=object)
     return ~np.isin(np.array([str(c).strip().lower() if c is not None else "" for c in classes], dtype=object),
                     NOT_WALKABLE_CLASSES)
 
 
-def walking_pairs(network, demand_xy, supply_xy, radius, batch_elements=10_000_000, progress=None, stats=None):
-    """(demand_index, supply_index, walking distance) for every pair with distance ≤ the supply's
-    radius (scalar or one per supply). ``network``: a RoadNetwork with cost in metres.
+def walking_pairs(network: RoadNetwork, demand_xy: npt.ArrayLike, supply_xy: npt.ArrayLike, radius: npt.ArrayLike,
+                  batch_elements: int = 10_000_000, progress: Callable[[float], Any] | None = None,
+                  stats: dict[str, int] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(demand_index, supply_index, walking distance in m) for every pair with distance ≤ the
+    supply's radius (m; scalar or one per supply; inclusive). ``network``: a RoadNetwork with cost in metres.
     ``progress(fraction)`` after each batch (may raise to cancel). ``stats`` (a dict) receives
     counts of points not on the network."""
     demand_xy = np.asarray(demand_xy, dtype=np.float64).reshape(-1, 2)
@@ -112,7 +119,7 @@ def walking_pairs(network, demand_xy, supply_xy, radius, batch_elements=10_000_0
             np.concatenate(out_v))
 
 
-def _same_edge_pairs(edges_s, edges_d):
+def _same_edge_pairs(edges_s: np.ndarray, edges_d: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Index pairs (into edges_s, edges_d) with equal edges."""
     order_d = np.argsort(edges_d, kind="stable")
     sorted_d = edges_d[order_d]
@@ -125,14 +132,17 @@ def _same_edge_pairs(edges_s, edges_d):
     return si, di
 
 
-def network_pairs_function(road_geoms, node_tolerance=0.0, batch_elements=10_000_000, progress=None, stats=None):
+def network_pairs_function(road_geoms: npt.ArrayLike, node_tolerance: float = 0.0, batch_elements: int = 10_000_000,
+                           progress: Callable[[float], Any] | None = None,
+                           stats: dict[str, int] | None = None) -> WalkingPairs:
     """A ``network_pairs(demand_xy, supply_xy, radius)`` callable for ``analyse_shelters`` on the
     walking network of ``road_geoms`` (shapely lines in the analysis CRS)."""
     network = build_network(road_geoms, speeds_kmh=None, oneway=None, node_tolerance=node_tolerance)
     if stats is not None:
         stats.update(nodes=network.n_nodes, edges=network.n_edges)
 
-    def pairs(demand_xy, supply_xy, radius):
+    def pairs(demand_xy: np.ndarray, supply_xy: np.ndarray,
+              radius: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         return walking_pairs(network, demand_xy, supply_xy, radius, batch_elements=batch_elements,
                              progress=progress, stats=stats)
 

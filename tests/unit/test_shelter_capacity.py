@@ -491,9 +491,9 @@ def test_two_step_fca_equals_the_sums_over_every_pair(name):
 def test_kdtree_fallback_gives_the_same_pairs_and_figures(monkeypatch):
     """Where the cell grid would test too many points (cells enlarged by the cap around clustered
     points), the k-d tree search takes over: same pairs, distances and figures."""
-    from riskatlas.core.shelter_capacity import analysis
+    from riskatlas.core.shelter_capacity import fca
 
-    monkeypatch.setattr(analysis, "_too_many_candidates", lambda *args: True)
+    monkeypatch.setattr(fca, "too_many_candidates", lambda *args: True)
     for name in ("uniform", "per-type radii", "lattice ties, mixed radii"):
         demand_xy, supply_xy, radius = reach_cases()[name]
         di, si, dist = catchment_pairs(demand_xy, supply_xy, radius)
