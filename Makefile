@@ -76,6 +76,8 @@ update-ts:
 	  -ts i18n/riskatlas_zh_CN.ts
 
 test: setup
+	$(PY) -m ruff check core
+	$(PY) -m mypy
 	$(PY) -m pytest -q -p no:pytest_qgis tests/unit
 	$(PY) -m pytest -q tests/qgis tests/e2e
 
