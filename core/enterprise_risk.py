@@ -38,6 +38,8 @@ def levels_for(scores: npt.ArrayLike, cut_set: CutSet) -> np.ndarray:
 
 @dataclass
 class EnterpriseResult:
+    """``enterprise_risk``'s result: the added columns, warnings and the cut set used."""
+
     table: pd.DataFrame  # indexed like the input: the added columns
     warnings: list[str] = field(default_factory=list)
     cut_set: CutSet | None = None

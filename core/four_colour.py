@@ -255,6 +255,8 @@ def _grid_candidates(geometries: np.ndarray, radius: float, grid: GridLayout) ->
 
 @dataclass
 class MapResult:
+    """``four_colour_map``'s result: the classified areas, the summary by level, warnings, the rule."""
+
     areas: gpd.GeoDataFrame  # the areas with the map's fields
     summary: pd.DataFrame  # indexed by level 1..4: areas, residents
     warnings: list[str] = field(default_factory=list)

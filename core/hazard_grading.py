@@ -47,6 +47,8 @@ class HazardFields:
 
 @dataclass
 class GradingResult:
+    """``grade_hazard_sources``' result: per unit, per record, warnings and the grade preset's name."""
+
     units: gpd.GeoDataFrame  # one row per unit
     records: pd.DataFrame  # one row per input record (index = record feature id)
     warnings: list[str] = field(default_factory=list)

@@ -53,10 +53,12 @@ class RoadNetwork:
 
     @property
     def n_nodes(self) -> int:
+        """Number of nodes (N)."""
         return len(self.nodes)
 
     @property
     def n_edges(self) -> int:
+        """Number of edges (E)."""
         return len(self.edge_from)
 
     def matrix(self) -> Any:

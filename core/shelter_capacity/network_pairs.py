@@ -143,6 +143,7 @@ def network_pairs_function(road_geoms: npt.ArrayLike, node_tolerance: float = 0.
 
     def pairs(demand_xy: np.ndarray, supply_xy: np.ndarray,
               radius: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``walking_pairs`` on this walking network."""
         return walking_pairs(network, demand_xy, supply_xy, radius, batch_elements=batch_elements,
                              progress=progress, stats=stats)
 

@@ -95,10 +95,6 @@ class ShelterStandards:
         """Codes whose area counts toward the per-capita indicator (fixed and central by default)."""
         return tuple(t.code for t in self.types if t.counts_per_capita)
 
-    def radius_by_code(self) -> dict[str, float]:
-        """Service radius (m) per type code."""
-        return {t.code: t.radius_m for t in self.types}
-
 
 DEFAULT_STANDARDS = ShelterStandards()
 
