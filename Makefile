@@ -28,6 +28,8 @@ PIP_PACKAGES := $(if $(filter 12,$(DEBIAN_MAJOR)),$(PIP_12),$(PIP_13))
 PIP_NODEPS := $(if $(filter 12,$(DEBIAN_MAJOR)),$(PIP_12_NODEPS),$(PIP_13_NODEPS))
 # Test-only peer (pysal access) with its pure-Python needs; --no-deps keeps GDAL/PROJ wheels out.
 PIP_TEST_NODEPS := "access==1.1.10.post3"
+# Linter and type checker of core/ (ruff.toml, mypy.ini), the same versions on Debian 12 and 13.
+PIP_CHECKS := "ruff==0.17.6" "mypy==1.15.0"
 
 STAMP := $(VENV)/.riskatlas-setup-$(DEBIAN_MAJOR)
 export QT_QPA_PLATFORM := offscreen
@@ -58,6 +60,7 @@ $(STAMP): Makefile tools/check_venv.py
 	  $(PY) -m pip install -q --disable-pip-version-check -c $(VENV)/constraints.txt --force-reinstall --no-deps \
 	    --no-binary shapely "shapely>=2,<2.2"; fi
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps $(PIP_TEST_NODEPS)
+	$(PY) -m pip install -q --disable-pip-version-check -c $(VENV)/constraints.txt $(PIP_CHECKS)
 	$(PY) tools/check_venv.py
 	touch $@
 
@@ -73,6 +76,8 @@ update-ts:
 	  -ts i18n/riskatlas_zh_CN.ts
 
 test: setup
+	$(PY) -m ruff check core
+	$(PY) -m mypy
 	$(PY) -m pytest -q -p no:pytest_qgis tests/unit
 	$(PY) -m pytest -q tests/qgis tests/e2e
 

@@ -6,11 +6,19 @@ one another (each gets its own share, e.g. the 500 m rings of neighbouring hazar
 shares need not add up to the sources' total. Used for exposed people around hazard units,
 residents per map cell or township, and by the coverage analyses.
 """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import numpy as np
+import numpy.typing as npt
 import shapely
 
+if TYPE_CHECKING:
+    import geopandas as gpd
 
-def _valid(geoms):
+
+def _valid(geoms: npt.ArrayLike) -> np.ndarray:
     geoms = np.asarray(geoms, dtype=object)
     bad = ~shapely.is_valid(geoms) & ~shapely.is_missing(geoms)
     if bad.any():
@@ -19,7 +27,8 @@ def _valid(geoms):
     return geoms
 
 
-def overlap_pairs(source_polygons, target_polygons):
+def overlap_pairs(source_polygons: npt.ArrayLike,
+                  target_polygons: npt.ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(source index, target index, overlap area) for every source/target pair whose interiors overlap."""
     sources = _valid(source_polygons)
     targets = _valid(target_polygons)
@@ -33,7 +42,7 @@ def overlap_pairs(source_polygons, target_polygons):
     return source_idx[keep], target_idx[keep], areas[keep]
 
 
-def apportion(values, source_polygons, target_polygons):
+def apportion(values: npt.ArrayLike, source_polygons: npt.ArrayLike, target_polygons: npt.ArrayLike) -> np.ndarray:
     """Share of ``values`` (one per source polygon) falling in each target polygon (float array, one
     per target). Invalid geometries are repaired (make_valid) for the computation; sources without
     area contribute nothing; a NaN value is an error (the caller decides what a null means)."""
@@ -53,7 +62,8 @@ def apportion(values, source_polygons, target_polygons):
     return result
 
 
-def apportion_column(frame, field, targets, layer="population", warnings=None):
+def apportion_column(frame: gpd.GeoDataFrame, field: str, targets: npt.ArrayLike, layer: str = "population",
+                     warnings: list[str] | None = None) -> np.ndarray:
     """A numeric column of a polygon GeoDataFrame (e.g. residents) apportioned by area to ``targets``.
 
     Empty values count as 0 (a warning is appended to ``warnings``); text that is not a number and

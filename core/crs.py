@@ -13,7 +13,7 @@ CGCS2000_GK3_CM_LAST_MERIDIAN = 135
 CHINA_BOUNDS = (73.0, 3.0, 136.0, 54.0)
 
 
-def local_projected_epsg(lon, lat):
+def local_projected_epsg(lon: float, lat: float) -> int:
     """EPSG code of the projected CRS to analyse data centred on (lon, lat) degrees."""
     west, south, east, north = CHINA_BOUNDS
     if west <= lon <= east and south <= lat <= north:

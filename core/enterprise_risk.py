@@ -9,9 +9,11 @@ frequency (0.5 … 10), C consequence (1 … 100). Risk matrix: R = likelihood �
 Boundary rule of every cut set: a level's lower bound is included (D = 320 is level 1 in
 ``lec_320_160_70``; R = 15 is level 2 in ``matrix_5x5_20_15_9``).
 """
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from .errors import InputError
@@ -25,7 +27,7 @@ LEC_C_VALUES = (1, 3, 7, 15, 40, 100)
 MATRIX_RANGE = (1, 5)
 
 
-def levels_for(scores, cut_set):
+def levels_for(scores: npt.ArrayLike, cut_set: CutSet) -> np.ndarray:
     """Risk level 1..4 for an array of scores under ``cut_set`` (lower bounds included)."""
     scores = np.round(np.asarray(scores, dtype=float), 9)
     levels = np.full(scores.shape, LOWEST_RISK, dtype=int)
@@ -36,12 +38,14 @@ def levels_for(scores, cut_set):
 
 @dataclass
 class EnterpriseResult:
-    table: "object"  # DataFrame indexed like the input: the added columns
-    warnings: list = field(default_factory=list)
-    cut_set: CutSet = None
+    """``enterprise_risk``'s result: the added columns, warnings and the cut set used."""
+
+    table: pd.DataFrame  # indexed like the input: the added columns
+    warnings: list[str] = field(default_factory=list)
+    cut_set: CutSet | None = None
 
 
-def _numbers(frame, name, layer, what):
+def _numbers(frame: pd.DataFrame, name: str, layer: str, what: str) -> np.ndarray:
     if name not in frame.columns:
         raise InputError("field not found", layer=layer, field=name)
     raw = frame[name]
@@ -53,7 +57,8 @@ def _numbers(frame, name, layer, what):
     return values.to_numpy()
 
 
-def lec_scores(frame, l_field, e_field, c_field, layer="enterprises", warnings=None):
+def lec_scores(frame: pd.DataFrame, l_field: str, e_field: str, c_field: str, layer: str = "enterprises",
+               warnings: list[str] | None = None) -> np.ndarray:
     """D = L·E·C per feature; values must be positive; values outside the LEC tables are warned about."""
     warnings = [] if warnings is None else warnings
     parts = []
@@ -70,7 +75,8 @@ def lec_scores(frame, l_field, e_field, c_field, layer="enterprises", warnings=N
     return parts[0] * parts[1] * parts[2]
 
 
-def matrix_scores(frame, likelihood_field, severity_field, layer="enterprises"):
+def matrix_scores(frame: pd.DataFrame, likelihood_field: str, severity_field: str,
+                  layer: str = "enterprises") -> np.ndarray:
     """R = likelihood × severity per feature; both must be whole numbers 1–5."""
     parts = []
     low, high = MATRIX_RANGE
@@ -84,8 +90,9 @@ def matrix_scores(frame, likelihood_field, severity_field, layer="enterprises"):
     return parts[0] * parts[1]
 
 
-def hazard_unit_levels(units, enterprise_field, level_field="risk_level", unit_field="unit_id",
-                       layer="hazard units", warnings=None):
+def hazard_unit_levels(units: pd.DataFrame, enterprise_field: str, level_field: str = "risk_level",
+                       unit_field: str = "unit_id", layer: str = "hazard units",
+                       warnings: list[str] | None = None) -> pd.DataFrame:
     """Per enterprise id: the highest risk (lowest level number) of its units and that unit's id
     (DataFrame indexed by enterprise id with columns hazard_level, hazard_unit_id)."""
     warnings = [] if warnings is None else warnings
@@ -109,14 +116,16 @@ def hazard_unit_levels(units, enterprise_field, level_field="risk_level", unit_f
     return best.rename(columns={"level": "hazard_level", "unit": "hazard_unit_id"})
 
 
-def enterprise_risk(enterprises, id_field, method, cut_set_name=None, lec_fields=None, matrix_fields=None,
-                    units=None, unit_enterprise_field="enterprise_id", unit_level_field="risk_level",
-                    unit_id_field="unit_id", layer="enterprises", units_layer="hazard units"):
+def enterprise_risk(enterprises: pd.DataFrame, id_field: str, method: str, cut_set_name: str | None = None,
+                    lec_fields: Sequence[str] | None = None, matrix_fields: Sequence[str] | None = None,
+                    units: pd.DataFrame | None = None, unit_enterprise_field: str = "enterprise_id",
+                    unit_level_field: str = "risk_level", unit_id_field: str = "unit_id", layer: str = "enterprises",
+                    units_layer: str = "hazard units") -> EnterpriseResult:
     """Score and class every enterprise; with ``units`` (graded hazard units) raise each enterprise to
     the level of its highest-risk unit. Returns an EnterpriseResult whose table has risk_score,
     score_level, hazard_level, hazard_unit_id, risk_level, labels, colour, level_source, risk_method,
     risk_preset."""
-    warnings = []
+    warnings: list[str] = []
     cut_set = CUT_SET_BY_NAME[cut_set_name or DEFAULT_CUT_SET[method]]
     if cut_set.method != method:
         raise InputError(f"preset '{cut_set.name}' is a {cut_set.method.upper()} preset, not for the "
@@ -125,9 +134,15 @@ def enterprise_risk(enterprises, id_field, method, cut_set_name=None, lec_fields
         raise InputError("field not found", layer=layer, field=id_field)
     ids = id_strings(enterprises[id_field])
     if method == LEC:
-        scores = lec_scores(enterprises, *lec_fields, layer=layer, warnings=warnings)
+        if lec_fields is None:
+            raise InputError("the LEC method needs the L, E and C fields")
+        l_field, e_field, c_field = lec_fields
+        scores = lec_scores(enterprises, l_field, e_field, c_field, layer=layer, warnings=warnings)
     else:
-        scores = matrix_scores(enterprises, *matrix_fields, layer=layer)
+        if matrix_fields is None:
+            raise InputError("the matrix method needs the likelihood and severity fields")
+        likelihood_field, severity_field = matrix_fields
+        scores = matrix_scores(enterprises, likelihood_field, severity_field, layer=layer)
     score_level = levels_for(scores, cut_set)
 
     hazard_level = np.full(len(enterprises), np.nan)

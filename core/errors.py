@@ -1,10 +1,13 @@
 """Errors raised by core with enough context for a planner to find the bad record."""
+from collections.abc import Iterable
+from typing import Any
 
 
 class InputError(ValueError):
     """Bad input that stops an analysis: names the layer, feature id(s) and field."""
 
-    def __init__(self, message, layer=None, feature_ids=None, field=None):
+    def __init__(self, message: str, layer: str | None = None, feature_ids: Iterable[Any] | None = None,
+                 field: str | None = None) -> None:
         self.layer, self.field = layer, field
         self.feature_ids = list(feature_ids) if feature_ids is not None else []
         where = []

@@ -27,10 +27,15 @@ right and up to whole cells (it is never cut). ``cell_id`` counts row by row fro
 A grid made by ``square_grid`` is searched by arithmetic (the cells around each source) instead of
 an STRtree; the pairs, distances and so the map are exactly the same.
 """
+from __future__ import annotations
+
 import math
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import shapely
 
@@ -38,13 +43,18 @@ from .apportion import apportion_column
 from .errors import InputError
 from .standards.risk_levels import LOWEST_RISK, risk_attributes
 from .standards.risk_presets import (AGGREGATION_RULES, CUMULATIVE_BASE3, DEFAULT_RADII_M,  # noqa: F401 (re-exported)
-                           HIGHEST_WINS, AggregationRule)
+                                     HIGHEST_WINS, AggregationRule)
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+GridLayout = tuple[float, float, float, int, int]  # square_grid's (xmin, ymin, cell size, columns, rows)
 
 MAX_CELLS = 5_000_000
 GRID_ATTR = "riskatlas_grid"  # square_grid's layout (xmin, ymin, cell size, columns, rows), in DataFrame.attrs
 
 
-def parse_radii(text):
+def parse_radii(text: Any) -> tuple[float, ...]:
     """Four influence radii (m) for levels 1..4 from '1000,500,300,100' (commas, semicolons or spaces)."""
     if isinstance(text, (list, tuple)):
         pieces = list(text)
@@ -53,13 +63,15 @@ def parse_radii(text):
     try:
         radii = tuple(float(p) for p in pieces)
     except ValueError:
-        raise InputError(f"radii must be four numbers in metres for levels 1..4, e.g. 1000,500,300,100; got '{text}'")
+        raise InputError(f"radii must be four numbers in metres for levels 1..4, e.g. 1000,500,300,100; "
+                         f"got '{text}'") from None
     if len(radii) != 4 or any(not math.isfinite(r) or r < 0 for r in radii):
         raise InputError(f"radii must be four non-negative numbers in metres for levels 1..4; got '{text}'")
     return radii
 
 
-def snapped_extent(xmin, ymin, xmax, ymax, cell_size):
+def snapped_extent(xmin: float, ymin: float, xmax: float, ymax: float,
+                   cell_size: float) -> tuple[float, float, float, float, int, int]:
     """(xmin, ymin, xmax, ymax, n_cols, n_rows): the extent grown right/up to whole cells."""
     if not cell_size > 0:
         raise InputError(f"cell size must be positive, got {cell_size}")
@@ -68,7 +80,8 @@ def snapped_extent(xmin, ymin, xmax, ymax, cell_size):
     return xmin, ymin, xmin + n_cols * cell_size, ymin + n_rows * cell_size, n_cols, n_rows
 
 
-def square_grid(extent, cell_size, crs=None, max_cells=MAX_CELLS):
+def square_grid(extent: tuple[float, float, float, float], cell_size: float, crs: Any = None,
+                max_cells: int = MAX_CELLS) -> gpd.GeoDataFrame:
     """GeoDataFrame of square cells (cell_id, row, col) covering ``extent`` = (xmin, ymin, xmax, ymax)."""
     import geopandas as gpd
 
@@ -84,14 +97,15 @@ def square_grid(extent, cell_size, crs=None, max_cells=MAX_CELLS):
     return grid
 
 
-def _cell_origins(xmin, ymin, cell_size, n_cols, n_rows):
+def _cell_origins(xmin: float, ymin: float, cell_size: float, n_cols: int,
+                  n_rows: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """row, col and lower-left corner of every cell, row by row from the bottom-left (as square_grid)."""
     row = np.repeat(np.arange(n_rows), n_cols)
     col = np.tile(np.arange(n_cols), n_rows)
     return row, col, xmin + col * cell_size, ymin + row * cell_size
 
 
-def grid_layout(areas):
+def grid_layout(areas: Any) -> GridLayout | None:
     """square_grid's layout of ``areas`` — (xmin, ymin, cell size, columns, rows) — when every area's
     bounding box is exactly the cell square_grid puts at its position, else None. (The layout is
     recorded by square_grid and checked here, so a subset or an edited copy of a grid is simply
@@ -118,7 +132,8 @@ class Sources:
     layer: np.ndarray
 
     @classmethod
-    def concat(cls, parts):
+    def concat(cls, parts: Iterable[Sources | None]) -> Sources:
+        """The sources of several layers as one (None entries skipped)."""
         parts = [p for p in parts if p is not None]
         if not parts:
             return cls(np.zeros(0, dtype=object), np.zeros(0, dtype=int), np.zeros(0, dtype=object),
@@ -127,7 +142,8 @@ class Sources:
         return cls(*(np.concatenate([getattr(p, n) for p in parts]) for n in names))
 
 
-def sources_from_frame(gdf, layer, level_field="risk_level", id_field=None, warnings=None):
+def sources_from_frame(gdf: gpd.GeoDataFrame, layer: str, level_field: str = "risk_level", id_field: str | None = None,
+                       warnings: list[str] | None = None) -> Sources:
     """Sources from a GeoDataFrame with a level field; ids from ``id_field`` (else the feature id).
     Empty or invalid levels are errors; features without geometry are skipped with a warning."""
     from .ids import id_strings
@@ -155,20 +171,22 @@ def sources_from_frame(gdf, layer, level_field="risk_level", id_field=None, warn
                    np.full(int(keep.sum()), layer, dtype=object))
 
 
-def reach_pairs(sources, areas, radii, feedback=None, grid=None):
+def reach_pairs(sources: Sources, areas: npt.ArrayLike, radii: Sequence[float],
+                feedback: Callable[[int], Any] | None = None,
+                grid: GridLayout | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(source index, area index, distance) of every source whose exact distance to an area is less than
     the radius of its level. Candidates from an STRtree 'dwithin' query — or, when the areas are a
     square_grid (``grid`` = its layout, see ``grid_layout``), from the cells around each source, found
     by arithmetic — then the exact distance (GEOS) and the strict check, the same for both."""
     areas = np.asarray(areas, dtype=object)
-    tree = shapely.STRtree(areas) if grid is None else None
+    tree: Any = shapely.STRtree(areas) if grid is None else None
     src_parts, area_parts, dist_parts = [], [], []
     for level in (1, 2, 3, 4):
         radius = radii[level - 1]
         chosen = np.flatnonzero(sources.level == level)
         if radius <= 0 or len(chosen) == 0:
             continue
-        if tree is not None:
+        if grid is None:
             query_idx, area_idx = tree.query(sources.geometry[chosen], predicate="dwithin", distance=radius)
         else:
             query_idx, area_idx = _grid_candidates(sources.geometry[chosen], radius, grid)
@@ -190,7 +208,7 @@ def reach_pairs(sources, areas, radii, feedback=None, grid=None):
     return np.concatenate(src_parts), np.concatenate(area_parts), np.concatenate(dist_parts)
 
 
-def _prepared_dwithin(geometries, index, others, radius):
+def _prepared_dwithin(geometries: np.ndarray, index: np.ndarray, others: np.ndarray, radius: float) -> np.ndarray:
     """shapely.dwithin(geometries[index], others, radius) with ``geometries`` prepared, as an STRtree
     'dwithin' query evaluates it; geometries this call prepares are unprepared again."""
     newly = ~shapely.is_prepared(geometries)
@@ -201,7 +219,7 @@ def _prepared_dwithin(geometries, index, others, radius):
         shapely.destroy_prepared(geometries[newly])
 
 
-def _grid_candidates(geometries, radius, grid):
+def _grid_candidates(geometries: np.ndarray, radius: float, grid: GridLayout) -> tuple[np.ndarray, np.ndarray]:
     """(geometry index, cell index) of the grid cells that may lie within ``radius`` of each geometry:
     every cell whose rectangle is within ``radius`` of the geometry's bounding box (plus a rounding
     margin). The distance between bounding boxes never exceeds the distance between the geometries,
@@ -237,17 +255,20 @@ def _grid_candidates(geometries, radius, grid):
 
 @dataclass
 class MapResult:
-    areas: "object"  # GeoDataFrame: the areas with the map's fields
-    summary: "object"  # DataFrame indexed by level 1..4: areas, residents
-    warnings: list = field(default_factory=list)
-    rule: AggregationRule = None
+    """``four_colour_map``'s result: the classified areas, the summary by level, warnings, the rule."""
+
+    areas: gpd.GeoDataFrame  # the areas with the map's fields
+    summary: pd.DataFrame  # indexed by level 1..4: areas, residents
+    warnings: list[str] = field(default_factory=list)
+    rule: AggregationRule | None = None
 
 
 MAP_COLUMNS = ("risk_level", "risk_label_zh", "risk_label_en", "risk_colour", "n_level1", "n_level2", "n_level3",
                "n_level4", "source_id", "source_layer", "source_dist_m", "risk_score")
 
 
-def classify_areas(n_areas, sources, src_idx, area_idx, dist, rule):
+def classify_areas(n_areas: int, sources: Sources, src_idx: np.ndarray, area_idx: np.ndarray, dist: np.ndarray,
+                   rule: AggregationRule) -> dict[str, np.ndarray]:
     """The map's columns (a dict of arrays, one value per area) from the reach pairs."""
     levels = sources.level[src_idx]
     counts = np.bincount(area_idx * 4 + (levels - 1), minlength=n_areas * 4).reshape(n_areas, 4)
@@ -281,8 +302,10 @@ def classify_areas(n_areas, sources, src_idx, area_idx, dist, rule):
     return columns
 
 
-def four_colour_map(areas, sources, radii=DEFAULT_RADII_M, aggregation=HIGHEST_WINS, population=None,
-                    population_field="residents", population_layer="population", progress=None):
+def four_colour_map(areas: gpd.GeoDataFrame, sources: Sources, radii: Sequence[float] = DEFAULT_RADII_M,
+                    aggregation: int = HIGHEST_WINS, population: gpd.GeoDataFrame | None = None,
+                    population_field: str = "residents", population_layer: str = "population",
+                    progress: Callable[[float], Any] | None = None) -> MapResult:
     """Classify ``areas`` (GeoDataFrame of polygons; its columns are kept, the map's columns replace
     any of the same name) by ``sources`` (a Sources). Returns a MapResult."""
     warnings = []

@@ -10,17 +10,25 @@ warning); otherwise residents apportioned by area from population polygons over 
 around a polygon unit (the buffer minus the unit itself) or the 500 m disc around a point unit,
 rounded to whole people.
 """
+from __future__ import annotations
+
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import shapely
 
-from .standards import gb18218 as gb
 from .apportion import apportion_column
 from .errors import InputError
 from .ids import id_strings
+from .standards import gb18218 as gb
 from .standards.risk_levels import risk_attributes
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 BUFFER_QUAD_SEGMENTS = 64  # segments per quarter circle of the 500 m zone (area error < 0.01 %)
 
@@ -32,16 +40,18 @@ class HazardFields:
     unit: str = "unit_id"
     substance: str = "substance"
     quantity: str = "quantity_t"
-    category: str = None
-    exposed: str = None
-    enterprise: str = None
+    category: str | None = None
+    exposed: str | None = None
+    enterprise: str | None = None
 
 
 @dataclass
 class GradingResult:
-    units: "object"  # GeoDataFrame, one row per unit
-    records: "object"  # DataFrame, one row per input record (index = record feature id)
-    warnings: list = field(default_factory=list)
+    """``grade_hazard_sources``' result: per unit, per record, warnings and the grade preset's name."""
+
+    units: gpd.GeoDataFrame  # one row per unit
+    records: pd.DataFrame  # one row per input record (index = record feature id)
+    warnings: list[str] = field(default_factory=list)
     preset: str = ""
 
 
@@ -51,14 +61,14 @@ RECORD_COLUMNS = ("unit_id", "substance", "substance_std", "table1_seq", "catego
                   "q_source", "beta", "beta_source", "q_ratio", "beta_q_ratio")
 
 
-def _require_fields(frame, names, layer):
+def _require_fields(frame: pd.DataFrame, names: Sequence[str | None], layer: str) -> None:
     for name in names:
         if name and name not in frame.columns:
             available = ", ".join(str(c) for c in frame.columns if c != "geometry")
             raise InputError(f"field not found (fields: {available})", layer=layer, field=name)
 
 
-def _quantities(records, name, layer):
+def _quantities(records: pd.DataFrame, name: str, layer: str) -> np.ndarray:
     raw = records[name]
     q = pd.to_numeric(raw, errors="coerce").astype(float)
     unparsable = q.isna() & raw.notna()
@@ -70,10 +80,11 @@ def _quantities(records, name, layer):
     return q
 
 
-def _resolve(substance, category, units, fids, fields, layer):
+def _resolve(substance: Any, category: Any, units: Sequence[str], fids: Sequence[Any], fields: HazardFields,
+             layer: str) -> tuple[Any, ...]:
     """(Q, Q source, β, β source, standard name, Table 1 row, codes used, identity) for one
     substance/category pair, or an InputError naming the units and records concerned."""
-    where = dict(layer=layer, feature_ids=fids)
+    where: dict[str, Any] = dict(layer=layer, feature_ids=fids)
     unit_list = ", ".join(sorted(set(units))[:10])
     codes, unknown = gb.parse_categories(category)
     if unknown:
@@ -111,7 +122,7 @@ def _resolve(substance, category, units, fids, fields, layer):
             gb.normalise_key(substance))
 
 
-def record_details(records, fields, layer="hazard sources"):
+def record_details(records: pd.DataFrame, fields: HazardFields, layer: str = "hazard sources") -> pd.DataFrame:
     """Per-record q, Q, β and ratios (DataFrame indexed like ``records``) — raises InputError for
     missing fields, empty ids or substances, bad quantities and unknown substances."""
     _require_fields(records, [fields.unit, fields.substance, fields.quantity, fields.category,
@@ -155,7 +166,7 @@ def record_details(records, fields, layer="hazard sources"):
     return details
 
 
-def unit_geometries(records, units):
+def unit_geometries(records: gpd.GeoDataFrame, units: npt.ArrayLike) -> gpd.GeoSeries:
     """GeoSeries of each unit's records merged (union), indexed by unit id in order of first appearance."""
     import geopandas as gpd
 
@@ -165,14 +176,16 @@ def unit_geometries(records, units):
     return merged.where(~empty, None)
 
 
-def exposure_zones(geometries, radius=gb.EXPOSURE_RADIUS_M):
+def exposure_zones(geometries: npt.ArrayLike, radius: float = gb.EXPOSURE_RADIUS_M) -> np.ndarray:
     """The area 'within ``radius`` outside the boundary': buffer minus the unit (ring around a polygon,
     disc around a point)."""
     geoms = np.asarray(geometries, dtype=object)
     return shapely.difference(shapely.buffer(geoms, radius, quad_segs=BUFFER_QUAD_SEGMENTS), geoms)
 
 
-def _exposed_from_field(records, details, fields, layer, warnings):
+def _exposed_from_field(records: pd.DataFrame, details: pd.DataFrame, fields: HazardFields, layer: str,
+                        warnings: list[str]) -> pd.Series:
+    """Exposed people per unit from the records' field (the largest where records disagree)."""
     raw = records[fields.exposed]
     exposed = pd.to_numeric(raw, errors="coerce").astype(float)
     bad = exposed.isna() & raw.notna()
@@ -191,9 +204,10 @@ def _exposed_from_field(records, details, fields, layer, warnings):
     return stats["max"]
 
 
-def grade_hazard_sources(records, fields, population=None, population_field="residents",
-                         layer="hazard sources", population_layer="population",
-                         preset="grade_equals_level", radius=gb.EXPOSURE_RADIUS_M):
+def grade_hazard_sources(records: gpd.GeoDataFrame, fields: HazardFields, population: gpd.GeoDataFrame | None = None,
+                         population_field: str = "residents", layer: str = "hazard sources",
+                         population_layer: str = "population", preset: str = "grade_equals_level",
+                         radius: float = gb.EXPOSURE_RADIUS_M) -> GradingResult:
     """Grade every unit of ``records`` (GeoDataFrame, index = feature id). Returns a GradingResult."""
     import geopandas as gpd
 
@@ -268,7 +282,7 @@ def grade_hazard_sources(records, fields, population=None, population_field="res
     return GradingResult(units_gdf, record_out, warnings, grade_preset.name)
 
 
-def _unit_enterprises(records, details, fields, layer):
+def _unit_enterprises(records: pd.DataFrame, details: pd.DataFrame, fields: HazardFields, layer: str) -> pd.Series:
     ids = pd.Series(id_strings(records[fields.enterprise]), index=records.index)
     frame = pd.DataFrame({"unit_id": details["unit_id"], "enterprise": ids})
     counts = frame.groupby("unit_id", sort=False)["enterprise"].nunique()

@@ -1,9 +1,11 @@
 """Identifier columns as text: ids may be stored as text or numbers; results always carry text."""
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
 
-def id_strings(series):
+def id_strings(series: Any) -> np.ndarray:
     """Object array of ids as strings (None where null). Whole floats lose their '.0' (an integer
     field with nulls is read as float64); text is stripped and blank text counts as null."""
     values = pd.Series(series).reset_index(drop=True)

@@ -11,8 +11,8 @@ import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXCLUDED_DIRS = ("tests/", "bench/", "tools/", ".ci/", "dist/", "output/")
-EXCLUDED_FILES = {"Makefile", "conftest.py", "pytest.ini", ".gitignore", "sample_data/generate_sample_county.py",
-                  "sample_data/check_sample_county.py"}
+EXCLUDED_FILES = {"Makefile", "conftest.py", "pytest.ini", "ruff.toml", "mypy.ini", ".gitignore",
+                  "sample_data/generate_sample_county.py", "sample_data/check_sample_county.py"}
 
 
 def version():

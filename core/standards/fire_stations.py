@@ -10,6 +10,7 @@ Sources:
 * No design speed is standardised for fire engines: speeds by road class are named presets.
 """
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ TIME_RULE_MIN = 5.0  # 建标152-2017 第十四条: 5 min from the dispatch orde
 TURNOUT_CONVENTION_MIN = 1.0  # conventional turnout (出动) time: 1 min + 4 min driving
 
 
-def normalise_class(value):
+def normalise_class(value: Any) -> str | None:
     """The class code for a value of the class field ("class1", "一级", ...), or None."""
     if value is None:
         return None
@@ -56,7 +57,7 @@ def normalise_class(value):
     return CLASS_ALIASES.get(text)
 
 
-def class_limit_km2(station_class, suburban=False):
+def class_limit_km2(station_class: Any, suburban: bool = False) -> float | None:
     """Largest district area (km²) for a station class; a suburban station: 15 km²."""
     if suburban:
         return CLASS_LIMIT_BY_CODE["suburban"].max_district_km2

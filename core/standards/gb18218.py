@@ -29,9 +29,12 @@ Q 20 t; its Table 3 β (一氧化碳, 2) is attached to that row.
 import math
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 STANDARD = "GB 18218-2018"
 
@@ -50,7 +53,7 @@ class Table1Entry:
     name_en: str
     cas: tuple
     q_t: float
-    category: str = None
+    category: str | None = None
     aliases: tuple = ()
 
 
@@ -181,7 +184,8 @@ class Table2Entry:
 _C = Table2Entry
 TABLE2 = (
     _C("J1", "急性毒性", "acute toxicity", "类别1,所有暴露途径,气体 / cat. 1, all routes, gases", 5),
-    _C("J2", "急性毒性", "acute toxicity", "类别1,所有暴露途径,固体、液体 / cat. 1, all routes, solids and liquids", 50),
+    _C("J2", "急性毒性", "acute toxicity",
+        "类别1,所有暴露途径,固体、液体 / cat. 1, all routes, solids and liquids", 50),
     _C("J3", "急性毒性", "acute toxicity", "类别2、类别3,所有暴露途径,气体 / cat. 2 and 3, all routes, gases", 50),
     _C("J4", "急性毒性", "acute toxicity",
        "类别2、类别3,吸入途径,液体(沸点≤35℃) / cat. 2 and 3, inhalation, liquids (b.p. ≤ 35 °C)", 50),
@@ -332,7 +336,7 @@ GRADE_LEVEL_PRESET_BY_NAME = {p.name: p for p in GRADE_LEVEL_PRESETS}
 
 # ---------------------------------------------------------------- lookups
 
-def normalise_key(text):
+def normalise_key(text: Any) -> str:
     """Key for name/CAS matching: Unicode NFKC (full-width → ASCII, subscripts → digits), case-folded,
     whitespace removed, brackets unified."""
     text = unicodedata.normalize("NFKC", str(text)).casefold()
@@ -340,8 +344,8 @@ def normalise_key(text):
     return text.replace("[", "(").replace("]", ")")
 
 
-def _substance_index():
-    index = {}
+def _substance_index() -> dict[str, tuple[Table1Entry, ...]]:
+    index: dict[str, list[Table1Entry]] = {}
     for entry in TABLE1:
         keys = {entry.name_zh, entry.name_en, *entry.cas, *entry.aliases}
         for key in {normalise_key(k) for k in keys}:
@@ -352,7 +356,7 @@ def _substance_index():
 SUBSTANCE_INDEX = _substance_index()  # normalised name / alias / CAS → Table 1 rows
 
 
-def lookup_substance(text):
+def lookup_substance(text: Any) -> tuple[Table1Entry, ...]:
     """Table 1 rows matching a CAS number, Chinese or English name or alias: () when none,
     several when the key is ambiguous (e.g. 硝化棉, CAS 9004-70-0)."""
     if text is None:
@@ -360,7 +364,7 @@ def lookup_substance(text):
     return SUBSTANCE_INDEX.get(normalise_key(text), ())
 
 
-def parse_categories(text):
+def parse_categories(text: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Hazard category codes from a field value such as 'W2', 'w5.2', 'W2, J3' or 'W2/J3'.
 
     Returns (codes, unknown): valid codes in Table 2 spelling, and the pieces not recognised."""
@@ -368,25 +372,26 @@ def parse_categories(text):
         return (), ()
     pieces = [p for p in re.split(r"[,;/|、，；\s]+", unicodedata.normalize("NFKC", str(text))) if p]
     by_upper = {c.upper(): c for c in CATEGORY_CODES}
-    codes, unknown = [], []
+    codes: list[str] = []
+    unknown: list[str] = []
     for piece in pieces:
         code = by_upper.get(piece.upper())
         (codes if code else unknown).append(code or piece)
     return tuple(dict.fromkeys(codes)), tuple(unknown)
 
 
-def table2_q(codes):
+def table2_q(codes: Iterable[str]) -> tuple[float, str]:
     """(Q, code) of the lowest Table 2 critical quantity among ``codes``."""
     return min((TABLE2_BY_CODE[c].q_t, c) for c in codes)
 
 
-def table4_beta(codes):
+def table4_beta(codes: Sequence[str]) -> tuple[float, str]:
     """(β, code) of the highest Table 4 β among ``codes`` (ties: the first code given)."""
     best = max(TABLE4_BY_CODE[c].beta for c in codes)
     return best, next(c for c in codes if TABLE4_BY_CODE[c].beta == best)
 
 
-def alpha_for(people):
+def alpha_for(people: npt.ArrayLike) -> np.ndarray:
     """α (Table 5) for an array of exposed-people counts; lower bounds included."""
     people = np.round(np.asarray(people, dtype=float), COMPARE_DECIMALS)
     result = np.full(people.shape, np.nan)
@@ -395,7 +400,7 @@ def alpha_for(people):
     return result
 
 
-def grade_for(r_values):
+def grade_for(r_values: npt.ArrayLike) -> np.ndarray:
     """Grade 1..4 (Table 6) for an array of R values; lower bounds included."""
     r_values = np.round(np.asarray(r_values, dtype=float), COMPARE_DECIMALS)
     grades = np.full(r_values.shape, GRADE_BANDS[-1].grade, dtype=int)
@@ -404,6 +409,6 @@ def grade_for(r_values):
     return grades
 
 
-def is_major(s_values):
+def is_major(s_values: npt.ArrayLike) -> np.ndarray:
     """S ≥ 1 (lower bound included) for an array of S values."""
     return np.round(np.asarray(s_values, dtype=float), COMPARE_DECIMALS) >= MAJOR_S_THRESHOLD

@@ -7,6 +7,7 @@ is a project choice (DESIGN §3) used by the QML styles, the legend and the atla
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ LOWEST_RISK = 4  # the level of anything no source reaches
 RISK_FIELDS = ("risk_level", "risk_label_zh", "risk_label_en", "risk_colour")
 
 
-def risk_attributes(levels):
+def risk_attributes(levels: npt.ArrayLike) -> dict[str, np.ndarray]:
     """Label and colour columns for an array of levels 1..4 (a dict of equal-length object arrays)."""
     levels = np.asarray(levels, dtype=int)
     bad = ~np.isin(levels, list(LEVEL_BY_NUMBER))

@@ -31,6 +31,7 @@ import json
 import math
 import os
 from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
 
 TARGET_M2_PER_CAPITA = 1.5  # m² of fixed-shelter effective area per urban resident (county plans; GB 21734 > 1.5)
 MIN_SITE_AREA_M2 = 2000.0  # GB 21734-2008: a site's effective area should exceed 2000 m²
@@ -73,27 +74,26 @@ class ShelterStandards:
     min_site_area_m2: float = MIN_SITE_AREA_M2
     source: str = "built-in (GB 51143-2015, GB 21734-2008, GB/T 44013-2024)"
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         codes = [t.code for t in self.types]
         if len(set(codes)) != len(codes):
             raise ValueError(f"shelter type codes repeat: {codes}")
 
     @property
-    def codes(self):
+    def codes(self) -> tuple[str, ...]:
+        """The type codes, in table order."""
         return tuple(t.code for t in self.types)
 
-    def get(self, code):
+    def get(self, code: str) -> ShelterType:
+        """The type of a code (KeyError when unknown)."""
         for shelter_type in self.types:
             if shelter_type.code == code:
                 return shelter_type
         raise KeyError(code)
 
-    def counting_codes(self):
+    def counting_codes(self) -> tuple[str, ...]:
         """Codes whose area counts toward the per-capita indicator (fixed and central by default)."""
         return tuple(t.code for t in self.types if t.counts_per_capita)
-
-    def radius_by_code(self):
-        return {t.code: t.radius_m for t in self.types}
 
 
 DEFAULT_STANDARDS = ShelterStandards()
@@ -103,7 +103,7 @@ _TRUE = {"1", "true", "t", "yes", "y", "是"}
 _FALSE = {"0", "false", "f", "no", "n", "否", ""}
 
 
-def _to_bool(value, where):
+def _to_bool(value: Any, where: str) -> bool:
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)) and value in (0, 1):
@@ -116,7 +116,7 @@ def _to_bool(value, where):
     raise ValueError(f"{where}: counts_per_capita must be true/false, got {value!r}")
 
 
-def _shelter_type(record, where):
+def _shelter_type(record: dict[str, Any], where: str) -> ShelterType:
     missing = [c for c in ("code", "counts_per_capita", "radius_m") if c not in record or record[c] in (None, "")]
     if missing:
         raise ValueError(f"{where}: missing {', '.join(missing)}")
@@ -133,7 +133,7 @@ def _shelter_type(record, where):
                        radius_source=str(record.get("radius_source") or ""))
 
 
-def load_shelter_standards(path):
+def load_shelter_standards(path: str) -> ShelterStandards:
     """A ShelterStandards from a CSV (one row per type, columns of ShelterType) or a JSON file
     (``{"types": [...], "target_m2_per_capita": 1.5, "min_site_area_m2": 2000}`` or a bare list
     of types). Raises ValueError naming the file and row on bad content."""
@@ -158,7 +158,7 @@ def load_shelter_standards(path):
     return ShelterStandards(types=types, source=os.path.abspath(path), **extra)
 
 
-def write_shelter_standards(path, standards=DEFAULT_STANDARDS):
+def write_shelter_standards(path: str, standards: ShelterStandards = DEFAULT_STANDARDS) -> None:
     """Write the table as CSV or JSON (by extension): a template to edit and load back."""
     rows = [asdict(t) for t in standards.types]
     if path.lower().endswith(".json"):
@@ -173,6 +173,6 @@ def write_shelter_standards(path, standards=DEFAULT_STANDARDS):
         writer.writerows(rows)
 
 
-def with_target(standards, target):
+def with_target(standards: ShelterStandards, target: float) -> ShelterStandards:
     """The same table with another per-capita target."""
     return replace(standards, target_m2_per_capita=float(target))

@@ -23,6 +23,7 @@ def test_zip_installs_into_a_clean_profile_and_runs(tmp_path):
         assert not any(n.startswith(("riskatlas/tests/", "riskatlas/.venv/", "riskatlas/bench/",
                                      "riskatlas/tools/", "riskatlas/.git/")) for n in names)
         assert "riskatlas/conftest.py" not in names and "riskatlas/Makefile" not in names
+        assert "riskatlas/ruff.toml" not in names and "riskatlas/mypy.ini" not in names
         plugins = tmp_path / "plugins"
         handle.extractall(plugins)
     env = qp.make_env(str(tmp_path / "work"), plugin_source=str(plugins / "riskatlas"))

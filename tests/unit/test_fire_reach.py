@@ -4,6 +4,9 @@ import pytest
 import shapely
 
 from riskatlas.core import fire_reach as fr
+from riskatlas.core.fire_reach import cell_apportion, land_rule
+from riskatlas.core.fire_reach import edges as reach_edges
+from riskatlas.core.fire_reach.grid import EMPTY, LandGrid
 from riskatlas.core import network as nw
 from riskatlas.core.errors import InputError
 
@@ -214,14 +217,14 @@ def test_edges_frame_geometry_is_the_line_merge_of_the_pieces():
     for limit in (0.4, 1.0, 3.0, None):
         res = nw.search(net, loc, offsets=[0.0, 0.1, 0.2, 0.3])
         parts = nw.reached_parts(res, limit=limit)
-        edges = fr._edges_frame(net, parts, ids)
+        frame = reach_edges.edges_frame(net, parts, ids)
         expected = line_merge_reference(net, parts, len(ids))
-        assert len(edges) == len(expected)
-        assert list(shapely.to_wkb(edges.geometry.values)) == list(shapely.to_wkb(expected))
+        assert len(frame) == len(expected)
+        assert list(shapely.to_wkb(frame.geometry.values)) == list(shapely.to_wkb(expected))
         lengths = parts.length(net)
         key = net.edge_line[parts.edge] * (len(ids) + 1) + parts.source
         by_group = pd.DataFrame({"k": key, "len": lengths}).groupby("k")["len"].sum().to_numpy()
-        assert np.array_equal(edges["length_m"].to_numpy(), by_group)  # the same summation, bit for bit
+        assert np.array_equal(frame["length_m"].to_numpy(), by_group)  # the same summation, bit for bit
 
 
 def test_group_sums_are_pandas_sums_bit_for_bit():
@@ -232,26 +235,26 @@ def test_group_sums_are_pandas_sums_bit_for_bit():
     values = rng.random(sizes.sum()) * 10.0 ** rng.uniform(-3, 5, sizes.sum())
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     expected = pd.Series(values).groupby(np.repeat(np.arange(len(sizes)), sizes)).sum().to_numpy()
-    assert np.array_equal(fr._group_sums(values, starts), expected)
+    assert np.array_equal(reach_edges._group_sums(values, starts), expected)
 
 
 def test_disc_filters_match_a_brute_force_disc():
     rng = np.random.default_rng(9)
-    grid = np.where(rng.random((40, 37)) < 0.05, rng.integers(0, 1 << 40, (40, 37)), fr._EMPTY)
+    grid = np.where(rng.random((40, 37)) < 0.05, rng.integers(0, 1 << 40, (40, 37)), EMPTY)
     h, w = grid.shape
     for r in (0.0, 1.0, 2.5, 3.7071, 8.0, 7.2929, 8.7071):
-        expected = np.full(grid.shape, fr._EMPTY)
+        expected = np.full(grid.shape, EMPTY)
         for dy in range(-int(r), int(r) + 1):
             for dx in range(-int(r), int(r) + 1):
                 if dx * dx + dy * dy <= r * r + 1e-9:
-                    shifted = np.full(grid.shape, fr._EMPTY)
+                    shifted = np.full(grid.shape, EMPTY)
                     shifted[max(0, -dy):h - max(0, dy), max(0, -dx):w - max(0, dx)] = \
                         grid[max(0, dy):h - max(0, -dy), max(0, dx):w - max(0, -dx)]
                     expected = np.minimum(expected, shifted)
-        assert np.array_equal(fr._Grid._disc_min(grid, r), expected), r
-        assert np.array_equal(fr._Grid._disc_any(grid < fr._EMPTY, r, {}), expected < fr._EMPTY), r
+        assert np.array_equal(land_rule.disc_min(grid, r), expected), r
+        assert np.array_equal(land_rule.disc_any(grid < EMPTY, r, {}), expected < EMPTY), r
         rows, cols = np.nonzero(rng.random(grid.shape) < 0.1)
-        assert np.array_equal(fr._Grid(0.0, 0.0, 1.0, grid.shape)._disc_min_at(grid, r, rows, cols),
+        assert np.array_equal(land_rule.disc_min_at(LandGrid(0.0, 0.0, 1.0, grid.shape), grid, r, rows, cols),
                               expected[rows, cols])
 
 
@@ -261,7 +264,7 @@ def test_study_area_mask_and_apportioning_fast_paths_match_the_point_tests():
     # every cell centre with shapely.contains_xy
     study = shapely.Polygon([(0, 0), (3000, 0), (3000, 1000), (1500, 2500), (0, 1000)],
                             [[(1000, 400), (1600, 400), (1600, 800), (1000, 800)]])
-    grid = fr._Grid.for_area(study, 200.0, fr.ReachOptions(cell_m=25.0))
+    grid = LandGrid.for_area(study, 200.0, fr.ReachOptions(cell_m=25.0))
     xs, ys = grid.centres()
     gx, gy = np.meshgrid(xs, ys)
     assert np.array_equal(grid.inside(study), shapely.contains_xy(study, gx, gy))
@@ -270,10 +273,10 @@ def test_study_area_mask_and_apportioning_fast_paths_match_the_point_tests():
                          shapely.box(12.5, 12.5, 112.5, 112.5),  # edges through cell centres: those are out
                          None, shapely.Polygon()], dtype=object)
     values = np.array([1000.0, 7.0, 300.0, 50.0, 5.0, 9.0])
-    assert list(fr._rectangles(polygons)) == [True, True, False, True, False, False]
+    assert list(cell_apportion._rectangles(polygons)) == [True, True, False, True, False, False]
     degenerate = shapely.Polygon([(0, 0), (10, 0), (0, 0), (0, 10), (0, 0)])  # corners only, no area
-    assert not fr._rectangles(np.array([degenerate], dtype=object))[0]
-    got = grid.apportion(polygons, values)
+    assert not cell_apportion._rectangles(np.array([degenerate], dtype=object))[0]
+    got = cell_apportion.apportion_to_cells(grid, polygons, values)
     expected = np.zeros(grid.shape)
     lost = []
     for k in (0, 1, 2, 3):

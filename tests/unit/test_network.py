@@ -4,6 +4,7 @@ import pytest
 import shapely
 
 from riskatlas.core import network as nw
+from riskatlas.core.network import multi_source
 
 V60 = 60.0  # km/h = 1 km/min: 1000 m of road costs 1 minute
 
@@ -187,19 +188,19 @@ def test_contracted_search_gives_the_plain_search_bit_for_bit(monkeypatch):
     points = np.concatenate([mid_edge, on_vertex])
     loc = nw.locate(net, points, max_distance=200)
     used = []
-    original = nw._contracted_search
+    original = multi_source.contracted_search
 
     def counting(*args, **kwargs):
         found = original(*args, **kwargs)
         used.append(found is not None)
         return found
 
-    monkeypatch.setattr(nw, "_CONTRACT_MIN_NODES", 0)
+    monkeypatch.setattr(multi_source, "_CONTRACT_MIN_NODES", 0)
     for limit in (None, 2.0, 0.7):
         for offsets in (np.zeros(len(points)), rng.uniform(0, 1, len(points))):
-            monkeypatch.setattr(nw, "_contracted_search", counting)
+            monkeypatch.setattr(multi_source, "contracted_search", counting)
             fast = nw.search(net, loc, offsets=offsets, limit=limit)
-            monkeypatch.setattr(nw, "_contracted_search", lambda *a, **k: None)
+            monkeypatch.setattr(multi_source, "contracted_search", lambda *a, **k: None)
             plain = nw.search(net, loc, offsets=offsets, limit=limit)
             # the same floating-point values and winners, not merely close ones
             assert np.array_equal(fast.cost, plain.cost) and np.array_equal(fast.source, plain.source)
@@ -214,15 +215,15 @@ def test_contracted_search_refuses_exact_ties_between_stations(monkeypatch):
     lines, _ = wiggly_grid(side=6)
     net = nw.build_network(lines, speeds_kmh=np.full(len(lines), 50.0))
     loc = nw.locate(net, [(300, 310), (300, 310), (600, 450)], max_distance=200)
-    monkeypatch.setattr(nw, "_CONTRACT_MIN_NODES", 0)
+    monkeypatch.setattr(multi_source, "_CONTRACT_MIN_NODES", 0)
     answers = []
-    original = nw._contracted_search
-    monkeypatch.setattr(nw, "_contracted_search", lambda *a, **k: answers.append(original(*a, **k)) or answers[-1])
+    original = multi_source.contracted_search
+    monkeypatch.setattr(multi_source, "contracted_search", lambda *a, **k: answers.append(original(*a, **k)) or answers[-1])
     res = nw.search(net, loc, offsets=[0.0, 0.0, 0.3])
     assert answers == [None]
     different = nw.search(net, loc, offsets=[0.0, 0.1, 0.3])  # no tie: contracted
     assert answers[-1] is not None
-    monkeypatch.setattr(nw, "_contracted_search", lambda *a, **k: None)
+    monkeypatch.setattr(multi_source, "contracted_search", lambda *a, **k: None)
     for got, offsets in ((res, [0.0, 0.0, 0.3]), (different, [0.0, 0.1, 0.3])):
         plain = nw.search(net, loc, offsets=offsets)
         assert np.array_equal(got.cost, plain.cost) and np.array_equal(got.source, plain.source)

@@ -491,9 +491,9 @@ def test_two_step_fca_equals_the_sums_over_every_pair(name):
 def test_kdtree_fallback_gives_the_same_pairs_and_figures(monkeypatch):
     """Where the cell grid would test too many points (cells enlarged by the cap around clustered
     points), the k-d tree search takes over: same pairs, distances and figures."""
-    from riskatlas.core import shelter_capacity
+    from riskatlas.core.shelter_capacity import fca
 
-    monkeypatch.setattr(shelter_capacity, "_too_many_candidates", lambda *args: True)
+    monkeypatch.setattr(fca, "too_many_candidates", lambda *args: True)
     for name in ("uniform", "per-type radii", "lattice ties, mixed radii"):
         demand_xy, supply_xy, radius = reach_cases()[name]
         di, si, dist = catchment_pairs(demand_xy, supply_xy, radius)
@@ -531,7 +531,7 @@ def grid_roads(size=2000, step=100):
 
 def test_walking_pairs_on_a_grid_are_manhattan_distances():
     from riskatlas.core.network import build_network
-    from riskatlas.core.shelter_network import walking_pairs
+    from riskatlas.core.shelter_capacity import walking_pairs
 
     rng = np.random.default_rng(11)
     demand_xy = rng.integers(0, 21, (300, 2)) * 100.0
@@ -553,7 +553,7 @@ def test_network_method_end_to_end_on_a_grid():
     supply = rng.uniform(2000, 20000, 15)
     shelters = frame({"type": ["fixed_short"] * 15, "area_m2": supply}, [Point(*p) for p in supply_xy])
     population = frame({"residents": demand}, [Point(*p) for p in demand_xy])
-    from riskatlas.core.shelter_network import network_pairs_function
+    from riskatlas.core.shelter_capacity import network_pairs_function
 
     result = analyse_shelters(shelters, population, method=METHOD_NETWORK, radius=950.0,
                               network_pairs=network_pairs_function(grid_roads()))
@@ -573,7 +573,7 @@ def test_walking_counts_the_off_road_legs_and_follows_the_roads():
     from shapely.geometry import LineString
 
     from riskatlas.core.network import build_network
-    from riskatlas.core.shelter_network import walking_pairs
+    from riskatlas.core.shelter_capacity import walking_pairs
 
     # an L-shaped road (0,0) → (1000,0) → (1000,1000) and a separate road far away
     network = build_network([LineString([(0, 0), (1000, 0), (1000, 1000)]),
@@ -609,7 +609,7 @@ def test_two_shelter_layers_polygons_and_points():
 
 
 def test_expressways_are_not_walked():
-    from riskatlas.core.shelter_network import walkable
+    from riskatlas.core.shelter_capacity import walkable
 
     assert walkable(["expressway", "local", None, "Expressway ", "primary"]).tolist() == [False, True, True, False,
                                                                                           True]

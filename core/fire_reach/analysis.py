@@ -1,0 +1,283 @@
+"""``fire_station_reach``: the reach analysis step by step (the method: the package docstring)."""
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from .. import network as nw
+from ..errors import InputError
+from .cell_apportion import apportion_to_cells
+from .districts import computed_districts, match_districts
+from .edges import edges_frame
+from .grid import EMPTY, NONE, OUTSIDE, SOURCE_MASK, LandGrid
+from .land_rule import earliest_key_within
+from .regions import areas_and_gaps, fill_empty, gap_residents, study_polygon, sum_by_label
+from .results import ReachOptions, ReachResult, Stations
+from .tables import gaps_frame, station_areas_frame, summary_frame
+from .targets import targets_frame
+
+ALGORITHM_NOTE = "riskatlas fire-station reach"
+
+Progress = Callable[[float, str], Any]
+
+
+def _noop(*_args: Any) -> None:
+    return None
+
+
+@dataclass
+class _Land:
+    """What the search and the land rule give: the reached roads, and the label grids and
+    polygons of the areas, gaps and districts."""
+
+    result: nw.SearchResult
+    edges: Any  # GeoDataFrame of the reached roads
+    grid: LandGrid
+    study: Any  # the study polygon
+    reach_label: np.ndarray  # per cell: station first in time, NONE (gap) or OUTSIDE
+    area_geoms: np.ndarray  # per station (None where it reaches nothing)
+    gap_geoms: np.ndarray
+    district_label: np.ndarray | None  # per cell (computed districts only)
+    district_geoms: np.ndarray  # per station
+    district_source: str  # "computed" or "given"
+
+
+def fire_station_reach(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: npt.ArrayLike | None,
+                       stations: npt.ArrayLike, station_ids: Sequence[Any], turnout: npt.ArrayLike,
+                       station_classes: Sequence[Any] | None = None, suburban: Sequence[bool] | None = None,
+                       station_names: Sequence[Any] | None = None, study_area: Any = None,
+                       districts: npt.ArrayLike | None = None, population: npt.ArrayLike | None = None,
+                       residents: npt.ArrayLike | None = None,
+                       targets: Sequence[tuple[str, npt.ArrayLike, Sequence[Any]]] = (),
+                       options: ReachOptions | None = None, progress: Progress = _noop,
+                       names: dict[str, Any] | None = None) -> ReachResult:
+    """Run the analysis (module docstring). ``roads``: shapely lines (analysis CRS, metres) with
+    ``speeds_kmh`` (km/h) and ``oneway`` codes (network.BOTH/FORWARD/BACKWARD) per road;
+    ``stations``: shapely points; ``station_ids`` (str) and ``turnout`` (minutes, NaN = default)
+    per station, optional classes, suburban flags and names; ``study_area``: a polygon or None
+    (the roads' extent); ``districts``: polygons or None (computed); ``population`` polygons with
+    ``residents``; ``targets``: list of (layer name, geometries, ids). ``progress(percent,
+    message)`` may raise to cancel. ``names``: layer names for messages ("roads", "stations",
+    "turnout_field") and "road_fids" (the roads' feature ids). Raises InputError on bad input."""
+    options = options or ReachOptions()
+    names = names or {}
+    info: list[str] = []
+    warnings: list[str] = []
+    stats: dict[str, float] = {}
+    T, D = float(options.time_limit), float(options.access_distance)
+    stats.update(time_limit=T, access_distance=D)
+    if not T > 0:
+        raise InputError("TIME_LIMIT must be > 0 minutes")
+    if not D >= 0:
+        raise InputError("ACCESS_DISTANCE must be ≥ 0 m")
+    roads = np.asarray(roads, dtype=object)
+    road_layer, station_layer = names.get("roads", "roads"), names.get("stations", "stations")
+    if len(roads) == 0:
+        raise InputError("the road layer has no features", layer=road_layer)
+    st = _station_inputs(stations, station_ids, turnout, station_classes, suburban, station_names, options,
+                         station_layer, names.get("turnout_field"), info, warnings)
+
+    progress(5, "building the road graph")
+    net = nw.build_network(roads, speeds_kmh, oneway, node_tolerance=options.node_tolerance)
+    if net.n_edges == 0:
+        raise InputError("the road layer has no line with length", layer=road_layer)
+    n_comp, comp = nw.components(net)
+    stats.update(nodes=net.n_nodes, edges=net.n_edges, network_parts=int(n_comp))
+    info.append(f"road graph: {net.n_nodes:,} nodes, {net.n_edges:,} edges, {n_comp} connected part(s)")
+
+    progress(15, "placing the stations on the network")
+    loc = _place_stations(net, st, options, station_layer, warnings)
+    _warn_unconnected(net, n_comp, comp, loc, warnings, stats)
+
+    progress(25, "searching the network from all stations at once")
+    land = _reach_and_land(net, loc, st, study_area, districts, options, names, progress, info, warnings, stats)
+
+    progress(80, "residents")
+    res_area, res_gap, res_district = _residents(land, population, residents, len(st), warnings, stats)
+
+    progress(88, "targets")
+    target_frames = [targets_frame(land.result, layer_name, geoms, ids, D, T, st.ids)
+                     for layer_name, geoms, ids in targets]
+
+    areas = station_areas_frame(st, loc.snapped, loc.distance, land.area_geoms, land.district_geoms,
+                                land.district_source, res_area, res_district, warnings)
+    gaps = gaps_frame(land.gap_geoms, res_gap)
+    target_gdf = None
+    if target_frames:
+        import geopandas as gpd
+        import pandas as pd
+
+        target_gdf = gpd.GeoDataFrame(pd.concat(target_frames, ignore_index=True), geometry="geometry")
+    import shapely
+
+    stats.update(study_km2=float(shapely.area(land.study) / 1e6),
+                 gap_km2=float(gaps["area_km2"].sum()) if len(gaps) else 0.0)
+    summary = summary_frame(areas, target_gdf, stats)
+    progress(95, "done")
+    return ReachResult(land.edges, areas, gaps, target_gdf, summary, info, warnings, stats)
+
+
+def _station_inputs(stations: npt.ArrayLike, station_ids: Sequence[Any], turnout: npt.ArrayLike,
+                    station_classes: Sequence[Any] | None, suburban: Sequence[bool] | None,
+                    station_names: Sequence[Any] | None, options: ReachOptions, layer: str, turnout_field: str | None,
+                    info: list[str], warnings: list[str]) -> Stations:
+    """The station table: stations without a location are listed (and left out later), a
+    negative turnout is an error, a missing one takes the default."""
+    import shapely
+
+    geoms = np.asarray(stations, dtype=object)
+    n_st = len(geoms)
+    ids = np.array([str(s) for s in station_ids], dtype=object)
+    if n_st == 0:
+        raise InputError("the station layer has no features", layer=layer)
+    no_geom = np.array([g is None or shapely.is_empty(g) for g in geoms], dtype=bool)
+    if no_geom.any():
+        warnings.append(f"{int(no_geom.sum())} stations without a location are left out: "
+                        + ", ".join(ids[no_geom][:20]))
+    minutes = np.asarray(turnout, dtype=np.float64)
+    neg = np.isfinite(minutes) & (minutes < 0)
+    if neg.any():
+        raise InputError("turnout time is negative", layer=layer, feature_ids=np.flatnonzero(neg).tolist(),
+                         field=turnout_field)
+    n_default = int((~np.isfinite(minutes)).sum())
+    minutes = np.where(np.isfinite(minutes), minutes, options.default_turnout)
+    if n_default:
+        info.append(f"{n_default} stations without a turnout time use "
+                    f"DEFAULT_TURNOUT = {options.default_turnout:g} min")
+    return Stations(
+        geoms=geoms, ids=ids,
+        names=np.array(station_names if station_names is not None else [None] * n_st, dtype=object),
+        classes=np.array(station_classes if station_classes is not None else [None] * n_st, dtype=object),
+        suburban=np.array(suburban if suburban is not None else [False] * n_st, dtype=bool),
+        turnout=minutes, located=~no_geom)
+
+
+def _place_stations(net: nw.RoadNetwork, st: Stations, options: ReachOptions, layer: str,
+                    warnings: list[str]) -> nw.Location:
+    """The stations on the network (within SNAP_TOLERANCE; the others are listed and left out)."""
+    import shapely
+
+    xy = np.full((len(st), 2), np.nan)
+    if st.located.any():
+        given = st.geoms[st.located]
+        pts = np.where(shapely.get_type_id(given) == 0, given, shapely.get_geometry(given, 0))
+        xy[st.located] = shapely.get_coordinates(pts)
+    loc = nw.locate(net, np.nan_to_num(xy, nan=1e300), max_distance=options.snap_tolerance)
+    loc.snapped &= st.located
+    far = st.located & ~loc.snapped
+    if far.any():
+        listed = ", ".join(f"{st.ids[i]} ({loc.distance[i]:.0f} m)" for i in np.flatnonzero(far)[:20])
+        warnings.append(f"{int(far.sum())} station(s) farther than SNAP_TOLERANCE = {options.snap_tolerance:g} m "
+                        f"from any road are left out: {listed}")
+    if not loc.snapped.any():
+        raise InputError(f"no station lies within SNAP_TOLERANCE = {options.snap_tolerance:g} m of a road",
+                         layer=layer)
+    late = loc.snapped & (st.turnout >= options.time_limit)
+    if late.any():
+        warnings.append("turnout ≥ TIME_LIMIT: these stations reach nothing in time: " + ", ".join(st.ids[late]))
+    return loc
+
+
+def _warn_unconnected(net: nw.RoadNetwork, n_comp: int, comp: np.ndarray, loc: nw.Location, warnings: list[str],
+                      stats: dict[str, float]) -> None:
+    """Parts of the network holding no station are never reached: say how much road that is."""
+    station_comp = comp[net.edge_from[loc.edge[loc.snapped]]]
+    edge_comp = comp[net.edge_from]
+    has_station = np.zeros(n_comp, dtype=bool)
+    has_station[station_comp] = True
+    orphan = ~has_station[edge_comp]
+    if orphan.any():
+        orphan_parts = np.unique(edge_comp[orphan])
+        warnings.append(f"{len(orphan_parts)} network part(s) not connected to any station's part "
+                        f"({net.edge_length[orphan].sum() / 1000:.1f} km of road) are never reached; "
+                        f"check the junctions there (lines join only where they share a vertex)")
+    stats["unconnected_road_km"] = float(net.edge_length[orphan].sum() / 1000)
+
+
+def _reach_and_land(net: nw.RoadNetwork, loc: nw.Location, st: Stations, study_area: Any,
+                    districts: npt.ArrayLike | None, options: ReachOptions, names: dict[str, Any], progress: Progress,
+                    info: list[str], warnings: list[str], stats: dict[str, float]) -> _Land:
+    """The one search, the reached roads, the land each station reaches first in time and the
+    districts (computed: the land each reaches first with no time limit; or given)."""
+    import shapely
+
+    T, D = float(options.time_limit), float(options.access_distance)
+    n_st = len(st)
+    need_districts = districts is None
+    result = nw.search(net, loc, offsets=st.turnout, limit=None if need_districts else T)
+    if need_districts:
+        parts, all_parts = nw.reached_parts_at(result, [T, None])
+    else:
+        parts, all_parts = nw.reached_parts(result, limit=T), None
+    stats["reached_road_km"] = float(parts.length(net).sum() / 1000)
+    study = study_polygon(study_area, net)
+    grid = LandGrid.for_area(study, D, options)
+    inside = grid.inside(study)
+    # the computed districts need nothing of the steps below: with a second processor they are
+    # drawn meanwhile in a second thread (numpy, scipy and GEOS release the GIL for most of
+    # the work; the thread has its own copy of the study polygon, as GEOS's prepared
+    # geometries are not to be shared between threads)
+    pool = districts_job = None
+    if all_parts is not None and options.parallel and (os.cpu_count() or 1) > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="riskatlas-districts")
+        districts_job = pool.submit(computed_districts, grid, net, all_parts, inside, n_st,
+                                    shapely.from_wkb(shapely.to_wkb(study)), options)
+    try:
+        progress(40, "cutting the reached roads")
+        edges = edges_frame(net, parts, st.ids, roads_index=names.get("road_fids"))
+
+        progress(50, "resolving the land each station reaches first")
+        stats["cell_m"] = grid.cell
+        info.append(f"land rule evaluated on a {grid.cell:g} m grid ({grid.shape[0]:,} × {grid.shape[1]:,} cells)")
+        keys = earliest_key_within(grid, net, parts, D)  # key grid: arrival and station
+        del parts
+        reach_label = np.where(inside & (keys < EMPTY), (keys & SOURCE_MASK).astype(np.int64), NONE)
+        reach_label = np.where(inside, reach_label, OUTSIDE)
+        del keys
+        progress(65, "drawing areas and gaps")
+        area_geoms, gap_geoms = areas_and_gaps(grid, reach_label, n_st, study, options)
+
+        district_label = None
+        if all_parts is not None:
+            progress(72, "districts: land each station reaches first with no time limit")
+            district_label, district_geoms = (
+                districts_job.result() if districts_job is not None
+                else computed_districts(grid, net, all_parts, inside, n_st, study, options))
+            del all_parts
+            district_source = "computed"
+        else:
+            district_geoms = match_districts(districts, st.geoms, loc.snapped, st.ids, warnings)
+            district_source = "given"
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True)  # (after an error or a cancel too: the thread finishes first)
+    return _Land(result, edges, grid, study, reach_label, area_geoms, gap_geoms, district_label, district_geoms,
+                 district_source)
+
+
+def _residents(land: _Land, population: npt.ArrayLike | None, residents: npt.ArrayLike | None, n_st: int,
+               warnings: list[str], stats: dict[str, float]) -> tuple[np.ndarray | None, ...]:
+    """Residents reached in time per station, per gap and per district, by area-weighted
+    apportioning of the population polygons at the grid's resolution (given districts: exactly)."""
+    if population is None or not len(population):
+        return None, None, None
+    values = np.asarray(residents, dtype=np.float64)
+    if np.isnan(values).any():
+        warnings.append(f"{int(np.isnan(values).sum())} population features with an empty residents value "
+                        "counted as 0")
+    cell_res = apportion_to_cells(land.grid, population, np.nan_to_num(values, nan=0.0))
+    res_area = sum_by_label(land.reach_label, cell_res, n_st)
+    res_gap = gap_residents(land.grid, land.reach_label, cell_res, land.gap_geoms)
+    if land.district_label is not None:
+        res_district = sum_by_label(land.district_label, cell_res, n_st)
+    else:
+        from ..apportion import apportion
+
+        res_district = apportion(np.nan_to_num(values, nan=0.0), population, fill_empty(land.district_geoms))
+    stats["residents_total"] = float(np.nansum(values))
+    return res_area, res_gap, res_district

@@ -1,0 +1,142 @@
+"""The land rule on the grid: per cell the earliest arrival at any reached road point within the
+access distance (disc-shaped minimum filters, made exact in the ring where cell binning could
+err), and the station of the nearest reached road (the computed districts)."""
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from ..network import ReachedParts, RoadNetwork
+from .grid import EMPTY, NONE, SOURCE_MASK, LandGrid
+from .road_samples import key_grid, road_keys, sample_roads
+
+
+def earliest_key_within(grid: LandGrid, net: RoadNetwork, parts: ReachedParts, distance: float) -> np.ndarray:
+    """Per cell: min key (time, station) of the reached road points within ``distance``.
+
+    Road points are binned into cells, so a disc filter measured between cell centres is
+    off by up to a cell. Whether a cell is reached is therefore decided exactly (its
+    centre's distance to the nearest road point, cKDTree) in the ring where a disc half a
+    cell diagonal smaller and one that much larger disagree; which station (the earliest
+    key) comes from the disc of radius ``distance``.
+
+    The two discs only tell whether any road cell is that near (boolean dilations, sharing
+    the horizontal filters of the first), and the cKDTree holds only the road points near
+    the ring."""
+    from scipy import ndimage
+    from scipy.spatial import cKDTree
+
+    idx, key, point_cell, px, py = sample_roads(grid, net, parts, with_points=True)
+    keys = key_grid(grid, idx, key)
+    r, slack = distance / grid.cell, np.sqrt(0.5)
+    rows_min: dict[int, np.ndarray] = {}
+    mid = disc_min(keys, r, rows_min)
+    road = keys < EMPTY
+    if not road.any():
+        return mid
+    r_in, r_out = max(r - slack, 0.0), r + slack
+    inner = disc_any(road, r_in, rows_min)
+    outer = disc_any(road, r_out, rows_min)
+    del rows_min
+    ring = outer & ~inner
+    rows, cols = np.nonzero(ring)
+    if len(rows):
+        xs, ys = grid.centres()
+        # road points that can lie within ``distance`` of a ring cell's centre: in a cell at
+        # most r + half a diagonal away (a square of cells around the ring is a superset)
+        half = int(np.ceil(r_out)) + 1
+        around = ndimage.maximum_filter1d(ring.view(np.uint8), 2 * half + 1, axis=1, mode="constant")
+        around = ndimage.maximum_filter1d(around, 2 * half + 1, axis=0, mode="constant").astype(bool)
+        near_ring = np.flatnonzero(np.append(around.ravel(), False)[point_cell])  # (-1: the False)
+        pts = np.column_stack([px[near_ring], py[near_ring]])
+        if len(pts):
+            d, _ = cKDTree(pts).query(np.column_stack([xs[cols], ys[rows]]), distance_upper_bound=distance)
+            near = np.isfinite(d)
+        else:
+            near = np.zeros(len(rows), dtype=bool)
+        label = mid[rows, cols]
+        need = near & (label == EMPTY)
+        if need.any():
+            label[need] = disc_min_at(grid, keys, r_out, rows[need], cols[need])
+        mid[rows, cols] = np.where(near, label, EMPTY)
+    mid[~outer] = EMPTY
+    return mid
+
+
+def nearest_road_label(grid: LandGrid, net: RoadNetwork, parts: ReachedParts) -> np.ndarray:
+    """Per cell: the station of the nearest reached road cell (-1 when none)."""
+    from scipy import ndimage
+
+    keys = road_keys(grid, net, parts, step=0.9)  # every cell a road crosses still gets a sample
+    empty = keys == EMPTY
+    if empty.all():
+        return np.full(grid.shape, NONE, dtype=np.int64)
+    rows, cols = ndimage.distance_transform_edt(empty, return_distances=False, return_indices=True)
+    key = keys[rows, cols]
+    return (key & SOURCE_MASK).astype(np.int64)
+
+
+def disc_widths(r: float) -> list[int]:
+    """Half-widths of the disc of radius r cells, per row offset 0..floor(r)."""
+    return [int(np.floor(np.sqrt(max(r * r - dy * dy, 0.0)))) for dy in range(int(np.floor(r)) + 1)]
+
+
+def disc_min(keys: np.ndarray, r: float, rows: dict[int, np.ndarray] | None = None) -> np.ndarray:
+    """Minimum over a disc of radius r cells: the cells (dy, dx) with |dy| ≤ floor(r) and
+    |dx| ≤ w(|dy|) = floor(sqrt(r² - dy²)). One horizontal 1-D minimum filter per distinct
+    half-width w (``rows``: those already computed, filled in), then the minimum of those
+    rows shifted by ±dy."""
+    from scipy import ndimage
+
+    widths = disc_widths(r)
+    rows = {} if rows is None else rows
+    for w in set(widths) - set(rows):
+        rows[w] = ndimage.minimum_filter1d(keys, 2 * w + 1, axis=1, mode="constant", cval=EMPTY) if w else keys
+    return _shifted(rows, widths, np.minimum)
+
+
+def _shifted(rows: dict[int, np.ndarray], widths: list[int], combine: Callable[..., Any]) -> np.ndarray:
+    """combine() over dy of rows[widths[|dy|]] shifted by dy (the rectangles of a disc)."""
+    out = rows[widths[0]].copy()
+    for dy in range(1, len(widths)):
+        m = rows[widths[dy]]
+        combine(out[dy:], m[:-dy], out=out[dy:])
+        combine(out[:-dy], m[dy:], out=out[:-dy])
+    return out
+
+
+def disc_any(road: np.ndarray, r: float, rows: dict[int, np.ndarray]) -> np.ndarray:
+    """Whether any ``road`` cell lies in the disc of radius r: ``disc_min(keys, r) <
+    EMPTY`` for road = keys < EMPTY. ``rows``: horizontal minimum filters of keys by
+    half-width (reused where there; their ``< EMPTY`` is the horizontal dilation)."""
+    from scipy import ndimage
+
+    widths = disc_widths(r)
+    spread: dict[int, np.ndarray] = {}
+    for w in set(widths):
+        if w in rows:
+            spread[w] = rows[w] < EMPTY
+        else:
+            spread[w] = ndimage.maximum_filter1d(road.view(np.uint8), 2 * w + 1, axis=1, mode="constant",
+                                                 cval=0).view(bool)
+    return _shifted(spread, widths, np.logical_or)
+
+
+def disc_offsets(r: float) -> list[tuple[int, int]]:
+    """(dy, dx) of the cells of the disc of radius r, as ``disc_min`` covers it."""
+    return [(sy * dy, sx * dx) for dy, w in enumerate(disc_widths(r)) for dx in range(w + 1)
+            for sy in ((1, -1) if dy else (1,)) for sx in ((1, -1) if dx else (1,))]
+
+
+def disc_min_at(grid: LandGrid, keys: np.ndarray, r: float, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """``disc_min(keys, r)[rows, cols]`` for a few cells."""
+    h, w = grid.shape
+    dy, dx = np.array(disc_offsets(r), dtype=np.int64).T
+    out = np.full(len(rows), EMPTY, dtype=np.int64)
+    chunk = max(1, 4_000_000 // len(dy))
+    for i in range(0, len(rows), chunk):
+        rr, cc = rows[i:i + chunk, None] + dy, cols[i:i + chunk, None] + dx
+        ok = (rr >= 0) & (rr < h) & (cc >= 0) & (cc < w)
+        values = np.where(ok, keys[np.clip(rr, 0, h - 1), np.clip(cc, 0, w - 1)], EMPTY)
+        out[i:i + chunk] = values.min(axis=1)
+    return out

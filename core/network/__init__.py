@@ -1,0 +1,31 @@
+"""Road network graph and multi-source shortest-path search (pure: numpy, scipy, shapely).
+
+Network semantics follow QGIS's network analysis (``QgsGraphBuilder`` / service area), so
+results can be compared with ``native:serviceareafromlayer``:
+
+* every line vertex is a graph node; vertices closer than ``node_tolerance`` are one node
+  (so lines join where they share a vertex); multipart lines are split into their parts;
+* each segment between consecutive vertices is an edge, with its length (m) and, when
+  speeds are given, its travel time in minutes (else its cost is its length in metres);
+* one-way rules are relative to the digitising direction ("forward" = from the first to the
+  last vertex);
+* a point (a fire station, a shelter) enters the network at the nearest point of the nearest
+  segment; the off-road leg costs nothing; the segment is split there (QGIS's tied points).
+
+Rooms (one job each): ``graph`` (build_network, chains, components, edge_lines), ``snapping``
+(locate), ``multi_source`` (search), ``contracted`` (the same search on the contracted graph,
+checked bit for bit), ``reached`` (reached_parts: cutting edges at meeting and limit points),
+``near_roads`` (earliest_within: the land rule). All coordinates are planar, in metres (the
+caller reprojects). This package's names below are the stable API (also used by the shelter
+analysis; keep it backwards compatible).
+"""
+from .graph import (BACKWARD, BOTH, FORWARD, METRES_PER_MINUTE_PER_KMH, RoadNetwork, build_network, components,
+                    edge_lines)
+from .multi_source import SearchResult, search
+from .near_roads import earliest_within
+from .reached import ReachedParts, cost_at, reached_parts, reached_parts_at
+from .snapping import Location, locate
+
+__all__ = ["BACKWARD", "BOTH", "FORWARD", "METRES_PER_MINUTE_PER_KMH", "Location", "ReachedParts", "RoadNetwork",
+           "SearchResult", "build_network", "components", "cost_at", "earliest_within", "edge_lines", "locate",
+           "reached_parts", "reached_parts_at", "search"]
