@@ -21,7 +21,7 @@ field are all ambiguous; nothing ambiguous is ever resolved by guessing.
 from dataclasses import dataclass, field as dc_field
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
-from .synonyms import GENERIC, RECOGNISED_KINDS, SYNONYMS
+from .synonyms import AMBIGUOUS_HEADERS, GENERIC, SYNONYMS
 from .text import FIELD_DIMENSIONS, UNITS, normalise_header
 
 EXPLICIT, EXACT, FUZZY = "explicit", "exact", "fuzzy"
@@ -45,7 +45,11 @@ def _build_index(kind: str):
             exact[key] = entry.field
             if len(key) >= 2 and _has_cjk(key):
                 fuzzy.append((key, entry.field, key in GENERIC))
-    return exact, fuzzy
+    ambiguous = {normalise_header(h).key: fields for h, fields in AMBIGUOUS_HEADERS.get(kind, {}).items()}
+    clash = set(ambiguous) & set(exact)
+    if clash:
+        raise ValueError(f"synonym table, {kind}: {sorted(clash)} listed as both a synonym and ambiguous")
+    return exact, fuzzy, ambiguous
 
 
 _INDEX = {kind: _build_index(kind) for kind in SYNONYMS}
@@ -80,10 +84,13 @@ def match_header(header, kind: str, column: int = 0) -> HeaderMatch:
     key = normalise_header(text)
     if not key.key:
         return HeaderMatch(column, text, None, UNMAPPED, note="empty header")
-    exact, fuzzy = _INDEX[kind]
+    exact, fuzzy, listed = _INDEX[kind]
     found, how, note = exact.get(key.key), EXACT, ""
     if found is None and key.bare != key.key:
         found, note = exact.get(key.bare), "bracketed remark ignored"
+    if found is None and (key.key in listed or key.bare in listed):
+        return HeaderMatch(column, text, None, AMBIGUOUS, listed.get(key.key) or listed[key.bare], unit=key.unit,
+                           note="the header could mean several fields")
     candidates: Tuple[str, ...] = (found,) if found else ()
     if not found:
         how = FUZZY
@@ -185,8 +192,8 @@ def _resolve_target(target: str, kind: str) -> Optional[str]:
 
 
 def _explicit(headers: Sequence[str], kind: str, mapping: Mapping[str, str]):
-    """({column: field or None (dropped)}, problems) of an explicit mapping."""
-    chosen: Dict[int, Optional[str]] = {}
+    """({column: field, None (dropped) or False (its FIELD_MAP item failed)}, problems)."""
+    chosen: Dict[int, object] = {}
     problems: List[str] = []
     keys = [normalise_header(h) for h in headers]
     for source, target in mapping.items():
@@ -207,8 +214,10 @@ def _explicit(headers: Sequence[str], kind: str, mapping: Mapping[str, str]):
         if field is None:
             problems.append(f"FIELD_MAP field '{target}' is not a field of {kind} "
                             f"(fields: {', '.join(kind_fields(kind))})")
+            chosen[columns[0]] = False
         elif field in chosen.values():
             problems.append(f"FIELD_MAP maps two columns to {field}")
+            chosen[columns[0]] = False
         else:
             chosen[columns[0]] = field
     return chosen, problems
@@ -228,6 +237,9 @@ def map_headers(headers: Sequence, kind: str, field_map: Union[str, Mapping[str,
     explicit_fields = {f: c for c, f in chosen.items() if f}
     matches: List[HeaderMatch] = []
     for column, header in enumerate(headers):
+        if chosen.get(column, True) is False:  # the user's item failed: no automatic guess either
+            matches.append(HeaderMatch(column, header, None, UNMAPPED, note="its FIELD_MAP item failed"))
+            continue
         if column in chosen:
             field = chosen[column]
             auto = match_header(header, kind, column)

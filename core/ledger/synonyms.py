@@ -117,7 +117,7 @@ SHELTERS = (
        "area", required=True),
     _f("capacity", "可容纳人数", "容纳人数", "可容纳避难人数", "可安置人数", "避难人数", "容纳人口", "容量", "设计容纳人数"),
     _TOWNSHIP,
-    _aux("total_area", "占地面积", "总面积", "用地面积", "场地面积", "建筑面积"),
+    _aux("total_area", "占地面积", "总面积", "用地面积", "建筑面积"),
 ) + _POINT + _COMMON
 
 FIRE_STATIONS = (
@@ -166,5 +166,18 @@ SYNONYMS: Dict[str, Tuple[FieldSynonyms, ...]] = {
     "enterprises": ENTERPRISES, "hazard_sources": HAZARD_SOURCES, "shelters": SHELTERS, "shelter_points": SHELTERS,
     "fire_stations": FIRE_STATIONS, "population": POPULATION, "roads": ROADS, "townships": TOWNSHIPS,
 }
+# Headers that name no single field of the kind: always reported as ambiguous with these candidates.
+AMBIGUOUS_HEADERS: Dict[str, Dict[str, Tuple[str, ...]]] = {
+    "enterprises": {"代码": ("ent_id", "org_code"), "等级": ("std_grade", "risk_level_ledger")},
+    "hazard_sources": {"名称": ("unit_name", "substance", "ent_name"), "代码": ("unit_id", "ent_id"),
+                       "企业": ("ent_id", "ent_name")},
+    "shelters": {"面积": ("area_m2", "total_area"), "场地面积": ("area_m2", "total_area")},
+    "fire_stations": {},
+    "population": {},
+    "roads": {},
+    "townships": {"代码": ("town_id", "admin_code"), "编码": ("town_id", "admin_code")},
+}
+AMBIGUOUS_HEADERS["shelter_points"] = AMBIGUOUS_HEADERS["shelters"]
+
 # Kinds recognised from headers: shelter_points has the shelters' schema (the geometry tells them apart).
 RECOGNISED_KINDS = ("enterprises", "hazard_sources", "shelters", "fire_stations", "population", "roads", "townships")

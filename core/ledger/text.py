@@ -30,6 +30,8 @@ UNITS: Dict[str, Tuple[str, float]] = {
     "公里/时": ("speed", 1.0), "千米/时": ("speed", 1.0),
     "min": ("time", 1.0), "分钟": ("time", 1.0), "分": ("time", 1.0), "s": ("time", 1.0 / 60.0),
     "秒": ("time", 1.0 / 60.0),
+    "m": ("length", 1.0), "米": ("length", 1.0), "km": ("length", 1000.0), "公里": ("length", 1000.0),
+    "千米": ("length", 1000.0),
 }
 # The dimension a schema field is measured in (fields not listed take no unit).
 FIELD_DIMENSIONS: Dict[str, str] = {
