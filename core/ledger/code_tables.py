@@ -81,7 +81,9 @@ STATION_CLASS = _table(
         "small": _station_labels(("小型",), _ORDINARY[:-2]),
     },
     ambiguous={"普通站": ("class1", "class2", "small"), "普通消防站": ("class1", "class2", "small"),
-               "消防站": ("special", "class1", "class2", "small")},
+               "消防站": ("special", "class1", "class2", "small"),
+               # a suburban station is an ordinary station of some class: the suburban field says 郊区
+               "郊区站": ("class1", "class2", "small"), "郊区": ("class1", "class2", "small")},
     source="建标152-2017 城市消防站建设标准; GB 51080-2015")
 
 

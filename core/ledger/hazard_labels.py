@@ -38,7 +38,8 @@ _CLASSES = (  # longest names first: the regex alternation takes the first that 
     ("自反应物质和混合物", "self_reactive"), ("自反应物质", "self_reactive"), ("有机过氧化物", "peroxide"),
     ("氧化性液体", "oxidising_ls"), ("氧化性固体", "oxidising_ls"), ("氧化性气体", "oxidising_gas"),
     ("易燃气溶胶", "aerosol"), ("气溶胶", "aerosol"), ("易燃气体", "flammable_gas"), ("易燃液体", "flammable_liquid"),
-    ("易燃固体", "flammable_solid"), ("自燃液体", "pyrophoric"), ("自燃固体", "pyrophoric"), ("爆炸物", "explosive"),
+    ("易燃固体", "flammable_solid"), ("自燃液体", "pyrophoric"), ("自燃固体", "pyrophoric"), ("不稳定爆炸物", "explosive"),
+    ("爆炸物", "explosive"),
     ("急性毒性", "acute_toxicity"),
 )
 _OTHER_GHS = ("加压气体", "自热物质", "金属腐蚀物", "皮肤腐蚀", "严重眼损伤", "眼刺激", "呼吸道致敏", "皮肤致敏",

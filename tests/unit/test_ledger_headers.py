@@ -206,3 +206,12 @@ def test_synonym_table_matches_the_layer_schemas():
         fields = {e.field for e in entries}
         for header, candidates in AMBIGUOUS_HEADERS[kind].items():
             assert len(candidates) > 1 and set(candidates) <= fields, (kind, header)
+
+
+@pytest.mark.parametrize("kind", sorted(SCHEMAS))
+def test_template_headers_map_to_their_fields(kind):
+    # a table written from our own template (field names) or exported with its zh/en aliases
+    for spec in SCHEMAS[kind].fields:
+        for header in (spec.name, spec.alias_zh, spec.alias_en):
+            match = hd.match_header(header, kind)
+            assert (match.field, match.how) == (spec.name, hd.EXACT), (kind, header)
