@@ -116,12 +116,12 @@ def parse_coordinates(x_values, y_values=None) -> ParsedPoints:
     reasons[:] = [("no coordinates" if split == EMPTY else split) or _pair_reason(a, b)
                   for split, a, b in zip(split_reasons, xs.reasons, ys.reasons)]
     conflict = (xs.axis != NO_AXIS) & (xs.axis == ys.axis)
-    reasons[conflict & (reasons == None)] = "both values name the same axis"  # noqa: E711 (object array)
+    reasons[conflict & _is_none(reasons)] = "both values name the same axis"
     swap = ((xs.axis == LAT) | (ys.axis == LON)) & ~conflict
     labelled = ((xs.axis != NO_AXIS) | (ys.axis != NO_AXIS)) & ~conflict
     lon = np.where(swap, ys.degrees, xs.degrees)
     lat = np.where(swap, xs.degrees, ys.degrees)
-    bad = reasons != None  # noqa: E711
+    bad = ~_is_none(reasons)
     lon[bad], lat[bad] = np.nan, np.nan
     over = ~bad & labelled & (np.abs(lat) > 90)  # unlabelled rows may be swapped: detect_swapped_lonlat
     reasons[over], lon[over], lat[over] = "latitude beyond 90°", np.nan, np.nan
@@ -129,12 +129,17 @@ def parse_coordinates(x_values, y_values=None) -> ParsedPoints:
     return ParsedPoints(lon, lat, reasons, labelled & ~bad, swap & ~bad)
 
 
+def _is_none(values: np.ndarray) -> np.ndarray:
+    return np.array([v is None for v in values], dtype=bool)
+
+
 def _pair_reason(x_reason, y_reason) -> Optional[str]:
     if x_reason is None and y_reason is None:
         return None
     if x_reason == EMPTY and y_reason == EMPTY:
         return "no coordinates"
-    parts = [f"{name}: {why}" for name, why in (("X/longitude", x_reason), ("Y/latitude", y_reason)) if why]
+    parts = [f"{name}: {why}" for name, why in (("X/longitude (first)", x_reason), ("Y/latitude (second)", y_reason))
+             if why]
     return "; ".join(parts)
 
 

@@ -32,6 +32,9 @@ UNITS: Dict[str, Tuple[str, float]] = {
     "秒": ("time", 1.0 / 60.0),
     "m": ("length", 1.0), "米": ("length", 1.0), "km": ("length", 1000.0), "公里": ("length", 1000.0),
     "千米": ("length", 1000.0),
+    # units of other quantities, so that "数量(吨/年)" or "投资(万元)" is not read as a stock in tonnes
+    "吨/年": ("mass_per_year", 1.0), "t/a": ("mass_per_year", 1.0), "t/年": ("mass_per_year", 1.0),
+    "万吨/年": ("mass_per_year", 1e4), "元": ("money", 1.0), "万元": ("money", 1e4), "%": ("share", 1.0),
 }
 # The dimension a schema field is measured in (fields not listed take no unit).
 FIELD_DIMENSIONS: Dict[str, str] = {

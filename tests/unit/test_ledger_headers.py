@@ -108,6 +108,7 @@ def test_units_in_headers_give_factors_to_the_schema_unit(header, kind, factor):
 def test_a_unit_of_the_wrong_dimension_is_refused():
     match = hd.match_header("单元内存量(m2)", "hazard_sources")
     assert match.how == hd.UNIT_CONFLICT and match.field is None and "mass" in match.note
+    assert hd.match_header("数量（吨/年）", "hazard_sources").how == hd.UNIT_CONFLICT  # a yearly throughput
     mapping = hd.map_headers(["重大危险源编码", "统一社会信用代码", "危险化学品名称", "单元内存量(m2)"], "hazard_sources")
     assert mapping.missing_required == ("quantity_t",) and not mapping.ok
 
