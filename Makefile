@@ -26,8 +26,8 @@ PIP_13 := "pytest-qgis==5.0.2"
 PIP_13_NODEPS :=
 PIP_PACKAGES := $(if $(filter 12,$(DEBIAN_MAJOR)),$(PIP_12),$(PIP_13))
 PIP_NODEPS := $(if $(filter 12,$(DEBIAN_MAJOR)),$(PIP_12_NODEPS),$(PIP_13_NODEPS))
-# Test-only peer (pysal access) with its pure-Python needs; --no-deps keeps GDAL/PROJ wheels out.
-PIP_TEST_NODEPS := "access==1.1.10.post3"
+# Test-only peers (pysal access; prcoords for GCJ-02/BD-09) with their pure-Python needs; --no-deps keeps GDAL/PROJ wheels out.
+PIP_TEST_NODEPS := "access==1.1.10.post3" "prcoords==1.0.2"
 # Linter and type checker of core/ (ruff.toml, mypy.ini), the same versions on Debian 12 and 13.
 PIP_CHECKS := "ruff==0.17.6" "mypy==1.15.0"
 

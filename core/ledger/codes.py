@@ -1,0 +1,127 @@
+"""Recode ledger values through the code table: ``recode(kind, field, values)``.
+
+Per value, in this order: empty (None, '', '/', '-' …) → None, status ``empty``; an explicit
+``extra`` value map (user's choice) wins; a code of the table as written → ``code``; a label
+of the table → ``recoded``; the label without a bracketed remark ("三级(小微)" → 三级) →
+``recoded``; a label listed as ambiguous → ``ambiguous`` with candidates; a yes/no value read
+by the ``boolean`` callable (the project's one boolean parser, ``core.values``) for fields
+that take one (oneway yes → forward) → ``recoded``; otherwise ``unknown``. Unknown and
+ambiguous values give None: they are reported, never guessed.
+
+``hazard_sources.hazard_cat`` is read by ``hazard_labels.read_hazard_categories``: several
+categories in one cell are joined with "," ("W5.1,J3"; ``gb18218.parse_categories`` reads that).
+"""
+import re
+from dataclasses import dataclass
+from typing import Callable, Dict, Mapping, Optional, Tuple
+
+import numpy as np
+
+from .code_tables import TABLES, CodeTable
+from .hazard_labels import NOT_LISTED, read_hazard_categories
+from .text import normalise_value
+
+CODE, RECODED, EMPTY, AMBIGUOUS, UNKNOWN, NOT_LISTED_STATUS = (
+    "code", "recoded", "empty", "ambiguous", "unknown", "not_listed")
+Boolean = Callable[[object], Optional[bool]]
+
+
+@dataclass(frozen=True)
+class ValueChange:
+    """One distinct value of the column: what it became, why, and on which rows (0-based)."""
+
+    value: object
+    code: object
+    status: str
+    rows: Tuple[int, ...]
+    candidates: Tuple = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Recoded:
+    """``codes`` (object array, None where empty/unknown/ambiguous), ``status`` per row and
+    ``changes``: one ``ValueChange`` per distinct value that is not already a code."""
+
+    codes: np.ndarray
+    status: np.ndarray
+    changes: Tuple[ValueChange, ...]
+
+    def count(self, status: str) -> int:
+        return int((self.status == status).sum())
+
+    @property
+    def problems(self) -> Tuple[ValueChange, ...]:
+        return tuple(c for c in self.changes if c.status in (UNKNOWN, AMBIGUOUS))
+
+
+def has_code_table(kind: str, field: str) -> bool:
+    return (kind, field) in TABLES or (kind, field) == ("hazard_sources", "hazard_cat")
+
+
+def _lookup(table: CodeTable, key: str, extra: Dict[str, object], boolean: Optional[Boolean], raw):
+    """(code, status, candidates, note) of one normalised value."""
+    if key in extra:
+        return extra[key], RECODED, (), "value map"
+    if key in table.labels:
+        code = table.labels[key]
+        return code, CODE if isinstance(code, str) and key == code.casefold() else RECODED, (), ""
+    bare = re.sub(r"\([^()]*\)", "", key)
+    if bare and bare != key and bare in table.labels:
+        return table.labels[bare], RECODED, (), "bracketed remark ignored"
+    if key in table.ambiguous:
+        return None, AMBIGUOUS, table.ambiguous[key], f"{raw} could be {' / '.join(map(str, table.ambiguous[key]))}"
+    if table.true_code is not None and boolean is not None:
+        flag = boolean(raw)
+        if flag is not None:
+            return (table.true_code if flag else table.false_code), RECODED, (), "yes/no value"
+    return None, UNKNOWN, (), f"{raw} is not a known {table.name} value"
+
+
+def _hazard(raw):
+    reading = read_hazard_categories(raw)
+    if reading.ambiguous:
+        text = "; ".join(f"{piece}: {' / '.join('not listed' if c == NOT_LISTED else c for c in cs)}"
+                         for piece, cs in reading.ambiguous)
+        return None, AMBIGUOUS, tuple(c for _, cs in reading.ambiguous for c in cs), text
+    if reading.unknown:
+        return None, UNKNOWN, (), f"{raw} is not a hazard category"
+    if not reading.codes:
+        return None, NOT_LISTED_STATUS, (), "not a GB 18218 Table 2 category: " + "; ".join(reading.not_listed)
+    code = ",".join(reading.codes)
+    exact = normalise_value(raw) == code.casefold()
+    note = ("other classes not in Table 2 dropped: " + "; ".join(reading.not_listed)) if reading.not_listed else ""
+    return code, CODE if exact and not note else RECODED, (), note
+
+
+def recode(kind: str, field: str, values, boolean: Optional[Boolean] = None,
+           extra: Optional[Mapping[str, object]] = None) -> Recoded:
+    """Codes for a column of ``kind.field`` from its ledger values (see module doc).
+
+    ``boolean``: a callable reading yes/no values (→ True/False, None when not one); ``extra``:
+    a value map {label: code} that wins over the table. Raises KeyError when the field has no
+    code table (``has_code_table``)."""
+    if not has_code_table(kind, field):
+        raise KeyError(f"no code table for {kind}.{field}")
+    table = TABLES.get((kind, field))
+    extra_keys = {normalise_value(k): v for k, v in (extra or {}).items()}
+    cells = np.asarray(values, dtype=object).ravel()
+    keys = np.array([normalise_value(v) for v in cells], dtype=object)
+    codes = np.full(len(cells), None, dtype=object)
+    status = np.full(len(cells), EMPTY, dtype="<U10")
+    changes = []
+    if len(cells):
+        unique, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        for u, (key, at) in enumerate(zip(unique, first)):
+            if not key:
+                continue
+            raw = cells[at]
+            if table is None and key not in extra_keys:
+                code, how, candidates, note = _hazard(raw)
+            else:
+                code, how, candidates, note = _lookup(table or CodeTable("", (), {}), key, extra_keys, boolean, raw)
+            rows = np.flatnonzero(inverse == u)
+            codes[rows], status[rows] = code, how
+            if how != CODE:
+                changes.append(ValueChange(raw, code, how, tuple(int(r) for r in rows), tuple(candidates), note))
+    return Recoded(codes, status, tuple(changes))
