@@ -20,9 +20,8 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Optional, Tuple
-
 import numpy as np
+import numpy.typing as npt
 
 LON, LAT, NO_AXIS = "lon", "lat", ""
 EMPTY = "empty"
@@ -60,7 +59,7 @@ def normalise_angle_text(text: str) -> str:
     return text.upper().strip()
 
 
-def _hemisphere(text: str) -> Tuple[str, Optional[str], Optional[str]]:
+def _hemisphere(text: str) -> tuple[str, str | None, str | None]:
     """(text without the hemisphere letter, the letter or None, reason or None)."""
     letters = re.findall(r"[NSEW]", text)
     if not letters:
@@ -73,9 +72,11 @@ def _hemisphere(text: str) -> Tuple[str, Optional[str], Optional[str]]:
     return match.group(2), match.group(1) or match.group(3), None
 
 
-def _components(body: str) -> Tuple[Optional[list], Optional[str]]:
-    """[(position, text)] of the numbers in ``body`` (0 degrees, 1 minutes, 2 seconds)."""
-    parts, position, end = [], -1, 0
+def _components(body: str) -> tuple[list[tuple[int, str]] | None, str | None]:
+    """([(position, text)] of the numbers in ``body`` (0 degrees, 1 minutes, 2 seconds), None) or
+    (None, reason)."""
+    parts: list[tuple[int, str]] = []
+    position, end = -1, 0
     for match in _TOKEN.finditer(body):
         gap = body[end:match.start()]
         if gap.strip(" :"):
@@ -96,7 +97,7 @@ def _components(body: str) -> Tuple[Optional[list], Optional[str]]:
     return parts, None
 
 
-def parse_angle_text(text: str) -> Tuple[float, str, Optional[str]]:
+def parse_angle_text(text: str) -> tuple[float, str, str | None]:
     """(degrees, axis, reason) of one text value; degrees NaN when the reason is not None."""
     body = normalise_angle_text(text)
     if not body:
@@ -111,7 +112,7 @@ def parse_angle_text(text: str) -> Tuple[float, str, Optional[str]]:
     if letter in ("S", "W") and signed:
         return math.nan, NO_AXIS, f"a sign and hemisphere {letter} together"
     parts, reason = _components(body)
-    if reason:
+    if parts is None:  # _components gives a reason exactly when it gives no parts
         return math.nan, NO_AXIS, reason
     values = [float(t) for _, t in parts]
     if any("." in t for _, t in parts[:-1]):
@@ -130,11 +131,11 @@ def parse_angle_text(text: str) -> Tuple[float, str, Optional[str]]:
     return sign * degrees, axis, None
 
 
-def _is_missing(value) -> bool:
+def _is_missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def parse_angles(values) -> ParsedAngles:
+def parse_angles(values: npt.ArrayLike) -> ParsedAngles:
     """Parse a column of coordinate cells (numbers, text, None) into degrees (see module doc)."""
     cells = np.asarray(values, dtype=object).ravel()
     n = len(cells)

@@ -13,9 +13,10 @@
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import List, Optional, Sequence, Tuple
+from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 import shapely
 
 from ..crs import CHINA_BOUNDS
@@ -26,9 +27,10 @@ _NUMBER = r"(?:\d+(?:\.\d*)?|\.\d+)"
 _ATOM = re.compile(rf"\s*(?:[NSEW]|[+-]?\s*{_NUMBER}(?:\s*:\s*{_NUMBER})*\s*[°'\"]?)")
 
 
-def _atoms(text: str) -> Optional[List[str]]:
+def _atoms(text: str) -> list[str] | None:
     """Hemisphere letters and marked numbers of a normalised cell, or None if other text remains."""
-    atoms, end = [], 0
+    atoms: list[str] = []
+    end = 0
     while end < len(text):
         match = _ATOM.match(text, end)
         if match is None or match.end() == end:
@@ -38,7 +40,7 @@ def _atoms(text: str) -> Optional[List[str]]:
     return atoms
 
 
-def _split_one(text: str) -> Tuple[Optional[str], Optional[str], Optional[str]]:
+def _split_one(text: str) -> tuple[str | None, str | None, str | None]:
     """(first, second, reason) for one pair cell."""
     norm = unicodedata.normalize("NFKC", text).strip()
     if not norm:
@@ -51,7 +53,7 @@ def _split_one(text: str) -> Tuple[Optional[str], Optional[str], Optional[str]]:
     atoms = _atoms(normalise_angle_text(norm))
     if not atoms:
         return None, None, "not two coordinate values"
-    readings = {}
+    readings: dict[tuple[float, str, float, str], tuple[str, str]] = {}  # reading → its first cut
     for cut in range(1, len(atoms)):
         first, second = " ".join(atoms[:cut]), " ".join(atoms[cut:])
         a, b = parse_angle_text(first), parse_angle_text(second)
@@ -65,7 +67,7 @@ def _split_one(text: str) -> Tuple[Optional[str], Optional[str], Optional[str]]:
     return first, second, None
 
 
-def split_coordinate_pairs(values) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+def split_coordinate_pairs(values: npt.ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Split cells holding two coordinates into (first texts, second texts, reasons).
 
     A comma, semicolon, slash or bar (ASCII or full-width) separates the values when present;
@@ -100,7 +102,7 @@ class ParsedPoints:
     label_swapped: np.ndarray
 
 
-def parse_coordinates(x_values, y_values=None) -> ParsedPoints:
+def parse_coordinates(x_values: npt.ArrayLike, y_values: npt.ArrayLike | None = None) -> ParsedPoints:
     """lon/lat from an X (longitude) and a Y (latitude) column, or from one pair column
     (``y_values`` None, see ``split_coordinate_pairs``)."""
     if y_values is None:
@@ -133,7 +135,7 @@ def _is_none(values: np.ndarray) -> np.ndarray:
     return np.array([v is None for v in values], dtype=bool)
 
 
-def _pair_reason(x_reason, y_reason) -> Optional[str]:
+def _pair_reason(x_reason: str | None, y_reason: str | None) -> str | None:
     if x_reason is None and y_reason is None:
         return None
     if x_reason == EMPTY and y_reason == EMPTY:
@@ -156,7 +158,7 @@ class SwapCheck:
     ambiguous: np.ndarray
     outside: np.ndarray
     majority: str
-    messages: Tuple[str, ...]
+    messages: tuple[str, ...]
 
 
 def _in_box(lon: np.ndarray, lat: np.ndarray, box: Sequence[float]) -> np.ndarray:
@@ -164,7 +166,8 @@ def _in_box(lon: np.ndarray, lat: np.ndarray, box: Sequence[float]) -> np.ndarra
     return (lon >= west) & (lon <= east) & (lat >= south) & (lat <= north)
 
 
-def detect_swapped_lonlat(lon, lat, box: Sequence[float] = CHINA_BOUNDS, fixed=None) -> SwapCheck:
+def detect_swapped_lonlat(lon: npt.ArrayLike, lat: npt.ArrayLike, box: Sequence[float] = CHINA_BOUNDS,
+                          fixed: npt.ArrayLike | None = None) -> SwapCheck:
     """Find rows whose longitude and latitude are exchanged, for points expected in ``box``
     (west, south, east, north; default China, lon 73–136°, lat 3–54°, bounds included).
 
@@ -186,7 +189,7 @@ def detect_swapped_lonlat(lon, lat, box: Sequence[float] = CHINA_BOUNDS, fixed=N
     n_swap, n_keep = int(swap_clear.sum()), int(keep_clear.sum())
     majority = "swapped" if n_swap > n_keep else "as given" if (n_keep or n_swap) else ""
     swapped = swap_clear | (ambiguous & (majority == "swapped"))
-    messages = []
+    messages: list[str] = []
     if swapped.any():
         mixed = " (mixed: only these rows)" if n_keep else ""
         messages.append(f"{int(swapped.sum())} rows had longitude and latitude exchanged{mixed}")
@@ -200,7 +203,7 @@ def detect_swapped_lonlat(lon, lat, box: Sequence[float] = CHINA_BOUNDS, fixed=N
                      majority, tuple(messages))
 
 
-def points_outside(x, y, area) -> np.ndarray:
+def points_outside(x: npt.ArrayLike, y: npt.ArrayLike, area: shapely.Geometry | npt.ArrayLike) -> np.ndarray:
     """True per point (x, y in the area's CRS) lying outside ``area`` — a shapely geometry or
     an array/GeoSeries of polygons (their union). A point on the boundary is inside; a point
     with a NaN coordinate is not judged (False): it is reported as unparseable elsewhere."""

@@ -31,9 +31,10 @@ applied everywhere (Baidu applies it worldwide).
 CGCS2000 geographic coordinates are taken as WGS84: the two frames differ by centimetres, and
 PROJ's own CGCS2000 → WGS 84 operation is a ballpark (null) transformation too.
 """
-from typing import Callable, Tuple
+from typing import Callable
 
 import numpy as np
+import numpy.typing as npt
 
 KRASOVSKY_A = 6378245.0  # semi-major axis (m) of the Krasovsky 1940 ellipsoid used by GCJ-02
 KRASOVSKY_EE = 0.00669342162296594323  # first eccentricity squared, e² = 2f − f², f = 1/298.3
@@ -47,15 +48,15 @@ DEFAULT_MAX_ITERATIONS = 20
 # The importer's COORDINATES choices after "as the source says", in its enum order (1..4).
 COORDINATE_SYSTEMS = ("wgs84", "gcj02", "bd09", "cgcs2000")
 
-Pair = Tuple[np.ndarray, np.ndarray]
+Pair = tuple[np.ndarray, np.ndarray]
 
 
-def _arrays(lon, lat) -> Pair:
+def _arrays(lon: npt.ArrayLike, lat: npt.ArrayLike) -> Pair:
     lon, lat = np.broadcast_arrays(np.asarray(lon, dtype=np.float64), np.asarray(lat, dtype=np.float64))
     return lon.copy(), lat.copy()
 
 
-def in_gcj02_area(lon, lat) -> np.ndarray:
+def in_gcj02_area(lon: npt.ArrayLike, lat: npt.ArrayLike) -> np.ndarray:
     """True where (lon, lat) lies in the box where GCJ-02 differs from WGS84 (see module doc)."""
     lon, lat = _arrays(lon, lat)
     west, south, east, north = GCJ02_BOX
@@ -86,7 +87,7 @@ def _gcj_forward_everywhere(lon: np.ndarray, lat: np.ndarray) -> Pair:
     return lon + dlon, lat + dlat
 
 
-def wgs84_to_gcj02(lon, lat) -> Pair:
+def wgs84_to_gcj02(lon: npt.ArrayLike, lat: npt.ArrayLike) -> Pair:
     """GCJ-02 (lon, lat) in degrees of WGS84 points; unchanged outside ``GCJ02_BOX``."""
     lon, lat = _arrays(lon, lat)
     g_lon, g_lat = _gcj_forward_everywhere(lon, lat)
@@ -94,7 +95,7 @@ def wgs84_to_gcj02(lon, lat) -> Pair:
     return np.where(inside, g_lon, lon), np.where(inside, g_lat, lat)
 
 
-def gcj02_to_bd09(lon, lat) -> Pair:
+def gcj02_to_bd09(lon: npt.ArrayLike, lat: npt.ArrayLike) -> Pair:
     """BD-09 (lon, lat) of GCJ-02 points (applied everywhere)."""
     lon, lat = _arrays(lon, lat)
     r = np.hypot(lon, lat) + 0.00002 * np.sin(lat * BD_X_PI)
@@ -134,7 +135,7 @@ def _invert(forward: Callable[[np.ndarray, np.ndarray], Pair], lon: np.ndarray, 
     return x_lon.reshape(shape), x_lat.reshape(shape)
 
 
-def gcj02_to_wgs84(lon, lat, tolerance_deg: float = DEFAULT_TOLERANCE_DEG,
+def gcj02_to_wgs84(lon: npt.ArrayLike, lat: npt.ArrayLike, tolerance_deg: float = DEFAULT_TOLERANCE_DEG,
                    max_iterations: int = DEFAULT_MAX_ITERATIONS) -> Pair:
     """WGS84 (lon, lat) of GCJ-02 points: the iterative inverse of ``wgs84_to_gcj02``.
 
@@ -147,25 +148,25 @@ def gcj02_to_wgs84(lon, lat, tolerance_deg: float = DEFAULT_TOLERANCE_DEG,
     return np.where(inside, w_lon, lon), np.where(inside, w_lat, lat)
 
 
-def bd09_to_gcj02(lon, lat, tolerance_deg: float = DEFAULT_TOLERANCE_DEG,
+def bd09_to_gcj02(lon: npt.ArrayLike, lat: npt.ArrayLike, tolerance_deg: float = DEFAULT_TOLERANCE_DEG,
                   max_iterations: int = DEFAULT_MAX_ITERATIONS) -> Pair:
     """GCJ-02 (lon, lat) of BD-09 points: the iterative inverse of ``gcj02_to_bd09``."""
     lon, lat = _arrays(lon, lat)
     return _invert(gcj02_to_bd09, lon, lat, _bd_inverse_first_guess(lon, lat), tolerance_deg, max_iterations)
 
 
-def wgs84_to_bd09(lon, lat) -> Pair:
+def wgs84_to_bd09(lon: npt.ArrayLike, lat: npt.ArrayLike) -> Pair:
     """BD-09 (lon, lat) of WGS84 points (via GCJ-02)."""
     return gcj02_to_bd09(*wgs84_to_gcj02(lon, lat))
 
 
-def bd09_to_wgs84(lon, lat, tolerance_deg: float = DEFAULT_TOLERANCE_DEG,
+def bd09_to_wgs84(lon: npt.ArrayLike, lat: npt.ArrayLike, tolerance_deg: float = DEFAULT_TOLERANCE_DEG,
                   max_iterations: int = DEFAULT_MAX_ITERATIONS) -> Pair:
     """WGS84 (lon, lat) of BD-09 points (via GCJ-02, both steps iterated)."""
     return gcj02_to_wgs84(*bd09_to_gcj02(lon, lat, tolerance_deg, max_iterations), tolerance_deg, max_iterations)
 
 
-def to_wgs84(lon, lat, system: str) -> Pair:
+def to_wgs84(lon: npt.ArrayLike, lat: npt.ArrayLike, system: str) -> Pair:
     """WGS84 (lon, lat) of points given in ``system`` (one of ``COORDINATE_SYSTEMS``)."""
     key = str(system).strip().lower().replace("-", "").replace("_", "").replace(" ", "")
     if key in ("wgs84", "cgcs2000", "epsg4326", "epsg4490"):

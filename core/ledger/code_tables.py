@@ -30,11 +30,13 @@ and the Chinese presets of issue 14 need the difference:
     unclassified/residential/living_street/service/road/track → local; paths and footways →
     unknown (not driveable).
 """
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import product
-from typing import Dict, Optional, Tuple
 
 from .text import normalise_value
+
+Code = str | bool  # a schema code: text, or True/False for the yes/no fields (urban, hazchem, suburban)
 
 
 @dataclass(frozen=True)
@@ -44,16 +46,18 @@ class CodeTable:
     accepts one (None: booleans are not values of this field)."""
 
     name: str
-    codes: Tuple
-    labels: Dict[str, object]
-    ambiguous: Dict[str, Tuple] = field(default_factory=dict)
-    true_code: object = None
-    false_code: object = None
+    codes: tuple[Code, ...]
+    labels: dict[str, Code]
+    ambiguous: dict[str, tuple[Code, ...]] = field(default_factory=dict)
+    true_code: Code | None = None
+    false_code: Code | None = None
     source: str = ""
 
 
-def _table(name, codes, labels_by_code, ambiguous=None, true_code=None, false_code=None, source=""):
-    labels: Dict[str, object] = {}
+def _table(name: str, codes: Sequence[Code], labels_by_code: Mapping[Code, Iterable[str]],
+           ambiguous: Mapping[str, Sequence[Code]] | None = None, true_code: Code | None = None,
+           false_code: Code | None = None, source: str = "") -> CodeTable:
+    labels: dict[str, Code] = {}
     for code, names in labels_by_code.items():
         for label in (str(code),) + tuple(names) if isinstance(code, str) else tuple(names):
             key = normalise_value(label)
@@ -67,7 +71,7 @@ def _table(name, codes, labels_by_code, ambiguous=None, true_code=None, false_co
     return CodeTable(name, tuple(codes), labels, ambiguous_keys, true_code, false_code, source)
 
 
-def _station_labels(prefixes, suffixes):
+def _station_labels(prefixes: Iterable[str], suffixes: Iterable[str]) -> tuple[str, ...]:
     return tuple(p + s for p, s in product(prefixes, suffixes))
 
 
@@ -87,7 +91,7 @@ STATION_CLASS = _table(
     source="建标152-2017 城市消防站建设标准; GB 51080-2015")
 
 
-def _term(term):
+def _term(term: str) -> tuple[str, ...]:
     return (f"{term}固定避难场所", f"固定避难场所({term})", f"固定({term})", f"{term}固定", f"固定{term}", term,
             f"{term}避难场所", f"{term}固定避难", f"{term}型", f"{term}型固定避难场所")
 
@@ -105,7 +109,8 @@ SHELTER_TYPE = _table(
                "应急避难场所": ("emergency", "fixed_short", "fixed_medium", "fixed_long", "central")},
     source="GB 51143-2015 §3.1.4; GB/T 44013-2024")
 
-def _grade(names, digit):
+
+def _grade(names: Iterable[str], digit: str) -> tuple[str, ...]:
     return (_station_labels(names, ("", "企业", "达标", "达标企业", "标准化"))
             + tuple(f"{p}{n}" for p, n in product(("安全生产标准化", "标准化"), names)) + (digit,))
 
@@ -116,12 +121,13 @@ STD_GRADE = _table(
         "grade1": _grade(("一级", "1级", "i级"), "1"),
         "grade2": _grade(("二级", "2级", "ii级"), "2"),
         "grade3": _grade(("三级", "3级", "iii级"), "3") + ("小微企业三级",),
-        "none": ("无", "无等级", "未达标", "不达标", "未评级", "未定级", "未评定", "未创建", "未开展", "暂无", "未评审"),
+        "none": ("无", "无等级", "未达标", "不达标", "未评级", "未定级", "未评定", "未创建", "未开展", "暂无",
+                 "未评审"),
     },
     source="GB/T 33000-2016; 企业安全生产标准化建设定级办法 (一级/二级/三级)")
 
 # Chinese road classes: class_cn code → (labels, the schema's English class or None).
-ROAD_CLASS_MAP: Dict[str, Tuple[Tuple[str, ...], Optional[str]]] = {
+ROAD_CLASS_MAP: dict[str, tuple[tuple[str, ...], str | None]] = {
     "hw_expressway": (("高速公路", "高速", "国家高速公路", "省级高速公路", "高速路"), "expressway"),
     "hw_class1": (("一级公路", "一级", "1级公路", "1级", "1"), "trunk"),
     "hw_class2": (("二级公路", "二级", "2级公路", "2级", "2"), "primary"),
@@ -139,7 +145,7 @@ ROAD_CLASS_MAP: Dict[str, Tuple[Tuple[str, ...], Optional[str]]] = {
     "urban_secondary": (("次干路", "次干道", "城市次干路", "城市次干道", "次干"), "secondary"),
     "urban_branch": (("支路", "城市支路", "街巷", "支路街巷"), "tertiary"),
 }
-OSM_HIGHWAY_CLASSES: Dict[str, str] = {
+OSM_HIGHWAY_CLASSES: dict[str, str] = {
     "motorway": "expressway", "motorway_link": "expressway", "trunk": "trunk", "trunk_link": "trunk",
     "primary": "primary", "primary_link": "primary", "secondary": "secondary", "secondary_link": "secondary",
     "tertiary": "tertiary", "tertiary_link": "tertiary", "unclassified": "local", "residential": "local",
@@ -148,8 +154,8 @@ OSM_HIGHWAY_CLASSES: Dict[str, str] = {
 _ROAD_CODES = ("expressway", "trunk", "primary", "secondary", "tertiary", "local")
 
 
-def _road_labels():
-    by_code: Dict[str, Tuple[str, ...]] = {code: () for code in _ROAD_CODES}
+def _road_labels() -> dict[Code, tuple[str, ...]]:
+    by_code: dict[Code, tuple[str, ...]] = {code: () for code in _ROAD_CODES}
     for labels, code in ROAD_CLASS_MAP.values():
         if code:
             by_code[code] += labels
@@ -191,7 +197,7 @@ SUBURBAN = _table("suburban", (True, False),
                   true_code=True, false_code=False, source="建标152-2017: 近郊区/城市边缘 15 km²")
 
 # (kind, field) → table. hazard_sources.hazard_cat has its own reader (hazard_labels).
-TABLES: Dict[Tuple[str, str], CodeTable] = {
+TABLES: dict[tuple[str, str], CodeTable] = {
     ("fire_stations", "class"): STATION_CLASS,
     ("fire_stations", "suburban"): SUBURBAN,
     ("shelters", "type"): SHELTER_TYPE,

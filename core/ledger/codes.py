@@ -12,10 +12,11 @@ ambiguous values give None: they are reported, never guessed.
 categories in one cell are joined with "," ("W5.1,J3"; ``gb18218.parse_categories`` reads that).
 """
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Dict, Mapping, Optional, Tuple
 
 import numpy as np
+import numpy.typing as npt
 
 from .code_tables import TABLES, CodeTable
 from .hazard_labels import NOT_LISTED, read_hazard_categories
@@ -23,7 +24,9 @@ from .text import normalise_value
 
 CODE, RECODED, EMPTY, AMBIGUOUS, UNKNOWN, NOT_LISTED_STATUS = (
     "code", "recoded", "empty", "ambiguous", "unknown", "not_listed")
-Boolean = Callable[[object], Optional[bool]]
+Boolean = Callable[[object], bool | None]
+# What one distinct value becomes: (code or None, status, candidate codes, note).
+Outcome = tuple[object, str, tuple[object, ...], str]
 
 
 @dataclass(frozen=True)
@@ -33,8 +36,8 @@ class ValueChange:
     value: object
     code: object
     status: str
-    rows: Tuple[int, ...]
-    candidates: Tuple = ()
+    rows: tuple[int, ...]
+    candidates: tuple[object, ...] = ()
     note: str = ""
 
 
@@ -45,13 +48,13 @@ class Recoded:
 
     codes: np.ndarray
     status: np.ndarray
-    changes: Tuple[ValueChange, ...]
+    changes: tuple[ValueChange, ...]
 
     def count(self, status: str) -> int:
         return int((self.status == status).sum())
 
     @property
-    def problems(self) -> Tuple[ValueChange, ...]:
+    def problems(self) -> tuple[ValueChange, ...]:
         return tuple(c for c in self.changes if c.status in (UNKNOWN, AMBIGUOUS))
 
 
@@ -59,7 +62,7 @@ def has_code_table(kind: str, field: str) -> bool:
     return (kind, field) in TABLES or (kind, field) == ("hazard_sources", "hazard_cat")
 
 
-def _lookup(table: CodeTable, key: str, extra: Dict[str, object], boolean: Optional[Boolean], raw):
+def _lookup(table: CodeTable, key: str, extra: Mapping[str, object], boolean: Boolean | None, raw: object) -> Outcome:
     """(code, status, candidates, note) of one normalised value."""
     if key in extra:
         return extra[key], RECODED, (), "value map"
@@ -78,7 +81,7 @@ def _lookup(table: CodeTable, key: str, extra: Dict[str, object], boolean: Optio
     return None, UNKNOWN, (), f"{raw} is not a known {table.name} value"
 
 
-def _hazard(raw):
+def _hazard(raw: object) -> Outcome:
     reading = read_hazard_categories(raw)
     if reading.ambiguous:
         text = "; ".join(f"{piece}: {' / '.join('not listed' if c == NOT_LISTED else c for c in cs)}"
@@ -94,8 +97,8 @@ def _hazard(raw):
     return code, CODE if exact and not note else RECODED, (), note
 
 
-def recode(kind: str, field: str, values, boolean: Optional[Boolean] = None,
-           extra: Optional[Mapping[str, object]] = None) -> Recoded:
+def recode(kind: str, field: str, values: npt.ArrayLike, boolean: Boolean | None = None,
+           extra: Mapping[str, object] | None = None) -> Recoded:
     """Codes for a column of ``kind.field`` from its ledger values (see module doc).
 
     ``boolean``: a callable reading yes/no values (→ True/False, None when not one); ``extra``:
@@ -109,7 +112,7 @@ def recode(kind: str, field: str, values, boolean: Optional[Boolean] = None,
     keys = np.array([normalise_value(v) for v in cells], dtype=object)
     codes = np.full(len(cells), None, dtype=object)
     status = np.full(len(cells), EMPTY, dtype="<U10")
-    changes = []
+    changes: list[ValueChange] = []
     if len(cells):
         unique, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
         for u, (key, at) in enumerate(zip(unique, first)):

@@ -17,8 +17,9 @@ candidates, never guessed:
 """
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import TypeVar
 
 from ..standards.gb18218 import parse_categories
 
@@ -27,19 +28,19 @@ NOT_LISTED = "-"  # candidate meaning "not a Table 2 category"
 
 @dataclass(frozen=True)
 class HazardReading:
-    codes: Tuple[str, ...]  # Table 2 symbols read with certainty
-    ambiguous: Tuple[Tuple[str, Tuple[str, ...]], ...]  # (text piece, candidate symbols)
-    not_listed: Tuple[str, ...]  # pieces naming classes/categories outside Table 2
-    unknown: Tuple[str, ...]  # pieces not understood
+    codes: tuple[str, ...]  # Table 2 symbols read with certainty
+    ambiguous: tuple[tuple[str, tuple[str, ...]], ...]  # (text piece, candidate symbols)
+    not_listed: tuple[str, ...]  # pieces naming classes/categories outside Table 2
+    unknown: tuple[str, ...]  # pieces not understood
 
 
 _CLASSES = (  # longest names first: the regex alternation takes the first that matches
     ("遇水放出易燃气体的物质和混合物", "water"), ("遇水放出易燃气体的物质", "water"), ("遇水放出易燃气体", "water"),
     ("自反应物质和混合物", "self_reactive"), ("自反应物质", "self_reactive"), ("有机过氧化物", "peroxide"),
     ("氧化性液体", "oxidising_ls"), ("氧化性固体", "oxidising_ls"), ("氧化性气体", "oxidising_gas"),
-    ("易燃气溶胶", "aerosol"), ("气溶胶", "aerosol"), ("易燃气体", "flammable_gas"), ("易燃液体", "flammable_liquid"),
-    ("易燃固体", "flammable_solid"), ("自燃液体", "pyrophoric"), ("自燃固体", "pyrophoric"), ("不稳定爆炸物", "explosive"),
-    ("爆炸物", "explosive"),
+    ("易燃气溶胶", "aerosol"), ("气溶胶", "aerosol"), ("易燃气体", "flammable_gas"),
+    ("易燃液体", "flammable_liquid"), ("易燃固体", "flammable_solid"), ("自燃液体", "pyrophoric"),
+    ("自燃固体", "pyrophoric"), ("不稳定爆炸物", "explosive"), ("爆炸物", "explosive"),
     ("急性毒性", "acute_toxicity"),
 )
 _OTHER_GHS = ("加压气体", "自热物质", "金属腐蚀物", "皮肤腐蚀", "严重眼损伤", "眼刺激", "呼吸道致敏", "皮肤致敏",
@@ -49,24 +50,27 @@ _CLASS_RE = re.compile("|".join(re.escape(n) for n, _ in _CLASSES) + "|" + "|".j
 _CLASS_OF = dict(_CLASSES)
 
 
-def _category(piece: str) -> Optional[int]:
+def _category(piece: str) -> int | None:
     match = re.search(r"类别\s*(\d)|第?(\d)\s*类|category\s*(\d)|cat\.?\s*(\d)", piece)
     return int(next(g for g in match.groups() if g)) if match else None
 
 
-def _type(piece: str) -> Optional[str]:
+def _type(piece: str) -> str | None:
     match = re.search(r"([a-g])\s*型|type\s*([a-g])", piece)
     return (match.group(1) or match.group(2)).upper() if match else None
 
 
-def _division(piece: str) -> Optional[str]:
+def _division(piece: str) -> str | None:
     if "不稳定" in piece:
         return "unstable"
     match = re.search(r"1\.([1-6])", piece)
     return f"1.{match.group(1)}" if match else None
 
 
-def _by(value, table, missing):
+_Key = TypeVar("_Key", int, str)
+
+
+def _by(value: _Key | None, table: Mapping[_Key, tuple[str, ...]], missing: tuple[str, ...]) -> tuple[str, ...]:
     """table lookup; ``missing`` when the value is absent; NOT_LISTED for a value outside the table."""
     if value is None:
         return missing
@@ -76,7 +80,7 @@ def _by(value, table, missing):
 _W5 = ("W5.1", "W5.2", "W5.3", "W5.4")
 
 
-def _candidates(kind: str, piece: str) -> Tuple[str, ...]:
+def _candidates(kind: str, piece: str) -> tuple[str, ...]:
     cat, gas = _category(piece), "气体" in piece or "gas" in piece
     condensed = "液体" in piece or "固体" in piece
     if kind == "flammable_gas":
@@ -116,7 +120,7 @@ def _candidates(kind: str, piece: str) -> Tuple[str, ...]:
     return (NOT_LISTED,)
 
 
-def read_hazard_categories(text) -> HazardReading:
+def read_hazard_categories(text: object) -> HazardReading:
     """Table 2 symbols in one 危险性类别 cell (see module doc)."""
     if text is None or (isinstance(text, float) and text != text) or not str(text).strip():
         return HazardReading((), (), (), ())
@@ -124,16 +128,20 @@ def read_hazard_categories(text) -> HazardReading:
     codes, unknown = parse_categories(norm)
     if codes and not unknown:
         return HazardReading(codes, (), (), ())
-    found, ambiguous, not_listed, rest = list(codes), [], [], []
-    starts = [m.start() for m in _CLASS_RE.finditer(norm)]
+    found = list(codes)
+    ambiguous: list[tuple[str, tuple[str, ...]]] = []
+    not_listed: list[str] = []
+    rest: list[str] = []
+    names = list(_CLASS_RE.finditer(norm))
+    starts = [m.start() for m in names]
     if not starts:
         return HazardReading(tuple(codes), (), (), tuple(unknown) or (str(text).strip(),))
     lead = norm[:starts[0]].strip(",;，；、/ ")
     if lead and parse_categories(lead)[1]:  # symbols before the first class name were read above
         rest.append(lead)
-    for start, end in zip(starts, starts[1:] + [len(norm)]):
-        piece = norm[start:end].strip(",;，；、/ ")
-        name = _CLASS_RE.match(norm, start).group(0)
+    for found_name, end in zip(names, starts[1:] + [len(norm)]):
+        piece = norm[found_name.start():end].strip(",;，；、/ ")
+        name = found_name.group(0)
         if name not in _CLASS_OF:
             not_listed.append(piece)
             continue

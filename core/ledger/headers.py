@@ -19,7 +19,8 @@ unit of the field's dimension gives the ``factor`` to the schema's unit (万人 
 field are all ambiguous; nothing ambiguous is ever resolved by guessing.
 """
 from dataclasses import dataclass, field as dc_field
-from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from collections.abc import Mapping, Sequence
+from typing import Literal
 
 from .synonyms import AMBIGUOUS_HEADERS, GENERIC, SYNONYMS
 from .text import FIELD_DIMENSIONS, UNITS, normalise_header
@@ -29,14 +30,19 @@ AMBIGUOUS, UNMAPPED, IGNORED, UNIT_CONFLICT, SUPERSEDED = (
     "ambiguous", "unmapped", "ignored", "unit_conflict", "superseded")
 FUZZY_MIN_COVER = 0.6
 
+# Per kind: exact {synonym key: field}, fuzzy [(synonym key, field, generic)], listed ambiguous {key: fields}.
+_Index = tuple[dict[str, str], list[tuple[str, str, bool]], dict[str, tuple[str, ...]]]
+# A column's explicit choice: a field, None (dropped) or False (its FIELD_MAP item failed).
+_Choice = str | None | Literal[False]
+
 
 def _has_cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def _build_index(kind: str):
-    exact: Dict[str, str] = {}
-    fuzzy: List[Tuple[str, str, bool]] = []
+def _build_index(kind: str) -> _Index:
+    exact: dict[str, str] = {}
+    fuzzy: list[tuple[str, str, bool]] = []
     for entry in SYNONYMS[kind]:
         for synonym in entry.synonyms:
             key = normalise_header(synonym).key
@@ -55,11 +61,11 @@ def _build_index(kind: str):
 _INDEX = {kind: _build_index(kind) for kind in SYNONYMS}
 
 
-def kind_fields(kind: str, schema_only: bool = False) -> Tuple[str, ...]:
+def kind_fields(kind: str, schema_only: bool = False) -> tuple[str, ...]:
     return tuple(e.field for e in SYNONYMS[kind] if e.schema or not schema_only)
 
 
-def required_fields(kind: str) -> Tuple[str, ...]:
+def required_fields(kind: str) -> tuple[str, ...]:
     return tuple(e.field for e in SYNONYMS[kind] if e.required)
 
 
@@ -69,16 +75,16 @@ class HeaderMatch:
 
     column: int
     header: str
-    field: Optional[str]
+    field: str | None
     how: str  # explicit, exact, fuzzy, ambiguous, unmapped, ignored, unit_conflict, superseded
-    candidates: Tuple[str, ...] = ()  # fields an ambiguous header could mean
-    rivals: Tuple[int, ...] = ()  # other columns matching the same field
-    unit: Optional[str] = None
+    candidates: tuple[str, ...] = ()  # fields an ambiguous header could mean
+    rivals: tuple[int, ...] = ()  # other columns matching the same field
+    unit: str | None = None
     factor: float = 1.0
     note: str = ""
 
 
-def match_header(header, kind: str, column: int = 0) -> HeaderMatch:
+def match_header(header: object, kind: str, column: int = 0) -> HeaderMatch:
     """Match one header to a field of ``kind`` (see module doc); never consults other columns."""
     text = "" if header is None else str(header)
     key = normalise_header(text)
@@ -91,7 +97,7 @@ def match_header(header, kind: str, column: int = 0) -> HeaderMatch:
     if found is None and (key.key in listed or key.bare in listed):
         return HeaderMatch(column, text, None, AMBIGUOUS, listed.get(key.key) or listed[key.bare], unit=key.unit,
                            note="the header could mean several fields")
-    candidates: Tuple[str, ...] = (found,) if found else ()
+    candidates: tuple[str, ...] = (found,) if found else ()
     if not found:
         how = FUZZY
         hits = [(len(syn), f) for syn, f, generic in fuzzy
@@ -109,8 +115,10 @@ def match_header(header, kind: str, column: int = 0) -> HeaderMatch:
 
 
 def _with_unit(match: HeaderMatch) -> HeaderMatch:
+    if match.field is None or match.unit is None:
+        return match
     dimension = FIELD_DIMENSIONS.get(match.field)
-    if match.unit is None or dimension is None:
+    if dimension is None:
         return match
     unit_dimension, factor = UNITS[match.unit]
     if unit_dimension != dimension:
@@ -120,12 +128,12 @@ def _with_unit(match: HeaderMatch) -> HeaderMatch:
                        factor=factor, note=match.note)
 
 
-def parse_field_map(text: Optional[str]) -> Dict[str, str]:
+def parse_field_map(text: str | None) -> dict[str, str]:
     """``源列=field;源列=field`` (＝ ；, newlines also accepted) → {source column: field}.
 
     An empty field or ``-`` drops the column. Raises ValueError on an item without ``=`` or
     a source column named twice."""
-    result: Dict[str, str] = {}
+    result: dict[str, str] = {}
     if not text:
         return result
     for item in str(text).replace("＝", "=").replace("；", ";").replace("\n", ";").split(";"):
@@ -149,14 +157,14 @@ class HeaderMapping:
     ``problems`` with the explicit mapping (a column or field it names that does not exist)."""
 
     kind: str
-    columns: Tuple[HeaderMatch, ...]
-    field_columns: Dict[str, int]
-    missing_required: Tuple[str, ...]
-    problems: Tuple[str, ...] = ()
-    factors: Dict[str, float] = dc_field(default_factory=dict)
+    columns: tuple[HeaderMatch, ...]
+    field_columns: dict[str, int]
+    missing_required: tuple[str, ...]
+    problems: tuple[str, ...] = ()
+    factors: dict[str, float] = dc_field(default_factory=dict)
 
     @property
-    def ambiguous(self) -> Tuple[HeaderMatch, ...]:
+    def ambiguous(self) -> tuple[HeaderMatch, ...]:
         return tuple(m for m in self.columns if m.how == AMBIGUOUS)
 
     @property
@@ -181,7 +189,7 @@ class HeaderMapping:
         return ";".join(items)
 
 
-def _resolve_target(target: str, kind: str) -> Optional[str]:
+def _resolve_target(target: str, kind: str) -> str | None:
     """A field of ``kind`` named by its own name or any exact synonym (e.g. 设计最大量)."""
     fields = {f.casefold(): f for f in kind_fields(kind)}
     if target.casefold() in fields:
@@ -191,10 +199,10 @@ def _resolve_target(target: str, kind: str) -> Optional[str]:
     return exact.get(key.key) or exact.get(key.bare)
 
 
-def _explicit(headers: Sequence[str], kind: str, mapping: Mapping[str, str]):
+def _explicit(headers: Sequence[str], kind: str, mapping: Mapping[str, str]) -> tuple[dict[int, _Choice], list[str]]:
     """({column: field, None (dropped) or False (its FIELD_MAP item failed)}, problems)."""
-    chosen: Dict[int, object] = {}
-    problems: List[str] = []
+    chosen: dict[int, _Choice] = {}
+    problems: list[str] = []
     keys = [normalise_header(h) for h in headers]
     for source, target in mapping.items():
         columns = [i for i, h in enumerate(headers) if str(h).strip() == source.strip()]
@@ -223,7 +231,20 @@ def _explicit(headers: Sequence[str], kind: str, mapping: Mapping[str, str]):
     return chosen, problems
 
 
-def map_headers(headers: Sequence, kind: str, field_map: Union[str, Mapping[str, str], None] = None) -> HeaderMapping:
+def _explicit_match(column: int, header: str, field: str | None, kind: str) -> HeaderMatch:
+    """The match of a column the FIELD_MAP names: its field (unit converted when the unit fits) or dropped."""
+    if field is None:
+        return HeaderMatch(column, header, None, IGNORED, note="dropped by FIELD_MAP")
+    auto = match_header(header, kind, column)
+    unit_match = _with_unit(HeaderMatch(column, header, field, EXPLICIT, (field,), unit=auto.unit))
+    if unit_match.how == UNIT_CONFLICT:  # an explicit choice stands; its unit is then not converted
+        unit_match = HeaderMatch(column, header, field, EXPLICIT, (field,), unit=auto.unit,
+                                 note=unit_match.note + "; not converted")
+    return unit_match
+
+
+def map_headers(headers: Sequence[object], kind: str,
+                field_map: str | Mapping[str, str] | None = None) -> HeaderMapping:
     """Map a header row to the fields of ``kind`` (see module doc).
 
     ``field_map``: the explicit mapping as text (``源列=field;...``) or a dict; it wins over
@@ -231,33 +252,26 @@ def map_headers(headers: Sequence, kind: str, field_map: Union[str, Mapping[str,
     unknown kind."""
     if kind not in SYNONYMS:
         raise KeyError(f"unknown layer kind {kind!r}: expected one of {', '.join(SYNONYMS)}")
-    headers = ["" if h is None else str(h) for h in headers]
+    texts = ["" if h is None else str(h) for h in headers]
     mapping = parse_field_map(field_map) if isinstance(field_map, str) or field_map is None else dict(field_map)
-    chosen, problems = _explicit(headers, kind, mapping)
+    chosen, problems = _explicit(texts, kind, mapping)
     explicit_fields = {f: c for c, f in chosen.items() if f}
-    matches: List[HeaderMatch] = []
-    for column, header in enumerate(headers):
-        if chosen.get(column, True) is False:  # the user's item failed: no automatic guess either
-            matches.append(HeaderMatch(column, header, None, UNMAPPED, note="its FIELD_MAP item failed"))
-            continue
+    matches: list[HeaderMatch] = []
+    for column, header in enumerate(texts):
         if column in chosen:
-            field = chosen[column]
-            auto = match_header(header, kind, column)
-            how = EXPLICIT if field else IGNORED
-            unit_match = _with_unit(HeaderMatch(column, header, field, how, (field,), unit=auto.unit)) if field \
-                else HeaderMatch(column, header, None, IGNORED, note="dropped by FIELD_MAP")
-            if unit_match.how == UNIT_CONFLICT:  # an explicit choice stands; its unit is then not converted
-                unit_match = HeaderMatch(column, header, field, EXPLICIT, (field,), unit=auto.unit,
-                                         note=unit_match.note + "; not converted")
-            matches.append(unit_match)
+            choice = chosen[column]
+            if choice is False:  # the user's item failed: no automatic guess either
+                matches.append(HeaderMatch(column, header, None, UNMAPPED, note="its FIELD_MAP item failed"))
+            else:
+                matches.append(_explicit_match(column, header, choice, kind))
             continue
         match = match_header(header, kind, column)
         if match.field in explicit_fields:
             match = HeaderMatch(column, header, None, SUPERSEDED, match.candidates, unit=match.unit,
                                 note=f"FIELD_MAP takes {match.field} from column "
-                                     f"'{headers[explicit_fields[match.field]]}'")
+                                     f"'{texts[explicit_fields[match.field]]}'")
         matches.append(match)
-    by_field: Dict[str, List[int]] = {}
+    by_field: dict[str, list[int]] = {}
     for match in matches:
         if match.field and match.how in (EXACT, FUZZY):
             by_field.setdefault(match.field, []).append(match.column)

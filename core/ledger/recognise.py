@@ -9,8 +9,8 @@
   matched; still tied → ambiguous (no kind). Below half the required fields → no kind.
   ``shelter_points`` is not a candidate: it has the shelters' headers (the geometry decides).
 """
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence, Tuple
 
 from .headers import AMBIGUOUS, EXACT, FUZZY, map_headers, match_header, required_fields
 from .synonyms import RECOGNISED_KINDS, SYNONYMS
@@ -19,7 +19,7 @@ MIN_REQUIRED_SHARE = 0.5
 HEADER_SEARCH_ROWS = 10
 
 
-def _cell(value) -> str:
+def _cell(value: object) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return ""
     return str(value).strip()
@@ -46,24 +46,25 @@ class HeaderRow:
     ``rows_used``: 1, or 2 for a two-level header; ``headers``: one text per column (a
     two-level header's group and sub-header joined); ``counts``: recognised headers per row searched."""
 
-    index: Optional[int]
+    index: int | None
     rows_used: int
-    headers: Tuple[str, ...]
+    headers: tuple[str, ...]
     recognised: int
-    counts: Tuple[int, ...]
+    counts: tuple[int, ...]
 
     @property
-    def data_start(self) -> Optional[int]:
+    def data_start(self) -> int | None:
         return None if self.index is None else self.index + self.rows_used
 
 
-def _two_level(top: Sequence[str], below: Sequence[str], kinds: Sequence[str]) -> Tuple[str, ...]:
+def _two_level(top: Sequence[str], below: Sequence[str], kinds: Sequence[str]) -> tuple[str, ...]:
     """Per column: the group (carried right over merged blanks) + sub-header, the sub-header
     alone, or the top cell — whichever is recognised best (in that order on a tie)."""
     width = max(len(top), len(below))
     top = list(top) + [""] * (width - len(top))
     below = list(below) + [""] * (width - len(below))
-    result, group = [], ""
+    result: list[str] = []
+    group = ""
     for upper, lower in zip(top, below):
         group = upper or group
         if not lower:
@@ -75,12 +76,12 @@ def _two_level(top: Sequence[str], below: Sequence[str], kinds: Sequence[str]) -
     return tuple(result)
 
 
-def detect_header_row(rows: Iterable[Sequence], kind: Optional[str] = None,
+def detect_header_row(rows: Iterable[Sequence[object]], kind: str | None = None,
                       max_rows: int = HEADER_SEARCH_ROWS) -> HeaderRow:
     """Find the header row in the first ``max_rows`` rows of a sheet (cells as read: text,
     numbers or None). ``kind`` None: headers of any kind count."""
     kinds = (kind,) if kind else RECOGNISED_KINDS
-    table = []
+    table: list[list[str]] = []
     for i, row in enumerate(rows):
         if i > max_rows:  # one row beyond, for a two-level header in the last searched row
             break
@@ -104,17 +105,17 @@ class KindGuess:
     fields matched), ``ranking``: (kind, score, schema fields matched) best first,
     ``tied``: the kinds tied at the top when ``ambiguous``."""
 
-    kind: Optional[str]
+    kind: str | None
     score: float
-    ranking: Tuple[Tuple[str, float, int], ...]
+    ranking: tuple[tuple[str, float, int], ...]
     ambiguous: bool
-    tied: Tuple[str, ...] = ()
+    tied: tuple[str, ...] = ()
 
 
-def _coverage(headers: Sequence[str], kind: str) -> Tuple[float, int]:
+def _coverage(headers: Sequence[str], kind: str) -> tuple[float, int]:
     mapping = map_headers(headers, kind)
     schema = {e.field for e in SYNONYMS[kind] if e.schema}
-    hit = set()
+    hit: set[str] = set()
     for match in mapping.columns:
         hit.update(match.candidates if match.how in (EXACT, FUZZY, AMBIGUOUS) else ())
     required = required_fields(kind)
@@ -122,10 +123,10 @@ def _coverage(headers: Sequence[str], kind: str) -> Tuple[float, int]:
     return share, len(hit & schema)
 
 
-def recognise_kind(headers: Sequence, kinds: Sequence[str] = RECOGNISED_KINDS) -> KindGuess:
+def recognise_kind(headers: Sequence[object], kinds: Sequence[str] = RECOGNISED_KINDS) -> KindGuess:
     """The layer kind whose required fields the headers cover best (see module doc)."""
-    headers = [_cell(h) for h in headers]
-    scored = [(kind,) + _coverage(headers, kind) for kind in kinds]
+    cells = [_cell(h) for h in headers]
+    scored = [(kind,) + _coverage(cells, kind) for kind in kinds]
     ranking = tuple(sorted(scored, key=lambda s: (-s[1], -s[2], kinds.index(s[0]))))
     top = ranking[0]
     tied = tuple(k for k, share, n in ranking if (share, n) == (top[1], top[2]))

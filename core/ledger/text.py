@@ -15,11 +15,10 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Dict, Optional, Tuple
 
 # Units seen in ledger headers → (dimension, factor to the schema's unit of that dimension).
 # Schema units: tonnes (quantity_t), m² (area_m2), people, km/h, minutes.
-UNITS: Dict[str, Tuple[str, float]] = {
+UNITS: dict[str, tuple[str, float]] = {
     "t": ("mass", 1.0), "吨": ("mass", 1.0), "kg": ("mass", 0.001), "千克": ("mass", 0.001),
     "公斤": ("mass", 0.001), "万吨": ("mass", 1e4),
     "m2": ("area", 1.0), "平方米": ("area", 1.0), "平米": ("area", 1.0), "万平方米": ("area", 1e4),
@@ -37,7 +36,7 @@ UNITS: Dict[str, Tuple[str, float]] = {
     "万吨/年": ("mass_per_year", 1e4), "元": ("money", 1.0), "万元": ("money", 1e4), "%": ("share", 1.0),
 }
 # The dimension a schema field is measured in (fields not listed take no unit).
-FIELD_DIMENSIONS: Dict[str, str] = {
+FIELD_DIMENSIONS: dict[str, str] = {
     "quantity_t": "mass", "critical_q_t": "mass", "area_m2": "area", "employees": "people",
     "capacity": "people", "residents": "people", "exposed": "people", "speed_kmh": "speed", "turnout_min": "time",
 }
@@ -51,7 +50,7 @@ _EMPTY_MARKS = {"", "/", "-", "--", "—", "——", "－", "\\", "n/a", "null",
 @dataclass(frozen=True)
 class HeaderKey:
     key: str  # normal form with the unit taken off
-    unit: Optional[str]  # the unit as written (normalised), or None
+    unit: str | None  # the unit as written (normalised), or None
     bare: str  # key without bracketed remarks
 
 
@@ -63,16 +62,16 @@ def _compact(text: str) -> str:
     return re.sub(r"[:：]+$", "", text)
 
 
-def _unit_of(text: str) -> Optional[str]:
+def _unit_of(text: str) -> str | None:
     unit = re.sub(r"^单位[:：]?", "", text)
     return unit if unit in UNITS else None
 
 
-def normalise_header(text) -> HeaderKey:
+def normalise_header(text: object) -> HeaderKey:
     """The matching key, unit and bare key of a header cell (see module doc)."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return HeaderKey("", None, "")
-    key, unit = _compact(text), None
+    key, unit = _compact(str(text)), None
     match = re.search(r"\(([^()]*)\)$", key)
     if match and _unit_of(match.group(1)):
         key, unit = key[:match.start()], _unit_of(match.group(1))
@@ -86,7 +85,7 @@ def normalise_header(text) -> HeaderKey:
     return HeaderKey(key, unit, bare or key)
 
 
-def normalise_value(value) -> str:
+def normalise_value(value: object) -> str:
     """NFKC, case-folded, spaces removed; the "nothing" marks (/, -, —, n/a) and None give ''."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
