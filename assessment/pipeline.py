@@ -229,9 +229,9 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
         "REACH_GAPS": runner.uri("reach_gaps"), "SHELTER_UNITS": runner.uri("shelter_units"),
         "TOWNSHIPS": given["TOWNSHIPS"], "TITLE": options["TITLE"], "ORGANISATION": options["ORGANISATION"],
         "DATE": options["DATE"], "PAGE_SIZE": options["PAGE_SIZE"], "LANGUAGE": language,
-        "OUTPUT": pdf, "OUTPUT_PNG_FOLDER": png_folder}
-    build = _atlas(runner, atlas_parameters, os.path.join(output_folder, "atlas_charts"))
-    result.figures["atlas pages"] = build.pages
+        "TARGET": options["TARGET"], "OUTPUT": pdf, "OUTPUT_PNG_FOLDER": png_folder, "ATLAS_LAYERS": partial_gpkg}
+    atlas = runner.run("atlas", "riskatlas:exportatlas", atlas_parameters)
+    result.figures["atlas pages"] = atlas["PAGES"]
     _write_provenance(partial_gpkg, runner.provenance)
 
     # close every connection to the partial GeoPackage (flushing its WAL) before renaming it
@@ -248,27 +248,9 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
     if project_path:
         from .project import write_project
 
-        result.files["QGIS project"] = write_project(project_path, given, result, build,
+        result.files["QGIS project"] = write_project(project_path, given, result,
                                                      target=options["TARGET"], language=language)
     return result
-
-
-def _atlas(runner, parameters, chart_folder):
-    """The exportatlas algorithm's own steps, kept open so its layouts can go into the project."""
-    from qgis.core import QgsApplication
-
-    from ..atlas import layout as atlas_layout
-
-    algorithm = QgsApplication.processingRegistry().createAlgorithmById("riskatlas:exportatlas")
-    ok, message = algorithm.checkParameterValues(parameters, runner.context)
-    if not ok:
-        raise QgsProcessingException(message)
-    runner.feedback.pushInfo("— atlas: riskatlas:exportatlas")
-    build = algorithm.prepare(parameters, runner.context, runner.feedback, chart_folder=chart_folder)
-    atlas_layout.export_pdf(build, parameters["OUTPUT"], runner.feedback)
-    atlas_layout.export_png(build, parameters["OUTPUT_PNG_FOLDER"], runner.feedback)
-    runner.log("atlas", "riskatlas:exportatlas", parameters)
-    return build
 
 
 def _reach_figures(figures, summary_uri):

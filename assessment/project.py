@@ -3,6 +3,7 @@ import functools
 
 from qgis.core import QgsProject
 
+from ..atlas.project import add_atlas_to_project
 from ..core.standards.shelters import TARGET_M2_PER_CAPITA
 from ..support.i18n import is_chinese
 from ..layers.project import add_layers, kind_title, open_gpkg_layer
@@ -43,12 +44,11 @@ def _result_styles(target):
     }
 
 
-def write_project(path, inputs, result, atlas_build=None, target=TARGET_M2_PER_CAPITA, language=None):
+def write_project(path, inputs, result, target=TARGET_M2_PER_CAPITA, language=None):
     """Write ``path`` (.qgz): the results (styled) over the styled inputs, and the atlas layouts.
 
     ``inputs``: {assessment parameter: layer URI}; ``result``: the AssessmentResult whose
-    GeoPackage holds the result layers; ``atlas_build``: exportatlas's prepared build, whose
-    layers are written into that GeoPackage and whose layouts go into the project (used up).
+    GeoPackage holds the result layers and the atlas layers exportatlas kept there (ATLAS_LAYERS).
     Layer names follow ``language`` (zh/en; default QGIS's).
     """
     project = QgsProject()
@@ -66,13 +66,7 @@ def write_project(path, inputs, result, atlas_build=None, target=TARGET_M2_PER_C
         styles[name](layer)
         project.addMapLayer(layer, False)
         group.addLayer(layer).setItemVisibilityChecked(visible)
-    if atlas_build is not None:
-        from ..atlas.layout import save_to_project
-
-        save_to_project(atlas_build, project, gpkg)
-        atlas_group = project.layerTreeRoot().children()[-1]
-        project.layerTreeRoot().insertChildNode(0, atlas_group.clone())  # atlas layers above, unchecked
-        project.layerTreeRoot().removeChildNode(atlas_group)
+    add_atlas_to_project(project, gpkg)  # atlas layers above, unchecked
     if not project.write(path):
         raise IOError(f"cannot write project {path}: {project.error()}")
     return path

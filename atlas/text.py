@@ -157,10 +157,19 @@ def coverage_text(figures, language):
         f"{percent(share)} ({text('uncovered', language, n=integer(uncovered))})"
 
 
-def shelter_text(figures, language, target, meets):
+def target_text(target):
+    """The shelter target as printed: at least one decimal (1.5, 2.0, 1.25), so it reads as m² per person."""
+    value = float(target)
+    return f"{value:.1f}" if round(value, 1) == value else f"{value:g}"
+
+
+def shelter_text(figures, language, target):
+    """'0.50 m²/人（目标 ≥ 2.0，未达标，缺口 255 m²）': the area's m² per capita judged against ``target``
+    (``figures.meets_target`` was computed against the same target)."""
     if figures.m2_per_capita is None:
         return text("not_given", language)
-    parts = [text("target", language, t=f"{target:g}")]
+    meets = figures.meets_target
+    parts = [text("target", language, t=target_text(target))]
     if meets is not None:
         parts.append(text("meets" if meets else "fails", language))
     if meets is False and figures.deficit_m2:

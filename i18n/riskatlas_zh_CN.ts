@@ -182,221 +182,241 @@ HAZARD_UNITS（可选，即“重大危险源分级”的输出）：拥有已�
 <context>
     <name>ExportAtlas</name>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="38" />
+        <location filename="../processing/alg_export_atlas.py" line="44" />
         <source>Export risk atlas (PDF)</source>
         <translation>导出安全风险分布图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="41" />
+        <location filename="../processing/alg_export_atlas.py" line="47" />
         <source>Atlas</source>
         <translation>图集</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="47" />
-        <source>Prints the risk atlas as one PDF: a cover page for the county, then one sheet per township.
-
-Cover: the four-colour risk map of the county with fire stations, shelters and major hazard units; a table of map units, area and residents per risk level; the share of residents within 5 minutes of a fire station; fixed-shelter area per resident against the 1.5 m² target; major hazard units by grade (GB 18218-2018 一级–四级); a table of the townships; issuing organisation and date.
-
-Each township sheet (a QGIS atlas on the townships): the four-colour map zoomed to the township with a location inset, legend (重大风险 red, 较大风险 orange, 一般风险 yellow, 低风险 blue), scale bar, north arrow and CRS note; the township's figures as on the cover; a chart of the risk-level shares of area and residents; the list of its major hazard units.
-
-How the figures are made: residents of the four-colour map units are apportioned to each township by area; a unit is counted in the township it overlaps most; the 5-minute share is residents in the union of the reach areas (else outside the reach gaps) ÷ residents; shelter figures are taken from the per-township shelter result; hazard units and enterprises count in the township holding them. Risk levels are read from 'risk_level' (1 major … 4 low; a level's lower bound belongs to that level, as in the analyses that wrote them).
-
-The pages come from the layout templates in the plugin's 'atlas/templates' folder (A3 or A4 landscape), which can be edited in the layout designer; a template saved in your profile's composer_templates folder as riskatlas_cover_a3.qpt, riskatlas_township_a3.qpt (or _a4) is used instead. Text is written as text (searchable) in the WenQuanYi Zen Hei font. Optionally every page is also written as a PNG image. Input layers are never modified.</source>
-        <translation>将安全风险分布图集输出为一个 PDF：一页县域封面，之后每个镇街一页。
-
-封面：县域四色安全风险分布图，含消防站、应急避难场所和重大危险源；按风险等级统计的评估单元数、面积和常住人口；消防站5分钟可达人口比例；人均固定避难场所面积（目标 1.5 m²）；按级别（GB 18218-2018 一级–四级）统计的重大危险源；镇街一览表；编制单位和日期。
-
-每个镇街分图（以镇街为覆盖图层的 QGIS 图集）：缩放至本镇街的四色图及位置示意图、图例（重大风险 红、较大风险 橙、一般风险 黄、低风险 蓝）、比例尺、指北针和坐标系说明；与封面相同的本镇街统计；各风险等级面积和人口占比统计图；本镇街重大危险源清单。
-
-统计方法：四色图评估单元的常住人口按面积分摊到各镇街；评估单元计入与其重叠面积最大的镇街；5分钟覆盖比例 = 位于各消防站可达范围并集内（无可达范围时：盲区以外）的人口 ÷ 常住人口；避难场所指标取自按镇街计算的结果；危险源单元和企业计入其所在镇街。风险等级读取“risk_level”字段（1 重大 … 4 低；各级下限值含于本级，与生成该图层的分析一致）。
-
-页面来自插件“atlas/templates”文件夹中的版式模板（A3 或 A4 横向），可在版式设计器中编辑；如在用户配置目录的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4）模板，则优先使用。文字以文本形式（可检索）写入，字体为文泉驿正黑。可选择同时逐页输出 PNG 图片。输入图层不会被修改。</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_export_atlas.py" line="71" />
+        <location filename="../processing/alg_export_atlas.py" line="80" />
         <source>Four-colour risk map (risk_level, residents)</source>
         <translation>四色安全风险分布图（risk_level、residents）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="72" />
+        <location filename="../processing/alg_export_atlas.py" line="81" />
         <source>Enterprises with risk levels</source>
         <translation>企业（含风险等级）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="73" />
+        <location filename="../processing/alg_export_atlas.py" line="82" />
         <source>Graded hazard units</source>
         <translation>危险源单元分级结果</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="74" />
+        <location filename="../processing/alg_export_atlas.py" line="83" />
         <source>Emergency shelters</source>
         <translation>应急避难场所</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="75" />
+        <location filename="../processing/alg_export_atlas.py" line="84" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="76" />
+        <location filename="../processing/alg_export_atlas.py" line="85" />
         <source>Fire-station reach areas (5 minutes)</source>
         <translation>消防站5分钟可达范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="77" />
+        <location filename="../processing/alg_export_atlas.py" line="86" />
         <source>Reach gaps (land no station reaches in 5 minutes)</source>
         <translation>消防覆盖盲区（5分钟内无消防站可达）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="78" />
+        <location filename="../processing/alg_export_atlas.py" line="87" />
         <source>Shelter area per capita (per-township result)</source>
         <translation>人均避难场所面积（按镇街结果）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="79" />
+        <location filename="../processing/alg_export_atlas.py" line="88" />
         <source>Townships (one atlas page each)</source>
         <translation>镇街（每个镇街一页图）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="84" />
+        <location filename="../processing/alg_export_atlas.py" line="93" />
         <source>Township name field (not given: name, or name_en for an English atlas)</source>
         <translation>镇街名称字段（不指定：name，英文图集为 name_en）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="87" />
+        <location filename="../processing/alg_export_atlas.py" line="99" />
         <source>Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)</source>
         <translation>图集标题（留空：安全风险分布图集 / Safety Risk Atlas）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="90" />
+        <location filename="../processing/alg_export_atlas.py" line="99" />
         <source>Issuing organisation</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="92" />
+        <location filename="../processing/alg_export_atlas.py" line="99" />
         <source>Date printed on the atlas (empty: today; YYYY-MM-DD is written out)</source>
         <translation>图集编制日期（留空：当天；YYYY-MM-DD 格式将写成“2024年6月7日”）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="95" />
+        <location filename="../processing/alg_export_atlas.py" line="103" />
         <source>Page size (landscape)</source>
         <translation>纸张大小（横向）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="98" />
+        <location filename="../processing/alg_export_atlas.py" line="106" />
         <source>Atlas language (zh: Chinese, en: English)</source>
         <translation>图集语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="101" />
+        <location filename="../processing/alg_export_atlas.py" line="109" />
         <source>Risk atlas (PDF)</source>
         <translation>安全风险分布图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="101" />
+        <location filename="../processing/alg_export_atlas.py" line="109" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="103" />
+        <location filename="../processing/alg_export_atlas.py" line="111" />
         <source>Folder for one PNG per page</source>
         <translation>逐页 PNG 图片输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="105" />
+        <location filename="../processing/alg_export_atlas.py" line="116" />
         <source>Number of pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="115" />
+        <location filename="../processing/alg_export_atlas.py" line="124" />
         <source>{0} must be one of: {1}</source>
         <translation>{0} 必须是以下之一：{1}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="131" />
+        <location filename="../atlas/run.py" line="124" />
         <source>Give an output PDF file.</source>
         <translation>请指定输出的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="152" />
+        <location filename="../atlas/run.py" line="101" />
         <source>Could not write the atlas PDF: {0}</source>
         <translation>无法写出图集 PDF：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="163" />
+        <location filename="../atlas/run.py" line="110" />
         <source>Could not write the PNG pages: {0}</source>
         <translation>无法写出 PNG 图片：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="165" />
+        <location filename="../atlas/run.py" line="113" />
         <source>{0} PNG pages in {1}</source>
         <translation>{0} 页 PNG 图片已写入 {1}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="166" />
+        <location filename="../atlas/run.py" line="138" />
         <source>Risk atlas: {0} pages (cover + {1} townships), {2} paper, language {3}, written in {4:.1f} s: {5}</source>
         <translation>安全风险分布图集：共 {0} 页（封面 + {1} 个镇街），{2} 纸张，语言 {3}，用时 {4:.1f} 秒：{5}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="169" />
+        <location filename="../processing/alg_export_atlas.py" line="151" />
         <source>Made by: {0}</source>
         <translation>生成方式：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="195" />
+        <location filename="../atlas/run.py" line="126" />
         <source>The font 'WenQuanYi Zen Hei' is not installed: Chinese text may not show in the charts. Install fonts-wqy-zenhei (Debian) or the WenQuanYi font.</source>
         <translation>未安装“文泉驿正黑”（WenQuanYi Zen Hei）字体：统计图中的中文可能无法显示。请安装 fonts-wqy-zenhei（Debian）或文泉驿正黑字体。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="215" />
+        <location filename="../atlas/run.py" line="46" />
         <source>Township names for the English atlas are read from 'name_en'.</source>
         <translation>英文图集的镇街名称取自“name_en”字段。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="217" />
+        <location filename="../atlas/run.py" line="48" />
         <source>Layer '{0}' has no field '{1}' (NAME_FIELD).</source>
         <translation>图层“{0}”没有字段“{1}”（NAME_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="245" />
+        <location filename="../atlas/run.py" line="89" />
         <source>Templates: {0} and {1}</source>
         <translation>版式模板：{0} 和 {1}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="262" />
+        <location filename="../atlas/report.py" line="15" />
         <source>County: {0} residents in {1} townships — {2}</source>
         <translation>全县：{1} 个镇街常住人口 {0} 人 — {2}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="264" />
+        <location filename="../atlas/report.py" line="17" />
         <source>5-minute coverage: {0}; fixed-shelter area per resident: {1}; major hazard units: {2}</source>
         <translation>消防5分钟覆盖：{0}；人均固定避难场所面积：{1}；重大危险源：{2}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="272" />
+        <location filename="../atlas/report.py" line="24" />
         <source>{0} residents of the risk map lie outside every township and are not in the atlas figures.</source>
         <translation>四色图中有 {0} 名常住人口位于所有镇街之外，未计入图集统计。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="277" />
+        <location filename="../atlas/report.py" line="29" />
         <source>Cross-check: the reach gaps hold {0} residents; the atlas counts {1} residents not covered (from the risk map's residents).</source>
         <translation>核对：消防覆盖盲区图层记录 {0} 人；图集按四色图人口计算未覆盖 {1} 人。</translation>
+    </message>
+    <message>
+        <location filename="../atlas/run.py" line="87" />
+        <source>Could not write the atlas layers: {0}</source>
+        <translation>无法写入图集图层：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="53" />
+        <source>Prints the risk atlas as one PDF: a cover page for the county, then one sheet per township.
+
+Cover: the four-colour risk map of the county with fire stations, shelters and major hazard units; a table of map units, area and residents per risk level; the share of residents within 5 minutes of a fire station; fixed-shelter area per resident against the target (TARGET, default {0} m² per resident; a value equal to the target meets it); major hazard units by grade (GB 18218-2018 一级–四级); a table of the townships; issuing organisation and date.
+
+Each township sheet (a QGIS atlas on the townships): the four-colour map zoomed to the township with a location inset, legend (重大风险 red, 较大风险 orange, 一般风险 yellow, 低风险 blue), scale bar, north arrow and CRS note; the township's figures as on the cover; a chart of the risk-level shares of area and residents; the list of its major hazard units.
+
+How the figures are made: residents of the four-colour map units are apportioned to each township by area; a unit is counted in the township it overlaps most; the 5-minute share is residents in the union of the reach areas (else outside the reach gaps) ÷ residents; shelter area and residents are taken from the per-township shelter result and judged against TARGET; hazard units and enterprises count in the township holding them. Risk levels are read from 'risk_level' (1 major … 4 low; a level's lower bound belongs to that level, as in the analyses that wrote them).
+
+The pages come from the layout templates in the plugin's 'atlas/templates' folder (A3 or A4 landscape), which can be edited in the layout designer; a template saved in your profile's composer_templates folder as riskatlas_cover_a3.qpt, riskatlas_township_a3.qpt (or _a4) is used instead. Text is written as text (searchable) in the WenQuanYi Zen Hei font. Optionally every page is also written as a PNG image, and the atlas layers into a GeoPackage (ATLAS_LAYERS; the charts go into an 'atlas_charts' folder beside it), from which a project gets the atlas layouts. Input layers are never modified.</source>
+        <translation>将安全风险分布图集输出为一个 PDF：一页县域封面，之后每个镇街一页。
+
+封面：县域四色安全风险分布图，含消防站、应急避难场所和重大危险源；按风险等级统计的评估单元数、面积和常住人口；消防站5分钟可达人口比例；人均固定避难场所面积与目标的比较（TARGET，默认 {0} m²/人；等于目标即为达标）；按级别（GB 18218-2018 一级–四级）统计的重大危险源；镇街一览表；编制单位和日期。
+
+每个镇街分图（以镇街为覆盖图层的 QGIS 图集）：缩放至本镇街的四色图及位置示意图、图例（重大风险 红、较大风险 橙、一般风险 黄、低风险 蓝）、比例尺、指北针和坐标系说明；与封面相同的本镇街统计；各风险等级面积和人口占比统计图；本镇街重大危险源清单。
+
+统计方法：四色图评估单元的常住人口按面积分摊到各镇街；评估单元计入与其重叠面积最大的镇街；5分钟覆盖比例 = 位于各消防站可达范围并集内（无可达范围时：盲区以外）的人口 ÷ 常住人口；避难场所面积和人口取自按镇街计算的结果，并按 TARGET 判断是否达标；危险源单元和企业计入其所在镇街。风险等级读取“risk_level”字段（1 重大 … 4 低；各级下限值含于本级，与生成该图层的分析一致）。
+
+页面来自插件“atlas/templates”文件夹中的版式模板（A3 或 A4 横向），可在版式设计器中编辑；如在用户配置目录的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4）模板，则优先使用。文字以文本形式（可检索）写入，字体为文泉驿正黑。可选择同时逐页输出 PNG 图片，并将图集图层写入 GeoPackage（ATLAS_LAYERS；统计图写入其旁边的“atlas_charts”文件夹），工程可据此获得图集版式。输入图层不会被修改。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="96" />
+        <source>Fixed-shelter target (m² per resident)</source>
+        <translation>固定避难场所面积目标（m²/人）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="113" />
+        <source>GeoPackage to keep the atlas layers in (for the atlas layouts in a project)</source>
+        <translation>保存图集图层的 GeoPackage（供工程中的图集版式使用）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="113" />
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage 文件 (*.gpkg)</translation>
     </message>
 </context>
 <context>
     <name>FireStationReach</name>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="31" />
+        <location filename="../processing/alg_fire_station_reach.py" line="30" />
         <source>Fire-station reach (5-minute rule)</source>
         <translation>消防站5分钟可达分析</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="34" />
+        <location filename="../processing/alg_fire_station_reach.py" line="33" />
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="37" />
+        <location filename="../processing/alg_fire_station_reach.py" line="36" />
         <source>Which land, residents and targets each fire station reaches within TIME_LIMIT minutes of the dispatch order (建标152-2017 §14 / GB 51080-2015 §4.1: 5 min = turnout + driving), on the road network, and whether its district respects the class limit (class1 and special ≤ 7 km², class2 ≤ 4 km², small ≤ 2 km², suburban ≤ 15 km²).
 
 Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction. Speed per road: SPEED_FIELD when &gt; 0, else the road class's preset speed (expressway/trunk 60, primary/secondary 50, other 40 km/h), else DEFAULT_SPEED. A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations farther than SNAP_TOLERANCE are listed and left out. One search from all stations at once, each starting with its turnout time; roads are cut where two stations meet (equal time) and where time runs out.
@@ -413,202 +433,202 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="60" />
+        <location filename="../processing/alg_fire_station_reach.py" line="59" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="62" />
+        <location filename="../processing/alg_fire_station_reach.py" line="61" />
         <source>Station id field</source>
         <translation>消防站编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="64" />
+        <location filename="../processing/alg_fire_station_reach.py" line="63" />
         <source>Station class field</source>
         <translation>消防站类别字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="66" />
+        <location filename="../processing/alg_fire_station_reach.py" line="65" />
         <source>Turnout time field (min)</source>
         <translation>出动时间字段(分钟)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="68" />
+        <location filename="../processing/alg_fire_station_reach.py" line="67" />
         <source>Suburban station field (15 km²)</source>
         <translation>郊区站字段(15 km²)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="70" />
+        <location filename="../processing/alg_fire_station_reach.py" line="69" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="71" />
+        <location filename="../processing/alg_fire_station_reach.py" line="70" />
         <source>Speed field (km/h)</source>
         <translation>车速字段(km/h)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="73" />
+        <location filename="../processing/alg_fire_station_reach.py" line="72" />
         <source>Road class field</source>
         <translation>道路等级字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="75" />
+        <location filename="../processing/alg_fire_station_reach.py" line="74" />
         <source>Speed preset by road class</source>
         <translation>按道路等级的车速预设</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="75" />
+        <location filename="../processing/alg_fire_station_reach.py" line="74" />
         <source>expressway/trunk 60, primary/secondary 50, other 40 km/h</source>
         <translation>高速/干线 60、主干/次干 50、其他 40 km/h</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="78" />
+        <location filename="../processing/alg_fire_station_reach.py" line="77" />
         <source>Default speed (km/h)</source>
         <translation>默认车速(km/h)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="80" />
+        <location filename="../processing/alg_fire_station_reach.py" line="79" />
         <source>Direction field</source>
         <translation>通行方向字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="82" />
+        <location filename="../processing/alg_fire_station_reach.py" line="81" />
         <source>Value for forward direction</source>
         <translation>正向通行取值</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="84" />
+        <location filename="../processing/alg_fire_station_reach.py" line="83" />
         <source>Value for backward direction</source>
         <translation>反向通行取值</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="86" />
+        <location filename="../processing/alg_fire_station_reach.py" line="85" />
         <source>Value for both directions</source>
         <translation>双向通行取值</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="88" />
+        <location filename="../processing/alg_fire_station_reach.py" line="87" />
         <source>Snap tolerance (m)</source>
         <translation>捕捉容差(米)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="90" />
+        <location filename="../processing/alg_fire_station_reach.py" line="89" />
         <source>Study area</source>
         <translation>研究区域</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="92" />
+        <location filename="../processing/alg_fire_station_reach.py" line="91" />
         <source>Official station districts</source>
         <translation>消防站法定辖区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="94" />
+        <location filename="../processing/alg_fire_station_reach.py" line="93" />
         <source>Default turnout time (min)</source>
         <translation>默认出动时间(分钟)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="96" />
+        <location filename="../processing/alg_fire_station_reach.py" line="95" />
         <source>Time limit from dispatch (min)</source>
         <translation>接警出动后的时间限值(分钟)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="98" />
+        <location filename="../processing/alg_fire_station_reach.py" line="97" />
         <source>Access distance from roads (m)</source>
         <translation>道路两侧可达距离(米)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="100" />
+        <location filename="../processing/alg_fire_station_reach.py" line="99" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="102" />
+        <location filename="../processing/alg_fire_station_reach.py" line="101" />
         <source>Residents field</source>
         <translation>常住人口字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="104" />
+        <location filename="../processing/alg_fire_station_reach.py" line="103" />
         <source>Targets (enterprises, hazard units)</source>
         <translation>目标(企业、危险源单元)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="106" />
+        <location filename="../processing/alg_fire_station_reach.py" line="105" />
         <source>Node tolerance (m)</source>
         <translation>节点容差(米)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="110" />
+        <location filename="../processing/alg_fire_station_reach.py" line="109" />
         <source>Reached roads</source>
         <translation>可达道路</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="112" />
+        <location filename="../processing/alg_fire_station_reach.py" line="111" />
         <source>Station reach areas</source>
         <translation>消防站可达范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="114" />
+        <location filename="../processing/alg_fire_station_reach.py" line="113" />
         <source>Gaps (reached by no station)</source>
         <translation>覆盖空白区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="116" />
+        <location filename="../processing/alg_fire_station_reach.py" line="115" />
         <source>Targets' arrival time</source>
         <translation>目标到达时间</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="119" />
+        <location filename="../processing/alg_fire_station_reach.py" line="118" />
         <source>Summary table</source>
         <translation>汇总表</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="122" />
+        <location filename="../processing/alg_fire_station_reach.py" line="121" />
         <source>Summary report</source>
         <translation>汇总报告</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="122" />
+        <location filename="../processing/alg_fire_station_reach.py" line="121" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="140" />
+        <location filename="../processing/alg_fire_station_reach.py" line="139" />
         <source>Layer '{0}' has no field '{1}' ({2}).</source>
         <translation>图层“{0}”没有字段“{1}”（{2}）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="181" />
+        <location filename="../processing/alg_fire_station_reach.py" line="184" />
         <source>Speeds: {0} roads from the speed field, {1} from the road-class preset, {2} at the default speed.</source>
         <translation>车速：{0} 条道路取自车速字段，{1} 条取自道路等级预设，{2} 条使用默认车速。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="185" />
+        <location filename="../processing/alg_fire_station_reach.py" line="188" />
         <source>{0} roads have an empty speed: the class preset or DEFAULT_SPEED is used.</source>
         <translation>{0} 条道路车速为空：使用道路等级预设或 DEFAULT_SPEED。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="194" />
+        <location filename="../processing/alg_fire_station_reach.py" line="197" />
         <source>{0} roads have an empty or unknown direction value: both directions are used.</source>
         <translation>{0} 条道路的通行方向为空或无法识别：按双向通行处理。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="200" />
+        <location filename="../processing/alg_fire_station_reach.py" line="203" />
         <source>{0} multipart roads are split into their parts (parts join only where they share a vertex).</source>
         <translation>{0} 条多部件道路被拆分为各部件（部件仅在共享节点处相连）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="204" />
+        <location filename="../processing/alg_fire_station_reach.py" line="207" />
         <source>{0} roads without geometry are ignored.</source>
         <translation>{0} 条无几何的道路被忽略。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="225" />
+        <location filename="../processing/alg_fire_station_reach.py" line="228" />
         <source>The study area layer is empty: the roads' extent is used.</source>
         <translation>研究区域图层为空：使用道路范围。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="235" />
+        <location filename="../processing/alg_fire_station_reach.py" line="238" />
         <source>Layer '{0}' has no residents field: set POPULATION_FIELD.</source>
         <translation>图层“{0}”没有常住人口字段：请设置 POPULATION_FIELD。</translation>
     </message>
@@ -747,17 +767,17 @@ AGGREGATION 1（累计分值）：每个影响该区域的风险源计分 27（1
 <context>
     <name>FullAssessment</name>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="33" />
+        <location filename="../processing/alg_full_assessment.py" line="34" />
         <source>Full risk assessment (one run)</source>
         <translation>完整风险评估（一次运行）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="36" />
+        <location filename="../processing/alg_full_assessment.py" line="37" />
         <source>Atlas</source>
         <translation>图集</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="42" />
+        <location filename="../processing/alg_full_assessment.py" line="43" />
         <source>Runs the whole assessment on a county's layers in one go and writes everything into OUTPUT_FOLDER:
 1. Validate input layers (stops when errors are found: see validation.html);
 2. Grade hazard sources (GB 18218-2018; residents within 500 m estimated from POPULATION where a unit gives no exposed count);
@@ -780,112 +800,112 @@ Files: risk_atlas_results.gpkg (every result layer and a provenance table: algor
 成果文件：risk_atlas_results.gpkg（全部成果图层，以及记录每一步所用算法、版本和参数的provenance表）、risk_atlas.qgz（已配置样式和图集布局的QGIS工程）、risk_atlas.pdf、png/（每页一幅图片）以及HTML报告。各选项的含义和默认值与单个算法相同。输入图层不会被修改；只有全部步骤成功后才会生成成果GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="68" />
+        <location filename="../processing/alg_full_assessment.py" line="69" />
         <source>Enterprise risk method</source>
         <translation>企业风险评价方法</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="68" />
+        <location filename="../processing/alg_full_assessment.py" line="69" />
         <source>LEC (D = L × E × C)</source>
         <translation>LEC法（D = L × E × C）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="68" />
+        <location filename="../processing/alg_full_assessment.py" line="69" />
         <source>Risk matrix (likelihood × severity)</source>
         <translation>风险矩阵法（可能性 × 严重性）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="72" />
+        <location filename="../processing/alg_full_assessment.py" line="73" />
         <source>Four-colour map grid cell size (m)</source>
         <translation>四色图网格边长（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="74" />
+        <location filename="../processing/alg_full_assessment.py" line="75" />
         <source>Influence radii of levels 1, 2, 3, 4 (m)</source>
         <translation>1、2、3、4级风险源影响半径（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="76" />
+        <location filename="../processing/alg_full_assessment.py" line="78" />
         <source>Fire-station time limit from dispatch (min)</source>
         <translation>消防站接警出动后到达时限（min）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="79" />
+        <location filename="../processing/alg_full_assessment.py" line="81" />
         <source>Turnout time when a station gives none (min)</source>
         <translation>未填写时的出动准备时间（min）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="82" />
+        <location filename="../processing/alg_full_assessment.py" line="84" />
         <source>Fixed-shelter area target (m² per resident)</source>
         <translation>人均固定避难场所面积目标（m²/人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="85" />
+        <location filename="../processing/alg_full_assessment.py" line="87" />
         <source>Shelter indicator counts urban residents only</source>
         <translation>避难场所指标仅统计城镇人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="87" />
+        <location filename="../processing/alg_full_assessment.py" line="89" />
         <source>Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)</source>
         <translation>图集标题（留空：安全风险分布图集 / Safety Risk Atlas）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="89" />
+        <location filename="../processing/alg_full_assessment.py" line="91" />
         <source>Issuing organisation</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="91" />
+        <location filename="../processing/alg_full_assessment.py" line="93" />
         <source>Date printed on the atlas (empty: today)</source>
         <translation>图集编制日期（留空：今天）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="93" />
+        <location filename="../processing/alg_full_assessment.py" line="95" />
         <source>Page size (landscape)</source>
         <translation>纸张大小（横向）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="96" />
+        <location filename="../processing/alg_full_assessment.py" line="98" />
         <source>Atlas language (zh: Chinese, en: English)</source>
         <translation>图集语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="99" />
+        <location filename="../processing/alg_full_assessment.py" line="101" />
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="101" />
+        <location filename="../processing/alg_full_assessment.py" line="103" />
         <source>Result GeoPackage</source>
         <translation>成果GeoPackage</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="102" />
+        <location filename="../processing/alg_full_assessment.py" line="104" />
         <source>QGIS project</source>
         <translation>QGIS工程</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="103" />
+        <location filename="../processing/alg_full_assessment.py" line="105" />
         <source>Risk atlas (PDF)</source>
         <translation>风险图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="104" />
+        <location filename="../processing/alg_full_assessment.py" line="106" />
         <source>Major hazard sources</source>
         <translation>重大危险源数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="105" />
+        <location filename="../processing/alg_full_assessment.py" line="107" />
         <source>Atlas pages</source>
         <translation>图集页数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="106" />
+        <location filename="../processing/alg_full_assessment.py" line="108" />
         <source>Files and headline figures</source>
         <translation>成果文件与主要指标</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="113" />
+        <location filename="../processing/alg_full_assessment.py" line="115" />
         <source>Give an output folder.</source>
         <translation>请指定输出文件夹。</translation>
     </message>
@@ -1040,12 +1060,12 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
 <context>
     <name>RiskAtlasAlgorithm</name>
     <message>
-        <location filename="../processing/base.py" line="68" />
+        <location filename="../processing/base.py" line="69" />
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="101" />
+        <location filename="../processing/base.py" line="102" />
         <source>Layer '{0}' has no coordinate reference system: set one in Layer Properties ▸ Source.</source>
         <translation>图层“{0}”没有坐标参考系：请在 图层属性 ▸ 源 中设置。</translation>
     </message>

@@ -1,51 +1,63 @@
-"""Styles of the fire-station reach outputs: arrival time on roads, one colour per station's area, grey gaps."""
+"""Styles of the fire-station reach outputs: arrival time on roads, one colour per station's area, grey gaps.
+
+As data (``…_style``, no QGIS: ``styles/reach_*.qml``) and on a layer (``style_reach_…``, which reads
+the layer's own stations and longest arrival time).
+"""
+from ..core.standards.fire_stations import TIME_RULE_MIN
+from .qml import Categorized, Graduated, SingleSymbol, Style, apply_style, fill, line, marker
 
 STATION_PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
                    "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94")
 ARRIVAL_COLOURS = ("#1a9850", "#91cf60", "#d9ef8b", "#fee08b", "#fc8d59", "#d73027")
+AREA_OPACITY = 0.55
+
+
+def reach_edges_style(top_minutes=TIME_RULE_MIN):
+    """Arrival time on the roads in one-minute classes up to ``top_minutes``, green to red."""
+    steps = max(int(round(top_minutes)), 1)
+    ranges = []
+    for i in range(steps):
+        colour = ARRIVAL_COLOURS[min(int(i * len(ARRIVAL_COLOURS) / steps), len(ARRIVAL_COLOURS) - 1)]
+        upper = top_minutes if i == steps - 1 else i + 1
+        ranges.append((float(i), float(upper), f"{i}–{upper:g} min", line(colour, 0.5)))
+    return Style(Graduated("arrival_min", tuple(ranges)))
+
+
+def _area_symbol(colour):
+    return fill(colour, "#333333", 0.2, opacity=AREA_OPACITY)
+
+
+def reach_areas_style(stations=None):
+    """One colour per station's area (``stations``: (station_id, name) in layer order, colours cycling
+    through the palette); without stations (a QML for any layer): one translucent colour for all."""
+    if stations is None:
+        return Style(SingleSymbol(_area_symbol(STATION_PALETTE[0])))
+    return Style(Categorized("station_id", tuple(
+        (station_id, f"{station_id} {name or ''}".strip(), _area_symbol(STATION_PALETTE[i % len(STATION_PALETTE)]))
+        for i, (station_id, name) in enumerate(stations))))
+
+
+def reach_gaps_style():
+    return Style(SingleSymbol(fill("200,200,200,90", "#999999", 0.1)))
+
+
+def reach_targets_style():
+    return Style(Categorized("covered", ((True, "covered", marker("circle", "#1a9850", None, 1.6)),
+                                         (False, "not covered", marker("circle", "#d73027", None, 1.6)))))
 
 
 def style_reach_edges(layer):
-    from qgis.core import QgsGraduatedSymbolRenderer, QgsLineSymbol, QgsRendererRange
-
-    values = [f["arrival_min"] for f in layer.getFeatures()]
-    top = max([v for v in values if v is not None] or [5.0])
-    steps = max(int(round(top)), 1)
-    renderer = QgsGraduatedSymbolRenderer("arrival_min")
-    for i in range(steps):
-        colour = ARRIVAL_COLOURS[min(int(i * len(ARRIVAL_COLOURS) / steps), len(ARRIVAL_COLOURS) - 1)]
-        symbol = QgsLineSymbol.createSimple({"color": colour, "width": "0.5"})
-        hi = top if i == steps - 1 else i + 1
-        renderer.addClassRange(QgsRendererRange(float(i), float(hi), symbol, f"{i}–{hi:g} min"))
-    layer.setRenderer(renderer)
+    values = [v for v in (f["arrival_min"] for f in layer.getFeatures()) if v is not None]
+    apply_style(layer, reach_edges_style(max(values or [float(TIME_RULE_MIN)])))
 
 
 def style_reach_areas(layer):
-    from qgis.core import QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsRendererCategory
-
-    categories = []
-    for i, feature in enumerate(layer.getFeatures()):
-        colour = STATION_PALETTE[i % len(STATION_PALETTE)]
-        symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#333333", "outline_width": "0.2"})
-        symbol.setOpacity(0.55)
-        label = f"{feature['station_id']} {feature['name'] or ''}".strip()
-        categories.append(QgsRendererCategory(feature["station_id"], symbol, label))
-    layer.setRenderer(QgsCategorizedSymbolRenderer("station_id", categories))
+    apply_style(layer, reach_areas_style([(f["station_id"], f["name"]) for f in layer.getFeatures()]))
 
 
 def style_reach_gaps(layer):
-    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
-
-    symbol = QgsFillSymbol.createSimple({"color": "200,200,200,90", "outline_color": "#999999",
-                                         "outline_width": "0.1", "style": "solid"})
-    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    apply_style(layer, reach_gaps_style())
 
 
 def style_reach_targets(layer):
-    from qgis.core import QgsCategorizedSymbolRenderer, QgsMarkerSymbol, QgsRendererCategory
-
-    categories = [QgsRendererCategory(True, QgsMarkerSymbol.createSimple({"name": "circle", "color": "#1a9850",
-                                                                          "size": "1.6"}), "covered"),
-                  QgsRendererCategory(False, QgsMarkerSymbol.createSimple({"name": "circle", "color": "#d73027",
-                                                                           "size": "1.6"}), "not covered")]
-    layer.setRenderer(QgsCategorizedSymbolRenderer("covered", categories))
+    apply_style(layer, reach_targets_style())

@@ -1,4 +1,8 @@
-"""riskatlas:exportatlas — the printed risk atlas (cover + one sheet per township) as one PDF."""
+"""riskatlas:exportatlas — the printed risk atlas (cover + one sheet per township) as one PDF.
+
+Parameters and wiring only: the atlas is made by ``atlas.run.make_atlas`` (figures, layouts, export)."""
+import json
+
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -7,9 +11,11 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
+from ..core.standards.shelters import TARGET_M2_PER_CAPITA
 from ..support import compat
 from ..support.i18n import is_chinese
 from .base import RiskAtlasAlgorithm
@@ -48,23 +54,26 @@ class ExportAtlas(RiskAtlasAlgorithm):
             "Prints the risk atlas as one PDF: a cover page for the county, then one sheet per township.\n\n"
             "Cover: the four-colour risk map of the county with fire stations, shelters and major hazard units; "
             "a table of map units, area and residents per risk level; the share of residents within 5 minutes "
-            "of a fire station; fixed-shelter area per resident against the 1.5 m² target; major hazard units "
-            "by grade (GB 18218-2018 一级–四级); a table of the townships; issuing organisation and date.\n\n"
+            "of a fire station; fixed-shelter area per resident against the target (TARGET, default {0} m² per "
+            "resident; a value equal to the target meets it); major hazard units by grade (GB 18218-2018 "
+            "一级–四级); a table of the townships; issuing organisation and date.\n\n"
             "Each township sheet (a QGIS atlas on the townships): the four-colour map zoomed to the township "
             "with a location inset, legend (重大风险 red, 较大风险 orange, 一般风险 yellow, 低风险 blue), scale "
             "bar, north arrow and CRS note; the township's figures as on the cover; a chart of the risk-level "
             "shares of area and residents; the list of its major hazard units.\n\n"
             "How the figures are made: residents of the four-colour map units are apportioned to each township "
             "by area; a unit is counted in the township it overlaps most; the 5-minute share is residents in "
-            "the union of the reach areas (else outside the reach gaps) ÷ residents; shelter figures are taken "
-            "from the per-township shelter result; hazard units and enterprises count in the township holding "
-            "them. Risk levels are read from 'risk_level' (1 major … 4 low; a level's lower bound belongs to "
-            "that level, as in the analyses that wrote them).\n\n"
+            "the union of the reach areas (else outside the reach gaps) ÷ residents; shelter area and residents "
+            "are taken from the per-township shelter result and judged against TARGET; hazard units and "
+            "enterprises count in the township holding them. Risk levels are read from 'risk_level' (1 major … "
+            "4 low; a level's lower bound belongs to that level, as in the analyses that wrote them).\n\n"
             "The pages come from the layout templates in the plugin's 'atlas/templates' folder (A3 or A4 landscape), "
             "which can be edited in the layout designer; a template saved in your profile's "
             "composer_templates folder as riskatlas_cover_a3.qpt, riskatlas_township_a3.qpt (or _a4) is used "
             "instead. Text is written as text (searchable) in the WenQuanYi Zen Hei font. Optionally every "
-            "page is also written as a PNG image. Input layers are never modified.")
+            "page is also written as a PNG image, and the atlas layers into a GeoPackage (ATLAS_LAYERS; the "
+            "charts go into an 'atlas_charts' folder beside it), from which a project gets the atlas layouts. "
+            "Input layers are never modified.").format(f"{TARGET_M2_PER_CAPITA:g}")
 
     def initAlgorithm(self, config=None):
         labels = {
@@ -84,14 +93,13 @@ class ExportAtlas(RiskAtlasAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             "NAME_FIELD", self.tr("Township name field (not given: name, or name_en for an English atlas)"),
             defaultValue="name", parentLayerParameterName="TOWNSHIPS", type=compat.FIELD_ANY, optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            "TITLE", self.tr("Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)"), defaultValue="",
-            optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            "ORGANISATION", self.tr("Issuing organisation"), defaultValue="", optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            "DATE", self.tr("Date printed on the atlas (empty: today; YYYY-MM-DD is written out)"), defaultValue="",
-            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "TARGET", self.tr("Fixed-shelter target (m² per resident)"), compat.NUMBER_DOUBLE,
+            defaultValue=TARGET_M2_PER_CAPITA, optional=True, minValue=0.01))
+        for name, label in (("TITLE", self.tr("Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)")),
+                            ("ORGANISATION", self.tr("Issuing organisation")),
+                            ("DATE", self.tr("Date printed on the atlas (empty: today; YYYY-MM-DD is written out)"))):
+            self.addParameter(QgsProcessingParameterString(name, label, defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             "PAGE_SIZE", self.tr("Page size (landscape)"), options=list(PAGE_SIZES), defaultValue="A3",
             usesStaticStrings=True))
@@ -102,9 +110,10 @@ class ExportAtlas(RiskAtlasAlgorithm):
             "OUTPUT", self.tr("Risk atlas (PDF)"), self.tr("PDF files (*.pdf)")))
         self.addParameter(QgsProcessingParameterFolderDestination(
             "OUTPUT_PNG_FOLDER", self.tr("Folder for one PNG per page"), optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "ATLAS_LAYERS", self.tr("GeoPackage to keep the atlas layers in (for the atlas layouts in a project)"),
+            self.tr("GeoPackage (*.gpkg)"), optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Number of pages")))
-
-    # ---------------------------------------------------------------- run
 
     def _choice(self, parameters, name, options, context):
         value = self.parameterAsEnumString(parameters, name, context)
@@ -117,166 +126,30 @@ class ExportAtlas(RiskAtlasAlgorithm):
         return value
 
     def compute(self, parameters, context, feedback):
-        import os
-        import tempfile
-        import time
+        from ..atlas.run import AtlasRequest, make_atlas
 
-        from qgis.core import QgsProcessingMultiStepFeedback
-
-        from ..atlas import layout as atlas_layout
-
-        started = time.perf_counter()
-        pdf_path = self.parameterAsFileOutput(parameters, "OUTPUT", context)
-        if not pdf_path:
-            raise QgsProcessingException(self.tr("Give an output PDF file."))
-        png_folder = (self.parameterAsFileOutput(parameters, "OUTPUT_PNG_FOLDER", context)
-                      if parameters.get("OUTPUT_PNG_FOLDER") else "")
-        steps = QgsProcessingMultiStepFeedback(3 if png_folder else 2, feedback)
-        build = self.prepare(parameters, context, steps)
-        steps.setCurrentStep(1)
-
-        # export: into a temporary file beside the target, renamed when complete
-        folder = os.path.dirname(os.path.abspath(pdf_path))
-        os.makedirs(folder, exist_ok=True)
-        handle, partial = tempfile.mkstemp(suffix=".pdf", prefix=".partial-", dir=folder)
-        os.close(handle)
-        try:
-            atlas_layout.export_pdf(build, partial, steps)
-            self.check_cancelled(feedback)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(partial, 0o666 & ~umask)  # mkstemp made it private; give it the usual permissions
-            os.replace(partial, pdf_path)
-        except IOError as error:
-            self.check_cancelled(feedback)
-            raise QgsProcessingException(self.tr("Could not write the atlas PDF: {0}").format(error)) from error
-        finally:
-            if os.path.exists(partial):
-                os.remove(partial)
-        results = {"OUTPUT": pdf_path, "PAGES": build.pages}
-        if png_folder:
-            steps.setCurrentStep(2)
-            try:
-                pngs = atlas_layout.export_png(build, png_folder, steps)
-            except IOError as error:
-                self.check_cancelled(feedback)
-                raise QgsProcessingException(self.tr("Could not write the PNG pages: {0}").format(error)) from error
-            results["OUTPUT_PNG_FOLDER"] = png_folder
-            feedback.pushInfo(self.tr("{0} PNG pages in {1}").format(len(pngs), png_folder))
-        feedback.pushInfo(self.tr("Risk atlas: {0} pages (cover + {1} townships), {2} paper, language {3}, "
-                                  "written in {4:.1f} s: {5}").format(
-            build.pages, build.pages - 1, build.page_size, build.language, time.perf_counter() - started, pdf_path))
-        feedback.pushInfo(self.tr("Made by: {0}").format(self._provenance_text(parameters)))
-        return results
-
-    def prepare(self, parameters, context, feedback, chart_folder=None):
-        """Read the layers, compute the figures and fill the layouts — everything but the export.
-
-        Returns a ``atlas.layout.AtlasBuild`` (layouts in a private QgsProject). ``make demo``
-        uses it to put the atlas layouts into its project (``atlas_layout.save_to_project``); give a
-        lasting ``chart_folder`` then (default: a temporary folder)."""
-        import os
-        import uuid
-
-        from qgis.core import QgsProcessingUtils
-
-        from ..core.atlas_figures import atlas_figures, meets_target
-        from ..core.standards.shelters import TARGET_M2_PER_CAPITA
-        from ..atlas import layout as atlas_layout
-        from ..atlas import text
-        from ..atlas.chart import cjk_font_available
-
-        language = self._choice(parameters, "LANGUAGE", LANGUAGES, context)
-        page_size = self._choice(parameters, "PAGE_SIZE", PAGE_SIZES, context)
-        title = (self.parameterAsString(parameters, "TITLE", context) or "").strip() or text.text("title", language)
-        organisation = (self.parameterAsString(parameters, "ORGANISATION", context) or "").strip()
-        date_text = text.format_date(self.parameterAsString(parameters, "DATE", context), language)
-        if not cjk_font_available():
-            feedback.pushWarning(self.tr("The font 'WenQuanYi Zen Hei' is not installed: Chinese text may not show "
-                                         "in the charts. Install fonts-wqy-zenhei (Debian) or the WenQuanYi font."))
-
-        # read
+        given = lambda name: parameters.get(name) not in (None, "")  # noqa: E731
+        request = AtlasRequest(
+            language=self._choice(parameters, "LANGUAGE", LANGUAGES, context),
+            page_size=self._choice(parameters, "PAGE_SIZE", PAGE_SIZES, context),
+            title=self.parameterAsString(parameters, "TITLE", context),
+            organisation=self.parameterAsString(parameters, "ORGANISATION", context),
+            date=self.parameterAsString(parameters, "DATE", context),
+            target=self.parameterAsDouble(parameters, "TARGET", context) if given("TARGET") else TARGET_M2_PER_CAPITA,
+            name_field=self.parameterAsString(parameters, "NAME_FIELD", context) if given("NAME_FIELD") else None,
+            pdf=self.parameterAsFileOutput(parameters, "OUTPUT", context),
+            png_folder=self.parameterAsFileOutput(parameters, "OUTPUT_PNG_FOLDER", context)
+            if given("OUTPUT_PNG_FOLDER") else "",
+            gpkg=self.parameterAsFileOutput(parameters, "ATLAS_LAYERS", context) if given("ATLAS_LAYERS") else "")
         risk = self.read_source(parameters, "RISK_MAP", context, feedback)
-        crs = risk.crs
-        frames = {"risk_map": risk.gdf}
-        names = {"risk_map": risk.name}
-        for name in ("TOWNSHIPS", "ENTERPRISES", "HAZARD_UNITS", "SHELTERS", "FIRE_STATIONS", "REACH_AREAS",
-                     "REACH_GAPS", "SHELTER_UNITS"):
-            frame = self.read_source(parameters, name, context, feedback, target_crs=crs,
-                                     required=name == "TOWNSHIPS")
-            if frame is not None:
-                frames[name.lower()] = frame.gdf
-                names[name.lower()] = frame.name
+        layers = {"risk_map": risk}
+        for name, _types, required in SOURCES[1:]:
+            layers[name.lower()] = self.read_source(parameters, name, context, feedback, target_crs=risk.crs,
+                                                    required=required)
             self.check_cancelled(feedback)
-        towns = frames["townships"]
-        name_field = self.parameterAsString(parameters, "NAME_FIELD", context) or "name"
-        if language == "en" and not parameters.get("NAME_FIELD") and "name_en" in towns.columns:
-            name_field = "name_en"  # no name field chosen: English pages take the English names
-            feedback.pushInfo(self.tr("Township names for the English atlas are read from 'name_en'."))
-        if name_field not in towns.columns:
-            raise QgsProcessingException(self.tr("Layer '{0}' has no field '{1}' (NAME_FIELD).")
-                                         .format(names["townships"], name_field))
-        town_names = towns[name_field].astype(object).where(towns[name_field].notna(), "").astype(str)
-        feedback.setProgress(30)
-
-        # figures
-        figures = atlas_figures(frames["risk_map"], towns, town_names.tolist(),
-                                hazard_units=frames.get("hazard_units"), enterprises=frames.get("enterprises"),
-                                reach_areas=frames.get("reach_areas"), reach_gaps=frames.get("reach_gaps"),
-                                shelter_units=frames.get("shelter_units"), layer_names=names,
-                                shelter_target=TARGET_M2_PER_CAPITA)
-        for warning in figures.warnings:
-            feedback.pushWarning(warning)
-        self._report(figures, feedback, language, TARGET_M2_PER_CAPITA, meets_target)
-        self.check_cancelled(feedback)
-        feedback.setProgress(60)
-
-        # layouts
-        chart_folder = chart_folder or os.path.join(QgsProcessingUtils.tempFolder(),
-                                                    f"riskatlas_charts_{uuid.uuid4().hex[:8]}")
-        try:
-            build = atlas_layout.build_atlas(
-                figures, {**frames, "townships": towns}, crs, language=language, title=title,
-                organisation=organisation, date_text=date_text, page_size=page_size, chart_folder=chart_folder,
-                target_m2_per_capita=TARGET_M2_PER_CAPITA, log=feedback.pushInfo)
-        except atlas_layout.TemplateError as error:
-            raise QgsProcessingException(str(error)) from error
-        build.figures = figures
-        feedback.pushInfo(self.tr("Templates: {0} and {1}").format(build.templates["cover"],
-                                                                   build.templates["township"]))
-        feedback.setProgress(100)
-        return build
-
-    def _provenance_text(self, parameters):
-        import json
-
-        return json.dumps(self.provenance(parameters), ensure_ascii=False)
-
-    def _report(self, figures, feedback, language, target, meets_target):
-        """Headline figures and cross-checks against the layers' own totals, in the log."""
-        from ..atlas import text
-
-        county = figures.county
-        levels = ", ".join(f"{text.level_label(i + 1, language)} {text.integer(v)}"
-                           for i, v in enumerate(county.residents_by_level))
-        feedback.pushInfo(self.tr("County: {0} residents in {1} townships — {2}").format(
-            text.integer(county.residents), len(figures.townships), levels))
-        feedback.pushInfo(self.tr("5-minute coverage: {0}; fixed-shelter area per resident: {1}; major hazard "
-                                  "units: {2}").format(
-            text.coverage_text(county, language),
-            text.shelter_text(county, language, target, meets_target(county, target)),
-            text.major_text(county, language)))
-        totals = figures.layer_totals
-        outside = totals.get("risk_map_residents", 0.0) - county.residents
-        if totals.get("risk_map_residents", 0) > 0 and abs(outside) > 0.005 * totals["risk_map_residents"]:
-            feedback.pushWarning(self.tr("{0} residents of the risk map lie outside every township and are not in "
-                                         "the atlas figures.").format(text.integer(outside)))
-        if "reach_gap_residents" in totals and county.covered_residents is not None:
-            own = totals["reach_gap_residents"]
-            mine = county.residents - county.covered_residents
-            feedback.pushInfo(self.tr("Cross-check: the reach gaps hold {0} residents; the atlas counts {1} "
-                                      "residents not covered (from the risk map's residents).").format(
-                text.integer(own), text.integer(mine)))
+        results = make_atlas(request, layers, risk.crs, feedback, lambda: self.check_cancelled(feedback))
+        feedback.pushInfo(self.tr("Made by: {0}").format(json.dumps(self.provenance(parameters), ensure_ascii=False)))
+        return results
 
 
 ALGORITHM = ExportAtlas

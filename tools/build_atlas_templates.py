@@ -6,7 +6,7 @@ The .qpt files are the product: ordinary QGIS layout templates a planner opens a
 layout designer (Project ▸ Layout Manager ▸ "Specific" template). This script is only how the
 shipped versions were drawn, so that A3 and A4 stay alike; it is not run at build time. The
 items the algorithm fills are found by their ids, listed in ``atlas/templates/README.md`` and in
-``layers/atlas_layout.py`` (``COVER_ITEMS``, ``TOWNSHIP_ITEMS``). All text in the templates is an
+``atlas/page_templates.py`` (``COVER_ITEMS``, ``TOWNSHIP_ITEMS``). All text in the templates is an
 expression — ``[% @ra_… %]`` layout variables set from the LANGUAGE parameter, or attributes of
 the atlas layers — so one template serves both languages.
 

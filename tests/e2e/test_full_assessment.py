@@ -25,7 +25,8 @@ def assessment(tmp_path_factory):
     qp.enable_plugin(env)
     folder = work / "out"
     args = ["run", "riskatlas:fullassessment", "--json", *[f"--{p}={SAMPLE}|layername={n}" for p, n in LAYERS.items()],
-            "--LANGUAGE=zh", "--ORGANISATION=临海县应急管理局", "--DATE=2026-11-25", f"--OUTPUT_FOLDER={folder}"]
+            "--LANGUAGE=zh", "--ORGANISATION=临海县应急管理局", "--DATE=2026-11-25", "--TARGET=2.0",
+            f"--OUTPUT_FOLDER={folder}"]
     completed = qp.qgis_process(args, env, timeout=900)
     results = json.loads(completed.stdout[completed.stdout.index("{"):])["results"]
     return folder, results
@@ -70,6 +71,9 @@ def test_atlas_pages_labels_font_and_figures(assessment):
     assert results["MAJOR_HAZARD_UNITS"] == major == 19
     area, residents = sql(gpkg, "select sum(shelter_area_m2), sum(residents) from shelter_units")[0]
     assert f"{area / residents:.2f} m²/人" in text.replace(" m²/ 人", " m²/人")
+    # TARGET reaches the atlas (issue 11: it printed 目标 ≥ 1.5 whatever the assessment's target)
+    deficit = int(round(2.0 * residents - area))
+    assert f"目标 ≥ 2.0，未达标，缺口 {deficit:,} m²" in text and "目标 ≥ 1.5" not in text
     for name in (row[0] for row in sql(SAMPLE, "select name from townships")):
         assert name in text
 

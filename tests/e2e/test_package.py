@@ -18,8 +18,11 @@ def test_zip_installs_into_a_clean_profile_and_runs(tmp_path):
         names = handle.namelist()
         assert all(n.startswith("riskatlas/") for n in names)
         for required in ("riskatlas/__init__.py", "riskatlas/metadata.txt", "riskatlas/processing/provider.py",
-                         "riskatlas/i18n/riskatlas_zh_CN.qm", "riskatlas/icon.svg"):
+                         "riskatlas/i18n/riskatlas_zh_CN.qm", "riskatlas/icon.svg", "riskatlas/styles/README.md",
+                         "riskatlas/styles/risk_levels_polygon_zh.qml", "riskatlas/styles/risk_levels_polygon_en.qml"):
             assert required in names
+        styles = sorted(f for f in os.listdir(os.path.join(ROOT, "styles")) if f.endswith(".qml"))
+        assert styles and all(f"riskatlas/styles/{f}" in names for f in styles)
         assert not any(n.startswith(("riskatlas/tests/", "riskatlas/.venv/", "riskatlas/bench/",
                                      "riskatlas/tools/", "riskatlas/.git/")) for n in names)
         assert "riskatlas/conftest.py" not in names and "riskatlas/Makefile" not in names

@@ -238,17 +238,20 @@ def test_definition_parses_from_strings_and_declares_no_threading(provider):
     assert algorithm.flags() & compat.FLAG_NO_THREADING
     names = [p.name() for p in algorithm.parameterDefinitions()]
     assert names == ["RISK_MAP", "ENTERPRISES", "HAZARD_UNITS", "SHELTERS", "FIRE_STATIONS", "REACH_AREAS",
-                     "REACH_GAPS", "SHELTER_UNITS", "TOWNSHIPS", "NAME_FIELD", "TITLE", "ORGANISATION", "DATE",
-                     "PAGE_SIZE", "LANGUAGE", "OUTPUT", "OUTPUT_PNG_FOLDER"]
+                     "REACH_GAPS", "SHELTER_UNITS", "TOWNSHIPS", "NAME_FIELD", "TARGET", "TITLE", "ORGANISATION",
+                     "DATE", "PAGE_SIZE", "LANGUAGE", "OUTPUT", "OUTPUT_PNG_FOLDER", "ATLAS_LAYERS"]
     context = QgsProcessingContext()
     page = algorithm.parameterDefinition("PAGE_SIZE")
     assert page.checkValueIsAcceptable("A4", context) and not page.checkValueIsAcceptable("A5", context)
     assert algorithm.parameterDefinition("LANGUAGE").checkValueIsAcceptable("en", context)
     assert page.defaultValue() == "A3"
+    from riskatlas.core.standards.shelters import TARGET_M2_PER_CAPITA
+
+    assert algorithm.parameterDefinition("TARGET").defaultValue() == TARGET_M2_PER_CAPITA
 
 
 def test_templates_hold_the_documented_items():
-    from riskatlas.atlas.layout import COVER_ITEMS, TOWNSHIP_ITEMS, load_template, template_path
+    from riskatlas.atlas.page_templates import COVER_ITEMS, TOWNSHIP_ITEMS, load_template, template_path
 
     project = QgsProject()
     for size in ("A3", "A4"):
@@ -263,7 +266,7 @@ def test_templates_hold_the_documented_items():
 
 
 def test_nice_scale():
-    from riskatlas.atlas.layout import nice_scale
+    from riskatlas.atlas.items import nice_scale
 
     assert nice_scale(52_345) == 60_000
     assert nice_scale(60_000) == 60_000
@@ -272,18 +275,19 @@ def test_nice_scale():
 
 
 def test_the_atlas_goes_into_a_project_and_exports_from_it(provider, standins, townships, tmp_path):
-    """ExportAtlas.prepare + save_to_project (for make demo's .qgz): the saved project reopens with both
-    layouts, the atlas on the stored coverage layer, and exports the same pages."""
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-    from riskatlas.atlas import layout as atlas_layout
+    """exportatlas with ATLAS_LAYERS + atlas.project.add_atlas_to_project (the full assessment's .qgz):
+    the saved project reopens with both layouts, the atlas on the stored coverage layer, and exports
+    the same pages."""
+    from riskatlas.atlas.export import export_pdf
+    from riskatlas.atlas.project import add_atlas_to_project
 
-    algorithm = QgsApplication.processingRegistry().createAlgorithmById("riskatlas:exportatlas")
-    context = QgsProcessingContext()
-    parameters = full_parameters(standins, NAME_FIELD="name", PAGE_SIZE="A3", LANGUAGE="zh",
-                                 OUTPUT=str(tmp_path / "unused.pdf"))
-    build = algorithm.prepare(parameters, context, QgsProcessingFeedback(), chart_folder=str(tmp_path / "charts"))
+    gpkg = str(tmp_path / "atlas.gpkg")
+    result = run(full_parameters(standins, NAME_FIELD="name", PAGE_SIZE="A3", LANGUAGE="zh",
+                                 OUTPUT=str(tmp_path / "atlas.pdf"), ATLAS_LAYERS=gpkg))
+    assert result["ATLAS_LAYERS"] == gpkg and os.path.isdir(tmp_path / "atlas_charts")
     project = QgsProject()
-    cover, township = atlas_layout.save_to_project(build, project, str(tmp_path / "atlas.gpkg"))
+    cover, township = add_atlas_to_project(project, gpkg)
+    assert project.layerTreeRoot().children()[0].name() == "图集"
     assert project.write(str(tmp_path / "atlas.qgz"))
 
     reopened = QgsProject()
@@ -294,34 +298,59 @@ def test_the_atlas_goes_into_a_project_and_exports_from_it(provider, standins, t
     atlas = sheet.atlas()
     assert atlas.enabled() and atlas.coverageLayer() is not None and atlas.coverageLayer().isValid()
     assert atlas.coverageLayer().featureCount() == len(townships)
-    assert atlas.coverageLayer().source().startswith(str(tmp_path / "atlas.gpkg"))
-    rebuilt = atlas_layout.AtlasBuild(reopened, layouts[cover.name()], sheet, {}, 1 + len(townships), [], {})
+    assert atlas.coverageLayer().source().startswith(gpkg)
     pdf = str(tmp_path / "from_project.pdf")
-    atlas_layout.export_pdf(rebuilt, pdf)
-    assert page_count(pdf) == len(townships) + 1
+    export_pdf(layouts[cover.name()], sheet, pdf)
+    assert page_count(pdf) == len(townships) + 1 == result["PAGES"]
     text = page_text(pdf, 2)
     assert townships["name"].iloc[0] in text and "重大风险" in text
+    assert page_text(pdf, 1) == page_text(str(tmp_path / "atlas.pdf"), 1)
+
+
+def test_the_shelter_target_is_printed_and_judged_as_given(provider, standins, townships, tmp_path):
+    """TARGET=2.0: the cover and every sheet say 目标 ≥ 2.0, and the verdicts and deficits are those of
+    2.0 (computed here from the shelter result's own area and residents), not of the layer's 1.5."""
+    pdf = str(tmp_path / "target.pdf")
+    run(full_parameters(standins, NAME_FIELD="name", LANGUAGE="zh", TARGET=2.0, OUTPUT=pdf))
+    units = _frame(standins["shelter_units"])
+    area, residents = units["shelter_area_m2"].to_numpy(float), units["residents"].to_numpy(float)
+    cover = page_text(pdf, 1).replace("\n", "")
+    ratio = area.sum() / residents.sum()
+    assert ratio < 2.0  # the sample county misses 2.0
+    deficit = int(round(2.0 * residents.sum() - area.sum()))
+    assert f"{ratio:.2f} m²/人（目标 ≥ 2.0，未达标，缺口 {deficit:,} m²）" in cover
+    assert "目标 ≥ 1.5" not in cover
+    for i, name in enumerate(townships["name"]):
+        row = units[units["name"] == name].iloc[0]
+        page = page_text(pdf, i + 2).replace("\n", "")
+        verdict = "达标" if row["m2_per_capita"] >= 2.0 else "未达标"
+        assert f"{row['m2_per_capita']:.2f} m²/人（目标 ≥ 2.0，{verdict}" in page, name
+        if verdict == "未达标":
+            assert f"缺口 {int(round(2.0 * row['residents'] - row['shelter_area_m2'])):,} m²" in page, name
+    english = str(tmp_path / "target_en.pdf")
+    run(full_parameters(standins, LANGUAGE="en", TARGET=2.0, OUTPUT=english))
+    assert "target ≥ 2.0" in page_text(english, 1).replace("\n", " ")
 
 
 def test_a_planners_template_in_the_profile_is_used(monkeypatch, tmp_path):
     import shutil
 
-    from riskatlas.atlas import layout as atlas_layout
+    from riskatlas.atlas import page_templates
 
-    monkeypatch.setattr(atlas_layout, "user_template_folder", lambda: str(tmp_path))
-    assert atlas_layout.template_path("township", "A3").startswith(atlas_layout.TEMPLATE_DIR)
-    shutil.copy(os.path.join(atlas_layout.TEMPLATE_DIR, "atlas_township_a4.qpt"),
+    monkeypatch.setattr(page_templates, "user_template_folder", lambda: str(tmp_path))
+    assert page_templates.template_path("township", "A3").startswith(page_templates.TEMPLATE_DIR)
+    shutil.copy(os.path.join(page_templates.TEMPLATE_DIR, "atlas_township_a4.qpt"),
                 tmp_path / "riskatlas_township_a3.qpt")
-    assert atlas_layout.template_path("township", "A3") == str(tmp_path / "riskatlas_township_a3.qpt")
-    assert atlas_layout.template_path("cover", "A3").startswith(atlas_layout.TEMPLATE_DIR)
+    assert page_templates.template_path("township", "A3") == str(tmp_path / "riskatlas_township_a3.qpt")
+    assert page_templates.template_path("cover", "A3").startswith(page_templates.TEMPLATE_DIR)
 
 
 def test_a_broken_template_is_a_clear_error(tmp_path):
-    from riskatlas.atlas import layout as atlas_layout
+    from riskatlas.atlas import page_templates
 
     broken = tmp_path / "broken.qpt"
     broken.write_text("<Layout", encoding="utf-8")
-    with pytest.raises(atlas_layout.TemplateError, match="broken.qpt"):
-        atlas_layout.load_template(QgsProject(), str(broken), "x")
-    with pytest.raises(atlas_layout.TemplateError, match="cannot read"):
-        atlas_layout.load_template(QgsProject(), str(tmp_path / "missing.qpt"), "x")
+    with pytest.raises(page_templates.TemplateError, match="broken.qpt"):
+        page_templates.load_template(QgsProject(), str(broken), "x")
+    with pytest.raises(page_templates.TemplateError, match="cannot read"):
+        page_templates.load_template(QgsProject(), str(tmp_path / "missing.qpt"), "x")

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 import shapely
 
-from riskatlas.core.atlas_figures import COUNTY_KEY, atlas_figures, meets_target
+from riskatlas.core.atlas_figures import COUNTY_KEY, atlas_figures
 from riskatlas.core.errors import InputError
 from riskatlas.atlas import text as T
 
@@ -112,16 +112,35 @@ def test_enterprises_by_level(figures):
     assert any("without a risk level" in w for w in figures.warnings)
 
 
-def test_shelter_figures_as_given_per_township_and_summed_for_the_county(figures):
+def test_shelter_figures_per_township_and_summed_for_the_county(figures):
     a, b = figures.townships
+    assert figures.shelter_target == 1.5
     assert (a.m2_per_capita, a.meets_target, a.deficit_m2) == (2.0, True, 0.0)
-    assert (b.m2_per_capita, b.meets_target, b.deficit_m2) == (0.5, False, 170.0)
+    assert (b.m2_per_capita, b.meets_target, b.deficit_m2) == (0.5, False, 170.0)  # 1.5 × 170 − 85
     county = figures.county
     assert county.m2_per_capita == pytest.approx(445 / 350)
-    assert county.meets_target is False and meets_target(county, 1.5) is False
+    assert county.meets_target is False
     assert county.deficit_m2 == pytest.approx(1.5 * 350 - 445)  # county-wide: A's surplus offsets B's deficit
     lower = atlas_figures(_risk(), _towns(), ["a", "b"], shelter_units=_shelters(), shelter_target=445 / 350)
     assert lower.county.meets_target is True and lower.county.deficit_m2 == pytest.approx(0.0)  # bound included
+
+
+def test_shelter_figures_are_judged_against_the_atlas_target_not_the_layers_verdict():
+    """The layer says A meets and B misses 1.5; against 2.0, A (exactly 2.0) still meets (lower bound
+    included), B is short by 2.0 × 170 − 85 = 255 m², the county by 2.0 × 350 − 445 = 255 m²."""
+    figures = atlas_figures(_risk(), _towns(), ["a", "b"], shelter_units=_shelters(), shelter_target=2.0)
+    a, b = figures.townships
+    assert (a.meets_target, a.deficit_m2) == (True, 0.0)
+    assert (b.meets_target, b.deficit_m2) == (False, 255.0)
+    assert figures.county.meets_target is False and figures.county.deficit_m2 == pytest.approx(255.0)
+    assert T.shelter_text(b, "zh", figures.shelter_target) == "0.50 m²/人（目标 ≥ 2.0，未达标，缺口 255 m²）"
+    assert T.shelter_text(a, "en", figures.shelter_target) == "2.00 m²/person (target ≥ 2.0, met)"
+    stricter = atlas_figures(_risk(), _towns(), ["a", "b"], shelter_units=_shelters(), shelter_target=2.5)
+    assert stricter.townships[0].meets_target is False and stricter.townships[0].deficit_m2 == 90.0
+
+
+def test_target_text():
+    assert [T.target_text(t) for t in (1.5, 2.0, 2, 1.25, 10.0)] == ["1.5", "2.0", "2.0", "1.25", "10.0"]
 
 
 def test_bad_risk_level_names_the_feature():
@@ -165,11 +184,11 @@ def test_indicator_texts(figures):
     a, b = figures.townships
     assert T.coverage_text(a, "zh") == "50.0%（未覆盖 90 人）"
     assert T.coverage_text(a, "en") == "50.0% (90 not covered)"
-    assert T.shelter_text(b, "zh", 1.5, meets_target(b, 1.5)) == "0.50 m²/人（目标 ≥ 1.5，未达标，缺口 170 m²）"
-    assert T.shelter_text(a, "en", 1.5, True) == "2.00 m²/person (target ≥ 1.5, met)"
+    assert T.shelter_text(b, "zh", 1.5) == "0.50 m²/人（目标 ≥ 1.5，未达标，缺口 170 m²）"
+    assert T.shelter_text(a, "en", 1.5) == "2.00 m²/person (target ≥ 1.5, met)"
     assert T.major_text(figures.county, "zh") == "一级 1 · 二级 0 · 三级 1 · 四级 0（共 2 个）"
     empty = atlas_figures(_risk(), _towns(), ["a", "b"]).county
-    assert T.coverage_text(empty, "en") == T.shelter_text(empty, "en", 1.5, None) == "— (not given)"
+    assert T.coverage_text(empty, "en") == T.shelter_text(empty, "en", 1.5) == "— (not given)"
 
 
 def test_level_rows(figures):

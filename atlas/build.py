@@ -1,0 +1,120 @@
+"""Making the atlas's layouts: from the figures to filled cover and township layouts (nothing exported).
+
+1. the templates (``atlas.page_templates``) are loaded; the charts are drawn to their picture sizes;
+2. the atlas layers' rows (``atlas.tables``) and settings (``atlas.settings``) are written into a
+   GeoPackage (``atlas.store``) — a temporary one, or the one the caller keeps;
+3. the layers are opened from it, styled (``atlas.symbols``) and the cover (``atlas.cover``) and the
+   township sheets (``atlas.township``) filled.
+
+``layouts_from_store`` repeats step 3 for a GeoPackage written earlier: that is how the
+assessment's project gets the atlas layouts (``atlas.project``). Exporting: ``atlas.export``.
+"""
+import os
+from dataclasses import dataclass
+
+from qgis.core import QgsProject
+
+from ..support.i18n import plugin_version
+from . import text as T
+from .chart import write_share_chart
+from .cover import fill_cover
+from .items import item_size
+from .page_templates import load_template, template_path
+from .settings import AtlasSettings, atlas_settings, layout_variables
+from .store import open_atlas_layers, read_settings, write_atlas
+from .symbols import style_atlas_layers
+from .tables import atlas_tables
+from .township import fill_township, listed_major_rows
+
+KINDS = ("cover", "township")
+LAYOUT_NAMES = {"cover": "county_map", "township": "township_sheet"}  # keys of atlas.text.TEXT
+CHART_FONT_PT = {"A3": 8.0, "A4": 6.6}
+
+
+@dataclass
+class AtlasLayouts:
+    """The filled layouts and their layers, all in ``project``."""
+
+    project: QgsProject
+    cover: object  # QgsPrintLayout
+    township: object  # QgsPrintLayout, its atlas over the townships
+    layers: dict  # map layer key (atlas.store.VIEWS) -> QgsVectorLayer
+    settings: AtlasSettings
+    templates: dict  # 'cover' / 'township' -> template file used
+
+    @property
+    def pages(self):
+        return 1 + self.township.atlas().count()
+
+
+def qgis_version():
+    from qgis.core import Qgis
+
+    return Qgis.QGIS_VERSION.split("-")[0]
+
+
+def write_charts(figures, language, page_size, folder, cover, township):
+    """The share charts: chart_01.png for the cover, chart_02.png … for the sheets, each drawn at the size
+    of its layout's picture item. Returns (cover chart, [sheet charts])."""
+    os.makedirs(folder, exist_ok=True)
+    labels = (T.text("chart_area", language), T.text("chart_residents", language))
+    font = CHART_FONT_PT.get(page_size, CHART_FONT_PT["A4"])
+    width, height = item_size(township, "chart", (130.0, 30.0))
+    sheets = []
+    for i, f in enumerate(figures.townships):
+        path = os.path.join(folder, f"chart_{i + 2:02d}.png")
+        sheets.append(write_share_chart(path, f.area_shares, f.resident_shares, labels, width, height, font_pt=font))
+    width, height = item_size(cover, "chart", (80.0, 36.0))
+    county = write_share_chart(os.path.join(folder, "chart_01.png"), figures.county.area_shares,
+                               figures.county.resident_shares, labels, width, height, font_pt=font)
+    return county, sheets
+
+
+def _load_templates(project, page_size, language):
+    templates = {kind: template_path(kind, page_size) for kind in KINDS}
+    layouts = {kind: load_template(project, templates[kind], T.text(LAYOUT_NAMES[kind], language)) for kind in KINDS}
+    return templates, layouts
+
+
+def prepare_atlas(figures, frames, crs, *, language, title, organisation, date_text, page_size, gpkg,
+                  chart_folder, log=None):
+    """Charts, atlas layers (written into ``gpkg``) and the filled layouts, in a private project.
+
+    ``figures``: core.atlas_figures result; ``frames``: GeoDataFrames in ``crs`` — 'risk_map',
+    'townships', optionally 'fire_stations' and 'shelters'. Raises page_templates.TemplateError."""
+    project = QgsProject()
+    project.setCrs(crs)
+    templates, layouts = _load_templates(project, page_size, language)
+    county_chart, sheet_charts = write_charts(figures, language, page_size, chart_folder, layouts["cover"],
+                                              layouts["township"])
+    tables, dissolved = atlas_tables(figures, frames, language, sheet_charts,
+                                     listed_major_rows(layouts["township"]), log)
+    variables = layout_variables(figures, language, title, organisation, date_text, (plugin_version(), qgis_version()))
+    settings = atlas_settings(figures, language, page_size, dissolved, county_chart, variables)
+    write_atlas(gpkg, tables, settings, crs)
+    return fill_layouts(project, gpkg, settings, templates, layouts)
+
+
+def fill_layouts(project, gpkg, settings, templates, layouts):
+    """Open the atlas layers of ``gpkg`` into ``project``, style them, fill and register both layouts."""
+    layers = open_atlas_layers(gpkg, settings)
+    style_atlas_layers(layers, settings)
+    for layer in layers.values():
+        project.addMapLayer(layer, False)
+    crs = layers["coverage"].crs()
+    fill_cover(layouts["cover"], layers, settings, crs, templates["cover"])
+    fill_township(layouts["township"], layers, settings, crs, templates["township"])
+    manager = project.layoutManager()
+    for kind in KINDS:
+        if manager.layoutByName(layouts[kind].name()) is not None:
+            layouts[kind].setName(manager.generateUniqueTitle())
+        manager.addLayout(layouts[kind])
+    layouts["township"].atlas().updateFeatures()
+    return AtlasLayouts(project, layouts["cover"], layouts["township"], layers, settings, templates)
+
+
+def layouts_from_store(project, gpkg):
+    """The atlas layouts, filled again in ``project`` from the atlas layers an export wrote into ``gpkg``."""
+    settings = read_settings(gpkg)
+    templates, layouts = _load_templates(project, settings.page_size, settings.language)
+    return fill_layouts(project, gpkg, settings, templates, layouts)

@@ -1,0 +1,108 @@
+"""Writing the filled layouts: one PDF (cover, then every sheet) and optionally one PNG per page.
+
+The PDF is written by ONE ``QgsLayoutExporter.exportToPdf`` call on ``CoverThenAtlas``, a layout
+iterator yielding the cover and then every atlas feature of the township layout — no external PDF
+tool, so it runs the same in QGIS on Windows, macOS and Linux. Text is written as text (searchable).
+"""
+import os
+import tempfile
+
+from qgis.core import QgsAbstractLayoutIterator, QgsLayoutExporter
+
+from ..layers.gpkg import quiet_gdal
+from ..support import compat
+from .township import round_main_map_scale
+
+
+class CoverThenAtlas(QgsAbstractLayoutIterator):
+    """A layout iterator: the cover layout, then each feature of the township layout's atlas.
+
+    ``QgsLayoutExporter.exportToPdf(iterator, …)`` writes every step into one PDF (as it does for
+    a QGIS report), and ``exportToImage(iterator, …)`` one image per page named by ``filePath``.
+    """
+
+    def __init__(self, cover, township):
+        super().__init__()
+        self.cover, self.atlas = cover, township.atlas()
+        self.step, self.current = -1, None
+
+    def count(self):
+        return 1 + self.atlas.count()
+
+    def beginRender(self):  # noqa: N802 (QGIS API)
+        self.step, self.current = -1, None
+        return self.atlas.beginRender()
+
+    def endRender(self):  # noqa: N802
+        return self.atlas.endRender()
+
+    def next(self):
+        self.step += 1
+        if self.step == 0:
+            self.current = self.cover
+            return True
+        self.current = self.atlas.layout()
+        if not self.atlas.next():
+            return False
+        round_main_map_scale(self.current)
+        return True
+
+    def layout(self):
+        return self.current
+
+    def filePath(self, base_file_path, extension):  # noqa: N802
+        folder = os.path.dirname(base_file_path)
+        stem = os.path.basename(base_file_path)
+        return os.path.join(folder, f"{stem}_{self.step + 1:02d}.{extension}")
+
+
+def page_count(township):
+    return 1 + township.atlas().count()
+
+
+def pdf_settings(dpi=300):
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = dpi
+    settings.textRenderFormat = compat.TEXT_ALWAYS_TEXT
+    settings.forceVectorOutput = True
+    settings.rasterizeWholeImage = False
+    settings.exportMetadata = True
+    settings.simplifyGeometries = True
+    return settings
+
+
+def export_pdf(cover, township, path, feedback=None, dpi=300):
+    """Write the atlas PDF to ``path``: into a temporary file beside it, renamed when complete
+    (IOError when the export fails; ``path`` is then left as it was)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    handle, partial = tempfile.mkstemp(suffix=".pdf", prefix=".partial-", dir=folder)
+    os.close(handle)
+    try:
+        result, error = QgsLayoutExporter.exportToPdf(CoverThenAtlas(cover, township), partial, pdf_settings(dpi),
+                                                      feedback)
+        if result != QgsLayoutExporter.Success:
+            raise IOError(error or f"PDF export failed (code {int(result)})")
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(partial, 0o666 & ~umask)  # mkstemp made it private; give it the usual permissions
+        os.replace(partial, path)
+    finally:
+        if os.path.exists(partial):
+            os.remove(partial)
+    return path
+
+
+def export_png(cover, township, folder, feedback=None, dpi=150, stem="page"):
+    """One PNG per page: <folder>/page_01.png (cover), page_02.png … Returns the paths."""
+    os.makedirs(folder, exist_ok=True)
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = dpi
+    settings.exportMetadata = False  # GDAL cannot write metadata into a PNG ("no update access" errors)
+    settings.generateWorldFile = False
+    with quiet_gdal():  # QGIS tries to georeference each PNG through GDAL, which cannot update PNGs
+        result, error = QgsLayoutExporter.exportToImage(CoverThenAtlas(cover, township), os.path.join(folder, stem),
+                                                        "png", settings, feedback)
+    if result != QgsLayoutExporter.Success:
+        raise IOError(error or f"PNG export failed (code {int(result)})")
+    return [os.path.join(folder, f"{stem}_{i:02d}.png") for i in range(1, page_count(township) + 1)]

@@ -1,0 +1,69 @@
+"""What fills the pages besides the layers: the layout variables (``@ra_…``) and how the atlas was asked for.
+
+Stored beside the atlas layers (``atlas.store``) so the layouts can be rebuilt later, e.g. in the
+assessment's project. No QGIS here.
+"""
+from dataclasses import asdict, dataclass, field, fields
+
+from . import text as T
+
+
+@dataclass
+class AtlasSettings:
+    language: str  # zh / en
+    page_size: str  # A3 / A4
+    dissolved: bool = False  # the risk map is drawn dissolved by level (no cell outlines)
+    enterprises_given: bool = False
+    coverage_given: bool = False  # a reach layer was given
+    shelters_given: bool = False  # a shelter result was given (and matched a township)
+    major_given: bool = False  # a hazard-unit layer was given
+    county_chart: str = ""  # the cover's chart (PNG)
+    tables: str = ""  # the atlas tables written (comma-separated keys of atlas.tables.atlas_tables)
+    variables: dict = field(default_factory=dict)  # layout variables, name -> text
+
+    def rows(self):
+        """(kind, name, value) rows: 'setting' for the fields, 'variable' for the layout variables."""
+        settings = [("setting", name, str(value)) for name, value in asdict(self).items() if name != "variables"]
+        return settings + [("variable", name, str(value)) for name, value in self.variables.items()]
+
+    @classmethod
+    def from_rows(cls, rows):
+        kinds = {f.name: f.type for f in fields(cls)}
+        values, variables = {}, {}
+        for kind, name, value in rows:
+            if kind == "variable":
+                variables[name] = value
+            elif name in kinds:
+                values[name] = value == "True" if kinds[name] in ("bool", bool) else value
+        return cls(**values, variables=variables)
+
+
+def layout_variables(figures, language, title, organisation, date_text, versions):
+    """Every ``@ra_…`` variable of the templates (atlas/templates/README.md). ``versions``: (plugin, QGIS)."""
+    values = {f"ra_lbl_{key}": T.text(key, language) for key in T.TEXT}
+    colon = "：" if language == "zh" else ": "
+    issued = [f"{T.text('organisation', language)}{colon}{organisation}"] if organisation else []
+    issued.append(f"{T.text('date', language)}{colon}{date_text}")
+    county = figures.county
+    values.update({
+        "ra_title": title, "ra_organisation": organisation, "ra_date": date_text,
+        "ra_issued": ("　　" if language == "zh" else "    ").join(issued), "ra_issued_lines": "\n".join(issued),
+        "ra_page_pattern": "第 {n} 页 / 共 {total} 页" if language == "zh" else "Page {n} of {total}",
+        "ra_made_with": T.text("made_with", language, version=versions[0], qgis=versions[1]),
+        "ra_county_cover5": T.coverage_text(county, language),
+        "ra_county_shelter": T.shelter_text(county, language, figures.shelter_target),
+        "ra_county_major": T.major_text(county, language),
+        "ra_target": T.target_text(figures.shelter_target),
+        "ra_language": language,
+    })
+    return values
+
+
+def atlas_settings(figures, language, page_size, dissolved, county_chart, variables):
+    county = figures.county
+    return AtlasSettings(language=language, page_size=page_size, dissolved=dissolved,
+                         enterprises_given=county.enterprises_by_level is not None,
+                         coverage_given=county.covered_residents is not None,
+                         shelters_given=county.m2_per_capita is not None,
+                         major_given=county.major_by_grade is not None,
+                         county_chart=county_chart, variables=variables)

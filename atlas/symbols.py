@@ -1,0 +1,126 @@
+"""How the atlas layers look on the pages (the printed atlas's own symbols, sized for paper).
+
+The risk levels use the one four-colour style (``layers.styling``); the rest is atlas-only.
+``style_atlas_layers`` styles the layers opened by ``atlas.store.open_atlas_layers``.
+"""
+from qgis.core import (
+    QgsConditionalStyle,
+    QgsFillSymbol,
+    QgsMarkerSymbol,
+    QgsRuleBasedRenderer,
+    QgsSingleSymbolRenderer,
+)
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor
+
+from ..core.standards.risk_levels import RISK_LEVELS
+from ..layers.styling import apply_four_colour_style, label_layer
+from ..support import compat
+from . import text as T
+
+STATION_COLOUR, SHELTER_COLOUR, MAJOR_COLOUR = "#C00000", "#00A050", "#7030A0"
+CURRENT = "\"page_key\" = attribute(@atlas_feature, 'page_key')"  # the sheet's own township
+DARK_TEXT_LEVELS = (2, 3)  # orange and yellow cells take black text
+
+
+def point_scale(page_size):
+    """Symbols and labels are drawn for A3; A4 pages take them 15 % smaller."""
+    return 1.0 if page_size == "A3" else 0.85
+
+
+def _labels(layer, expression, size, colour, priority=5):
+    label_layer(layer, expression, size, colour, buffer_size=0.7, buffer_colour="#FFFFFF", priority=priority)
+
+
+def _point_symbol(shape, colour, size):
+    return QgsMarkerSymbol.createSimple({"name": shape, "color": colour, "outline_color": "#FFFFFF",
+                                         "outline_width": "0.35", "size": str(size)})
+
+
+def _fill(colour, outline, width):
+    return QgsFillSymbol.createSimple({"color": colour, "outline_color": outline, "outline_width": str(width)})
+
+
+def style_risk(layer, language, dissolved):
+    """The four colours; cell outlines in faint white, none when dissolved by level."""
+    apply_four_colour_style(layer, language=language)
+    for category in layer.renderer().categories():
+        symbol_layer = category.symbol().symbolLayer(0)
+        if dissolved:
+            symbol_layer.setStrokeStyle(Qt.NoPen)
+        else:
+            symbol_layer.setStrokeColor(QColor(255, 255, 255, 160))
+            symbol_layer.setStrokeWidth(0.08)
+
+
+def style_points(layer, shape, colour, size, label_expression=None, label_colour=None, label_size=7.0):
+    layer.setRenderer(QgsSingleSymbolRenderer(_point_symbol(shape, colour, size)))
+    if label_expression:
+        _labels(layer, label_expression, label_size, label_colour or colour)
+
+
+def style_shelters(layer, size):
+    if layer.geometryType() == compat.GEOMETRY_POINT:
+        layer.setRenderer(QgsSingleSymbolRenderer(_point_symbol("square", SHELTER_COLOUR, size)))
+    else:
+        layer.setRenderer(QgsSingleSymbolRenderer(_fill("0,160,80,200", "#005A2B", 0.25)))
+
+
+def style_townships_plain(layer, label_size=9.0):
+    layer.setRenderer(QgsSingleSymbolRenderer(_fill("0,0,0,0", "#262626", 0.45)))
+    _labels(layer, '"name"', label_size, "#262626", priority=8)
+
+
+def _rule_renderer(rules):
+    """Rule-based renderer from (label, filter or None for ELSE, symbol)."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    for label, expression, symbol in rules:
+        rule = QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression or "", label)
+        if expression is None:
+            rule.setIsElse(True)
+        root.appendChild(rule)
+    return QgsRuleBasedRenderer(root)
+
+
+def style_townships_sheet(layer, language, label_size=9.0):
+    """Main map of a sheet: this township outlined, the others veiled in white and named."""
+    layer.setRenderer(_rule_renderer([(T.text("current_township", language), CURRENT, _fill("0,0,0,0", "#000000", 0.9)),
+                                      ("", None, _fill("255,255,255,150", "#595959", 0.3))]))
+    _labels(layer, f"CASE WHEN {CURRENT} THEN NULL ELSE \"name\" END", label_size, "#404040", priority=3)
+
+
+def style_townships_overview(layer, language):
+    layer.setRenderer(_rule_renderer([(T.text("current_township", language), CURRENT, _fill("#1F4E79", "#FFFFFF", 0.2)),
+                                      ("", None, _fill("#D9D9D9", "#FFFFFF", 0.2))]))
+
+
+def style_level_cells(layer):
+    """Each level's cell of the figures tables in its colour."""
+    styles = []
+    for entry in RISK_LEVELS:
+        style = QgsConditionalStyle(f'"level" = {entry.level}')
+        style.setBackgroundColor(QColor(entry.colour))
+        style.setTextColor(QColor("#000000" if entry.level in DARK_TEXT_LEVELS else "#FFFFFF"))
+        styles.append(style)
+    layer.conditionalStyles().setFieldStyles("level_label", styles)
+
+
+def style_atlas_layers(layers, settings):
+    """Style every layer of ``layers`` (key -> layer, as ``atlas.store.VIEWS``) for ``settings``' page size."""
+    language, scale = settings.language, point_scale(settings.page_size)
+    styles = {
+        "risk": lambda layer: style_risk(layer, language, settings.dissolved),
+        "coverage": lambda layer: style_townships_sheet(layer, language, 9.0 * scale),
+        "overview_towns": lambda layer: style_townships_overview(layer, language),
+        "cover_towns": lambda layer: style_townships_plain(layer, 9.0 * scale),
+        "figures": style_level_cells,
+        "major": lambda layer: style_points(layer, "triangle", MAJOR_COLOUR, 3.6 * scale, '"unit_id"', MAJOR_COLOUR,
+                                            6.5 * scale),
+        "major_cover": lambda layer: style_points(layer, "triangle", MAJOR_COLOUR, 3.0 * scale),
+        "stations": lambda layer: style_points(layer, "star", STATION_COLOUR, 4.6 * scale, '"name"', "#800000",
+                                               7.0 * scale),
+        "stations_cover": lambda layer: style_points(layer, "star", STATION_COLOUR, 3.8 * scale),
+        "shelters": lambda layer: style_shelters(layer, 2.6 * scale),
+    }
+    for key, layer in layers.items():
+        styles[key](layer)

@@ -1,0 +1,303 @@
+"""The figures printed in the risk atlas: per township and for the county, by overlay.
+
+Everything is computed from the analysis layers handed to the atlas, in one projected CRS:
+
+* Four-colour map (RISK_MAP: polygons with ``risk_level`` 1..4 and ``residents``). Within a
+  township, a level's residents are the map units' residents apportioned by area
+  (residents × area(unit ∩ township) / area(unit)); its area is the area of unit ∩ township.
+  A unit is *counted* in the one township it overlaps most (so grid cells on a boundary are
+  counted once).
+* 5-minute fire coverage (REACH_AREAS, else REACH_GAPS): residents in reach ÷ residents, the
+  residents again taken from the four-colour map's units, apportioned by area to
+  unit ∩ township ∩ (union of the reach areas) — or, with only the gaps, unit ∩ township
+  minus the gaps.
+* Fixed-shelter area per capita (SHELTER_UNITS, one result per township): a township takes the
+  shelter units whose largest overlap it is. With one unit its ``m2_per_capita`` is printed as
+  given; with several (and for the county) Σ shelter_area_m2 ÷ Σ residents. Either is judged
+  against the atlas's target (lower bound included, as ``core.shelter_capacity`` does), and the
+  deficit is max(0, target × Σ residents − Σ shelter_area_m2) — for the county the county-wide
+  shortfall, where one township's surplus offsets another's deficit.
+* Major hazard units (HAZARD_UNITS with ``is_major`` true or a ``hazard_grade``) and enterprises
+  (ENTERPRISES with ``risk_level``): each counted in the township holding its representative point.
+
+The county's figures are the sums over the townships (so the cover equals the sum of the sheets);
+``layer_totals`` keeps the layers' own totals so the caller can report any difference (e.g. map
+units outside every township).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional, Sequence
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from ..errors import InputError
+from ..shelter_capacity import MEETS_TOLERANCE
+from ..standards.shelters import TARGET_M2_PER_CAPITA
+from . import overlay
+from .figures import COUNTY_KEY, GRADES, LEVELS, MAJOR_COLUMNS, AreaFigures, AtlasFigures
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+PARAMETERS = {"risk_map": "RISK_MAP", "townships": "TOWNSHIPS", "hazard_units": "HAZARD_UNITS",
+              "enterprises": "ENTERPRISES", "reach_areas": "REACH_AREAS", "reach_gaps": "REACH_GAPS",
+              "shelter_units": "SHELTER_UNITS"}
+
+
+@dataclass
+class _Pieces:
+    """The four-colour map's units cut by the townships (one row per non-empty unit ∩ township)."""
+
+    unit_idx: np.ndarray
+    town_idx: np.ndarray
+    geoms: np.ndarray
+    area: np.ndarray
+    unit_area: np.ndarray  # per unit
+    residents: np.ndarray  # per unit
+    levels: np.ndarray  # per unit
+
+    def unit_fraction(self, part_area: np.ndarray) -> np.ndarray:
+        """``part_area`` (one per piece) as a share of its whole unit."""
+        whole = self.unit_area[self.unit_idx]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(whole > 0, part_area / whole, 0.0)
+
+
+def _per_town(n_towns: int, rows: np.ndarray, columns: np.ndarray, values, width: int, dtype=float) -> np.ndarray:
+    table = np.zeros((n_towns, width), dtype=dtype)
+    np.add.at(table, (rows, columns), values)
+    return table
+
+
+def _township_geometries(townships: gpd.GeoDataFrame, layer: str) -> np.ndarray:
+    geoms = overlay.valid(townships.geometry.to_numpy())
+    missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    if missing.any():
+        raise InputError("township without geometry: it cannot be a page of the atlas", layer=layer,
+                         feature_ids=townships.index[missing])
+    if len(geoms) == 0:
+        raise InputError("no townships: the atlas needs at least one page", layer=layer)
+    return geoms
+
+
+def _risk_pieces(risk_map: gpd.GeoDataFrame, town_geoms: np.ndarray, layer: str, warnings: list) -> _Pieces:
+    levels = overlay.levels(risk_map, layer).to_numpy().astype(int)
+    residents = overlay.numbers(risk_map, "residents", layer, minimum=0)
+    if residents.isna().any():
+        warnings.append(f"{layer}: {int(residents.isna().sum())} units with empty 'residents' counted as 0")
+    unit_geoms = overlay.valid(risk_map.geometry.to_numpy())
+    town_idx, unit_idx = shapely.STRtree(unit_geoms).query(town_geoms, predicate="intersects")
+    pieces = shapely.intersection(unit_geoms[unit_idx], town_geoms[town_idx])
+    area = shapely.area(pieces)
+    keep = area > 0
+    return _Pieces(unit_idx[keep], town_idx[keep], pieces[keep], area[keep], shapely.area(unit_geoms),
+                   residents.fillna(0.0).to_numpy(), levels)
+
+
+def _covered_residents(pieces: _Pieces, n_towns: int, reach_areas, reach_gaps, label: dict, totals: dict):
+    """Residents within the reach, per township (None without a reach layer)."""
+    if reach_areas is None and reach_gaps is None:
+        return None
+    if reach_areas is not None:
+        area = overlay.covered_area(pieces.geoms, reach=overlay.polygonal_union(reach_areas.geometry.to_numpy()))
+        totals["coverage_source"] = "reach_areas"
+    else:
+        area = overlay.covered_area(pieces.geoms, gaps=overlay.polygonal_union(reach_gaps.geometry.to_numpy()))
+        totals["coverage_source"] = "reach_gaps"
+    if reach_gaps is not None and "residents" in reach_gaps.columns:
+        gap_residents = overlay.numbers(reach_gaps, "residents", label["reach_gaps"], minimum=0)
+        totals["reach_gap_residents"] = float(gap_residents.fillna(0).sum())
+    covered = pieces.residents[pieces.unit_idx] * pieces.unit_fraction(area)
+    return np.bincount(pieces.town_idx, weights=covered, minlength=n_towns)
+
+
+def _enterprises_by_level(enterprises, town_geoms: np.ndarray, layer: str, warnings: list, totals: dict):
+    if enterprises is None:
+        return None
+    ent_levels = overlay.levels(enterprises, layer, allow_null=True)
+    leveled = ent_levels.notna().to_numpy()
+    if (~leveled).any():
+        warnings.append(f"{layer}: {int((~leveled).sum())} enterprises without a risk level are not counted")
+    points = overlay.representative_points(overlay.valid(enterprises.geometry.to_numpy()))
+    town_of = overlay.township_of_points(points, town_geoms)
+    ok = (town_of >= 0) & leveled
+    table = _per_town(len(town_geoms), town_of[ok], ent_levels.to_numpy()[ok].astype(int) - 1, 1, len(LEVELS), int)
+    totals["enterprises"] = int(leveled.sum())
+    outside = int(((town_of < 0) & leveled).sum())
+    if outside:
+        warnings.append(f"{layer}: {outside} enterprises lie outside every township and are not counted")
+    return table
+
+
+def _enterprise_names(enterprises) -> tuple[dict, dict]:
+    """{ent_id: name} and {ent_id: name_en} (empty when the layer lacks them)."""
+    if enterprises is None or "ent_id" not in enterprises.columns:
+        return {}, {}
+    ids = enterprises["ent_id"].astype(str)
+    names, names_en = (dict(zip(ids, enterprises[column])) if column in enterprises.columns else {}
+                       for column in ("name", "name_en"))
+    return names, names_en
+
+
+def _major_units(hazard_units, enterprises, town_geoms: np.ndarray, keys: list, layer: str, warnings: list,
+                 totals: dict):
+    """Major hazard units per township and grade, and their list (MAJOR_COLUMNS)."""
+    if hazard_units is None:
+        return None, pd.DataFrame(columns=list(MAJOR_COLUMNS))
+    grades = overlay.optional_numbers(hazard_units, "hazard_grade", layer)
+    if grades is None:
+        grades = pd.Series(np.nan, index=hazard_units.index)
+    bad = grades.notna() & ~grades.isin(GRADES)
+    if bad.any():
+        raise InputError("hazard grade must be 1, 2, 3, 4 or empty", layer=layer,
+                         feature_ids=hazard_units.index[bad], field="hazard_grade")
+    flagged = (overlay.truthy(hazard_units["is_major"]) if "is_major" in hazard_units.columns
+               else np.zeros(len(hazard_units), dtype=bool))
+    major = flagged | grades.notna().to_numpy()
+    ungraded = major & grades.isna().to_numpy()
+    if ungraded.any():
+        raise InputError("major hazard unit without a grade", layer=layer,
+                         feature_ids=hazard_units.index[ungraded], field="hazard_grade")
+    points = overlay.representative_points(overlay.valid(hazard_units.geometry.to_numpy()))
+    town_of = overlay.township_of_points(points, town_geoms)
+    inside = major & (town_of >= 0)
+    grade_of = grades.to_numpy()[inside].astype(int)
+    table = _per_town(len(town_geoms), town_of[inside], grade_of - 1, 1, len(GRADES), int)
+    totals["major_units"] = int(major.sum())
+    outside = int((major & (town_of < 0)).sum())
+    if outside:
+        warnings.append(f"{layer}: {outside} major hazard units lie outside every township and are not counted")
+    r_values = overlay.optional_numbers(hazard_units, "r_value", layer)
+    def column(name, default):
+        return hazard_units[name].to_numpy(dtype=object) if name in hazard_units.columns else default
+
+    enterprise_ids = column("enterprise_id", np.full(len(hazard_units), None, dtype=object))[inside]
+    names, names_en = _enterprise_names(enterprises)
+    rows = pd.DataFrame({
+        "key": np.asarray(keys, dtype=object)[town_of[inside]], "town": town_of[inside],
+        "unit_id": column("unit_id", hazard_units.index.astype(str).to_numpy(dtype=object))[inside],
+        "grade": grade_of,
+        "r_value": r_values.to_numpy()[inside] if r_values is not None else np.full(int(inside.sum()), np.nan),
+        "enterprise_id": enterprise_ids,
+        "x": shapely.get_x(points[inside].astype(object)), "y": shapely.get_y(points[inside].astype(object)),
+        "enterprise_name": [None if e is None else names.get(str(e)) for e in enterprise_ids],
+        "enterprise_name_en": [None if e is None else names_en.get(str(e)) for e in enterprise_ids],
+    })
+    rows = rows.sort_values(["town", "grade", "r_value", "unit_id"], ascending=[True, True, False, True],
+                            na_position="last", kind="mergesort")
+    return table, rows.drop(columns="town").reset_index(drop=True)
+
+
+@dataclass
+class _Shelters:
+    """Per township: Σ shelter area and Σ residents of its shelter results, how many, and the
+    per-capita value given when there is exactly one."""
+
+    area: np.ndarray
+    residents: np.ndarray
+    count: np.ndarray
+    given_per_capita: np.ndarray  # NaN unless exactly one result with a value
+
+
+def _shelters_by_township(shelter_units, town_geoms: np.ndarray, layer: str, warnings: list, totals: dict):
+    if shelter_units is None:
+        return None
+    area_m2 = overlay.numbers(shelter_units, "shelter_area_m2", layer, minimum=0).fillna(0.0).to_numpy()
+    residents = overlay.numbers(shelter_units, "residents", layer, minimum=0).fillna(0.0).to_numpy()
+    per_capita = overlay.optional_numbers(shelter_units, "m2_per_capita", layer)
+    geoms = overlay.valid(shelter_units.geometry.to_numpy())
+    has_geom = np.flatnonzero(~shapely.is_missing(geoms))
+    local_idx, town_idx = shapely.STRtree(town_geoms).query(geoms[has_geom], predicate="intersects")
+    unit_idx = has_geom[local_idx]
+    overlaps = shapely.area(shapely.intersection(geoms[unit_idx], town_geoms[town_idx]))
+    # points (or lines) have no overlap area: fall back to "the township holding it"
+    town_of = overlay.largest_overlap(unit_idx, town_idx, np.where(overlaps <= 0, 1e-9, overlaps), len(geoms))
+    if (town_of < 0).any():
+        warnings.append(f"{layer}: {int((town_of < 0).sum())} shelter results match no township and are not used")
+    n_towns, used = len(town_geoms), town_of >= 0
+    count = np.bincount(town_of[used], minlength=n_towns)
+    given = np.full(n_towns, np.nan)
+    if per_capita is not None:
+        given[town_of[used]] = per_capita.to_numpy()[used]  # kept only where the township has one result
+        given[count != 1] = np.nan
+    totals["shelter_area_m2"] = float(area_m2.sum())
+    totals["shelter_residents"] = float(residents.sum())
+    return _Shelters(np.bincount(town_of[used], weights=area_m2[used], minlength=n_towns),
+                     np.bincount(town_of[used], weights=residents[used], minlength=n_towns), count, given)
+
+
+def _judge_shelters(figures: AreaFigures, shelters: _Shelters, rows, target: float) -> None:
+    """Fill the shelter figures of ``figures`` from the township rows ``rows`` (a slice)."""
+    if not int(shelters.count[rows].sum()):
+        return
+    figures.shelter_area_m2 = float(shelters.area[rows].sum())
+    figures.shelter_residents = float(shelters.residents[rows].sum())
+    given = shelters.given_per_capita[rows]
+    if given.size == 1 and not np.isnan(given).all():
+        figures.m2_per_capita = float(given[0])
+    elif figures.shelter_residents > 0:
+        figures.m2_per_capita = figures.shelter_area_m2 / figures.shelter_residents
+    if figures.m2_per_capita is None:
+        return
+    figures.meets_target = bool(figures.m2_per_capita >= target * (1 - MEETS_TOLERANCE))
+    figures.deficit_m2 = 0.0 if figures.meets_target else max(
+        0.0, target * figures.shelter_residents - figures.shelter_area_m2)
+
+
+def atlas_figures(risk_map: gpd.GeoDataFrame, townships: gpd.GeoDataFrame, names: Sequence, *,
+                  keys: Optional[Sequence] = None, hazard_units: Optional[gpd.GeoDataFrame] = None,
+                  enterprises: Optional[gpd.GeoDataFrame] = None, reach_areas: Optional[gpd.GeoDataFrame] = None,
+                  reach_gaps: Optional[gpd.GeoDataFrame] = None, shelter_units: Optional[gpd.GeoDataFrame] = None,
+                  layer_names: Optional[dict] = None,
+                  shelter_target: float = TARGET_M2_PER_CAPITA) -> AtlasFigures:
+    """Figures for every township and the county (see the module docstring).
+
+    ``risk_map``, ``townships`` and the optional layers are GeoDataFrames in one projected CRS
+    (metres); ``names`` the township names (one per township row); ``keys`` stable page keys
+    (default: the townships' index as text). ``layer_names`` maps 'risk_map', 'townships', … to
+    the names used in error messages; ``shelter_target`` is m² per resident.
+    """
+    label = {**PARAMETERS, **(layer_names or {})}
+    warnings: list[str] = []
+    totals: dict = {}
+    town_geoms = _township_geometries(townships, label["townships"])
+    n_towns = len(town_geoms)
+    keys = [str(k) for k in (townships.index if keys is None else keys)]
+    names = ["" if n is None else str(n) for n in names]
+
+    pieces = _risk_pieces(risk_map, town_geoms, label["risk_map"], warnings)
+    piece_levels = pieces.levels[pieces.unit_idx] - 1
+    residents = _per_town(n_towns, pieces.town_idx, piece_levels,
+                          pieces.residents[pieces.unit_idx] * pieces.unit_fraction(pieces.area), len(LEVELS))
+    area_km2 = _per_town(n_towns, pieces.town_idx, piece_levels, pieces.area, len(LEVELS)) / 1e6
+    owner = overlay.largest_overlap(pieces.unit_idx, pieces.town_idx, pieces.area, len(pieces.unit_area))
+    counted = owner >= 0
+    units = _per_town(n_towns, owner[counted], pieces.levels[counted] - 1, 1, len(LEVELS), int)
+    totals.update(risk_map_units=int(len(pieces.unit_area)), risk_map_residents=float(pieces.residents.sum()),
+                  risk_map_units_outside=int((~counted).sum()))
+
+    covered = _covered_residents(pieces, n_towns, reach_areas, reach_gaps, label, totals)
+    enterprise_table = _enterprises_by_level(enterprises, town_geoms, label["enterprises"], warnings, totals)
+    major_table, major_rows = _major_units(hazard_units, enterprises, town_geoms, keys, label["hazard_units"],
+                                           warnings, totals)
+    shelters = _shelters_by_township(shelter_units, town_geoms, label["shelter_units"], warnings, totals)
+
+    def figures(key: str, name: str, area: float, rows) -> AreaFigures:
+        def summed(table):
+            return None if table is None else table[rows].sum(axis=0).astype(table.dtype)
+
+        result = AreaFigures(key=key, name=name, area_km2=area, units=summed(units),
+                             area_by_level_km2=summed(area_km2), residents_by_level=summed(residents),
+                             enterprises_by_level=summed(enterprise_table), major_by_grade=summed(major_table),
+                             covered_residents=None if covered is None else float(covered[rows].sum()))
+        if shelters is not None:
+            _judge_shelters(result, shelters, rows, shelter_target)
+        return result
+
+    town_areas = shapely.area(town_geoms) / 1e6
+    towns = [figures(keys[t], names[t], float(town_areas[t]), slice(t, t + 1)) for t in range(n_towns)]
+    county = figures(COUNTY_KEY, "", float(town_areas.sum()), slice(None))
+    return AtlasFigures(county, towns, major_rows, float(shelter_target), totals, warnings)

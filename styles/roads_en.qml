@@ -1,0 +1,82 @@
+<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
+<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields" labelsEnabled="0">
+ <renderer-v2 type="categorizedSymbol" attr="class" enableorderby="0" forceraster="0" symbollevels="0">
+  <categories>
+   <category value="expressway" label="expressway" symbol="0" render="true"/>
+   <category value="trunk" label="trunk" symbol="1" render="true"/>
+   <category value="primary" label="primary" symbol="2" render="true"/>
+   <category value="secondary" label="secondary" symbol="3" render="true"/>
+   <category value="tertiary" label="tertiary" symbol="4" render="true"/>
+   <category value="local" label="local" symbol="5" render="true"/>
+  </categories>
+  <symbols>
+   <symbol type="line" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
+    <layer class="SimpleLine" enabled="1" locked="0" pass="0">
+     <Option type="Map">
+      <Option type="QString" name="line_color" value="224,112,0,255"/>
+      <Option type="QString" name="line_style" value="solid"/>
+      <Option type="QString" name="line_width" value="1.2"/>
+      <Option type="QString" name="line_width_unit" value="MM"/>
+     </Option>
+    </layer>
+   </symbol>
+   <symbol type="line" name="1" alpha="1" clip_to_extent="1" force_rhr="0">
+    <layer class="SimpleLine" enabled="1" locked="0" pass="0">
+     <Option type="Map">
+      <Option type="QString" name="line_color" value="224,160,0,255"/>
+      <Option type="QString" name="line_style" value="solid"/>
+      <Option type="QString" name="line_width" value="0.9"/>
+      <Option type="QString" name="line_width_unit" value="MM"/>
+     </Option>
+    </layer>
+   </symbol>
+   <symbol type="line" name="2" alpha="1" clip_to_extent="1" force_rhr="0">
+    <layer class="SimpleLine" enabled="1" locked="0" pass="0">
+     <Option type="Map">
+      <Option type="QString" name="line_color" value="208,176,96,255"/>
+      <Option type="QString" name="line_style" value="solid"/>
+      <Option type="QString" name="line_width" value="0.7"/>
+      <Option type="QString" name="line_width_unit" value="MM"/>
+     </Option>
+    </layer>
+   </symbol>
+   <symbol type="line" name="3" alpha="1" clip_to_extent="1" force_rhr="0">
+    <layer class="SimpleLine" enabled="1" locked="0" pass="0">
+     <Option type="Map">
+      <Option type="QString" name="line_color" value="176,176,176,255"/>
+      <Option type="QString" name="line_style" value="solid"/>
+      <Option type="QString" name="line_width" value="0.5"/>
+      <Option type="QString" name="line_width_unit" value="MM"/>
+     </Option>
+    </layer>
+   </symbol>
+   <symbol type="line" name="4" alpha="1" clip_to_extent="1" force_rhr="0">
+    <layer class="SimpleLine" enabled="1" locked="0" pass="0">
+     <Option type="Map">
+      <Option type="QString" name="line_color" value="200,200,200,255"/>
+      <Option type="QString" name="line_style" value="solid"/>
+      <Option type="QString" name="line_width" value="0.35"/>
+      <Option type="QString" name="line_width_unit" value="MM"/>
+     </Option>
+    </layer>
+   </symbol>
+   <symbol type="line" name="5" alpha="1" clip_to_extent="1" force_rhr="0">
+    <layer class="SimpleLine" enabled="1" locked="0" pass="0">
+     <Option type="Map">
+      <Option type="QString" name="line_color" value="221,221,221,255"/>
+      <Option type="QString" name="line_style" value="solid"/>
+      <Option type="QString" name="line_width" value="0.2"/>
+      <Option type="QString" name="line_width_unit" value="MM"/>
+     </Option>
+    </layer>
+   </symbol>
+  </symbols>
+ </renderer-v2>
+ <aliases>
+  <alias field="road_id" name="Road id"/>
+  <alias field="name" name="Road name"/>
+  <alias field="class" name="Road class"/>
+  <alias field="speed_kmh" name="Speed (km/h)"/>
+  <alias field="oneway" name="Direction of travel"/>
+ </aliases>
+</qgis>
