@@ -66,7 +66,8 @@ class _Pieces:
             return np.where(whole > 0, part_area / whole, 0.0)
 
 
-def _per_town(n_towns: int, rows: np.ndarray, columns: np.ndarray, values, width: int, dtype=float) -> np.ndarray:
+def _per_town(n_towns: int, rows: np.ndarray, columns: np.ndarray, values: np.ndarray | float, width: int,
+              dtype: type = float) -> np.ndarray:
     table = np.zeros((n_towns, width), dtype=dtype)
     np.add.at(table, (rows, columns), values)
     return table
@@ -97,14 +98,15 @@ def _risk_pieces(risk_map: gpd.GeoDataFrame, town_geoms: np.ndarray, layer: str,
                    residents.fillna(0.0).to_numpy(), levels)
 
 
-def _covered_residents(pieces: _Pieces, n_towns: int, reach_areas, reach_gaps, label: dict, totals: dict):
+def _covered_residents(pieces: _Pieces, n_towns: int, reach_areas: gpd.GeoDataFrame | None,
+                       reach_gaps: gpd.GeoDataFrame | None, label: dict, totals: dict) -> np.ndarray | None:
     """Residents within the reach, per township (None without a reach layer)."""
     if reach_areas is None and reach_gaps is None:
         return None
     if reach_areas is not None:
         area = overlay.covered_area(pieces.geoms, reach=overlay.polygonal_union(reach_areas.geometry.to_numpy()))
         totals["coverage_source"] = "reach_areas"
-    else:
+    elif reach_gaps is not None:
         area = overlay.covered_area(pieces.geoms, gaps=overlay.polygonal_union(reach_gaps.geometry.to_numpy()))
         totals["coverage_source"] = "reach_gaps"
     if reach_gaps is not None and "residents" in reach_gaps.columns:
@@ -114,7 +116,8 @@ def _covered_residents(pieces: _Pieces, n_towns: int, reach_areas, reach_gaps, l
     return np.bincount(pieces.town_idx, weights=covered, minlength=n_towns)
 
 
-def _enterprises_by_level(enterprises, town_geoms: np.ndarray, layer: str, warnings: list, totals: dict):
+def _enterprises_by_level(enterprises: gpd.GeoDataFrame | None, town_geoms: np.ndarray, layer: str, warnings: list,
+                          totals: dict) -> np.ndarray | None:
     if enterprises is None:
         return None
     ent_levels = overlay.levels(enterprises, layer, allow_null=True)
@@ -132,7 +135,7 @@ def _enterprises_by_level(enterprises, town_geoms: np.ndarray, layer: str, warni
     return table
 
 
-def _enterprise_names(enterprises) -> tuple[dict, dict]:
+def _enterprise_names(enterprises: gpd.GeoDataFrame | None) -> tuple[dict, dict]:
     """{ent_id: name} and {ent_id: name_en} (empty when the layer lacks them)."""
     if enterprises is None or "ent_id" not in enterprises.columns:
         return {}, {}
@@ -142,8 +145,8 @@ def _enterprise_names(enterprises) -> tuple[dict, dict]:
     return names, names_en
 
 
-def _major_units(hazard_units, enterprises, town_geoms: np.ndarray, keys: list, layer: str, warnings: list,
-                 totals: dict):
+def _major_units(hazard_units: gpd.GeoDataFrame | None, enterprises: gpd.GeoDataFrame | None, town_geoms: np.ndarray,
+                 keys: list, layer: str, warnings: list, totals: dict) -> tuple[np.ndarray | None, pd.DataFrame]:
     """Major hazard units per township and grade, and their list (MAJOR_COLUMNS)."""
     if hazard_units is None:
         return None, pd.DataFrame(columns=list(MAJOR_COLUMNS))
@@ -171,7 +174,7 @@ def _major_units(hazard_units, enterprises, town_geoms: np.ndarray, keys: list, 
     if outside:
         warnings.append(f"{layer}: {outside} major hazard units lie outside every township and are not counted")
     r_values = overlay.optional_numbers(hazard_units, "r_value", layer)
-    def column(name, default):
+    def column(name: str, default: np.ndarray) -> np.ndarray:
         return hazard_units[name].to_numpy(dtype=object) if name in hazard_units.columns else default
 
     enterprise_ids = column("enterprise_id", np.full(len(hazard_units), None, dtype=object))[inside]
@@ -202,7 +205,8 @@ class _Shelters:
     given_per_capita: np.ndarray  # NaN unless exactly one result with a value
 
 
-def _shelters_by_township(shelter_units, town_geoms: np.ndarray, layer: str, warnings: list, totals: dict):
+def _shelters_by_township(shelter_units: gpd.GeoDataFrame | None, town_geoms: np.ndarray, layer: str, warnings: list,
+                          totals: dict) -> _Shelters | None:
     if shelter_units is None:
         return None
     area_m2 = overlay.numbers(shelter_units, "shelter_area_m2", layer, minimum=0).fillna(0.0).to_numpy()
@@ -229,7 +233,7 @@ def _shelters_by_township(shelter_units, town_geoms: np.ndarray, layer: str, war
                      np.bincount(town_of[used], weights=residents[used], minlength=n_towns), count, given)
 
 
-def _judge_shelters(figures: AreaFigures, shelters: _Shelters, rows, target: float) -> None:
+def _judge_shelters(figures: AreaFigures, shelters: _Shelters, rows: slice, target: float) -> None:
     """Fill the shelter figures of ``figures`` from the township rows ``rows`` (a slice)."""
     if not int(shelters.count[rows].sum()):
         return
@@ -285,8 +289,8 @@ def atlas_figures(risk_map: gpd.GeoDataFrame, townships: gpd.GeoDataFrame, names
                                            warnings, totals)
     shelters = _shelters_by_township(shelter_units, town_geoms, label["shelter_units"], warnings, totals)
 
-    def figures(key: str, name: str, area: float, rows) -> AreaFigures:
-        def summed(table):
+    def figures(key: str, name: str, area: float, rows: slice) -> AreaFigures:
+        def summed(table: np.ndarray | None) -> np.ndarray | None:
             return None if table is None else table[rows].sum(axis=0).astype(table.dtype)
 
         result = AreaFigures(key=key, name=name, area_km2=area, units=summed(units),

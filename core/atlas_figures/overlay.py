@@ -13,7 +13,7 @@ from .figures import LEVELS
 TRUE_WORDS = ("1", "1.0", "true", "t", "yes", "y", "是")
 
 
-def valid(geoms) -> np.ndarray:
+def valid(geoms: np.ndarray) -> np.ndarray:
     """The geometries as an object array, invalid ones repaired (make_valid)."""
     geoms = np.asarray(geoms, dtype=object).copy()
     bad = ~shapely.is_missing(geoms) & ~shapely.is_valid(geoms)
@@ -105,7 +105,8 @@ def largest_overlap(source_idx: np.ndarray, target_idx: np.ndarray, areas: np.nd
     return result
 
 
-def covered_area(pieces: np.ndarray, reach=None, gaps=None) -> np.ndarray:
+def covered_area(pieces: np.ndarray, reach: shapely.Geometry | None = None,
+                 gaps: shapely.Geometry | None = None) -> np.ndarray:
     """Area of each piece inside ``reach`` (or outside ``gaps``); only boundary pieces are intersected."""
     area = shapely.area(pieces)
     inside_geom, outside = (reach, False) if reach is not None else (gaps, True)
@@ -121,7 +122,7 @@ def covered_area(pieces: np.ndarray, reach=None, gaps=None) -> np.ndarray:
     return area - hit if outside else hit
 
 
-def polygonal_union(geoms) -> Optional[shapely.Geometry]:
+def polygonal_union(geoms: np.ndarray) -> Optional[shapely.Geometry]:
     """The union of the (repaired) geometries; None when there are none."""
     geoms = valid(geoms)
     geoms = geoms[~shapely.is_missing(geoms)]
