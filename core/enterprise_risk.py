@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .ids import id_strings
+from .values import id_strings, parse_numbers
 from .standards.risk_levels import LOWEST_RISK, risk_attributes
 from .standards.risk_presets import CUT_SET_BY_NAME, CUT_SETS, DEFAULT_CUT_SET, LEC, MATRIX, CutSet  # noqa: F401 (re-exported)
 
@@ -44,13 +44,12 @@ class EnterpriseResult:
 def _numbers(frame, name, layer, what):
     if name not in frame.columns:
         raise InputError("field not found", layer=layer, field=name)
-    raw = frame[name]
-    values = pd.to_numeric(raw, errors="coerce").astype(float)
-    empty = values.isna()
+    parsed = parse_numbers(frame[name])
+    empty = ~parsed.known
     if empty.any():
-        problem = "is empty" if raw[empty].isna().all() else "is empty or not a number"
+        problem = "is empty" if parsed.blank[empty].all() else "is empty or not a number"
         raise InputError(f"{what} {problem}", layer=layer, feature_ids=frame.index[empty], field=name)
-    return values.to_numpy()
+    return parsed.values
 
 
 def lec_scores(frame, l_field, e_field, c_field, layer="enterprises", warnings=None):

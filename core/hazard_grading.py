@@ -19,7 +19,7 @@ import shapely
 from .standards import gb18218 as gb
 from .apportion import apportion_column
 from .errors import InputError
-from .ids import id_strings
+from .values import id_strings, parse_numbers
 from .standards.risk_levels import risk_attributes
 
 BUFFER_QUAD_SEGMENTS = 64  # segments per quarter circle of the 500 m zone (area error < 0.01 %)
@@ -59,9 +59,9 @@ def _require_fields(frame, names, layer):
 
 
 def _quantities(records, name, layer):
-    raw = records[name]
-    q = pd.to_numeric(raw, errors="coerce").astype(float)
-    unparsable = q.isna() & raw.notna()
+    parsed = parse_numbers(records[name])
+    q = pd.Series(parsed.values, index=records.index)
+    unparsable = parsed.invalid
     if unparsable.any():
         raise InputError("quantity is not a number", layer=layer, feature_ids=records.index[unparsable], field=name)
     negative = q < 0
@@ -173,9 +173,9 @@ def exposure_zones(geometries, radius=gb.EXPOSURE_RADIUS_M):
 
 
 def _exposed_from_field(records, details, fields, layer, warnings):
-    raw = records[fields.exposed]
-    exposed = pd.to_numeric(raw, errors="coerce").astype(float)
-    bad = exposed.isna() & raw.notna()
+    parsed = parse_numbers(records[fields.exposed])
+    exposed = pd.Series(parsed.values, index=records.index)
+    bad = parsed.invalid
     if bad.any():
         raise InputError("exposed people is not a number", layer=layer, feature_ids=records.index[bad],
                          field=fields.exposed)

@@ -5,6 +5,8 @@ generator and the tests all read the same definitions.
 """
 from dataclasses import dataclass, field
 
+from ..core.values import URBAN_WORDS
+
 # Geometry kinds a layer accepts
 POINT, LINE, POLYGON = "point", "line", "polygon"
 
@@ -40,6 +42,7 @@ class FieldSpec:
     maximum: float = None  # largest sensible value (inclusive); above it the value is absurd
     length: int = 0  # string width for the template (0 = unlimited)
     description: str = ""
+    words: dict = None  # a bool field's true/false words (core.values; default YES_NO_WORDS)
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,7 @@ POPULATION = LayerSchema(
     (
         _id("pop_id", "人口单元编号", "Population unit id"),
         FieldSpec("residents", DOUBLE, "常住人口", "Residents", required=True, minimum=0, maximum=1e6),
-        FieldSpec("urban", BOOL, "城镇", "Urban"),
+        FieldSpec("urban", BOOL, "城镇", "Urban", words=URBAN_WORDS),
         FieldSpec("township", STRING, "所属镇街", "Township", length=60),
     ),
     key=("pop_id",),

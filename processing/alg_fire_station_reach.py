@@ -160,6 +160,14 @@ class FireStationReach(RiskAtlasAlgorithm):
         import shapely
 
         from ..core import fire_reach as fr
+        from ..core.errors import InputError
+        from ..core.values import parse_bools, parse_numbers
+
+        def numbers(frame, name, message):
+            parsed = parse_numbers(frame.gdf[name])
+            if parsed.invalid.any():
+                raise InputError(message, layer=frame.name, feature_ids=frame.gdf.index[parsed.invalid], field=name)
+            return parsed.values
 
         roads = self.read_source(parameters, "ROADS", context, feedback)
         crs = roads.crs
@@ -214,11 +222,15 @@ class FireStationReach(RiskAtlasAlgorithm):
         suburban_field = self._field(parameters, "SUBURBAN_FIELD", context, stations, "suburban")
         ids = (sg[id_field].to_numpy(dtype=object) if id_field else sg.index.to_numpy())
         ids = np.array([str(v) if v is not None else f"fid {f}" for v, f in zip(ids, sg.index)], dtype=object)
-        turnout = (np.array([fr._number(v) for v in sg[turnout_field].to_numpy(dtype=object)])
-                   if turnout_field else np.full(len(sg), np.nan))
-        suburban = (np.array([bool(v) and str(v).strip().lower() not in ("0", "false", "no", "")
-                              for v in sg[suburban_field].to_numpy(dtype=object)], dtype=bool)
-                    if suburban_field else None)
+        turnout = (numbers(stations, turnout_field, "turnout time is not a number") if turnout_field
+                   else np.full(len(sg), np.nan))
+        suburban = None
+        if suburban_field:
+            parsed = parse_bools(sg[suburban_field])
+            if parsed.invalid.any():
+                raise InputError("suburban must be true or false (是/否, yes/no, 1/0)", layer=stations.name,
+                                 feature_ids=sg.index[parsed.invalid], field=suburban_field)
+            suburban = parsed.values
         names = sg["name"].to_numpy(dtype=object) if "name" in sg.columns else None
 
         # optional layers
@@ -237,10 +249,8 @@ class FireStationReach(RiskAtlasAlgorithm):
 
                 raise QgsProcessingException(self.tr("Layer '{0}' has no residents field: set POPULATION_FIELD.")
                                              .format(population.name))
-            values = np.array([fr._number(v) for v in population.gdf[pop_field].to_numpy(dtype=object)])
+            values = numbers(population, pop_field, "residents value is not a number")
             if (values < 0).any():
-                from ..core.errors import InputError
-
                 raise InputError("residents value is negative", layer=population.name,
                                  feature_ids=population.gdf.index[values < 0], field=pop_field)
             pop_geoms, residents = population.gdf.geometry.values, values
