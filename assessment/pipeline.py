@@ -25,23 +25,19 @@ from qgis.core import (
 )
 
 from ..core.fire_reach import TIME_RULE_MIN, TURNOUT_CONVENTION_MIN
-from ..core.standards.risk_presets import DEFAULT_RADII_M
+from ..core.standards.risk_presets import DEFAULT_CELL_SIZE_M, DEFAULT_RADII_M
 from ..core.standards.shelters import TARGET_M2_PER_CAPITA
 from ..support.i18n import is_chinese, plugin_version
 from ..layers.project import SAMPLE_GPKG
+from ..layers.schemas import ASSESSMENT_INPUTS, REQUIRED_INPUTS, RESULT_LAYERS
 
-INPUT_LAYERS = {  # parameter -> sample-county layer name
-    "ENTERPRISES": "enterprises", "HAZARD_SOURCES": "hazard_sources", "SHELTERS": "shelters",
-    "SHELTERS_2": "shelter_points", "FIRE_STATIONS": "fire_stations", "POPULATION": "population",
-    "ROADS": "roads", "TOWNSHIPS": "townships",
-}
-REQUIRED_INPUTS = ("ENTERPRISES", "HAZARD_SOURCES", "SHELTERS", "FIRE_STATIONS", "POPULATION", "ROADS", "TOWNSHIPS")
+INPUT_LAYERS = {i.parameter: i.layer for i in ASSESSMENT_INPUTS}  # parameter -> sample-county layer name
 
 # options passed through to the algorithms, with the algorithms' own defaults
 DEFAULT_OPTIONS = {
     "METHOD": 0,  # enterpriserisk METHOD: 0 LEC, 1 matrix
     "PRESET": None,  # enterpriserisk PRESET index (None: the method's first cut set)
-    "CELL_SIZE": 500.0,  # fourcolourmap grid cell (m)
+    "CELL_SIZE": DEFAULT_CELL_SIZE_M,  # fourcolourmap grid cell (m)
     "RADII": ",".join(f"{r:g}" for r in DEFAULT_RADII_M),  # fourcolourmap radii for levels 1..4 (m)
     "AGGREGATION": 0,  # fourcolourmap: 0 highest level wins (就高)
     "TIME_LIMIT": TIME_RULE_MIN,  # firestationreach minutes from dispatch
@@ -55,10 +51,6 @@ DEFAULT_OPTIONS = {
     "LANGUAGE": None,  # "zh" or "en"; None: QGIS's locale
 }
 
-# result GeoPackage layer names
-RESULT_LAYERS = ("validation_report", "hazard_units", "hazard_details", "enterprise_risk", "reach_edges",
-                 "reach_areas", "reach_gaps", "reach_targets", "reach_summary", "shelter_units", "shelter_load",
-                 "shelter_summary", "risk_map")
 
 
 @dataclass
@@ -244,7 +236,7 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
     result.files.update({"results GeoPackage": final_gpkg, "PDF atlas": pdf, "PNG pages": png_folder,
                          "validation report": html["validation"], "fire-station report": html["fire_station_reach"],
                          "shelter report": html["shelters"]})
-    result.layers = {name: f"{final_gpkg}|layername={name}" for name in RESULT_LAYERS}
+    result.layers = {r.name: f"{final_gpkg}|layername={r.name}" for r in RESULT_LAYERS}
     if project_path:
         from .project import write_project
 

@@ -17,12 +17,9 @@ import pandas as pd
 from .errors import InputError
 from .values import id_strings, parse_numbers
 from .standards.risk_levels import LOWEST_RISK, risk_attributes
-from .standards.risk_presets import CUT_SET_BY_NAME, CUT_SETS, DEFAULT_CUT_SET, LEC, MATRIX, CutSet  # noqa: F401 (re-exported)
-
-LEC_L_VALUES = (0.1, 0.2, 0.5, 1, 3, 6, 10)
-LEC_E_VALUES = (0.5, 1, 2, 3, 6, 10)
-LEC_C_VALUES = (1, 3, 7, 15, 40, 100)
-MATRIX_RANGE = (1, 5)
+from .standards.risk_presets import (  # noqa: F401 (re-exported)
+    CUT_SET_BY_NAME, CUT_SETS, DEFAULT_CUT_SET, LEC, LEC_C_VALUES, LEC_E_VALUES, LEC_L_VALUES, MATRIX, MATRIX_RANGE,
+    CutSet)
 
 
 def levels_for(scores, cut_set):

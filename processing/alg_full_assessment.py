@@ -15,15 +15,13 @@ from qgis.core import (
 )
 
 from ..support import compat
-from ..core.standards.risk_presets import DEFAULT_RADII_M
+from ..core.standards.fire_stations import TIME_RULE_MIN, TURNOUT_CONVENTION_MIN
+from ..core.standards.risk_presets import DEFAULT_CELL_SIZE_M, DEFAULT_RADII_M
 from ..core.standards.shelters import TARGET_M2_PER_CAPITA
 from ..support.i18n import is_chinese
 from .alg_export_atlas import LANGUAGES, PAGE_SIZES
-from .base import RiskAtlasAlgorithm
-from .input_labels import input_labels
-
-INPUTS = ("ENTERPRISES", "HAZARD_SOURCES", "SHELTERS", "SHELTERS_2", "FIRE_STATIONS", "POPULATION", "ROADS",
-          "TOWNSHIPS")
+from ..layers.schemas import ASSESSMENT_INPUTS
+from .base import RiskAtlasAlgorithm, input_label, source_types
 
 
 class FullAssessment(RiskAtlasAlgorithm):
@@ -60,27 +58,26 @@ class FullAssessment(RiskAtlasAlgorithm):
             "GeoPackage appears only when every step succeeded.")
 
     def initAlgorithm(self, config=None):
-        labels = input_labels()
-        types = {"FIRE_STATIONS": compat.SOURCE_POINT, "POPULATION": compat.SOURCE_POLYGON,
-                 "ROADS": compat.SOURCE_LINE, "TOWNSHIPS": compat.SOURCE_POLYGON}
-        for name in INPUTS:
+        for layer in ASSESSMENT_INPUTS:
             self.addParameter(QgsProcessingParameterFeatureSource(
-                name, labels[name], [types.get(name, compat.SOURCE_ANY_GEOMETRY)], optional=name == "SHELTERS_2"))
+                layer.parameter, input_label(layer), source_types(layer.schema.geometries),
+                optional=not layer.required))
         self.addParameter(QgsProcessingParameterEnum(
             "METHOD", self.tr("Enterprise risk method"), [self.tr("LEC (D = L × E × C)"),
                                                          self.tr("Risk matrix (likelihood × severity)")],
             defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            "CELL_SIZE", self.tr("Four-colour map grid cell size (m)"), compat.NUMBER_DOUBLE, 500.0, minValue=1.0))
+            "CELL_SIZE", self.tr("Four-colour map grid cell size (m)"), compat.NUMBER_DOUBLE, DEFAULT_CELL_SIZE_M,
+            minValue=1.0))
         self.addParameter(QgsProcessingParameterString(
             "RADII", self.tr("Influence radii of levels 1, 2, 3, 4 (m)"),
             ",".join(f"{r:g}" for r in DEFAULT_RADII_M)))
         self.addParameter(QgsProcessingParameterNumber(
-            "TIME_LIMIT", self.tr("Fire-station time limit from dispatch (min)"), compat.NUMBER_DOUBLE, 5.0,
+            "TIME_LIMIT", self.tr("Fire-station time limit from dispatch (min)"), compat.NUMBER_DOUBLE, TIME_RULE_MIN,
             minValue=0.1))
         self.addParameter(QgsProcessingParameterNumber(
-            "DEFAULT_TURNOUT", self.tr("Turnout time when a station gives none (min)"), compat.NUMBER_DOUBLE, 1.0,
-            minValue=0.0))
+            "DEFAULT_TURNOUT", self.tr("Turnout time when a station gives none (min)"), compat.NUMBER_DOUBLE,
+            TURNOUT_CONVENTION_MIN, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             "TARGET", self.tr("Fixed-shelter area target (m² per resident)"), compat.NUMBER_DOUBLE, TARGET_M2_PER_CAPITA,
             minValue=0.0))
@@ -114,7 +111,7 @@ class FullAssessment(RiskAtlasAlgorithm):
         if not folder:
             raise QgsProcessingException(self.tr("Give an output folder."))
         inputs = {}
-        for name in INPUTS:
+        for name in (i.parameter for i in ASSESSMENT_INPUTS):
             if parameters.get(name) in (None, ""):
                 continue
             layer = self.parameterAsVectorLayer(parameters, name, context)

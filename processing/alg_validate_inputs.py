@@ -9,20 +9,9 @@ from qgis.core import (
 )
 
 from ..support import compat
-from .base import RiskAtlasAlgorithm
-from .input_labels import input_labels
+from ..layers.schemas import ASSESSMENT_INPUTS
+from .base import RiskAtlasAlgorithm, input_label
 
-# (parameter name, schema kind)
-INPUTS = (
-    ("ENTERPRISES", "enterprises"),
-    ("HAZARD_SOURCES", "hazard_sources"),
-    ("SHELTERS", "shelters"),
-    ("SHELTERS_2", "shelters"),
-    ("FIRE_STATIONS", "fire_stations"),
-    ("POPULATION", "population"),
-    ("ROADS", "roads"),
-    ("TOWNSHIPS", "townships"),
-)
 REPORT_FIELDS = (("layer", "string"), ("feature_id", "int"), ("field", "string"), ("problem", "string"),
                  ("severity", "string"), ("message", "string"))
 
@@ -53,10 +42,9 @@ class ValidateInputs(RiskAtlasAlgorithm):
             "found, unless 'Fail when errors are found' is ticked. Input layers are never modified.")
 
     def initAlgorithm(self, config=None):
-        labels = input_labels()
-        for name, _kind in INPUTS:
+        for layer in ASSESSMENT_INPUTS:
             self.addParameter(QgsProcessingParameterFeatureSource(
-                name, labels[name], [compat.SOURCE_ANY_GEOMETRY], optional=True))
+                layer.parameter, input_label(layer), [compat.SOURCE_ANY_GEOMETRY], optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             "FAIL_ON_ERROR", self.tr("Fail when errors are found"), defaultValue=False))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -76,7 +64,7 @@ class ValidateInputs(RiskAtlasAlgorithm):
                                          check_mixed_crs, validate_layer)
 
         report = ValidationReport()
-        given = [(name, kind) for name, kind in INPUTS if parameters.get(name) not in (None, "")]
+        given = [(i.parameter, i.kind) for i in ASSESSMENT_INPUTS if parameters.get(i.parameter) not in (None, "")]
         if not given:
             raise QgsProcessingException(self.tr("Give at least one input layer to validate."))
         crs_by_layer, layer_sizes = [], []

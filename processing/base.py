@@ -19,6 +19,19 @@ class Cancelled(Exception):
     pass
 
 
+def source_types(geometries):
+    """Processing source types for geometry kinds of layers.schemas (POINT, LINE, POLYGON)."""
+    from ..layers.schemas import LINE, POINT, POLYGON
+
+    types = {POINT: compat.SOURCE_POINT, LINE: compat.SOURCE_LINE, POLYGON: compat.SOURCE_POLYGON}
+    return [types[g] for g in geometries]
+
+
+def input_label(assessment_input):
+    """The translated label of an assessment input (layers.schemas.ASSESSMENT_INPUTS)."""
+    return QCoreApplication.translate("InputLayers", assessment_input.label)
+
+
 class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set ALGORITHM_ID and GROUP_ID and implement displayName, group,
     shortHelpString, initAlgorithm and ``compute(parameters, context, feedback)``.
