@@ -25,10 +25,9 @@ from scipy import sparse
 from scipy.sparse.csgraph import dijkstra
 
 from .network import build_network, locate
+from .standards.shelters import NOT_WALKABLE_CLASSES
 
 _SHIFT = 1.0  # added to every virtual edge so that no edge weighs 0 (csgraph drops zero weights)
-# road classes (layers.schemas.ROAD_CLASSES) people do not walk along: left out of the walking network
-NOT_WALKABLE_CLASSES = ("expressway",)
 
 
 def walkable(road_classes):

@@ -65,7 +65,7 @@ def analysis_crs(crs, extent=None, transform_context=None):
     """The projected metric CRS to analyse in: ``crs`` itself when projected, else a local one.
 
     A geographic CRS is replaced by the CGCS2000 3° GK zone (in China) or UTM zone covering the
-    centre of ``extent`` (given in ``crs``), DESIGN §3.
+    centre of ``extent`` (given in ``crs``): distances and areas need metres (core.crs).
     """
     if not crs.isValid() or not crs.isGeographic():
         return crs
@@ -196,6 +196,23 @@ def make_fields(specs):
             qgs_field.setAlias(spec[2])
         fields.append(qgs_field)
     return fields
+
+
+def input_and_new_fields(source_fields, new_fields):
+    """QgsFields: the input's fields (minus any the algorithm writes itself) + the new ones (QgsFields
+    or specs); returns (fields, names of the input fields replaced)."""
+    if not hasattr(new_fields, "names"):
+        new_fields = make_fields(new_fields)
+    fields, replaced = QgsFields(), []
+    new_names = set(new_fields.names())
+    for qgs_field in source_fields:
+        if qgs_field.name() in new_names:
+            replaced.append(qgs_field.name())
+            continue
+        fields.append(qgs_field)
+    for qgs_field in new_fields:
+        fields.append(qgs_field)
+    return fields, replaced
 
 
 class _Column:

@@ -229,6 +229,7 @@ ASSESSMENT_INPUTS = (  # parameter order of fullassessment and validateinputs
                     POLYGON, 1),
 )
 INPUT_BY_PARAMETER = {i.parameter: i for i in ASSESSMENT_INPUTS}
+TEMPLATE_CRS = "EPSG:4549"  # the data template's default CRS (CGCS2000 / 3-degree GK CM 120E, the sample county's)
 REQUIRED_INPUTS = tuple(i.parameter for i in ASSESSMENT_INPUTS if i.required)
 
 

@@ -7,10 +7,9 @@ import geopandas as gpd
 
 from ..support import compat
 from .gpkg import fields_from_schema, write_geopackage
-from .schemas import ASSESSMENT_INPUTS, LINE, POINT, POLYGON, SCHEMAS
+from .schemas import ASSESSMENT_INPUTS, LINE, POINT, POLYGON, SCHEMAS, TEMPLATE_CRS
 from .styling import STYLE_BY_KIND
 
-TEMPLATE_CRS = "EPSG:4549"  # CGCS2000 / 3-degree Gauss-Krüger CM 120E: the sample county's zone
 WKB_TYPES = {POINT: compat.WKB_POINT, LINE: compat.WKB_LINESTRING, POLYGON: compat.WKB_POLYGON}
 # GeoPackage layer name -> (schema kind, geometry type)
 TEMPLATE_LAYERS = {i.layer: (i.kind, WKB_TYPES[i.template_geometry]) for i in ASSESSMENT_INPUTS}

@@ -5,7 +5,6 @@ QGIS field types and the CRS facts — and returns ``Finding``s (layer, feature 
 problem, severity, message). Errors stop an analysis; warnings are repaired or converted and
 reported; info is for the record.
 """
-import html
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -99,34 +98,9 @@ class ValidationReport:
 
     def to_html(self, title="Risk Atlas — input validation", layers=(), labels=None, max_rows_per_problem=50):
         """A self-contained HTML summary: per-layer counts, then findings grouped by problem."""
-        labels = labels or {}
-        esc = html.escape
-        frame = self.to_frame()
-        parts = [f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{esc(title)}</title>",
-                 "<style>body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse}"
-                 "td,th{border:1px solid #bbb;padding:3px 8px;text-align:left}.error{color:#b00000}"
-                 ".warning{color:#a06000}.info{color:#406080}</style></head><body>",
-                 f"<h1>{esc(title)}</h1>",
-                 f"<p>{esc(labels.get('summary', 'Errors'))}: <b class='error'>{len(self.errors)}</b> · "
-                 f"{esc(labels.get('warnings', 'Warnings'))}: <b class='warning'>{len(self.warnings)}</b></p>",
-                 "<table><tr><th>Layer</th><th>Features</th><th>Errors</th><th>Warnings</th></tr>"]
-        counts = self.counts()
-        for name, n_features in layers:
-            parts.append(f"<tr><td>{esc(name)}</td><td>{n_features}</td>"
-                         f"<td class='error'>{counts.get((name, ERROR), 0)}</td>"
-                         f"<td class='warning'>{counts.get((name, WARNING), 0)}</td></tr>")
-        parts.append("</table>")
-        for (layer, problem, severity), group in frame.groupby(["layer", "problem", "severity"], sort=False):
-            parts.append(f"<h3 class='{severity}'>{esc(layer)}: {esc(problem)} ({severity}, {len(group)})</h3><ul>")
-            for message in group["message"].head(max_rows_per_problem):
-                parts.append(f"<li>{esc(message)}</li>")
-            if len(group) > max_rows_per_problem:
-                parts.append(f"<li>… {len(group) - max_rows_per_problem} more</li>")
-            parts.append("</ul>")
-        if not self.findings:
-            parts.append("<p>No problems found.</p>")
-        parts.append("</body></html>")
-        return "\n".join(parts)
+        from .report_html import validation_page
+
+        return validation_page(self, title, layers, labels, max_rows_per_problem)
 
 
 def _fids(gdf, mask):

@@ -69,6 +69,8 @@ def class_limit_km2(station_class, suburban=False):
 
 
 ROAD_CLASSES = ("expressway", "trunk", "primary", "secondary", "tertiary", "local")  # the roads' class field
+ROAD_CLASS_NAMES_ZH = {"expressway": "高速", "trunk": "干线", "primary": "主干", "secondary": "次干", "tertiary": "支路",
+                       "local": "地方道路"}  # as the help names them in Chinese
 
 
 @dataclass(frozen=True)

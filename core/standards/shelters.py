@@ -37,6 +37,7 @@ from ..values import to_bool
 TARGET_M2_PER_CAPITA = 1.5  # m² of fixed-shelter effective area per urban resident (county plans; GB 21734 > 1.5)
 MIN_SITE_AREA_M2 = 2000.0  # GB 21734-2008: a site's effective area should exceed 2000 m²
 FIXED_CAPACITY_SHARE = 0.15  # fixed shelters should hold ≥ 15 % of the planned population
+NOT_WALKABLE_CLASSES = ("expressway",)  # road classes people do not walk along to a shelter (a project choice)
 
 
 @dataclass(frozen=True)
