@@ -1,4 +1,4 @@
-"""Emergency-shelter types and planning figures, kept as data (DESIGN §4).
+"""Emergency-shelter types and planning figures, kept as data (a newer or local table can replace them).
 
 Sources (clause numbers as cited in public copies; check them against the official text
 before relying on a value in a statutory plan):
