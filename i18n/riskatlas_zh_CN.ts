@@ -134,44 +134,44 @@
         <translation>LEC 发生事故产生的后果C字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="27" />
-        <source>Matrix likelihood field (1–5)</source>
-        <translation>风险矩阵可能性字段（1–5）</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="28" />
-        <source>Matrix severity field (1–5)</source>
-        <translation>风险矩阵严重性字段（1–5）</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="29" />
+        <location filename="../processing/alg_enterprise_risk.py" line="31" />
         <source>Cut set (empty = the method's first)</source>
         <translation>分级界限（留空 = 该方法的第一套）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="31" />
+        <location filename="../processing/alg_enterprise_risk.py" line="33" />
         <source>Graded hazard units (optional)</source>
         <translation>已分级的重大危险源单元（可选）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="33" />
+        <location filename="../processing/alg_enterprise_risk.py" line="35" />
         <source>Enterprise id field of the hazard units</source>
         <translation>危险源单元的企业编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="35" />
+        <location filename="../processing/alg_enterprise_risk.py" line="37" />
         <source>Enterprises with risk level</source>
         <translation>企业风险等级结果</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="80" />
+        <location filename="../processing/alg_enterprise_risk.py" line="82" />
         <source>{0} enterprises scored with {1}; {2} raised by a hazard unit</source>
         <translation>已按 {1} 评定 {0} 家企业；其中 {2} 家因所属危险源单元而就高提级</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="71" />
+        <location filename="../processing/alg_enterprise_risk.py" line="73" />
         <source>{0}: input fields replaced by the results of the same name: {1}</source>
         <translation>{0}：以下输入字段被同名的计算结果替换：{1}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_enterprise_risk.py" line="27" />
+        <source>Matrix likelihood field ({0}–{1})</source>
+        <translation>风险矩阵可能性字段（{0}–{1}）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_enterprise_risk.py" line="29" />
+        <source>Matrix severity field ({0}–{1})</source>
+        <translation>风险矩阵严重性字段（{0}–{1}）</translation>
     </message>
 </context>
 <context>
@@ -659,7 +659,7 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
         <translation>网格：{0} 个边长 {1:g} m 的网格，起点 ({2:.1f}, {3:.1f})，坐标系 {4}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="117" />
+        <location filename="../processing/alg_four_colour_map.py" line="118" />
         <source>Level {0}: {1:,.0f} residents</source>
         <translation>{0}级：常住人口 {1:,.0f} 人</translation>
     </message>
@@ -873,7 +873,7 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="142" />
+        <location filename="../processing/help.py" line="146" />
         <source>Writes an empty GeoPackage holding every layer Risk Atlas reads — {0} — with their fields, field aliases (Chinese or English) and default styles. Fill it from the bureau's ledgers, then run 'Validate input layers'.
 
 Use a projected CRS in metres (default {1}, {2}; choose the zone of your county).</source>
@@ -882,7 +882,7 @@ Use a projected CRS in metres (default {1}, {2}; choose the zone of your county)
 请使用以米为单位的投影坐标系（默认 {1}，{2}；请选择本县所在分带）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="154" />
+        <location filename="../processing/help.py" line="158" />
         <source>Checks the input layers against the Risk Atlas schemas (the fields of the data template) and writes a report table and an HTML summary.
 
 Checks: empty layer; missing or geographic CRS (geographic layers are reprojected to a local projected CRS by the analyses: a warning); layers in different CRSs (warning: reprojected to the first layer's CRS); missing required fields; wrong field types (numbers stored as text are a warning when every value parses; yes/no fields take {1}, in any case); empty required values; null, invalid (warning: repaired) or wrongly typed geometries; duplicate ids; negative or implausible values (e.g. quantity above {0} t); unknown codes (shelter type, station class, road class, direction, hazard category); LEC values outside the LEC tables (warning); GBK-encoded shapefiles without a .cpg file (warning: set the layer's data source encoding to GBK).
@@ -895,7 +895,7 @@ Every input is optional: give the layers you have. The algorithm succeeds even w
 所有输入均为可选：提供已有图层即可。即使发现错误，算法仍成功完成，除非勾选“发现错误时终止”。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="174" />
+        <location filename="../processing/help.py" line="178" />
         <source>Identifies and grades major hazard sources after {0} from hazard records (one feature per unit and substance) and writes one feature per unit.
 
 Per record: q = design maximum quantity (t); Q = critical quantity from Table 1 by substance (CAS number, Chinese or English name or alias, e.g. 氯 / 液氯 / chlorine / 7782-50-5), else from Table 2 by the record's hazard category (e.g. W2, W5.2, J1; with several categories the lowest Q); β from Table 3 for its toxic gases, else Table 4 by category (several categories: the highest β).
@@ -916,7 +916,7 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
 既不在表1中又未给出类别的物质将报错并指明单元和要素；数量为空按 0 t 计（警告），为负数则报错。第二个输出逐条列出记录的 q、Q、β、q/Q 及各值所依据的表。单元几何为其各条记录的合并。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="200" />
+        <location filename="../processing/help.py" line="204" />
         <source>Scores every enterprise and classes the score into the four risk levels ({0}) with a named cut set.
 
 METHOD 0 LEC: D = L × E × C (likelihood, exposure, consequence; the LEC tables give L {1}; E {2}; C {3} — other values are used as given, with a warning). METHOD 1 risk matrix: R = likelihood × severity, both whole numbers {4}–{5}.
@@ -939,7 +939,7 @@ HAZARD_UNITS（可选，即“重大危险源分级”的输出）：拥有已�
 输出：企业图层，新增 risk_score、score_level、hazard_level、hazard_unit_id、risk_level、risk_label_zh、risk_label_en、risk_colour、level_source、risk_method、risk_preset。分值为空或无效时报错，并指明要素和字段。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="222" />
+        <location filename="../processing/help.py" line="227" />
         <source>The regional red-orange-yellow-blue safety-risk map (红橙黄蓝四色安全风险空间分布图): every area (UNITS polygons such as townships or communities, or else square cells of CELL_SIZE metres over EXTENT) gets a risk level {0} from the risk sources around it.
 
 Sources: ENTERPRISES and/or HAZARD_UNITS, any layers with a risk_level field 1..4 (the outputs of 'Enterprise risk level' and 'Grade major hazard sources').
@@ -962,7 +962,7 @@ AGGREGATION 1（累计分值）：每个影响该区域的风险源按 1 / 2 / 3
 结果按四色配色设置样式；图例为 {6}（QGIS 为英文界面时显示 {7}）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="251" />
+        <location filename="../processing/help.py" line="256" />
         <source>Which land, residents and targets each fire station reaches within TIME_LIMIT minutes of the dispatch order (建标152-2017 §14 / GB 51080-2015 §4.1: {0} min = turnout, conventionally {1} min, + driving), on the road network, and whether its district respects the class limit ({2}).
 
 Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction. Speed per road: SPEED_FIELD when &gt; 0, else the road class's preset speed ({3}), else DEFAULT_SPEED. A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations farther than SNAP_TOLERANCE are listed and left out. One search from all stations at once, each starting with its turnout time; roads are cut where two stations meet (equal time) and where time runs out. A suburban station (SUBURBAN_FIELD: {4}) has the suburban limit whatever its class.
@@ -979,7 +979,7 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="276" />
+        <location filename="../processing/help.py" line="281" />
         <source>Effective shelter area per resident against the planning target (城镇人均固定避难场所面积 ≥ {0} m²), per township, per population cell and per shelter.
 
 METHOD 0 administrative: per unit (UNITS, e.g. townships), the effective area of the counted shelters whose centroid lies in the unit ÷ the unit's residents (population features apportioned by area overlap). OUTPUT = the units.
@@ -1010,7 +1010,7 @@ TYPES：计入的避难场所类型（默认为{2}；其他类型不计入人均
 输入有误时停止并给出图层、要素和字段：面积缺失或为负、未知类型、人口为空或为负。地理坐标系图层会重投影到当地投影坐标系（日志中说明）；其他图层重投影到避难场所图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="315" />
+        <location filename="../processing/help.py" line="320" />
         <source>Runs the whole assessment on a county's layers in one go and writes everything into OUTPUT_FOLDER:
 {0}
 
@@ -1024,42 +1024,42 @@ Files: risk_atlas_results.gpkg (every result layer and a provenance table: algor
 <context>
     <name>InputLayers</name>
     <message>
-        <location filename="../layers/schemas.py" line="212" />
+        <location filename="../layers/schemas.py" line="217" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="212" />
+        <location filename="../layers/schemas.py" line="217" />
         <source>Hazard sources (one record per unit and substance)</source>
         <translation>危险源（每个单元每种物质一条记录）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="212" />
+        <location filename="../layers/schemas.py" line="217" />
         <source>Emergency shelters</source>
         <translation>应急避难场所</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="212" />
+        <location filename="../layers/schemas.py" line="217" />
         <source>Emergency shelters, second layer (e.g. points beside polygons)</source>
         <translation>应急避难场所（第二图层，如面图层之外的点图层）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="212" />
+        <location filename="../layers/schemas.py" line="217" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="212" />
+        <location filename="../layers/schemas.py" line="217" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="212" />
+        <location filename="../layers/schemas.py" line="217" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="212" />
+        <location filename="../layers/schemas.py" line="217" />
         <source>Townships</source>
         <translation>镇街</translation>
     </message>
@@ -1296,37 +1296,37 @@ Files: risk_atlas_results.gpkg (every result layer and a provenance table: algor
         <translation>超负荷避难场所数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="144" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="146" />
         <source>AREA_FIELD is empty: effective area = polygon area</source>
         <translation>AREA_FIELD 为空：有效面积取多边形面积</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="146" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="148" />
         <source>The shelters have no '{0}' field: effective area = polygon area</source>
         <translation>避难场所图层没有 '{0}' 字段：有效面积取多边形面积</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="125" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="126" />
         <source>Shelter type table: {0}</source>
         <translation>避难场所类型表：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="133" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="135" />
         <source>TARGET must be more than 0 m² per person.</source>
         <translation>TARGET 必须大于 0 m²/人。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="135" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="137" />
         <source>METHOD 0 (administrative) needs UNITS, e.g. the townships.</source>
         <translation>METHOD 0（行政区法）需要 UNITS，如镇街图层。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="137" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="139" />
         <source>METHOD 2 (network) needs ROADS.</source>
         <translation>METHOD 2（路网法）需要 ROADS。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="81" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="82" />
         <source>Shelters are in a geographic CRS (degrees): analysed in {0}.</source>
         <translation>避难场所图层为地理坐标系（度）：在 {0} 中分析。</translation>
     </message>
@@ -1341,12 +1341,12 @@ Files: risk_atlas_results.gpkg (every result layer and a provenance table: algor
         <translation>由 {0} 条道路构建步行路网</translation>
     </message>
     <message>
-        <location filename="../layers/shelter_io.py" line="117" />
+        <location filename="../layers/shelter_io.py" line="118" />
         <source>{0} population features are farther than the largest radius from every road: no shelter in reach</source>
         <translation>{0} 个人口要素距所有道路超过最大服务半径：无可达避难场所</translation>
     </message>
     <message>
-        <location filename="../layers/shelter_io.py" line="120" />
+        <location filename="../layers/shelter_io.py" line="122" />
         <source>{0} shelters are farther than their radius from every road: they serve nobody</source>
         <translation>{0} 处避难场所距所有道路超过其服务半径：无服务人口</translation>
     </message>
@@ -1361,47 +1361,47 @@ Files: risk_atlas_results.gpkg (every result layer and a provenance table: algor
         <translation>避难场所负荷：面和点统一输出为质心点</translation>
     </message>
     <message>
-        <location filename="../layers/shelter_io.py" line="128" />
+        <location filename="../layers/shelter_io.py" line="133" />
         <source>Method: {0}</source>
         <translation>方法：{0}</translation>
     </message>
     <message>
-        <location filename="../layers/shelter_io.py" line="129" />
+        <location filename="../layers/shelter_io.py" line="134" />
         <source>Residents counted: {0:,.0f}; counted shelter area: {1:,.0f} m² in {2} shelters</source>
         <translation>计入人口：{0:,.0f}；计入避难面积：{1:,.0f} m²，共 {2} 处避难场所</translation>
     </message>
     <message>
-        <location filename="../layers/shelter_io.py" line="132" />
+        <location filename="../layers/shelter_io.py" line="138" />
         <source>County: {0:.2f} m² per capita (target {1:g}): {2}</source>
         <translation>全县：人均 {0:.2f} m²（目标 {1:g}）：{2}</translation>
     </message>
     <message>
-        <location filename="../layers/shelter_io.py" line="132" />
+        <location filename="../layers/shelter_io.py" line="131" />
         <source>meets the target</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../layers/shelter_io.py" line="132" />
+        <location filename="../layers/shelter_io.py" line="131" />
         <source>below the target</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../layers/shelter_io.py" line="135" />
+        <location filename="../layers/shelter_io.py" line="140" />
         <source>Share of residents meeting the target: {0:.1%}</source>
         <translation>达标人口比例：{0:.1%}</translation>
     </message>
     <message>
-        <location filename="../layers/shelter_io.py" line="136" />
+        <location filename="../layers/shelter_io.py" line="142" />
         <source>Residents with no shelter in reach: {0:,.0f}</source>
         <translation>服务范围外人口：{0:,.0f}</translation>
     </message>
     <message>
-        <location filename="../layers/shelter_io.py" line="137" />
+        <location filename="../layers/shelter_io.py" line="144" />
         <source>Total deficit: {0:,.0f} m²; overloaded shelters: {1} of {2}</source>
         <translation>面积缺口合计：{0:,.0f} m²；超负荷避难场所：{1}/{2}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="131" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="132" />
         <source>RADIUS must be more than 0 m (leave it empty for the per-type radii).</source>
         <translation>RADIUS 必须大于 0 m（留空则按类型取服务半径）。</translation>
     </message>

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..core.standards.fire_stations import ROAD_CLASSES, STATION_CLASSES, TIME_RULE_MIN
 from ..core.standards.gb18218 import CATEGORY_CODES as HAZARD_CATEGORY_CODES
 from ..core.standards.gb18218 import EXPOSURE_RADIUS_M
-from ..core.standards.risk_presets import LEC_C_VALUES, LEC_E_VALUES, LEC_L_VALUES
+from ..core.standards.risk_presets import LEC_C_VALUES, LEC_E_VALUES, LEC_L_VALUES, MATRIX_RANGE
 from ..core.standards.shelters import DEFAULT_SHELTER_TYPES
 from ..core.values import URBAN_WORDS
 
@@ -74,6 +74,12 @@ def _name():
     return FieldSpec("name", STRING, "名称", "Name", required=True, length=100)
 
 
+def _lec(name, alias_zh, alias_en, values):
+    """An LEC factor: its range is the LEC table's (values between table values are warned about)."""
+    return FieldSpec(name, DOUBLE, alias_zh, alias_en, minimum=min(values), maximum=max(values),
+                     description="LEC table values " + ", ".join(map(str, values)))
+
+
 def _name_en():
     return FieldSpec("name_en", STRING, "英文/拼音名称", "English or pinyin name", length=100)
 
@@ -90,14 +96,13 @@ ENTERPRISES = LayerSchema(
         FieldSpec("hazchem", BOOL, "涉及危险化学品", "Stores or uses hazardous chemicals"),
         FieldSpec("std_grade", STRING, "安全生产标准化等级", "Safety standardisation grade",
                   allowed=STANDARDISATION_GRADES, length=10),
-        FieldSpec("lec_l", DOUBLE, "事故发生的可能性L", "LEC likelihood L", minimum=0.1, maximum=10,
-                  description="LEC table values " + ", ".join(map(str, LEC_L_VALUES))),
-        FieldSpec("lec_e", DOUBLE, "暴露于危险环境的频繁程度E", "LEC exposure E", minimum=0.5, maximum=10,
-                  description="LEC table values " + ", ".join(map(str, LEC_E_VALUES))),
-        FieldSpec("lec_c", DOUBLE, "发生事故产生的后果C", "LEC consequence C", minimum=1, maximum=100,
-                  description="LEC table values " + ", ".join(map(str, LEC_C_VALUES))),
-        FieldSpec("likelihood", INT, "可能性等级", "Matrix likelihood (1-5)", minimum=1, maximum=5),
-        FieldSpec("severity", INT, "严重性等级", "Matrix severity (1-5)", minimum=1, maximum=5),
+        _lec("lec_l", "事故发生的可能性L", "LEC likelihood L", LEC_L_VALUES),
+        _lec("lec_e", "暴露于危险环境的频繁程度E", "LEC exposure E", LEC_E_VALUES),
+        _lec("lec_c", "发生事故产生的后果C", "LEC consequence C", LEC_C_VALUES),
+        FieldSpec("likelihood", INT, "可能性等级", "Matrix likelihood ({0}-{1})".format(*MATRIX_RANGE),
+                  minimum=MATRIX_RANGE[0], maximum=MATRIX_RANGE[1]),
+        FieldSpec("severity", INT, "严重性等级", "Matrix severity ({0}-{1})".format(*MATRIX_RANGE),
+                  minimum=MATRIX_RANGE[0], maximum=MATRIX_RANGE[1]),
     ),
     key=("ent_id",),
 )

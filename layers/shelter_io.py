@@ -106,7 +106,8 @@ def walking_network(roads, progress):
             lines.append(translate("ShelterPerCapita", "{0} roads of class {1} are not walked along").format(
                 int((~keep).sum()), ", ".join(NOT_WALKABLE_CLASSES)))
         geoms = geoms[keep]
-    lines.append(translate("ShelterPerCapita", "Building the walking network from {0} road features").format(len(geoms)))
+    lines.append(translate("ShelterPerCapita", "Building the walking network from {0} road features").format(
+        len(geoms)))
     stats = {}
     return network_pairs_function(geoms, stats=stats, progress=progress), stats, lines
 
@@ -114,26 +115,32 @@ def walking_network(roads, progress):
 def network_warnings(stats):
     warnings = []
     if stats.get("demand_off_network"):
-        warnings.append(translate("ShelterPerCapita", "{0} population features are farther than the largest radius from every road: "
-                            "no shelter in reach").format(stats["demand_off_network"]))
+        warnings.append(translate(
+            "ShelterPerCapita", "{0} population features are farther than the largest radius from every road: "
+                                "no shelter in reach").format(stats["demand_off_network"]))
     if stats.get("supply_off_network"):
-        warnings.append(translate("ShelterPerCapita", "{0} shelters are farther than their radius from every road: they serve "
-                            "nobody").format(stats["supply_off_network"]))
+        warnings.append(translate(
+            "ShelterPerCapita", "{0} shelters are farther than their radius from every road: they serve "
+                                "nobody").format(stats["supply_off_network"]))
     return warnings
 
 
 def summary_lines(analysis):
     """The analysis in a few log lines."""
     s = analysis.summary
+    meets = (translate("ShelterPerCapita", "meets the target") if s["county_meets_target"]
+             else translate("ShelterPerCapita", "below the target"))
     lines = [translate("ShelterPerCapita", "Method: {0}").format(s["method_name"]),
-             translate("ShelterPerCapita", "Residents counted: {0:,.0f}; counted shelter area: {1:,.0f} m² in {2} shelters").format(
-                 s["residents"], s["shelter_area_m2"], s["shelters_counted"])]
+             translate("ShelterPerCapita", "Residents counted: {0:,.0f}; counted shelter area: {1:,.0f} m² in {2} "
+                                           "shelters").format(s["residents"], s["shelter_area_m2"],
+                                                              s["shelters_counted"])]
     if s["residents"] > 0:
         lines.append(translate("ShelterPerCapita", "County: {0:.2f} m² per capita (target {1:g}): {2}").format(
-            s["county_m2_per_capita"], analysis.target,
-            translate("ShelterPerCapita", "meets the target") if s["county_meets_target"] else translate("ShelterPerCapita", "below the target")))
-        lines.append(translate("ShelterPerCapita", "Share of residents meeting the target: {0:.1%}").format(s["share_meeting_target"]))
-    lines.append(translate("ShelterPerCapita", "Residents with no shelter in reach: {0:,.0f}").format(s["residents_no_shelter"]))
+            s["county_m2_per_capita"], analysis.target, meets))
+        lines.append(translate("ShelterPerCapita", "Share of residents meeting the target: {0:.1%}").format(
+            s["share_meeting_target"]))
+    lines.append(translate("ShelterPerCapita", "Residents with no shelter in reach: {0:,.0f}").format(
+        s["residents_no_shelter"]))
     lines.append(translate("ShelterPerCapita", "Total deficit: {0:,.0f} m²; overloaded shelters: {1} of {2}").format(
         s["total_deficit_m2"], s["shelters_overloaded"], s["shelters_counted"]))
     return lines

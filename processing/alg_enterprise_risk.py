@@ -1,7 +1,7 @@
 """riskatlas:enterpriserisk — enterprise risk level from LEC or a risk matrix, raised by owned hazard units."""
 from qgis.core import QgsProcessingException, QgsProcessingParameterEnum
 
-from ..core.standards.risk_presets import CUT_SETS, DEFAULT_CUT_SET, LEC, MATRIX
+from ..core.standards.risk_presets import CUT_SETS, DEFAULT_CUT_SET, LEC, MATRIX, MATRIX_RANGE
 from ..support import compat
 from .base import RiskAtlasAlgorithm
 
@@ -24,8 +24,10 @@ class EnterpriseRisk(RiskAtlasAlgorithm):
         self.add_field("L_FIELD", self.tr("LEC likelihood L field"), "lec_l", "INPUT")
         self.add_field("E_FIELD", self.tr("LEC exposure E field"), "lec_e", "INPUT")
         self.add_field("C_FIELD", self.tr("LEC consequence C field"), "lec_c", "INPUT")
-        self.add_field("LIKELIHOOD_FIELD", self.tr("Matrix likelihood field (1–5)"), "likelihood", "INPUT")
-        self.add_field("SEVERITY_FIELD", self.tr("Matrix severity field (1–5)"), "severity", "INPUT")
+        self.add_field("LIKELIHOOD_FIELD", self.tr("Matrix likelihood field ({0}–{1})").format(*MATRIX_RANGE),
+                       "likelihood", "INPUT")
+        self.add_field("SEVERITY_FIELD", self.tr("Matrix severity field ({0}–{1})").format(*MATRIX_RANGE), "severity",
+                       "INPUT")
         self.addParameter(QgsProcessingParameterEnum(
             "PRESET", self.tr("Cut set (empty = the method's first)"), [c.label for c in CUT_SETS], optional=True))
         self.add_source("HAZARD_UNITS", self.tr("Graded hazard units (optional)"), [compat.SOURCE_VECTOR],

@@ -99,7 +99,8 @@ class FourColourMap(RiskAtlasAlgorithm):
 
         specs = RISK_MAP_FIELDS + ((("residents", "double"),) if population is not None else ())
         if units is not None:  # fields replaced by results: core already warned
-            fields, _replaced = input_and_new_fields(self.parameterAsSource(parameters, "UNITS", context).fields(), specs)
+            unit_fields = self.parameterAsSource(parameters, "UNITS", context).fields()
+            fields, _replaced = input_and_new_fields(unit_fields, specs)
         else:
             fields = make_fields(GRID_FIELDS + specs)
         record = self.provenance(parameters, radii_m=list(radii), aggregation=result.rule.name,

@@ -20,8 +20,8 @@ class GradeHazardSources(RiskAtlasAlgorithm):
         self.add_field("SUBSTANCE_FIELD", self.tr("Substance field (CAS number, Chinese or English name)"), "substance",
                        "INPUT")
         self.add_field("QUANTITY_FIELD", self.tr("Design maximum quantity field (t)"), "quantity_t", "INPUT")
-        self.add_field("CATEGORY_FIELD", self.tr("Hazard category field (GB 18218 Table 2 code, e.g. W2)"), "hazard_cat",
-                       "INPUT")
+        self.add_field("CATEGORY_FIELD", self.tr("Hazard category field (GB 18218 Table 2 code, e.g. W2)"),
+                       "hazard_cat", "INPUT")
         self.add_field("EXPOSED_FIELD", self.tr("Exposed people field (within {0:g} m outside the boundary)").format(
             EXPOSURE_RADIUS_M), "exposed", "INPUT")
         self.add_field("ENTERPRISE_FIELD", self.tr("Enterprise id field"), "ent_id", "INPUT")

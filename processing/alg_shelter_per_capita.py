@@ -59,7 +59,8 @@ class ShelterPerCapita(RiskAtlasAlgorithm):
         self.add_sink("OUTPUT_SHELTERS", self.tr("Shelter load"), compat.SOURCE_ANY_GEOMETRY)
         self.add_sink("OUTPUT_SUMMARY", self.tr("Shelter summary table"), compat.SOURCE_VECTOR)
         self.add_html("OUTPUT_HTML", self.tr("Shelter summary (HTML)"))
-        for name, label in zip(NUMBERS, (self.tr("County m² per capita"), self.tr("Share of residents meeting the target"),
+        for name, label in zip(NUMBERS, (self.tr("County m² per capita"),
+                                         self.tr("Share of residents meeting the target"),
                                          self.tr("Residents with no shelter in reach"), self.tr("Total deficit (m²)"),
                                          self.tr("County deficit (m²)"), self.tr("Overloaded shelters"))):
             self.addOutput(QgsProcessingOutputNumber(name, label))
@@ -128,7 +129,8 @@ class ShelterPerCapita(RiskAtlasAlgorithm):
         from ..core.shelter_capacity import METHOD_ADMINISTRATIVE, METHOD_NETWORK
 
         if radius is not None and radius <= 0:
-            raise QgsProcessingException(self.tr("RADIUS must be more than 0 m (leave it empty for the per-type radii)."))
+            raise QgsProcessingException(
+                self.tr("RADIUS must be more than 0 m (leave it empty for the per-type radii)."))
         if target <= 0:
             raise QgsProcessingException(self.tr("TARGET must be more than 0 m² per person."))
         if method == METHOD_ADMINISTRATIVE and not self.given(parameters, "UNITS"):
@@ -143,7 +145,8 @@ class ShelterPerCapita(RiskAtlasAlgorithm):
         if name is None:
             feedback.pushInfo(self.tr("AREA_FIELD is empty: effective area = polygon area"))
         elif not self.given(parameters, "AREA_FIELD") and not any(name in layer.gdf.columns for layer in layers):
-            feedback.pushWarning(self.tr("The shelters have no '{0}' field: effective area = polygon area").format(name))
+            feedback.pushWarning(
+                self.tr("The shelters have no '{0}' field: effective area = polygon area").format(name))
             return None
         return name
 

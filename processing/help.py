@@ -202,7 +202,8 @@ def enterprise_risk():
     zh = is_chinese()
     low, high = MATRIX_RANGE
     return translate(
-        "Help", "Scores every enterprise and classes the score into the four risk levels ({0}) with a named cut set.\n\n"
+        "Help",
+        "Scores every enterprise and classes the score into the four risk levels ({0}) with a named cut set.\n\n"
         "METHOD 0 LEC: D = L × E × C (likelihood, exposure, consequence; the LEC tables give L {1}; E {2}; C {3} "
         "— other values are used as given, with a warning). METHOD 1 risk matrix: R = likelihood × severity, "
         "both whole numbers {4}–{5}.\n"
