@@ -97,7 +97,7 @@ def _extent_string(uri):
 def _write_provenance(gpkg, rows):
     import pandas as pd
 
-    from ..layers.convert import make_fields
+    from ..layers.sinks import make_fields
     from ..layers.gpkg import write_layer
     from ..support import compat
 

@@ -9,7 +9,7 @@ import os
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorFileWriter, QgsVectorLayer
 
 from .atomic import atomic_output
-from .convert import frame_to_features, make_fields, wkb_type_for
+from .sinks import frame_to_features, make_fields, wkb_type_for
 
 
 @contextlib.contextmanager

@@ -1,6 +1,6 @@
 """The fields of every output layer, and the joins that make output tables from an input layer and
 a core result. Pure (pandas, geopandas, shapely): the algorithms turn these specs into QgsFields
-(``layers.convert.make_fields``) and write the frames to their sinks.
+(``layers.sinks.make_fields``) and write the frames to their sinks.
 
 Field specs are (name, kind) with kinds as in ``layers.schemas``: int / double / string / bool.
 """

@@ -35,7 +35,7 @@ def shelter_outputs(analysis, layers, population, units):
     from ..core.shelter_capacity import METHOD_ADMINISTRATIVE
     from ..core.shelter_report import SUMMARY_COLUMNS, summary_table
     from ..support import compat
-    from .convert import wkb_type_for
+    from .sinks import wkb_type_for
 
     unit_ids = unit_names = name_field = None
     if units is not None:

@@ -39,7 +39,7 @@ class EnterpriseRisk(RiskAtlasAlgorithm):
     def compute(self, parameters, context, feedback):
         from ..core.enterprise_risk import enterprise_risk
         from ..core.standards.risk_levels import level_counts_text
-        from ..layers.convert import input_and_new_fields, wkb_type_for
+        from ..layers.sinks import input_and_new_fields, wkb_type_for
         from ..layers.outputs import ENTERPRISE_RISK_FIELDS, as_nullable_int
         from ..layers.styling import apply_four_colour_style
 

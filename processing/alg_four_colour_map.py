@@ -54,7 +54,7 @@ class FourColourMap(RiskAtlasAlgorithm):
     def compute(self, parameters, context, feedback):
         from ..core.four_colour import Sources, four_colour_map, parse_radii, sources_from_frame, square_grid
         from ..core.standards.risk_levels import level_counts_text
-        from ..layers.convert import input_and_new_fields, make_fields, wkb_type_for
+        from ..layers.sinks import input_and_new_fields, make_fields, wkb_type_for
         from ..layers.outputs import GRID_FIELDS, RISK_MAP_FIELDS
         from ..layers.styling import apply_four_colour_style
 

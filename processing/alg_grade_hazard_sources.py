@@ -39,7 +39,7 @@ class GradeHazardSources(RiskAtlasAlgorithm):
         from ..core.hazard_grading import HazardFields, grade_hazard_sources
         from ..core.standards import gb18218
         from ..core.standards.risk_levels import level_counts_text
-        from ..layers.convert import wkb_type_for
+        from ..layers.sinks import wkb_type_for
         from ..layers.outputs import HAZARD_DETAIL_FIELDS, HAZARD_UNIT_FIELDS, RISK_FIELDS, as_nullable_int
         from ..layers.styling import apply_four_colour_style
 

@@ -268,7 +268,7 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         """Create the sink ``name`` and write ``frame`` (columns covering ``fields``: QgsFields or
         (name, kind) specs) into it; style and provenance are applied when QGIS loads it. Returns
         the destination id, or None for an optional output that is not wanted."""
-        from ..layers.convert import make_fields, write_to_sink
+        from ..layers.sinks import make_fields, write_to_sink
 
         if not hasattr(fields, "names"):
             fields = make_fields(fields)
