@@ -1,4 +1,4 @@
-"""Registers this checkout as the package ``riskatlas`` for the tests (DESIGN §1).
+"""Registers this checkout as the package ``riskatlas`` for the tests (see ARCHITECTURE.md, "Tests").
 
 The repo root is never put on sys.path: its ``processing/`` would shadow QGIS's own
 ``processing`` plugin. Instead the root's ``__init__.py`` is executed as package

@@ -9,20 +9,6 @@ from qgis.PyQt.QtWidgets import QAction
 from .support.dependencies import install_message
 from .support.i18n import PLUGIN_DIR, install_translator, remove_translator
 
-# menu entries open these algorithms' dialogs (the menu text is the algorithm's display name);
-# ids not registered (yet) are skipped
-MENU_ALGORITHMS = (
-    "riskatlas:fullassessment",
-    "riskatlas:validateinputs",
-    "riskatlas:gradehazardsources",
-    "riskatlas:enterpriserisk",
-    "riskatlas:fourcolourmap",
-    "riskatlas:firestationreach",
-    "riskatlas:shelterpercapita",
-    "riskatlas:exportatlas",
-    "riskatlas:createtemplate",
-)
-
 
 class RiskAtlasPlugin:
     def __init__(self, iface):
@@ -52,7 +38,9 @@ class RiskAtlasPlugin:
         self.menu_title = self.tr("&Risk Atlas")
         icon = QIcon(os.path.join(PLUGIN_DIR, "icon.svg"))
         self._add_action(icon, self.tr("Load sample county"), self.load_sample_county)
-        for algorithm_id in MENU_ALGORITHMS:
+        from .processing.provider import ALGORITHMS  # the menu opens each algorithm's dialog, in the provider's order
+
+        for algorithm_id in (f"{self.provider.id()}:{cls.ALGORITHM_ID}" for cls in ALGORITHMS):
             algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
             if algorithm is not None:
                 self._add_action(icon, algorithm.displayName() + "…",

@@ -1,6 +1,6 @@
 """The whole assessment as one reusable function: parameters in, result paths and figures out.
 
-``run_assessment`` chains the Risk Atlas algorithms through QGIS Processing — validate →
+``run_assessment`` runs the chain of ``assessment/chain.py`` through QGIS Processing — validate →
 grade hazard sources → enterprise risk → fire-station reach → shelter per capita →
 four-colour map → atlas — writing every result layer into one GeoPackage (with a
 ``provenance`` table: which algorithm, version and parameters made each layer), a QGIS project
@@ -24,41 +24,14 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core.fire_reach import TIME_RULE_MIN, TURNOUT_CONVENTION_MIN
-from ..core.standards.risk_presets import DEFAULT_RADII_M
-from ..core.standards.shelters import TARGET_M2_PER_CAPITA
-from ..support.i18n import is_chinese, plugin_version
+from ..core.standards.risk_levels import RISK_LEVELS
+from ..layers.atomic import atomic_output
 from ..layers.project import SAMPLE_GPKG
+from ..layers.schemas import ASSESSMENT_INPUTS, REQUIRED_INPUTS, RESULT_BY_NAME, RESULT_LAYERS
+from ..support.i18n import is_chinese, plugin_version
+from .chain import DEFAULT_OPTIONS, STEP_BY_KEY, STEPS, Extent, Fixed, Input, Option, Result
 
-INPUT_LAYERS = {  # parameter -> sample-county layer name
-    "ENTERPRISES": "enterprises", "HAZARD_SOURCES": "hazard_sources", "SHELTERS": "shelters",
-    "SHELTERS_2": "shelter_points", "FIRE_STATIONS": "fire_stations", "POPULATION": "population",
-    "ROADS": "roads", "TOWNSHIPS": "townships",
-}
-REQUIRED_INPUTS = ("ENTERPRISES", "HAZARD_SOURCES", "SHELTERS", "FIRE_STATIONS", "POPULATION", "ROADS", "TOWNSHIPS")
-
-# options passed through to the algorithms, with the algorithms' own defaults
-DEFAULT_OPTIONS = {
-    "METHOD": 0,  # enterpriserisk METHOD: 0 LEC, 1 matrix
-    "PRESET": None,  # enterpriserisk PRESET index (None: the method's first cut set)
-    "CELL_SIZE": 500.0,  # fourcolourmap grid cell (m)
-    "RADII": ",".join(f"{r:g}" for r in DEFAULT_RADII_M),  # fourcolourmap radii for levels 1..4 (m)
-    "AGGREGATION": 0,  # fourcolourmap: 0 highest level wins (就高)
-    "TIME_LIMIT": TIME_RULE_MIN,  # firestationreach minutes from dispatch
-    "DEFAULT_TURNOUT": TURNOUT_CONVENTION_MIN,  # firestationreach turnout when a station gives none
-    "TARGET": TARGET_M2_PER_CAPITA,  # shelterpercapita m² per person
-    "URBAN_ONLY": True,  # shelterpercapita counts urban residents
-    "TITLE": "",  # exportatlas (empty: the atlas default)
-    "ORGANISATION": "",
-    "DATE": "",
-    "PAGE_SIZE": "A3",  # A3 or A4 landscape
-    "LANGUAGE": None,  # "zh" or "en"; None: QGIS's locale
-}
-
-# result GeoPackage layer names
-RESULT_LAYERS = ("validation_report", "hazard_units", "hazard_details", "enterprise_risk", "reach_edges",
-                 "reach_areas", "reach_gaps", "reach_targets", "reach_summary", "shelter_units", "shelter_load",
-                 "shelter_summary", "risk_map")
+RESULT_GPKG = "risk_atlas_results.gpkg"
 
 
 @dataclass
@@ -77,7 +50,7 @@ class AssessmentResult:
 
 
 def sample_inputs(gpkg=SAMPLE_GPKG):
-    return {parameter: f"{gpkg}|layername={layer}" for parameter, layer in INPUT_LAYERS.items()}
+    return {i.parameter: f"{gpkg}|layername={i.layer}" for i in ASSESSMENT_INPUTS}
 
 
 class _Runner:
@@ -124,7 +97,7 @@ def _extent_string(uri):
 def _write_provenance(gpkg, rows):
     import pandas as pd
 
-    from ..layers.convert import make_fields
+    from ..layers.sinks import make_fields
     from ..layers.gpkg import write_layer
     from ..support import compat
 
@@ -134,9 +107,34 @@ def _write_provenance(gpkg, rows):
                 compat.WKB_NO_GEOMETRY)
 
 
+def step_parameters(step, runner, given, options, html):
+    """The algorithm parameters of a chain step: its wiring resolved against this run (inputs left
+    out and options without a value are left out), its result layers as sinks in the GeoPackage."""
+    parameters = {}
+    for name, source in step.wiring.items():
+        if isinstance(source, Input):
+            value = given.get(source.parameter)
+        elif isinstance(source, Result):
+            value = runner.uri(source.layer)
+        elif isinstance(source, Option):
+            value = options[source.name]
+        elif isinstance(source, Extent):
+            value = _extent_string(given[source.parameter])
+        else:
+            value = source.value if isinstance(source, Fixed) else source
+        if value is not None:
+            parameters[name] = value
+    for name, layer in step.outputs.items():
+        parameters[name] = runner.sink(layer, geometry=RESULT_BY_NAME[layer].geometry)
+    if step.report:
+        parameters["OUTPUT_HTML"] = html[step.report]
+    return parameters
+
+
 def run_assessment(inputs, output_folder, options=None, feedback=None, context=None,
                    project_path=None):
-    """Run the chain on ``inputs`` ({parameter: layer or URI}, see INPUT_LAYERS) into ``output_folder``.
+    """Run the chain on ``inputs`` ({parameter: layer or URI}, see layers.schemas.ASSESSMENT_INPUTS)
+    into ``output_folder``.
 
     Writes ``risk_atlas_results.gpkg``, ``validation.html``, ``fire_station_reach.html``,
     ``shelters.html``, ``risk_atlas.pdf``, ``png/`` (one PNG per atlas page) and, when
@@ -152,105 +150,72 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
         context = QgsProcessingContext()
         context.setProject(QgsProject.instance())
     os.makedirs(output_folder, exist_ok=True)
-    final_gpkg = os.path.join(output_folder, "risk_atlas_results.gpkg")
-    partial_gpkg = os.path.join(output_folder, "partial-risk_atlas_results.gpkg")  # QGIS finds no driver for a dot-file
-    if os.path.exists(partial_gpkg):
-        os.remove(partial_gpkg)
-    steps = QgsProcessingMultiStepFeedback(7, feedback)
-    runner = _Runner(partial_gpkg, context, steps)
+    final_gpkg = os.path.join(output_folder, RESULT_GPKG)
     result = AssessmentResult(output_folder)
-    html = {name: os.path.join(output_folder, f"{name}.html") for name in ("validation", "fire_station_reach",
-                                                                            "shelters")}
+    html = {s.report: os.path.join(output_folder, f"{s.report}.html") for s in STEPS if s.report}
     given = {k: v for k, v in inputs.items() if v not in (None, "")}
-
-    steps.setCurrentStep(0)
-    validation = runner.run("validate", "riskatlas:validateinputs", {
-        **{k: v for k, v in given.items() if k in INPUT_LAYERS},
-        "OUTPUT": runner.sink("validation_report", geometry=False), "OUTPUT_HTML": html["validation"]})
-    result.figures["validation errors / warnings"] = f"{validation['ERRORS']} / {validation['WARNINGS']}"
-    if validation["ERRORS"]:
-        raise QgsProcessingException(
-            f"{validation['ERRORS']} errors in the input layers: see {html['validation']}")
-
-    steps.setCurrentStep(1)
-    graded = runner.run("grade hazard sources", "riskatlas:gradehazardsources", {
-        "INPUT": given["HAZARD_SOURCES"], "POPULATION": given["POPULATION"],
-        "OUTPUT": runner.sink("hazard_units"), "DETAILS": runner.sink("hazard_details")})
-    result.figures["hazard units / major hazard sources"] = f"{graded['UNITS']} / {graded['MAJOR_UNITS']}"
-
-    steps.setCurrentStep(2)
-    enterprise_parameters = {"INPUT": given["ENTERPRISES"], "METHOD": options["METHOD"],
-                             "HAZARD_UNITS": runner.uri("hazard_units"), "OUTPUT": runner.sink("enterprise_risk")}
-    if options["PRESET"] is not None:
-        enterprise_parameters["PRESET"] = options["PRESET"]
-    runner.run("enterprise risk", "riskatlas:enterpriserisk", enterprise_parameters)
-
-    steps.setCurrentStep(3)
-    runner.run("fire-station reach", "riskatlas:firestationreach", {
-        "STATIONS": given["FIRE_STATIONS"], "ROADS": given["ROADS"], "STUDY_AREA": given["TOWNSHIPS"],
-        "POPULATION": given["POPULATION"], "TARGETS": runner.uri("enterprise_risk"),
-        "TIME_LIMIT": options["TIME_LIMIT"], "DEFAULT_TURNOUT": options["DEFAULT_TURNOUT"],
-        "OUTPUT_EDGES": runner.sink("reach_edges"), "OUTPUT_AREAS": runner.sink("reach_areas"),
-        "OUTPUT_GAPS": runner.sink("reach_gaps"), "OUTPUT_TARGETS": runner.sink("reach_targets"),
-        "OUTPUT_SUMMARY": runner.sink("reach_summary", geometry=False), "OUTPUT_HTML": html["fire_station_reach"]})
-
-    steps.setCurrentStep(4)
-    shelter_parameters = {
-        "SHELTERS": given["SHELTERS"], "POPULATION": given["POPULATION"], "UNITS": given["TOWNSHIPS"],
-        "METHOD": 0, "TARGET": options["TARGET"], "URBAN_ONLY": options["URBAN_ONLY"],
-        "OUTPUT": runner.sink("shelter_units"), "OUTPUT_SHELTERS": runner.sink("shelter_load"),
-        "OUTPUT_SUMMARY": runner.sink("shelter_summary", geometry=False), "OUTPUT_HTML": html["shelters"]}
-    if given.get("SHELTERS_2"):
-        shelter_parameters["SHELTERS_2"] = given["SHELTERS_2"]
-    shelters = runner.run("shelter area per capita", "riskatlas:shelterpercapita", shelter_parameters)
-
-    steps.setCurrentStep(5)
-    risk_map = runner.run("four-colour map", "riskatlas:fourcolourmap", {
-        "ENTERPRISES": runner.uri("enterprise_risk"), "HAZARD_UNITS": runner.uri("hazard_units"),
-        "EXTENT": _extent_string(given["TOWNSHIPS"]),
-        "CELL_SIZE": options["CELL_SIZE"], "RADII": options["RADII"], "AGGREGATION": options["AGGREGATION"],
-        "POPULATION": given["POPULATION"], "OUTPUT": runner.sink("risk_map")})
-    for level, label in ((1, "重大风险 major"), (2, "较大风险 high"), (3, "一般风险 moderate"), (4, "低风险 low")):
-        result.figures[f"map cells / residents, {label}"] = (
-            f"{int(risk_map[f'AREAS_LEVEL_{level}'])} / {risk_map[f'RESIDENTS_LEVEL_{level}']:,.0f}")
-    _reach_figures(result.figures, runner.uri("reach_summary"))
-    _copy_numbers(result.figures, shelters, "shelters")
-
-    steps.setCurrentStep(6)
-    pdf = os.path.join(output_folder, "risk_atlas.pdf")
-    png_folder = os.path.join(output_folder, "png")
-    if os.path.isdir(png_folder):
-        shutil.rmtree(png_folder)
-    language = options["LANGUAGE"] or ("zh" if is_chinese() else "en")
-    atlas_parameters = {
-        "RISK_MAP": runner.uri("risk_map"), "ENTERPRISES": runner.uri("enterprise_risk"),
-        "HAZARD_UNITS": runner.uri("hazard_units"), "SHELTERS": given["SHELTERS"],
-        "FIRE_STATIONS": given["FIRE_STATIONS"], "REACH_AREAS": runner.uri("reach_areas"),
-        "REACH_GAPS": runner.uri("reach_gaps"), "SHELTER_UNITS": runner.uri("shelter_units"),
-        "TOWNSHIPS": given["TOWNSHIPS"], "TITLE": options["TITLE"], "ORGANISATION": options["ORGANISATION"],
-        "DATE": options["DATE"], "PAGE_SIZE": options["PAGE_SIZE"], "LANGUAGE": language,
-        "TARGET": options["TARGET"], "OUTPUT": pdf, "OUTPUT_PNG_FOLDER": png_folder, "ATLAS_LAYERS": partial_gpkg}
-    atlas = runner.run("atlas", "riskatlas:exportatlas", atlas_parameters)
-    result.figures["atlas pages"] = atlas["PAGES"]
-    _write_provenance(partial_gpkg, runner.provenance)
-
-    # close every connection to the partial GeoPackage (flushing its WAL) before renaming it
-    context.temporaryLayerStore().removeAllMapLayers()
-    gc.collect()
-    for suffix in ("-wal", "-shm"):
-        if os.path.exists(partial_gpkg + suffix):
-            raise QgsProcessingException(f"{partial_gpkg} is still open; results left under that name")
-    os.replace(partial_gpkg, final_gpkg)
-    result.files.update({"results GeoPackage": final_gpkg, "PDF atlas": pdf, "PNG pages": png_folder,
+    with atomic_output(final_gpkg) as partial_gpkg:
+        steps = QgsProcessingMultiStepFeedback(len(STEPS), feedback)
+        runner = _Runner(partial_gpkg, context, steps)
+        _run_steps(runner, steps, given, options, html, result, output_folder)
+        _write_provenance(partial_gpkg, runner.provenance)
+        # close every connection to the partial GeoPackage (flushing its WAL) before it is renamed
+        context.temporaryLayerStore().removeAllMapLayers()
+        gc.collect()
+    atlas_files = STEP_BY_KEY["atlas"].files
+    result.files.update({"results GeoPackage": final_gpkg,
+                         "PDF atlas": os.path.join(output_folder, atlas_files["OUTPUT"][0]),
+                         "PNG pages": os.path.join(output_folder, atlas_files["OUTPUT_PNG_FOLDER"][0]),
                          "validation report": html["validation"], "fire-station report": html["fire_station_reach"],
                          "shelter report": html["shelters"]})
-    result.layers = {name: f"{final_gpkg}|layername={name}" for name in RESULT_LAYERS}
+    result.layers = {r.name: f"{final_gpkg}|layername={r.name}" for r in RESULT_LAYERS}
     if project_path:
         from .project import write_project
 
         result.files["QGIS project"] = write_project(project_path, given, result,
-                                                     target=options["TARGET"], language=language)
+                                                     target=options["TARGET"], language=options["LANGUAGE"]
+                                                     or ("zh" if is_chinese() else "en"))
     return result
+
+
+def _run_steps(runner, steps, given, options, html, result, output_folder):
+    """The chain's steps in order; headline figures into ``result``."""
+    outputs = {}
+    for number, step in enumerate(STEPS):
+        steps.setCurrentStep(number)
+        parameters = step_parameters(step, runner, given, options, html)
+        parameters.update(_step_files(step, output_folder))
+        if step.key == "atlas":
+            parameters["ATLAS_LAYERS"] = runner.gpkg  # the project's atlas layouts are rebuilt from these
+        outputs[step.key] = runner.run(step.title, step.algorithm, parameters)
+        if step.stops_on_errors and outputs[step.key]["ERRORS"]:
+            raise QgsProcessingException(
+                f"{outputs[step.key]['ERRORS']} errors in the input layers: see {html[step.report]}")
+    _headline_figures(result.figures, outputs, runner)
+    result.figures["atlas pages"] = outputs["atlas"]["PAGES"]
+
+
+def _step_files(step, output_folder):
+    """A step's file outputs in the output folder (a folder output starts empty)."""
+    files = {}
+    for parameter, (name, _output_id, _label) in step.files.items():
+        path = os.path.join(output_folder, name)
+        if os.path.isdir(path):
+            shutil.rmtree(path)
+        files[parameter] = path
+    return files
+
+
+def _headline_figures(figures, outputs, runner):
+    """The figures ``make demo`` prints, from the steps' outputs ({step key: results})."""
+    validation, graded, risk_map = outputs["validate"], outputs["grade"], outputs["map"]
+    figures["validation errors / warnings"] = f"{validation['ERRORS']} / {validation['WARNINGS']}"
+    figures["hazard units / major hazard sources"] = f"{graded['UNITS']} / {graded['MAJOR_UNITS']}"
+    for level in RISK_LEVELS:
+        figures[f"map cells / residents, {level.label_zh} {level.label_en.split()[0].lower()}"] = (
+            f"{int(risk_map[f'AREAS_LEVEL_{level.level}'])} / {risk_map[f'RESIDENTS_LEVEL_{level.level}']:,.0f}")
+    _reach_figures(figures, runner.uri("reach_summary"))
+    _copy_numbers(figures, outputs["shelters"], "shelters")
 
 
 def _reach_figures(figures, summary_uri):

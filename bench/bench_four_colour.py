@@ -84,7 +84,7 @@ def write_inputs(args, path):
     import geopandas as gpd
     import shapely
 
-    from riskatlas.layers.convert import make_fields
+    from riskatlas.layers.sinks import make_fields
     from riskatlas.layers.gpkg import write_geopackage
 
     xy, levels, boxes, unit_levels = make_case(args)

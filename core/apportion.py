@@ -71,13 +71,14 @@ def apportion_column(frame: gpd.GeoDataFrame, field: str, targets: npt.ArrayLike
     import pandas as pd
 
     from .errors import InputError
+    from .values import parse_numbers
 
     warnings = [] if warnings is None else warnings
     if field not in frame.columns:
         raise InputError("field not found", layer=layer, field=field)
-    raw = frame[field]
-    values = pd.to_numeric(raw, errors="coerce").astype(float)
-    bad = values.isna() & raw.notna()
+    parsed = parse_numbers(frame[field])
+    values = pd.Series(parsed.values, index=frame.index)
+    bad = parsed.invalid
     if bad.any():
         raise InputError("value is not a number", layer=layer, feature_ids=frame.index[bad], field=field)
     if (values < 0).any():

@@ -1,4 +1,4 @@
-"""Choice of a local projected metric CRS for geographic input (DESIGN §3).
+"""Choice of a local projected metric CRS for geographic input: every analysis measures in metres.
 
 Inside China: the CGCS2000 3-degree Gauss-Krüger zone of the "CM" family, EPSG:4534 (CM 75°E)
 to EPSG:4554 (CM 135°E), false easting 500 km without zone prefix. Elsewhere: the WGS 84 UTM

@@ -17,14 +17,11 @@ import numpy.typing as npt
 import pandas as pd
 
 from .errors import InputError
-from .ids import id_strings
+from .values import id_strings, parse_numbers
 from .standards.risk_levels import LOWEST_RISK, risk_attributes
-from .standards.risk_presets import CUT_SET_BY_NAME, CUT_SETS, DEFAULT_CUT_SET, LEC, MATRIX, CutSet  # noqa: F401 (re-exported)
-
-LEC_L_VALUES = (0.1, 0.2, 0.5, 1, 3, 6, 10)
-LEC_E_VALUES = (0.5, 1, 2, 3, 6, 10)
-LEC_C_VALUES = (1, 3, 7, 15, 40, 100)
-MATRIX_RANGE = (1, 5)
+from .standards.risk_presets import (  # noqa: F401 (re-exported)
+    CUT_SET_BY_NAME, CUT_SETS, DEFAULT_CUT_SET, LEC, LEC_C_VALUES, LEC_E_VALUES, LEC_L_VALUES, MATRIX, MATRIX_RANGE,
+    CutSet)
 
 
 def levels_for(scores: npt.ArrayLike, cut_set: CutSet) -> np.ndarray:
@@ -48,13 +45,12 @@ class EnterpriseResult:
 def _numbers(frame: pd.DataFrame, name: str, layer: str, what: str) -> np.ndarray:
     if name not in frame.columns:
         raise InputError("field not found", layer=layer, field=name)
-    raw = frame[name]
-    values = pd.to_numeric(raw, errors="coerce").astype(float)
-    empty = values.isna()
+    parsed = parse_numbers(frame[name])
+    empty = ~parsed.known
     if empty.any():
-        problem = "is empty" if raw[empty].isna().all() else "is empty or not a number"
+        problem = "is empty" if parsed.blank[empty].all() else "is empty or not a number"
         raise InputError(f"{what} {problem}", layer=layer, feature_ids=frame.index[empty], field=name)
-    return values.to_numpy()
+    return parsed.values
 
 
 def lec_scores(frame: pd.DataFrame, l_field: str, e_field: str, c_field: str, layer: str = "enterprises",

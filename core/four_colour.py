@@ -146,12 +146,12 @@ def sources_from_frame(gdf: gpd.GeoDataFrame, layer: str, level_field: str = "ri
                        warnings: list[str] | None = None) -> Sources:
     """Sources from a GeoDataFrame with a level field; ids from ``id_field`` (else the feature id).
     Empty or invalid levels are errors; features without geometry are skipped with a warning."""
-    from .ids import id_strings
+    from .values import id_strings, parse_numbers
 
     warnings = [] if warnings is None else warnings
     if level_field not in gdf.columns:
         raise InputError("field not found: a risk source needs a risk level 1..4", layer=layer, field=level_field)
-    levels = pd.to_numeric(gdf[level_field], errors="coerce")
+    levels = pd.Series(parse_numbers(gdf[level_field]).values, index=gdf.index)
     bad = levels.isna() | ~levels.isin([1, 2, 3, 4])
     if bad.any():
         raise InputError("risk level must be 1, 2, 3 or 4", layer=layer, feature_ids=gdf.index[bad], field=level_field)

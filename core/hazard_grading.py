@@ -23,8 +23,8 @@ import shapely
 
 from .apportion import apportion_column
 from .errors import InputError
-from .ids import id_strings
 from .standards import gb18218 as gb
+from .values import id_strings, parse_numbers
 from .standards.risk_levels import risk_attributes
 
 if TYPE_CHECKING:
@@ -69,9 +69,9 @@ def _require_fields(frame: pd.DataFrame, names: Sequence[str | None], layer: str
 
 
 def _quantities(records: pd.DataFrame, name: str, layer: str) -> np.ndarray:
-    raw = records[name]
-    q = pd.to_numeric(raw, errors="coerce").astype(float)
-    unparsable = q.isna() & raw.notna()
+    parsed = parse_numbers(records[name])
+    q = pd.Series(parsed.values, index=records.index)
+    unparsable = parsed.invalid
     if unparsable.any():
         raise InputError("quantity is not a number", layer=layer, feature_ids=records.index[unparsable], field=name)
     negative = q < 0
@@ -186,9 +186,9 @@ def exposure_zones(geometries: npt.ArrayLike, radius: float = gb.EXPOSURE_RADIUS
 def _exposed_from_field(records: pd.DataFrame, details: pd.DataFrame, fields: HazardFields, layer: str,
                         warnings: list[str]) -> pd.Series:
     """Exposed people per unit from the records' field (the largest where records disagree)."""
-    raw = records[fields.exposed]
-    exposed = pd.to_numeric(raw, errors="coerce").astype(float)
-    bad = exposed.isna() & raw.notna()
+    parsed = parse_numbers(records[fields.exposed])
+    exposed = pd.Series(parsed.values, index=records.index)
+    bad = parsed.invalid
     if bad.any():
         raise InputError("exposed people is not a number", layer=layer, feature_ids=records.index[bad],
                          field=fields.exposed)

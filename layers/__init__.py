@@ -1,4 +1,5 @@
-"""Layer schemas, validation, and conversion between QGIS layers and GeoDataFrames.
+"""Layer schemas, validation, and conversion between QGIS layers and GeoDataFrames (see ARCHITECTURE.md).
 
-Submodules that import qgis: convert, styling, gpkg, project. Pure ones: schemas, validation, encoding.
+Pure submodules (no qgis import): schemas, outputs, validation, report_html, reach_inputs, atomic, encoding.
+The others import qgis: convert, sinks, gpkg, template, project, shelter_io and the styling modules.
 """

@@ -1,15 +1,15 @@
 """Writing GeoDataFrames into a GeoPackage through QGIS, whole or not at all.
 
-All layers go into a temporary file beside the target, which replaces the target only once
-every layer (and its default style) is written.
+All layers go into a temporary file beside the target (``layers.atomic``), which replaces the
+target only once every layer (and its default style) is written.
 """
 import contextlib
 import os
-import tempfile
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorFileWriter, QgsVectorLayer
 
-from .convert import frame_to_features, make_fields, wkb_type_for
+from .atomic import atomic_output
+from .sinks import frame_to_features, make_fields, wkb_type_for
 
 
 @contextlib.contextmanager
@@ -73,19 +73,9 @@ def write_geopackage(path, layers, crs, styles=None):
     """
     if isinstance(crs, str):
         crs = QgsCoordinateReferenceSystem(crs)
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(suffix=".gpkg", prefix=".partial-", dir=folder)
-    os.close(handle)
-    os.remove(temporary)
-    try:
+    with atomic_output(path) as temporary:
         for i, (name, (frame, fields, wkb_type)) in enumerate(layers.items()):
             write_layer(temporary, name, frame, fields, crs, wkb_type, overwrite_file=(i == 0))
         for name, style in (styles or {}).items():
             save_default_style(temporary, name, style)
-        os.replace(temporary, path)
-    finally:
-        for leftover in (temporary, temporary + "-wal", temporary + "-shm"):
-            if os.path.exists(leftover):
-                os.remove(leftover)
     return path

@@ -4,16 +4,10 @@ import os
 from qgis.core import QgsProject, QgsVectorLayer
 
 from ..support.i18n import PLUGIN_DIR, is_chinese
-from .schemas import SCHEMAS
+from .schemas import SCHEMAS, inputs_bottom_to_top
 from .styling import STYLE_BY_KIND
 
 SAMPLE_GPKG = os.path.join(PLUGIN_DIR, "sample_data", "sample_county.gpkg")
-# sample GeoPackage layer -> schema kind, bottom to top
-SAMPLE_LAYERS = {
-    "population": "population", "townships": "townships", "roads": "roads", "shelters": "shelters",
-    "enterprises": "enterprises", "hazard_sources": "hazard_sources", "shelter_points": "shelters",
-    "fire_stations": "fire_stations",
-}
 
 
 def open_gpkg_layer(path, name, display_name=None):
@@ -30,6 +24,13 @@ def kind_title(kind, geometry_hint="", language=None):
     if geometry_hint:
         title += f"（{geometry_hint}）" if zh else f" ({geometry_hint})"
     return title
+
+
+def input_title(assessment_input, language=None):
+    """The layer title of an assessment input (layers.schemas.AssessmentInput) in ``language``."""
+    zh = (language or ("zh" if is_chinese() else "en")) == "zh"
+    hint = assessment_input.hint_zh if zh else assessment_input.hint_en
+    return kind_title(assessment_input.kind, hint, "zh" if zh else "en")
 
 
 def add_layers(project, layers, group_name, language=None):
@@ -57,7 +58,5 @@ def add_sample_county(project=None, path=SAMPLE_GPKG, group_name=None):
     if not os.path.exists(path):
         raise FileNotFoundError(f"sample county not found: {path}")
     group_name = group_name or ("临海县示例数据" if is_chinese() else "Linhai sample county")
-    points = "点" if is_chinese() else "points"
-    layers = [(f"{path}|layername={name}", kind, kind_title(kind, points if name == "shelter_points" else ""))
-              for name, kind in SAMPLE_LAYERS.items()]
+    layers = [(f"{path}|layername={i.layer}", i.kind, input_title(i)) for i in inputs_bottom_to_top()]
     return add_layers(project, layers, group_name)

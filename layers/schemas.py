@@ -1,9 +1,24 @@
-"""The seven layer kinds Risk Atlas reads: fields, types, aliases, allowed values — in one place.
+"""What Risk Atlas reads and writes, in one place: the seven layer kinds (fields, types, aliases,
+allowed values), the assessment's eight input layers and its result layers.
 
 Pure data (no qgis import) so that validation, the template writer, the sample-county
-generator and the tests all read the same definitions.
+generator, the algorithms, the assessment and the tests all read the same definitions. Code
+lists that a standard or a preset defines (station classes, shelter types, hazard categories,
+LEC values, road classes) are imported from ``core.standards``, never copied.
 """
 from dataclasses import dataclass, field
+
+from ..core.standards.fire_stations import ROAD_CLASSES, STATION_CLASSES, TIME_RULE_MIN
+from ..core.standards.gb18218 import CATEGORY_CODES as HAZARD_CATEGORY_CODES
+from ..core.standards.gb18218 import EXPOSURE_RADIUS_M
+from ..core.standards.risk_presets import LEC_C_VALUES, LEC_E_VALUES, LEC_L_VALUES, MATRIX_RANGE
+from ..core.standards.shelters import DEFAULT_SHELTER_TYPES
+from ..core.values import URBAN_WORDS
+
+
+def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks for; translated where shown)
+    return text
+
 
 # Geometry kinds a layer accepts
 POINT, LINE, POLYGON = "point", "line", "polygon"
@@ -11,20 +26,9 @@ POINT, LINE, POLYGON = "point", "line", "polygon"
 # Field types, named as in QGIS's type families
 INT, DOUBLE, STRING, BOOL = "int", "double", "string", "bool"
 
-LEC_L_VALUES = (0.1, 0.2, 0.5, 1, 3, 6, 10)  # likelihood (可能性) in the LEC method
-LEC_E_VALUES = (0.5, 1, 2, 3, 6, 10)  # exposure frequency (暴露频繁程度)
-LEC_C_VALUES = (1, 3, 7, 15, 40, 100)  # consequence (后果)
-
-HAZARD_CATEGORY_CODES = (
-    "J1", "J2", "J3", "J4", "J5",
-    "W1.1", "W1.2", "W1.3", "W2", "W3", "W4",
-    "W5.1", "W5.2", "W5.3", "W5.4", "W6.1", "W6.2", "W7.1", "W7.2",
-    "W8", "W9.1", "W9.2", "W10", "W11",
-)  # GB 18218-2018 Table 2 categories
-SHELTER_TYPES = ("emergency", "fixed_short", "fixed_medium", "fixed_long", "central")
-STATION_CLASSES = ("special", "class1", "class2", "small")
-ROAD_CLASSES = ("expressway", "trunk", "primary", "secondary", "tertiary", "local")
-ONEWAY_VALUES = ("both", "forward", "backward")
+SHELTER_TYPES = tuple(t.code for t in DEFAULT_SHELTER_TYPES)
+ONEWAY_BOTH, ONEWAY_FORWARD, ONEWAY_BACKWARD = "both", "forward", "backward"  # relative to digitising
+ONEWAY_VALUES = (ONEWAY_BOTH, ONEWAY_FORWARD, ONEWAY_BACKWARD)
 STANDARDISATION_GRADES = ("grade1", "grade2", "grade3", "none")  # 安全生产标准化等级
 
 
@@ -40,6 +44,7 @@ class FieldSpec:
     maximum: float = None  # largest sensible value (inclusive); above it the value is absurd
     length: int = 0  # string width for the template (0 = unlimited)
     description: str = ""
+    words: dict = None  # a bool field's true/false words (core.values; default YES_NO_WORDS)
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,12 @@ def _name():
     return FieldSpec("name", STRING, "名称", "Name", required=True, length=100)
 
 
+def _lec(name, alias_zh, alias_en, values):
+    """An LEC factor: its range is the LEC table's (values between table values are warned about)."""
+    return FieldSpec(name, DOUBLE, alias_zh, alias_en, minimum=min(values), maximum=max(values),
+                     description="LEC table values " + ", ".join(map(str, values)))
+
+
 def _name_en():
     return FieldSpec("name_en", STRING, "英文/拼音名称", "English or pinyin name", length=100)
 
@@ -85,14 +96,13 @@ ENTERPRISES = LayerSchema(
         FieldSpec("hazchem", BOOL, "涉及危险化学品", "Stores or uses hazardous chemicals"),
         FieldSpec("std_grade", STRING, "安全生产标准化等级", "Safety standardisation grade",
                   allowed=STANDARDISATION_GRADES, length=10),
-        FieldSpec("lec_l", DOUBLE, "事故发生的可能性L", "LEC likelihood L", minimum=0.1, maximum=10,
-                  description="LEC table values " + ", ".join(map(str, LEC_L_VALUES))),
-        FieldSpec("lec_e", DOUBLE, "暴露于危险环境的频繁程度E", "LEC exposure E", minimum=0.5, maximum=10,
-                  description="LEC table values " + ", ".join(map(str, LEC_E_VALUES))),
-        FieldSpec("lec_c", DOUBLE, "发生事故产生的后果C", "LEC consequence C", minimum=1, maximum=100,
-                  description="LEC table values " + ", ".join(map(str, LEC_C_VALUES))),
-        FieldSpec("likelihood", INT, "可能性等级", "Matrix likelihood (1-5)", minimum=1, maximum=5),
-        FieldSpec("severity", INT, "严重性等级", "Matrix severity (1-5)", minimum=1, maximum=5),
+        _lec("lec_l", "事故发生的可能性L", "LEC likelihood L", LEC_L_VALUES),
+        _lec("lec_e", "暴露于危险环境的频繁程度E", "LEC exposure E", LEC_E_VALUES),
+        _lec("lec_c", "发生事故产生的后果C", "LEC consequence C", LEC_C_VALUES),
+        FieldSpec("likelihood", INT, "可能性等级", "Matrix likelihood ({0}-{1})".format(*MATRIX_RANGE),
+                  minimum=MATRIX_RANGE[0], maximum=MATRIX_RANGE[1]),
+        FieldSpec("severity", INT, "严重性等级", "Matrix severity ({0}-{1})".format(*MATRIX_RANGE),
+                  minimum=MATRIX_RANGE[0], maximum=MATRIX_RANGE[1]),
     ),
     key=("ent_id",),
 )
@@ -108,7 +118,8 @@ HAZARD_SOURCES = LayerSchema(
                   minimum=0, maximum=1e6),
         FieldSpec("hazard_cat", STRING, "危险性类别", "Hazard category (GB 18218 Table 2)",
                   allowed=HAZARD_CATEGORY_CODES, length=8),
-        FieldSpec("exposed", INT, "500m内暴露人数", "People within 500 m outside the boundary",
+        FieldSpec("exposed", INT, f"{EXPOSURE_RADIUS_M:g}m内暴露人数",
+                  f"People within {EXPOSURE_RADIUS_M:g} m outside the boundary",
                   minimum=0, maximum=2_000_000),
     ),
     key=("unit_id", "substance"),
@@ -149,7 +160,7 @@ POPULATION = LayerSchema(
     (
         _id("pop_id", "人口单元编号", "Population unit id"),
         FieldSpec("residents", DOUBLE, "常住人口", "Residents", required=True, minimum=0, maximum=1e6),
-        FieldSpec("urban", BOOL, "城镇", "Urban"),
+        FieldSpec("urban", BOOL, "城镇", "Urban", words=URBAN_WORDS),
         FieldSpec("township", STRING, "所属镇街", "Township", length=60),
     ),
     key=("pop_id",),
@@ -179,3 +190,89 @@ TOWNSHIPS = LayerSchema(
 )
 
 SCHEMAS = {s.kind: s for s in (ENTERPRISES, HAZARD_SOURCES, SHELTERS, FIRE_STATIONS, POPULATION, ROADS, TOWNSHIPS)}
+
+
+# ---------------------------------------------------------------- the assessment's layers
+
+@dataclass(frozen=True)
+class AssessmentInput:
+    """One input layer of the assessment: its parameter (fullassessment, validateinputs, the model),
+    its layer in the template and the sample county, its kind, and where it sits in a project."""
+
+    parameter: str
+    layer: str  # layer name in the data template and the sample GeoPackage
+    kind: str  # a SCHEMAS key
+    label: str  # English parameter label (translated in context "InputLayers")
+    template_geometry: str  # POINT / LINE / POLYGON: the template's (and sample's) geometry
+    stack: int  # position in a project's layer tree, 0 = bottom
+    required: bool = True  # the full assessment needs it
+    hint_zh: str = ""  # added to the kind's title when two inputs share a kind
+    hint_en: str = ""
+
+    @property
+    def schema(self):
+        return SCHEMAS[self.kind]
+
+
+ASSESSMENT_INPUTS = (  # parameter order of fullassessment and validateinputs
+    AssessmentInput("ENTERPRISES", "enterprises", "enterprises",
+                    QT_TRANSLATE_NOOP("InputLayers", "Enterprises"), POINT, 4),
+    AssessmentInput("HAZARD_SOURCES", "hazard_sources", "hazard_sources",
+                    QT_TRANSLATE_NOOP("InputLayers", "Hazard sources (one record per unit and substance)"),
+                    POLYGON, 5),
+    AssessmentInput("SHELTERS", "shelters", "shelters", QT_TRANSLATE_NOOP("InputLayers", "Emergency shelters"),
+                    POLYGON, 3),
+    AssessmentInput("SHELTERS_2", "shelter_points", "shelters",
+                    QT_TRANSLATE_NOOP("InputLayers", "Emergency shelters, second layer (e.g. points beside polygons)"),
+                    POINT, 6, required=False, hint_zh="点", hint_en="points"),
+    AssessmentInput("FIRE_STATIONS", "fire_stations", "fire_stations",
+                    QT_TRANSLATE_NOOP("InputLayers", "Fire stations"), POINT, 7),
+    AssessmentInput("POPULATION", "population", "population", QT_TRANSLATE_NOOP("InputLayers", "Population"),
+                    POLYGON, 0),
+    AssessmentInput("ROADS", "roads", "roads", QT_TRANSLATE_NOOP("InputLayers", "Roads"), LINE, 2),
+    AssessmentInput("TOWNSHIPS", "townships", "townships", QT_TRANSLATE_NOOP("InputLayers", "Townships"),
+                    POLYGON, 1),
+)
+INPUT_BY_PARAMETER = {i.parameter: i for i in ASSESSMENT_INPUTS}
+TEMPLATE_CRS = "EPSG:4549"  # the data template's default CRS (CGCS2000 / 3-degree GK CM 120E, the sample county's)
+REQUIRED_INPUTS = tuple(i.parameter for i in ASSESSMENT_INPUTS if i.required)
+
+
+def inputs_bottom_to_top():
+    return tuple(sorted(ASSESSMENT_INPUTS, key=lambda i: i.stack))
+
+
+@dataclass(frozen=True)
+class ResultLayer:
+    """One layer of the assessment's result GeoPackage."""
+
+    name: str
+    title_zh: str
+    title_en: str
+    geometry: bool = True  # False: a table
+    project: int = None  # position in the project's results group from the top; None: not added
+    visible: bool = False  # checked in the project
+
+
+RESULT_LAYERS = (  # in the order the assessment writes them
+    ResultLayer("validation_report", "输入数据检查报告", "Validation report", geometry=False),
+    ResultLayer("hazard_units", "重大危险源分级", "Graded hazard units", project=1, visible=True),
+    ResultLayer("hazard_details", "危险源物质明细", "Hazard record details", geometry=False),
+    ResultLayer("enterprise_risk", "企业风险等级", "Enterprise risk levels", project=2),
+    ResultLayer("reach_edges", "消防到达道路", "Reached roads", project=5),
+    ResultLayer("reach_areas", f"消防站{TIME_RULE_MIN:g}分钟到达范围", f"Fire-station {TIME_RULE_MIN:g}-minute reach",
+                project=3),
+    ResultLayer("reach_gaps", "消防未覆盖区域", "Fire reach gaps", project=4),
+    ResultLayer("reach_targets", "目标到达时间", "Targets' arrival time"),
+    ResultLayer("reach_summary", "消防站汇总", "Fire-station summary", geometry=False),
+    ResultLayer("shelter_units", "镇街人均避难场所面积", "Shelter area per capita", project=6),
+    ResultLayer("shelter_load", "避难场所负荷", "Shelter load", project=7),
+    ResultLayer("shelter_summary", "避难场所汇总", "Shelter summary", geometry=False),
+    ResultLayer("risk_map", "四色安全风险分布图", "Four-colour risk map", project=0, visible=True),
+)
+RESULT_BY_NAME = {r.name: r for r in RESULT_LAYERS}
+
+
+def project_results():
+    """The result layers a project shows, top to bottom."""
+    return tuple(sorted((r for r in RESULT_LAYERS if r.project is not None), key=lambda r: r.project))

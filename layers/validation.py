@@ -5,13 +5,13 @@ QGIS field types and the CRS facts — and returns ``Finding``s (layer, feature 
 problem, severity, message). Errors stop an analysis; warnings are repaired or converted and
 reported; info is for the record.
 """
-import html
 from dataclasses import asdict, dataclass
 
 import numpy as np
 import pandas as pd
 import shapely
 
+from ..core.values import YES_NO_WORDS, is_blank, parse_bools, parse_numbers
 from .schemas import BOOL, DOUBLE, INT, LEC_C_VALUES, LEC_E_VALUES, LEC_L_VALUES, LINE, POINT, POLYGON, STRING
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -39,8 +39,6 @@ GBK_ENCODING = "gbk_without_cpg"
 
 _STANDARD_VALUES = {"lec_l": LEC_L_VALUES, "lec_e": LEC_E_VALUES, "lec_c": LEC_C_VALUES}
 _GEOMETRY_KIND = {0: POINT, 4: POINT, 1: LINE, 2: LINE, 5: LINE, 3: POLYGON, 6: POLYGON}
-_TRUE_TEXT = {"true", "t", "yes", "y", "1", "是"}
-_FALSE_TEXT = {"false", "f", "no", "n", "0", "否"}
 
 
 @dataclass(frozen=True)
@@ -100,43 +98,9 @@ class ValidationReport:
 
     def to_html(self, title="Risk Atlas — input validation", layers=(), labels=None, max_rows_per_problem=50):
         """A self-contained HTML summary: per-layer counts, then findings grouped by problem."""
-        labels = labels or {}
-        esc = html.escape
-        frame = self.to_frame()
-        parts = [f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{esc(title)}</title>",
-                 "<style>body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse}"
-                 "td,th{border:1px solid #bbb;padding:3px 8px;text-align:left}.error{color:#b00000}"
-                 ".warning{color:#a06000}.info{color:#406080}</style></head><body>",
-                 f"<h1>{esc(title)}</h1>",
-                 f"<p>{esc(labels.get('summary', 'Errors'))}: <b class='error'>{len(self.errors)}</b> · "
-                 f"{esc(labels.get('warnings', 'Warnings'))}: <b class='warning'>{len(self.warnings)}</b></p>",
-                 "<table><tr><th>Layer</th><th>Features</th><th>Errors</th><th>Warnings</th></tr>"]
-        counts = self.counts()
-        for name, n_features in layers:
-            parts.append(f"<tr><td>{esc(name)}</td><td>{n_features}</td>"
-                         f"<td class='error'>{counts.get((name, ERROR), 0)}</td>"
-                         f"<td class='warning'>{counts.get((name, WARNING), 0)}</td></tr>")
-        parts.append("</table>")
-        for (layer, problem, severity), group in frame.groupby(["layer", "problem", "severity"], sort=False):
-            parts.append(f"<h3 class='{severity}'>{esc(layer)}: {esc(problem)} ({severity}, {len(group)})</h3><ul>")
-            for message in group["message"].head(max_rows_per_problem):
-                parts.append(f"<li>{esc(message)}</li>")
-            if len(group) > max_rows_per_problem:
-                parts.append(f"<li>… {len(group) - max_rows_per_problem} more</li>")
-            parts.append("</ul>")
-        if not self.findings:
-            parts.append("<p>No problems found.</p>")
-        parts.append("</body></html>")
-        return "\n".join(parts)
+        from .report_html import validation_page
 
-
-def _blank(series):
-    """True where a value is missing: None/NaN, or an empty string."""
-    missing = series.isna().to_numpy()
-    if series.dtype == object:
-        text = series.astype(str).str.strip()
-        missing |= (text == "").to_numpy() & ~missing
-    return missing
+        return validation_page(self, title, layers, labels, max_rows_per_problem)
 
 
 def _fids(gdf, mask):
@@ -151,24 +115,15 @@ def _findings(layer, fids, field, problem, severity, messages):
 
 def _as_numbers(series):
     """Values as float (NaN where missing or unparseable) and a mask of unparseable non-blank values."""
-    blank = _blank(series)
-    numbers = pd.to_numeric(series.where(~blank, None), errors="coerce").to_numpy(dtype=float)
-    unparseable = np.isnan(numbers) & ~blank
-    return numbers, unparseable
-
-
-def _as_bools(series):
-    text = series.astype(str).str.strip().str.lower()
-    blank = _blank(series)
-    known = text.isin(_TRUE_TEXT | _FALSE_TEXT | {"true", "false"}).to_numpy()
-    return ~blank & ~known
+    parsed = parse_numbers(series)
+    return parsed.values, parsed.invalid
 
 
 def check_field_values(layer, gdf, spec, kind):
     """Type, null, range and code checks for one present field (``kind`` = its QGIS type family)."""
     found = []
     series = gdf[spec.name]
-    blank = _blank(series)
+    blank = is_blank(series)
     if spec.required and blank.any():
         found += _findings(layer, _fids(gdf, blank), spec.name, NULL_VALUE, ERROR,
                            f"required field '{spec.name}' ({spec.alias_zh}) is empty")
@@ -183,7 +138,7 @@ def check_field_values(layer, gdf, spec, kind):
                 found.append(Finding(layer, None, spec.name, TEXT_NUMBERS, WARNING,
                                      f"'{spec.name}' is a text field holding numbers; it is read as numbers"))
         else:
-            numbers = pd.to_numeric(series, errors="coerce").to_numpy(dtype=float)
+            numbers = parse_numbers(series).values
         if spec.type == INT and kind == DOUBLE:
             fractional = ~np.isnan(numbers) & (numbers != np.round(numbers))
             if fractional.any():
@@ -191,10 +146,10 @@ def check_field_values(layer, gdf, spec, kind):
                                    [f"'{spec.name}' must be a whole number, found {v:g}" for v in numbers[fractional]])
         found += _range_findings(layer, gdf, spec, numbers)
     elif spec.type == BOOL and kind not in (BOOL,):
-        unknown = _as_bools(series)
+        unknown = parse_bools(series, spec.words or YES_NO_WORDS).invalid
         if unknown.any():
             found += _findings(layer, _fids(gdf, unknown), spec.name, WRONG_TYPE, ERROR,
-                               [f"'{spec.name}' must be true/false (or 1/0), found '{v}'"
+                               [f"'{spec.name}' must be true/false (是/否, yes/no, 1/0), found '{v}'"
                                 for v in series.to_numpy()[unknown]])
     elif spec.type == STRING and kind not in (STRING, INT):
         found.append(Finding(layer, None, spec.name, WRONG_TYPE, ERROR,
@@ -272,7 +227,7 @@ def check_duplicates(layer, gdf, schema):
     keys = gdf[key].astype(str).apply(lambda col: col.str.strip())
     blank = np.zeros(len(gdf), dtype=bool)
     for name in key:
-        blank |= _blank(gdf[name])
+        blank |= is_blank(gdf[name])
     dup = keys.duplicated(keep=False).to_numpy() & ~blank
     if not dup.any():
         return []

@@ -1,4 +1,5 @@
-"""riskatlas:fullassessment — the whole assessment in one run (pipeline.run_assessment)."""
+"""riskatlas:fullassessment — the whole assessment in one run (the chain of assessment/chain.py,
+run by assessment/pipeline.py)."""
 import os
 
 from qgis.core import (
@@ -8,22 +9,16 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFolderDestination,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
+from ..assessment.chain import DEFAULT_OPTIONS
+from ..layers.schemas import ASSESSMENT_INPUTS
 from ..support import compat
-from ..core.standards.risk_presets import DEFAULT_RADII_M
-from ..core.standards.shelters import TARGET_M2_PER_CAPITA
 from ..support.i18n import is_chinese
 from .alg_export_atlas import LANGUAGES, PAGE_SIZES
-from .base import RiskAtlasAlgorithm
-from .input_labels import input_labels
-
-INPUTS = ("ENTERPRISES", "HAZARD_SOURCES", "SHELTERS", "SHELTERS_2", "FIRE_STATIONS", "POPULATION", "ROADS",
-          "TOWNSHIPS")
+from .base import RiskAtlasAlgorithm, input_label, source_types
 
 
 class FullAssessment(RiskAtlasAlgorithm):
@@ -33,73 +28,41 @@ class FullAssessment(RiskAtlasAlgorithm):
     def displayName(self):
         return self.tr("Full risk assessment (one run)")
 
-    def group(self):
-        return self.tr("Atlas")
-
     def flags(self):
         return super().flags() | compat.FLAG_NO_THREADING  # it exports print layouts
 
-    def shortHelpString(self):
-        return self.tr(
-            "Runs the whole assessment on a county's layers in one go and writes everything into OUTPUT_FOLDER:\n"
-            "1. Validate input layers (stops when errors are found: see validation.html);\n"
-            "2. Grade hazard sources (GB 18218-2018; residents within 500 m estimated from POPULATION where a "
-            "unit gives no exposed count);\n"
-            "3. Enterprise risk (LEC or risk matrix; an enterprise owning a graded hazard unit takes at least its "
-            "level);\n"
-            "4. Fire-station reach (TIME_LIMIT minutes from dispatch on the road network, townships as study "
-            "area, enterprises as targets);\n"
-            "5. Shelter area per capita per township (administrative method, TARGET m² per resident);\n"
-            "6. Four-colour risk map on a grid of CELL_SIZE metres over the townships (highest level wins by "
-            "default; a level's lower bound belongs to that level);\n"
-            "7. The printed atlas (cover + one sheet per township).\n\n"
-            "Files: risk_atlas_results.gpkg (every result layer and a provenance table: algorithm, version and "
-            "parameters of each step), risk_atlas.qgz (a QGIS project with the layers styled and the atlas "
-            "layouts), risk_atlas.pdf, png/ (one image per page) and HTML reports. The options have the same "
-            "meaning and defaults as in the single algorithms. Input layers are never modified; the result "
-            "GeoPackage appears only when every step succeeded.")
-
     def initAlgorithm(self, config=None):
-        labels = input_labels()
-        types = {"FIRE_STATIONS": compat.SOURCE_POINT, "POPULATION": compat.SOURCE_POLYGON,
-                 "ROADS": compat.SOURCE_LINE, "TOWNSHIPS": compat.SOURCE_POLYGON}
-        for name in INPUTS:
-            self.addParameter(QgsProcessingParameterFeatureSource(
-                name, labels[name], [types.get(name, compat.SOURCE_ANY_GEOMETRY)], optional=name == "SHELTERS_2"))
+        for layer in ASSESSMENT_INPUTS:
+            self.add_source(layer.parameter, input_label(layer), source_types(layer.schema.geometries),
+                            optional=not layer.required)
         self.addParameter(QgsProcessingParameterEnum(
             "METHOD", self.tr("Enterprise risk method"), [self.tr("LEC (D = L × E × C)"),
                                                          self.tr("Risk matrix (likelihood × severity)")],
-            defaultValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "CELL_SIZE", self.tr("Four-colour map grid cell size (m)"), compat.NUMBER_DOUBLE, 500.0, minValue=1.0))
+            defaultValue=DEFAULT_OPTIONS["METHOD"]))
+        self.add_number("CELL_SIZE", self.tr("Four-colour map grid cell size (m)"), DEFAULT_OPTIONS["CELL_SIZE"],
+                        minimum=1.0)
         self.addParameter(QgsProcessingParameterString(
-            "RADII", self.tr("Influence radii of levels 1, 2, 3, 4 (m)"),
-            ",".join(f"{r:g}" for r in DEFAULT_RADII_M)))
-        self.addParameter(QgsProcessingParameterNumber(
-            "TIME_LIMIT", self.tr("Fire-station time limit from dispatch (min)"), compat.NUMBER_DOUBLE, 5.0,
-            minValue=0.1))
-        self.addParameter(QgsProcessingParameterNumber(
-            "DEFAULT_TURNOUT", self.tr("Turnout time when a station gives none (min)"), compat.NUMBER_DOUBLE, 1.0,
-            minValue=0.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "TARGET", self.tr("Fixed-shelter area target (m² per resident)"), compat.NUMBER_DOUBLE, TARGET_M2_PER_CAPITA,
-            minValue=0.0))
+            "RADII", self.tr("Influence radii of levels 1, 2, 3, 4 (m)"), DEFAULT_OPTIONS["RADII"]))
+        self.add_number("TIME_LIMIT", self.tr("Fire-station time limit from dispatch (min)"),
+                        DEFAULT_OPTIONS["TIME_LIMIT"], minimum=0.1)
+        self.add_number("DEFAULT_TURNOUT", self.tr("Turnout time when a station gives none (min)"),
+                        DEFAULT_OPTIONS["DEFAULT_TURNOUT"], minimum=0.0)
+        self.add_number("TARGET", self.tr("Fixed-shelter area target (m² per resident)"), DEFAULT_OPTIONS["TARGET"],
+                        minimum=0.0)
         self.addParameter(QgsProcessingParameterBoolean(
-            "URBAN_ONLY", self.tr("Shelter indicator counts urban residents only"), defaultValue=True))
-        self.addParameter(QgsProcessingParameterString(
-            "TITLE", self.tr("Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)"), "", optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            "ORGANISATION", self.tr("Issuing organisation"), "", optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            "DATE", self.tr("Date printed on the atlas (empty: today)"), "", optional=True))
+            "URBAN_ONLY", self.tr("Shelter indicator counts urban residents only"),
+            defaultValue=DEFAULT_OPTIONS["URBAN_ONLY"]))
+        for name, label in (("TITLE", self.tr("Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)")),
+                            ("ORGANISATION", self.tr("Issuing organisation")),
+                            ("DATE", self.tr("Date printed on the atlas (empty: today)"))):
+            self.addParameter(QgsProcessingParameterString(name, label, DEFAULT_OPTIONS[name], optional=True))
         self.addParameter(QgsProcessingParameterEnum(
-            "PAGE_SIZE", self.tr("Page size (landscape)"), options=list(PAGE_SIZES), defaultValue="A3",
-            usesStaticStrings=True))
+            "PAGE_SIZE", self.tr("Page size (landscape)"), options=list(PAGE_SIZES),
+            defaultValue=DEFAULT_OPTIONS["PAGE_SIZE"], usesStaticStrings=True))
         self.addParameter(QgsProcessingParameterEnum(
             "LANGUAGE", self.tr("Atlas language (zh: Chinese, en: English)"), options=list(LANGUAGES),
             defaultValue="zh" if is_chinese() else "en", usesStaticStrings=True))
-        self.addParameter(QgsProcessingParameterFolderDestination(
-            "OUTPUT_FOLDER", self.tr("Output folder")))
+        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", self.tr("Output folder")))
         self.addOutput(QgsProcessingOutputFile("OUTPUT_GPKG", self.tr("Result GeoPackage")))
         self.addOutput(QgsProcessingOutputFile("OUTPUT_PROJECT", self.tr("QGIS project")))
         self.addOutput(QgsProcessingOutputFile("OUTPUT_PDF", self.tr("Risk atlas (PDF)")))
@@ -114,27 +77,19 @@ class FullAssessment(RiskAtlasAlgorithm):
         if not folder:
             raise QgsProcessingException(self.tr("Give an output folder."))
         inputs = {}
-        for name in INPUTS:
-            if parameters.get(name) in (None, ""):
-                continue
-            layer = self.parameterAsVectorLayer(parameters, name, context)
-            if layer is None:
-                raise QgsProcessingException(self.invalidSourceError(parameters, name))
-            inputs[name] = layer.source()
-        options = {
-            "METHOD": self.parameterAsEnum(parameters, "METHOD", context),
-            "CELL_SIZE": self.parameterAsDouble(parameters, "CELL_SIZE", context),
-            "RADII": self.parameterAsString(parameters, "RADII", context),
-            "TIME_LIMIT": self.parameterAsDouble(parameters, "TIME_LIMIT", context),
-            "DEFAULT_TURNOUT": self.parameterAsDouble(parameters, "DEFAULT_TURNOUT", context),
-            "TARGET": self.parameterAsDouble(parameters, "TARGET", context),
-            "URBAN_ONLY": self.parameterAsBoolean(parameters, "URBAN_ONLY", context),
-            "TITLE": self.parameterAsString(parameters, "TITLE", context),
-            "ORGANISATION": self.parameterAsString(parameters, "ORGANISATION", context),
-            "DATE": self.parameterAsString(parameters, "DATE", context),
-            "PAGE_SIZE": self.parameterAsEnumString(parameters, "PAGE_SIZE", context) or "A3",
-            "LANGUAGE": self.parameterAsEnumString(parameters, "LANGUAGE", context) or None,
-        }
+        for layer in (i for i in ASSESSMENT_INPUTS if self.given(parameters, i.parameter)):
+            vector_layer = self.parameterAsVectorLayer(parameters, layer.parameter, context)
+            if vector_layer is None:
+                raise QgsProcessingException(self.invalidSourceError(parameters, layer.parameter))
+            inputs[layer.parameter] = vector_layer.source()
+        options = {name: self.parameterAsDouble(parameters, name, context)
+                   for name in ("CELL_SIZE", "TIME_LIMIT", "DEFAULT_TURNOUT", "TARGET")}
+        options.update({name: self.parameterAsString(parameters, name, context)
+                        for name in ("RADII", "TITLE", "ORGANISATION", "DATE")})
+        options.update(METHOD=self.parameterAsEnum(parameters, "METHOD", context),
+                       URBAN_ONLY=self.parameterAsBoolean(parameters, "URBAN_ONLY", context),
+                       PAGE_SIZE=self.parameterAsEnumString(parameters, "PAGE_SIZE", context) or None,
+                       LANGUAGE=self.parameterAsEnumString(parameters, "LANGUAGE", context) or None)
         project = os.path.join(folder, "risk_atlas.qgz")
         result = run_assessment(inputs, folder, options, feedback=feedback, context=context, project_path=project)
         summary = result.report()
@@ -143,6 +98,3 @@ class FullAssessment(RiskAtlasAlgorithm):
         return {"OUTPUT_FOLDER": folder, "OUTPUT_GPKG": result.files["results GeoPackage"],
                 "OUTPUT_PROJECT": project, "OUTPUT_PDF": result.files["PDF atlas"],
                 "MAJOR_HAZARD_UNITS": int(major), "PAGES": result.figures["atlas pages"], "SUMMARY": summary}
-
-
-ALGORITHM = FullAssessment

@@ -1,10 +1,25 @@
-"""Shared base class for every Risk Atlas algorithm."""
+"""Shared base class for every Risk Atlas algorithm: the plumbing every algorithm needs once —
+group names, help lookup, parameter declaration shorthands, reading sources and field
+parameters, writing sinks and reports, provenance and styles.
+
+Algorithm modules are parameters and wiring; what they compute lives in ``core``, how layers are
+read, joined and written in ``layers``, their help texts in ``processing/help.py``.
+"""
+import contextlib
+import gc
 import json
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
+    QgsCoordinateReferenceSystem,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingAlgorithm,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -15,13 +30,59 @@ from ..support.i18n import plugin_version
 _POST_PROCESSORS = []  # keep post-processors alive until QGIS has run them
 
 
+def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks for; translated in group())
+    return text
+
+
+GROUP_NAMES = {  # GROUP_ID -> group shown in the toolbox
+    "data": QT_TRANSLATE_NOOP("RiskAtlasAlgorithm", "Data"),
+    "risk": QT_TRANSLATE_NOOP("RiskAtlasAlgorithm", "Risk"),
+    "coverage": QT_TRANSLATE_NOOP("RiskAtlasAlgorithm", "Coverage"),
+    "atlas": QT_TRANSLATE_NOOP("RiskAtlasAlgorithm", "Atlas"),
+}
+# parameter flag "advanced": Qgis.ProcessingParameterFlag.Advanced on newer QGIS, the class flag on 3.22
+FLAG_ADVANCED = getattr(getattr(compat.Qgis, "ProcessingParameterFlag", None), "Advanced", None) \
+    or QgsProcessingParameterDefinition.FlagAdvanced
+
+
 class Cancelled(Exception):
     pass
 
 
+def source_types(geometries):
+    """Processing source types for geometry kinds of layers.schemas (POINT, LINE, POLYGON)."""
+    from ..layers.schemas import LINE, POINT, POLYGON
+
+    types = {POINT: compat.SOURCE_POINT, LINE: compat.SOURCE_LINE, POLYGON: compat.SOURCE_POLYGON}
+    return [types[g] for g in geometries]
+
+
+def input_label(assessment_input):
+    """The translated label of an assessment input (layers.schemas.ASSESSMENT_INPUTS)."""
+    return QCoreApplication.translate("InputLayers", assessment_input.label)
+
+
+@contextlib.contextmanager
+def objects_frozen():
+    """Leave the objects that exist now out of the cyclic collector's walks for a while.
+
+    A run that reads and writes tens of thousands of features makes many Python objects, and every
+    so often the collector walks all objects of the process (QGIS holds hundreds of thousands),
+    ~40 ms a time. New objects are still collected. (Not when something else froze objects already:
+    unfreezing would undo that.)"""
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.unfreeze()
+
+
 class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set ALGORITHM_ID and GROUP_ID and implement displayName, group,
-    shortHelpString, initAlgorithm and ``compute(parameters, context, feedback)``.
+    """Subclasses set ALGORITHM_ID and GROUP_ID and implement displayName, initAlgorithm and
+    ``compute(parameters, context, feedback)``; their help text is ``processing.help.HELP[ALGORITHM_ID]``.
 
     (Not ``run``: QgsProcessingAlgorithm.run is QGIS's own entry point, which Processing calls.)
     ``compute`` computes everything before creating any sink, so an output is written whole or
@@ -50,6 +111,15 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
     def groupId(self):
         return self.GROUP_ID
 
+    def group(self):
+        return QCoreApplication.translate("RiskAtlasAlgorithm", GROUP_NAMES[self.GROUP_ID])
+
+    def shortHelpString(self):
+        from .help import HELP
+
+        render = HELP.get(self.ALGORITHM_ID)
+        return render() if render else ""
+
     def helpUrl(self):
         return "https://github.com/riskatlas/riskatlas#algorithms"
 
@@ -74,16 +144,68 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
     def compute(self, parameters, context, feedback):
         raise NotImplementedError
 
-    # ---------------------------------------------------------------- helpers for subclasses
+    # ---------------------------------------------------------------- declaring parameters
+
+    def add_source(self, name, label, types, optional=False):
+        self.addParameter(QgsProcessingParameterFeatureSource(name, label, types, optional=optional))
+
+    def add_field(self, name, label, default, parent, data_type=None):
+        """A field parameter, optional with a default: QGIS 3.22 does not apply a field parameter's
+        default when the parameter is left out (processing.run, qgis_process), so a required one
+        would refuse to run. ``field_parameter`` reads it."""
+        self.addParameter(QgsProcessingParameterField(name, label, default, parent,
+                                                      compat.FIELD_ANY if data_type is None else data_type,
+                                                      optional=True))
+
+    def add_number(self, name, label, default=None, minimum=None, optional=False, advanced=False):
+        parameter = QgsProcessingParameterNumber(name, label, compat.NUMBER_DOUBLE, default, optional=optional,
+                                                 **({} if minimum is None else {"minValue": minimum}))
+        if advanced:
+            parameter.setFlags(parameter.flags() | FLAG_ADVANCED)
+        self.addParameter(parameter)
+
+    def add_sink(self, name, label, sink_type, optional=False):
+        self.addParameter(QgsProcessingParameterFeatureSink(name, label, sink_type, optional=optional,
+                                                            createByDefault=True))
+
+    def add_html(self, name, label):
+        self.addParameter(QgsProcessingParameterFileDestination(
+            name, label, QCoreApplication.translate("RiskAtlasAlgorithm", "HTML files (*.html)"), optional=True))
+
+    # ---------------------------------------------------------------- reading
 
     @staticmethod
     def check_cancelled(feedback):
         if feedback is not None and feedback.isCanceled():
             raise Cancelled()
 
+    def advance(self, feedback, percent):
+        """Progress to ``percent``; stops here when the user cancelled."""
+        self.check_cancelled(feedback)
+        feedback.setProgress(percent)
+
+    def progress(self, feedback, start, span, scale=1.0):
+        """A progress callback for core: ``done`` (a fraction 0..1; percent with ``scale=0.01``)
+        maps onto the ``start``..``start + span`` stretch of the bar; it also stops on cancellation."""
+        def report(done, *message):
+            self.check_cancelled(feedback)
+            feedback.setProgress(start + span * scale * done)
+            if message:
+                feedback.pushDebugInfo(str(message[0]))
+        return report
+
+    @staticmethod
+    def given(parameters, name):
+        """True when the parameter was given a value (not left out, not empty, not NULL)."""
+        value = parameters.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()) or value == []:
+            return False
+        return not (hasattr(value, "isNull") and value.isNull())
+
     def read_source(self, parameters, name, context, feedback, target_crs=None, required=True):
         """A feature-source parameter read into a LayerFrame (reprojected to ``target_crs``,
-        or to a local projected CRS when geographic — said in the log)."""
+        or to a local projected CRS when geographic — said in the log); None when an optional
+        source is not given."""
         from ..layers.convert import source_to_frame
 
         source = self.parameterAsSource(parameters, name, context)
@@ -108,15 +230,27 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(f"{layer_name}: {note}")
         return frame
 
-    def field_parameter(self, parameters, name, context, default):
-        """The field named by a field parameter, else ``default``.
+    def field_parameter(self, parameters, name, context, frame=None, required=False):
+        """The field a field parameter names, or None when no field is to be used.
 
-        Field parameters are declared optional with a default: QGIS 3.22 does not apply a field
-        parameter's default when the parameter is left out (processing.run, qgis_process), so a
-        required one would refuse to run. Whether the field exists is checked by core, which
-        names layer and field."""
-        values = compat.parameter_as_fields(self, parameters, name, context)
-        return values[0] if values and values[0] else default
+        Left out: the parameter's default. Given empty: no field (``required``: the default).
+        With ``frame`` (a LayerFrame): a field the layer lacks is an error naming layer, field and
+        parameter — unless it is the default of an optional field (e.g. 'hazard_cat'), which layers
+        without that field simply do not use. Without ``frame`` core checks the field."""
+        default = self.parameterDefinition(name).defaultValue() or None
+        if name not in parameters or parameters[name] is None:
+            chosen = default
+        elif not self.given(parameters, name):
+            chosen = default if required else None
+        else:
+            values = compat.parameter_as_fields(self, parameters, name, context)
+            chosen = (values[0] if values else None) or default
+        if chosen and frame is not None and chosen not in frame.gdf.columns:
+            if chosen == default and not required:
+                return None
+            raise QgsProcessingException(QCoreApplication.translate(
+                "RiskAtlasAlgorithm", "Layer '{0}' has no field '{1}' ({2}).").format(frame.name, chosen, name))
+        return chosen or None
 
     @staticmethod
     def source_label(parameters, name, source):
@@ -126,6 +260,48 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         if isinstance(value, str) and "layername=" in value:
             return value.split("layername=", 1)[1].split("|", 1)[0]
         return source.sourceName() or name
+
+    # ---------------------------------------------------------------- writing
+
+    def write_sink(self, parameters, name, context, frame, fields, wkb_type, crs=None, feedback=None,
+                   progress=None, style=None, provenance=None, required=True):
+        """Create the sink ``name`` and write ``frame`` (columns covering ``fields``: QgsFields or
+        (name, kind) specs) into it; style and provenance are applied when QGIS loads it. Returns
+        the destination id, or None for an optional output that is not wanted."""
+        from ..layers.sinks import make_fields, write_to_sink
+
+        if not hasattr(fields, "names"):
+            fields = make_fields(fields)
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type,
+                                             crs if crs is not None else QgsCoordinateReferenceSystem())
+        if sink is None:
+            if required:
+                raise QgsProcessingException(self.invalidSinkError(parameters, name))
+            return None
+        write_to_sink(frame, sink, fields, feedback, progress=progress)
+        del sink  # flushes a file output before its provenance is written
+        if style is not None or provenance is not None:
+            self.attach_post_processor(context, dest_id, LayerPostProcessor(style=style, provenance=provenance))
+        return dest_id
+
+    def write_html(self, parameters, name, context, page):
+        """Write the HTML text ``page`` (a str, or a function returning one) to the file output
+        ``name`` when it is wanted; returns its path or None."""
+        path = self.parameterAsFileOutput(parameters, name, context)
+        if not path:
+            return None
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(page() if callable(page) else page)
+        return path
+
+    @staticmethod
+    def push_warnings(feedback, warnings):
+        for warning in warnings:
+            feedback.pushWarning(warning)
+
+    @staticmethod
+    def push_provenance(feedback, record):
+        feedback.pushInfo("provenance: " + json.dumps(record, ensure_ascii=False))
 
     def provenance(self, parameters, **extra):
         """How an output was made: algorithm id, plugin version and parameters (JSON-able)."""

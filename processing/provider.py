@@ -1,39 +1,52 @@
 """The Risk Atlas Processing provider (id ``riskatlas``).
 
-Algorithms are discovered from the ``alg_*.py`` modules of this package: each defines one
-RiskAtlasAlgorithm subclass named in its module-level ``ALGORITHM``. Processing models
-(``models/*.model3``, built by tools/build_model.py) are added too, so planners can open the
-assessment chain in the Model Designer.
+Its algorithms are listed here, explicitly and in menu order (as QGIS's own providers list
+theirs): adding an algorithm means importing it and adding it to ALGORITHMS, and a test checks
+the exact set of ids. The Processing model of the assessment chain (``models/``, written by
+tools/build_model.py from assessment/chain.py) is added too, so planners can open the chain in
+the Model Designer.
 """
-import importlib
 import os
-import pkgutil
 
 from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..support.i18n import PLUGIN_DIR, plugin_version
+from .alg_create_template import CreateTemplate
+from .alg_enterprise_risk import EnterpriseRisk
+from .alg_export_atlas import ExportAtlas
+from .alg_fire_station_reach import FireStationReach
+from .alg_four_colour_map import FourColourMap
+from .alg_full_assessment import FullAssessment
+from .alg_grade_hazard_sources import GradeHazardSources
+from .alg_shelter_per_capita import ShelterPerCapita
+from .alg_validate_inputs import ValidateInputs
+
+ALGORITHMS = (  # the plugin's menu lists them in this order
+    FullAssessment,
+    ValidateInputs,
+    GradeHazardSources,
+    EnterpriseRisk,
+    FourColourMap,
+    FireStationReach,
+    ShelterPerCapita,
+    ExportAtlas,
+    CreateTemplate,
+)
+MODELS = ("risk_atlas_assessment.model3",)  # in models/
 
 
 def algorithm_classes():
-    package = __name__.rsplit(".", 1)[0]
-    classes = []
-    for info in sorted(pkgutil.iter_modules([os.path.dirname(__file__)]), key=lambda i: i.name):
-        if info.name.startswith("alg_"):
-            module = importlib.import_module(f"{package}.{info.name}")
-            classes.append(module.ALGORITHM)
-    return classes
+    return ALGORITHMS
 
 
 def models():
-    folder = os.path.join(PLUGIN_DIR, "models")
     loaded = []
-    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
-        if name.endswith(".model3"):
-            model = QgsProcessingModelAlgorithm()
-            if model.fromFile(os.path.join(folder, name)):
-                loaded.append(model)
+    for name in MODELS:
+        model = QgsProcessingModelAlgorithm()
+        if model.fromFile(os.path.join(PLUGIN_DIR, "models", name)):
+            loaded.append(model)
     return loaded
 
 
@@ -57,7 +70,7 @@ class RiskAtlasProvider(QgsProcessingProvider):
         return plugin_version()
 
     def loadAlgorithms(self):
-        for cls in algorithm_classes():
+        for cls in ALGORITHMS:
             self.addAlgorithm(cls())
         for model in models():
             self.addAlgorithm(model)

@@ -862,13 +862,11 @@ def make_fire_stations(rng, centres, park, road_geoms):
 # ---------------------------------------------------------------- the whole county
 
 def _schemas():
-    """layers/schemas.py is pure data: load it by path (no QGIS needed for build_county)."""
-    if "riskatlas_schemas" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("riskatlas_schemas", os.path.join(ROOT, "layers", "schemas.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["riskatlas_schemas"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["riskatlas_schemas"]
+    """layers/schemas.py is pure data (no QGIS needed for build_county)."""
+    _register_package()
+    from riskatlas.layers import schemas
+
+    return schemas
 
 
 def build_county(seed=SEED):
@@ -935,15 +933,13 @@ def _register_package():
 def write_county(layers, path):
     from qgis.core import QgsSettings
 
-    from riskatlas.support import compat
     from riskatlas.layers.gpkg import fields_from_schema, write_geopackage
     from riskatlas.layers.schemas import SCHEMAS
+    from riskatlas.layers.template import TEMPLATE_LAYERS
     from riskatlas.layers.styling import STYLE_BY_KIND
 
-    wkb = {"townships": compat.WKB_POLYGON, "population": compat.WKB_POLYGON, "roads": compat.WKB_LINESTRING,
-           "enterprises": compat.WKB_POINT, "hazard_sources": compat.WKB_POLYGON, "shelters": compat.WKB_POLYGON,
-           "shelter_points": compat.WKB_POINT, "fire_stations": compat.WKB_POINT}
-    spec = {name: (frame, fields_from_schema(SCHEMAS[kind]), wkb[name]) for name, (kind, frame) in layers.items()}
+    spec = {name: (frame, fields_from_schema(SCHEMAS[kind]), TEMPLATE_LAYERS[name][1])
+            for name, (kind, frame) in layers.items()}
     styles = {name: STYLE_BY_KIND[kind] for name, (kind, _frame) in layers.items()}
     # stored styles carry field aliases in the UI language: pin it (zh_CN, a Chinese county) so the
     # file does not depend on the machine's locale, and put the profile's values back afterwards

@@ -1,122 +1,146 @@
-"""Writes models/risk_atlas_assessment.model3: the assessment chain as a Processing model.
+"""Writes models/risk_atlas_assessment.model3 — the assessment chain of assessment/chain.py as a
+Processing model — and the chain table in README.md.
 
 The model is what `riskatlas:fullassessment` does, drawn in the Model Designer's terms so that
 a planner can open it (Processing toolbox ▸ Risk Atlas ▸ Models ▸ right-click ▸ Edit Model…),
 see every step and adapt it — change a radius, add a buffer, swap the grid for townships.
-Run: .venv/bin/python tools/build_model.py   (needs QGIS; the provider loads the file.)
+Inputs become model parameters, options the algorithms' defaults (LANGUAGE and ORGANISATION stay
+parameters), the result layers later steps read and the atlas PDF model outputs; every step
+waits for the validation, which stops the model when it finds errors.
+
+Run: .venv/bin/python tools/build_model.py [--readme-only]   (the model needs QGIS; the provider loads it.)
 """
 import importlib.util
 import os
+import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MODEL_PATH = os.path.join(ROOT, "models", "risk_atlas_assessment.model3")
+README = os.path.join(ROOT, "README.md")
+README_MARKERS = ("<!-- chain table: tools/build_model.py writes it from assessment/chain.py -->",
+                  "<!-- end of chain table -->")
+
+
+def _load(name, path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _model_parameters(model, chain, schemas):
+    """Every assessment input and the options the model exposes, as model parameters (a column at x=120)."""
+    from qgis.core import (QgsProcessingModelParameter, QgsProcessingParameterEnum,
+                           QgsProcessingParameterFeatureSource, QgsProcessingParameterString)
+    from qgis.PyQt.QtCore import QPointF
+
+    from riskatlas.processing.alg_export_atlas import LANGUAGES
+    from riskatlas.processing.base import source_types
+
+    definitions = [QgsProcessingParameterFeatureSource(i.parameter, i.label, source_types(i.schema.geometries),
+                                                       optional=not i.required) for i in schemas.ASSESSMENT_INPUTS]
+    definitions += [QgsProcessingParameterEnum("LANGUAGE", "Atlas language", list(LANGUAGES), defaultValue="zh",
+                                               usesStaticStrings=True),
+                    QgsProcessingParameterString("ORGANISATION", "Issuing organisation", "", optional=True)]
+    assert {d.name() for d in definitions[-2:]} == {n for n, o in chain.OPTIONS.items() if o.in_model}
+    for row, definition in enumerate(definitions):
+        component = QgsProcessingModelParameter(definition.name())
+        component.setPosition(QPointF(120, 60 + 70 * row))
+        model.addModelParameter(definition, component)
+
+
+def _child(model, step, row, chain, schemas):
+    """The chain step as a child algorithm wired as the chain says."""
+    from qgis.core import (QgsApplication, QgsProcessingModelChildAlgorithm,
+                           QgsProcessingModelChildDependency, QgsProcessingModelChildParameterSource as Source,
+                           QgsProcessingModelOutput)
+    from qgis.PyQt.QtCore import QPointF
+
+    child = QgsProcessingModelChildAlgorithm(step.algorithm)
+    child.setChildId(step.key)
+    child.setDescription(step.summary.split(" (")[0])
+    x, y = (720, 320) if step.key == "atlas" else (420, 80 + 110 * row)
+    child.setPosition(QPointF(x, y))
+    for parameter, source in step.wiring.items():
+        if isinstance(source, (chain.Input, chain.Extent)):
+            child.addParameterSources(parameter, [Source.fromModelParameter(source.parameter)])
+        elif isinstance(source, chain.Result):
+            producer, output = chain.producer(source.layer)
+            child.addParameterSources(parameter, [Source.fromChildOutput(producer.key, output)])
+        elif isinstance(source, chain.Option) and chain.OPTIONS[source.name].in_model:
+            child.addParameterSources(parameter, [Source.fromModelParameter(source.name)])
+        elif isinstance(source, chain.Option) and chain.OPTIONS[source.name].default is not None:
+            child.addParameterSources(parameter, [Source.fromStaticValue(chain.OPTIONS[source.name].default)])
+        elif isinstance(source, chain.Fixed):
+            child.addParameterSources(parameter, [Source.fromStaticValue(source.value)])
+    if step.stops_on_errors:
+        child.addParameterSources("FAIL_ON_ERROR", [Source.fromStaticValue(True)])
+    elif step.key != chain.STEPS[0].key:
+        child.setDependencies([QgsProcessingModelChildDependency(chain.STEPS[0].key)])
+    # the Model Designer wants every mandatory parameter set: give the algorithm's own defaults
+    definition = QgsApplication.processingRegistry().algorithmById(step.algorithm)
+    for parameter in definition.parameterDefinitions():
+        if parameter.name() not in child.parameterSources() and not parameter.isDestination() \
+                and parameter.defaultValue() is not None:
+            child.addParameterSources(parameter.name(), [Source.fromStaticValue(parameter.defaultValue())])
+    outputs = {}
+    read_later = {s.layer for later in chain.STEPS for s in later.wiring.values() if isinstance(s, chain.Result)}
+    shown = [(parameter, layer, schemas.RESULT_BY_NAME[layer].title_en) for parameter, layer in step.outputs.items()
+             if layer in read_later]
+    shown += [(parameter, name, label) for parameter, (_file, name, label) in step.files.items() if name]
+    for number, (parameter, name, label) in enumerate(shown):
+        output = QgsProcessingModelOutput(name, label)
+        output.setChildId(step.key)
+        output.setChildOutputName(parameter)
+        output.setPosition(QPointF(x + 240, y + 30 * number))
+        outputs[name] = output
+    child.setModelOutputs(outputs)
+    model.addChildAlgorithm(child)
 
 
 def build():
-    from qgis.core import (
-        QgsApplication,
-        QgsProcessingModelAlgorithm,
-        QgsProcessingModelChildAlgorithm,
-        QgsProcessingModelChildParameterSource as Source,
-        QgsProcessingModelOutput,
-        QgsProcessingModelParameter,
-        QgsProcessingParameterEnum,
-        QgsProcessingParameterFeatureSource,
-        QgsProcessingParameterString,
-    )
-    from qgis.PyQt.QtCore import QPointF
+    from qgis.core import QgsProcessingModelAlgorithm
 
-    from riskatlas.support import compat
+    from riskatlas.assessment import chain
+    from riskatlas.layers import schemas
 
+    chain.check()
     model = QgsProcessingModelAlgorithm("Risk atlas assessment (model)", "Models", "riskatlas")
     model.setName("riskatlasassessmentmodel")
     model.setHelpContent({
-        "ALG_DESC": "The Risk Atlas assessment as an editable model: grade hazard sources (GB 18218-2018) → "
-                    "enterprise risk (LEC) → four-colour map (500 m grid over the townships) → fire-station "
-                    "reach (5 min) → shelter area per capita per township → printed atlas. Same algorithms and "
-                    "defaults as 'Full risk assessment'; open it in the Model Designer to adapt a step.",
+        "ALG_DESC": "The Risk Atlas assessment as an editable model, step by step as 'Full risk assessment' "
+                    "runs it, with the same algorithms and defaults: "
+                    + "; ".join(f"{n}. {s.summary}" for n, s in enumerate(chain.STEPS, 1))
+                    + ". Open it in the Model Designer to adapt a step.",
         "ALG_CREATOR": "Risk Atlas"})
-    inputs = (("ENTERPRISES", "Enterprises", compat.SOURCE_POINT), ("HAZARD_SOURCES", "Hazard sources",
-              compat.SOURCE_ANY_GEOMETRY), ("SHELTERS", "Emergency shelters", compat.SOURCE_ANY_GEOMETRY),
-              ("FIRE_STATIONS", "Fire stations", compat.SOURCE_POINT), ("POPULATION", "Population",
-              compat.SOURCE_POLYGON), ("ROADS", "Roads", compat.SOURCE_LINE), ("TOWNSHIPS", "Townships",
-              compat.SOURCE_POLYGON))
-    for i, (name, label, kind) in enumerate(inputs):
-        component = QgsProcessingModelParameter(name)
-        component.setPosition(QPointF(120, 60 + 70 * i))
-        model.addModelParameter(QgsProcessingParameterFeatureSource(name, label, [kind]), component)
-    component = QgsProcessingModelParameter("LANGUAGE")
-    component.setPosition(QPointF(120, 60 + 70 * len(inputs)))
-    model.addModelParameter(QgsProcessingParameterEnum("LANGUAGE", "Atlas language", ["zh", "en"],
-                                                       defaultValue="zh", usesStaticStrings=True), component)
-    component = QgsProcessingModelParameter("ORGANISATION")
-    component.setPosition(QPointF(120, 60 + 70 * (len(inputs) + 1)))
-    model.addModelParameter(QgsProcessingParameterString("ORGANISATION", "Issuing organisation", "", optional=True),
-                            component)
-
-    def child(child_id, algorithm, description, x, y, sources, outputs=(), statics=None):
-        step = QgsProcessingModelChildAlgorithm(algorithm)
-        step.setChildId(child_id)
-        step.setDescription(description)
-        step.setPosition(QPointF(x, y))
-        for parameter, source in sources.items():
-            step.addParameterSources(parameter, [source])
-        for parameter, value in (statics or {}).items():
-            step.addParameterSources(parameter, [Source.fromStaticValue(value)])
-        # the Model Designer wants every mandatory parameter set: give the algorithm's own defaults
-        definition = QgsApplication.processingRegistry().algorithmById(algorithm)
-        for parameter in definition.parameterDefinitions():
-            name = parameter.name()
-            if name in sources or name in (statics or {}) or parameter.isDestination():
-                continue
-            if parameter.defaultValue() is not None:
-                step.addParameterSources(name, [Source.fromStaticValue(parameter.defaultValue())])
-        model_outputs = {}
-        for output_name, child_output, label in outputs:
-            output = QgsProcessingModelOutput(output_name, label)
-            output.setChildId(child_id)
-            output.setChildOutputName(child_output)
-            output.setPosition(QPointF(x + 220, y + 40))
-            model_outputs[output_name] = output
-        step.setModelOutputs(model_outputs)
-        model.addChildAlgorithm(step)
-
-    p = Source.fromModelParameter
-    c = Source.fromChildOutput
-    child("grade", "riskatlas:gradehazardsources", "Grade hazard sources (GB 18218-2018)", 420, 80,
-          {"INPUT": p("HAZARD_SOURCES"), "POPULATION": p("POPULATION")},
-          [("hazard_units", "OUTPUT", "Graded hazard units")])
-    child("enterprises", "riskatlas:enterpriserisk", "Enterprise risk (LEC)", 420, 200,
-          {"INPUT": p("ENTERPRISES"), "HAZARD_UNITS": c("grade", "OUTPUT")},
-          [("enterprise_risk", "OUTPUT", "Enterprise risk levels")], {"METHOD": 0})
-    child("map", "riskatlas:fourcolourmap", "Four-colour risk map", 420, 320,
-          {"ENTERPRISES": c("enterprises", "OUTPUT"), "HAZARD_UNITS": c("grade", "OUTPUT"),
-           "EXTENT": p("TOWNSHIPS"), "POPULATION": p("POPULATION")},
-          [("risk_map", "OUTPUT", "Four-colour risk map")], {"CELL_SIZE": 500.0, "RADII": "1000,500,300,100",
-                                                            "AGGREGATION": 0})
-    child("reach", "riskatlas:firestationreach", "Fire-station reach (5 min)", 420, 440,
-          {"STATIONS": p("FIRE_STATIONS"), "ROADS": p("ROADS"), "STUDY_AREA": p("TOWNSHIPS"),
-           "POPULATION": p("POPULATION")},
-          [("reach_areas", "OUTPUT_AREAS", "Fire-station reach areas"), ("reach_gaps", "OUTPUT_GAPS", "Reach gaps")],
-          {"TIME_LIMIT": 5.0})
-    child("shelters", "riskatlas:shelterpercapita", "Shelter area per capita (per township)", 420, 560,
-          {"SHELTERS": p("SHELTERS"), "POPULATION": p("POPULATION"), "UNITS": p("TOWNSHIPS")},
-          [("shelter_units", "OUTPUT", "Shelter area per capita")], {"METHOD": 0, "TARGET": 1.5})
-    child("atlas", "riskatlas:exportatlas", "Printed risk atlas", 720, 320,
-          {"RISK_MAP": c("map", "OUTPUT"), "ENTERPRISES": c("enterprises", "OUTPUT"),
-           "HAZARD_UNITS": c("grade", "OUTPUT"), "SHELTERS": p("SHELTERS"), "FIRE_STATIONS": p("FIRE_STATIONS"),
-           "REACH_AREAS": c("reach", "OUTPUT_AREAS"), "REACH_GAPS": c("reach", "OUTPUT_GAPS"),
-           "SHELTER_UNITS": c("shelters", "OUTPUT"), "TOWNSHIPS": p("TOWNSHIPS"), "LANGUAGE": p("LANGUAGE"),
-           "ORGANISATION": p("ORGANISATION")},
-          [("atlas_pdf", "OUTPUT", "Risk atlas (PDF)")], {"PAGE_SIZE": "A3"})
+    _model_parameters(model, chain, schemas)
+    for row, step in enumerate(chain.STEPS):
+        _child(model, step, row, chain, schemas)
     return model
 
 
+def update_readme(path=README):
+    """Put the chain table (assessment.chain.markdown_table) between the README's markers."""
+    from riskatlas.assessment.chain import markdown_table
+
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    start, end = (re.escape(marker) for marker in README_MARKERS)
+    new, count = re.subn(f"{start}\n(?:.*?\n)?{end}", lambda _m: f"{README_MARKERS[0]}\n{markdown_table()}\n"
+                         f"{README_MARKERS[1]}", text, flags=re.S)
+    if count != 1:
+        sys.exit(f"{path}: the chain table markers are missing")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(new)
+
+
 def main():
-    spec = importlib.util.spec_from_file_location("bench_common", os.path.join(ROOT, "bench", "common.py"))
-    common = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(common)
+    common = _load("bench_common", os.path.join(ROOT, "bench", "common.py"))
+    if "--readme-only" in sys.argv:
+        common.register_package()
+        update_readme()
+        return
     app = common.start_qgis()  # noqa: F841
     model = build()
     ok, errors = model.validate() if hasattr(model, "validate") else (True, [])
@@ -125,6 +149,7 @@ def main():
     os.makedirs(os.path.dirname(MODEL_PATH), exist_ok=True)
     if not model.toFile(MODEL_PATH):
         sys.exit(f"cannot write {MODEL_PATH}")
+    update_readme()
     print(MODEL_PATH)
 
 

@@ -29,11 +29,10 @@ from scipy import sparse
 from scipy.sparse.csgraph import dijkstra
 
 from ..network import RoadNetwork, build_network, locate
+from ..standards.shelters import NOT_WALKABLE_CLASSES  # road classes people do not walk along
 
 WalkingPairs = Callable[[np.ndarray, np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray, np.ndarray]]
 _SHIFT = 1.0  # added to every virtual edge so that no edge weighs 0 (csgraph drops zero weights)
-# road classes (layers.schemas.ROAD_CLASSES) people do not walk along: left out of the walking network
-NOT_WALKABLE_CLASSES = ("expressway",)
 
 
 def walkable(road_classes: npt.ArrayLike) -> np.ndarray:

@@ -15,7 +15,7 @@ from typing import Any
 
 @dataclass(frozen=True)
 class StationClassLimit:
-    code: str  # layers.schemas.STATION_CLASSES, plus "suburban"
+    code: str  # a station class (the ``class`` field's codes), or SUBURBAN
     name_zh: str
     name_en: str
     max_district_km2: float
@@ -34,7 +34,9 @@ STATION_CLASS_LIMITS = (
     StationClassLimit("suburban", "郊区普通消防站", "Suburban station", 15.0,
                       "建标152-2017 第十四条; GB 51080-2015 §4.1: 设在近郊区/城市边缘的普通消防站不应大于15 km²"),
 )
+SUBURBAN = "suburban"  # not a class: the limit of a station flagged suburban, whatever its class
 CLASS_LIMIT_BY_CODE = {c.code: c for c in STATION_CLASS_LIMITS}
+STATION_CLASSES = tuple(c.code for c in STATION_CLASS_LIMITS if c.code != SUBURBAN)  # the class field's codes
 # names planners type for the classes
 CLASS_ALIASES = {
     "特勤": "special", "特勤站": "special", "特勤消防站": "special",
@@ -45,6 +47,8 @@ CLASS_ALIASES = {
 }
 TIME_RULE_MIN = 5.0  # 建标152-2017 第十四条: 5 min from the dispatch order to the district's edge
 TURNOUT_CONVENTION_MIN = 1.0  # conventional turnout (出动) time: 1 min + 4 min driving
+ACCESS_DISTANCE_M = 200.0  # land within this distance of a reached road counts as reached (a project choice)
+SNAP_TOLERANCE_M = 500.0  # a station farther than this from every road is left out (and listed)
 
 
 def normalise_class(value: Any) -> str | None:
@@ -60,24 +64,29 @@ def normalise_class(value: Any) -> str | None:
 def class_limit_km2(station_class: Any, suburban: bool = False) -> float | None:
     """Largest district area (km²) for a station class; a suburban station: 15 km²."""
     if suburban:
-        return CLASS_LIMIT_BY_CODE["suburban"].max_district_km2
+        return CLASS_LIMIT_BY_CODE[SUBURBAN].max_district_km2
     code = normalise_class(station_class)
     return CLASS_LIMIT_BY_CODE[code].max_district_km2 if code else None
+
+
+ROAD_CLASSES = ("expressway", "trunk", "primary", "secondary", "tertiary", "local")  # the roads' class field
+ROAD_CLASS_NAMES_ZH = {"expressway": "高速", "trunk": "干线", "primary": "主干", "secondary": "次干", "tertiary": "支路",
+                       "local": "地方道路"}  # as the help names them in Chinese
 
 
 @dataclass(frozen=True)
 class SpeedPreset:
     name: str
-    title: str
-    speeds_kmh: dict  # road class -> km/h
+    speeds_kmh: dict  # road class -> km/h (every ROAD_CLASSES code)
     other_kmh: float  # any other class
     note: str = "No design speed is standardised for fire engines; a project preset."
 
 
-SPEED_PRESETS = {
+SPEED_PRESETS = {  # the order is the SPEED_PRESET enum of riskatlas:firestationreach — append only
     "urban_60_50_40": SpeedPreset(
-        "urban_60_50_40", "expressway/trunk 60, primary/secondary 50, other 40 km/h",
+        "urban_60_50_40",
         {"expressway": 60.0, "trunk": 60.0, "primary": 50.0, "secondary": 50.0, "tertiary": 40.0, "local": 40.0},
         40.0),
 }
 DEFAULT_SPEED_PRESET = "urban_60_50_40"
+DEFAULT_SPEED_KMH = 40.0  # a road with no speed and no class (as the preset's other roads)

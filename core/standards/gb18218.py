@@ -319,7 +319,8 @@ COMPARE_DECIMALS = 9
 
 @dataclass(frozen=True)
 class GradeLevelPreset:
-    """Mapping of hazard grades to the four risk levels (DESIGN §4); non-major units get ``non_major``."""
+    """Mapping of hazard grades to the four risk levels (a project preset: the standard maps no colours);
+    non-major units get ``non_major``."""
 
     name: str
     grade_to_level: tuple  # (level of grade 1, of grade 2, of grade 3, of grade 4)

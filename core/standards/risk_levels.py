@@ -2,7 +2,7 @@
 
 Levels follow the national four-colour convention (红橙黄蓝): 1 重大风险 red, 2 较大风险
 orange, 3 一般风险 yellow, 4 低风险 blue. No standard fixes RGB values; the default palette
-is a project choice (DESIGN §3) used by the QML styles, the legend and the atlas alike.
+is a project choice (no standard gives RGB values) used by the QML styles, the legend and the atlas alike.
 """
 from dataclasses import dataclass
 
@@ -41,3 +41,9 @@ def risk_attributes(levels: npt.ArrayLike) -> dict[str, np.ndarray]:
               for name, attr in (("risk_label_zh", "label_zh"), ("risk_label_en", "label_en"),
                                  ("risk_colour", "colour"))}
     return {"risk_level": levels, **{name: values[levels - 1] for name, values in lookup.items()}}
+
+
+def level_counts_text(levels):
+    """'1 重大风险 Major risk: 3; …' — how many of ``levels`` (1..4) are at each level."""
+    counts = np.bincount(np.asarray(levels, dtype=int), minlength=5)
+    return "; ".join(f"{lv.level} {lv.label_zh} {lv.label_en}: {counts[lv.level]}" for lv in RISK_LEVELS)

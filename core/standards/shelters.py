@@ -1,4 +1,4 @@
-"""Emergency-shelter types and planning figures, kept as data (DESIGN §4).
+"""Emergency-shelter types and planning figures, kept as data (a newer or local table can replace them).
 
 Sources (clause numbers as cited in public copies; check them against the official text
 before relying on a value in a statutory plan):
@@ -33,9 +33,12 @@ import os
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
+from ..values import to_bool
+
 TARGET_M2_PER_CAPITA = 1.5  # m² of fixed-shelter effective area per urban resident (county plans; GB 21734 > 1.5)
 MIN_SITE_AREA_M2 = 2000.0  # GB 21734-2008: a site's effective area should exceed 2000 m²
 FIXED_CAPACITY_SHARE = 0.15  # fixed shelters should hold ≥ 15 % of the planned population
+NOT_WALKABLE_CLASSES = ("expressway",)  # road classes people do not walk along to a shelter (a project choice)
 
 
 @dataclass(frozen=True)
@@ -99,21 +102,16 @@ class ShelterStandards:
 DEFAULT_STANDARDS = ShelterStandards()
 
 _COLUMNS = tuple(f.name for f in fields(ShelterType))
-_TRUE = {"1", "true", "t", "yes", "y", "是"}
-_FALSE = {"0", "false", "f", "no", "n", "否", ""}
 
 
 def _to_bool(value: Any, where: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)) and value in (0, 1):
-        return bool(value)
-    text = str(value).strip().lower()
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    raise ValueError(f"{where}: counts_per_capita must be true/false, got {value!r}")
+    try:
+        flag = to_bool(value)
+    except ValueError:
+        flag = None
+    if flag is None:
+        raise ValueError(f"{where}: counts_per_capita must be true/false, got {value!r}")
+    return flag
 
 
 def _shelter_type(record: dict[str, Any], where: str) -> ShelterType:

@@ -14,7 +14,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from riskatlas.layers.convert import analysis_crs, make_fields, source_to_frame
+from riskatlas.layers.convert import analysis_crs, source_to_frame
+from riskatlas.layers.sinks import make_fields
 from riskatlas.layers.gpkg import write_geopackage
 
 

@@ -154,3 +154,37 @@ def test_far_station_is_reported_and_zero_speed_refused(run_algorithm):
         run_algorithm("riskatlas:firestationreach", {
             "STATIONS": stations, "ROADS": roads, "OUTPUT_EDGES": "memory:", "OUTPUT_AREAS": "memory:",
             "OUTPUT_GAPS": "memory:"})
+
+
+def test_suburban_flag_is_read_as_validation_reads_it(run_algorithm):
+    """'否', 'n' and 'f' are false (the class limit applies), '是'/'Y' true (15 km²) — as validateinputs
+    reads them; an unknown value stops with the station, layer and field named."""
+    roads = QgsVectorLayer("LineString?crs=EPSG:4549&field=speed_kmh:double", "roads", "memory")
+    feature = QgsFeature(roads.fields())
+    feature.setGeometry(QgsGeometry.fromWkt("LINESTRING(500000 3300000, 530000 3300000)"))
+    feature.setAttributes([60.0])
+    roads.dataProvider().addFeatures([feature])
+    flags = ["否", "n", "f", "是", "Y", None]
+    stations = QgsVectorLayer("Point?crs=EPSG:4549&field=station_id:string&field=name:string&field=class:string"
+                              "&field=suburban:string", "stations", "memory")
+    features = []
+    for i, flag in enumerate(flags):
+        f = QgsFeature(stations.fields())
+        f.setGeometry(QgsGeometry.fromWkt(f"POINT({501000 + 5000 * i} 3300000)"))
+        f.setAttributes([f"S{i + 1}", f"站{i + 1}", "class2", flag])
+        features.append(f)
+    stations.dataProvider().addFeatures(features)
+    validation = run_algorithm("riskatlas:validateinputs", {"FIRE_STATIONS": stations, "OUTPUT": "memory:"})
+    assert validation["ERRORS"] == 0
+    result = run_algorithm("riskatlas:firestationreach", {
+        "STATIONS": stations, "ROADS": roads, "OUTPUT_EDGES": "memory:", "OUTPUT_AREAS": "memory:",
+        "OUTPUT_GAPS": "memory:"})
+    limits = {f["station_id"]: f["class_limit_km2"] for f in _layer(result, "OUTPUT_AREAS").getFeatures()}
+    assert limits == {"S1": 4.0, "S2": 4.0, "S3": 4.0, "S4": 15.0, "S5": 15.0, "S6": 4.0}
+
+    bad = next(stations.getFeatures()).id()
+    stations.dataProvider().changeAttributeValues({bad: {3: "maybe"}})
+    with pytest.raises(QgsProcessingException, match=rf"stations.*feature id {bad}\b.*suburban"):
+        run_algorithm("riskatlas:firestationreach", {
+            "STATIONS": stations, "ROADS": roads, "OUTPUT_EDGES": "memory:", "OUTPUT_AREAS": "memory:",
+            "OUTPUT_GAPS": "memory:"})

@@ -180,7 +180,7 @@ def test_four_colour_large_grid_is_written_whole_in_chunks(run_algorithm, tmp_pa
     (550, 50), 10 m cells over 1,300 m × 1,000 m; exact ties (e.g. 300-400-500 m triangles) are not reached."""
     import numpy as np
 
-    from riskatlas.layers.convert import frame_to_features, write_to_sink
+    from riskatlas.layers.sinks import frame_to_features, write_to_sink
 
     n_cols, n_rows, cell = 130, 100, 10.0
     extent = f"{X0},{X0 + n_cols * cell},{Y0},{Y0 + n_rows * cell} [{CRS}]"
@@ -224,7 +224,7 @@ def test_four_colour_large_grid_is_written_whole_in_chunks(run_algorithm, tmp_pa
     import geopandas as gpd
     import shapely
 
-    from riskatlas.layers.convert import make_fields
+    from riskatlas.layers.sinks import make_fields
 
     frame = gpd.GeoDataFrame({"cell_id": np.arange(1, 2501), "label": [f"c{i}" if i % 3 else None for i in range(2500)],
                               "score": np.where(np.arange(2500) % 4 == 0, np.nan, np.arange(2500) / 7)},

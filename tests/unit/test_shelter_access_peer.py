@@ -1,7 +1,8 @@
 """METHOD 1 (2SFCA) against pysal ``access`` (``Access.two_stage_fca``, no normalisation).
 
-``access`` is a test-only peer, installed with ``pip install --no-deps`` (DESIGN §2). Distances
-for access are computed here with numpy, independently of our k-d tree. Our radius is inclusive;
+``access`` is a test-only peer, installed with ``pip install --no-deps`` (its dependencies would
+bring a second GDAL/PROJ). Distances for access are computed here with numpy, independently of
+our k-d tree. Our radius is inclusive;
 access 1.1.10.post3 keeps pairs with cost <= max_cost (older releases used <), so the random data
 is checked to have no distance within 1e-6 m of the radius: no tie can decide the result.
 """

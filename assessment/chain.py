@@ -1,0 +1,202 @@
+"""The assessment chain, described once: ordered steps, each a Risk Atlas algorithm whose
+parameters are wired to the assessment's input layers, its options, fixed values or the result
+layers of earlier steps.
+
+Read by ``assessment/pipeline.py`` (``riskatlas:fullassessment`` runs the steps in this order),
+``tools/build_model.py`` (which writes ``models/risk_atlas_assessment.model3`` from it), the full
+assessment's help (``processing/help.py``) and the README's chain table (``markdown_table``; a
+test keeps it in sync). Pure data: no qgis import.
+"""
+from dataclasses import dataclass, field
+from typing import Mapping, Optional, Tuple
+
+from ..core.standards.fire_stations import TIME_RULE_MIN, TURNOUT_CONVENTION_MIN
+from ..core.standards.risk_presets import DEFAULT_CELL_SIZE_M, DEFAULT_RADII_M, HIGHEST_WINS
+from ..core.standards.shelters import TARGET_M2_PER_CAPITA
+from ..layers.schemas import ASSESSMENT_INPUTS, RESULT_BY_NAME
+
+
+def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks for; translated in the help)
+    return text
+
+
+@dataclass(frozen=True)
+class Input:
+    """An input layer of the assessment (a layers.schemas.ASSESSMENT_INPUTS parameter)."""
+
+    parameter: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """A result layer written by an earlier step (a layers.schemas.RESULT_LAYERS name)."""
+
+    layer: str
+
+
+@dataclass(frozen=True)
+class Option:
+    """An option of the full assessment (OPTIONS)."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Extent:
+    """The extent of an input layer."""
+
+    parameter: str
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """A value the chain always uses."""
+
+    value: object
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    default: object
+    in_model: bool = False  # a parameter of the model too (else the model uses the default)
+
+
+# the full assessment's options, with the single algorithms' own defaults
+OPTIONS: Mapping[str, OptionSpec] = {
+    "METHOD": OptionSpec(0),  # enterpriserisk METHOD: 0 LEC, 1 matrix
+    "PRESET": OptionSpec(None),  # enterpriserisk PRESET index (None: the method's first cut set)
+    "CELL_SIZE": OptionSpec(DEFAULT_CELL_SIZE_M),  # fourcolourmap grid cell (m)
+    "RADII": OptionSpec(",".join(f"{r:g}" for r in DEFAULT_RADII_M)),  # fourcolourmap radii of levels 1..4 (m)
+    "AGGREGATION": OptionSpec(HIGHEST_WINS),  # fourcolourmap: highest level wins (就高)
+    "TIME_LIMIT": OptionSpec(TIME_RULE_MIN),  # firestationreach minutes from dispatch
+    "DEFAULT_TURNOUT": OptionSpec(TURNOUT_CONVENTION_MIN),  # firestationreach turnout when a station gives none
+    "TARGET": OptionSpec(TARGET_M2_PER_CAPITA),  # shelterpercapita m² per person
+    "URBAN_ONLY": OptionSpec(True),  # shelterpercapita counts urban residents
+    "TITLE": OptionSpec(""),  # exportatlas (empty: the atlas default)
+    "ORGANISATION": OptionSpec("", in_model=True),
+    "DATE": OptionSpec(""),
+    "PAGE_SIZE": OptionSpec("A3"),  # A3 or A4 landscape
+    "LANGUAGE": OptionSpec(None, in_model=True),  # "zh" or "en"; None: QGIS's locale
+}
+DEFAULT_OPTIONS = {name: spec.default for name, spec in OPTIONS.items()}
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str  # the model's child id
+    title: str  # the step in logs and the provenance table
+    algorithm: str
+    summary: str  # one line for the help and the docs (English; translated in context "Chain")
+    wiring: Mapping[str, object]  # algorithm parameter -> Input / Result / Option / Extent / Fixed
+    outputs: Mapping[str, str] = field(default_factory=dict)  # output parameter -> result layer
+    report: Optional[str] = None  # the step's HTML report: <report>.html in the output folder
+    files: Mapping[str, Tuple[str, str, str]] = field(default_factory=dict)  # parameter -> (file, model output, label)
+    stops_on_errors: bool = False  # the chain stops when this step reports errors
+
+    def results(self):
+        return tuple(self.outputs.values())
+
+
+ALL_INPUTS = {i.parameter: Input(i.parameter) for i in ASSESSMENT_INPUTS}
+
+STEPS: Tuple[Step, ...] = (
+    Step("validate", "validate", "riskatlas:validateinputs",
+         QT_TRANSLATE_NOOP("Chain", "Validate the input layers (the chain stops when errors are found: see "
+                                    "validation.html)"),
+         ALL_INPUTS, {"OUTPUT": "validation_report"}, report="validation", stops_on_errors=True),
+    Step("grade", "grade hazard sources", "riskatlas:gradehazardsources",
+         QT_TRANSLATE_NOOP("Chain", "Grade hazard sources (GB 18218-2018; exposed residents estimated from "
+                                    "POPULATION where a unit gives no exposed count)"),
+         {"INPUT": Input("HAZARD_SOURCES"), "POPULATION": Input("POPULATION")},
+         {"OUTPUT": "hazard_units", "DETAILS": "hazard_details"}),
+    Step("enterprises", "enterprise risk", "riskatlas:enterpriserisk",
+         QT_TRANSLATE_NOOP("Chain", "Enterprise risk (LEC or risk matrix; an enterprise owning a graded hazard "
+                                    "unit takes at least its level)"),
+         {"INPUT": Input("ENTERPRISES"), "METHOD": Option("METHOD"), "PRESET": Option("PRESET"),
+          "HAZARD_UNITS": Result("hazard_units")},
+         {"OUTPUT": "enterprise_risk"}),
+    Step("reach", "fire-station reach", "riskatlas:firestationreach",
+         QT_TRANSLATE_NOOP("Chain", "Fire-station reach (TIME_LIMIT minutes from dispatch on the road network, "
+                                    "townships as study area, enterprises as targets)"),
+         {"STATIONS": Input("FIRE_STATIONS"), "ROADS": Input("ROADS"), "STUDY_AREA": Input("TOWNSHIPS"),
+          "POPULATION": Input("POPULATION"), "TARGETS": Result("enterprise_risk"),
+          "TIME_LIMIT": Option("TIME_LIMIT"), "DEFAULT_TURNOUT": Option("DEFAULT_TURNOUT")},
+         {"OUTPUT_EDGES": "reach_edges", "OUTPUT_AREAS": "reach_areas", "OUTPUT_GAPS": "reach_gaps",
+          "OUTPUT_TARGETS": "reach_targets", "OUTPUT_SUMMARY": "reach_summary"}, report="fire_station_reach"),
+    Step("shelters", "shelter area per capita", "riskatlas:shelterpercapita",
+         QT_TRANSLATE_NOOP("Chain", "Shelter area per capita per township (administrative method, TARGET m² per "
+                                    "resident)"),
+         {"SHELTERS": Input("SHELTERS"), "SHELTERS_2": Input("SHELTERS_2"), "POPULATION": Input("POPULATION"),
+          "UNITS": Input("TOWNSHIPS"), "METHOD": Fixed(0), "TARGET": Option("TARGET"),
+          "URBAN_ONLY": Option("URBAN_ONLY")},
+         {"OUTPUT": "shelter_units", "OUTPUT_SHELTERS": "shelter_load", "OUTPUT_SUMMARY": "shelter_summary"},
+         report="shelters"),
+    Step("map", "four-colour map", "riskatlas:fourcolourmap",
+         QT_TRANSLATE_NOOP("Chain", "Four-colour risk map on a grid of CELL_SIZE metres over the townships "
+                                    "(highest level wins by default; a level's lower bound belongs to that level)"),
+         {"ENTERPRISES": Result("enterprise_risk"), "HAZARD_UNITS": Result("hazard_units"),
+          "EXTENT": Extent("TOWNSHIPS"), "CELL_SIZE": Option("CELL_SIZE"), "RADII": Option("RADII"),
+          "AGGREGATION": Option("AGGREGATION"), "POPULATION": Input("POPULATION")},
+         {"OUTPUT": "risk_map"}),
+    Step("atlas", "atlas", "riskatlas:exportatlas",
+         QT_TRANSLATE_NOOP("Chain", "The printed atlas (cover + one sheet per township)"),
+         {"RISK_MAP": Result("risk_map"), "ENTERPRISES": Result("enterprise_risk"),
+          "HAZARD_UNITS": Result("hazard_units"), "SHELTERS": Input("SHELTERS"),
+          "FIRE_STATIONS": Input("FIRE_STATIONS"), "REACH_AREAS": Result("reach_areas"),
+          "REACH_GAPS": Result("reach_gaps"), "SHELTER_UNITS": Result("shelter_units"),
+          "TOWNSHIPS": Input("TOWNSHIPS"), "TITLE": Option("TITLE"), "ORGANISATION": Option("ORGANISATION"),
+          "DATE": Option("DATE"), "PAGE_SIZE": Option("PAGE_SIZE"), "LANGUAGE": Option("LANGUAGE"),
+          "TARGET": Option("TARGET")},
+         files={"OUTPUT": ("risk_atlas.pdf", "atlas_pdf", "Risk atlas (PDF)"),
+                "OUTPUT_PNG_FOLDER": ("png", None, "")}),
+)
+STEP_BY_KEY = {s.key: s for s in STEPS}
+
+
+def producer(result_layer):
+    """(step, output parameter) writing ``result_layer``."""
+    for step in STEPS:
+        for parameter, layer in step.outputs.items():
+            if layer == result_layer:
+                return step, parameter
+    raise KeyError(result_layer)
+
+
+def _reads(step):
+    names = []
+    for source in step.wiring.values():
+        if isinstance(source, (Input, Extent)):
+            names.append(source.parameter)
+        elif isinstance(source, Result):
+            names.append(f"`{source.layer}`")
+    return ", ".join(dict.fromkeys(names))
+
+
+def markdown_table():
+    """The chain as a Markdown table (the README's): step, algorithm, what it reads and writes."""
+    lines = ["| # | step | algorithm | reads | writes |", "|---|---|---|---|---|"]
+    for number, step in enumerate(STEPS, start=1):
+        writes = [f"`{name}`" for name in step.results()]
+        writes += [f"`{spec[0]}`" for spec in step.files.values()]
+        if step.report:
+            writes.append(f"`{step.report}.html`")
+        lines.append(f"| {number} | {step.title} | `{step.algorithm}` | {_reads(step)} | {', '.join(writes)} |")
+    return "\n".join(lines)
+
+
+def check():
+    """Every wire leads somewhere: results come from earlier steps, inputs and options exist."""
+    written = set()
+    for step in STEPS:
+        for parameter, source in step.wiring.items():
+            if isinstance(source, Result) and source.layer not in written:
+                raise ValueError(f"{step.key}.{parameter}: {source.layer} is not written by an earlier step")
+            if isinstance(source, (Input, Extent)) and source.parameter not in ALL_INPUTS:
+                raise ValueError(f"{step.key}.{parameter}: no input {source.parameter}")
+            if isinstance(source, Option) and source.name not in OPTIONS:
+                raise ValueError(f"{step.key}.{parameter}: no option {source.name}")
+        for layer in step.results():
+            if layer not in RESULT_BY_NAME:
+                raise ValueError(f"{step.key}: {layer} is not a declared result layer")
+            written.add(layer)
+    return True

@@ -1,0 +1,58 @@
+"""layers.schemas holds every layer kind, the assessment's inputs and results once; code lists come
+from the standards tables (never copies), and derived texts equal what was once typed by hand."""
+from riskatlas.core.standards import fire_stations as fs
+from riskatlas.core.standards import gb18218
+from riskatlas.core.standards.risk_presets import AGGREGATION_RULES, CUT_SET_BY_NAME
+from riskatlas.core.standards.shelters import DEFAULT_STANDARDS
+from riskatlas.layers import schemas as s
+
+
+def test_code_lists_are_the_standards_tables():
+    assert s.STATION_CLASSES == ("special", "class1", "class2", "small")
+    assert all(fs.class_limit_km2(code) for code in s.STATION_CLASSES)
+    assert fs.SUBURBAN not in s.STATION_CLASSES
+    assert s.SHELTER_TYPES == DEFAULT_STANDARDS.codes
+    assert s.HAZARD_CATEGORY_CODES is gb18218.CATEGORY_CODES
+    field = {f.name: f for schema in s.SCHEMAS.values() for f in schema.fields}
+    assert field["class"].allowed in (s.STATION_CLASSES, s.ROAD_CLASSES)
+    assert s.SCHEMAS["roads"].field_by_name["class"].allowed is fs.ROAD_CLASSES
+    assert s.SCHEMAS["shelters"].field_by_name["type"].allowed == s.SHELTER_TYPES
+
+
+def test_every_speed_preset_covers_every_road_class():
+    for preset in fs.SPEED_PRESETS.values():
+        assert tuple(preset.speeds_kmh) == fs.ROAD_CLASSES
+
+
+def test_assessment_inputs():
+    assert [i.parameter for i in s.ASSESSMENT_INPUTS] == [
+        "ENTERPRISES", "HAZARD_SOURCES", "SHELTERS", "SHELTERS_2", "FIRE_STATIONS", "POPULATION", "ROADS", "TOWNSHIPS"]
+    assert s.REQUIRED_INPUTS == ("ENTERPRISES", "HAZARD_SOURCES", "SHELTERS", "FIRE_STATIONS", "POPULATION",
+                                 "ROADS", "TOWNSHIPS")
+    assert sorted(i.stack for i in s.ASSESSMENT_INPUTS) == list(range(len(s.ASSESSMENT_INPUTS)))
+    assert len({i.layer for i in s.ASSESSMENT_INPUTS}) == len(s.ASSESSMENT_INPUTS)
+    for layer in s.ASSESSMENT_INPUTS:
+        assert layer.kind in s.SCHEMAS and layer.label
+        assert layer.template_geometry in layer.schema.geometries
+
+
+def test_result_layers():
+    names = [r.name for r in s.RESULT_LAYERS]
+    assert len(set(names)) == len(names)
+    shown = [r.name for r in s.project_results()]
+    assert shown == ["risk_map", "hazard_units", "enterprise_risk", "reach_areas", "reach_gaps", "reach_edges",
+                     "shelter_units", "shelter_load"]
+    assert all(s.RESULT_BY_NAME[n].geometry for n in shown)
+    assert s.RESULT_BY_NAME["reach_areas"].title_zh == "消防站5分钟到达范围"
+
+
+def test_cut_set_texts_are_rendered_from_the_cuts():
+    assert CUT_SET_BY_NAME["lec_320_160_70"].label == "LEC: D ≥ 320 / 160 / 70"
+    assert CUT_SET_BY_NAME["lec_160_70_20"].description == (
+        "D ≥ 160 → 1 重大; 70 ≤ D < 160 → 2 较大; 20 ≤ D < 70 → 3 一般; D < 20 → 4 低")
+    assert CUT_SET_BY_NAME["matrix_5x5_20_15_9"].bands() == ("20–25", "15–16", "9–12", "1–8")
+    assert CUT_SET_BY_NAME["matrix_5x5_15_8_4"].description == (
+        "R = L × S: 15–25 → 1 重大; 8–12 → 2 较大; 4–6 → 3 一般; 1–3 → 4 低")
+    assert AGGREGATION_RULES[1].description == (
+        "score = Σ 27 / 9 / 3 / 1 per source of level 1 / 2 / 3 / 4 reaching the area; "
+        "score ≥ 27 → 1, ≥ 9 → 2, ≥ 3 → 3, otherwise 4")
