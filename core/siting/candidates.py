@@ -18,6 +18,8 @@ def candidates_along_roads(roads, road_ids=None, spacing_m: float = CANDIDATE_SP
     SNAP_FRACTION`` (the shared ends of lines at a junction, above all) are one candidate: the
     first, in road order then distance along, is kept, with its own coordinates and road.
 
+    Roads without geometry give no candidates (the caller validates and reports them).
+
     Returns a GeoDataFrame with ``road_id`` (the given id, else the road's position), ``along_m``
     (distance from the road part's start) and point geometries, in road order.
     """

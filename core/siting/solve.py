@@ -1,5 +1,5 @@
 """Where new fire stations should go: MCLP and LSCP on a coverage matrix, solved exactly with
-``scipy.optimize.milp`` (HiGHS; scipy ≥ 1.9).
+HiGHS through ``scipy.optimize`` (``linprog`` and ``milp``; scipy ≥ 1.9, no new dependency).
 
 Inputs (both objectives):
 
@@ -26,7 +26,9 @@ zero-weight demand dropped; candidates covering nothing or a strict subset of an
 dropped; identical rows and columns merged; for LSCP also rows implied by others. The solve
 (``highs``) takes the LP relaxation by interior point first — often integral, hence optimal —
 and runs ``milp``'s branch and bound only when it is not. A time limit (default 60 s) returns
-the best set found, with status "time_limit" and the proven bound. After solving, the chosen sites are ranked (``ranking.rank_sites``): rank 1 adds the most, each
+the best set found, with status "time_limit" and the proven bound.
+
+After solving, the chosen sites are ranked (``ranking.rank_sites``): rank 1 adds the most, each
 site's marginal gain counted after the existing stations and higher-ranked sites; sites adding
 nothing are dropped (so MCLP may return fewer than P sites). When P is at least the number of
 useful candidates, MCLP's optimum is "everything coverable", and the fewest sites achieving it
@@ -61,8 +63,8 @@ class SitingResult:
     after (any weight); ``unreachable``: the part of it no candidate can cover. ``objective_value``:
     the solver's objective (MCLP: weight added; LSCP: number of sites); ``bound``: the best proven
     bound on it (MCLP: no choice adds more; LSCP: no fewer sites suffice), equal to it when optimal;
-    ``gap``: their relative difference. ``reduced_shape``: the
-    (demand, candidates) size the solver saw; ``seconds``: wall time of the whole call.
+    ``gap``: their relative difference. ``reduced_shape``: the (demand, candidates) size the solver
+    saw; ``seconds``: wall time of the whole call.
     """
 
     objective: Objective
@@ -103,7 +105,7 @@ def solve_mclp(coverage, weights, covered_now=None, new_sites: int = 3, *,
     limit; when it runs out the best set found is returned with status "time_limit");
     ``mip_rel_gap``: HiGHS's relative optimality gap (0: proven optimal)."""
     start = time.perf_counter()
-    if int(new_sites) != new_sites or new_sites < 0:
+    if not isinstance(new_sites, (int, np.integer, float)) or int(new_sites) != new_sites or new_sites < 0:
         raise InputError(f"the number of new stations must be a whole number ≥ 0, got {new_sites!r}")
     new_sites = int(new_sites)
     problem = coverage_problem(coverage, weights, covered_now)

@@ -20,8 +20,8 @@ quoted by secondary copies, named so a reader can re-check it):
   上风或侧风处，其用地边界距危险品部位不应小于 **200 m** (copy at 98tuji.com/3808.html). This is the
   code's floor (不应, "shall"); 建标152-2017's 300 m is the construction standard's "should
   generally" (一般不宜) figure. Both sets are kept; the default is the stricter 建标152-2017 set.
-* GB 51054-2014《城市消防站设计规范》 is a building design code; no siting distance from it is
-  used here.
+* GB 51054-2014《城市消防站设计规范》 (the station's building design code): no siting clause of it
+  was found in the copies searched; no value here comes from it.
 
 Rules as this plugin applies them (a candidate is a point where the station's main vehicle exit
 would be, on a road):

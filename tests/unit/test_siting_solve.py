@@ -257,7 +257,8 @@ def test_scale_2000_candidates_10000_demand(capsys):
     30 × 30 km square, a candidate covering demand within 2.5 km (≈ 2 % of the area each), five
     existing stations. Times are printed, not asserted."""
     rng = np.random.default_rng(7)
-    demand, candidates, stations = rng.random((10000, 2)) * 30000, rng.random((2000, 2)) * 30000, rng.random((5, 2)) * 30000
+    demand, candidates = rng.random((10000, 2)) * 30000, rng.random((2000, 2)) * 30000
+    stations = rng.random((5, 2)) * 30000
     near = cKDTree(candidates).query_ball_point(demand, 2500.0)
     rows = np.repeat(np.arange(len(demand)), [len(c) for c in near])
     a = sparse.csr_matrix((np.ones(len(rows), bool), (rows, np.concatenate(near).astype(int))), shape=(10000, 2000))
