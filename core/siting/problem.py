@@ -13,6 +13,8 @@ from ..errors import InputError
 
 _SIGNATURE_SEED = 20240917  # fixed: the reduction is deterministic
 _MAX_DOMINANCE_ROUNDS = 8  # dropping columns can make rows dominated and back; a few rounds settle it
+_DOMINANCE_BLOCK = 500  # columns per overlap product
+_DOMINANCE_WORK = 2e8  # multiply-adds above which subset tests are skipped (≈ a few seconds)
 
 
 @dataclass(frozen=True)
@@ -101,29 +103,44 @@ def reduce_problem(problem: CoverageProblem, set_cover: bool = False) -> Reduced
 
 
 def _dominated_columns(m: sparse.csc_matrix) -> np.ndarray:
-    """Columns covering nothing, covering a strict subset of another column's rows, or identical to
-    a column of lower index."""
+    """Columns covering nothing, identical to a column of lower index, or covering a strict subset
+    of another column's rows (the subset test only within the work budget)."""
     size = np.diff(m.indptr)
-    dropped = size == 0
-    dropped |= _identical_groups(m) != np.arange(m.shape[1])
-    overlap = (m.T @ m).tocoo()  # |S_j ∩ S_k| for every pair sharing a row
-    j, k = overlap.row, overlap.col
-    dropped[j[(overlap.data == size[j]) & (size[k] > size[j])]] = True
-    return dropped
+    dropped = (size == 0) | (_identical_groups(m) != np.arange(m.shape[1]))
+    return dropped | _strict_subsets(m, size)
 
 
-def _dominated_rows(m: sparse.csc_matrix, block: int = 500) -> np.ndarray:
-    """Rows whose candidate set strictly contains another row's (set cover only), computed in
-    blocks of rows to bound the memory of the row-overlap products."""
-    rows = m.tocsr()
-    size = np.diff(rows.indptr)
-    by_column = rows.T.tocsc()
-    dropped = np.zeros(rows.shape[0], dtype=bool)
-    for first in range(0, rows.shape[0], block):
-        overlap = (rows[first:first + block] @ by_column).tocoo()  # |S_i ∩ S_k|, i in the block
-        i, k = overlap.row + first, overlap.col
-        dropped[k[(overlap.data == size[i]) & (size[k] > size[i])]] = True
-    return dropped
+def _dominated_rows(m: sparse.csc_matrix) -> np.ndarray:
+    """Rows whose candidate set strictly contains another row's (set cover only)."""
+    rows = sparse.csc_matrix(m.T)  # the rows of m as columns
+    return _strict_supersets(rows, np.diff(rows.indptr))
+
+
+def _strict_subsets(m, size):
+    """Columns whose rows are a strict subset of another column's."""
+    return _subset_pairs(m, size, drop_smaller=True)
+
+
+def _strict_supersets(m, size):
+    """Columns whose rows strictly contain another column's."""
+    return _subset_pairs(m, size, drop_smaller=False)
+
+
+def _subset_pairs(m: sparse.csc_matrix, size: np.ndarray, drop_smaller: bool) -> np.ndarray:
+    """Pairs (j, k) with S_j ⊂ S_k strictly, from the overlap counts |S_j ∩ S_k| = (mᵀm)_jk, computed
+    in blocks of columns to bound memory. Skipped (nothing marked) when the product would cost more
+    than ``_DOMINANCE_WORK`` multiply-adds: the reduction is an aid, never a requirement."""
+    marked = np.zeros(m.shape[1], dtype=bool)
+    row_degree = np.diff(m.tocsr().indptr).astype(np.float64)
+    if float((row_degree ** 2).sum()) > _DOMINANCE_WORK:
+        return marked
+    transposed = sparse.csr_matrix(m.T)
+    for first in range(0, m.shape[1], _DOMINANCE_BLOCK):
+        overlap = (transposed[first:first + _DOMINANCE_BLOCK] @ m).tocoo()
+        j, k = overlap.row + first, overlap.col
+        subset = (overlap.data == size[j]) & (size[k] > size[j])
+        marked[(k if not drop_smaller else j)[subset]] = True
+    return marked
 
 
 def _identical_groups(m: sparse.spmatrix) -> np.ndarray:

@@ -105,7 +105,8 @@ def solve_mclp(coverage, weights, covered_now=None, new_sites: int = 3, *,
     limit; when it runs out the best set found is returned with status "time_limit");
     ``mip_rel_gap``: HiGHS's relative optimality gap (0: proven optimal)."""
     start = time.perf_counter()
-    if not isinstance(new_sites, (int, np.integer, float)) or int(new_sites) != new_sites or new_sites < 0:
+    if not isinstance(new_sites, (int, np.integer, float)) or not np.isfinite(new_sites) \
+            or int(new_sites) != new_sites or new_sites < 0:
         raise InputError(f"the number of new stations must be a whole number ≥ 0, got {new_sites!r}")
     new_sites = int(new_sites)
     problem = coverage_problem(coverage, weights, covered_now)

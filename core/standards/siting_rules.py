@@ -26,6 +26,13 @@ quoted by secondary copies, named so a reader can re-check it):
 Rules as this plugin applies them (a candidate is a point where the station's main vehicle exit
 would be, on a road):
 
+* frontage (临街地段, 主、次干路): 建标152-2017 第十五条一 puts a station on a street frontage from
+  which its engines can leave quickly; GB 51080-2015 §4.1.5-1 names the street: 主、次干路 (main and
+  secondary arterials). Applied when candidates are generated (``FRONTAGE_ROAD_CLASSES``): of this
+  plugin's road classes (``layers.schemas.ROAD_CLASSES``) trunk and primary are taken as 主干路,
+  secondary as 次干路 — a mapping of this plugin; expressways (no frontage access), tertiary and
+  local roads (支路) get no generated candidates. A planner's own candidate layer is not filtered by it.
+
 * ``hazard_setback``: a candidate closer than ``distance_m`` to a hazardous-chemical unit's
   geometry (a point, or a polygon's outline; inside a polygon is distance 0) is refused. A
   candidate exactly at the setback is allowed (distance ≥ setback passes) — the standard's
@@ -47,6 +54,10 @@ would be, on a road):
 """
 from dataclasses import dataclass
 from typing import Literal, Optional
+
+FRONTAGE_ROAD_CLASSES = ("trunk", "primary", "secondary")  # 主、次干路 (GB 51080-2015 §4.1.5-1)
+FRONTAGE_SOURCE = ("GB 51080-2015《城市消防规划规范》§4.1.5第1款: 消防站应设置在便于消防车辆迅速出动的主、次干路的"
+                   "临街地段; 建标152-2017 第十五条第一款: 便于车辆迅速出动的临街地段")
 
 RuleKind = Literal["hazard_setback", "hazard_downwind", "crowded_exit_setback"]
 

@@ -47,6 +47,42 @@ def test_junction_duplicates_dropped_and_road_ids_kept():
     assert frame["along_m"].tolist() == [0, 500, 1000, 500, 1000, 500, 1000]
 
 
+def test_a_road_digitised_in_segments_is_spaced_as_one_chain():
+    # four 300 m segments end to end along x (1200 m): one chain → points at 0, 500, 1000, on segments
+    # 0 (0–300), 1 (300–600) and 3 (900–1200); along each segment: 0, 200, 100
+    segments = [shapely.LineString([(300 * i, 0), (300 * (i + 1), 0)]) for i in range(4)]
+    frame = candidates_along_roads(segments, road_ids=["s0", "s1", "s2", "s3"])
+    assert sorted(_xy(frame)) == [[0, 0], [500, 0], [1000, 0]]
+    by_x = frame.assign(x=frame.geometry.x).sort_values("x")
+    assert by_x["road_id"].tolist() == ["s0", "s1", "s3"]
+    assert by_x["along_m"].round(6).tolist() == [0, 200, 100]
+    # without merging, each 300 m segment gets only its start: 0, 300, 600, 900
+    unmerged = candidates_along_roads(segments, merge_chains=False)
+    assert _xy(unmerged) == [[0, 0], [300, 0], [600, 0], [900, 0]]
+
+
+def test_chains_stop_at_junctions_of_three_roads():
+    # a T: west (−600,0)–(0,0), east (0,0)–(600,0), north (0,0)–(0,600) meet at (0, 0): no merging there,
+    # so each arm is its own chain: (−600, 0), (−100, 0) | (0, 0), (500, 0) | (0, 0)dup, (0, 500)
+    arms = [shapely.LineString([(-600, 0), (0, 0)]), shapely.LineString([(0, 0), (600, 0)]),
+            shapely.LineString([(0, 0), (0, 600)])]
+    frame = candidates_along_roads(arms)
+    assert sorted(_xy(frame)) == [[-600, 0], [-100, 0], [0, 0], [0, 500], [500, 0]]
+    assert frame.loc[frame.geometry.x.round(6).eq(0) & frame.geometry.y.round(6).eq(0), "road_id"].tolist() == [0]
+
+
+def test_only_frontage_roads_get_candidates_when_classes_are_given():
+    # GB 51080-2015 §4.1.5-1 主、次干路: trunk, primary, secondary; not expressway, tertiary, local, none
+    classes = ["expressway", "trunk", "primary", "secondary", "tertiary", "local", None]
+    roads = [shapely.LineString([(0, 1000 * i), (400, 1000 * i)]) for i in range(len(classes))]
+    frame = candidates_along_roads(roads, road_classes=classes)
+    assert frame["road_id"].tolist() == [1, 2, 3]
+    assert len(candidates_along_roads(roads, road_classes=classes, allowed_classes=None)) == 7
+    assert candidates_along_roads(roads, road_classes=classes, allowed_classes=["local"])["road_id"].tolist() == [5]
+    with pytest.raises(InputError):
+        candidates_along_roads(roads, road_classes=classes[:3])
+
+
 def test_multilines_and_crs_and_empty_input():
     import geopandas as gpd
 

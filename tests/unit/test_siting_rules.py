@@ -45,6 +45,12 @@ def test_gb_51080_2015_rules_pinned():
         assert "GB 51080-2015" in rule.source and "4.1.5" in rule.source
 
 
+def test_frontage_road_classes_pinned():
+    # GB 51080-2015 §4.1.5-1 主、次干路 → this plugin's trunk, primary (主干路) and secondary (次干路)
+    assert sr.FRONTAGE_ROAD_CLASSES == ("trunk", "primary", "secondary")
+    assert "4.1.5" in sr.FRONTAGE_SOURCE and "主、次干路" in sr.FRONTAGE_SOURCE and "第十五条" in sr.FRONTAGE_SOURCE
+
+
 def test_rule_set_validation():
     with pytest.raises(ValueError):
         sr.siting_rules("no_such_set")
