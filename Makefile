@@ -8,7 +8,8 @@ PY := $(VENV)/bin/python
 DEBIAN_MAJOR := $(shell cut -d. -f1 /etc/debian_version 2>/dev/null | tr -dc 0-9)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# Distribution packages: QGIS and everything linking GDAL/PROJ come from Debian (DESIGN §2).
+# Distribution packages: QGIS and everything linking GDAL/PROJ come from Debian: wheels of pyproj/pyogrio/fiona
+# bring a second GDAL/PROJ that crashes qgis_process at exit.
 APT_COMMON := python3-qgis qgis qgis-providers python3-venv python3-pip fonts-wqy-zenhei fonts-noto-cjk \
   poppler-utils proj-data proj-bin python3-pyproj python3-fiona python3-scipy python3-matplotlib python3-pandas \
   python3-pytest pyqt5-dev-tools qttools5-dev-tools xvfb zip

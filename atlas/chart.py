@@ -6,7 +6,7 @@ the one palette of ``core.standards.risk_levels``. Written as a PNG sized to the
 from ..core.standards.risk_levels import RISK_LEVELS
 
 MM_PER_INCH = 25.4
-CJK_FONT = "WenQuanYi Zen Hei"  # the atlas font (DESIGN §2)
+CJK_FONT = "WenQuanYi Zen Hei"  # the atlas font: its PDF text extracts as itself
 _DARK_TEXT = {"#FFFF00", "#FF9900"}  # segments where black text reads better than white
 
 

@@ -5,10 +5,10 @@ iterator yielding the cover and then every atlas feature of the township layout 
 tool, so it runs the same in QGIS on Windows, macOS and Linux. Text is written as text (searchable).
 """
 import os
-import tempfile
 
 from qgis.core import QgsAbstractLayoutIterator, QgsLayoutExporter
 
+from ..layers.atomic import atomic_output
 from ..layers.gpkg import quiet_gdal
 from ..support import compat
 from .township import round_main_map_scale
@@ -72,24 +72,13 @@ def pdf_settings(dpi=300):
 
 
 def export_pdf(cover, township, path, feedback=None, dpi=300):
-    """Write the atlas PDF to ``path``: into a temporary file beside it, renamed when complete
-    (IOError when the export fails; ``path`` is then left as it was)."""
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    handle, partial = tempfile.mkstemp(suffix=".pdf", prefix=".partial-", dir=folder)
-    os.close(handle)
-    try:
+    """Write the atlas PDF to ``path`` whole or not at all (``layers.atomic``): IOError when the
+    export fails; ``path`` is then left as it was."""
+    with atomic_output(path) as partial:
         result, error = QgsLayoutExporter.exportToPdf(CoverThenAtlas(cover, township), partial, pdf_settings(dpi),
                                                       feedback)
         if result != QgsLayoutExporter.Success:
             raise IOError(error or f"PDF export failed (code {int(result)})")
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(partial, 0o666 & ~umask)  # mkstemp made it private; give it the usual permissions
-        os.replace(partial, path)
-    finally:
-        if os.path.exists(partial):
-            os.remove(partial)
     return path
 
 

@@ -7,7 +7,7 @@ styles (``VIEWS``): the sheet's townships, the overview's and the cover's are al
 import pandas as pd
 from qgis.core import QgsVectorLayer
 
-from ..layers.convert import make_fields
+from ..layers.sinks import make_fields
 from ..layers.gpkg import quiet_gdal, write_layer
 from ..support import compat
 from . import text as T

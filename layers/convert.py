@@ -173,7 +173,3 @@ def _pyproj_crs(crs, wkt):
         return None
     authid = crs.authid()
     return authid if authid.upper().startswith("EPSG:") else wkt
-
-
-# the writing half moved to layers.sinks; these names stay importable from here for atlas/
-from .sinks import frame_to_features, make_fields, wkb_type_for, write_to_sink  # noqa: E402,F401

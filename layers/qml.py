@@ -14,7 +14,7 @@ from typing import Optional, Union
 from xml.sax.saxutils import quoteattr
 
 QML_VERSION = "3.22.0-Białowieża"  # the oldest QGIS the plugin supports; newer versions read it
-LABEL_FONT = "WenQuanYi Zen Hei"  # extracts correctly from PDFs on QGIS 3.22 (DESIGN §2)
+LABEL_FONT = "WenQuanYi Zen Hei"  # its text extracts as itself from PDFs (Noto Sans CJK gives radical code points on 3.22)
 SYMBOL_LAYER_CLASS = {"fill": "SimpleFill", "marker": "SimpleMarker", "line": "SimpleLine"}
 
 

@@ -43,9 +43,6 @@ class ExportAtlas(RiskAtlasAlgorithm):
     def displayName(self):
         return self.tr("Export risk atlas (PDF)")
 
-    def group(self):
-        return self.tr("Atlas")
-
     def flags(self):
         return super().flags() | compat.FLAG_NO_THREADING
 
@@ -151,5 +148,3 @@ class ExportAtlas(RiskAtlasAlgorithm):
         feedback.pushInfo(self.tr("Made by: {0}").format(json.dumps(self.provenance(parameters), ensure_ascii=False)))
         return results
 
-
-ALGORITHM = ExportAtlas

@@ -8,9 +8,9 @@ import pandas as pd
 import shapely
 
 from ..errors import InputError
+from ..values import parse_bools, parse_numbers
 from .figures import LEVELS
 
-TRUE_WORDS = ("1", "1.0", "true", "t", "yes", "y", "是")
 
 
 def valid(geoms: np.ndarray) -> np.ndarray:
@@ -28,9 +28,9 @@ def optional_numbers(frame: pd.DataFrame, column: str, layer: str,
     values below ``minimum`` are InputErrors."""
     if column not in frame.columns:
         return None
-    raw = frame[column]
-    values = pd.to_numeric(raw, errors="coerce").astype(float)
-    bad = values.isna() & raw.notna()
+    parsed = parse_numbers(frame[column])
+    values = pd.Series(parsed.values, index=frame.index)
+    bad = parsed.invalid
     if bad.any():
         raise InputError("value is not a number", layer=layer, feature_ids=frame.index[bad], field=column)
     if minimum is not None and (values < minimum).any():
@@ -58,9 +58,8 @@ def levels(frame: pd.DataFrame, layer: str, column: str = "risk_level", allow_nu
 
 
 def truthy(series: pd.Series) -> np.ndarray:
-    """Booleans from a bool / 0-1 / 'true' / '是' column; empty → False."""
-    text = series.astype("string").str.strip().str.lower()
-    return text.isin(TRUE_WORDS).fillna(False).to_numpy(dtype=bool)
+    """Booleans through the one yes/no reader; blank or not understood → False."""
+    return parse_bools(series).values
 
 
 def township_of_points(points: np.ndarray, townships: np.ndarray) -> np.ndarray:

@@ -7,11 +7,11 @@ import numpy.typing as npt
 
 from .. import network as nw
 from ..errors import InputError
-from ..standards.fire_stations import DEFAULT_SPEED_PRESET, SPEED_PRESETS
+from ..standards.fire_stations import DEFAULT_SPEED_KMH, DEFAULT_SPEED_PRESET, SPEED_PRESETS
 
 
 def road_speeds(count: int, speed_values: Sequence[Any] | None = None, class_values: Sequence[Any] | None = None,
-                preset: str = DEFAULT_SPEED_PRESET, default_speed: float = 40.0, layer: str = "roads",
+                preset: str = DEFAULT_SPEED_PRESET, default_speed: float = DEFAULT_SPEED_KMH, layer: str = "roads",
                 speed_field: str | None = None, fids: npt.ArrayLike | None = None) -> tuple[np.ndarray, dict[str, int]]:
     """Speed (km/h) per road: the speed field when given (must be > 0 where not null), else the
     class's preset speed (when a class field is given; ``SPEED_PRESETS[preset]``), else

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..standards.fire_stations import TIME_RULE_MIN, TURNOUT_CONVENTION_MIN
+from ..standards.fire_stations import ACCESS_DISTANCE_M, SNAP_TOLERANCE_M, TIME_RULE_MIN, TURNOUT_CONVENTION_MIN
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -18,8 +18,8 @@ class ReachOptions:
     """Settings of ``fire_station_reach``: minutes, metres."""
 
     time_limit: float = TIME_RULE_MIN  # an arrival at exactly the limit is in time
-    access_distance: float = 200.0  # land within this distance of a reached road point is reached (inclusive)
-    snap_tolerance: float = 500.0  # stations farther from every road are left out
+    access_distance: float = ACCESS_DISTANCE_M  # land this near a reached road point is reached (inclusive)
+    snap_tolerance: float = SNAP_TOLERANCE_M  # stations farther from every road are left out
     default_turnout: float = TURNOUT_CONVENTION_MIN  # for stations without a turnout time
     node_tolerance: float = 0.0  # vertices closer than this are one network node
     cell_m: float | None = None  # grid resolution of the land rule (default ACCESS_DISTANCE / 8)

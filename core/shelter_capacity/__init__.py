@@ -35,12 +35,12 @@ from .analysis import (METHOD_ADMINISTRATIVE, METHOD_CATCHMENT, METHOD_NAMES, ME
                        analyse_shelters)
 from .cell_grid import kdtree_pairs as _kdtree_pairs
 from .fca import MEETS_TOLERANCE, FcaResult, catchment_pairs, coverage_figures, fca_from_pairs, two_step_fca
-from .inputs import (URBAN_FALSE_TEXT, URBAN_TRUE_TEXT, PopulationInput, ShelterInput, centroids_xy, combine_shelters,
+from .inputs import (PopulationInput, ShelterInput, centroids_xy, combine_shelters,
                      prepare_population, prepare_shelters)
 from .network_pairs import NOT_WALKABLE_CLASSES, network_pairs_function, walkable, walking_pairs
 
 __all__ = ["METHOD_ADMINISTRATIVE", "METHOD_CATCHMENT", "METHOD_NAMES", "METHOD_NETWORK", "MEETS_TOLERANCE",
-           "NOT_WALKABLE_CLASSES", "URBAN_FALSE_TEXT", "URBAN_TRUE_TEXT", "FcaResult", "PopulationInput",
+           "NOT_WALKABLE_CLASSES", "FcaResult", "PopulationInput",
            "ShelterAnalysis", "ShelterInput", "_kdtree_pairs", "administrative_ratio", "analyse_shelters",
            "apportion_to_units", "catchment_pairs", "centroids_xy", "combine_shelters", "coverage_figures",
            "fca_from_pairs", "network_pairs_function", "prepare_population", "prepare_shelters", "two_step_fca",

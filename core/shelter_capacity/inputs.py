@@ -11,13 +11,12 @@ import pandas as pd
 import shapely
 
 from ..errors import InputError
+from ..values import URBAN_WORDS, parse_bools, parse_numbers
 from ..standards.shelters import DEFAULT_STANDARDS, ShelterStandards
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
-URBAN_TRUE_TEXT = {"1", "true", "t", "yes", "y", "是", "城镇", "urban"}
-URBAN_FALSE_TEXT = {"0", "false", "f", "no", "n", "否", "乡村", "农村", "rural"}
 
 
 def _ids(index: pd.Index, mask: npt.ArrayLike) -> list[Any]:
@@ -33,12 +32,12 @@ def _require_field(gdf: pd.DataFrame, name: str, layer: str, what: str) -> None:
 
 
 def _numbers(gdf: pd.DataFrame, name: str, layer: str) -> np.ndarray:
-    """The field as float64 (NaN for NULL); InputError naming the features holding text."""
-    try:
-        return pd.to_numeric(gdf[name], errors="raise").to_numpy(dtype=np.float64)
-    except (TypeError, ValueError):
-        bad = pd.to_numeric(gdf[name], errors="coerce").isna() & gdf[name].notna()
-        raise InputError("values are not numbers", layer=layer, feature_ids=_ids(gdf.index, bad), field=name) from None
+    """The field as float64 (NaN where blank); InputError naming the features holding other text."""
+    parsed = parse_numbers(gdf[name])
+    if parsed.invalid.any():
+        raise InputError("values are not numbers", layer=layer, feature_ids=_ids(gdf.index, parsed.invalid),
+                         field=name)
+    return parsed.values
 
 
 def check_geometries(gdf: gpd.GeoDataFrame, layer: str) -> np.ndarray:
@@ -169,19 +168,9 @@ def combine_shelters(prepared: Sequence[ShelterInput], names: Sequence[str]) -> 
 
 
 def _urban_flags(values: Sequence[Any]) -> list[bool | None]:
-    """True / False / None (unknown) from a bool, number or text column."""
-    out: list[bool | None] = []
-    for value in values:
-        if value is None or (isinstance(value, float) and np.isnan(value)):
-            out.append(None)
-        elif isinstance(value, (bool, np.bool_)):
-            out.append(bool(value))
-        elif isinstance(value, (int, float, np.integer, np.floating)):
-            out.append(bool(value != 0))
-        else:
-            text = str(value).strip().lower()
-            out.append(True if text in URBAN_TRUE_TEXT else False if text in URBAN_FALSE_TEXT else None)
-    return out
+    """True / False / None (blank or not understood) through the one yes/no reader (urban words too)."""
+    parsed = parse_bools(values, URBAN_WORDS)
+    return [bool(flag) if known else None for flag, known in zip(parsed.values, parsed.known)]
 
 
 @dataclass

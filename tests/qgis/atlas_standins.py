@@ -127,7 +127,7 @@ _KINDS = {np.dtype(bool): "bool", np.dtype("int64"): "int", np.dtype("float64"):
 def write_standins(gpkg, path, cell_m=500.0):
     """Write the stand-ins into one GeoPackage (through QGIS); returns {name: 'path|layername=name'}."""
     from qgis.core import QgsCoordinateReferenceSystem
-    from riskatlas.layers.convert import make_fields
+    from riskatlas.layers.sinks import make_fields
     from riskatlas.layers.gpkg import write_geopackage
 
     frames = build_standins(gpkg, cell_m)

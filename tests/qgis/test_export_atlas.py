@@ -123,7 +123,7 @@ def test_a_cjk_font_is_embedded(atlas_zh):
     rows = [line for line in fonts.splitlines() if "WenQuanYi" in line]
     assert rows, fonts
     assert all(" yes " in row for row in rows)  # embedded
-    assert "NotoSansCJK" not in fonts  # extracts radicals instead of 大/风 on 3.22 (DESIGN §2)
+    assert "NotoSansCJK" not in fonts  # extracts radicals instead of 大/风 on 3.22
 
 
 def test_every_township_has_its_page_in_order(atlas_zh, townships):

@@ -13,7 +13,7 @@ from riskatlas.layers.qml import rgba
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 STYLES = os.path.join(ROOT, "styles")
-# the default palette as DESIGN §3 states it (#FF0000, #FF9900, #FFFF00, #0070C0), in QML's r,g,b,a
+# the default palette (core/standards/risk_levels.py) (#FF0000, #FF9900, #FFFF00, #0070C0), in QML's r,g,b,a
 PALETTE_RGBA = ["255,0,0,255", "255,153,0,255", "255,255,0,255", "0,112,192,255"]
 
 
