@@ -43,7 +43,7 @@ def risk_attributes(levels: npt.ArrayLike) -> dict[str, np.ndarray]:
     return {"risk_level": levels, **{name: values[levels - 1] for name, values in lookup.items()}}
 
 
-def level_counts_text(levels):
+def level_counts_text(levels: npt.ArrayLike) -> str:
     """'1 重大风险 Major risk: 3; …' — how many of ``levels`` (1..4) are at each level."""
     counts = np.bincount(np.asarray(levels, dtype=int), minlength=5)
     return "; ".join(f"{lv.level} {lv.label_zh} {lv.label_en}: {counts[lv.level]}" for lv in RISK_LEVELS)

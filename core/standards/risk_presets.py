@@ -34,16 +34,16 @@ class CutSet:
     cuts: tuple
 
     @property
-    def symbol(self):
+    def symbol(self) -> str:
         return "D" if self.method == LEC else "R"
 
     @property
-    def label(self):
+    def label(self) -> str:
         """The PRESET enum option, e.g. 'LEC: D ≥ 320 / 160 / 70'."""
         method = "LEC" if self.method == LEC else "Matrix 5×5"
         return f"{method}: {self.symbol} ≥ {' / '.join(f'{c:g}' for c in self.cuts)}"
 
-    def bands(self):
+    def bands(self) -> tuple[str, ...]:
         """Per level 1..4: the scores it takes, as text — 'D ≥ 320', '160 ≤ D < 320', 'D < 70' for LEC;
         the attainable products for the matrix ('20–25', '15–16', …)."""
         bounds = (None,) + tuple(self.cuts) + (None,)
@@ -67,7 +67,7 @@ class CutSet:
         return tuple(texts)
 
     @property
-    def description(self):
+    def description(self) -> str:
         """The whole rule in one line (provenance), e.g. 'D ≥ 320 → 1 重大; …; D < 70 → 4 低'."""
         prefix = "R = L × S: " if self.method == MATRIX else ""
         return prefix + "; ".join(f"{band} → {level} {short}" for level, (band, short)
@@ -99,7 +99,7 @@ class AggregationRule:
     cuts: tuple  # score ≥ cuts[0] → 1, ≥ cuts[1] → 2, ≥ cuts[2] → 3, else 4 (CUMULATIVE_BASE3 only)
 
     @property
-    def description(self):
+    def description(self) -> str:
         if self.code == HIGHEST_WINS:
             return "the highest level among the sources reaching the area; unreached areas are level 4"
         weights = " / ".join(f"{w:g}" for w in self.weights)
