@@ -1,20 +1,27 @@
 """Candidate fire-station sites generated along the roads at a fixed spacing."""
-from typing import Iterable, Optional
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterable
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import shapely
 
 from ..errors import InputError
 from ..standards.siting_rules import FRONTAGE_ROAD_CLASSES
 
+if TYPE_CHECKING:
+    import geopandas as gpd
+
 CANDIDATE_SPACING_M = 500.0  # default spacing of generated candidates along each road
 SNAP_FRACTION = 0.1  # junction duplicates: points snapping to one node of a grid of spacing × this are one
 
 
-def candidates_along_roads(roads, road_ids=None, spacing_m: float = CANDIDATE_SPACING_M, crs=None,
-                           merge_chains: bool = True, road_classes=None,
-                           allowed_classes: Optional[Iterable[str]] = FRONTAGE_ROAD_CLASSES):
+def candidates_along_roads(roads: npt.ArrayLike, road_ids: npt.ArrayLike | None = None,
+                           spacing_m: float = CANDIDATE_SPACING_M, crs: Any = None, merge_chains: bool = True,
+                           road_classes: npt.ArrayLike | None = None,
+                           allowed_classes: Iterable[str] | None = FRONTAGE_ROAD_CLASSES) -> gpd.GeoDataFrame:
     """Candidate points along the roads every ``spacing_m`` (map units, metres).
 
     With ``merge_chains`` (default) road lines that continue each other — meeting end to end where

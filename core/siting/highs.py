@@ -14,12 +14,18 @@ it: measured 11 s on a 30 s limit for an unstructured random 2,000 × 10,000 ins
 import math
 import time
 from dataclasses import dataclass
+from typing import Callable, Literal
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+from scipy.optimize import Bounds, LinearConstraint, OptimizeResult, linprog, milp
 
 from .problem import ReducedProblem
+
+# optimal: proven; time_limit: the best found when the limit ran out (see bound and gap);
+# greedy: HiGHS found no solution in time, the greedy heuristic's; trivial: nothing to optimise
+# (no open coverable demand, or P = 0)
+SolverStatus = Literal["optimal", "time_limit", "greedy", "trivial"]
 
 _INTEGRAL_TOL = 1e-6
 _MIN_MILP_SECONDS = 1.0  # milp always gets at least this much, even when the LP used the budget
@@ -32,13 +38,14 @@ class Outcome:
     bound on the optimum (MCLP: upper; LSCP: lower)."""
 
     picked: np.ndarray
-    status: str
+    status: SolverStatus
     message: str
     objective: float
     bound: float
 
 
-def max_cover(reduced: ReducedProblem, p: int, time_limit_s=None, mip_rel_gap=0.0) -> Outcome:
+def max_cover(reduced: ReducedProblem, p: int, time_limit_s: float | None = None,
+              mip_rel_gap: float = 0.0) -> Outcome:
     """MCLP: variables [x (candidates, binary) | y (demand, continuous in [0, 1])];
     max Σ w_i y_i subject to y_i − Σ_j A_ij x_j ≤ 0 and Σ x_j ≤ p."""
     a, w = reduced.matrix, reduced.weights
@@ -47,7 +54,7 @@ def max_cover(reduced: ReducedProblem, p: int, time_limit_s=None, mip_rel_gap=0.
     link = sparse.hstack([-a, sparse.identity(n_rows, format="csc")], format="csc")
     budget = sparse.csc_matrix(np.concatenate([np.ones(n_cols), np.zeros(n_rows)])[None, :])
 
-    def value(x):  # weight an integral choice of columns covers
+    def value(x: np.ndarray) -> float:  # weight an integral choice of columns covers
         return float(w[(a @ x) > 0.5].sum())
 
     start = time.perf_counter()
@@ -65,12 +72,12 @@ def max_cover(reduced: ReducedProblem, p: int, time_limit_s=None, mip_rel_gap=0.
     return _outcome(reduced, res, n_cols, value, greedy, bound, maximise=True)
 
 
-def set_cover(reduced: ReducedProblem, time_limit_s=None, mip_rel_gap=0.0) -> Outcome:
+def set_cover(reduced: ReducedProblem, time_limit_s: float | None = None, mip_rel_gap: float = 0.0) -> Outcome:
     """LSCP: min Σ x_j subject to Σ_j A_ij x_j ≥ 1 (every row has a column: always feasible)."""
     a = reduced.matrix
     n_cols = a.shape[1]
 
-    def value(x):
+    def value(x: np.ndarray) -> float:
         return float(np.round(x).sum())
 
     start = time.perf_counter()
@@ -90,7 +97,8 @@ def set_cover(reduced: ReducedProblem, time_limit_s=None, mip_rel_gap=0.0) -> Ou
     return _outcome(reduced, res, n_cols, value, greedy, bound, maximise=False)
 
 
-def _outcome(reduced, res, n_cols, value, greedy, lp_bound, maximise) -> Outcome:
+def _outcome(reduced: ReducedProblem, res: OptimizeResult, n_cols: int, value: Callable[[np.ndarray], float],
+             greedy: np.ndarray, lp_bound: float, maximise: bool) -> Outcome:
     """The milp answer (or the greedy one when milp found none), with the tighter bound."""
     x_greedy = np.zeros(n_cols)
     x_greedy[greedy] = 1.0
@@ -98,7 +106,7 @@ def _outcome(reduced, res, n_cols, value, greedy, lp_bound, maximise) -> Outcome
         return Outcome(reduced.columns[greedy], "greedy", f"HiGHS found no solution in time: {res.message}",
                        value(x_greedy), lp_bound)
     x = np.round(res.x[:n_cols])
-    status = "optimal" if res.status == 0 else "time_limit"
+    status: SolverStatus = "optimal" if res.status == 0 else "time_limit"
     bound = lp_bound
     dual = getattr(res, "mip_dual_bound", None)
     if dual is not None and np.isfinite(dual):
@@ -114,7 +122,7 @@ def _outcome(reduced, res, n_cols, value, greedy, lp_bound, maximise) -> Outcome
 def _greedy_columns(a: sparse.csc_matrix, weights: np.ndarray, limit: int) -> np.ndarray:
     """Positions of up to ``limit`` columns taken greedily (most open weight first)."""
     open_weight = np.array(weights, dtype=float)
-    picked = []
+    picked: list[int] = []
     for _ in range(limit):
         gain = a.T @ open_weight
         best = int(np.argmax(gain))
@@ -138,16 +146,17 @@ def _without_redundant(a: sparse.csc_matrix, picked: np.ndarray) -> np.ndarray:
     return picked[keep]
 
 
-def _integral(x):
+def _integral(x: np.ndarray) -> np.ndarray | None:
+    """``x`` rounded when every entry is within tolerance of an integer, else None."""
     rounded = np.round(x)
     return rounded if np.all(np.abs(x - rounded) <= _INTEGRAL_TOL) else None
 
 
-def _lp_options(time_limit_s):
+def _lp_options(time_limit_s: float | None) -> dict[str, float]:
     return {} if time_limit_s is None else {"time_limit": float(time_limit_s)}
 
 
-def _mip_options(time_limit_s, mip_rel_gap, start):
+def _mip_options(time_limit_s: float | None, mip_rel_gap: float, start: float) -> dict[str, float]:
     options = {"mip_rel_gap": float(mip_rel_gap)}
     if time_limit_s is not None:
         options["time_limit"] = max(_MIN_MILP_SECONDS, float(time_limit_s) - (time.perf_counter() - start))

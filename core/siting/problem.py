@@ -7,6 +7,7 @@ minus turnout). Per-tier limits therefore never reach the solver: one matrix car
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 from scipy import sparse
 
 from ..errors import InputError
@@ -53,11 +54,12 @@ class ReducedProblem:
     columns: np.ndarray
 
     @property
-    def shape(self):
+    def shape(self) -> tuple[int, int]:
         return self.matrix.shape
 
 
-def coverage_problem(coverage, weights, covered_now=None) -> CoverageProblem:
+def coverage_problem(coverage: sparse.spmatrix | npt.ArrayLike, weights: npt.ArrayLike,
+                     covered_now: npt.ArrayLike | None = None) -> CoverageProblem:
     """Check and normalise the inputs (InputError naming the bad demand positions)."""
     if not sparse.issparse(coverage):
         coverage = sparse.csr_matrix(np.asarray(coverage, dtype=bool))
@@ -116,12 +118,12 @@ def _dominated_rows(m: sparse.csc_matrix) -> np.ndarray:
     return _strict_supersets(rows, np.diff(rows.indptr))
 
 
-def _strict_subsets(m, size):
+def _strict_subsets(m: sparse.csc_matrix, size: np.ndarray) -> np.ndarray:
     """Columns whose rows are a strict subset of another column's."""
     return _subset_pairs(m, size, drop_smaller=True)
 
 
-def _strict_supersets(m, size):
+def _strict_supersets(m: sparse.csc_matrix, size: np.ndarray) -> np.ndarray:
     """Columns whose rows strictly contain another column's."""
     return _subset_pairs(m, size, drop_smaller=False)
 
@@ -164,7 +166,7 @@ def _identical_groups(m: sparse.spmatrix) -> np.ndarray:
 
 
 def _identical_groups_exact(m: sparse.csc_matrix) -> np.ndarray:
-    first_of = {}
+    first_of: dict[bytes, int] = {}
     representative = np.empty(m.shape[1], dtype=np.int64)
     for j in range(m.shape[1]):
         key = m.indices[m.indptr[j]:m.indptr[j + 1]].tobytes()

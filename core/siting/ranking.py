@@ -1,8 +1,9 @@
 """Rank chosen sites: the greedy order within a chosen set, with each site's marginal gain."""
 from dataclasses import dataclass
-from typing import Dict, Mapping, Optional
+from typing import Mapping
 
 import numpy as np
+import numpy.typing as npt
 from scipy import sparse
 
 from .problem import CoverageProblem
@@ -19,24 +20,26 @@ class Ranking:
 
     sites: np.ndarray
     added_weight: np.ndarray
-    added: Dict[str, np.ndarray]
+    added: dict[str, np.ndarray]
     covered_after: np.ndarray
 
 
-def rank_sites(problem: CoverageProblem, sites, extra_weights: Optional[Mapping[str, np.ndarray]] = None,
-               drop_useless: bool = True) -> Ranking:
+def rank_sites(problem: CoverageProblem, sites: npt.ArrayLike,
+               extra_weights: Mapping[str, npt.ArrayLike] | None = None, drop_useless: bool = True) -> Ranking:
     """Greedy order within ``sites``: at each step the site adding the most weighted demand not yet
     covered (ties: lowest candidate index). The marginal gains sum to the total gain of the set.
     With ``drop_useless`` the order stops where the best remaining site adds no weight: those
     sites cover only demand already covered (or of weight 0), so dropping them loses nothing."""
-    sites = np.unique(np.asarray(sites, dtype=np.int64))  # ascending: ties go to the lowest index
+    site_ids = np.unique(np.asarray(sites, dtype=np.int64))  # ascending: ties go to the lowest index
     extra = {name: np.asarray(values, dtype=float).reshape(-1) for name, values in (extra_weights or {}).items()}
-    block = sparse.csc_matrix(problem.coverage[:, sites], dtype=np.float64)
+    block = sparse.csc_matrix(problem.coverage[:, site_ids], dtype=np.float64)
     covered = problem.covered_now.copy()
     weights = problem.weights
-    order, gains, extra_gains = [], [], {name: [] for name in extra}
-    remaining = np.ones(len(sites), dtype=bool)
-    for _ in range(len(sites)):
+    order: list[int] = []
+    gains: list[float] = []
+    extra_gains: dict[str, list[float]] = {name: [] for name in extra}
+    remaining = np.ones(len(site_ids), dtype=bool)
+    for _ in range(len(site_ids)):
         open_weight = np.where(covered, 0.0, weights)
         site_gain = np.where(remaining, block.T @ open_weight, -np.inf)
         best = site_gain.max()
@@ -47,7 +50,7 @@ def rank_sites(problem: CoverageProblem, sites, extra_weights: Optional[Mapping[
         newly = rows[~covered[rows]]
         covered[newly] = True
         remaining[pick] = False
-        order.append(sites[pick])
+        order.append(int(site_ids[pick]))
         gains.append(float(weights[newly].sum()))
         for name, values in extra.items():
             extra_gains[name].append(float(values[newly].sum()))

@@ -6,13 +6,14 @@ zone, a degree or two, is far below the precision of a "prevailing wind").
 """
 import math
 from dataclasses import dataclass, field
-from typing import Dict, Optional, Tuple
+from typing import Sequence
 
 import numpy as np
+import numpy.typing as npt
 import shapely
 
 from ..errors import InputError
-from ..standards.siting_rules import DEFAULT_SITING_RULES, RULE_INPUTS, siting_rules
+from ..standards.siting_rules import DEFAULT_SITING_RULES, RULE_INPUTS, SitingRule, siting_rules
 
 _ARC_STEP_DEG = 15.0  # the downwind sector's arc is drawn circumscribed, in steps of at most this
 
@@ -28,18 +29,20 @@ class CandidateFilter:
     """
 
     kept: np.ndarray
-    violations: Dict[str, np.ndarray]
-    removed_by_rule: Dict[str, int]
-    skipped_rules: Tuple[str, ...]
-    missing_inputs: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
+    violations: dict[str, np.ndarray]
+    removed_by_rule: dict[str, int]
+    skipped_rules: tuple[str, ...]
+    missing_inputs: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def removed(self) -> int:
         return int((~self.kept).sum())
 
 
-def filter_candidates(candidates, hazard_units=None, crowded_places=None, wind_from_deg: Optional[float] = None,
-                      rules=DEFAULT_SITING_RULES, layer: str = "candidates") -> CandidateFilter:
+def filter_candidates(candidates: npt.ArrayLike, hazard_units: npt.ArrayLike | None = None,
+                      crowded_places: npt.ArrayLike | None = None, wind_from_deg: float | None = None,
+                      rules: str | Sequence[SitingRule] = DEFAULT_SITING_RULES,
+                      layer: str = "candidates") -> CandidateFilter:
     """Test candidate points against the siting rules (see ``core.standards.siting_rules`` for the
     rules, their sources and boundary rules: a candidate exactly at a setback passes).
 
@@ -50,27 +53,23 @@ def filter_candidates(candidates, hazard_units=None, crowded_places=None, wind_f
     wind's FROM direction, degrees clockwise from grid north (``None`` skips the upwind rule).
     ``rules``: a set name of ``SITING_RULE_SETS`` or a sequence of ``SitingRule``.
     """
-    rules = siting_rules(rules)
+    rule_set = siting_rules(rules)
     points = _geometries(candidates, layer, points_only=True)
-    inputs = {
-        "hazard_units": None if hazard_units is None else _geometries(hazard_units, "hazard units"),
-        "crowded_places": None if crowded_places is None else _geometries(crowded_places, "crowded places"),
-        "wind_from_deg": None if wind_from_deg is None else _wind(wind_from_deg),
-    }
-    violations, skipped, missing_inputs = {}, [], {}
-    for rule in rules:
-        missing = tuple(name for name in RULE_INPUTS[rule.kind] if inputs[name] is None)
+    hazards = None if hazard_units is None else _geometries(hazard_units, "hazard units")
+    crowded = None if crowded_places is None else _geometries(crowded_places, "crowded places")
+    wind = None if wind_from_deg is None else _wind(wind_from_deg)
+    given = {"hazard_units": hazards is not None, "crowded_places": crowded is not None,
+             "wind_from_deg": wind is not None}
+    violations: dict[str, np.ndarray] = {}
+    skipped: list[str] = []
+    missing_inputs: dict[str, tuple[str, ...]] = {}
+    for rule in rule_set:
+        missing = tuple(name for name in RULE_INPUTS[rule.kind] if not given[name])
         if missing:
             skipped.append(rule.rule_id)
             missing_inputs[rule.rule_id] = missing
             continue
-        if rule.kind == "hazard_downwind":
-            broken = downwind_of(points, inputs["hazard_units"], inputs["wind_from_deg"], rule.distance_m,
-                                 rule.half_angle_deg)
-        else:
-            others = inputs["hazard_units"] if rule.kind == "hazard_setback" else inputs["crowded_places"]
-            broken = closer_than(points, others, rule.distance_m)
-        violations[rule.rule_id] = broken
+        violations[rule.rule_id] = _broken(rule, points, hazards, crowded, wind)
     kept = np.ones(len(points), dtype=bool)
     for broken in violations.values():
         kept &= ~broken
@@ -78,7 +77,20 @@ def filter_candidates(candidates, hazard_units=None, crowded_places=None, wind_f
     return CandidateFilter(kept, violations, removed, tuple(skipped), missing_inputs)
 
 
-def closer_than(points, others, distance_m: float) -> np.ndarray:
+def _broken(rule: SitingRule, points: np.ndarray, hazards: np.ndarray | None, crowded: np.ndarray | None,
+            wind_from_deg: float | None) -> np.ndarray:
+    """True for each point breaking ``rule`` (whose inputs the caller checked are given)."""
+    if rule.kind == "hazard_downwind":
+        if hazards is None or wind_from_deg is None or rule.half_angle_deg is None:
+            raise ValueError(f"siting rule {rule.rule_id!r}: hazard units, wind and half angle needed")
+        return downwind_of(points, hazards, wind_from_deg, rule.distance_m, rule.half_angle_deg)
+    others = hazards if rule.kind == "hazard_setback" else crowded
+    if others is None:
+        raise ValueError(f"siting rule {rule.rule_id!r}: its places are needed")
+    return closer_than(points, others, rule.distance_m)
+
+
+def closer_than(points: npt.ArrayLike, others: npt.ArrayLike, distance_m: float) -> np.ndarray:
     """True for each point strictly closer than ``distance_m`` to any of ``others`` (exactly at the
     distance is not closer)."""
     points = np.asarray(points, dtype=object)
@@ -91,7 +103,8 @@ def closer_than(points, others, distance_m: float) -> np.ndarray:
     return result
 
 
-def downwind_of(points, units, wind_from_deg: float, reach_m: float, half_angle_deg: float) -> np.ndarray:
+def downwind_of(points: npt.ArrayLike, units: npt.ArrayLike, wind_from_deg: float, reach_m: float,
+                half_angle_deg: float) -> np.ndarray:
     """True for each point in the downwind sector of any unit: some point h of the unit lies less
     than ``reach_m`` from the point, in a direction (seen from the point) within ±``half_angle_deg``
     of ``wind_from_deg`` — i.e. the point is downwind of h. Evaluated exactly: the upwind sector is
@@ -115,7 +128,7 @@ def downwind_of(points, units, wind_from_deg: float, reach_m: float, half_angle_
     return result
 
 
-def upwind_sectors(xy, wind_from_deg: float, reach_m: float, half_angle_deg: float) -> np.ndarray:
+def upwind_sectors(xy: np.ndarray, wind_from_deg: float, reach_m: float, half_angle_deg: float) -> np.ndarray:
     """At each (x, y): the polygon apex → arc → apex of the sector opening towards ``wind_from_deg``
     (clockwise from north) with half angle ``half_angle_deg``; its arc is circumscribed around the
     circle of radius ``reach_m`` (every edge tangent), so the polygon contains the whole sector."""
@@ -135,7 +148,7 @@ def upwind_sectors(xy, wind_from_deg: float, reach_m: float, half_angle_deg: flo
     return shapely.polygons(coords)
 
 
-def _wind(value) -> float:
+def _wind(value: float | str) -> float:
     try:
         degrees = float(value)
     except (TypeError, ValueError):
@@ -145,7 +158,7 @@ def _wind(value) -> float:
     return degrees % 360.0
 
 
-def _geometries(values, layer, points_only=False) -> np.ndarray:
+def _geometries(values: npt.ArrayLike, layer: str, points_only: bool = False) -> np.ndarray:
     geoms = np.asarray(getattr(values, "values", values), dtype=object)
     if geoms.ndim != 1:
         geoms = geoms.reshape(-1)

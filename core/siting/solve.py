@@ -36,20 +36,19 @@ useful candidates, MCLP's optimum is "everything coverable", and the fewest site
 """
 import time
 from dataclasses import dataclass
-from typing import Dict, Literal, Mapping, Optional
+from typing import Any, Literal, Mapping
 
 import numpy as np
+import numpy.typing as npt
+from scipy import sparse
 
 from ..errors import InputError
 from . import highs
-from .problem import coverage_problem, reduce_problem
+from .highs import SolverStatus
+from .problem import CoverageProblem, coverage_problem, reduce_problem
 from .ranking import rank_sites
 
 Objective = Literal["MCLP", "LSCP"]
-# optimal: proven; time_limit: the best found when the limit ran out (see bound and gap);
-# greedy: HiGHS found no solution in time, the greedy heuristic's; trivial: nothing to optimise
-# (no open coverable demand, or P = 0)
-SolverStatus = Literal["optimal", "time_limit", "greedy", "trivial"]
 DEFAULT_TIME_LIMIT_S = 60.0  # set cover at county scale can take HiGHS hours to prove; report the gap
 
 
@@ -70,7 +69,7 @@ class SitingResult:
     objective: Objective
     chosen: np.ndarray
     added_weight: np.ndarray
-    added: Dict[str, np.ndarray]
+    added: dict[str, np.ndarray]
     covered_before: np.ndarray
     covered_after: np.ndarray
     weight_before: float
@@ -81,8 +80,8 @@ class SitingResult:
     message: str
     objective_value: float
     bound: float
-    new_sites_requested: Optional[int]
-    reduced_shape: tuple
+    new_sites_requested: int | None
+    reduced_shape: tuple[int, int]
     seconds: float
 
     @property
@@ -96,9 +95,10 @@ class SitingResult:
         return abs(self.bound - self.objective_value) / abs(self.objective_value)
 
 
-def solve_mclp(coverage, weights, covered_now=None, new_sites: int = 3, *,
-               extra_weights: Optional[Mapping[str, np.ndarray]] = None,
-               time_limit_s: Optional[float] = DEFAULT_TIME_LIMIT_S, mip_rel_gap: float = 0.0) -> SitingResult:
+def solve_mclp(coverage: sparse.spmatrix | npt.ArrayLike, weights: npt.ArrayLike,
+               covered_now: npt.ArrayLike | None = None, new_sites: int = 3, *,
+               extra_weights: Mapping[str, npt.ArrayLike] | None = None,
+               time_limit_s: float | None = DEFAULT_TIME_LIMIT_S, mip_rel_gap: float = 0.0) -> SitingResult:
     """The best ``new_sites`` (P) new sites for weighted covered demand (see the module docstring).
     ``extra_weights``: other per-demand vectors (e.g. ``{"residents": …, "targets": …}``) whose
     marginal gains are reported beside ``added_weight``. ``time_limit_s``: for the solver (None: no
@@ -126,8 +126,9 @@ def solve_mclp(coverage, weights, covered_now=None, new_sites: int = 3, *,
     return _result("MCLP", problem, reduced.shape, outcome, new_sites, extra, start)
 
 
-def solve_lscp(coverage, weights, covered_now=None, *, extra_weights: Optional[Mapping[str, np.ndarray]] = None,
-               time_limit_s: Optional[float] = DEFAULT_TIME_LIMIT_S, mip_rel_gap: float = 0.0) -> SitingResult:
+def solve_lscp(coverage: sparse.spmatrix | npt.ArrayLike, weights: npt.ArrayLike,
+               covered_now: npt.ArrayLike | None = None, *, extra_weights: Mapping[str, npt.ArrayLike] | None = None,
+               time_limit_s: float | None = DEFAULT_TIME_LIMIT_S, mip_rel_gap: float = 0.0) -> SitingResult:
     """The fewest new sites so that every demand of weight > 0 that is covered now or coverable by
     some candidate is covered (see the module docstring); the rest is ``unreachable``. Options as
     ``solve_mclp``."""
@@ -142,8 +143,8 @@ def solve_lscp(coverage, weights, covered_now=None, *, extra_weights: Optional[M
     return _result("LSCP", problem, reduced.shape, outcome, None, extra, start)
 
 
-def solve_siting(objective: Objective, coverage, weights, covered_now=None, new_sites: int = 3,
-                 **options) -> SitingResult:
+def solve_siting(objective: Objective, coverage: sparse.spmatrix | npt.ArrayLike, weights: npt.ArrayLike,
+                 covered_now: npt.ArrayLike | None = None, new_sites: int = 3, **options: Any) -> SitingResult:
     """``solve_mclp`` or ``solve_lscp`` by name ("MCLP" / "LSCP"; ``new_sites`` only for MCLP)."""
     if objective == "MCLP":
         return solve_mclp(coverage, weights, covered_now, new_sites, **options)
@@ -152,11 +153,12 @@ def solve_siting(objective: Objective, coverage, weights, covered_now=None, new_
     raise ValueError(f"unknown siting objective {objective!r}: 'MCLP' or 'LSCP'")
 
 
-def _trivial(message):
+def _trivial(message: str) -> highs.Outcome:
     return highs.Outcome(np.zeros(0, dtype=np.int64), "trivial", message, 0.0, 0.0)
 
 
-def _result(objective, problem, reduced_shape, outcome, new_sites, extra, start) -> SitingResult:
+def _result(objective: Objective, problem: CoverageProblem, reduced_shape: tuple[int, int], outcome: highs.Outcome,
+            new_sites: int | None, extra: dict[str, np.ndarray], start: float) -> SitingResult:
     ranking = rank_sites(problem, outcome.picked, extra)
     w = problem.weights
     after = ranking.covered_after
@@ -166,13 +168,14 @@ def _result(objective, problem, reduced_shape, outcome, new_sites, extra, start)
         weight_before=float(w[problem.covered_now].sum()), weight_after=float(w[after].sum()),
         uncovered=np.flatnonzero(~after), unreachable=problem.unreachable, status=outcome.status,
         message=outcome.message, objective_value=float(outcome.objective), bound=float(outcome.bound),
-        new_sites_requested=new_sites, reduced_shape=tuple(reduced_shape), seconds=time.perf_counter() - start)
+        new_sites_requested=new_sites, reduced_shape=reduced_shape, seconds=time.perf_counter() - start)
 
 
-def _extra_weights(extra_weights, n_demand):
-    extra = {}
-    for name, values in (extra_weights or {}).items():
-        values = np.asarray(values, dtype=float).reshape(-1)
+def _extra_weights(extra_weights: Mapping[str, npt.ArrayLike] | None, n_demand: int) -> dict[str, np.ndarray]:
+    """The extra per-demand vectors as float arrays, checked (one finite value per demand unit)."""
+    extra: dict[str, np.ndarray] = {}
+    for name, given in (extra_weights or {}).items():
+        values = np.asarray(given, dtype=float).reshape(-1)
         if len(values) != n_demand:
             raise InputError(f"{len(values)} values of '{name}' for {n_demand} demand units")
         bad = np.flatnonzero(~np.isfinite(values))

@@ -53,7 +53,7 @@ would be, on a road):
   outline when a polygon is given — conservative) is refused; exactly 50 m passes.
 """
 from dataclasses import dataclass
-from typing import Literal, Optional
+from typing import Iterable, Literal
 
 FRONTAGE_ROAD_CLASSES = ("trunk", "primary", "secondary")  # 主、次干路 (GB 51080-2015 §4.1.5-1)
 FRONTAGE_SOURCE = ("GB 51080-2015《城市消防规划规范》§4.1.5第1款: 消防站应设置在便于消防车辆迅速出动的主、次干路的"
@@ -62,7 +62,7 @@ FRONTAGE_SOURCE = ("GB 51080-2015《城市消防规划规范》§4.1.5第1款: �
 RuleKind = Literal["hazard_setback", "hazard_downwind", "crowded_exit_setback"]
 
 # what each kind of rule needs from the caller (the filter's argument names)
-RULE_INPUTS = {
+RULE_INPUTS: dict[str, tuple[str, ...]] = {
     "hazard_setback": ("hazard_units",),
     "hazard_downwind": ("hazard_units", "wind_from_deg"),
     "crowded_exit_setback": ("crowded_places",),
@@ -82,7 +82,7 @@ class SitingRule:
     description_en: str
     distance_m: float
     source: str
-    half_angle_deg: Optional[float] = None
+    half_angle_deg: float | None = None
 
 
 _JB152_2017 = "建标152-2017《城市消防站建设标准》第十五条"
@@ -134,22 +134,22 @@ SITING_RULE_SETS = {
 DEFAULT_SITING_RULES = "jianbiao152_2017"
 
 
-def siting_rules(rules=DEFAULT_SITING_RULES):
+def siting_rules(rules: str | Iterable[SitingRule] = DEFAULT_SITING_RULES) -> tuple[SitingRule, ...]:
     """The rule tuple for a set name (``SITING_RULE_SETS``) or a given sequence of SitingRule."""
     if isinstance(rules, str):
         try:
             return SITING_RULE_SETS[rules]
         except KeyError:
             raise ValueError(f"unknown siting rule set {rules!r}; known: {sorted(SITING_RULE_SETS)}") from None
-    rules = tuple(rules)
-    for rule in rules:
+    rule_tuple = tuple(rules)
+    for rule in rule_tuple:
         if rule.kind not in RULE_INPUTS:
             raise ValueError(f"siting rule {rule.rule_id!r}: unknown kind {rule.kind!r}")
         if not rule.distance_m >= 0:
             raise ValueError(f"siting rule {rule.rule_id!r}: distance must be ≥ 0, got {rule.distance_m}")
         if rule.kind == "hazard_downwind" and not 0 < (rule.half_angle_deg or 0) < 180:
             raise ValueError(f"siting rule {rule.rule_id!r}: half angle must be in (0°, 180°)")
-    ids = [rule.rule_id for rule in rules]
+    ids = [rule.rule_id for rule in rule_tuple]
     if len(set(ids)) != len(ids):
         raise ValueError(f"siting rule ids repeat: {ids}")
-    return rules
+    return rule_tuple
