@@ -90,6 +90,7 @@ def prepare_atlas(figures, frames, crs, *, language, title, organisation, date_t
     tables, dissolved = atlas_tables(figures, frames, language, sheet_charts,
                                      listed_major_rows(layouts["township"]), log)
     variables = layout_variables(figures, language, title, organisation, date_text, (plugin_version(), qgis_version()))
+    variables["ra_crs_note"] = T.crs_note(crs.description(), crs.authid(), language)
     settings = atlas_settings(figures, language, page_size, dissolved, county_chart, variables)
     write_atlas(gpkg, tables, settings, crs)
     return fill_layouts(project, gpkg, settings, templates, layouts)
