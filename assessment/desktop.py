@@ -82,16 +82,12 @@ def pdf_message(result):
 
 
 def offer_pdf(result):
-    """Show ``pdf_message`` on QGIS's message bar (a plain message when the bar takes no widgets)."""
+    """Show ``pdf_message`` on QGIS's message bar."""
     from qgis import utils
 
     iface = getattr(utils, "iface", None)
     if iface is None:
         return None
-    bar = iface.messageBar()
-    if hasattr(bar, "pushWidget"):
-        item = pdf_message(result)
-        bar.pushWidget(item, Qgis.Success, 0)
-        return item
-    bar.pushMessage(translate("FullAssessment", "Risk Atlas"), translate("FullAssessment", "Assessment finished: {0}").format(result.output_folder), Qgis.Success, 0)
-    return None
+    item = pdf_message(result)
+    iface.messageBar().pushWidget(item, Qgis.Success, 0)
+    return item

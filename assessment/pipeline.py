@@ -171,6 +171,7 @@ class Assessment:
         self.gpkg = os.path.join(output_folder, RESULT_GPKG)
         self.partial_gpkg = None
         self.charts_existed = os.path.isdir(os.path.join(output_folder, CHART_FOLDER))
+        self.folder_existed = os.path.isdir(output_folder)
         self.outputs, self.provenance = {}, []
         self.result = AssessmentResult(output_folder)
 
@@ -254,6 +255,8 @@ class Assessment:
             self.partial_gpkg = None
         if not self.charts_existed:
             shutil.rmtree(os.path.join(self.folder, CHART_FOLDER), ignore_errors=True)
+        if not self.folder_existed and os.path.isdir(self.folder) and not os.listdir(self.folder):
+            os.rmdir(self.folder)  # this run made it, and nothing of the run is left in it
 
 
 def run_assessment(inputs, output_folder, options=None, feedback=None, context=None, project_path=None):
