@@ -2,8 +2,10 @@
 run by assessment/pipeline.py).
 
 In the desktop the analysis runs in Processing's background task (QGIS stays usable, 取消 works)
-and the atlas — print layouts, which need the main thread — in ``postProcessAlgorithm`` afterwards;
-run on the main thread (processing.run, qgis_process) both phases run in ``compute``."""
+and the atlas — print layouts, which need the main thread — in ``postProcessAlgorithm`` afterwards
+(its results then leave SUMMARY out: the dialog prints the results as a Python dict after the log,
+which shows the summary as readable lines already); run on the main thread (processing.run,
+qgis_process) both phases run in ``compute``."""
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputFile,
@@ -136,7 +138,9 @@ class FullAssessment(RiskAtlasAlgorithm):
         # progress report, so the atlas export stops at its next page
         feedback.progressChanged.connect(_process_events)
         try:
-            return self._finish(context, feedback)
+            results = self._finish(context, feedback)
+            # the dialog prints these after the log: the summary is in the log already, as readable lines
+            return {name: value for name, value in results.items() if name != "SUMMARY"}
         except Cancelled:
             feedback.reportError(self.tr("Cancelled: no output was written."))
         except Exception as error:  # postProcessAlgorithm must not raise: QGIS would only log it
