@@ -19,6 +19,7 @@ Rules:
 Pure (no qgis): tested in tests/unit/test_kinds.py.
 """
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..core.ledger.recognise import recognise_kind
 from .schemas import ASSESSMENT_INPUTS, RESULT_BY_NAME, SCHEMAS
@@ -76,6 +77,11 @@ def _normal(text):
 
 def kind_from_fields(field_names):
     """The kind the fields say, or None: a result's signature first, then the ledger's synonyms."""
+    return _kind_from_fields(tuple(field_names))
+
+
+@lru_cache(maxsize=4096)  # a dialog asks for every layer of the project, for each layer parameter
+def _kind_from_fields(field_names):
     present = set(field_names)
     for kind in RESULT_KINDS.values():
         if any(set(signature) <= present for signature in kind.signatures):
@@ -87,6 +93,7 @@ def kind_from_fields(field_names):
     return guess.kind if matched >= MIN_FIELDS else None
 
 
+@lru_cache(maxsize=4096)
 def kind_from_name(layer_name):
     """The kind the layer's name says, or None (see the module doc)."""
     name = _normal(layer_name)
