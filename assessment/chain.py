@@ -132,11 +132,11 @@ STEPS: Tuple[Step, ...] = (
          {"OUTPUT": "shelter_units", "OUTPUT_SHELTERS": "shelter_load", "OUTPUT_SUMMARY": "shelter_summary"},
          report="shelters"),
     Step("map", "four-colour map", "riskatlas:fourcolourmap",
-         QT_TRANSLATE_NOOP("Chain", "Four-colour risk map on a grid of CELL_SIZE metres over the townships "
+         QT_TRANSLATE_NOOP("Chain", "Four-colour risk map on a grid of CELL_SIZE metres, cut to the townships "
                                     "(highest level wins by default; a level's lower bound belongs to that level)"),
          {"ENTERPRISES": Result("enterprise_risk"), "HAZARD_UNITS": Result("hazard_units"),
           "EXTENT": Extent("TOWNSHIPS"), "CELL_SIZE": Option("CELL_SIZE"), "RADII": Option("RADII"),
-          "AGGREGATION": Option("AGGREGATION"), "POPULATION": Input("POPULATION")},
+          "AGGREGATION": Option("AGGREGATION"), "POPULATION": Input("POPULATION"), "STUDY_AREA": Input("TOWNSHIPS")},
          {"OUTPUT": "risk_map"}),
     Step("atlas", "atlas", "riskatlas:exportatlas",
          QT_TRANSLATE_NOOP("Chain", "The printed atlas (cover + one sheet per township)"),
