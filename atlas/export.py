@@ -11,6 +11,7 @@ from qgis.core import QgsAbstractLayoutIterator, QgsLayoutExporter
 from ..layers.atomic import atomic_output
 from ..layers.gpkg import quiet_gdal
 from ..support import compat
+from ..support.fonts import cjk_family, resolve_layout_fonts
 from .township import round_main_map_scale
 
 
@@ -56,6 +57,13 @@ class CoverThenAtlas(QgsAbstractLayoutIterator):
         return os.path.join(folder, f"{stem}_{self.step + 1:02d}.{extension}")
 
 
+def resolve_fonts(*layouts):
+    """Every text of the layouts in a CJK family this machine has (``support.fonts``), at export time."""
+    family = cjk_family()
+    for layout in layouts:
+        resolve_layout_fonts(layout, family)
+
+
 def page_count(township):
     return 1 + township.atlas().count()
 
@@ -74,6 +82,7 @@ def pdf_settings(dpi=300):
 def export_pdf(cover, township, path, feedback=None, dpi=300):
     """Write the atlas PDF to ``path`` whole or not at all (``layers.atomic``): IOError when the
     export fails; ``path`` is then left as it was."""
+    resolve_fonts(cover, township)
     with atomic_output(path) as partial:
         result, error = QgsLayoutExporter.exportToPdf(CoverThenAtlas(cover, township), partial, pdf_settings(dpi),
                                                       feedback)
@@ -85,6 +94,7 @@ def export_pdf(cover, township, path, feedback=None, dpi=300):
 def export_png(cover, township, folder, feedback=None, dpi=150, stem="page"):
     """One PNG per page: <folder>/page_01.png (cover), page_02.png … Returns the paths."""
     os.makedirs(folder, exist_ok=True)
+    resolve_fonts(cover, township)
     settings = QgsLayoutExporter.ImageExportSettings()
     settings.dpi = dpi
     settings.exportMetadata = False  # GDAL cannot write metadata into a PNG ("no update access" errors)

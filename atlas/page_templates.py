@@ -10,6 +10,7 @@ import os
 from qgis.core import QgsApplication, QgsPrintLayout, QgsReadWriteContext
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..support.fonts import resolve_layout_fonts
 from ..support.i18n import PLUGIN_DIR
 
 TEMPLATE_DIR = os.path.join(PLUGIN_DIR, "atlas", "templates")
@@ -59,6 +60,7 @@ def load_template(project, path, name):
     if not loaded:
         raise TemplateError(f"could not load the layout template {path}")
     layout.setName(name)
+    resolve_layout_fonts(layout)  # a family this machine has (support.fonts)
     return layout
 
 

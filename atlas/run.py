@@ -124,8 +124,8 @@ def make_atlas(request, layers, crs, feedback, check_cancelled):
         raise QgsProcessingException(_translate("ExportAtlas", "Give an output PDF file."))
     if not cjk_font_available():
         feedback.pushWarning(_translate(
-            "ExportAtlas", "The font 'WenQuanYi Zen Hei' is not installed: Chinese text may not show in the charts. "
-            "Install fonts-wqy-zenhei (Debian) or the WenQuanYi font."))
+            "ExportAtlas", "No Chinese font is installed (WenQuanYi Zen Hei, Microsoft YaHei, SimHei, PingFang SC, "
+            "…): Chinese text may not show. Install fonts-wqy-zenhei (Debian) or the WenQuanYi font."))
     steps = QgsProcessingMultiStepFeedback(3 if request.png_folder else 2, feedback)
     figures, frames = _figures(request, layers, steps)
     check_cancelled()

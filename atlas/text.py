@@ -10,6 +10,7 @@ No QGIS import: the table and the formatters are unit-tested on their own.
 import datetime
 import math
 
+from ..core import headline as H
 from ..core.standards.risk_levels import RISK_LEVELS
 
 # key: (zh, en)
@@ -101,23 +102,25 @@ def grade_label(grade, language, short=False):
 # ---------------------------------------------------------------- numbers
 
 def integer(value):
-    """12,345 (rounded half away from zero); '—' for None/NaN."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    return f"{int(math.floor(abs(value) + 0.5)) * (1 if value >= 0 else -1):,}"
+    """12,345 (half up, ``core.headline``'s rule); '—' for None/NaN."""
+    return H.integer_text(None if value is None else float(value))
 
 
 def decimal(value, places=1):
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    return f"{value:,.{places}f}"
+    return H.decimal_text(None if value is None else float(value), places)
 
 
 def percent(share, places=1):
     """0.8234 → '82.3%'; None → '—'."""
     if share is None or (isinstance(share, float) and math.isnan(share)):
         return "—"
-    return f"{100.0 * share:.{places}f}%"
+    return f"{H.decimal_text(100.0 * float(share), places)}%"
+
+
+def percent_of(numerator, denominator):
+    """numerator ÷ denominator as '43.3%' (0.1 % from the unrounded ratio, as the headline figures)."""
+    value = H.share_percent(numerator, denominator)
+    return "—" if value is None else f"{H.percent_text(value)}%"
 
 
 def area_km2(value):
@@ -149,12 +152,13 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 # ---------------------------------------------------------------- figure texts
 
 def coverage_text(figures, language):
-    share = figures.coverage_share
-    if share is None:
+    """'43.3%（未覆盖 283,513 人）': residents reached ÷ (reached + not reached), and those not reached."""
+    if figures.covered_residents is None:
         return text("not_given", language)
-    uncovered = max(0.0, figures.residents - figures.covered_residents)
-    return f"{percent(share)}（{text('uncovered', language, n=integer(uncovered))}）" if language == "zh" else \
-        f"{percent(share)} ({text('uncovered', language, n=integer(uncovered))})"
+    covered, uncovered = figures.covered_residents, figures.not_covered_residents
+    share = percent_of(covered, covered + uncovered)
+    return f"{share}（{text('uncovered', language, n=integer(uncovered))}）" if language == "zh" else \
+        f"{share} ({text('uncovered', language, n=integer(uncovered))})"
 
 
 def target_text(target):
@@ -192,13 +196,13 @@ def major_text(figures, language):
 def level_rows(figures, language):
     """Rows of the figures table: one per level, then the total. Values are formatted text."""
     rows = []
-    shares = figures.resident_shares
     ent = figures.enterprises_by_level
     for i, entry in enumerate(RISK_LEVELS):
         rows.append({
             "row": i + 1, "level": entry.level, "level_label": level_label(entry.level, language),
             "units": integer(figures.units[i]), "area_km2": area_km2(float(figures.area_by_level_km2[i])),
-            "residents": integer(float(figures.residents_by_level[i])), "share": percent(float(shares[i])),
+            "residents": integer(float(figures.residents_by_level[i])),
+            "share": percent_of(float(figures.residents_by_level[i]), figures.residents),
             "enterprises": "—" if ent is None else integer(int(ent[i])),
         })
     rows.append({

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from typing import Optional, Union
 from xml.sax.saxutils import quoteattr
 
+from ..support.fonts import DEFAULT_FAMILY, all_names
+
 QML_VERSION = "3.22.0-Białowieża"  # the oldest QGIS the plugin supports; newer versions read it
-LABEL_FONT = "WenQuanYi Zen Hei"  # its text extracts as itself from PDFs (Noto Sans CJK gives radical code points on 3.22)
+LABEL_FONT = DEFAULT_FAMILY  # its text extracts as itself from PDFs (Noto Sans CJK gives radical code points on 3.22)
 SYMBOL_LAYER_CLASS = {"fill": "SimpleFill", "marker": "SimpleMarker", "line": "SimpleLine"}
 
 
@@ -213,6 +215,13 @@ _SHADOW = (
     ("shadowUnder", "0"))
 
 
+def _families_xml(font: str) -> list[str]:
+    """The fallback families of a text style: QGIS uses the first one installed when ``font`` is not
+    (``support.fonts``: the common CJK families of Linux, Windows and macOS)."""
+    names = [font] + [name for name in all_names() if name != font]
+    return ["    <families>", *(f"     <family name={quoteattr(name)}/>" for name in names), "    </families>"]
+
+
 def _labels_xml(labels: Labels) -> list[str]:
     text = (("allowHtml", "0"), ("blendMode", "0"), ("capitalization", "0"), ("fieldName", labels.expression),
             ("fontFamily", labels.font), ("fontItalic", "0"), ("fontKerning", "1"), ("fontLetterSpacing", "0"),
@@ -225,7 +234,8 @@ def _labels_xml(labels: Labels) -> list[str]:
               ("bufferOpacity", "1"), ("bufferSize", _number(labels.buffer_size or 1)), ("bufferSizeUnits", "MM"))
     placement = _PLACEMENT_DEFAULTS + (("priority", str(labels.priority)),)
     return [' <labeling type="simple">', '  <settings calloutType="simple">',
-            f"   <text-style {_attributes(text)}>", f"    <text-buffer {_attributes(buffer)}/>",
+            f"   <text-style {_attributes(text)}>", *_families_xml(labels.font),
+            f"    <text-buffer {_attributes(buffer)}/>",
             f"    <text-mask {_attributes(_MASK)}/>", f"    <background {_attributes(_BACKGROUND)}>",
             *_symbol_xml("fillSymbol", fill("255,255,255,255", "128,128,128,255", 0, outline_style="no"), "     "),
             "    </background>", f"    <shadow {_attributes(_SHADOW)}/>", "   </text-style>",

@@ -8,7 +8,9 @@ import math
 
 from pandas import NA as _NA
 
-STYLE = ("body{font-family:'WenQuanYi Zen Hei','Noto Sans CJK SC',sans-serif;margin:1.5em}"
+from ..support.fonts import all_names
+
+STYLE = ("body{font-family:" + ",".join(f"'{name}'" for name in all_names()) + ",sans-serif;margin:1.5em}"
          "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #bbb;padding:3px 8px;text-align:right}"
          "th{background:#eee}td.l,th.l{text-align:left}.error,.bad{color:#b00000}.warning{color:#a06000}"
          ".info{color:#406080}.good{color:#008000}.note{color:#777;font-size:smaller}")
