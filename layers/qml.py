@@ -99,6 +99,9 @@ class Labels:
     buffer_colour: str = "#FFFFFF"
     priority: int = 5
     font: str = LABEL_FONT
+    around_point: bool = False  # points: the first free one of eight positions around the symbol
+    distance: float = 0.0  # mm between a point's symbol and its label
+    draw: bool = True  # False: no labels, the features only keep other labels off them (QGIS's "blocking")
 
 
 @dataclass(frozen=True)
@@ -232,7 +235,11 @@ def _labels_xml(labels: Labels) -> list[str]:
     buffer = (("bufferBlendMode", "0"), ("bufferColor", _colour(labels.buffer_colour)),
               ("bufferDraw", "1" if labels.buffer_size else "0"), ("bufferJoinStyle", "128"), ("bufferNoFill", "1"),
               ("bufferOpacity", "1"), ("bufferSize", _number(labels.buffer_size or 1)), ("bufferSizeUnits", "MM"))
-    placement = _PLACEMENT_DEFAULTS + (("priority", str(labels.priority)),)
+    placement = tuple((k, v) for k, v in _PLACEMENT_DEFAULTS if not (labels.around_point and k in ("placement", "dist")))
+    if labels.around_point:  # QgsPalLayerSettings.OrderedPositionsAroundPoint
+        placement += (("placement", "6"), ("dist", _number(labels.distance)))
+    placement += (("priority", str(labels.priority)),)
+    rendering = tuple((k, "0" if k == "drawLabels" and not labels.draw else v) for k, v in _RENDERING_DEFAULTS)
     return [' <labeling type="simple">', '  <settings calloutType="simple">',
             f"   <text-style {_attributes(text)}>", *_families_xml(labels.font),
             f"    <text-buffer {_attributes(buffer)}/>",
@@ -241,7 +248,7 @@ def _labels_xml(labels: Labels) -> list[str]:
             "    </background>", f"    <shadow {_attributes(_SHADOW)}/>", "   </text-style>",
             f"   <text-format {_attributes(_FORMAT_DEFAULTS)}/>",
             f"   <placement {_attributes(placement)}/>",
-            f"   <rendering {_attributes(_RENDERING_DEFAULTS)}/>", "  </settings>", " </labeling>"]
+            f"   <rendering {_attributes(rendering)}/>", "  </settings>", " </labeling>"]
 
 
 def to_qml(style: Style) -> str:

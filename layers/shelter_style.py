@@ -18,8 +18,14 @@ CLASSES = (
     (2.0, None, "#1a9641", "达标（≥2倍）", "twice the target or more"),
 )
 UNIT_OUTLINE = "#303030"
-UNIT_LABELS = ("coalesce(format_number(\"m2_per_capita\", 2), '—') || ' m²/人'"
-               " || if(\"deficit_m2\" > 0, '\\n缺口 ' || format_number(\"deficit_m2\", 0) || ' m²', '')")
+UNIT_LABEL_WORDS = {"zh": (" m²/人", "缺口 "), "en": (" m²/resident", "short by ")}
+
+
+def unit_labels(language="zh"):
+    """The label of a township: its m² per resident and, when short, its deficit."""
+    per, deficit = UNIT_LABEL_WORDS["zh" if language == "zh" else "en"]
+    return (f"coalesce(format_number(\"m2_per_capita\", 2), '—') || '{per}'"
+            f" || if(\"deficit_m2\" > 0, '\\n{deficit}' || format_number(\"deficit_m2\", 0) || ' m²', '')")
 
 
 def _symbol(geometry, colour, outline=None):
@@ -65,7 +71,7 @@ def units_style(target=TARGET_M2_PER_CAPITA, language="zh", name_field=None, siz
     """Per-township result: the classes outlined, each unit labelled with its name, m² per capita and deficit."""
     name = f'"{name_field}" || \'\\n\' || ' if name_field else ""
     style = per_capita_style(target, language, "polygon", outline=UNIT_OUTLINE)
-    return Style(style.renderer, Labels(name + UNIT_LABELS, size))
+    return Style(style.renderer, Labels(name + unit_labels(language), size))
 
 
 def _load_symbol(geometry, colour, shape):
@@ -87,8 +93,8 @@ def style_per_capita(layer, target, field="m2_per_capita", outline=None, languag
                                         no_shelter_flag=layer.fields().indexOf("no_shelter") >= 0))
 
 
-def style_units_per_capita(layer, target, name_field=None):
-    apply_style(layer, units_style(target, _language(None), name_field))
+def style_units_per_capita(layer, target, name_field=None, language=None):
+    apply_style(layer, units_style(target, _language(language), name_field))
 
 
 def style_shelter_load(layer, language=None):

@@ -73,7 +73,7 @@
  </renderer-v2>
  <labeling type="simple">
   <settings calloutType="simple">
-   <text-style allowHtml="0" blendMode="0" capitalization="0" fieldName="&quot;name&quot; || '\n' || coalesce(format_number(&quot;m2_per_capita&quot;, 2), '—') || ' m²/人' || if(&quot;deficit_m2&quot; &gt; 0, '\n缺口 ' || format_number(&quot;deficit_m2&quot;, 0) || ' m²', '')" fontFamily="WenQuanYi Zen Hei" fontItalic="0" fontKerning="1" fontLetterSpacing="0" fontSize="9" fontSizeUnit="Point" fontStrikeout="0" fontUnderline="0" fontWeight="50" fontWordSpacing="0" isExpression="1" multilineHeight="1" namedStyle="" textColor="32,32,32,255" textOpacity="1" textOrientation="horizontal" useSubstitutions="0">
+   <text-style allowHtml="0" blendMode="0" capitalization="0" fieldName="&quot;name&quot; || '\n' || coalesce(format_number(&quot;m2_per_capita&quot;, 2), '—') || ' m²/resident' || if(&quot;deficit_m2&quot; &gt; 0, '\nshort by ' || format_number(&quot;deficit_m2&quot;, 0) || ' m²', '')" fontFamily="WenQuanYi Zen Hei" fontItalic="0" fontKerning="1" fontLetterSpacing="0" fontSize="9" fontSizeUnit="Point" fontStrikeout="0" fontUnderline="0" fontWeight="50" fontWordSpacing="0" isExpression="1" multilineHeight="1" namedStyle="" textColor="32,32,32,255" textOpacity="1" textOrientation="horizontal" useSubstitutions="0">
     <families>
      <family name="WenQuanYi Zen Hei"/>
      <family name="文泉驿正黑"/>
