@@ -147,22 +147,41 @@ def rows_that_fit(table):
     return max(1, int(table.frame(0).rect().height() // _row_height(table)) - 1)
 
 
-def fit_rows(table, rows):
-    """Shrink a table's text so ``rows`` (+ header) fit its frame (never below 60 %)."""
-    if table is None or not table.frameCount():
-        return
-    frame_height = table.frame(0).rect().height()
-    margin = table.cellMargin()
-    needed = (rows + 1) * _row_height(table)
-    if needed <= frame_height:
-        return
-    factor = max(0.6, frame_height / needed)
+def _scale_text(table, factor):
     for getter, setter in ((table.contentTextFormat, table.setContentTextFormat),
                            (table.headerTextFormat, table.setHeaderTextFormat)):
         fmt = QgsTextFormat(getter())
         fmt.setSize(fmt.size() * factor)
         setter(fmt)
-    table.setCellMargin(margin * factor)
+    table.setCellMargin(table.cellMargin() * factor)
+
+
+def fit_rows(table, rows=None, smallest=0.6):
+    """Shrink a table's text until its rows (wrapped text included) fit its frame, never below ``smallest``
+    of the template's size; returns True when they fit. (``rows``: kept for callers that know the count.)"""
+    if table is None or not table.frameCount():
+        return True
+    frame_height = table.frame(0).rect().height()
+    table.refresh()
+    scale = 1.0
+    while table.totalHeight() > frame_height * 1.001 and scale * 0.92 >= smallest:
+        _scale_text(table, 0.92)
+        scale *= 0.92
+        table.refresh()
+    return table.totalHeight() <= frame_height * 1.001
+
+
+def limit_rows(table, count):
+    """At most as many of ``count`` rows as the frame holds (wrapped text included); returns how many."""
+    if table is None or not table.frameCount():
+        return count
+    frame_height = table.frame(0).rect().height()
+    shown = count
+    while shown > 1 and table.totalHeight() > frame_height * 1.001:
+        shown -= 1
+        table.setMaximumNumberOfFeatures(shown)
+        table.refresh()
+    return shown
 
 
 # ---------------------------------------------------------------- legends

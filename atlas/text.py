@@ -117,6 +117,7 @@ TEXT = {
     "shelter_towns": ("各镇街人均避难面积", "Shelter area per resident by township"),
     "overloaded_table": ("超负荷避难场所", "Overloaded shelters"),
     "no_overloaded": ("无超负荷避难场所", "No shelter is overloaded"),
+    "more_listed": ("（共 {n} 处，另有 {more} 处未列出）", " ({n} in all; {more} more not listed)"),
     "shelter_note": ("超负荷：服务人口人均面积低于目标或服务人口超过容量。服务范围：按避难场所类型的服务半径"
                      "（GB 51143-2015）。",
                      "Overloaded: less than the target area per served resident, or more served residents than "

@@ -47,11 +47,16 @@ def fill_shelter_page(layout, layers, settings, crs, template):
     items.fill_table(towns, layers["coverage"], settings.language, "true",
                      () if "load" in layers else ("txt_overloaded",))
     items.fit_rows(towns, layers["coverage"].featureCount())
+    note = ""
     if "overloaded_rows" in layers:
         overloaded = item(layout, "overloaded_table")
         items.fill_table(overloaded, layers["overloaded_rows"], settings.language, "true",
                          empty_message=T.text("no_overloaded", settings.language), headings={"name": "col_shelter"})
-        items.fit_rows(overloaded, layers["overloaded_rows"].featureCount())
+        count = layers["overloaded_rows"].featureCount()
+        if not items.fit_rows(overloaded, count):  # the worst first (by m² per served resident): the rest said
+            shown = items.limit_rows(overloaded, count)
+            note = T.text("more_listed", settings.language, n=count, more=count - shown)
+    items.set_variables(layout, {**settings.variables, "ra_overloaded_note": note})
 
 
 def fill_sheet_maps(township, layers, settings, crs, extent):

@@ -165,6 +165,7 @@ class Designer:
         item.setFrameStrokeWidth(_mm(0.2))
         item.setFrameStrokeColor(QColor("#999999"))
         item.setColumnCount(columns)
+        item.setSplitLayer(columns > 1)  # a layer's classes may flow into the next column
         item.setColumnSpace(3.0 * self.s)
         return self._place(item, x, y, w, h)
 

@@ -37,45 +37,45 @@ def fire_page(d, footer):
     county_map, x, w = _frame(d, footer, "fire_map", "[% @ra_lbl_fire_page %]", "[% @ra_lbl_fire_subtitle %]",
                               "[% @ra_page_fire %]", "[% @ra_lbl_method_note %]")
     y = TOP
-    _heading(d, "figures_heading", "[% @ra_lbl_fire_figures %]", x, y, 86.0)
+    _heading(d, "figures_heading", "[% @ra_lbl_fire_figures %]", x, y, w)
     d.label("indicators", "[% @ra_lbl_covered %][% @ra_h_fire_residents_covered %] [% @ra_lbl_persons %]\n"
             "[% @ra_lbl_not_covered %][% @ra_h_fire_residents_not_covered %] [% @ra_lbl_persons %]\n"
-            "[% @ra_lbl_cover_share %][% @ra_h_fire_cover_share %]", x, y + 7.5, 86.0, 20.0, 9.0)
-    d.legend("legend", x + 92.0, y, w - 92.0, 40.0, county_map)
-    y += 46.0
+            "[% @ra_lbl_cover_share %][% @ra_h_fire_cover_share %]", x, y + 7.5, w, 16.0, 9.0)
+    d.legend("legend", x, y + 25.0, w, 22.0, county_map, columns=2)
+    y += 52.0
     _heading(d, "towns_heading", "[% @ra_lbl_fire_towns %]", x, y, w)
-    d.table("towns_table", x, y + 7.0, w, 70.0,
+    d.table("towns_table", x, y + 7.0, w, 66.0,
             (("name", 1.5, "left"), ("txt_residents", 1.1, "right"), ("txt_covered", 1.1, "right"),
-             ("txt_not_covered", 1.1, "right"), ("txt_cover5_pct", 0.9, "right")), "true", size=8.0)
-    y += 80.0
+             ("txt_not_covered", 1.1, "right"), ("txt_cover5_pct", 0.9, "right")), "true", size=8.0, wrap=True)
+    y += 76.0
     _heading(d, "stations_heading", "[% @ra_lbl_stations_table %]", x, y, w)
-    d.table("stations_table", x, y + 7.0, w, 66.0,
+    d.table("stations_table", x, y + 7.0, w, 60.0,
             (("name", 2.0, "left"), ("class_label", 1.5, "left"), ("txt_reach_km2", 1.1, "right"),
              ("txt_residents", 1.0, "right"), ("txt_district_km2", 1.1, "right"), ("txt_limit_km2", 0.9, "right"),
              ("txt_exceeds", 0.8, "center")), "true", size=7.5, wrap=True)
-    d.label("note", "[% @ra_lbl_fire_note %]", x, BOTTOM - 20.0, w, 20.0, 7.5, colour=GREY, valign="bottom")
+    d.label("note", "[% @ra_lbl_fire_note %]", x, BOTTOM - 18.0, w, 18.0, 7.5, colour=GREY, valign="bottom")
 
 
 def shelter_page(d, footer):
     county_map, x, w = _frame(d, footer, "shelter_map", "[% @ra_lbl_shelter_page %]",
                               "[% @ra_lbl_shelter_subtitle %]", "[% @ra_page_shelter %]", "[% @ra_lbl_method_note %]")
     y = TOP
-    _heading(d, "figures_heading", "[% @ra_lbl_shelter_figures %]", x, y, 82.0)
+    _heading(d, "figures_heading", "[% @ra_lbl_shelter_figures %]", x, y, w)
     d.label("indicators", "[% @ra_lbl_m2pc_line %][% @ra_county_m2pc %]\n"
-            "[% @ra_lbl_county_deficit_line %][% @ra_h_shelter_county_deficit_m2 %] m²\n"
+            "[% @ra_lbl_county_deficit_line %][% @ra_h_shelter_county_deficit_m2 %] m²　　"
             "[% @ra_lbl_total_deficit_line %][% @ra_h_shelter_total_deficit_m2 %] m²\n"
             "[% @ra_lbl_overloaded_line %][% @ra_h_shelters_overloaded %] [% @ra_lbl_shelter_count %]",
-            x, y + 7.5, 82.0, 30.0, 8.5)
-    d.legend("legend", x + 86.0, y, w - 86.0, 56.0, county_map, size=8.0)
-    y += 60.0
+            x, y + 7.5, w, 16.0, 8.5)
+    d.legend("legend", x, y + 25.0, w, 34.0, county_map, size=8.0, columns=2)
+    y += 63.0
     _heading(d, "towns_heading", "[% @ra_lbl_shelter_towns %]", x, y, w)
-    d.table("towns_table", x, y + 7.0, w, 70.0,
+    d.table("towns_table", x, y + 7.0, w, 60.0,
             (("name", 1.4, "left"), ("txt_shelter_res", 1.1, "right"), ("txt_shelter_area", 1.2, "right"),
              ("txt_m2pc", 1.0, "right"), ("txt_meets", 0.6, "center"), ("txt_deficit", 1.0, "right"),
-             ("txt_overloaded", 0.8, "right")), "true", size=8.0)
-    y += 80.0
-    _heading(d, "overloaded_heading", "[% @ra_lbl_overloaded_table %]", x, y, w)
-    d.table("overloaded_table", x, y + 7.0, w, 46.0,
+             ("txt_overloaded", 0.8, "right")), "true", size=8.0, wrap=True)
+    y += 70.0
+    _heading(d, "overloaded_heading", "[% @ra_lbl_overloaded_table %][% @ra_overloaded_note %]", x, y, w)
+    d.table("overloaded_table", x, y + 7.0, w, BOTTOM - 24.0 - y - 7.0,
             (("name", 2.2, "left"), ("type_label", 1.6, "left"), ("txt_area", 1.0, "right"),
-             ("txt_served", 1.0, "right"), ("txt_m2_served", 0.9, "right")), "true", size=8.0)
+             ("txt_served", 1.0, "right"), ("txt_m2_served", 0.9, "right")), "true", size=8.0, wrap=True)
     d.label("note", "[% @ra_note_shelter %]", x, BOTTOM - 22.0, w, 22.0, 7.5, colour=GREY, valign="bottom")
