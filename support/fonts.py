@@ -99,7 +99,7 @@ def install_substitutions():
     family = pick_family(installed)
     if family:
         for name in all_names():
-            if name not in installed and family not in QFont.substitutes(name):
+            if name not in installed and family.casefold() not in QFont.substitutes(name):  # Qt keeps them lower-case
                 QFont.insertSubstitution(name, family)
     return family
 
