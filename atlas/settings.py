@@ -92,6 +92,10 @@ def layout_variables(figures, language, title, organisation, date_text, versions
         if page in pages:
             values[f"ra_page_{page}"] = T.text("page_of", language, n=pages[page], total=pages["total"])
     values.update(_headline_variables(headline, language))
+    shown = {f.figure_id: f.shown for f in headline}
+    if "shelter_area_m2" in shown:
+        values["ra_shelter_basis"] = T.text("shelter_basis", language, a=shown["shelter_area_m2"],
+                                            r=shown["shelter_residents"])
     return values
 
 

@@ -31,14 +31,16 @@ def point_scale(page_size):
     return 1.0 if page_size == "A3" else 0.85
 
 
-def _labels(layer, expression, size, colour, priority=5, around_point=False):
+def _labels(layer, expression, size, colour, priority=5, around_point=False, obstacle_factor=1.0):
+    """Labels with a white halo; points' labels around them (``obstacle_factor``: how strongly every label
+    keeps off the points)."""
     label_layer(layer, expression, size, colour, buffer_size=0.7, buffer_colour="#FFFFFF", priority=priority,
-                around_point=around_point, distance=0.8 if around_point else 0.0)
+                around_point=around_point, distance=0.8 if around_point else 0.0, obstacle_factor=obstacle_factor)
 
 
 def _blocking(layer):
     """No labels on ``layer``, but other labels keep off its symbols (a station's name never covers a shelter)."""
-    label_layer(layer, "''", draw=False)
+    label_layer(layer, "''", draw=False, obstacle_factor=2.0)
 
 
 def _point_symbol(shape, colour, size):
@@ -62,11 +64,13 @@ def style_risk(layer, language, dissolved):
             symbol_layer.setStrokeWidth(0.08)
 
 
-def style_points(layer, shape, colour, size, label_expression=None, label_colour=None, label_size=7.0, priority=5):
+def style_points(layer, shape, colour, size, label_expression=None, label_colour=None, label_size=7.0, priority=5,
+                 obstacle_factor=2.0):
     """Point symbols; labels placed around them where they are free, else the symbols only block others."""
     layer.setRenderer(QgsSingleSymbolRenderer(_point_symbol(shape, colour, size)))
     if label_expression:
-        _labels(layer, label_expression, label_size, label_colour or colour, priority=priority, around_point=True)
+        _labels(layer, label_expression, label_size, label_colour or colour, priority=priority, around_point=True,
+                obstacle_factor=obstacle_factor)
     else:
         _blocking(layer)
 
@@ -115,7 +119,7 @@ def style_load(layer, language, size, labelled=True):
         (T.text("shelter_ok", language), None, _point_symbol("square", SHELTER_COLOUR, size))]))
     if labelled:
         _labels(layer, 'CASE WHEN "overloaded" THEN "name" END', 7.0, OVERLOADED_COLOUR, priority=7,
-                around_point=True)
+                around_point=True, obstacle_factor=2.0)
     else:
         _blocking(layer)
 
@@ -187,8 +191,9 @@ def style_atlas_layers(layers, settings):
         "overview_towns": lambda layer: style_townships_overview(layer, language),
         "cover_towns": lambda layer: style_townships_plain(layer, 9.0 * scale),
         "figures": style_level_cells,
+        # a chemical park packs many units: they keep labels off less strongly, so stations stay named
         "major": lambda layer: style_points(layer, "triangle", MAJOR_COLOUR, 3.6 * scale, '"map_label"', MAJOR_COLOUR,
-                                            6.5 * scale, priority=6),
+                                            6.5 * scale, priority=6, obstacle_factor=0.5),
         "major_cover": lambda layer: style_points(layer, "triangle", MAJOR_COLOUR, 3.0 * scale),
         "stations": lambda layer: style_points(layer, "star", STATION_COLOUR, 4.6 * scale, '"name"', "#800000",
                                                7.0 * scale, priority=8),

@@ -111,6 +111,7 @@ TEXT = {
     "shelter_overloaded": ("超负荷避难场所", "Overloaded shelter"),
     "shelter_figures": ("避难场所指标", "Shelter figures"),
     "m2pc_line": ("人均固定避难场所面积：", "Fixed-shelter area per resident: "),
+    "shelter_basis": ("有效面积 {a} m² ÷ 计入人口 {r} 人", "effective area {a} m² ÷ residents counted {r}"),
     "county_deficit_line": ("县域缺口：", "County deficit: "),
     "total_deficit_line": ("各镇街缺口合计：", "Sum of township deficits: "),
     "overloaded_line": ("超负荷避难场所：", "Overloaded shelters: "),

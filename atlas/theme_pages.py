@@ -36,7 +36,8 @@ def fill_fire_page(layout, layers, settings, crs, template):
     items.fit_rows(towns, layers["coverage"].featureCount())
     if "station_rows" in layers:
         stations = item(layout, "stations_table")
-        items.fill_table(stations, layers["station_rows"], settings.language, "true", headings={"name": "col_station"})
+        items.fill_table(stations, layers["station_rows"], settings.language, "true",
+                         headings={"name": "col_station", "txt_residents": "col_station_res"})
         items.fit_rows(stations, layers["station_rows"].featureCount())
 
 

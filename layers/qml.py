@@ -102,6 +102,7 @@ class Labels:
     around_point: bool = False  # points: the first free one of eight positions around the symbol
     distance: float = 0.0  # mm between a point's symbol and its label
     draw: bool = True  # False: no labels, the features only keep other labels off them (QGIS's "blocking")
+    obstacle_factor: float = 1.0  # how strongly labels keep off this layer's features (0..2)
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,8 @@ def _labels_xml(labels: Labels) -> list[str]:
     if labels.around_point:  # QgsPalLayerSettings.OrderedPositionsAroundPoint
         placement += (("placement", "6"), ("dist", _number(labels.distance)))
     placement += (("priority", str(labels.priority)),)
-    rendering = tuple((k, "0" if k == "drawLabels" and not labels.draw else v) for k, v in _RENDERING_DEFAULTS)
+    overrides = {"drawLabels": "1" if labels.draw else "0", "obstacleFactor": _number(labels.obstacle_factor)}
+    rendering = tuple((k, overrides.get(k, v)) for k, v in _RENDERING_DEFAULTS)
     return [' <labeling type="simple">', '  <settings calloutType="simple">',
             f"   <text-style {_attributes(text)}>", *_families_xml(labels.font),
             f"    <text-buffer {_attributes(buffer)}/>",

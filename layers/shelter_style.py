@@ -43,9 +43,13 @@ def _number(value):
 def _class_rule(low, high, zh, en, target, field, chinese, guard):
     parts = ([f'"{field}" >= {_number(low * target)}'] if low is not None else []) + \
         ([f'"{field}" < {_number(high * target)}'] if high is not None else [])
-    lo_text = f"{low * target:g}" if low is not None else "0"
-    hi_text = f"{high * target:g}" if high is not None else "∞"
-    label = f"{zh} {lo_text}–{hi_text} m²/人" if chinese else f"{en} ({lo_text}–{hi_text} m²/person)"
+    if low is None:
+        bounds = f"< {high * target:g}"
+    elif high is None:
+        bounds = f"≥ {low * target:g}"
+    else:
+        bounds = f"{low * target:g}–{high * target:g}"
+    label = f"{zh} {bounds} m²/人" if chinese else f"{en} ({bounds} m²/person)"
     return label, guard + " AND ".join(parts)
 
 

@@ -100,12 +100,13 @@ def apply_four_colour_style(layer, field="risk_level", language=None, opacity=1.
 
 
 def label_layer(layer, expression, size=9, colour="#202020", buffer_size=0.8, buffer_colour="#FFFFFF", priority=5,
-                around_point=False, distance=0.0, draw=True):
+                around_point=False, distance=0.0, draw=True, obstacle_factor=1.0):
     """Label ``layer`` with an expression in the CJK label font, with a halo (buffer_size 0: none);
     ``around_point``: a point's label takes the first free position around it, ``distance`` mm away;
     ``draw`` False: no label, the features only keep other labels off them."""
     apply_style(layer, Style(None, Labels(expression, size, colour, buffer_size, buffer_colour, priority,
-                                          around_point=around_point, distance=distance, draw=draw)))
+                                          around_point=around_point, distance=distance, draw=draw,
+                                          obstacle_factor=obstacle_factor)))
 
 
 def _input_function(kind):

@@ -50,9 +50,9 @@ def fire_page(d, footer):
     y += 76.0
     _heading(d, "stations_heading", "[% @ra_lbl_stations_table %]", x, y, w)
     d.table("stations_table", x, y + 7.0, w, 60.0,
-            (("name", 2.0, "left"), ("class_label", 1.5, "left"), ("txt_reach_km2", 1.1, "right"),
-             ("txt_residents", 1.0, "right"), ("txt_district_km2", 1.1, "right"), ("txt_limit_km2", 0.9, "right"),
-             ("txt_exceeds", 0.8, "center")), "true", size=7.5, wrap=True)
+            (("name", 1.7, "left"), ("class_label", 1.3, "left"), ("txt_reach_km2", 1.2, "right"),
+             ("txt_residents", 1.0, "right"), ("txt_district_km2", 1.3, "right"), ("txt_limit_km2", 1.1, "right"),
+             ("txt_exceeds", 0.9, "center")), "true", size=7.5, wrap=True)
     d.label("note", "[% @ra_lbl_fire_note %]", x, BOTTOM - 18.0, w, 18.0, 7.5, colour=GREY, valign="bottom")
 
 
@@ -61,12 +61,12 @@ def shelter_page(d, footer):
                               "[% @ra_lbl_shelter_subtitle %]", "[% @ra_page_shelter %]", "[% @ra_lbl_method_note %]")
     y = TOP
     _heading(d, "figures_heading", "[% @ra_lbl_shelter_figures %]", x, y, w)
-    d.label("indicators", "[% @ra_lbl_m2pc_line %][% @ra_county_m2pc %]\n"
+    d.label("indicators", "[% @ra_lbl_m2pc_line %][% @ra_county_m2pc %]\n[% @ra_shelter_basis %]\n"
             "[% @ra_lbl_county_deficit_line %][% @ra_h_shelter_county_deficit_m2 %] m²　　"
             "[% @ra_lbl_total_deficit_line %][% @ra_h_shelter_total_deficit_m2 %] m²\n"
             "[% @ra_lbl_overloaded_line %][% @ra_h_shelters_overloaded %] [% @ra_lbl_shelter_count %]",
-            x, y + 7.5, w, 16.0, 8.5)
-    d.legend("legend", x, y + 25.0, w, 34.0, county_map, size=8.0, columns=2)
+            x, y + 7.5, w, 20.0, 8.5)
+    d.legend("legend", x, y + 28.5, w, 32.0, county_map, size=8.0, columns=2)
     y += 63.0
     _heading(d, "towns_heading", "[% @ra_lbl_shelter_towns %]", x, y, w)
     d.table("towns_table", x, y + 7.0, w, 60.0,

@@ -152,5 +152,6 @@ def test_headline_figures_agree_in_the_log_the_pdf_the_reports_and_the_table(ass
                     f"5分钟可达人口：{c['fire_residents_covered']} 人", f"可达人口比例：{c['fire_cover_share']}",
                     f"县域缺口：{c['shelter_county_deficit_m2']} m²", f"各镇街缺口合计：{c['shelter_total_deficit_m2']} m²",
                     f"{c['shelter_m2_per_capita']} m²/人", f"超负荷避难场所：{c['shelters_overloaded']} 处",
+                    f"有效面积 {c['shelter_area_m2']} m² ÷ 计入人口 {c['shelter_residents']} 人",
                     f"（共 {c['major_units']} 个）"):
         assert printed in flat, printed
