@@ -108,6 +108,12 @@ def parameter_as_fields(algorithm, parameters, name, context):
         return algorithm.parameterAsStrings(parameters, name, context)
     return algorithm.parameterAsFields(parameters, name, context)
 
+# A model child's parameter source fed by another child's output: the enum moved to
+# Qgis.ProcessingModelChildParameterSource in 3.30+ (QgsProcessingModelChildParameterSource.ChildOutput before).
+from qgis.core import QgsProcessingModelChildParameterSource as _ChildSource  # noqa: E402
+
+MODEL_SOURCE_CHILD_OUTPUT = _pick(Qgis, "ProcessingModelChildParameterSource", "ChildOutput", _ChildSource, "ChildOutput")
+
 
 def label_text_format(label):
     """A layout label's text format (3.24+), or None on 3.22, where a label has only a font."""

@@ -1,5 +1,6 @@
 """styles/*.qml load in QGIS onto a planner's own layer and classify its features as documented."""
 import os
+import re
 
 import pytest
 from qgis.core import (
@@ -103,5 +104,8 @@ def test_loading_a_style_file_equals_the_algorithms_style():
     _load(from_file, "townships_en.qml")
     from_code = _layer("polygon", "&field=name:string")
     STYLE_BY_KIND["townships"](from_code, language="en")
-    strip = (lambda text: "\n".join(sorted(line.strip() for line in text.splitlines())))  # noqa: E731
+    def strip(text):  # symbol layers get a fresh random id on 3.40: compare everything else
+        text = re.sub(r"id=(&quot;|\")\{[0-9a-f-]{36}\}(&quot;|\")", "id=", text)
+        return "\n".join(sorted(line.strip() for line in text.splitlines()))
+
     assert strip(exported(from_file)) == strip(exported(from_code))
