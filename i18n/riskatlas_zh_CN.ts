@@ -1109,7 +1109,7 @@ STUDY_AREA（如镇街）：先按整个区域确定风险等级，再裁剪至�
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="247" />
+        <location filename="../processing/base.py" line="244" />
         <source>Layer '{0}' has no coordinate reference system: set one in Layer Properties ▸ Source.</source>
         <translation>图层“{0}”没有坐标参考系：请在 图层属性 ▸ 源 中设置。</translation>
     </message>
@@ -1139,12 +1139,12 @@ STUDY_AREA（如镇街）：先按整个区域确定风险等级，再裁剪至�
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="274" />
+        <location filename="../processing/base.py" line="271" />
         <source>Layer '{0}' has no field '{1}' ({2}).</source>
         <translation>图层“{0}”没有字段“{1}”（{2}）。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="183" />
+        <location filename="../processing/base.py" line="182" />
         <source>Language of the reports (zh: Chinese, en: English)</source>
         <translation>报告语言（zh：中文，en：英文）</translation>
     </message>

@@ -176,23 +176,20 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
             name, label, QCoreApplication.translate("RiskAtlasAlgorithm", "HTML files (*.html)"), optional=True))
 
     def add_language(self):
-        """LANGUAGE (advanced, optional): the language of the files the run writes (zh / en); not given:
-        QGIS's UI language. The log and messages always follow the UI language."""
+        """LANGUAGE (advanced, optional): the language of the files the run writes; not given: the UI's."""
         from qgis.core import QgsProcessingParameterEnum
 
-        parameter = QgsProcessingParameterEnum(
-            "LANGUAGE", QCoreApplication.translate("RiskAtlasAlgorithm",
-                                                   "Language of the reports (zh: Chinese, en: English)"),
-            options=list(LANGUAGES), defaultValue=None, usesStaticStrings=True, optional=True)
+        label = QCoreApplication.translate("RiskAtlasAlgorithm", "Language of the reports (zh: Chinese, en: English)")
+        parameter = QgsProcessingParameterEnum("LANGUAGE", label, options=list(LANGUAGES), usesStaticStrings=True,
+                                               optional=True)
         parameter.setFlags(parameter.flags() | FLAG_ADVANCED)
         self.addParameter(parameter)
 
     def language(self, parameters, context):
-        """'zh' or 'en': LANGUAGE when given, else QGIS's UI language (any zh* locale is Chinese)."""
+        """'zh' or 'en': LANGUAGE when given, else QGIS's UI language (the log always follows the UI)."""
         from ..support.i18n import is_chinese
 
-        value = self.parameterAsEnumString(parameters, "LANGUAGE", context) if self.given(parameters, "LANGUAGE") \
-            else ""
+        value = self.parameterAsEnumString(parameters, "LANGUAGE", context) if self.given(parameters, "LANGUAGE") else ""
         return value if value in LANGUAGES else ("zh" if is_chinese() else "en")
 
     # ---------------------------------------------------------------- reading
