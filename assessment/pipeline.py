@@ -39,9 +39,9 @@ from ..layers.atomic import PREFIX, commit, partial_path, remove_quietly
 from ..layers.project import SAMPLE_GPKG
 from ..layers.schemas import ASSESSMENT_INPUTS, REQUIRED_INPUTS, RESULT_BY_NAME, RESULT_LAYERS
 from ..processing.base import Cancelled
-from ..support.i18n import file_language, plugin_version
+from ..support.i18n import file_language, plugin_version, ui_language
 from .chain import DEFAULT_OPTIONS, STEPS, Extent, Fixed, Input, Option, Result
-from .summary import FIGURE_LABELS, headline_figures, summary_lines
+from .summary import FIGURE_LABELS, read_headline_figures, run_figures, summary_lines
 
 RESULT_GPKG = "risk_atlas_results.gpkg"
 PROJECT_FILE = "risk_atlas.qgz"
@@ -60,7 +60,7 @@ class AssessmentResult:
     output_folder: str
     files: dict = field(default_factory=dict)  # summary.FILE_LABELS key -> path
     layers: dict = field(default_factory=dict)  # result layer name -> URI in the result GeoPackage
-    figures: list = field(default_factory=list)  # [(figure id, label, value)] (summary.headline_figures)
+    figures: list = field(default_factory=list)  # [(figure id, label, value)] (assessment/summary.py)
     major_hazard_units: int = 0
     pages: int = 0
 
@@ -193,7 +193,7 @@ class Assessment:
             self.outputs[step.key] = runner.run(number, step, parameters)
             if step.stops_on_errors and self.outputs[step.key]["ERRORS"]:
                 self._stop_on_errors(step)
-        self.result.figures = headline_figures(self.outputs, runner.uri("reach_summary"))
+        self.result.figures = run_figures(self.outputs)
         self.result.major_hazard_units = int(self.outputs["grade"]["MAJOR_UNITS"])
 
     def _stop_on_errors(self, step):
@@ -215,6 +215,7 @@ class Assessment:
         parameters["ATLAS_LAYERS"] = self.partial_gpkg  # the project's atlas layouts are rebuilt from these
         self.outputs[ATLAS_STEP.key] = runner.run(len(STEPS) - 1, ATLAS_STEP, parameters)
         self.result.pages = int(self.outputs[ATLAS_STEP.key]["PAGES"])
+        self.result.figures += read_headline_figures(self.partial_gpkg, ui_language())  # the atlas step wrote them
         self.result.figures.append(("atlas_pages", _tr(FIGURE_LABELS["atlas_pages"]), self.result.pages))
         _write_provenance(self.partial_gpkg, self.provenance)
         # close every connection to the partial GeoPackage (flushing its WAL) before it is renamed

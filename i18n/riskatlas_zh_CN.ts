@@ -22,8 +22,8 @@
     </message>
     <message>
         <location filename="../assessment/chain.py" line="102" />
-        <source>The printed atlas (cover + one sheet per township)</source>
-        <translation>打印图集（封面 + 每个镇街一页）</translation>
+        <source>The printed atlas (the county's four-colour, fire-station and shelter pages, then one sheet per township)</source>
+        <translation>打印图集（县域四色图、消防站覆盖和避难场所覆盖页，之后每个镇街一页）</translation>
     </message>
     <message>
         <location filename="../assessment/chain.py" line="102" />
@@ -42,54 +42,54 @@
     </message>
     <message>
         <location filename="../assessment/chain.py" line="102" />
-        <source>Four-colour risk map on a square grid over the townships (highest level wins by default; a level's lower bound belongs to that level)</source>
-        <translation>在覆盖各镇街的正方形网格上绘制四色风险图（默认就高；各等级下限属于该等级）</translation>
+        <source>Four-colour risk map on a square grid, cut to the townships (highest level wins by default; a level's lower bound belongs to that level)</source>
+        <translation>在正方形网格上绘制四色风险图，并裁剪到镇街范围（默认就高；各等级下限属于该等级）</translation>
     </message>
 </context>
 <context>
     <name>CreateTemplate</name>
     <message>
-        <location filename="../processing/alg_create_template.py" line="22" />
+        <location filename="../processing/alg_create_template.py" line="21" />
         <source>Create data template</source>
         <translation>创建数据模板</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="26" />
+        <location filename="../processing/alg_create_template.py" line="25" />
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="28" />
+        <location filename="../processing/alg_create_template.py" line="27" />
         <source>Field alias language</source>
         <translation>字段别名语言</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="28" />
+        <location filename="../processing/alg_create_template.py" line="27" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="28" />
+        <location filename="../processing/alg_create_template.py" line="27" />
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="31" />
+        <location filename="../processing/alg_create_template.py" line="30" />
         <source>Template GeoPackage</source>
         <translation>模板GeoPackage</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="31" />
+        <location filename="../processing/alg_create_template.py" line="30" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="33" />
+        <location filename="../processing/alg_create_template.py" line="32" />
         <source>Template layers</source>
         <translation>模板图层</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="45" />
+        <location filename="../processing/alg_create_template.py" line="44" />
         <source>The template CRS is geographic; analyses will reproject it. A projected CRS in metres is better.</source>
         <translation>模板坐标系为地理坐标系；分析时将重投影。建议使用以米为单位的投影坐标系。</translation>
     </message>
@@ -230,99 +230,89 @@
         <translation>人均避难场所面积（按镇街结果）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="58" />
+        <location filename="../processing/alg_export_atlas.py" line="59" />
         <source>Townships (one atlas page each)</source>
         <translation>镇街（每个镇街一页图）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="62" />
+        <location filename="../processing/alg_export_atlas.py" line="63" />
         <source>Township name field (not given: name, or name_en for an English atlas)</source>
         <translation>镇街名称字段（不指定：name，英文图集为 name_en）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="70" />
+        <location filename="../processing/alg_export_atlas.py" line="71" />
         <source>Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)</source>
         <translation>图集标题（留空：安全风险分布图集 / Safety Risk Atlas）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="70" />
+        <location filename="../processing/alg_export_atlas.py" line="71" />
         <source>Issuing organisation</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="70" />
+        <location filename="../processing/alg_export_atlas.py" line="71" />
         <source>Date printed on the atlas (empty: today; YYYY-MM-DD is written out)</source>
         <translation>图集编制日期（留空：当天；YYYY-MM-DD 格式将写成“2024年6月7日”）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="74" />
+        <location filename="../processing/alg_export_atlas.py" line="75" />
         <source>Page size (landscape)</source>
         <translation>纸张大小（横向）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="77" />
+        <location filename="../processing/alg_export_atlas.py" line="78" />
         <source>Atlas language (zh: Chinese, en: English)</source>
         <translation>图集语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="80" />
+        <location filename="../processing/alg_export_atlas.py" line="81" />
         <source>Risk atlas (PDF)</source>
         <translation>安全风险分布图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="80" />
+        <location filename="../processing/alg_export_atlas.py" line="81" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="82" />
+        <location filename="../processing/alg_export_atlas.py" line="83" />
         <source>Folder for one PNG per page</source>
         <translation>逐页 PNG 图片输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="87" />
+        <location filename="../processing/alg_export_atlas.py" line="88" />
         <source>Number of pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="95" />
+        <location filename="../processing/alg_export_atlas.py" line="96" />
         <source>{0} must be one of: {1}</source>
         <translation>{0} 必须是以下之一：{1}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="124" />
+        <location filename="../atlas/run.py" line="125" />
         <source>Give an output PDF file.</source>
         <translation>请指定输出的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="101" />
+        <location filename="../atlas/run.py" line="102" />
         <source>Could not write the atlas PDF: {0}</source>
         <translation>无法写出图集 PDF：{0}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="110" />
+        <location filename="../atlas/run.py" line="111" />
         <source>Could not write the PNG pages: {0}</source>
         <translation>无法写出 PNG 图片：{0}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="113" />
+        <location filename="../atlas/run.py" line="114" />
         <source>{0} PNG pages in {1}</source>
         <translation>{0} 页 PNG 图片已写入 {1}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="138" />
-        <source>Risk atlas: {0} pages (cover + {1} townships), {2} paper, language {3}, written in {4:.1f} s: {5}</source>
-        <translation>安全风险分布图集：共 {0} 页（封面 + {1} 个镇街），{2} 纸张，语言 {3}，用时 {4:.1f} 秒：{5}</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_export_atlas.py" line="122" />
+        <location filename="../processing/alg_export_atlas.py" line="123" />
         <source>Made by: {0}</source>
         <translation>生成方式：{0}</translation>
-    </message>
-    <message>
-        <location filename="../atlas/run.py" line="126" />
-        <source>The font 'WenQuanYi Zen Hei' is not installed: Chinese text may not show in the charts. Install fonts-wqy-zenhei (Debian) or the WenQuanYi font.</source>
-        <translation>未安装“文泉驿正黑”（WenQuanYi Zen Hei）字体：统计图中的中文可能无法显示。请安装 fonts-wqy-zenhei（Debian）或文泉驿正黑字体。</translation>
     </message>
     <message>
         <location filename="../atlas/run.py" line="46" />
@@ -335,49 +325,64 @@
         <translation>图层“{0}”没有字段“{1}”（NAME_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="89" />
-        <source>Templates: {0} and {1}</source>
-        <translation>版式模板：{0} 和 {1}</translation>
-    </message>
-    <message>
-        <location filename="../atlas/report.py" line="15" />
-        <source>County: {0} residents in {1} townships — {2}</source>
-        <translation>全县：{1} 个镇街常住人口 {0} 人 — {2}</translation>
-    </message>
-    <message>
-        <location filename="../atlas/report.py" line="17" />
-        <source>5-minute coverage: {0}; fixed-shelter area per resident: {1}; major hazard units: {2}</source>
-        <translation>消防5分钟覆盖：{0}；人均固定避难场所面积：{1}；重大危险源：{2}</translation>
-    </message>
-    <message>
-        <location filename="../atlas/report.py" line="24" />
+        <location filename="../atlas/report.py" line="33" />
         <source>{0} residents of the risk map lie outside every township and are not in the atlas figures.</source>
         <translation>四色图中有 {0} 名常住人口位于所有镇街之外，未计入图集统计。</translation>
     </message>
     <message>
-        <location filename="../atlas/report.py" line="29" />
-        <source>Cross-check: the reach gaps hold {0} residents; the atlas counts {1} residents not covered (from the risk map's residents).</source>
-        <translation>核对：消防覆盖盲区图层记录 {0} 人；图集按四色图人口计算未覆盖 {1} 人。</translation>
-    </message>
-    <message>
-        <location filename="../atlas/run.py" line="87" />
+        <location filename="../atlas/run.py" line="89" />
         <source>Could not write the atlas layers: {0}</source>
         <translation>无法写入图集图层：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="65" />
+        <location filename="../processing/alg_export_atlas.py" line="66" />
         <source>Fixed-shelter target (m² per resident)</source>
         <translation>固定避难场所面积目标（m²/人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="84" />
+        <location filename="../processing/alg_export_atlas.py" line="85" />
         <source>GeoPackage to keep the atlas layers in (for the atlas layouts in a project)</source>
         <translation>保存图集图层的 GeoPackage（供工程中的图集版式使用）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="84" />
+        <location filename="../processing/alg_export_atlas.py" line="85" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage 文件 (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../atlas/report.py" line="26" />
+        <source>Headline figures ({0} townships):</source>
+        <translation>主要数据（{0} 个镇街）：</translation>
+    </message>
+    <message>
+        <location filename="../atlas/report.py" line="38" />
+        <source>{0} units of the risk map lie outside every township (give the fourcolourmap a STUDY_AREA to cut the map to the townships).</source>
+        <translation>四色图中有 {0} 个单元位于所有镇街之外（为四色图算法设置 STUDY_AREA 可将图裁剪至镇街范围）。</translation>
+    </message>
+    <message>
+        <location filename="../atlas/report.py" line="42" />
+        <source>The reach layers hold no residents: the residents within 5 minutes are the risk map's residents inside the reach areas.</source>
+        <translation>到达范围图层不含人口：5分钟可达人口取四色图位于到达范围内的人口。</translation>
+    </message>
+    <message>
+        <location filename="../atlas/run.py" line="91" />
+        <source>Templates: {0}</source>
+        <translation>版式模板：{0}</translation>
+    </message>
+    <message>
+        <location filename="../atlas/run.py" line="127" />
+        <source>No Chinese font is installed (WenQuanYi Zen Hei, Microsoft YaHei, SimHei, PingFang SC, …): Chinese text may not show. Install fonts-wqy-zenhei (Debian) or the WenQuanYi font.</source>
+        <translation>未安装中文字体（文泉驿正黑、微软雅黑、黑体、苹方等）：中文可能无法显示。请安装 fonts-wqy-zenhei（Debian）或文泉驿字体。</translation>
+    </message>
+    <message>
+        <location filename="../atlas/run.py" line="139" />
+        <source>Risk atlas: {0} pages ({1} county pages + {2} townships), {3} paper, language {4}, written in {5:.1f} s: {6}</source>
+        <translation>安全风险分布图集：共 {0} 页（县域 {1} 页 + {2} 个镇街），{3} 纸张，语言 {4}，用时 {5:.1f} 秒：{6}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="58" />
+        <source>Shelter load (per-shelter result: service radius, overloaded)</source>
+        <translation>避难场所负荷（逐场所结果：服务半径、是否超负荷）</translation>
     </message>
 </context>
 <context>
@@ -533,32 +538,32 @@
         <translation>汇总报告</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="121" />
+        <location filename="../processing/alg_fire_station_reach.py" line="122" />
         <source>Speeds: {0} roads from the speed field, {1} from the road-class preset, {2} at the default speed.</source>
         <translation>车速：{0} 条道路取自车速字段，{1} 条取自道路等级预设，{2} 条使用默认车速。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="125" />
+        <location filename="../processing/alg_fire_station_reach.py" line="126" />
         <source>{0} roads have an empty speed: the class preset or DEFAULT_SPEED is used.</source>
         <translation>{0} 条道路车速为空：使用道路等级预设或 DEFAULT_SPEED。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="128" />
+        <location filename="../processing/alg_fire_station_reach.py" line="129" />
         <source>{0} roads have an empty or unknown direction value: both directions are used.</source>
         <translation>{0} 条道路的通行方向为空或无法识别：按双向通行处理。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="131" />
+        <location filename="../processing/alg_fire_station_reach.py" line="132" />
         <source>{0} multipart roads are split into their parts (parts join only where they share a vertex).</source>
         <translation>{0} 条多部件道路被拆分为各部件（部件仅在共享节点处相连）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="134" />
+        <location filename="../processing/alg_fire_station_reach.py" line="135" />
         <source>{0} roads without geometry are ignored.</source>
         <translation>{0} 条无几何的道路被忽略。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="93" />
+        <location filename="../processing/alg_fire_station_reach.py" line="94" />
         <source>The study area layer is empty: the roads' extent is used.</source>
         <translation>研究区域图层为空：使用道路范围。</translation>
     </message>
@@ -571,7 +576,7 @@
 <context>
     <name>FourColourMap</name>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="49" />
+        <location filename="../processing/alg_four_colour_map.py" line="51" />
         <source>Four-colour risk map</source>
         <translation>四色安全风险空间分布图</translation>
     </message>
@@ -631,37 +636,37 @@
         <translation>人口面图层（统计各等级常住人口）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="48" />
+        <location filename="../processing/alg_four_colour_map.py" line="50" />
         <source>Residents field</source>
         <translation>常住人口字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="51" />
+        <location filename="../processing/alg_four_colour_map.py" line="53" />
         <source>Areas of level {0}</source>
         <translation>{0}级区域数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="53" />
+        <location filename="../processing/alg_four_colour_map.py" line="55" />
         <source>Residents of level {0}</source>
         <translation>{0}级区域常住人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="75" />
+        <location filename="../processing/alg_four_colour_map.py" line="77" />
         <source>Give ENTERPRISES and/or HAZARD_UNITS (layers with risk_level).</source>
         <translation>请提供 ENTERPRISES 和/或 HAZARD_UNITS（含 risk_level 字段的图层）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="83" />
+        <location filename="../processing/alg_four_colour_map.py" line="86" />
         <source>Map units: {0} polygons of {1} (CELL_SIZE and EXTENT are not used)</source>
         <translation>制图单元：{1} 的 {0} 个面（不使用 CELL_SIZE 和 EXTENT）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="88" />
+        <location filename="../processing/alg_four_colour_map.py" line="91" />
         <source>Grid: {0} cells of {1:g} m from ({2:.1f}, {3:.1f}) in {4}</source>
         <translation>网格：{0} 个边长 {1:g} m 的网格，起点 ({2:.1f}, {3:.1f})，坐标系 {4}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="120" />
+        <location filename="../processing/alg_four_colour_map.py" line="123" />
         <source>Level {0}: {1:,.0f} residents</source>
         <translation>{0}级：常住人口 {1:,.0f} 人</translation>
     </message>
@@ -670,188 +675,138 @@
         <source>Cumulative score ({0} per source)</source>
         <translation>累计分值（每个风险源计 {0} 分）</translation>
     </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="48" />
+        <source>Study area (e.g. the townships): the map is cut to it</source>
+        <translation>研究区（如镇街）：结果裁剪至研究区</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="136" />
+        <source>The study area layer '{0}' has no polygon.</source>
+        <translation>研究区图层“{0}”中没有面要素。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="137" />
+        <source>Study area: {0}; areas crossing its boundary keep the level of the whole area and are cut to it (their residents are those of the part inside).</source>
+        <translation>研究区：{0}；跨越其边界的单元保留整个单元的风险等级，并裁剪至研究区（人口为区内部分的人口）。</translation>
+    </message>
 </context>
 <context>
     <name>FullAssessment</name>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="31" />
+        <location filename="../processing/alg_full_assessment.py" line="33" />
         <source>Full risk assessment (one run)</source>
         <translation>完整风险评估（一次运行）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="39" />
+        <location filename="../processing/alg_full_assessment.py" line="41" />
         <source>Enterprise risk method</source>
         <translation>企业风险评价方法</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="39" />
+        <location filename="../processing/alg_full_assessment.py" line="41" />
         <source>LEC (D = L × E × C)</source>
         <translation>LEC法（D = L × E × C）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="39" />
+        <location filename="../processing/alg_full_assessment.py" line="41" />
         <source>Risk matrix (likelihood × severity)</source>
         <translation>风险矩阵法（可能性 × 严重性）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="43" />
+        <location filename="../processing/alg_full_assessment.py" line="45" />
         <source>Four-colour map grid cell size (m)</source>
         <translation>四色图网格边长（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="45" />
+        <location filename="../processing/alg_full_assessment.py" line="47" />
         <source>Influence radii of levels 1, 2, 3, 4 (m)</source>
         <translation>1、2、3、4级风险源影响半径（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="47" />
+        <location filename="../processing/alg_full_assessment.py" line="49" />
         <source>Fire-station time limit from dispatch (min)</source>
         <translation>消防站接警出动后到达时限（min）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="49" />
+        <location filename="../processing/alg_full_assessment.py" line="51" />
         <source>Turnout time when a station gives none (min)</source>
         <translation>未填写时的出动准备时间（min）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="51" />
+        <location filename="../processing/alg_full_assessment.py" line="53" />
         <source>Fixed-shelter area target (m² per resident)</source>
         <translation>人均固定避难场所面积目标（m²/人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="53" />
+        <location filename="../processing/alg_full_assessment.py" line="55" />
         <source>Shelter indicator counts urban residents only</source>
         <translation>避难场所指标仅统计城镇人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="56" />
+        <location filename="../processing/alg_full_assessment.py" line="58" />
         <source>Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)</source>
         <translation>图集标题（留空：安全风险分布图集 / Safety Risk Atlas）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="56" />
+        <location filename="../processing/alg_full_assessment.py" line="58" />
         <source>Issuing organisation</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="56" />
+        <location filename="../processing/alg_full_assessment.py" line="58" />
         <source>Date printed on the atlas (empty: today)</source>
         <translation>图集编制日期（留空：今天）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="60" />
+        <location filename="../processing/alg_full_assessment.py" line="62" />
         <source>Page size (landscape)</source>
         <translation>纸张大小（横向）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="63" />
+        <location filename="../processing/alg_full_assessment.py" line="65" />
         <source>Atlas language (zh: Chinese, en: English)</source>
         <translation>图集语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="66" />
+        <location filename="../processing/alg_full_assessment.py" line="68" />
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="69" />
+        <location filename="../processing/alg_full_assessment.py" line="71" />
         <source>Result GeoPackage</source>
         <translation>成果GeoPackage</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="70" />
+        <location filename="../processing/alg_full_assessment.py" line="72" />
         <source>QGIS project</source>
         <translation>QGIS工程</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="71" />
+        <location filename="../processing/alg_full_assessment.py" line="73" />
         <source>Risk atlas (PDF)</source>
         <translation>风险图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="72" />
+        <location filename="../processing/alg_full_assessment.py" line="74" />
         <source>Major hazard sources</source>
         <translation>重大危险源数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="73" />
+        <location filename="../processing/alg_full_assessment.py" line="75" />
         <source>Atlas pages</source>
         <translation>图集页数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="74" />
+        <location filename="../processing/alg_full_assessment.py" line="76" />
         <source>Files and headline figures</source>
         <translation>成果文件与主要指标</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="103" />
+        <location filename="../processing/alg_full_assessment.py" line="105" />
         <source>Give an output folder.</source>
         <translation>请指定输出文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../assessment/summary.py" line="23" />
-        <source>Atlas pages (PNG)</source>
-        <translation>图集页面（PNG）</translation>
-    </message>
-    <message>
-        <location filename="../assessment/summary.py" line="24" />
-        <source>Validation report</source>
-        <translation>输入数据检查报告</translation>
-    </message>
-    <message>
-        <location filename="../assessment/summary.py" line="25" />
-        <source>Fire-station report</source>
-        <translation>消防站到达分析报告</translation>
-    </message>
-    <message>
-        <location filename="../assessment/summary.py" line="26" />
-        <source>Shelter report</source>
-        <translation>避难场所分析报告</translation>
-    </message>
-    <message>
-        <location filename="../assessment/summary.py" line="30" />
-        <source>Validation: errors / warnings</source>
-        <translation>输入检查：错误 / 警告</translation>
-    </message>
-    <message>
-        <location filename="../assessment/summary.py" line="31" />
-        <source>Hazard units / major hazard sources</source>
-        <translation>危险源单元 / 重大危险源</translation>
-    </message>
-    <message>
-        <location filename="../assessment/summary.py" line="32" />
-        <source>Four-colour map, {0}: map cells / residents</source>
-        <translation>四色图{0}：网格数 / 常住人口</translation>
-    </message>
-    <message>
-        <location filename="../assessment/summary.py" line="33" />
-        <source>Residents a fire station reaches in time</source>
-        <translation>消防站按时到达的常住人口</translation>
-    </message>
-    <message>
-        <location filename="../assessment/summary.py" line="34" />
-        <source>Area fire stations reach in time (km²)</source>
-        <translation>消防站按时到达的面积（km²）</translation>
-    </message>
-    <message>
-        <location filename="../assessment/summary.py" line="35" />
-        <source>Enterprises reached in time / all</source>
-        <translation>按时到达的企业 / 企业总数</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_full_assessment.py" line="109" />
-        <source>Analysis done; the atlas is printed next, on QGIS's main thread.</source>
-        <translation>分析完成；接下来在 QGIS 主线程上打印图集。</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_full_assessment.py" line="141" />
-        <source>Cancelled: no output was written.</source>
-        <translation>已取消：未写出任何结果。</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_full_assessment.py" line="143" />
-        <source>The atlas could not be made: {0}</source>
-        <translation>无法生成图集：{0}</translation>
     </message>
     <message>
         <location filename="../assessment/desktop.py" line="46" />
@@ -864,12 +819,12 @@
         <translation>风险评估结果</translation>
     </message>
     <message>
-        <location filename="../assessment/desktop.py" line="96" />
+        <location filename="../assessment/desktop.py" line="72" />
         <source>Risk Atlas</source>
         <translation>风险图谱</translation>
     </message>
     <message>
-        <location filename="../assessment/desktop.py" line="96" />
+        <location filename="../assessment/desktop.py" line="72" />
         <source>Assessment finished: {0}</source>
         <translation>评估完成：{0}</translation>
     </message>
@@ -894,24 +849,69 @@
         <translation>缺少输入图层：{0}</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="204" />
+        <location filename="../assessment/pipeline.py" line="205" />
         <source>{0} errors in the input layers: see {1}</source>
         <translation>输入图层中有 {0} 个错误：请查看 {1}</translation>
     </message>
     <message>
-        <location filename="../assessment/summary.py" line="87" />
+        <location filename="../assessment/summary.py" line="22" />
+        <source>Atlas pages (PNG)</source>
+        <translation>图集页面（PNG）</translation>
+    </message>
+    <message>
+        <location filename="../assessment/summary.py" line="23" />
+        <source>Validation report</source>
+        <translation>输入数据检查报告</translation>
+    </message>
+    <message>
+        <location filename="../assessment/summary.py" line="24" />
+        <source>Fire-station report</source>
+        <translation>消防站到达分析报告</translation>
+    </message>
+    <message>
+        <location filename="../assessment/summary.py" line="25" />
+        <source>Shelter report</source>
+        <translation>避难场所分析报告</translation>
+    </message>
+    <message>
+        <location filename="../assessment/summary.py" line="29" />
+        <source>Validation: errors / warnings</source>
+        <translation>输入检查：错误 / 警告</translation>
+    </message>
+    <message>
+        <location filename="../assessment/summary.py" line="30" />
+        <source>Hazard units / major hazard sources</source>
+        <translation>危险源单元 / 重大危险源</translation>
+    </message>
+    <message>
+        <location filename="../assessment/summary.py" line="66" />
         <source>Risk Atlas assessment — output folder: {0}</source>
         <translation>风险图谱评估 — 输出文件夹：{0}</translation>
     </message>
     <message>
-        <location filename="../assessment/summary.py" line="87" />
+        <location filename="../assessment/summary.py" line="67" />
         <source>Files:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../assessment/summary.py" line="89" />
+        <location filename="../assessment/summary.py" line="69" />
         <source>Headline figures:</source>
         <translation>主要数字：</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="111" />
+        <source>Analysis done; the atlas is printed next, on QGIS's main thread.</source>
+        <translation>分析完成；接下来在 QGIS 主线程上打印图集。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="145" />
+        <source>Cancelled: no output was written.</source>
+        <translation>已取消：未写出任何结果。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="147" />
+        <source>The atlas could not be made: {0}</source>
+        <translation>无法生成图集：{0}</translation>
     </message>
 </context>
 <context>
@@ -1022,101 +1022,6 @@ The algorithm succeeds even when errors are found, unless {FAIL_ON_ERROR} is tic
 即使发现错误，算法也会成功结束，除非勾选了{FAIL_ON_ERROR}。输入图层不会被修改。下一步：{fullassessment}，或逐个运行各项分析。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="179" />
-        <source>Which land, residents and targets each of {STATIONS} reaches within {TIME_LIMIT} of the dispatch order (建标152-2017 §14 / GB 51080-2015 §4.1: {0} min = turnout, conventionally {1} min, + driving) on {ROADS}, and whether its district respects the class limit ({2}). For {TARGETS} run {enterpriserisk} (and {gradehazardsources}) first: their outputs are the usual targets.
-
-Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction ({DIRECTION_FIELD}). Speed per road: {SPEED_FIELD} when &gt; 0, else the road class's speed from {SPEED_PRESET} ({3}), else {DEFAULT_SPEED}. A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations farther than {SNAP_TOLERANCE} are listed and left out. One search from all stations at once, each starting with its turnout time ({TURNOUT_FIELD}, else {DEFAULT_TURNOUT}); roads are cut where two stations meet (equal time) and where time runs out. A suburban station ({SUBURBAN_FIELD}: {4}) has the suburban limit whatever its class.
-
-Land rule: land is reached when a reached road within {ACCESS_DISTANCE} is reached, at the earliest such time; where access zones overlap, the earlier arrival wins (no overlaps). It is evaluated on a grid of one eighth of that distance (the log gives it). Districts: {DISTRICTS} (each polygon belongs to the station inside it), else the land each station reaches first with no time limit. Residents: {POPULATION} apportioned by area; {STUDY_AREA} bounds the land (e.g. the townships).
-
-Outputs: reached roads (station_id, arrival_min = time the piece is fully reached), one area per station with reach_km2, residents, district_km2, class limit, exceeds_limit and the share of the district reached in time, gaps, targets' arrival time, a summary table and an HTML report. Next: {exportatlas}.</source>
-        <translation>计算{STATIONS}中各消防站在接警出动后{TIME_LIMIT}内沿{ROADS}可到达的用地、常住人口和目标（建标152-2017 第十四条 / GB 51080-2015 §4.1：{0} 分钟 = 出动时间（通常为 {1} 分钟）+ 行车时间），并检查辖区面积是否符合类别限值（{2}）。{TARGETS}请先运行{enterpriserisk}（及{gradehazardsources}）：其输出就是常用的目标。
-
-网络语义与 QGIS 网络分析一致：每个折点为节点，线在共享折点处相连，单行取值相对于数字化方向（{DIRECTION_FIELD}）。每条道路的车速：{SPEED_FIELD}大于 0 时取其值，否则取{SPEED_PRESET}中该道路等级的车速（{3}），否则取{DEFAULT_SPEED}。消防站从最近道路的最近点进入网络（离路段不计时间）；距道路超过{SNAP_TOLERANCE}的消防站会被列出并排除。所有消防站一次性同时搜索，各以其出动时间起算（{TURNOUT_FIELD}，否则{DEFAULT_TURNOUT}）；道路在两站同时到达处（等时点）及时间用尽处被截断。郊区站（{SUBURBAN_FIELD}：{4}）不论类别，一律按郊区站限值检查。
-
-用地规则：某处用地的到达时间为其{ACCESS_DISTANCE}范围内已到达道路的最早到达时间；可达范围重叠处归先到达的消防站（无重叠）。该规则在边长为该距离八分之一的格网上计算（日志中注明）。辖区：取{DISTRICTS}（每个多边形归其内部的消防站），否则为不限时间时各站最先到达的用地。常住人口：按面积分摊{POPULATION}；{STUDY_AREA}限定用地范围（如镇街）。
-
-输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。下一步：{exportatlas}。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help.py" line="207" />
-        <source>Effective shelter area per resident against the planning target (城镇人均固定避难场所面积 ≥ {0} m²), per township, per population cell and per shelter. Nothing needs to run first ({validateinputs} checks the layers).
-
-{METHOD}: {METHOD_0}: per unit of {UNITS}, the effective area of the counted shelters whose centroid lies in the unit ÷ the unit's residents (population features apportioned by area overlap); the output is the units. {METHOD_1}: a shelter serves every population feature whose centroid is within {RADIUS} of its centroid (straight line, the radius included). Its served residents are the sum of those features' residents; each feature gets the sum, over the shelters in reach, of shelter area ÷ served residents; the output is the population features. {METHOD_2}: the same with walking distance along {ROADS} (off-road legs to and from the roads included; roads whose 'class' is {1} are not walked along).
-
-deficit_m2 is the area still needed to reach {TARGET}; no_shelter flags residents beyond every shelter's radius; features without residents get no indicator (NULL). A value equal to the target meets it.
-{OUTPUT_SHELTERS}: each counted shelter's served residents (a resident in reach of several shelters counts at each), m² per served person, overloaded = less than {TARGET} per served person or more served residents than {CAPACITY_FIELD}. With {METHOD_0} these use the straight-line catchment.
-{OUTPUT_SUMMARY} and the HTML report: per unit and county-wide indicator, share of residents meeting the target, residents with no shelter in reach, total deficit.
-
-{SHELTERS_2}: a second shelter layer with the same fields (e.g. assembly points beside site polygons); the shelter load output then holds both (as centroid points when the geometry types differ).
-{TYPES}: default {2}; the others do not count toward the per-capita indicator. {RADIUS} empty = each type's radius from the type table (GB 51143-2015 evacuation distances; central shelters as long-term ones): {3}. {TYPE_TABLE}: a CSV or JSON file replacing that table. {AREA_FIELD} empty = polygon area. {URBAN_ONLY} counts only residents whose 'urban' field is true, when the layer has it.
-
-Bad input stops with a message naming the layer, feature and field: missing or negative areas, unknown types, NULL or negative residents. Geographic layers are reprojected to a local projected CRS (said in the log); the other layers to the shelters' CRS. Next: {exportatlas}.</source>
-        <translation>对照规划目标（城镇人均固定避难场所面积 ≥ {0} m²），按镇街、人口单元和避难场所计算人均有效避难面积。无需先运行其他算法（{validateinputs}可检查图层）。
-
-{METHOD}：{METHOD_0}：对{UNITS}中的每个单元，计入的避难场所（中心点位于该单元内）有效面积之和 ÷ 单元常住人口（人口要素按面积重叠分摊）；输出为各单元。{METHOD_1}：避难场所服务中心点在其中心点{RADIUS}范围内的所有人口要素（直线距离，含半径处）。其服务人口为这些要素的常住人口之和；每个人口要素得到其可达避难场所的“面积 ÷ 服务人口”之和；输出为人口要素。{METHOD_2}：同上，但沿{ROADS}按步行距离计算（含往返道路的离路段；“class”为 {1} 的道路不可步行）。
-
-deficit_m2 为达到{TARGET}尚缺的面积；no_shelter 标记所有避难场所服务半径之外的居民；没有常住人口的要素没有指标（NULL）。等于目标值即为达标。
-{OUTPUT_SHELTERS}：每个计入的避难场所的服务人口（处于多个避难场所范围内的居民在每处都计入）、人均面积；overloaded = 人均面积低于{TARGET}或服务人口超过{CAPACITY_FIELD}。选择{METHOD_0}时这些按直线服务范围计算。
-{OUTPUT_SUMMARY}和 HTML 报告：各单元及全县指标、达标人口比例、无避难场所可达的人口、总缺口。
-
-{SHELTERS_2}：字段相同的第二个避难场所图层（如场地面旁的集合点）；避难场所负荷输出同时包含两者（几何类型不同时输出为中心点）。
-{TYPES}：默认 {2}；其他类型不计入人均指标。{RADIUS}留空 = 按类型表取各类型的半径（GB 51143-2015 疏散距离；中心避难场所按长期固定避难场所）：{3}。{TYPE_TABLE}：替换该表的 CSV 或 JSON 文件。{AREA_FIELD}留空 = 面积取多边形面积。{URBAN_ONLY}：图层有“urban”字段时只计入其为真的居民。
-
-错误输入会停止运行并指明图层、要素和字段：面积缺失或为负、类型未知、常住人口为 NULL 或为负。地理坐标系图层重投影到本地投影坐标系（写入日志）；其他图层重投影到避难场所图层的坐标系。下一步：{exportatlas}。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help.py" line="241" />
-        <source>Prints the risk atlas as one PDF: a cover page for the county, then one sheet per township of {TOWNSHIPS}. Run first: {fourcolourmap} ({RISK_MAP}), and for the other layers {enterpriserisk}, {gradehazardsources}, {firestationreach} and {shelterpercapita} — or run {fullassessment}, which makes all of them and this atlas in one go.
-
-Cover: the four-colour risk map of the county with fire stations, shelters and major hazard units; a table of map units, area and residents per risk level; the share of residents within the time limit of a fire station; fixed-shelter area per resident against {TARGET} (default {0} m² per resident; a value equal to the target meets it); major hazard units by grade (GB 18218-2018 一级–四级); a table of the townships; {ORGANISATION} and {DATE}.
-
-Each township sheet (a QGIS atlas on the townships, named by {NAME_FIELD}): the four-colour map zoomed to the township with a location inset, legend ({1}), scale bar, north arrow and CRS note; the township's figures as on the cover; a chart of the risk-level shares of area and residents; the list of its major hazard units.
-
-How the figures are made: residents of the four-colour map units are apportioned to each township by area; a unit is counted in the township it overlaps most; the reach share is residents in the union of {REACH_AREAS} (else outside {REACH_GAPS}) ÷ residents; shelter area and residents are taken from {SHELTER_UNITS} and judged against {TARGET}; hazard units and enterprises count in the township holding them. Risk levels are read from 'risk_level' (1 major … 4 low; a level's lower bound belongs to that level, as in the analyses that wrote them).
-
-The pages come from the layout templates in the plugin's 'atlas/templates' folder ({PAGE_SIZE}, landscape), which can be edited in the layout designer; a template saved in your profile's composer_templates folder as riskatlas_cover_a3.qpt, riskatlas_township_a3.qpt (or _a4) is used instead. Text is written as text (searchable), in {LANGUAGE}. Optionally every page is also written as a PNG image ({OUTPUT_PNG_FOLDER}), and the atlas layers into {ATLAS_LAYERS} (the charts go into an 'atlas_charts' folder beside it), from which a project gets the atlas layouts. Input layers are never modified.</source>
-        <translation>将风险图集打印为一个 PDF：全县封面页，然后{TOWNSHIPS}中每个镇街一页。请先运行{fourcolourmap}（{RISK_MAP}），其他图层请先运行{enterpriserisk}、{gradehazardsources}、{firestationreach}和{shelterpercapita} — 或运行{fullassessment}，一次生成全部结果和本图集。
-
-封面：全县四色风险图及消防站、避难场所和重大危险源单元；各风险等级的网格数、面积和常住人口表；消防站时限内可达的常住人口比例；对照{TARGET}的人均固定避难场所面积（默认每人 {0} m²；等于目标值即为达标）；按级别统计的重大危险源（GB 18218-2018 一级–四级）；镇街一览表；{ORGANISATION}和{DATE}。
-
-每个镇街一页（QGIS 图集，按{NAME_FIELD}命名）：缩放至该镇街的四色风险图及位置示意图、图例（{1}）、比例尺、指北针和坐标系说明；与封面相同的该镇街数字；按面积和常住人口的风险等级构成图；该镇街的重大危险源单元列表。
-
-数字的计算方法：四色图各单元的常住人口按面积分摊到各镇街；单元计入与其重叠最多的镇街；到达比例 = {REACH_AREAS}并集内的常住人口（否则为{REACH_GAPS}之外的人口）÷ 常住人口；避难场所面积和常住人口取自{SHELTER_UNITS}，并对照{TARGET}判断；危险源单元和企业计入其所在镇街。风险等级读取“risk_level”（1 重大 … 4 低；各等级下限属于该等级，与生成它们的分析一致）。
-
-页面来自插件“atlas/templates”文件夹中的版式模板（{PAGE_SIZE}，横向），可在版式设计器中编辑；若在个人配置的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4），则使用这些模板。文字以文本形式写出（可搜索），语言按{LANGUAGE}。还可将每页另存为 PNG 图片（{OUTPUT_PNG_FOLDER}），并将图集图层写入{ATLAS_LAYERS}（图表存入其旁边的“atlas_charts”文件夹），项目可由此重建图集版式。输入图层不会被修改。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help.py" line="280" />
-        <source>Runs the whole assessment on a county's layers in one go — nothing needs to run first — and writes everything into {OUTPUT_FOLDER}:
-{0}
-
-The dialog pre-selects the project's layer of each kind (by name, in Chinese or English, or by its fields); a layer that looks like another kind stops the run with a message naming both. The default output folder is kept: beside the saved project, else a dated folder under RiskAtlas in your home folder.
-
-Files: risk_atlas_results.gpkg (every result layer and a provenance table: algorithm, version and parameters of each step), risk_atlas.qgz (a QGIS project with the layers styled and the atlas layouts), risk_atlas.pdf, png/ (one image per page) and HTML reports. In QGIS the results are added to the current project as one styled group, and the message bar offers a button that opens the PDF.
-
-The analysis runs in the background (QGIS stays usable); the atlas is printed afterwards. Cancel stops the run at its next progress step and leaves no file of it behind; when the inputs have errors the run stops after the check and keeps only validation.html, which lists them. The options have the same meaning and defaults as in the single algorithms. Input layers are never modified.</source>
-        <translation>一次运行完成一个县的全部评估 — 无需先运行其他算法 — 并将所有结果写入{OUTPUT_FOLDER}：
-{0}
-
-对话框会预先选中项目中各种类的图层（按中文或英文图层名称，或按字段识别）；若所选图层看起来是另一种类，运行停止，并说明两种种类。默认输出文件夹会保留：位于已保存项目的旁边，否则为主目录下 RiskAtlas 中带日期的文件夹。
-
-文件：risk_atlas_results.gpkg（全部结果图层及来源记录表：各步骤的算法、版本和参数）、risk_atlas.qgz（设置好样式和图集版式的 QGIS 项目）、risk_atlas.pdf、png/（每页一张图片）和 HTML 报告。在 QGIS 中，结果作为一个已设置样式的图层组加入当前项目，消息栏提供打开 PDF 的按钮。
-
-分析在后台运行（QGIS 可继续使用）；之后打印图集。“取消”在下一个进度步骤停止运行，不留下本次运行的任何文件；输入数据有错误时，运行在检查后停止，只保留列出这些错误的 validation.html。各选项的含义和默认值与单独的算法相同。输入图层不会被修改。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help.py" line="301" />
-        <source>The assessment chain as an editable Processing model — the same steps, algorithms and defaults as {fullassessment}:
-{0}
-
-Open it in the Model Designer to change a step, add one or save a copy for your bureau. Unlike {fullassessment} it writes each result where you choose, and makes no project and no HTML reports.</source>
-        <translation>以可编辑的处理工具模型表示的评估流程 — 步骤、算法和默认值与{fullassessment}相同：
-{0}
-
-在模型设计器中打开，可修改或增加步骤，或另存一份本单位的副本。与{fullassessment}不同，它将每个结果写到您指定的位置，不生成项目和 HTML 报告。</translation>
-    </message>
-    <message>
         <location filename="../processing/help.py" line="101" />
         <source>Identifies and grades major hazard sources after {0} from {INPUT} and writes one feature per unit. Run {validateinputs} first.
 
@@ -1165,19 +1070,116 @@ Output: the enterprises with risk_score, score_level, hazard_level, hazard_unit_
         <source>The regional red-orange-yellow-blue safety-risk map (红橙黄蓝四色安全风险空间分布图): every area gets a risk level {0} from the risk sources around it.
 
 Run first: {enterpriserisk} and/or {gradehazardsources}. {ENTERPRISES} and {HAZARD_UNITS} are their outputs (any layer with a risk_level field 1..4); the enterprise layer as imported has no risk level and is refused.
-Areas: the polygons of {UNITS}, or else square cells of {CELL_SIZE} over {EXTENT} (the cells start at its lower-left corner and it grows right and up to whole cells).
+Areas: the polygons of {UNITS}, or else square cells of {CELL_SIZE} over {EXTENT} (empty: the extent of {STUDY_AREA}, else the sources' extent grown by the largest radius; the cells start at its lower-left corner and it grows right and up to whole cells).
 {RADII}: in metres, default {1}. A source reaches an area when the exact distance between them is less than its radius (no segmented buffers; an area exactly at the radius is not reached).
 {AGGREGATION}: {AGGREGATION_0} (default): the area takes the highest risk (lowest level number) of the sources reaching it; an area no source reaches is level 4 (low, blue). {AGGREGATION_1}: every source reaching the area adds {2} for a source of level 1 / 2 / 3 / 4; score ≥ {3} → level 1, ≥ {4} → 2, ≥ {5} → 3, otherwise 4 (lower bounds included). Three sources of one level weigh as one of the next higher level, so clusters escalate; an area is never lower than with {AGGREGATION_0}.
+{STUDY_AREA}: the areas are classified whole, then cut to it; an area crossing its boundary keeps the level of the whole area, and its geometry, area and residents are those of the part inside; areas outside are left out, so nothing of the map lies outside the study area.
 
 Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 … n_level4 (sources of each level reaching the area), source_id / source_layer / source_dist_m (the nearest source of the highest level reaching the area), risk_score (the cumulative score) and, with {POPULATION}, residents (apportioned by area; totals per level are reported in the log and as outputs). The map is styled with the four-colour palette; its legend reads {6} ({7} when QGIS runs in English). Next: {exportatlas}.</source>
         <translation>区域红橙黄蓝四色安全风险空间分布图：每个区域根据周边风险源确定风险等级 {0}。
 
 请先运行{enterpriserisk}和/或{gradehazardsources}。{ENTERPRISES}和{HAZARD_UNITS}是它们的输出（任何含 risk_level 字段 1..4 的图层）；导入的原始企业图层没有风险等级，会被拒绝。
-区域：{UNITS}中的面，否则为覆盖{EXTENT}、边长为{CELL_SIZE}的正方形网格（网格从其左下角起算，范围向右、向上扩展为整格）。
+区域：{UNITS}中的面，否则为覆盖{EXTENT}、边长为{CELL_SIZE}的正方形网格（留空：{STUDY_AREA}的范围，否则为风险源范围外扩最大影响半径；网格从其左下角起算，范围向右、向上扩展为整格）。
 {RADII}：单位为米，默认 {1}。风险源与区域之间的精确距离小于其影响半径时即影响该区域（不使用分段近似的缓冲区；距离恰好等于半径的区域不受影响）。
 {AGGREGATION}：{AGGREGATION_0}（默认）：区域取影响它的风险源中的最高风险（最小等级数）；不受任何风险源影响的区域为4级（低风险，蓝）。{AGGREGATION_1}：每个影响该区域的风险源按 1 / 2 / 3 / 4 级分别计 {2} 分；分值 ≥ {3} → 1级，≥ {4} → 2级，≥ {5} → 3级，其余为4级（下限包含在内）。同一等级的三个风险源相当于高一级的一个风险源，因此风险源聚集时等级上升；区域等级不会低于{AGGREGATION_0}的结果。
+{STUDY_AREA}：先按整个区域确定等级，再裁剪到该范围；跨越边界的区域保留整个区域的等级，其几何、面积和常住人口取范围内的部分；范围外的区域被删除，因此地图不会超出研究范围。
 
 输出字段：risk_level、risk_label_zh、risk_label_en、risk_colour、n_level1 … n_level4（影响该区域的各级风险源数）、source_id / source_layer / source_dist_m（影响该区域的最高等级风险源中最近的一个）、risk_score（累计分值），给出{POPULATION}时还有 residents（按面积分摊；各等级合计写入日志并作为输出）。结果按四色配色设置样式；图例为 {6}（QGIS 为英文界面时显示 {7}）。下一步：{exportatlas}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="183" />
+        <source>Which land, residents and targets each of {STATIONS} reaches within {TIME_LIMIT} of the dispatch order (建标152-2017 §14 / GB 51080-2015 §4.1: {0} min = turnout, conventionally {1} min, + driving) on {ROADS}, and whether its district respects the class limit ({2}). For {TARGETS} run {enterpriserisk} (and {gradehazardsources}) first: their outputs are the usual targets.
+
+Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction ({DIRECTION_FIELD}). Speed per road: {SPEED_FIELD} when &gt; 0, else the road class's speed from {SPEED_PRESET} ({3}), else {DEFAULT_SPEED}. A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations farther than {SNAP_TOLERANCE} are listed and left out. One search from all stations at once, each starting with its turnout time ({TURNOUT_FIELD}, else {DEFAULT_TURNOUT}); roads are cut where two stations meet (equal time) and where time runs out. A suburban station ({SUBURBAN_FIELD}: {4}) has the suburban limit whatever its class.
+
+Land rule: land is reached when a reached road within {ACCESS_DISTANCE} is reached, at the earliest such time; where access zones overlap, the earlier arrival wins (no overlaps). It is evaluated on a grid of one eighth of that distance (the log gives it). Districts: {DISTRICTS} (each polygon belongs to the station inside it), else the land each station reaches first with no time limit. Residents: {POPULATION} apportioned by area; {STUDY_AREA} bounds the land (e.g. the townships).
+
+Outputs: reached roads (station_id, arrival_min = time the piece is fully reached), one area per station with reach_km2, residents, district_km2, class limit, exceeds_limit and the share of the district reached in time, gaps, targets' arrival time, a summary table and an HTML report. Next: {exportatlas}.</source>
+        <translation>计算{STATIONS}中各消防站在接警出动后{TIME_LIMIT}内沿{ROADS}可到达的用地、常住人口和目标（建标152-2017 第十四条 / GB 51080-2015 §4.1：{0} 分钟 = 出动时间（通常为 {1} 分钟）+ 行车时间），并检查辖区面积是否符合类别限值（{2}）。{TARGETS}请先运行{enterpriserisk}（及{gradehazardsources}）：其输出就是常用的目标。
+
+网络语义与 QGIS 网络分析一致：每个折点为节点，线在共享折点处相连，单行取值相对于数字化方向（{DIRECTION_FIELD}）。每条道路的车速：{SPEED_FIELD}大于 0 时取其值，否则取{SPEED_PRESET}中该道路等级的车速（{3}），否则取{DEFAULT_SPEED}。消防站从最近道路的最近点进入网络（离路段不计时间）；距道路超过{SNAP_TOLERANCE}的消防站会被列出并排除。所有消防站一次性同时搜索，各以其出动时间起算（{TURNOUT_FIELD}，否则{DEFAULT_TURNOUT}）；道路在两站同时到达处（等时点）及时间用尽处被截断。郊区站（{SUBURBAN_FIELD}：{4}）不论类别，一律按郊区站限值检查。
+
+用地规则：某处用地的到达时间为其{ACCESS_DISTANCE}范围内已到达道路的最早到达时间；可达范围重叠处归先到达的消防站（无重叠）。该规则在边长为该距离八分之一的格网上计算（日志中注明）。辖区：取{DISTRICTS}（每个多边形归其内部的消防站），否则为不限时间时各站最先到达的用地。常住人口：按面积分摊{POPULATION}；{STUDY_AREA}限定用地范围（如镇街）。
+
+输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。下一步：{exportatlas}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="211" />
+        <source>Effective shelter area per resident against the planning target (城镇人均固定避难场所面积 ≥ {0} m²), per township, per population cell and per shelter. Nothing needs to run first ({validateinputs} checks the layers).
+
+{METHOD}: {METHOD_0}: per unit of {UNITS}, the effective area of the counted shelters whose centroid lies in the unit ÷ the unit's residents (population features apportioned by area overlap); the output is the units. {METHOD_1}: a shelter serves every population feature whose centroid is within {RADIUS} of its centroid (straight line, the radius included). Its served residents are the sum of those features' residents; each feature gets the sum, over the shelters in reach, of shelter area ÷ served residents; the output is the population features. {METHOD_2}: the same with walking distance along {ROADS} (off-road legs to and from the roads included; roads whose 'class' is {1} are not walked along).
+
+deficit_m2 is the area still needed to reach {TARGET}; no_shelter flags residents beyond every shelter's radius; features without residents get no indicator (NULL). A value equal to the target meets it.
+{OUTPUT_SHELTERS}: each counted shelter's served residents (a resident in reach of several shelters counts at each), m² per served person, overloaded = less than {TARGET} per served person or more served residents than {CAPACITY_FIELD}. With {METHOD_0} these use the straight-line catchment.
+{OUTPUT_SUMMARY} and the HTML report: per unit and county-wide indicator, share of residents meeting the target, residents with no shelter in reach, total deficit.
+
+{SHELTERS_2}: a second shelter layer with the same fields (e.g. assembly points beside site polygons); the shelter load output then holds both (as centroid points when the geometry types differ).
+{TYPES}: default {2}; the others do not count toward the per-capita indicator. {RADIUS} empty = each type's radius from the type table (GB 51143-2015 evacuation distances; central shelters as long-term ones): {3}. {TYPE_TABLE}: a CSV or JSON file replacing that table. {AREA_FIELD} empty = polygon area. {URBAN_ONLY} counts only residents whose 'urban' field is true, when the layer has it.
+
+Bad input stops with a message naming the layer, feature and field: missing or negative areas, unknown types, NULL or negative residents. Geographic layers are reprojected to a local projected CRS (said in the log); the other layers to the shelters' CRS. Next: {exportatlas}.</source>
+        <translation>对照规划目标（城镇人均固定避难场所面积 ≥ {0} m²），按镇街、人口单元和避难场所计算人均有效避难面积。无需先运行其他算法（{validateinputs}可检查图层）。
+
+{METHOD}：{METHOD_0}：对{UNITS}中的每个单元，计入的避难场所（中心点位于该单元内）有效面积之和 ÷ 单元常住人口（人口要素按面积重叠分摊）；输出为各单元。{METHOD_1}：避难场所服务中心点在其中心点{RADIUS}范围内的所有人口要素（直线距离，含半径处）。其服务人口为这些要素的常住人口之和；每个人口要素得到其可达避难场所的“面积 ÷ 服务人口”之和；输出为人口要素。{METHOD_2}：同上，但沿{ROADS}按步行距离计算（含往返道路的离路段；“class”为 {1} 的道路不可步行）。
+
+deficit_m2 为达到{TARGET}尚缺的面积；no_shelter 标记所有避难场所服务半径之外的居民；没有常住人口的要素没有指标（NULL）。等于目标值即为达标。
+{OUTPUT_SHELTERS}：每个计入的避难场所的服务人口（处于多个避难场所范围内的居民在每处都计入）、人均面积；overloaded = 人均面积低于{TARGET}或服务人口超过{CAPACITY_FIELD}。选择{METHOD_0}时这些按直线服务范围计算。
+{OUTPUT_SUMMARY}和 HTML 报告：各单元及全县指标、达标人口比例、无避难场所可达的人口、总缺口。
+
+{SHELTERS_2}：字段相同的第二个避难场所图层（如场地面旁的集合点）；避难场所负荷输出同时包含两者（几何类型不同时输出为中心点）。
+{TYPES}：默认 {2}；其他类型不计入人均指标。{RADIUS}留空 = 按类型表取各类型的半径（GB 51143-2015 疏散距离；中心避难场所按长期固定避难场所）：{3}。{TYPE_TABLE}：替换该表的 CSV 或 JSON 文件。{AREA_FIELD}留空 = 面积取多边形面积。{URBAN_ONLY}：图层有“urban”字段时只计入其为真的居民。
+
+错误输入会停止运行并指明图层、要素和字段：面积缺失或为负、类型未知、常住人口为 NULL 或为负。地理坐标系图层重投影到本地投影坐标系（写入日志）；其他图层重投影到避难场所图层的坐标系。下一步：{exportatlas}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="290" />
+        <source>Runs the whole assessment on a county's layers in one go — nothing needs to run first — and writes everything into {OUTPUT_FOLDER}:
+{0}
+
+The dialog pre-selects the project's layer of each kind (by name, in Chinese or English, or by its fields); a layer that looks like another kind stops the run with a message naming both. The default output folder is kept: beside the saved project, else a dated folder under RiskAtlas in your home folder.
+
+Files: risk_atlas_results.gpkg (every result layer and a provenance table: algorithm, version and parameters of each step), risk_atlas.qgz (a QGIS project with the layers styled and the atlas layouts), risk_atlas.pdf, png/ (one image per page) and HTML reports. In QGIS the results are added to the current project as one styled group, and the message bar offers a button that opens the PDF.
+
+The analysis runs in the background (QGIS stays usable); the atlas is printed afterwards. Cancel stops the run at its next progress step and leaves no file of it behind; when the inputs have errors the run stops after the check and keeps only validation.html, which lists them. The options have the same meaning and defaults as in the single algorithms. Input layers are never modified.</source>
+        <translation>一次运行完成一个县的全部评估 — 无需先运行其他算法 — 并将所有结果写入{OUTPUT_FOLDER}：
+{0}
+
+对话框会预先选中项目中各种类的图层（按中文或英文图层名称，或按字段识别）；若所选图层看起来是另一种类，运行停止，并说明两种种类。默认输出文件夹会保留：位于已保存项目的旁边，否则为主目录下 RiskAtlas 中带日期的文件夹。
+
+文件：risk_atlas_results.gpkg（全部结果图层及来源记录表：各步骤的算法、版本和参数）、risk_atlas.qgz（设置好样式和图集版式的 QGIS 项目）、risk_atlas.pdf、png/（每页一张图片）和 HTML 报告。在 QGIS 中，结果作为一个已设置样式的图层组加入当前项目，消息栏提供打开 PDF 的按钮。
+
+分析在后台运行（QGIS 可继续使用）；之后打印图集。“取消”在下一个进度步骤停止运行，不留下本次运行的任何文件；输入数据有错误时，运行在检查后停止，只保留列出这些错误的 validation.html。各选项的含义和默认值与单独的算法相同。输入图层不会被修改。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="311" />
+        <source>The assessment chain as an editable Processing model — the same steps, algorithms and defaults as {fullassessment}:
+{0}
+
+Open it in the Model Designer to change a step, add one or save a copy for your bureau. Unlike {fullassessment} it writes each result where you choose, and makes no project and no HTML reports.</source>
+        <translation>以可编辑的处理工具模型表示的评估流程 — 步骤、算法和默认值与{fullassessment}相同：
+{0}
+
+在模型设计器中打开，可修改或增加步骤，或另存一份本单位的副本。与{fullassessment}不同，它将每个结果写到您指定的位置，不生成项目和 HTML 报告。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="246" />
+        <source>Prints the risk atlas as one PDF: the county's pages, then one sheet per township of {TOWNSHIPS}. Run first: {fourcolourmap} ({RISK_MAP}), and for the other layers {enterpriserisk}, {gradehazardsources}, {firestationreach} and {shelterpercapita} — or run {fullassessment}, which makes all of them and this atlas in one go.
+
+County pages: the four-colour risk map with fire stations, shelters and major hazard units, a table of map units, area and residents per risk level, the three indicators, a table of the townships, {ORGANISATION} and {DATE}; with {REACH_AREAS}, the fire-station page (stations, the land each reaches within the time limit, the gaps hatched in red, coverage per township, the stations' districts against their class limit); with {SHELTER_UNITS}, the shelter page (fixed-shelter area per resident per township against {TARGET}, default {0} m² per resident, a value equal to the target meets it; with {SHELTER_LOAD} the shelters' service areas and the overloaded shelters).
+
+Each township sheet (a QGIS atlas on the townships, named by {NAME_FIELD}): the four-colour map zoomed to the township with a location inset, legend ({1}), scale bar, north arrow and CRS note, and compact maps of its fire-station reach and its shelters; the township's figures as on the cover; a chart of the risk-level shares of area and residents; the list of its major hazard units (GB 18218-2018 一级–四级).
+
+How the figures are made: residents of the four-colour map units are apportioned to each township by area; a unit is counted in the township it overlaps most; residents reached in time and not covered are those of the reach analysis (the residents of {REACH_AREAS} and {REACH_GAPS}, placed in the townships by the map's residents); shelter area and residents are taken from {SHELTER_UNITS} and judged against {TARGET}; hazard units and enterprises count in the township holding them. The county's headline figures are logged and written as table headline_figures beside the atlas layers. Risk levels are read from 'risk_level' (1 major … 4 low; a level's lower bound belongs to that level, as in the analyses that wrote them).
+
+The pages come from the layout templates in the plugin's 'atlas/templates' folder ({PAGE_SIZE}, landscape), which can be edited in the layout designer; a template saved in your profile's composer_templates folder as riskatlas_cover_a3.qpt, riskatlas_township_a3.qpt (or _a4) is used instead. Text is written as text (searchable), in {LANGUAGE}, in a Chinese font this machine has (WenQuanYi Zen Hei, Microsoft YaHei, SimHei, PingFang SC, …). Optionally every page is also written as a PNG image ({OUTPUT_PNG_FOLDER}), and the atlas layers into {ATLAS_LAYERS} (the charts go into an 'atlas_charts' folder beside it), from which a project gets the atlas layouts. Input layers are never modified.</source>
+        <translation>将风险图集打印为一个 PDF：全县各页，然后{TOWNSHIPS}中每个镇街一页。请先运行{fourcolourmap}（{RISK_MAP}），其他图层请先运行{enterpriserisk}、{gradehazardsources}、{firestationreach}和{shelterpercapita} — 或运行{fullassessment}，一次生成全部结果和本图集。
+
+全县各页：全县四色风险图及消防站、避难场所和重大危险源单元，各风险等级的网格数、面积和常住人口表，三项指标，镇街一览表，{ORGANISATION}和{DATE}；给出{REACH_AREAS}时有消防站页（消防站、各站时限内可达的用地、红色斜线表示的覆盖空白、各镇街覆盖情况、各站辖区与类别限值的比较）；给出{SHELTER_UNITS}时有避难场所页（各镇街人均固定避难场所面积对照{TARGET}，默认每人 {0} m²，等于目标值即为达标；给出{SHELTER_LOAD}时还有各避难场所的服务范围和超负荷的避难场所）。
+
+每个镇街一页（QGIS 图集，按{NAME_FIELD}命名）：缩放至该镇街的四色风险图及位置示意图、图例（{1}）、比例尺、指北针和坐标系说明，以及该镇街消防站到达和避难场所的小图；与封面相同的该镇街数字；按面积和常住人口的风险等级构成图；该镇街的重大危险源单元列表（GB 18218-2018 一级–四级）。
+
+数字的计算方法：四色图各单元的常住人口按面积分摊到各镇街；单元计入与其重叠最多的镇街；按时可达和未覆盖的常住人口取自消防站到达分析（{REACH_AREAS}和{REACH_GAPS}的常住人口，按四色图的人口分布落到各镇街）；避难场所面积和常住人口取自{SHELTER_UNITS}，并对照{TARGET}判断；危险源单元和企业计入其所在镇街。全县主要数字写入日志，并作为 headline_figures 表写在图集图层旁。风险等级读取“risk_level”（1 重大 … 4 低；各等级下限属于该等级，与生成它们的分析一致）。
+
+页面来自插件“atlas/templates”文件夹中的版式模板（{PAGE_SIZE}，横向），可在版式设计器中编辑；若在个人配置的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4），则使用这些模板。文字以文本形式写出（可搜索），语言按{LANGUAGE}，使用本机已有的中文字体（文泉驿正黑、微软雅黑、黑体、苹方等）。还可将每页另存为 PNG 图片（{OUTPUT_PNG_FOLDER}），并将图集图层写入{ATLAS_LAYERS}（图表存入其旁边的“atlas_charts”文件夹），项目可由此重建图集版式。输入图层不会被修改。</translation>
     </message>
 </context>
 <context>
@@ -1226,12 +1228,12 @@ Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 �
 <context>
     <name>RiskAtlasAlgorithm</name>
     <message>
-        <location filename="../processing/base.py" line="174" />
+        <location filename="../processing/base.py" line="177" />
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="279" />
+        <location filename="../processing/base.py" line="299" />
         <source>Layer '{0}' has no coordinate reference system: set one in Layer Properties ▸ Source.</source>
         <translation>图层“{0}”没有坐标参考系：请在 图层属性 ▸ 源 中设置。</translation>
     </message>
@@ -1256,14 +1258,19 @@ Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 �
         <translation>图集</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="227" />
+        <location filename="../processing/base.py" line="230" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="306" />
+        <location filename="../processing/base.py" line="326" />
         <source>Layer '{0}' has no field '{1}' ({2}).</source>
         <translation>图层“{0}”没有字段“{1}”（{2}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="237" />
+        <source>Language of the reports (zh: Chinese, en: English)</source>
+        <translation>报告语言（zh：中文，en：英文）</translation>
     </message>
     <message>
         <location filename="../processing/base.py" line="35" />
@@ -1294,37 +1301,37 @@ Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 �
 <context>
     <name>RiskAtlasPlugin</name>
     <message>
-        <location filename="../plugin.py" line="43" />
+        <location filename="../plugin.py" line="45" />
         <source>&amp;Risk Atlas</source>
         <translation>风险图谱(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="44" />
+        <location filename="../plugin.py" line="46" />
         <source>Load sample county</source>
         <translation>加载示例县数据</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="111" />
+        <location filename="../plugin.py" line="129" />
         <source>Risk Atlas</source>
         <translation>风险图谱</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="55" />
+        <location filename="../plugin.py" line="60" />
         <source>Missing Python packages — algorithms are disabled. See the message log (Risk Atlas) for install instructions.</source>
         <translation>缺少Python依赖包，算法已停用。安装说明见日志消息面板（Risk Atlas）。</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="52" />
+        <location filename="../plugin.py" line="54" />
         <source>User manual</source>
         <translation>使用手册</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="104" />
+        <location filename="../plugin.py" line="122" />
         <source>Could not copy the sample county: {0}</source>
         <translation>无法复制示例县数据：{0}</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="111" />
+        <location filename="../plugin.py" line="129" />
         <source>Sample county loaded: {0} layers from {1}</source>
         <translation>已加载示例县数据：{0} 个图层，来自 {1}</translation>
     </message>
@@ -1460,67 +1467,67 @@ Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 �
         <translation>避难场所汇总（HTML）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="66" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="67" />
         <source>County m² per capita</source>
         <translation>全县人均面积（m²）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="66" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="67" />
         <source>Share of residents meeting the target</source>
         <translation>达标人口比例</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="66" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="67" />
         <source>Residents with no shelter in reach</source>
         <translation>服务范围外人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="66" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="67" />
         <source>Total deficit (m²)</source>
         <translation>面积缺口合计（m²）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="66" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="67" />
         <source>County deficit (m²)</source>
         <translation>全县面积缺口（m²）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="66" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="67" />
         <source>Overloaded shelters</source>
         <translation>超负荷避难场所数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="150" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="151" />
         <source>AREA_FIELD is empty: effective area = polygon area</source>
         <translation>AREA_FIELD 为空：有效面积取多边形面积</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="152" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="153" />
         <source>The shelters have no '{0}' field: effective area = polygon area</source>
         <translation>避难场所图层没有 '{0}' 字段：有效面积取多边形面积</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="130" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="131" />
         <source>Shelter type table: {0}</source>
         <translation>避难场所类型表：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="139" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="140" />
         <source>TARGET must be more than 0 m² per person.</source>
         <translation>TARGET 必须大于 0 m²/人。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="141" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="142" />
         <source>METHOD 0 (administrative) needs UNITS, e.g. the townships.</source>
         <translation>METHOD 0（行政区法）需要 UNITS，如镇街图层。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="143" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="144" />
         <source>METHOD 2 (network) needs ROADS.</source>
         <translation>METHOD 2（路网法）需要 ROADS。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="86" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="87" />
         <source>Shelters are in a geographic CRS (degrees): analysed in {0}.</source>
         <translation>避难场所图层为地理坐标系（度）：在 {0} 中分析。</translation>
     </message>
@@ -1595,7 +1602,7 @@ Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 �
         <translation>面积缺口合计：{0:,.0f} m²；超负荷避难场所：{1}/{2}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="136" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="137" />
         <source>RADIUS must be more than 0 m (leave it empty for the per-type radii).</source>
         <translation>RADIUS 必须大于 0 m（留空则按类型取服务半径）。</translation>
     </message>

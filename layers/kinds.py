@@ -61,6 +61,7 @@ RESULT_KINDS = {k.key: k for k in (
     _result("reach_areas", (("station_id", "reach_km2"),), (), None, "firestationreach"),
     _result("reach_gaps", (("gap_id", "area_km2"),), (), None, "firestationreach"),
     _result("shelter_units", (("shelter_area_m2", "m2_per_capita"),), (), None, "shelterpercapita"),
+    _result("shelter_load", (("eff_area_m2", "served_residents"),), (), "shelters", "shelterpercapita"),
 )}
 MIN_FIELDS = 2  # an input kind is recognised from at least this many of its fields
 KINDS = {**_input_kinds(), **RESULT_KINDS}

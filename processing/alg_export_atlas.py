@@ -17,10 +17,9 @@ from qgis.core import (
 from ..core.standards.shelters import TARGET_M2_PER_CAPITA
 from ..support import compat
 from ..support.i18n import is_chinese
-from .base import RiskAtlasAlgorithm, set_decimals
+from .base import LANGUAGES, RiskAtlasAlgorithm, set_decimals
 
 PAGE_SIZES = ("A3", "A4")
-LANGUAGES = ("zh", "en")
 # (parameter, allowed source types, required, layer kind (layers/kinds.py), preferred geometry)
 SOURCES = (
     ("RISK_MAP", (compat.SOURCE_POLYGON,), True, "risk_map", None),
@@ -31,6 +30,7 @@ SOURCES = (
     ("REACH_AREAS", (compat.SOURCE_POLYGON,), False, "reach_areas", None),
     ("REACH_GAPS", (compat.SOURCE_POLYGON,), False, "reach_gaps", None),
     ("SHELTER_UNITS", (compat.SOURCE_ANY_GEOMETRY,), False, "shelter_units", None),
+    ("SHELTER_LOAD", (compat.SOURCE_ANY_GEOMETRY,), False, "shelter_load", None),
     ("TOWNSHIPS", (compat.SOURCE_POLYGON,), True, "townships", None),
 )
 
@@ -55,6 +55,7 @@ class ExportAtlas(RiskAtlasAlgorithm):
             "REACH_AREAS": self.tr("Fire-station reach areas (5 minutes)"),
             "REACH_GAPS": self.tr("Reach gaps (land no station reaches in 5 minutes)"),
             "SHELTER_UNITS": self.tr("Shelter area per capita (per-township result)"),
+            "SHELTER_LOAD": self.tr("Shelter load (per-shelter result: service radius, overloaded)"),
             "TOWNSHIPS": self.tr("Townships (one atlas page each)"),
         }
         for name, types, required, kind, geometry in SOURCES:

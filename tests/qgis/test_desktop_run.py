@@ -94,7 +94,10 @@ def test_analysis_in_the_background_task_then_the_atlas_on_the_main_thread(count
     assert len(threads) == 7
     assert all(thread != MAIN_THREAD for thread in threads[:6])  # the analysis: Processing's worker thread
     assert threads[6] == MAIN_THREAD  # the atlas: print layouts on the main thread (postProcessAlgorithm)
-    assert results["PAGES"] == 11 and os.path.getsize(results["OUTPUT_PDF"]) > 100_000
+    import subprocess
+
+    info = subprocess.run(["pdfinfo", results["OUTPUT_PDF"]], capture_output=True, text=True, check=True).stdout
+    assert f"Pages:           {results['PAGES']}" in info and results["PAGES"] > 10  # county pages + townships
     # the dialog prints the results as a dict after the log: no multi-line SUMMARY there, the log has it
     assert "SUMMARY" not in results
     assert any(text.startswith("  Risk atlas (PDF): ") for text, _thread in feedback.infos)
