@@ -20,6 +20,7 @@ from ..support.i18n import is_chinese
 from .help_tables import (_join, alpha_bands_text, class_limits_text, counted_types_text, cut_sets_text,  # noqa: F401
                           grade_bands_text, grade_levels_text, lec_values_text, number, risk_levels_text,
                           shelter_radii_text, speed_preset_text, yes_no_words_text)
+from .help_tables import danger_grades_text, hazard_level_presets_text, response_presets_text
 
 translate = QCoreApplication.translate
 
@@ -28,7 +29,7 @@ def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks f
     return text
 
 ALGORITHM_IDS = ("createtemplate", "validateinputs", "gradehazardsources", "enterpriserisk", "fourcolourmap",
-                 "firestationreach", "shelterpercapita", "exportatlas", "fullassessment")
+                 "firestationreach", "shelterpercapita", "resourcecoverage", "exportatlas", "fullassessment")
 
 
 def _quoted(text):
@@ -175,7 +176,17 @@ def four_colour_map(algorithm=None):
         "the four-colour palette; its legend reads {6} ({7} when QGIS runs in English). Next: {exportatlas}."),
         risk_levels_text(zh), ",".join(number(r) for r in DEFAULT_RADII_M),
         " / ".join(number(w) for w in rule.weights), *(number(c) for c in rule.cuts),
-        " / ".join(lv.label_zh for lv in RISK_LEVELS), " / ".join(lv.label_en for lv in RISK_LEVELS))
+        " / ".join(lv.label_zh for lv in RISK_LEVELS), " / ".join(lv.label_en for lv in RISK_LEVELS)) \
+        + "\n\n" + _render(
+        "fourcolourmap", algorithm,
+        QT_TRANSLATE_NOOP("Help", "Natural hazards: {NATURAL_HAZARDS} (自然灾害隐患点 / 风险区: points or polygons with the fields of the "
+        "data template) are risk sources beside the work-safety ones; each gets its level 1..4 by "
+        "{HAZARD_LEVEL_PRESET}:\n{0}\n"
+        "险情等级 (国家突发地质灾害应急预案; the more severe of people threatened and potential loss, lower bounds "
+        "included): {1}. A site with no value the preset reads stops the run, naming it. source_layer is "
+        "natural_hazards where a site or zone set an area's level, and the log says how many sources of each "
+        "kind were combined; {exportatlas} prints which kinds set the map's levels."),
+        hazard_level_presets_text(zh), danger_grades_text(zh))
 
 
 def fire_station_reach(algorithm=None):
@@ -204,6 +215,33 @@ def fire_station_reach(algorithm=None):
         "in time, gaps, targets' arrival time, a summary table and an HTML report. Next: {exportatlas}."),
         number(fs.TIME_RULE_MIN), number(fs.TURNOUT_CONVENTION_MIN), class_limits_text(zh),
         speed_preset_text(fs.SPEED_PRESETS[fs.DEFAULT_SPEED_PRESET], zh), yes_no_words_text(zh))
+
+
+def resource_coverage(algorithm=None):
+    zh = is_chinese()
+    return _render(
+        "resourcecoverage", algorithm,
+        QT_TRANSLATE_NOOP("Help", "Which land, residents and key targets {RESOURCES} reach within a named time limit on {ROADS}, and what "
+        "each township of {STUDY_AREA} leaves out — the emergency \"one map\"'s coverage of rescue forces and "
+        "supplies. Nothing needs to run first ({validateinputs} checks the layers); {exportatlas} prints the "
+        "result on the atlas's resources page.\n\n"
+        "{RESOURCE_KIND}: rescue teams (应急救援队伍) or supply depots (应急物资储备库); it picks the id field and "
+        "the time limit of {TIME_PRESET}'s first option. The limits count from the dispatch order — turnout (or "
+        "loading) + driving; an arrival at exactly the limit is in time:\n{0}\n"
+        "{TIME_LIMIT} and {DEFAULT_TURNOUT}, when given, replace the preset's. Each resource starts with its own "
+        "turnout ({TURNOUT_FIELD}) where it gives one.\n\n"
+        "The engine is {firestationreach}'s, with the resources as its stations: the same network (speeds, "
+        "directions, {SNAP_TOLERANCE}), one search from all resources at once, the same land rule within "
+        "{ACCESS_DISTANCE}, residents of {POPULATION} apportioned by area, and a key target's arrival taken at "
+        "the target itself — so the times equal {firestationreach}'s for a station at the same place.\n\n"
+        "Outputs: each resource's reach area (the land it reaches first in time: its residents and the key "
+        "targets there), the gaps (land reached by none in time, with the residents and key targets in them), "
+        "per township (the polygons of {STUDY_AREA}) the residents reached and left out — the analysis's own "
+        "counts, placed in the townships by their residents, so they add up to its totals —, the key targets "
+        "and their occupancy ({OCCUPANCY_FIELD}) left out, and every key target's arrival time. Bad input "
+        "(negative turnout or occupancy, unknown team types or depot levels) stops with a message naming the "
+        "layer, feature and field."),
+        response_presets_text(zh))
 
 
 def shelter_per_capita(algorithm=None):
@@ -326,6 +364,7 @@ HELP = {
     "fourcolourmap": four_colour_map,
     "firestationreach": fire_station_reach,
     "shelterpercapita": shelter_per_capita,
+    "resourcecoverage": resource_coverage,
     "exportatlas": export_atlas,
     "fullassessment": full_assessment,
 }

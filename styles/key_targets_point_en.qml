@@ -1,0 +1,27 @@
+<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
+<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields" labelsEnabled="0">
+ <renderer-v2 type="singleSymbol" enableorderby="0" forceraster="0" symbollevels="0">
+  <symbols>
+   <symbol type="marker" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
+    <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
+     <Option type="Map">
+      <Option type="QString" name="color" value="21,101,192,255"/>
+      <Option type="QString" name="name" value="circle"/>
+      <Option type="QString" name="outline_color" value="255,255,255,255"/>
+      <Option type="QString" name="outline_style" value="solid"/>
+      <Option type="QString" name="size" value="2.2"/>
+      <Option type="QString" name="size_unit" value="MM"/>
+     </Option>
+    </layer>
+   </symbol>
+  </symbols>
+ </renderer-v2>
+ <aliases>
+  <alias field="target_id" name="Target id"/>
+  <alias field="name" name="Name"/>
+  <alias field="name_en" name="English or pinyin name"/>
+  <alias field="category" name="Category"/>
+  <alias field="occupancy" name="Occupancy (people)"/>
+  <alias field="township" name="Township"/>
+ </aliases>
+</qgis>

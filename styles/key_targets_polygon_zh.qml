@@ -1,0 +1,27 @@
+<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
+<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields" labelsEnabled="0">
+ <renderer-v2 type="singleSymbol" enableorderby="0" forceraster="0" symbollevels="0">
+  <symbols>
+   <symbol type="fill" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
+    <layer class="SimpleFill" enabled="1" locked="0" pass="0">
+     <Option type="Map">
+      <Option type="QString" name="color" value="21,101,192,112"/>
+      <Option type="QString" name="outline_color" value="21,101,192,255"/>
+      <Option type="QString" name="outline_style" value="solid"/>
+      <Option type="QString" name="outline_width" value="0.3"/>
+      <Option type="QString" name="outline_width_unit" value="MM"/>
+      <Option type="QString" name="style" value="solid"/>
+     </Option>
+    </layer>
+   </symbol>
+  </symbols>
+ </renderer-v2>
+ <aliases>
+  <alias field="target_id" name="目标编号"/>
+  <alias field="name" name="名称"/>
+  <alias field="name_en" name="英文/拼音名称"/>
+  <alias field="category" name="场所类别"/>
+  <alias field="occupancy" name="最大容纳人数"/>
+  <alias field="township" name="所属镇街"/>
+ </aliases>
+</qgis>
