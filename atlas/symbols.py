@@ -22,6 +22,8 @@ STATION_COLOUR, SHELTER_COLOUR, MAJOR_COLOUR = "#C00000", "#00A050", "#7030A0"
 REACH_FILL, REACH_OUTLINE = "120,190,120,150", "#2E7D32"  # reached in time: calm green
 GAP_FILL, GAP_HATCH = "255,228,222,255", "#E34A33"  # not reached: red hatching, so gaps stand out
 OVERLOADED_COLOUR = "#C00000"
+TEAM_COLOUR, DEPOT_COLOUR, HAZARD_COLOUR = "#E65100", "#6D4C41", "#8B4513"  # the resources page, natural hazards
+LEFT_OUT_COLOUR, REACHED_COLOUR = "#D7191C", "#2C7BB6"
 CURRENT = "\"page_key\" = attribute(@atlas_feature, 'page_key')"  # the sheet's own township
 DARK_TEXT_LEVELS = (2, 3)  # orange and yellow cells take black text
 
@@ -199,6 +201,18 @@ def style_atlas_layers(layers, settings):
                                                7.0 * scale, priority=8),
         "stations_cover": lambda layer: style_points(layer, "star", STATION_COLOUR, 3.8 * scale),
         "shelters": lambda layer: style_shelters(layer, 2.6 * scale),
+        "hazards_cover": lambda layer: style_points(layer, "diamond", HAZARD_COLOUR, 2.8 * scale),
+        "hazards": lambda layer: style_points(layer, "diamond", HAZARD_COLOUR, 3.4 * scale),
+        "res_reach": style_reach,
+        "res_gaps": style_gaps,
+        "res_teams": lambda layer: style_points(layer, "pentagon", TEAM_COLOUR, 3.6 * scale),
+        "res_depots": lambda layer: style_points(layer, "diamond", DEPOT_COLOUR, 3.4 * scale),
+        "res_left": lambda layer: style_points(layer, "circle", LEFT_OUT_COLOUR, 3.0 * scale, '"name"',
+                                               LEFT_OUT_COLOUR, 7.0 * scale, priority=9),
+        "res_ok": lambda layer: style_points(layer, "circle", REACHED_COLOUR, 1.5 * scale, obstacle_factor=0.5),
+        "res_towns": lambda layer: style_townships_plain(layer, 9.0 * scale),
+        "res_town_rows": lambda layer: None,
+        "res_left_rows": lambda layer: None,
     }
     for key, layer in layers.items():
         styles[key](layer)

@@ -11,39 +11,49 @@
 <context>
     <name>Chain</name>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="106" />
         <source>Validate the input layers (the chain stops when errors are found: see validation.html)</source>
         <translation>检查输入图层（发现错误即停止，详见 validation.html）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="106" />
         <source>Enterprise risk (LEC or risk matrix; an enterprise owning a graded hazard unit takes at least its level)</source>
         <translation>企业风险评价（LEC法或风险矩阵法；拥有已分级危险源单元的企业至少取该单元的等级）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="106" />
         <source>The printed atlas (the county's four-colour, fire-station and shelter pages, then one sheet per township)</source>
         <translation>打印图集（县域四色图、消防站覆盖和避难场所覆盖页，之后每个镇街一页）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="106" />
         <source>Grade hazard sources (GB 18218-2018; exposed residents estimated from the population layer where a unit gives no exposed count)</source>
         <translation>重大危险源分级（GB 18218-2018；单元未给出暴露人数时，由人口图层估算暴露人数）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="106" />
         <source>Fire-station reach (the time limit from dispatch, on the road network; townships as study area, enterprises as targets)</source>
         <translation>消防站到达范围（从接警出动起的时限，沿道路网络；镇街为研究范围，企业为目标）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="106" />
         <source>Shelter area per capita per township (administrative method, against the fixed-shelter target)</source>
         <translation>各镇街人均避难场所面积（行政区法，对照固定避难场所面积目标）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="106" />
         <source>Four-colour risk map on a square grid, cut to the townships (highest level wins by default; a level's lower bound belongs to that level)</source>
         <translation>在正方形网格上绘制四色风险图，并裁剪到镇街范围（默认就高；各等级下限属于该等级）</translation>
+    </message>
+    <message>
+        <location filename="../assessment/chain.py" line="106" />
+        <source>Rescue teams' coverage (their time limit from dispatch, on the road network; residents and key targets left out per township; when rescue teams are given)</source>
+        <translation>应急救援队伍覆盖（自调派起的时限，按道路网络；各镇街未覆盖的人口和重点目标；提供救援队伍图层时运行）</translation>
+    </message>
+    <message>
+        <location filename="../assessment/chain.py" line="106" />
+        <source>Supply depots' coverage (as the rescue teams, with the depots' time limit; when supply depots are given)</source>
+        <translation>应急物资储备库覆盖（同救援队伍，按储备库时限；提供储备库图层时运行）</translation>
     </message>
 </context>
 <context>
@@ -185,132 +195,132 @@
 <context>
     <name>ExportAtlas</name>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="43" />
+        <location filename="../processing/alg_export_atlas.py" line="52" />
         <source>Export risk atlas (PDF)</source>
         <translation>导出安全风险分布图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="50" />
+        <location filename="../processing/alg_export_atlas.py" line="59" />
         <source>Four-colour risk map (risk_level, residents)</source>
         <translation>四色安全风险分布图（risk_level、residents）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="51" />
+        <location filename="../processing/alg_export_atlas.py" line="60" />
         <source>Enterprises with risk levels</source>
         <translation>企业（含风险等级）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="52" />
+        <location filename="../processing/alg_export_atlas.py" line="61" />
         <source>Graded hazard units</source>
         <translation>危险源单元分级结果</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="53" />
+        <location filename="../processing/alg_export_atlas.py" line="62" />
         <source>Emergency shelters</source>
         <translation>应急避难场所</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="54" />
+        <location filename="../processing/alg_export_atlas.py" line="63" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="55" />
+        <location filename="../processing/alg_export_atlas.py" line="64" />
         <source>Fire-station reach areas (5 minutes)</source>
         <translation>消防站5分钟可达范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="56" />
+        <location filename="../processing/alg_export_atlas.py" line="65" />
         <source>Reach gaps (land no station reaches in 5 minutes)</source>
         <translation>消防覆盖盲区（5分钟内无消防站可达）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="57" />
+        <location filename="../processing/alg_export_atlas.py" line="66" />
         <source>Shelter area per capita (per-township result)</source>
         <translation>人均避难场所面积（按镇街结果）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="59" />
+        <location filename="../processing/alg_export_atlas.py" line="68" />
         <source>Townships (one atlas page each)</source>
         <translation>镇街（每个镇街一页图）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="63" />
+        <location filename="../processing/alg_export_atlas.py" line="80" />
         <source>Township name field (not given: name, or name_en for an English atlas)</source>
         <translation>镇街名称字段（不指定：name，英文图集为 name_en）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="71" />
+        <location filename="../processing/alg_export_atlas.py" line="88" />
         <source>Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)</source>
         <translation>图集标题（留空：安全风险分布图集 / Safety Risk Atlas）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="71" />
+        <location filename="../processing/alg_export_atlas.py" line="88" />
         <source>Issuing organisation</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="71" />
+        <location filename="../processing/alg_export_atlas.py" line="88" />
         <source>Date printed on the atlas (empty: today; YYYY-MM-DD is written out)</source>
         <translation>图集编制日期（留空：当天；YYYY-MM-DD 格式将写成“2024年6月7日”）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="75" />
+        <location filename="../processing/alg_export_atlas.py" line="92" />
         <source>Page size (landscape)</source>
         <translation>纸张大小（横向）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="78" />
+        <location filename="../processing/alg_export_atlas.py" line="95" />
         <source>Atlas language (zh: Chinese, en: English)</source>
         <translation>图集语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="81" />
+        <location filename="../processing/alg_export_atlas.py" line="98" />
         <source>Risk atlas (PDF)</source>
         <translation>安全风险分布图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="81" />
+        <location filename="../processing/alg_export_atlas.py" line="98" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="83" />
+        <location filename="../processing/alg_export_atlas.py" line="100" />
         <source>Folder for one PNG per page</source>
         <translation>逐页 PNG 图片输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="88" />
+        <location filename="../processing/alg_export_atlas.py" line="105" />
         <source>Number of pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="96" />
+        <location filename="../processing/alg_export_atlas.py" line="113" />
         <source>{0} must be one of: {1}</source>
         <translation>{0} 必须是以下之一：{1}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="125" />
+        <location filename="../atlas/run.py" line="126" />
         <source>Give an output PDF file.</source>
         <translation>请指定输出的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="102" />
+        <location filename="../atlas/run.py" line="103" />
         <source>Could not write the atlas PDF: {0}</source>
         <translation>无法写出图集 PDF：{0}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="111" />
+        <location filename="../atlas/run.py" line="112" />
         <source>Could not write the PNG pages: {0}</source>
         <translation>无法写出 PNG 图片：{0}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="114" />
+        <location filename="../atlas/run.py" line="115" />
         <source>{0} PNG pages in {1}</source>
         <translation>{0} 页 PNG 图片已写入 {1}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="123" />
+        <location filename="../processing/alg_export_atlas.py" line="140" />
         <source>Made by: {0}</source>
         <translation>生成方式：{0}</translation>
     </message>
@@ -330,22 +340,22 @@
         <translation>四色图中有 {0} 名常住人口位于所有镇街之外，未计入图集统计。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="89" />
+        <location filename="../atlas/run.py" line="90" />
         <source>Could not write the atlas layers: {0}</source>
         <translation>无法写入图集图层：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="66" />
+        <location filename="../processing/alg_export_atlas.py" line="83" />
         <source>Fixed-shelter target (m² per resident)</source>
         <translation>固定避难场所面积目标（m²/人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="85" />
+        <location filename="../processing/alg_export_atlas.py" line="102" />
         <source>GeoPackage to keep the atlas layers in (for the atlas layouts in a project)</source>
         <translation>保存图集图层的 GeoPackage（供工程中的图集版式使用）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="85" />
+        <location filename="../processing/alg_export_atlas.py" line="102" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage 文件 (*.gpkg)</translation>
     </message>
@@ -365,24 +375,64 @@
         <translation>到达范围图层不含人口：5分钟可达人口取四色图位于到达范围内的人口。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="91" />
+        <location filename="../atlas/run.py" line="92" />
         <source>Templates: {0}</source>
         <translation>版式模板：{0}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="127" />
+        <location filename="../atlas/run.py" line="128" />
         <source>No Chinese font is installed (WenQuanYi Zen Hei, Microsoft YaHei, SimHei, PingFang SC, …): Chinese text may not show. Install fonts-wqy-zenhei (Debian) or the WenQuanYi font.</source>
         <translation>未安装中文字体（文泉驿正黑、微软雅黑、黑体、苹方等）：中文可能无法显示。请安装 fonts-wqy-zenhei（Debian）或文泉驿字体。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="139" />
+        <location filename="../atlas/run.py" line="140" />
         <source>Risk atlas: {0} pages ({1} county pages + {2} townships), {3} paper, language {4}, written in {5:.1f} s: {6}</source>
         <translation>安全风险分布图集：共 {0} 页（县域 {1} 页 + {2} 个镇街），{3} 纸张，语言 {4}，用时 {5:.1f} 秒：{6}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="58" />
+        <location filename="../processing/alg_export_atlas.py" line="67" />
         <source>Shelter load (per-shelter result: service radius, overloaded)</source>
         <translation>避难场所负荷（逐场所结果：服务半径、是否超负荷）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="69" />
+        <source>Natural-hazard sites and zones (drawn on the maps)</source>
+        <translation>自然灾害隐患点/风险区（绘于地图）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="70" />
+        <source>Rescue teams</source>
+        <translation>应急救援队伍</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="71" />
+        <source>Supply depots</source>
+        <translation>应急物资储备库</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="72" />
+        <source>Rescue teams' reach areas (resource coverage)</source>
+        <translation>救援队伍到达范围（应急资源覆盖结果）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="73" />
+        <source>Rescue teams' gaps (resource coverage)</source>
+        <translation>救援队伍未覆盖区域（应急资源覆盖结果）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="74" />
+        <source>Rescue-team coverage by township (resource coverage; prints the resources page)</source>
+        <translation>各镇街救援队伍覆盖（应急资源覆盖结果；提供时打印应急资源页）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="75" />
+        <source>Key targets' arrival by rescue teams (resource coverage)</source>
+        <translation>重点目标救援到达时间（应急资源覆盖结果）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="76" />
+        <source>Supply-depot coverage by township (resource coverage)</source>
+        <translation>各镇街物资储备覆盖（应急资源覆盖结果）</translation>
     </message>
 </context>
 <context>
@@ -576,119 +626,144 @@
 <context>
     <name>FourColourMap</name>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="51" />
+        <location filename="../processing/alg_four_colour_map.py" line="61" />
         <source>Four-colour risk map</source>
         <translation>四色安全风险空间分布图</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="29" />
+        <location filename="../processing/alg_four_colour_map.py" line="33" />
         <source>Enterprises with risk_level</source>
         <translation>企业（含 risk_level 字段）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="31" />
+        <location filename="../processing/alg_four_colour_map.py" line="35" />
         <source>Enterprise id field</source>
         <translation>企业编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="32" />
+        <location filename="../processing/alg_four_colour_map.py" line="36" />
         <source>Graded hazard units with risk_level</source>
         <translation>已分级的危险源单元（含 risk_level 字段）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="34" />
+        <location filename="../processing/alg_four_colour_map.py" line="38" />
         <source>Hazard unit id field</source>
         <translation>危险源单元编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="35" />
+        <location filename="../processing/alg_four_colour_map.py" line="45" />
         <source>Map units (townships, communities; empty = square grid)</source>
         <translation>制图单元（镇街、社区；留空 = 正方形网格）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="37" />
+        <location filename="../processing/alg_four_colour_map.py" line="47" />
         <source>Grid cell size (m)</source>
         <translation>网格边长（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="38" />
+        <location filename="../processing/alg_four_colour_map.py" line="48" />
         <source>Grid extent (empty = the sources' extent grown by the largest radius)</source>
         <translation>网格范围（留空 = 风险源范围外扩最大影响半径）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="40" />
+        <location filename="../processing/alg_four_colour_map.py" line="50" />
         <source>Influence radii of levels 1, 2, 3, 4 (m)</source>
         <translation>1、2、3、4级风险源影响半径（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="42" />
+        <location filename="../processing/alg_four_colour_map.py" line="52" />
         <source>Aggregation</source>
         <translation>综合方式</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="42" />
+        <location filename="../processing/alg_four_colour_map.py" line="52" />
         <source>Highest level wins (就高)</source>
         <translation>就高（取最高风险等级）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="46" />
+        <location filename="../processing/alg_four_colour_map.py" line="56" />
         <source>Population polygons (residents per class)</source>
         <translation>人口面图层（统计各等级常住人口）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="50" />
+        <location filename="../processing/alg_four_colour_map.py" line="60" />
         <source>Residents field</source>
         <translation>常住人口字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="53" />
+        <location filename="../processing/alg_four_colour_map.py" line="63" />
         <source>Areas of level {0}</source>
         <translation>{0}级区域数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="55" />
+        <location filename="../processing/alg_four_colour_map.py" line="65" />
         <source>Residents of level {0}</source>
         <translation>{0}级区域常住人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="77" />
-        <source>Give ENTERPRISES and/or HAZARD_UNITS (layers with risk_level).</source>
-        <translation>请提供 ENTERPRISES 和/或 HAZARD_UNITS（含 risk_level 字段的图层）。</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_four_colour_map.py" line="86" />
+        <location filename="../processing/alg_four_colour_map.py" line="104" />
         <source>Map units: {0} polygons of {1} (CELL_SIZE and EXTENT are not used)</source>
         <translation>制图单元：{1} 的 {0} 个面（不使用 CELL_SIZE 和 EXTENT）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="91" />
+        <location filename="../processing/alg_four_colour_map.py" line="109" />
         <source>Grid: {0} cells of {1:g} m from ({2:.1f}, {3:.1f}) in {4}</source>
         <translation>网格：{0} 个边长 {1:g} m 的网格，起点 ({2:.1f}, {3:.1f})，坐标系 {4}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="123" />
+        <location filename="../processing/alg_four_colour_map.py" line="142" />
         <source>Level {0}: {1:,.0f} residents</source>
         <translation>{0}级：常住人口 {1:,.0f} 人</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="42" />
+        <location filename="../processing/alg_four_colour_map.py" line="52" />
         <source>Cumulative score ({0} per source)</source>
         <translation>累计分值（每个风险源计 {0} 分）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="48" />
+        <location filename="../processing/alg_four_colour_map.py" line="58" />
         <source>Study area (e.g. the townships): the map is cut to it</source>
         <translation>研究区（如镇街）：结果裁剪至研究区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="136" />
+        <location filename="../processing/alg_four_colour_map.py" line="171" />
         <source>The study area layer '{0}' has no polygon.</source>
         <translation>研究区图层“{0}”中没有面要素。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="137" />
+        <location filename="../processing/alg_four_colour_map.py" line="172" />
         <source>Study area: {0}; areas crossing its boundary keep the level of the whole area and are cut to it (their residents are those of the part inside).</source>
         <translation>研究区：{0}；跨越其边界的单元保留整个单元的风险等级，并裁剪至研究区（人口为区内部分的人口）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="39" />
+        <source>Natural-hazard sites and zones (险情等级)</source>
+        <translation>自然灾害隐患点/风险区（险情等级）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="41" />
+        <source>Natural-hazard id field</source>
+        <translation>隐患点编号字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="42" />
+        <source>Natural hazards' risk level</source>
+        <translation>自然灾害隐患点的风险等级</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="91" />
+        <source>Give ENTERPRISES and/or HAZARD_UNITS (layers with risk_level), or NATURAL_HAZARDS.</source>
+        <translation>请提供 ENTERPRISES 和/或 HAZARD_UNITS（含 risk_level 的图层），或 NATURAL_HAZARDS。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="95" />
+        <source>Risk sources combined: {0}</source>
+        <translation>参与叠加的风险源：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="157" />
+        <source>Natural hazards: {0} sites and zones graded by '{1}' ({2} by their 险情等级, {3} from the people and property threatened, {4} by their 风险等级).</source>
+        <translation>自然灾害隐患点：{0} 处隐患点/风险区按“{1}”定级（{2} 处按险情等级，{3} 处按威胁人数和威胁财产，{4} 处按风险等级）。</translation>
     </message>
 </context>
 <context>
@@ -844,12 +919,12 @@
         <translation>— 第 {0} 步（共 {1} 步）：{2}（{3}）</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="167" />
+        <location filename="../assessment/pipeline.py" line="169" />
         <source>Missing input layers: {0}</source>
         <translation>缺少输入图层：{0}</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="205" />
+        <location filename="../assessment/pipeline.py" line="211" />
         <source>{0} errors in the input layers: see {1}</source>
         <translation>输入图层中有 {0} 个错误：请查看 {1}</translation>
     </message>
@@ -912,6 +987,11 @@
         <location filename="../processing/alg_full_assessment.py" line="147" />
         <source>The atlas could not be made: {0}</source>
         <translation>无法生成图集：{0}</translation>
+    </message>
+    <message>
+        <location filename="../assessment/pipeline.py" line="195" />
+        <source>— Step {0} of {1}: {2} left out ({3} not given)</source>
+        <translation>— 第 {0}/{1} 步：{2} 未运行（未提供 {3}）</translation>
     </message>
 </context>
 <context>
@@ -1000,7 +1080,7 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="66" />
+        <location filename="../processing/help.py" line="67" />
         <source>Writes an empty GeoPackage holding every layer Risk Atlas reads — {0} — with their fields, field aliases (in the language chosen in {ALIAS_LANGUAGE}) and default styles. This is where to begin with a county's own data: fill the layers from the bureau's ledgers, then run {validateinputs}.
 
 Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of your county).</source>
@@ -1009,7 +1089,7 @@ Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of 
 在{CRS}中选择以米为单位的投影坐标系（默认 {1}，{2}；请选择本县所在的投影带）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="78" />
+        <location filename="../processing/help.py" line="79" />
         <source>Run this first: it checks the input layers against the Risk Atlas schemas (the fields of the data template) and writes a report table and an HTML summary. Every input is optional: give the layers you have. The dialog pre-selects the project's layer of each kind; a layer that looks like another kind (by its fields or its name) stops the run before anything is checked.
 
 Checks: empty layer; missing or geographic CRS (geographic layers are reprojected to a local projected CRS by the analyses: a warning); layers in different CRSs (warning: reprojected to the first layer's CRS); missing required fields; wrong field types (numbers stored as text are a warning when every value parses; yes/no fields take {1}, in any case); empty required values; null, invalid (warning: repaired) or wrongly typed geometries; duplicate ids; negative or implausible values (e.g. quantity above {0} t); unknown codes (shelter type, station class, road class, direction, hazard category); LEC values outside the LEC tables (warning); GBK-encoded shapefiles without a .cpg file (warning: set the layer's data source encoding to GBK).
@@ -1022,7 +1102,7 @@ The algorithm succeeds even when errors are found, unless {FAIL_ON_ERROR} is tic
 即使发现错误，算法也会成功结束，除非勾选了{FAIL_ON_ERROR}。输入图层不会被修改。下一步：{fullassessment}，或逐个运行各项分析。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="101" />
+        <location filename="../processing/help.py" line="102" />
         <source>Identifies and grades major hazard sources after {0} from {INPUT} and writes one feature per unit. Run {validateinputs} first.
 
 Per record: q = design maximum quantity (t); Q = critical quantity from Table 1 by substance (CAS number, Chinese or English name or alias, e.g. 氯 / 液氯 / chlorine / 7782-50-5), else from Table 2 by the record's hazard category (e.g. W2, W5.2, J1; with several categories the lowest Q); β from Table 3 for its toxic gases, else Table 4 by category (several categories: the highest β).
@@ -1043,7 +1123,7 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
 物质既不在表1中又没有给出类别时报错，并指明单元和要素；数量为空按 0 t 计（警告）；数量为负报错。{DETAILS}列出每条记录的 q、Q、β、q/Q 及各值的来源表。单元几何为其各记录合并。下一步：{enterpriserisk}和{fourcolourmap}使用{OUTPUT}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="128" />
+        <location filename="../processing/help.py" line="129" />
         <source>Scores every enterprise of {INPUT} and classes the score into the four risk levels ({0}) with a named cut set. Run {gradehazardsources} first when enterprises own major hazard sources.
 
 {METHOD}: {METHOD_0}: D = L × E × C (likelihood, exposure, consequence; the LEC tables give L {1}; E {2}; C {3} — other values are used as given, with a warning). {METHOD_1}: R = likelihood × severity, both whole numbers {4}–{5}.
@@ -1066,7 +1146,7 @@ Output: the enterprises with risk_score, score_level, hazard_level, hazard_unit_
 输出：企业图层加上 risk_score、score_level、hazard_level、hazard_unit_id、risk_level、risk_label_zh、risk_label_en、risk_colour、level_source、risk_method、risk_preset。分值为空或无效时报错，并指明要素和字段。下一步：{fourcolourmap}使用{OUTPUT}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="151" />
+        <location filename="../processing/help.py" line="152" />
         <source>The regional red-orange-yellow-blue safety-risk map (红橙黄蓝四色安全风险空间分布图): every area gets a risk level {0} from the risk sources around it.
 
 Run first: {enterpriserisk} and/or {gradehazardsources}. {ENTERPRISES} and {HAZARD_UNITS} are their outputs (any layer with a risk_level field 1..4); the enterprise layer as imported has no risk level and is refused.
@@ -1087,7 +1167,7 @@ Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 �
 输出字段：risk_level、risk_label_zh、risk_label_en、risk_colour、n_level1 … n_level4（影响该区域的各级风险源数）、source_id / source_layer / source_dist_m（影响该区域的最高等级风险源中最近的一个）、risk_score（累计分值），给出{POPULATION}时还有 residents（按面积分摊；各等级合计写入日志并作为输出）。结果按四色配色设置样式；图例为 {6}（QGIS 为英文界面时显示 {7}）。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="183" />
+        <location filename="../processing/help.py" line="194" />
         <source>Which land, residents and targets each of {STATIONS} reaches within {TIME_LIMIT} of the dispatch order (建标152-2017 §14 / GB 51080-2015 §4.1: {0} min = turnout, conventionally {1} min, + driving) on {ROADS}, and whether its district respects the class limit ({2}). For {TARGETS} run {enterpriserisk} (and {gradehazardsources}) first: their outputs are the usual targets.
 
 Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction ({DIRECTION_FIELD}). Speed per road: {SPEED_FIELD} when &gt; 0, else the road class's speed from {SPEED_PRESET} ({3}), else {DEFAULT_SPEED}. A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations farther than {SNAP_TOLERANCE} are listed and left out. One search from all stations at once, each starting with its turnout time ({TURNOUT_FIELD}, else {DEFAULT_TURNOUT}); roads are cut where two stations meet (equal time) and where time runs out. A suburban station ({SUBURBAN_FIELD}: {4}) has the suburban limit whatever its class.
@@ -1104,7 +1184,7 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="211" />
+        <location filename="../processing/help.py" line="249" />
         <source>Effective shelter area per resident against the planning target (城镇人均固定避难场所面积 ≥ {0} m²), per township, per population cell and per shelter. Nothing needs to run first ({validateinputs} checks the layers).
 
 {METHOD}: {METHOD_0}: per unit of {UNITS}, the effective area of the counted shelters whose centroid lies in the unit ÷ the unit's residents (population features apportioned by area overlap); the output is the units. {METHOD_1}: a shelter serves every population feature whose centroid is within {RADIUS} of its centroid (straight line, the radius included). Its served residents are the sum of those features' residents; each feature gets the sum, over the shelters in reach, of shelter area ÷ served residents; the output is the population features. {METHOD_2}: the same with walking distance along {ROADS} (off-road legs to and from the roads included; roads whose 'class' is {1} are not walked along).
@@ -1131,7 +1211,7 @@ deficit_m2 为达到{TARGET}尚缺的面积；no_shelter 标记所有避难场�
 错误输入会停止运行并指明图层、要素和字段：面积缺失或为负、类型未知、常住人口为 NULL 或为负。地理坐标系图层重投影到本地投影坐标系（写入日志）；其他图层重投影到避难场所图层的坐标系。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="290" />
+        <location filename="../processing/help.py" line="330" />
         <source>Runs the whole assessment on a county's layers in one go — nothing needs to run first — and writes everything into {OUTPUT_FOLDER}:
 {0}
 
@@ -1150,7 +1230,7 @@ The analysis runs in the background (QGIS stays usable); the atlas is printed af
 分析在后台运行（QGIS 可继续使用）；之后打印图集。“取消”在下一个进度步骤停止运行，不留下本次运行的任何文件；输入数据有错误时，运行在检查后停止，只保留列出这些错误的 validation.html。各选项的含义和默认值与单独的算法相同。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="311" />
+        <location filename="../processing/help.py" line="351" />
         <source>The assessment chain as an editable Processing model — the same steps, algorithms and defaults as {fullassessment}:
 {0}
 
@@ -1161,7 +1241,7 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
 在模型设计器中打开，可修改或增加步骤，或另存一份本单位的副本。与{fullassessment}不同，它将每个结果写到您指定的位置，不生成项目和 HTML 报告。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="246" />
+        <location filename="../processing/help.py" line="284" />
         <source>Prints the risk atlas as one PDF: the county's pages, then one sheet per township of {TOWNSHIPS}. Run first: {fourcolourmap} ({RISK_MAP}), and for the other layers {enterpriserisk}, {gradehazardsources}, {firestationreach} and {shelterpercapita} — or run {fullassessment}, which makes all of them and this atlas in one go.
 
 County pages: the four-colour risk map with fire stations, shelters and major hazard units, a table of map units, area and residents per risk level, the three indicators, a table of the townships, {ORGANISATION} and {DATE}; with {REACH_AREAS}, the fire-station page (stations, the land each reaches within the time limit, the gaps hatched in red, coverage per township, the stations' districts against their class limit); with {SHELTER_UNITS}, the shelter page (fixed-shelter area per resident per township against {TARGET}, default {0} m² per resident, a value equal to the target meets it; with {SHELTER_LOAD} the shelters' service areas and the overloaded shelters).
@@ -1181,48 +1261,271 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
 
 页面来自插件“atlas/templates”文件夹中的版式模板（{PAGE_SIZE}，横向），可在版式设计器中编辑；若在个人配置的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4），则使用这些模板。文字以文本形式写出（可搜索），语言按{LANGUAGE}，使用本机已有的中文字体（文泉驿正黑、微软雅黑、黑体、苹方等）。还可将每页另存为 PNG 图片（{OUTPUT_PNG_FOLDER}），并将图集图层写入{ATLAS_LAYERS}（图表存入其旁边的“atlas_charts”文件夹），项目可由此重建图集版式。输入图层不会被修改。</translation>
     </message>
+    <message>
+        <location filename="../processing/help.py" line="180" />
+        <source>Natural hazards: {NATURAL_HAZARDS} (自然灾害隐患点 / 风险区: points or polygons with the fields of the data template) are risk sources beside the work-safety ones; each gets its level 1..4 by {HAZARD_LEVEL_PRESET}:
+{0}
+险情等级 (国家突发地质灾害应急预案; the more severe of people threatened and potential loss, lower bounds included): {1}. A site with no value the preset reads stops the run, naming it. source_layer is natural_hazards where a site or zone set an area's level, and the log says how many sources of each kind were combined; {exportatlas} prints which kinds set the map's levels.</source>
+        <translation>自然灾害：{NATURAL_HAZARDS}（自然灾害隐患点/风险区：点或面，字段同数据模板）与安全生产风险源一并作为风险源；每处按{HAZARD_LEVEL_PRESET}确定风险等级 1–4：
+{0}
+险情等级（《国家突发地质灾害应急预案》；威胁人数与潜在经济损失取较严重者，下限值含于本级）：{1}。按所选预设无可定级数值的隐患点将停止运行并指明该要素。由隐患点/风险区决定等级的评估单元，其 source_layer 为 natural_hazards；日志列出各类风险源的个数；{exportatlas}在图集中注明决定风险等级的风险源类型。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="222" />
+        <source>Which land, residents and key targets {RESOURCES} reach within a named time limit on {ROADS}, and what each township of {STUDY_AREA} leaves out — the emergency "one map"'s coverage of rescue forces and supplies. Nothing needs to run first ({validateinputs} checks the layers); {exportatlas} prints the result on the atlas's resources page.
+
+{RESOURCE_KIND}: rescue teams (应急救援队伍) or supply depots (应急物资储备库); it picks the id field and the time limit of {TIME_PRESET}'s first option. The limits count from the dispatch order — turnout (or loading) + driving; an arrival at exactly the limit is in time:
+{0}
+{TIME_LIMIT} and {DEFAULT_TURNOUT}, when given, replace the preset's. Each resource starts with its own turnout ({TURNOUT_FIELD}) where it gives one.
+
+The engine is {firestationreach}'s, with the resources as its stations: the same network (speeds, directions, {SNAP_TOLERANCE}), one search from all resources at once, the same land rule within {ACCESS_DISTANCE}, residents of {POPULATION} apportioned by area, and a key target's arrival taken at the target itself — so the times equal {firestationreach}'s for a station at the same place.
+
+Outputs: each resource's reach area (the land it reaches first in time: its residents and the key targets there), the gaps (land reached by none in time, with the residents and key targets in them), per township (the polygons of {STUDY_AREA}) the residents reached and left out — the analysis's own counts, placed in the townships by their residents, so they add up to its totals —, the key targets and their occupancy ({OCCUPANCY_FIELD}) left out, and every key target's arrival time. Bad input (negative turnout or occupancy, unknown team types or depot levels) stops with a message naming the layer, feature and field.</source>
+        <translation>{RESOURCES}在{ROADS}上于指定时限内可到达的土地、人口和重点目标，以及{STUDY_AREA}各镇街未覆盖的部分——应急“一张图”中救援力量和物资的覆盖。无需先运行其他算法（可先用{validateinputs}检查图层）；{exportatlas}在图集的应急资源页打印结果。
+
+{RESOURCE_KIND}：应急救援队伍或应急物资储备库；据此确定编号字段和{TIME_PRESET}第一项的时限。时限自调派起算——出动（或装车）+ 行车；到达时间恰为时限视为及时：
+{0}
+如填写{TIME_LIMIT}和{DEFAULT_TURNOUT}，则替代预设值。各资源有出动时间（{TURNOUT_FIELD}）的，按其自身出动时间起算。
+
+计算引擎即{firestationreach}的引擎，以资源为“站点”：相同的道路网络（车速、通行方向、{SNAP_TOLERANCE}）、所有资源一次同时搜索、{ACCESS_DISTANCE}内的同一到达规则、{POPULATION}按面积分摊的人口，重点目标的到达时间在目标本身处计算——因此同一位置的到达时间与{firestationreach}完全一致。
+
+输出：每个资源的到达范围（其最先在时限内到达的土地，及其中的人口和重点目标）、未覆盖区域（时限内无资源可达的土地，及其中的人口和重点目标）、各镇街（{STUDY_AREA}的面）可达与未覆盖的人口——即分析本身的人口，按人口分配至各镇街，合计等于分析总数——、未及时到达的重点目标及其容纳人数（{OCCUPANCY_FIELD}），以及每个重点目标的到达时间。不合规输入（负的出动时间或容纳人数、未知的队伍类型或储备库级别）将停止运行，并指明图层、要素和字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help_tables.py" line="133" />
+        <source>{0} min from dispatch, turnout {1} min</source>
+        <translation>自调派起 {0} 分钟，出动 {1} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../processing/help_tables.py" line="143" />
+        <source>people</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <location filename="../processing/help_tables.py" line="143" />
+        <source>10,000 yuan</source>
+        <translation>万元</translation>
+    </message>
 </context>
 <context>
     <name>InputLayers</name>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="294" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="294" />
         <source>Hazard sources (one record per unit and substance)</source>
         <translation>危险源（每个单元每种物质一条记录）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="294" />
         <source>Emergency shelters</source>
         <translation>应急避难场所</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="294" />
         <source>Emergency shelters, second layer (e.g. points beside polygons)</source>
         <translation>应急避难场所（第二图层，如面图层之外的点图层）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="294" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="294" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="294" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="294" />
         <source>Townships</source>
         <translation>镇街</translation>
+    </message>
+    <message>
+        <location filename="../layers/schemas.py" line="294" />
+        <source>Rescue teams</source>
+        <translation>应急救援队伍</translation>
+    </message>
+    <message>
+        <location filename="../layers/schemas.py" line="294" />
+        <source>Supply depots</source>
+        <translation>应急物资储备库</translation>
+    </message>
+    <message>
+        <location filename="../layers/schemas.py" line="294" />
+        <source>Key targets (crowded places)</source>
+        <translation>重点防护目标（人员密集场所）</translation>
+    </message>
+    <message>
+        <location filename="../layers/schemas.py" line="294" />
+        <source>Natural-hazard sites and zones</source>
+        <translation>自然灾害隐患点/风险区</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceCoverage</name>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="27" />
+        <source>Rescue teams and supply depots: coverage</source>
+        <translation>应急救援队伍与物资储备库覆盖</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="31" />
+        <source>Rescue teams or supply depots</source>
+        <translation>应急救援队伍或物资储备库</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="32" />
+        <source>The layer holds</source>
+        <translation>图层内容</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="32" />
+        <source>Rescue teams</source>
+        <translation>应急救援队伍</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="32" />
+        <source>Supply depots</source>
+        <translation>应急物资储备库</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="35" />
+        <source>Id field (empty: team_id or depot_id)</source>
+        <translation>编号字段（为空：team_id 或 depot_id）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="36" />
+        <source>Turnout or loading time field (min)</source>
+        <translation>出动或装车时间字段（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="39" />
+        <source>Time limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="39" />
+        <source>By the layer's kind ({0})</source>
+        <translation>按图层类型（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="43" />
+        <source>Time limit from dispatch (min; empty: the preset's)</source>
+        <translation>自调派起的时限（分钟；为空：按预设）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="45" />
+        <source>Turnout when a resource gives none (min; empty: the preset's)</source>
+        <translation>未填出动时间时的出动时间（分钟；为空：按预设）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="48" />
+        <source>Townships (study area; one row each)</source>
+        <translation>镇街（研究范围；每个镇街一行）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="50" />
+        <source>Access distance from roads (m)</source>
+        <translation>距道路可达距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="52" />
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="53" />
+        <source>Residents field</source>
+        <translation>常住人口字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="54" />
+        <source>Key targets (crowded places)</source>
+        <translation>重点防护目标（人员密集场所）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="56" />
+        <source>Key target id field</source>
+        <translation>重点目标编号字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="57" />
+        <source>Occupancy field (people)</source>
+        <translation>容纳人数字段（人）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="59" />
+        <source>Node tolerance (m)</source>
+        <translation>节点容差（米）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="60" />
+        <source>Reach areas</source>
+        <translation>到达范围</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="61" />
+        <source>Gaps (reached by none in time)</source>
+        <translation>未覆盖区域（时限内均不可达）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="62" />
+        <source>Coverage by township</source>
+        <translation>各镇街覆盖</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="63" />
+        <source>Key targets' arrival time</source>
+        <translation>重点目标到达时间</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="64" />
+        <source>Reached roads</source>
+        <translation>可达道路</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="65" />
+        <source>Residents reached in time</source>
+        <translation>时限内可达人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="65" />
+        <source>Residents left out</source>
+        <translation>未覆盖人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="65" />
+        <source>Key targets left out</source>
+        <translation>未及时到达的重点目标</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="65" />
+        <source>Time limit used (min)</source>
+        <translation>采用的时限（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="113" />
+        <source>Time limit: {0:g} min from dispatch ({1}; source: {2}); turnout when none is given: {3:g} min.</source>
+        <translation>时限：自调派起 {0:g} 分钟（{1}；依据：{2}）；未填出动时间时按 {3:g} 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="134" />
+        <source>The layer '{0}' looks like {1}, but the layer kind chosen is {2}.</source>
+        <translation>图层“{0}”看起来是{1}，但所选的图层类型为{2}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="150" />
+        <source>Left out per township: {0}</source>
+        <translation>各镇街未覆盖人口：{0}</translation>
     </message>
 </context>
 <context>
@@ -1339,14 +1642,92 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
 <context>
     <name>RiskAtlasProvider</name>
     <message>
-        <location filename="../processing/provider.py" line="57" />
+        <location filename="../processing/provider.py" line="59" />
         <source>Risk Atlas</source>
         <translation>风险图谱</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="60" />
+        <location filename="../processing/provider.py" line="62" />
         <source>Risk Atlas {0}</source>
         <translation>风险图谱 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RoadParameters</name>
+    <message>
+        <location filename="../processing/road_parameters.py" line="23" />
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="24" />
+        <source>Speed field (km/h)</source>
+        <translation>车速字段(km/h)</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="25" />
+        <source>Road class field</source>
+        <translation>道路等级字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="26" />
+        <source>Speed preset by road class</source>
+        <translation>按道路等级的车速预设</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="29" />
+        <source>Default speed (km/h)</source>
+        <translation>默认车速(km/h)</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="31" />
+        <source>Direction field</source>
+        <translation>通行方向字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="32" />
+        <source>Value for forward direction</source>
+        <translation>正向通行取值</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="32" />
+        <source>Value for backward direction</source>
+        <translation>反向通行取值</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="32" />
+        <source>Value for both directions</source>
+        <translation>双向通行取值</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="37" />
+        <source>Snap tolerance (m)</source>
+        <translation>捕捉容差(米)</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="54" />
+        <source>Speeds: {0} roads from the speed field, {1} from the road-class preset, {2} at the default speed.</source>
+        <translation>车速：{0} 条道路取自车速字段，{1} 条取自道路等级预设，{2} 条使用默认车速。</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="58" />
+        <source>{0} roads have an empty speed: the class preset or DEFAULT_SPEED is used.</source>
+        <translation>{0} 条道路车速为空：使用道路等级预设或 DEFAULT_SPEED。</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="61" />
+        <source>{0} roads have an empty or unknown direction value: both directions are used.</source>
+        <translation>{0} 条道路的通行方向为空或无法识别：按双向通行处理。</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="64" />
+        <source>{0} multipart roads are split into their parts (parts join only where they share a vertex).</source>
+        <translation>{0} 条多部件道路被拆分为各部件（部件仅在共享节点处相连）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="67" />
+        <source>{0} roads without geometry are ignored.</source>
+        <translation>{0} 条无几何的道路被忽略。</translation>
     </message>
 </context>
 <context>

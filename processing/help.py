@@ -318,10 +318,12 @@ def export_atlas(algorithm=None):
                                              for lv in RISK_LEVELS], zh))
 
 
-def _chain_steps():
+def _chain_steps(model=False):
+    """The chain's steps, numbered; the model's (``model``) leave out the steps that need an optional input."""
     from ..assessment.chain import STEPS
 
-    return "\n".join(f"{n}. {translate('Chain', step.summary)}" for n, step in enumerate(STEPS, 1))
+    steps = [step for step in STEPS if not (model and step.needs)]
+    return "\n".join(f"{n}. {translate('Chain', step.summary)}" for n, step in enumerate(steps, 1))
 
 
 def full_assessment(algorithm=None):
@@ -353,7 +355,7 @@ def assessment_model(algorithm=None):
         "{0}\n\n"
         "Open it in the Model Designer to change a step, add one or save a copy for your bureau. Unlike "
         "{fullassessment} it writes each result where you choose, and makes no project and no HTML reports."),
-        _chain_steps())
+        _chain_steps(model=True))
 
 
 HELP = {

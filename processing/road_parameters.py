@@ -13,30 +13,29 @@ from ..support.i18n import is_chinese
 SPEED_PRESET_NAMES = tuple(fs.SPEED_PRESETS)  # the SPEED_PRESET enum
 DIRECTION_PARAMETERS = (("VALUE_FORWARD", ONEWAY_FORWARD), ("VALUE_BACKWARD", ONEWAY_BACKWARD),
                         ("VALUE_BOTH", ONEWAY_BOTH))
-CONTEXT = "RoadParameters"
-
-
-def _tr(text):
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 def add_road_parameters(algorithm):
     """ROADS and its speed and direction parameters (then SNAP_TOLERANCE)."""
     from .help_tables import speed_preset_text
 
-    algorithm.add_source("ROADS", _tr("Roads"), [compat.SOURCE_LINE], kind="roads")
-    algorithm.add_field("SPEED_FIELD", _tr("Speed field (km/h)"), "speed_kmh", "ROADS")
-    algorithm.add_field("ROAD_CLASS_FIELD", _tr("Road class field"), "class", "ROADS")
+    algorithm.add_source("ROADS", translate("RoadParameters", "Roads"), [compat.SOURCE_LINE], kind="roads")
+    algorithm.add_field("SPEED_FIELD", translate("RoadParameters", "Speed field (km/h)"), "speed_kmh", "ROADS")
+    algorithm.add_field("ROAD_CLASS_FIELD", translate("RoadParameters", "Road class field"), "class", "ROADS")
     algorithm.addParameter(QgsProcessingParameterEnum(
-        "SPEED_PRESET", _tr("Speed preset by road class"),
+        "SPEED_PRESET", translate("RoadParameters", "Speed preset by road class"),
         options=[speed_preset_text(p, is_chinese()) for p in fs.SPEED_PRESETS.values()], defaultValue=0))
-    algorithm.add_number("DEFAULT_SPEED", _tr("Default speed (km/h)"), fs.DEFAULT_SPEED_KMH, minimum=0.1, decimals=1)
-    algorithm.add_field("DIRECTION_FIELD", _tr("Direction field"), "oneway", "ROADS")
-    labels = (_tr("Value for forward direction"), _tr("Value for backward direction"),
-              _tr("Value for both directions"))
+    algorithm.add_number("DEFAULT_SPEED", translate("RoadParameters", "Default speed (km/h)"), fs.DEFAULT_SPEED_KMH,
+                         minimum=0.1, decimals=1)
+    algorithm.add_field("DIRECTION_FIELD", translate("RoadParameters", "Direction field"), "oneway", "ROADS")
+    labels = (translate("RoadParameters", "Value for forward direction"),
+              translate("RoadParameters", "Value for backward direction"),
+              translate("RoadParameters", "Value for both directions"))
     for (name, value), label in zip(DIRECTION_PARAMETERS, labels):
         algorithm.addParameter(QgsProcessingParameterString(name, label, value, optional=True))
-    algorithm.add_number("SNAP_TOLERANCE", _tr("Snap tolerance (m)"), fs.SNAP_TOLERANCE_M, minimum=0.0, decimals=1)
+    algorithm.add_number("SNAP_TOLERANCE", translate("RoadParameters", "Snap tolerance (m)"), fs.SNAP_TOLERANCE_M,
+                         minimum=0.0, decimals=1)
 
 
 def read_roads(algorithm, parameters, context, feedback, roads):
@@ -52,17 +51,19 @@ def read_roads(algorithm, parameters, context, feedback, roads):
         algorithm.parameterAsDouble(parameters, "DEFAULT_SPEED", context),
         [algorithm.parameterAsString(parameters, name, context) or value for name, value in DIRECTION_PARAMETERS])
     origin, count = network.speed_origin, len(roads.gdf)
-    feedback.pushInfo(_tr("Speeds: {0} roads from the speed field, {1} from the road-class preset, {2} at the default "
-                          "speed.").format(origin["field"], origin["class"], origin["default"]))
+    feedback.pushInfo(translate("RoadParameters", "Speeds: {0} roads from the speed field, {1} from the road-class "
+                                "preset, {2} at the default speed.").format(origin["field"], origin["class"],
+                                                                            origin["default"]))
     if field("SPEED_FIELD") and origin["field"] < count:
-        feedback.pushWarning(_tr("{0} roads have an empty speed: the class preset or DEFAULT_SPEED is used.")
-                             .format(count - origin["field"]))
+        feedback.pushWarning(translate("RoadParameters", "{0} roads have an empty speed: the class preset or "
+                                       "DEFAULT_SPEED is used.").format(count - origin["field"]))
     if network.unknown_directions:
-        feedback.pushWarning(_tr("{0} roads have an empty or unknown direction value: both directions are used.")
-                             .format(network.unknown_directions))
+        feedback.pushWarning(translate("RoadParameters", "{0} roads have an empty or unknown direction value: "
+                                       "both directions are used.").format(network.unknown_directions))
     if network.multipart:
-        feedback.pushInfo(_tr("{0} multipart roads are split into their parts (parts join only where they share a "
-                              "vertex).").format(network.multipart))
+        feedback.pushInfo(translate("RoadParameters", "{0} multipart roads are split into their parts (parts join "
+                                    "only where they share a vertex).").format(network.multipart))
     if network.without_geometry:
-        feedback.pushWarning(_tr("{0} roads without geometry are ignored.").format(network.without_geometry))
+        feedback.pushWarning(translate("RoadParameters", "{0} roads without geometry are ignored.").format(
+            network.without_geometry))
     return network, preset
