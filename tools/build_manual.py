@@ -98,7 +98,7 @@ TEXT = {
     "model": ("可编辑模型", "The editable model"),
 }
 SECTIONS = ("fullassessment", "createtemplate", "validateinputs", "gradehazardsources", "enterpriserisk",
-            "fourcolourmap", "firestationreach", "shelterpercapita", "exportatlas")
+            "fourcolourmap", "firestationreach", "shelterpercapita", "resourcecoverage", "exportatlas")
 
 
 def _load(name, path):
