@@ -13,7 +13,6 @@ from ..core.standards.gb18218 import CATEGORY_CODES as HAZARD_CATEGORY_CODES
 from ..core.standards.gb18218 import EXPOSURE_RADIUS_M
 from ..core.standards.risk_presets import LEC_C_VALUES, LEC_E_VALUES, LEC_L_VALUES, MATRIX_RANGE
 from ..core.standards.shelters import DEFAULT_SHELTER_TYPES
-from ..core.values import URBAN_WORDS
 
 
 def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks for; translated where shown)
@@ -44,7 +43,6 @@ class FieldSpec:
     maximum: float = None  # largest sensible value (inclusive); above it the value is absurd
     length: int = 0  # string width for the template (0 = unlimited)
     description: str = ""
-    words: dict = None  # a bool field's true/false words (core.values; default YES_NO_WORDS)
 
 
 @dataclass(frozen=True)
@@ -160,7 +158,7 @@ POPULATION = LayerSchema(
     (
         _id("pop_id", "人口单元编号", "Population unit id"),
         FieldSpec("residents", DOUBLE, "常住人口", "Residents", required=True, minimum=0, maximum=1e6),
-        FieldSpec("urban", BOOL, "城镇", "Urban", words=URBAN_WORDS),
+        FieldSpec("urban", BOOL, "城镇", "Urban"),
         FieldSpec("township", STRING, "所属镇街", "Township", length=60),
     ),
     key=("pop_id",),
