@@ -189,6 +189,16 @@ TOWNSHIPS = LayerSchema(
 
 SCHEMAS = {s.kind: s for s in (ENTERPRISES, HAZARD_SOURCES, SHELTERS, FIRE_STATIONS, POPULATION, ROADS, TOWNSHIPS)}
 
+# The kinds riskatlas:importlayer writes, in the order of its KIND enum (append only): the schema
+# kinds, with the shelters' assembly points (shelter_points: the shelters' schema) after shelters.
+IMPORT_KINDS = ("enterprises", "hazard_sources", "shelters", "shelter_points", "fire_stations", "population",
+                "roads", "townships")
+
+
+def schema_of(kind):
+    """The LayerSchema of a kind of IMPORT_KINDS (shelter_points: the shelters' schema)."""
+    return SCHEMAS["shelters" if kind == "shelter_points" else kind]
+
 
 # ---------------------------------------------------------------- the assessment's layers
 
