@@ -30,6 +30,7 @@ from ..layers.project import SAMPLE_GPKG
 from ..layers.schemas import ASSESSMENT_INPUTS, REQUIRED_INPUTS, RESULT_BY_NAME, RESULT_LAYERS
 from ..support.i18n import is_chinese, plugin_version
 from .chain import DEFAULT_OPTIONS, STEP_BY_KEY, STEPS, Extent, Fixed, Input, Option, Result
+from .raw_inputs import import_raw_inputs
 
 RESULT_GPKG = "risk_atlas_results.gpkg"
 
@@ -140,6 +141,7 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
     ``shelters.html``, ``risk_atlas.pdf``, ``png/`` (one PNG per atlas page) and, when
     ``project_path`` is given, a QGIS project with every layer styled and the atlas layouts.
     The GeoPackage is written under a temporary name and renamed only when every step succeeded.
+    Raw ledgers among the inputs are imported first (``raw_inputs``: ``imported_inputs.gpkg``).
     """
     options = {**DEFAULT_OPTIONS, **{k: v for k, v in (options or {}).items() if v is not None}}
     missing = [name for name in REQUIRED_INPUTS if inputs.get(name) in (None, "")]
@@ -154,6 +156,7 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
     result = AssessmentResult(output_folder)
     html = {s.report: os.path.join(output_folder, f"{s.report}.html") for s in STEPS if s.report}
     given = {k: v for k, v in inputs.items() if v not in (None, "")}
+    given = import_raw_inputs(given, output_folder, int(options["COORDINATES"] or 0), context, feedback)
     with atomic_output(final_gpkg) as partial_gpkg:
         steps = QgsProcessingMultiStepFeedback(len(STEPS), feedback)
         runner = _Runner(partial_gpkg, context, steps)

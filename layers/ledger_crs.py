@@ -8,8 +8,17 @@ import numpy as np
 
 from ..core.crs import local_projected_epsg
 
+def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks for; translated in coordinate_labels)
+    return text
+
+
 # COORDINATES enum of riskatlas:importlayer and riskatlas:fullassessment, in its order
 COORDINATE_CHOICES = ("source", "wgs84", "gcj02", "bd09", "cgcs2000")
+COORDINATE_LABELS = (QT_TRANSLATE_NOOP("ImportReport", "As the source says (a table without CRS: WGS 84)"),
+                     QT_TRANSLATE_NOOP("ImportReport", "WGS 84 (GPS)"),
+                     QT_TRANSLATE_NOOP("ImportReport", "GCJ-02 (AMap, Tencent)"),
+                     QT_TRANSLATE_NOOP("ImportReport", "BD-09 (Baidu)"),
+                     QT_TRANSLATE_NOOP("ImportReport", "CGCS2000 geographic"))
 WGS84, CGCS2000_GEOGRAPHIC = "EPSG:4326", "EPSG:4490"
 _GEOGRAPHIC = {"wgs84": WGS84, "gcj02": WGS84, "bd09": WGS84, "cgcs2000": CGCS2000_GEOGRAPHIC}
 
@@ -25,6 +34,13 @@ class CoordinateSetting:
     offset: object
     crs: object
     problem: object = None
+
+
+def coordinate_labels():
+    """The COORDINATES options in the UI language."""
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    return [QCoreApplication.translate("ImportReport", label) for label in COORDINATE_LABELS]
 
 
 def coordinate_setting(choice, source_crs=None, layer_crs=None):

@@ -28,9 +28,11 @@ TEMPLATES = {
         "ImportReport", "The headers do not say which kind of layer this is (best matches: {detail}): set KIND."),
     ("kind", "ambiguous_kind"): QT_TRANSLATE_NOOP(
         "ImportReport", "The headers fit several kinds equally ({detail}): set KIND."),
-    ("header", "recognised"): QT_TRANSLATE_NOOP("ImportReport", "Header row: row {rows} ({detail} headers recognised)."),
+    ("header", "recognised"): QT_TRANSLATE_NOOP(
+        "ImportReport", "Header row: row {rows} ({detail} headers recognised)."),
     ("header", "no_header"): QT_TRANSLATE_NOOP(
-        "ImportReport", "No header recognised in the first {detail} rows: set KIND, or name the columns with FIELD_MAP."),
+        "ImportReport",
+        "No header recognised in the first {detail} rows: set KIND, or name the columns with FIELD_MAP."),
     ("header", "exact"): QT_TRANSLATE_NOOP("ImportReport", "Column '{column}' → {field}."),
     ("header", "auxiliary"): QT_TRANSLATE_NOOP("ImportReport", "Column '{column}' recognised ({field}): not imported."),
     ("header", "fuzzy"): QT_TRANSLATE_NOOP("ImportReport", "Column '{column}' → {field} (similar header)."),
@@ -38,11 +40,13 @@ TEMPLATES = {
     ("header", "ignored"): QT_TRANSLATE_NOOP("ImportReport", "Column '{column}' left out (FIELD_MAP)."),
     ("header", "superseded"): QT_TRANSLATE_NOOP(
         "ImportReport", "Column '{column}' not used: FIELD_MAP takes its field from another column."),
-    ("header", "unmapped"): QT_TRANSLATE_NOOP("ImportReport", "Column '{column}' is not a Risk Atlas field: not imported."),
+    ("header", "unmapped"): QT_TRANSLATE_NOOP(
+        "ImportReport", "Column '{column}' is not a Risk Atlas field: not imported."),
     ("header", "ambiguous"): QT_TRANSLATE_NOOP(
         "ImportReport", "Column '{column}' could be {detail}: say which with FIELD_MAP, e.g. {result}"),
     ("header", "unit_conflict"): QT_TRANSLATE_NOOP(
-        "ImportReport", "Column '{column}': the unit {detail} does not fit {field}: correct the header or set FIELD_MAP."),
+        "ImportReport",
+        "Column '{column}': the unit {detail} does not fit {field}: correct the header or set FIELD_MAP."),
     ("header", "field_map"): QT_TRANSLATE_NOOP("ImportReport", "FIELD_MAP: {detail}"),
     ("header", "missing_required"): QT_TRANSLATE_NOOP(
         "ImportReport", "No column for the required field {field}: name it with FIELD_MAP (源列={code})."),
@@ -94,8 +98,11 @@ PLACE_COLUMNS = ("x", "y", "xy", "wkt", "cas")  # auxiliary columns the import u
 SYSTEM_NAMES = {"wgs84": "WGS 84", "gcj02": "GCJ-02", "bd09": "BD-09", "cgcs2000": "CGCS2000", "": "—"}
 
 
-def tr(text):
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate
+
+
+def _translated(template):
+    return QCoreApplication.translate(CONTEXT, template)
 
 
 def field_label(kind, name, zh):
@@ -115,8 +122,8 @@ def message(line, kind, zh):
     template = TEMPLATES.get((line.section, status))
     if template is None:
         return f"{line.section} {line.status}: {line.value} {line.detail}".strip()
-    values = {"column": " ".join(line.column.split()), "value": line.value, "result": line.result, "detail": line.detail,
-              "field": field_label(kind, line.field, zh), "code": line.field,
+    values = {"column": " ".join(line.column.split()), "value": line.value, "result": line.result,
+              "detail": line.detail, "field": field_label(kind, line.field, zh), "code": line.field,
               "rows": rp.compress_rows(line.rows, ROWS_SHOWN), "choices": "", "count": len(line.rows)}
     if line.section == "value" and kind and line.field and has_code_table(kind, line.field):
         values["choices"] = ("、" if zh else ", ").join(str(label) for label, _ in code_choices(
@@ -131,7 +138,7 @@ def message(line, kind, zh):
     if line.section == "kind" and line.result:
         schema = schema_of(line.result)
         values["result"] = f"{line.result}（{schema.title_zh}）" if zh else f"{line.result} ({schema.title_en})"
-    return tr(template).format(**values)
+    return _translated(template).format(**values)
 
 
 def report_frame(result, zh):
@@ -153,33 +160,36 @@ def _ordered(lines):
     return sorted(lines, key=lambda line: order[line.severity])
 
 
-def report_page(result, zh, written=None):
-    """The HTML page: what was read and written, the problems, then every line by section."""
-    page = HtmlPage(tr("Risk Atlas — import report"), "zh-CN" if zh else "en")
-    counts = {s: sum(1 for line in result.lines if line.severity == s) for s in (rp.ERROR, rp.WARNING, rp.INFO)}
-    pairs = [(tr("Source"), result.source), (tr("Layer kind"), message_kind(result, zh)),
-             (tr("Rows read"), len(result.read.row_numbers)),
-             (tr("Errors / warnings"), f"{counts[rp.ERROR]} / {counts[rp.WARNING]}")]
-    if written is not None:
-        pairs.append((tr("Written"), written))
-    page.key_values(pairs)
+def _sections(lines):
+    """(title, lines) of the HTML page, problems first."""
+    def info(*sections):
+        return [line for line in lines if line.section in sections and line.severity == rp.INFO]
+
+    return ((translate("ImportReport", "Errors"), [line for line in lines if line.severity == rp.ERROR]),
+            (translate("ImportReport", "Warnings"), [line for line in lines if line.severity == rp.WARNING]),
+            (translate("ImportReport", "Columns"), info("header")),
+            (translate("ImportReport", "Values read"), info("value", "number")),
+            (translate("ImportReport", "Source and places"), info("source", "kind", "row", "coordinate")))
+
+
+def report_page(result, zh):
+    """The HTML page: what was read, the problems, then every line by section."""
+    page = HtmlPage(translate("ImportReport", "Risk Atlas — import report"), "zh-CN" if zh else "en")
+    errors = sum(1 for line in result.lines if line.severity == rp.ERROR)
+    warnings = sum(1 for line in result.lines if line.severity == rp.WARNING)
+    page.key_values([(translate("ImportReport", "Source"), result.source),
+                     (translate("ImportReport", "Layer kind"), message_kind(result, zh)),
+                     (translate("ImportReport", "Rows read"), len(result.read.row_numbers)),
+                     (translate("ImportReport", "Errors / warnings"), f"{errors} / {warnings}")])
     if result.stops:
-        page.paragraph(tr("Nothing was written: settle the errors below, then run the import again."), "error")
-    sections = ((tr("Errors"), [line for line in result.lines if line.severity == rp.ERROR]),
-                (tr("Warnings"), [line for line in result.lines if line.severity == rp.WARNING]),
-                (tr("Columns"), [line for line in result.lines if line.section == "header"
-                                 and line.severity == rp.INFO]),
-                (tr("Values read"), [line for line in result.lines if line.section in ("value", "number")
-                                     and line.severity == rp.INFO]),
-                (tr("Source and places"), [line for line in result.lines if line.section in ("source", "kind", "row",
-                                                                                         "coordinate")
-                                           and line.severity == rp.INFO]))
-    for title, lines in sections:
+        page.paragraph(translate("ImportReport", "Nothing was written: settle the errors below, then run the "
+                                                 "import again."), "error")
+    header = [translate("ImportReport", "Rows"), Cell(translate("ImportReport", "Message"), "l")]
+    for title, lines in _sections(result.lines):
         if lines:
             page.heading(title)
-            page.table([tr("Rows"), Cell(tr("Message"), "l")],
-                       [[Cell(rp.compress_rows(line.rows, ROWS_SHOWN), "l"),
-                         Cell(message(line, result.kind, zh), "l " + line.severity)] for line in lines])
+            page.table(header, [[Cell(rp.compress_rows(line.rows, ROWS_SHOWN), "l"),
+                                 Cell(message(line, result.kind, zh), "l " + line.severity)] for line in lines])
     return page.render()
 
 
@@ -194,5 +204,7 @@ def problems_text(result, zh, limit=8):
     """The stopping lines as one message (for the exception that ends the run)."""
     lines = [message(line, result.kind, zh) for line in result.lines if line.stops]
     more = len(lines) - limit
-    return "\n".join(lines[:limit] + ([tr("… and {0} more").format(more)] if more > 0 else []))
+    if more > 0:
+        lines = lines[:limit] + [translate("ImportReport", "… and {0} more").format(more)]
+    return "\n".join(lines)
 

@@ -152,6 +152,13 @@ def _texts(series):
     return text
 
 
+def layer_source(layer):
+    """The URI another algorithm can open a layer by: a delimited-text layer's file path, else its source."""
+    if layer.providerType() == "delimitedtext":
+        return unquote(urlparse(layer.source()).path)
+    return layer.source()
+
+
 def read_ledger_source(value, context):
     """The INPUT parameter's value (a path, 'path|layername=x', a layer id or a layer) as cells."""
     from qgis.core import QgsMapLayer, QgsProcessingUtils, QgsVectorLayer

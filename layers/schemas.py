@@ -284,3 +284,14 @@ RESULT_BY_NAME = {r.name: r for r in RESULT_LAYERS}
 def project_results():
     """The result layers a project shows, top to bottom."""
     return tuple(sorted((r for r in RESULT_LAYERS if r.project is not None), key=lambda r: r.project))
+
+
+def import_kind_title(kind, zh):
+    """'企业 (enterprises)': an IMPORT_KINDS entry as riskatlas:importlayer's KIND lists it (the shelters'
+    points with the hint the assessment gives them)."""
+    schema = schema_of(kind)
+    title = schema.title_zh if zh else schema.title_en
+    if kind == "shelter_points":
+        points = INPUT_BY_PARAMETER["SHELTERS_2"]
+        title += f"（{points.hint_zh}）" if zh else f" ({points.hint_en})"
+    return f"{title} ({kind})"

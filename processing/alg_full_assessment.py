@@ -15,6 +15,7 @@ from qgis.core import (
 
 from ..assessment.chain import DEFAULT_OPTIONS
 from ..layers.schemas import ASSESSMENT_INPUTS
+from ..layers.ledger_crs import coordinate_labels
 from ..support import compat
 from ..support.i18n import is_chinese
 from .alg_export_atlas import LANGUAGES, PAGE_SIZES
@@ -32,9 +33,14 @@ class FullAssessment(RiskAtlasAlgorithm):
         return super().flags() | compat.FLAG_NO_THREADING  # it exports print layouts
 
     def initAlgorithm(self, config=None):
-        for layer in ASSESSMENT_INPUTS:
-            self.add_source(layer.parameter, input_label(layer), source_types(layer.schema.geometries),
+        for layer in ASSESSMENT_INPUTS:  # a raw ledger (a table) is accepted too: it is imported first
+            self.add_source(layer.parameter, input_label(layer),
+                            source_types(layer.schema.geometries) + [compat.SOURCE_VECTOR],
                             optional=not layer.required)
+        self.addParameter(QgsProcessingParameterEnum(
+            "COORDINATES", self.tr("Coordinates of raw ledgers are"),
+            coordinate_labels(),
+            defaultValue=DEFAULT_OPTIONS["COORDINATES"]))
         self.addParameter(QgsProcessingParameterEnum(
             "METHOD", self.tr("Enterprise risk method"), [self.tr("LEC (D = L × E × C)"),
                                                          self.tr("Risk matrix (likelihood × severity)")],
@@ -72,6 +78,7 @@ class FullAssessment(RiskAtlasAlgorithm):
 
     def compute(self, parameters, context, feedback):
         from ..assessment.pipeline import run_assessment
+        from ..layers.ledger_source import layer_source
 
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         if not folder:
@@ -81,12 +88,13 @@ class FullAssessment(RiskAtlasAlgorithm):
             vector_layer = self.parameterAsVectorLayer(parameters, layer.parameter, context)
             if vector_layer is None:
                 raise QgsProcessingException(self.invalidSourceError(parameters, layer.parameter))
-            inputs[layer.parameter] = vector_layer.source()
+            inputs[layer.parameter] = layer_source(vector_layer)
         options = {name: self.parameterAsDouble(parameters, name, context)
                    for name in ("CELL_SIZE", "TIME_LIMIT", "DEFAULT_TURNOUT", "TARGET")}
         options.update({name: self.parameterAsString(parameters, name, context)
                         for name in ("RADII", "TITLE", "ORGANISATION", "DATE")})
         options.update(METHOD=self.parameterAsEnum(parameters, "METHOD", context),
+                       COORDINATES=self.parameterAsEnum(parameters, "COORDINATES", context),
                        URBAN_ONLY=self.parameterAsBoolean(parameters, "URBAN_ONLY", context),
                        PAGE_SIZE=self.parameterAsEnumString(parameters, "PAGE_SIZE", context) or None,
                        LANGUAGE=self.parameterAsEnumString(parameters, "LANGUAGE", context) or None)

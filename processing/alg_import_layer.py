@@ -12,7 +12,8 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ..layers.schemas import IMPORT_KINDS, INPUT_BY_PARAMETER, schema_of
+from ..layers.schemas import IMPORT_KINDS, import_kind_title, schema_of
+from ..layers.ledger_crs import coordinate_labels
 from ..support import compat
 from ..support.i18n import is_chinese
 from .base import RiskAtlasAlgorithm
@@ -32,14 +33,13 @@ class ImportLayer(RiskAtlasAlgorithm):
             [compat.SOURCE_VECTOR]))
         self.addParameter(QgsProcessingParameterEnum(
             "KIND", self.tr("Layer kind (empty: recognised from the headers)"),
-            [kind_title(kind, zh) for kind in IMPORT_KINDS], optional=True))
+            [import_kind_title(kind, zh) for kind in IMPORT_KINDS], optional=True))
         self.addParameter(QgsProcessingParameterString(
             "FIELD_MAP", self.tr("Column mapping (源列=field;源列=field; wins over the recognised headers)"),
             optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             "COORDINATES", self.tr("Coordinates are"),
-            [self.tr("As the source says (a table without CRS: WGS 84)"), self.tr("WGS 84 (GPS)"),
-             self.tr("GCJ-02 (AMap, Tencent)"), self.tr("BD-09 (Baidu)"), self.tr("CGCS2000 geographic")],
+            coordinate_labels(),
             defaultValue=0))
         self.addParameter(QgsProcessingParameterCrs(
             "SOURCE_CRS", self.tr("CRS of projected coordinate columns (or of a layer without one)"), optional=True))
@@ -131,16 +131,6 @@ class ImportLayer(RiskAtlasAlgorithm):
             if problem:
                 feedback.pushWarning(problem)
         return results
-
-
-def kind_title(kind, zh):
-    """'企业 (enterprises)'; the shelters' points as the assessment names them."""
-    schema = schema_of(kind)
-    title = schema.title_zh if zh else schema.title_en
-    point_input = INPUT_BY_PARAMETER["SHELTERS_2"]
-    if kind == "shelter_points":
-        title += f"（{point_input.hint_zh}）" if zh else f" ({point_input.hint_en})"
-    return f"{title} ({kind})"
 
 
 def _alias(schema, name, zh):

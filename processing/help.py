@@ -147,8 +147,59 @@ def create_template():
         "Help", "Writes an empty GeoPackage holding every layer Risk Atlas reads — {0} — with their fields, field "
         "aliases (Chinese or English) and default styles. Fill it from the bureau's ledgers, then run 'Validate "
         "input layers'.\n\n"
-        "Use a projected CRS in metres (default {1}, {2}; choose the zone of your county)."
+        "Use a projected CRS in metres (default {1}, {2}; choose the zone of your county). Coded fields carry "
+        "drop-down value maps.\n\n"
+        "OUTPUT_XLSX_FOLDER (optional): also one Excel workbook per layer — Chinese (or English) headers, "
+        "drop-down lists for coded fields, number checks and an instructions sheet — to fill and bring in with "
+        "'Import ledger or layer' (needs the Python package openpyxl)."
     ).format(layers, TEMPLATE_CRS, crs.description())
+
+
+def code_examples_text(zh):
+    """'消防站类别 一级普通消防站 → class1, …; …': the coded fields with their names, from the one code table."""
+    from ..core.ledger.codes import code_choices
+    from ..layers.schemas import SCHEMAS
+
+    parts = []
+    for kind, field in (("fire_stations", "class"), ("shelters", "type"), ("enterprises", "std_grade"),
+                        ("roads", "class"), ("roads", "oneway")):
+        spec = SCHEMAS[kind].field_by_name[field]
+        pairs = ", ".join(f"{name} → {code}" for name, code in code_choices(kind, field, "zh"))
+        parts.append(f"{spec.alias_zh if zh else spec.alias_en}: {pairs}")
+    return _list(parts, zh)
+
+
+def import_layer():
+    from ..layers.ledger_crs import coordinate_labels
+    from ..layers.schemas import IMPORT_KINDS, import_kind_title
+
+    zh = is_chinese()
+    kinds = _join([f"{n} {import_kind_title(k, zh)}" for n, k in enumerate(IMPORT_KINDS)], zh)
+    coordinates = _join([f"{n} {label}" for n, label in enumerate(coordinate_labels())], zh)
+    return translate(
+        "Help", "Turns a bureau's own ledger — Excel (xlsx; the first sheet, or 'file.xlsx|layername=sheet'), CSV "
+        "(UTF-8 or GBK), a shapefile (GBK without .cpg is detected), GeoJSON or a GeoPackage layer — into a layer "
+        "of one Risk Atlas kind, in the schema the other algorithms read.\n\n"
+        "Headers: the header row is found within the first rows (a merged title row above it is skipped); every "
+        "column is read as text first (credit codes and leading zeros survive); headers are matched through one "
+        "synonym table of Chinese and English variants (统一社会信用代码 → ent_id, 单元内存量(t) → quantity_t …). "
+        "FIELD_MAP (源列=field;源列=field, ＝ and ；accepted) wins over it; 源列=- drops a column. KIND: {0}; "
+        "empty = recognised from the headers.\n"
+        "Values: coded fields go through one code table, the same validation and every algorithm use — {1}; "
+        "yes/no fields take {2}; numbers may carry units (12吨, 500 kg, 1.2万人), thousands separators (1,200) "
+        "and full-width digits.\n"
+        "Places: longitude/latitude columns (one or two; decimals or 度分秒; recognised, or X_FIELD/Y_FIELD), a "
+        "WKT column, or the layer's geometry. COORDINATES: {3}. GCJ-02 and BD-09 are converted to WGS 84 by the "
+        "public formula with an iterative inverse (round trip < 0.1 m); exchanged longitude/latitude are found "
+        "and swapped back per row; projected coordinate columns need SOURCE_CRS. The output is in TARGET_CRS, by "
+        "default the CGCS2000 3-degree Gauss-Krüger zone of STUDY_AREA's centre (else of the data); places "
+        "outside STUDY_AREA are listed.\n\n"
+        "Report (table and HTML, in the UI language): every mapped, unmapped and ambiguous header and every "
+        "recoded, unknown or unparseable value, by the row number Excel shows (a layer: the feature id). Nothing "
+        "is guessed: an ambiguous header or value, a missing required field or an unknown kind stops the import "
+        "and says what to set; nothing is written then. The layer carries drop-down value maps for its coded "
+        "fields."
+    ).format(kinds, code_examples_text(zh), yes_no_words_text(zh), coordinates)
 
 
 def validate_inputs():
@@ -163,7 +214,8 @@ def validate_inputs():
         "CRS); missing required fields; wrong field types (numbers stored as text are a warning when every value "
         "parses; yes/no fields take {1}, in any case); empty required values; null, invalid (warning: repaired) "
         "or wrongly typed geometries; duplicate ids; negative or implausible values (e.g. quantity above {0} t); "
-        "unknown codes (shelter type, station class, road class, direction, hazard category); LEC values outside "
+        "unknown codes (shelter type, station class, road class, direction, hazard category — Chinese names of "
+        "the code table count as their codes: 一级站, 紧急避难场所, 高速公路, 单行); LEC values outside "
         "the LEC tables (warning); GBK-encoded shapefiles without a .cpg file (warning: set the layer's data "
         "source encoding to GBK).\n\n"
         "Every input is optional: give the layers you have. The algorithm succeeds even when errors are found, "
@@ -324,7 +376,11 @@ def full_assessment():
         "parameters of each step), risk_atlas.qgz (a QGIS project with the layers styled and the atlas layouts), "
         "risk_atlas.pdf, png/ (one image per page) and HTML reports. The options have the same meaning and "
         "defaults as in the single algorithms. Input layers are never modified; the result GeoPackage appears "
-        "only when every step succeeded."
+        "only when every step succeeded.\n\n"
+        "Raw ledgers: an input may be an Excel or CSV ledger or a layer with the bureau's own headers. It is "
+        "imported first as 'Import ledger or layer' does (COORDINATES says whether its longitude/latitude are "
+        "WGS 84, GCJ-02 or BD-09) into imported_inputs.gpkg, with a report import_<layer>.html; the mapping used "
+        "is printed, and anything ambiguous stops the run with that report."
     ).format(steps)
 
 
@@ -337,4 +393,5 @@ HELP = {
     "firestationreach": fire_station_reach,
     "shelterpercapita": shelter_per_capita,
     "fullassessment": full_assessment,
+    "importlayer": import_layer,
 }
