@@ -2,7 +2,8 @@
 their geometries (the reading half of ``riskatlas:importlayer``).
 
 * xlsx / xlsm / ods / xls: GDAL's spreadsheet drivers with the header detection off and every
-  field as text (``HEADERS=DISABLE``, ``FIELD_TYPES=STRING``), so the merged title row, the header
+  field as text (``OGR_XLSX_HEADERS=DISABLE``, ``OGR_XLSX_FIELD_TYPES=STRING``; ODS and XLS alike), so
+  the merged title row, the header
   row and leading zeros arrive as written; each feature's id is its row number in Excel. The
   first sheet, unless ``|layername=`` names one.
 * csv / txt / tsv: UTF-8 (with or without BOM) or GBK (read as GB 18030, its superset), the
@@ -56,13 +57,14 @@ def read_sheet(path, sheet=None):
     from osgeo import gdal
 
     driver = SHEET_DRIVERS[os.path.splitext(path)[1].lower()]
-    options = ["HEADERS=DISABLE", "FIELD_TYPES=STRING"] if driver != "XLS" else []
-    configs = {"OGR_XLS_HEADERS": "DISABLE", "OGR_XLS_FIELD_TYPES": "STRING"} if driver == "XLS" else {}
-    previous = {key: gdal.GetConfigOption(key) for key in configs}
+    # GDAL's spreadsheet drivers take these as configuration options (thread-local here: QGIS's other
+    # threads keep their own header detection)
+    configs = {f"OGR_{driver}_HEADERS": "DISABLE", f"OGR_{driver}_FIELD_TYPES": "STRING"}
+    previous = {key: gdal.GetThreadLocalConfigOption(key, None) for key in configs}
     for key, value in configs.items():
-        gdal.SetConfigOption(key, value)
+        gdal.SetThreadLocalConfigOption(key, value)
     try:
-        dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=[driver], open_options=options)
+        dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=[driver])
         if dataset is None:
             raise ValueError(f"{os.path.basename(path)}: not a readable {driver} file")
         layer = dataset.GetLayerByName(sheet) if sheet else dataset.GetLayer(0)
@@ -78,7 +80,7 @@ def read_sheet(path, sheet=None):
         name = layer.GetName()
     finally:
         for key, value in previous.items():
-            gdal.SetConfigOption(key, value)
+            gdal.SetThreadLocalConfigOption(key, value)
     if numbers and min(numbers) == 0:  # a driver counting from 0: rows as Excel shows them
         numbers = [n + 1 for n in numbers]
     return LedgerSource(f"{os.path.basename(path)} ▸ {name}", SourceTable(rows, numbers),

@@ -130,17 +130,21 @@ def store_default_style(uri, kind, language=None):
     maps travel with the file). Returns a problem text, or '' (also for outputs that are not GeoPackages)."""
     from qgis.core import QgsDataProvider, QgsProviderRegistry, QgsVectorLayer
 
+    from .gpkg import save_default_style
+
     parts = QgsProviderRegistry.instance().decodeUri("ogr", uri)
-    if not str(parts.get("path", "")).lower().endswith(".gpkg"):
+    path = str(parts.get("path", ""))
+    if not path.lower().endswith(".gpkg"):
         return ""
-    layer = QgsVectorLayer(uri, "styled", "ogr")
-    if not layer.isValid():
-        return f"cannot open {uri} to store its style"
-    STYLE_BY_KIND[kind](layer, language)
     name = parts.get("layerName")
     if not name:
-        sublayers = layer.dataProvider().subLayers()
-        name = sublayers[0].split(QgsDataProvider.sublayerSeparator())[1] if sublayers else layer.name()
-    message = layer.saveStyleToDatabase(name, "Risk Atlas", True, "")
-    del layer
-    return message or ""
+        probe = QgsVectorLayer(uri, "probe", "ogr")
+        sublayers = probe.dataProvider().subLayers() if probe.isValid() else []
+        if not sublayers:
+            return f"cannot open {uri} to store its style"
+        name = sublayers[0].split(QgsDataProvider.sublayerSeparator())[1]
+        del probe
+    try:
+        return save_default_style(path, name, lambda layer: STYLE_BY_KIND[kind](layer, language)) or ""
+    except IOError as error:
+        return str(error)

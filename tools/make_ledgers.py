@@ -78,6 +78,13 @@ def to_gcj02(lon, lat):
     return out[:, 1], out[:, 0]
 
 
+def metres(lon_a, lat_a, lon_b, lat_b):
+    """Great-circle distance (m, haversine on the mean radius) between two lon/lat points."""
+    p_a, p_b = np.radians(lat_a), np.radians(lat_b)
+    h = np.sin((p_b - p_a) / 2) ** 2 + np.cos(p_a) * np.cos(p_b) * np.sin(np.radians(lon_b - lon_a) / 2) ** 2
+    return float(2 * 6371008.8 * np.arcsin(np.sqrt(h)))
+
+
 def _number(value, rng):
     """How a bureau types a head count: plain, '45人', '1,200' or full-width digits."""
     draw = rng.random()
