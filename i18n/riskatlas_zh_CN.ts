@@ -3,37 +3,37 @@
 <context>
     <name>Chain</name>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>Validate the input layers (the chain stops when errors are found: see validation.html)</source>
         <translation>检查输入图层（发现错误即停止，详见 validation.html）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>Grade hazard sources (GB 18218-2018; exposed residents estimated from POPULATION where a unit gives no exposed count)</source>
         <translation>重大危险源辨识与分级（GB 18218-2018；单元未填写暴露人数时，按人口图层 POPULATION 估算暴露的常住人口）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>Enterprise risk (LEC or risk matrix; an enterprise owning a graded hazard unit takes at least its level)</source>
         <translation>企业风险评价（LEC法或风险矩阵法；拥有已分级危险源单元的企业至少取该单元的等级）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>Fire-station reach (TIME_LIMIT minutes from dispatch on the road network, townships as study area, enterprises as targets)</source>
         <translation>消防站到达范围（在道路网上自接警出动起 TIME_LIMIT 分钟，以镇街为研究区，以企业为目标）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>Shelter area per capita per township (administrative method, TARGET m² per resident)</source>
         <translation>各镇街人均避难场所面积（行政区法，目标为每人 TARGET m²）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>Four-colour risk map on a grid of CELL_SIZE metres over the townships (highest level wins by default; a level's lower bound belongs to that level)</source>
         <translation>四色安全风险分布图（覆盖各镇街、边长 CELL_SIZE 米的网格，默认就高取值；等级下限值属于该等级）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>The printed atlas (cover + one sheet per township)</source>
         <translation>打印图集（封面 + 每个镇街一页）</translation>
     </message>
@@ -41,49 +41,54 @@
 <context>
     <name>CreateTemplate</name>
     <message>
-        <location filename="../processing/alg_create_template.py" line="22" />
+        <location filename="../processing/alg_create_template.py" line="24" />
         <source>Create data template</source>
         <translation>创建数据模板</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="26" />
+        <location filename="../processing/alg_create_template.py" line="28" />
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="28" />
+        <location filename="../processing/alg_create_template.py" line="30" />
         <source>Field alias language</source>
         <translation>字段别名语言</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="28" />
+        <location filename="../processing/alg_create_template.py" line="30" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="28" />
+        <location filename="../processing/alg_create_template.py" line="30" />
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="31" />
+        <location filename="../processing/alg_create_template.py" line="33" />
         <source>Template GeoPackage</source>
         <translation>模板GeoPackage</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="31" />
+        <location filename="../processing/alg_create_template.py" line="33" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="33" />
+        <location filename="../processing/alg_create_template.py" line="38" />
         <source>Template layers</source>
         <translation>模板图层</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="45" />
+        <location filename="../processing/alg_create_template.py" line="50" />
         <source>The template CRS is geographic; analyses will reproject it. A projected CRS in metres is better.</source>
         <translation>模板坐标系为地理坐标系；分析时将重投影。建议使用以米为单位的投影坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_create_template.py" line="35" />
+        <source>Folder for Excel templates (one workbook per layer; optional)</source>
+        <translation>Excel 模板输出文件夹（每个图层一个工作簿；可选）</translation>
     </message>
 </context>
 <context>
@@ -182,107 +187,102 @@
         <translation>导出安全风险分布图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="47" />
-        <source>Atlas</source>
-        <translation>图集</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_export_atlas.py" line="80" />
+        <location filename="../processing/alg_export_atlas.py" line="77" />
         <source>Four-colour risk map (risk_level, residents)</source>
         <translation>四色安全风险分布图（risk_level、residents）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="81" />
+        <location filename="../processing/alg_export_atlas.py" line="78" />
         <source>Enterprises with risk levels</source>
         <translation>企业（含风险等级）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="82" />
+        <location filename="../processing/alg_export_atlas.py" line="79" />
         <source>Graded hazard units</source>
         <translation>危险源单元分级结果</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="83" />
+        <location filename="../processing/alg_export_atlas.py" line="80" />
         <source>Emergency shelters</source>
         <translation>应急避难场所</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="84" />
+        <location filename="../processing/alg_export_atlas.py" line="81" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="85" />
+        <location filename="../processing/alg_export_atlas.py" line="82" />
         <source>Fire-station reach areas (5 minutes)</source>
         <translation>消防站5分钟可达范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="86" />
+        <location filename="../processing/alg_export_atlas.py" line="83" />
         <source>Reach gaps (land no station reaches in 5 minutes)</source>
         <translation>消防覆盖盲区（5分钟内无消防站可达）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="87" />
+        <location filename="../processing/alg_export_atlas.py" line="84" />
         <source>Shelter area per capita (per-township result)</source>
         <translation>人均避难场所面积（按镇街结果）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="88" />
+        <location filename="../processing/alg_export_atlas.py" line="85" />
         <source>Townships (one atlas page each)</source>
         <translation>镇街（每个镇街一页图）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="93" />
+        <location filename="../processing/alg_export_atlas.py" line="90" />
         <source>Township name field (not given: name, or name_en for an English atlas)</source>
         <translation>镇街名称字段（不指定：name，英文图集为 name_en）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="99" />
+        <location filename="../processing/alg_export_atlas.py" line="96" />
         <source>Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)</source>
         <translation>图集标题（留空：安全风险分布图集 / Safety Risk Atlas）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="99" />
+        <location filename="../processing/alg_export_atlas.py" line="96" />
         <source>Issuing organisation</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="99" />
+        <location filename="../processing/alg_export_atlas.py" line="96" />
         <source>Date printed on the atlas (empty: today; YYYY-MM-DD is written out)</source>
         <translation>图集编制日期（留空：当天；YYYY-MM-DD 格式将写成“2024年6月7日”）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="103" />
+        <location filename="../processing/alg_export_atlas.py" line="100" />
         <source>Page size (landscape)</source>
         <translation>纸张大小（横向）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="106" />
+        <location filename="../processing/alg_export_atlas.py" line="103" />
         <source>Atlas language (zh: Chinese, en: English)</source>
         <translation>图集语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="109" />
+        <location filename="../processing/alg_export_atlas.py" line="106" />
         <source>Risk atlas (PDF)</source>
         <translation>安全风险分布图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="109" />
+        <location filename="../processing/alg_export_atlas.py" line="106" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="111" />
+        <location filename="../processing/alg_export_atlas.py" line="108" />
         <source>Folder for one PNG per page</source>
         <translation>逐页 PNG 图片输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="116" />
+        <location filename="../processing/alg_export_atlas.py" line="113" />
         <source>Number of pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="124" />
+        <location filename="../processing/alg_export_atlas.py" line="121" />
         <source>{0} must be one of: {1}</source>
         <translation>{0} 必须是以下之一：{1}</translation>
     </message>
@@ -312,7 +312,7 @@
         <translation>安全风险分布图集：共 {0} 页（封面 + {1} 个镇街），{2} 纸张，语言 {3}，用时 {4:.1f} 秒：{5}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="151" />
+        <location filename="../processing/alg_export_atlas.py" line="148" />
         <source>Made by: {0}</source>
         <translation>生成方式：{0}</translation>
     </message>
@@ -362,7 +362,7 @@
         <translation>无法写入图集图层：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="53" />
+        <location filename="../processing/alg_export_atlas.py" line="50" />
         <source>Prints the risk atlas as one PDF: a cover page for the county, then one sheet per township.
 
 Cover: the four-colour risk map of the county with fire stations, shelters and major hazard units; a table of map units, area and residents per risk level; the share of residents within 5 minutes of a fire station; fixed-shelter area per resident against the target (TARGET, default {0} m² per resident; a value equal to the target meets it); major hazard units by grade (GB 18218-2018 一级–四级); a table of the townships; issuing organisation and date.
@@ -383,17 +383,17 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
 页面来自插件“atlas/templates”文件夹中的版式模板（A3 或 A4 横向），可在版式设计器中编辑；如在用户配置目录的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4）模板，则优先使用。文字以文本形式（可检索）写入，字体为文泉驿正黑。可选择同时逐页输出 PNG 图片，并将图集图层写入 GeoPackage（ATLAS_LAYERS；统计图写入其旁边的“atlas_charts”文件夹），工程可据此获得图集版式。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="96" />
+        <location filename="../processing/alg_export_atlas.py" line="93" />
         <source>Fixed-shelter target (m² per resident)</source>
         <translation>固定避难场所面积目标（m²/人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="113" />
+        <location filename="../processing/alg_export_atlas.py" line="110" />
         <source>GeoPackage to keep the atlas layers in (for the atlas layouts in a project)</source>
         <translation>保存图集图层的 GeoPackage（供工程中的图集版式使用）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="113" />
+        <location filename="../processing/alg_export_atlas.py" line="110" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage 文件 (*.gpkg)</translation>
     </message>
@@ -692,119 +692,124 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
 <context>
     <name>FullAssessment</name>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="29" />
+        <location filename="../processing/alg_full_assessment.py" line="30" />
         <source>Full risk assessment (one run)</source>
         <translation>完整风险评估（一次运行）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="38" />
+        <location filename="../processing/alg_full_assessment.py" line="44" />
         <source>Enterprise risk method</source>
         <translation>企业风险评价方法</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="38" />
+        <location filename="../processing/alg_full_assessment.py" line="44" />
         <source>LEC (D = L × E × C)</source>
         <translation>LEC法（D = L × E × C）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="38" />
+        <location filename="../processing/alg_full_assessment.py" line="44" />
         <source>Risk matrix (likelihood × severity)</source>
         <translation>风险矩阵法（可能性 × 严重性）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="42" />
+        <location filename="../processing/alg_full_assessment.py" line="48" />
         <source>Four-colour map grid cell size (m)</source>
         <translation>四色图网格边长（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="44" />
+        <location filename="../processing/alg_full_assessment.py" line="50" />
         <source>Influence radii of levels 1, 2, 3, 4 (m)</source>
         <translation>1、2、3、4级风险源影响半径（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="46" />
+        <location filename="../processing/alg_full_assessment.py" line="52" />
         <source>Fire-station time limit from dispatch (min)</source>
         <translation>消防站接警出动后到达时限（min）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="48" />
+        <location filename="../processing/alg_full_assessment.py" line="54" />
         <source>Turnout time when a station gives none (min)</source>
         <translation>未填写时的出动准备时间（min）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="50" />
+        <location filename="../processing/alg_full_assessment.py" line="56" />
         <source>Fixed-shelter area target (m² per resident)</source>
         <translation>人均固定避难场所面积目标（m²/人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="52" />
+        <location filename="../processing/alg_full_assessment.py" line="58" />
         <source>Shelter indicator counts urban residents only</source>
         <translation>避难场所指标仅统计城镇人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="55" />
+        <location filename="../processing/alg_full_assessment.py" line="61" />
         <source>Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)</source>
         <translation>图集标题（留空：安全风险分布图集 / Safety Risk Atlas）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="55" />
+        <location filename="../processing/alg_full_assessment.py" line="61" />
         <source>Issuing organisation</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="55" />
+        <location filename="../processing/alg_full_assessment.py" line="61" />
         <source>Date printed on the atlas (empty: today)</source>
         <translation>图集编制日期（留空：今天）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="59" />
+        <location filename="../processing/alg_full_assessment.py" line="65" />
         <source>Page size (landscape)</source>
         <translation>纸张大小（横向）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="62" />
+        <location filename="../processing/alg_full_assessment.py" line="68" />
         <source>Atlas language (zh: Chinese, en: English)</source>
         <translation>图集语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="65" />
+        <location filename="../processing/alg_full_assessment.py" line="71" />
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="66" />
+        <location filename="../processing/alg_full_assessment.py" line="72" />
         <source>Result GeoPackage</source>
         <translation>成果GeoPackage</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="67" />
+        <location filename="../processing/alg_full_assessment.py" line="73" />
         <source>QGIS project</source>
         <translation>QGIS工程</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="68" />
+        <location filename="../processing/alg_full_assessment.py" line="74" />
         <source>Risk atlas (PDF)</source>
         <translation>风险图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="69" />
+        <location filename="../processing/alg_full_assessment.py" line="75" />
         <source>Major hazard sources</source>
         <translation>重大危险源数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="70" />
+        <location filename="../processing/alg_full_assessment.py" line="76" />
         <source>Atlas pages</source>
         <translation>图集页数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="71" />
+        <location filename="../processing/alg_full_assessment.py" line="77" />
         <source>Files and headline figures</source>
         <translation>成果文件与主要指标</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="78" />
+        <location filename="../processing/alg_full_assessment.py" line="85" />
         <source>Give an output folder.</source>
         <translation>请指定输出文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="40" />
+        <source>Coordinates of raw ledgers are</source>
+        <translation>原始台账的坐标为</translation>
     </message>
 </context>
 <context>
@@ -893,29 +898,7 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="146" />
-        <source>Writes an empty GeoPackage holding every layer Risk Atlas reads — {0} — with their fields, field aliases (Chinese or English) and default styles. Fill it from the bureau's ledgers, then run 'Validate input layers'.
-
-Use a projected CRS in metres (default {1}, {2}; choose the zone of your county).</source>
-        <translation>写出一个空的 GeoPackage，包含风险图谱读取的全部图层——{0}——及其字段、字段别名（中文或英文）和默认样式。请依据本局台账填写，然后运行“检查输入图层”。
-
-请使用以米为单位的投影坐标系（默认 {1}，{2}；请选择本县所在分带）。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help.py" line="158" />
-        <source>Checks the input layers against the Risk Atlas schemas (the fields of the data template) and writes a report table and an HTML summary.
-
-Checks: empty layer; missing or geographic CRS (geographic layers are reprojected to a local projected CRS by the analyses: a warning); layers in different CRSs (warning: reprojected to the first layer's CRS); missing required fields; wrong field types (numbers stored as text are a warning when every value parses; yes/no fields take {1}, in any case); empty required values; null, invalid (warning: repaired) or wrongly typed geometries; duplicate ids; negative or implausible values (e.g. quantity above {0} t); unknown codes (shelter type, station class, road class, direction, hazard category); LEC values outside the LEC tables (warning); GBK-encoded shapefiles without a .cpg file (warning: set the layer's data source encoding to GBK).
-
-Every input is optional: give the layers you have. The algorithm succeeds even when errors are found, unless 'Fail when errors are found' is ticked. Input layers are never modified.</source>
-        <translation>按风险图谱数据规范（即数据模板的字段）检查输入图层，输出检查报告表和 HTML 摘要。
-
-检查项：空图层；坐标系缺失或为地理坐标系（分析时会重投影到当地投影坐标系：警告）；各图层坐标系不一致（警告：重投影到第一个图层的坐标系）；缺少必填字段；字段类型错误（以文本存储的数字若全部可解析则为警告；是否类字段可填 {1}，不区分大小写）；必填值为空；几何为空、无效（警告：将自动修复）或类型错误；编号重复；负值或不合理数值（如数量超过 {0} 吨）；未知代码（避难场所类型、消防站类别、道路等级、通行方向、危险性类别）；不在 LEC 取值表中的 L/E/C 值（警告）；缺少 .cpg 文件的 GBK 编码 Shapefile（警告：请将图层数据源编码设为 GBK）。
-
-所有输入均为可选：提供已有图层即可。即使发现错误，算法仍成功完成，除非勾选“发现错误时终止”。输入图层不会被修改。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help.py" line="178" />
+        <location filename="../processing/help.py" line="230" />
         <source>Identifies and grades major hazard sources after {0} from hazard records (one feature per unit and substance) and writes one feature per unit.
 
 Per record: q = design maximum quantity (t); Q = critical quantity from Table 1 by substance (CAS number, Chinese or English name or alias, e.g. 氯 / 液氯 / chlorine / 7782-50-5), else from Table 2 by the record's hazard category (e.g. W2, W5.2, J1; with several categories the lowest Q); β from Table 3 for its toxic gases, else Table 4 by category (several categories: the highest β).
@@ -936,7 +919,7 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
 既不在表1中又未给出类别的物质将报错并指明单元和要素；数量为空按 0 t 计（警告），为负数则报错。第二个输出逐条列出记录的 q、Q、β、q/Q 及各值所依据的表。单元几何为其各条记录的合并。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="204" />
+        <location filename="../processing/help.py" line="256" />
         <source>Scores every enterprise and classes the score into the four risk levels ({0}) with a named cut set.
 
 METHOD 0 LEC: D = L × E × C (likelihood, exposure, consequence; the LEC tables give L {1}; E {2}; C {3} — other values are used as given, with a warning). METHOD 1 risk matrix: R = likelihood × severity, both whole numbers {4}–{5}.
@@ -959,7 +942,7 @@ HAZARD_UNITS（可选，即“重大危险源分级”的输出）：拥有已�
 输出：企业图层，新增 risk_score、score_level、hazard_level、hazard_unit_id、risk_level、risk_label_zh、risk_label_en、risk_colour、level_source、risk_method、risk_preset。分值为空或无效时报错，并指明要素和字段。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="227" />
+        <location filename="../processing/help.py" line="279" />
         <source>The regional red-orange-yellow-blue safety-risk map (红橙黄蓝四色安全风险空间分布图): every area (UNITS polygons such as townships or communities, or else square cells of CELL_SIZE metres over EXTENT) gets a risk level {0} from the risk sources around it.
 
 Sources: ENTERPRISES and/or HAZARD_UNITS, any layers with a risk_level field 1..4 (the outputs of 'Enterprise risk level' and 'Grade major hazard sources').
@@ -982,7 +965,7 @@ AGGREGATION 1（累计分值）：每个影响该区域的风险源按 1 / 2 / 3
 结果按四色配色设置样式；图例为 {6}（QGIS 为英文界面时显示 {7}）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="256" />
+        <location filename="../processing/help.py" line="308" />
         <source>Which land, residents and targets each fire station reaches within TIME_LIMIT minutes of the dispatch order (建标152-2017 §14 / GB 51080-2015 §4.1: {0} min = turnout, conventionally {1} min, + driving), on the road network, and whether its district respects the class limit ({2}).
 
 Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction. Speed per road: SPEED_FIELD when &gt; 0, else the road class's preset speed ({3}), else DEFAULT_SPEED. A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations farther than SNAP_TOLERANCE are listed and left out. One search from all stations at once, each starting with its turnout time; roads are cut where two stations meet (equal time) and where time runs out. A suburban station (SUBURBAN_FIELD: {4}) has the suburban limit whatever its class.
@@ -999,7 +982,7 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="281" />
+        <location filename="../processing/help.py" line="333" />
         <source>Effective shelter area per resident against the planning target (城镇人均固定避难场所面积 ≥ {0} m²), per township, per population cell and per shelter.
 
 METHOD 0 administrative: per unit (UNITS, e.g. townships), the effective area of the counted shelters whose centroid lies in the unit ÷ the unit's residents (population features apportioned by area overlap). OUTPUT = the units.
@@ -1030,56 +1013,509 @@ TYPES：计入的避难场所类型（默认为{2}；其他类型不计入人均
 输入有误时停止并给出图层、要素和字段：面积缺失或为负、未知类型、人口为空或为负。地理坐标系图层会重投影到当地投影坐标系（日志中说明）；其他图层重投影到避难场所图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="320" />
+        <location filename="../processing/help.py" line="146" />
+        <source>Writes an empty GeoPackage holding every layer Risk Atlas reads — {0} — with their fields, field aliases (Chinese or English) and default styles. Fill it from the bureau's ledgers, then run 'Validate input layers'.
+
+Use a projected CRS in metres (default {1}, {2}; choose the zone of your county). Coded fields carry drop-down value maps.
+
+OUTPUT_XLSX_FOLDER (optional): also one Excel workbook per layer — Chinese (or English) headers, drop-down lists for coded fields, number checks and an instructions sheet — to fill and bring in with 'Import ledger or layer' (needs the Python package openpyxl).</source>
+        <translation>写出一个空的 GeoPackage，包含风险图谱读取的全部图层——{0}——及其字段、字段别名（中文或英文）和默认样式。请依据本局台账填写，然后运行“检查输入图层”。
+
+请使用以米为单位的投影坐标系（默认 {1}，{2}；请选择本县所在分带）。代码字段带有下拉选项（值映射）。
+
+Excel 模板文件夹（OUTPUT_XLSX_FOLDER，可选）：另为每个图层写出一个 Excel 工作簿——中文（或英文）列名、代码字段的下拉列表、数值校验和填表说明页——填好后用“导入台账/图层”导入（需要 Python 包 openpyxl）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="179" />
+        <source>Turns a bureau's own ledger — Excel (xlsx; the first sheet, or 'file.xlsx|layername=sheet'), CSV (UTF-8 or GBK), a shapefile (GBK without .cpg is detected), GeoJSON or a GeoPackage layer — into a layer of one Risk Atlas kind, in the schema the other algorithms read.
+
+Headers: the header row is found within the first rows (a merged title row above it is skipped); every column is read as text first (credit codes and leading zeros survive); headers are matched through one synonym table of Chinese and English variants (统一社会信用代码 → ent_id, 单元内存量(t) → quantity_t …). FIELD_MAP (源列=field;源列=field, ＝ and ；accepted) wins over it; 源列=- drops a column. KIND: {0}; empty = recognised from the headers.
+Values: coded fields go through one code table, the same validation and every algorithm use — {1}; yes/no fields take {2}; numbers may carry units (12吨, 500 kg, 1.2万人), thousands separators (1,200) and full-width digits.
+Places: longitude/latitude columns (one or two; decimals or 度分秒; recognised, or X_FIELD/Y_FIELD), a WKT column, or the layer's geometry. COORDINATES: {3}. GCJ-02 and BD-09 are converted to WGS 84 by the public formula with an iterative inverse (round trip &lt; 0.1 m); exchanged longitude/latitude are found and swapped back per row; projected coordinate columns need SOURCE_CRS. The output is in TARGET_CRS, by default the CGCS2000 3-degree Gauss-Krüger zone of STUDY_AREA's centre (else of the data); places outside STUDY_AREA are listed.
+
+Report (table and HTML, in the UI language): every mapped, unmapped and ambiguous header and every recoded, unknown or unparseable value, by the row number Excel shows (a layer: the feature id). Nothing is guessed: an ambiguous header or value, a missing required field or an unknown kind stops the import and says what to set; nothing is written then. The layer carries drop-down value maps for its coded fields.</source>
+        <translation>把本局自己的台账——Excel（xlsx；默认第一个工作表，或写作 “文件.xlsx|layername=工作表”）、CSV（UTF-8 或 GBK）、Shapefile（可识别无 .cpg 的 GBK 编码）、GeoJSON 或 GeoPackage 图层——转换为风险图谱某一类图层，字段符合其他算法读取的数据规范。
+
+列名：在前几行中查找表头行（跳过其上方的合并标题行）；所有列先按文本读取（统一社会信用代码、前导零不丢失）；表头通过统一的中英文同义词表匹配（统一社会信用代码 → ent_id，单元内存量(t) → quantity_t …）。列映射 FIELD_MAP（源列=field;源列=field，可用全角＝和；）优先于同义词表；源列=- 表示舍弃该列。图层类型 KIND：{0}；留空则根据表头识别。
+取值：代码字段经统一的代码表转换，检查输入图层和各算法使用同一张表——{1}；是否类字段可填 {2}；数字可带单位（12吨、500 kg、1.2万人）、千分位（1,200）和全角数字。
+位置：经度/纬度列（一列或两列；小数或度分秒；自动识别，或用 X_FIELD/Y_FIELD 指定）、WKT 列，或图层自身的几何。坐标（COORDINATES）：{3}。GCJ-02 和 BD-09 按公开公式并用迭代反算转换为 WGS 84（往返误差 &lt; 0.1 米）；逐行发现并纠正经纬度颠倒；投影坐标列需指定 SOURCE_CRS。输出坐标系为 TARGET_CRS，默认取研究区（STUDY_AREA）中心所在的 CGCS2000 3 度分带高斯-克吕格投影（无研究区时按数据中心）；列出研究区外的位置。
+
+报告（表格和 HTML，使用界面语言）：列出每个已映射、未映射和有歧义的表头，以及每个经转换、未知或无法解析的值，行号与 Excel 显示一致（图层则为要素编号）。不做任何猜测：表头或取值有歧义、缺少必填字段或无法识别图层类型时，导入停止并说明需要设置什么，此时不写出任何结果。输出图层的代码字段带有下拉选项（值映射）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="209" />
+        <source>Checks the input layers against the Risk Atlas schemas (the fields of the data template) and writes a report table and an HTML summary.
+
+Checks: empty layer; missing or geographic CRS (geographic layers are reprojected to a local projected CRS by the analyses: a warning); layers in different CRSs (warning: reprojected to the first layer's CRS); missing required fields; wrong field types (numbers stored as text are a warning when every value parses; yes/no fields take {1}, in any case); empty required values; null, invalid (warning: repaired) or wrongly typed geometries; duplicate ids; negative or implausible values (e.g. quantity above {0} t); unknown codes (shelter type, station class, road class, direction, hazard category — Chinese names of the code table count as their codes: 一级站, 紧急避难场所, 高速公路, 单行); LEC values outside the LEC tables (warning); GBK-encoded shapefiles without a .cpg file (warning: set the layer's data source encoding to GBK).
+
+Every input is optional: give the layers you have. The algorithm succeeds even when errors are found, unless 'Fail when errors are found' is ticked. Input layers are never modified.</source>
+        <translation>按风险图谱数据规范（即数据模板的字段）检查输入图层，输出检查报告表和 HTML 摘要。
+
+检查项：空图层；坐标系缺失或为地理坐标系（分析时会重投影到当地投影坐标系：警告）；各图层坐标系不一致（警告：重投影到第一个图层的坐标系）；缺少必填字段；字段类型错误（以文本存储的数字若全部可解析则为警告；是否类字段可填 {1}，不区分大小写）；必填值为空；几何为空、无效（警告：将自动修复）或类型错误；编号重复；负值或不合理数值（如数量超过 {0} 吨）；未知代码（避难场所类型、消防站类别、道路等级、通行方向、危险性类别——代码表中的中文名称等同于代码：一级站、紧急避难场所、高速公路、单行）；不在 LEC 取值表中的 L/E/C 值（警告）；缺少 .cpg 文件的 GBK 编码 Shapefile（警告：请将图层数据源编码设为 GBK）。
+
+所有输入均为可选：提供已有图层即可。即使发现错误，算法仍成功完成，除非勾选“发现错误时终止”。输入图层不会被修改。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="372" />
         <source>Runs the whole assessment on a county's layers in one go and writes everything into OUTPUT_FOLDER:
 {0}
 
-Files: risk_atlas_results.gpkg (every result layer and a provenance table: algorithm, version and parameters of each step), risk_atlas.qgz (a QGIS project with the layers styled and the atlas layouts), risk_atlas.pdf, png/ (one image per page) and HTML reports. The options have the same meaning and defaults as in the single algorithms. Input layers are never modified; the result GeoPackage appears only when every step succeeded.</source>
+Files: risk_atlas_results.gpkg (every result layer and a provenance table: algorithm, version and parameters of each step), risk_atlas.qgz (a QGIS project with the layers styled and the atlas layouts), risk_atlas.pdf, png/ (one image per page) and HTML reports. The options have the same meaning and defaults as in the single algorithms. Input layers are never modified; the result GeoPackage appears only when every step succeeded.
+
+Raw ledgers: an input may be an Excel or CSV ledger or a layer with the bureau's own headers. It is imported first as 'Import ledger or layer' does (COORDINATES says whether its longitude/latitude are WGS 84, GCJ-02 or BD-09) into imported_inputs.gpkg, with a report import_&lt;layer&gt;.html; the mapping used is printed, and anything ambiguous stops the run with that report.</source>
         <translation>一次完成县域风险评估，全部成果写入输出文件夹（OUTPUT_FOLDER）：
 {0}
 
-成果文件：risk_atlas_results.gpkg（全部成果图层，以及记录每一步所用算法、版本和参数的 provenance 表）、risk_atlas.qgz（已配置样式和图集布局的 QGIS 工程）、risk_atlas.pdf、png/（每页一幅图片）以及 HTML 报告。各选项的含义和默认值与单个算法相同。输入图层不会被修改；只有全部步骤成功后才会生成成果 GeoPackage。</translation>
+成果文件：risk_atlas_results.gpkg（全部成果图层，以及记录每一步所用算法、版本和参数的 provenance 表）、risk_atlas.qgz（已配置样式和图集布局的 QGIS 工程）、risk_atlas.pdf、png/（每页一幅图片）以及 HTML 报告。各选项的含义和默认值与单个算法相同。输入图层不会被修改；只有全部步骤成功后才会生成成果 GeoPackage。
+
+原始台账：输入可以是 Excel 或 CSV 台账，或使用本局自有表头的图层。它会先按“导入台账/图层”的方式导入（坐标 COORDINATES 说明其经纬度是 WGS 84、GCJ-02 还是 BD-09），写入 imported_inputs.gpkg，并生成报告 import_&lt;图层&gt;.html；运行日志列出所用的列映射，任何歧义都会使运行停止并给出该报告。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportLayer</name>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="27" />
+        <source>Import ledger or layer</source>
+        <translation>导入台账/图层</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="31" />
+        <source>Ledger or layer (xlsx, csv, shapefile, GeoJSON, GeoPackage layer)</source>
+        <translation>台账或图层（xlsx、csv、Shapefile、GeoJSON、GeoPackage 图层）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="34" />
+        <source>Layer kind (empty: recognised from the headers)</source>
+        <translation>图层类型（留空：根据表头识别）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="37" />
+        <source>Column mapping (源列=field;源列=field; wins over the recognised headers)</source>
+        <translation>列映射（源列=field;源列=field；优先于自动识别的表头）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="40" />
+        <source>Coordinates are</source>
+        <translation>坐标为</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="44" />
+        <source>CRS of projected coordinate columns (or of a layer without one)</source>
+        <translation>投影坐标列的坐标系（或无坐标系图层的坐标系）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="46" />
+        <source>Longitude / X column (empty: recognised)</source>
+        <translation>经度 / X 列（留空：自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="46" />
+        <source>Latitude / Y column (empty: recognised)</source>
+        <translation>纬度 / Y 列（留空：自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="49" />
+        <source>Output CRS (empty: the CGCS2000 Gauss-Krüger zone of the study area or the data)</source>
+        <translation>输出坐标系（留空：研究区或数据所在的 CGCS2000 高斯-克吕格分带）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="52" />
+        <source>Study area (places outside it are listed)</source>
+        <translation>研究区（列出其范围外的位置）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="54" />
+        <source>Imported layer</source>
+        <translation>导入的图层</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="55" />
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="56" />
+        <source>Import report (HTML)</source>
+        <translation>导入报告（HTML）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="57" />
+        <source>Layer kind imported</source>
+        <translation>导入的图层类型</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="58" />
+        <source>Features written</source>
+        <translation>写出的要素数</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="92" />
+        <source>Cannot import: {0}</source>
+        <translation>无法导入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="102" />
+        <source> See the report: {0}</source>
+        <translation> 详见报告：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="103" />
+        <source>The import stopped: nothing was written.</source>
+        <translation>导入已停止：未写出任何结果。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <location filename="../layers/ledger_crs.py" line="17" />
+        <source>As the source says (a table without CRS: WGS 84)</source>
+        <translation>按数据源（无坐标系的表格：WGS 84）</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_crs.py" line="17" />
+        <source>WGS 84 (GPS)</source>
+        <translation>WGS 84（GPS 定位）</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_crs.py" line="17" />
+        <source>GCJ-02 (AMap, Tencent)</source>
+        <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_crs.py" line="17" />
+        <source>BD-09 (Baidu)</source>
+        <translation>BD-09（百度）</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_crs.py" line="17" />
+        <source>CGCS2000 geographic</source>
+        <translation>CGCS2000 地理坐标</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="22" />
+        <source>Read {value}.</source>
+        <translation>读取 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="23" />
+        <source>Text encoding: {value}.</source>
+        <translation>文本编码：{value}。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="24" />
+        <source>Layer kind {result} (as KIND says).</source>
+        <translation>图层类型 {result}（按 KIND 指定）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="25" />
+        <source>Layer kind {result}, recognised from the headers (required fields found: {detail}).</source>
+        <translation>图层类型 {result}，根据表头识别（必填字段匹配：{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="27" />
+        <source>The headers do not say which kind of layer this is (best matches: {detail}): set KIND.</source>
+        <translation>无法从表头判断图层类型（最接近：{detail}）：请设置 KIND。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="29" />
+        <source>The headers fit several kinds equally ({detail}): set KIND.</source>
+        <translation>表头同样符合多种图层类型（{detail}）：请设置 KIND。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="31" />
+        <source>Header row: row {rows} ({detail} headers recognised).</source>
+        <translation>表头行：第 {rows} 行（识别出 {detail} 个表头）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="33" />
+        <source>No header recognised in the first {detail} rows: set KIND, or name the columns with FIELD_MAP.</source>
+        <translation>前 {detail} 行中没有可识别的表头：请设置 KIND，或用 FIELD_MAP 指明各列。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="36" />
+        <source>Column '{column}' → {field}.</source>
+        <translation>列“{column}” → {field}。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="37" />
+        <source>Column '{column}' recognised ({field}): not imported.</source>
+        <translation>列“{column}”已识别（{field}）：不导入。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="38" />
+        <source>Column '{column}' → {field} (similar header).</source>
+        <translation>列“{column}” → {field}（相近表头）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="39" />
+        <source>Column '{column}' → {field} (FIELD_MAP).</source>
+        <translation>列“{column}” → {field}（FIELD_MAP）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="40" />
+        <source>Column '{column}' left out (FIELD_MAP).</source>
+        <translation>列“{column}”已舍弃（FIELD_MAP）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="41" />
+        <source>Column '{column}' not used: FIELD_MAP takes its field from another column.</source>
+        <translation>列“{column}”未使用：FIELD_MAP 从另一列取该字段。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="43" />
+        <source>Column '{column}' is not a Risk Atlas field: not imported.</source>
+        <translation>列“{column}”不是风险图谱字段：不导入。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="45" />
+        <source>Column '{column}' could be {detail}: say which with FIELD_MAP, e.g. {result}</source>
+        <translation>列“{column}”可能是 {detail}：请用 FIELD_MAP 指明，例如 {result}</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="47" />
+        <source>Column '{column}': the unit {detail} does not fit {field}: correct the header or set FIELD_MAP.</source>
+        <translation>列“{column}”：单位 {detail} 与 {field} 不符：请更正表头或设置 FIELD_MAP。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="50" />
+        <source>FIELD_MAP: {detail}</source>
+        <translation>列映射 FIELD_MAP：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="51" />
+        <source>No column for the required field {field}: name it with FIELD_MAP (源列={code}).</source>
+        <translation>必填字段 {field} 没有对应的列：请用 FIELD_MAP 指明（源列={code}）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="53" />
+        <source>Rows {rows} skipped: every required field is empty (a total line or a note?).</source>
+        <translation>已跳过第 {rows} 行：所有必填字段均为空（合计行或备注？）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="55" />
+        <source>Empty rows {rows} skipped.</source>
+        <translation>已跳过空行：第 {rows} 行。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="56" />
+        <source>{field}: '{value}' read as {result} (rows {rows}).</source>
+        <translation>{field}：“{value}”读作 {result}（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="57" />
+        <source>{field}: '{value}' is not a number (rows {rows}); it is left empty.</source>
+        <translation>{field}：“{value}”不是数字（第 {rows} 行）；留空。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="59" />
+        <source>{field}: '{value}' is not a whole number (rows {rows}); it is left empty.</source>
+        <translation>{field}：“{value}”不是整数（第 {rows} 行）；留空。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="61" />
+        <source>{field}: '{value}' → {result} (rows {rows}).</source>
+        <translation>{field}：“{value}” → {result}（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="62" />
+        <source>{field}: '{value}' is not a known value (rows {rows}); known values: {choices}.</source>
+        <translation>{field}：“{value}”不是已知取值（第 {rows} 行）；可用取值：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="64" />
+        <source>{field}: '{value}' could be {detail} (rows {rows}): write which in the ledger.</source>
+        <translation>{field}：“{value}”可能是 {detail}（第 {rows} 行）：请在台账中写明。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="66" />
+        <source>{field}: '{value}' is not a category of GB 18218 Table 2 (rows {rows}); left empty.</source>
+        <translation>{field}：“{value}”不属于 GB 18218 表 2 的类别（第 {rows} 行）；留空。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="68" />
+        <source>substance: '{value}' is read by its CAS number {result} (rows {rows}).</source>
+        <translation>substance：“{value}”按其 CAS 号 {result} 读取（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="70" />
+        <source>Coordinates from {column}, read as {value}.</source>
+        <translation>坐标取自 {column}，按 {value} 读取。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="72" />
+        <source>No coordinates (rows {rows}): written without geometry.</source>
+        <translation>无坐标（第 {rows} 行）：写出时无几何。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="74" />
+        <source>Coordinates not read ({detail}, e.g. '{value}', rows {rows}): written without geometry.</source>
+        <translation>坐标无法读取（{detail}，例如“{value}”，第 {rows} 行）：写出时无几何。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="76" />
+        <source>Longitude and latitude exchanged in rows {rows}: swapped back.</source>
+        <translation>第 {rows} 行经纬度颠倒：已纠正。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="78" />
+        <source>Rows {rows} lie outside China in either order: left as written.</source>
+        <translation>第 {rows} 行无论怎样排列都不在中国境内：保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="80" />
+        <source>{column} hold projected coordinates (e.g. {value}), not degrees: set SOURCE_CRS.</source>
+        <translation>{column} 中是投影坐标（例如 {value}），不是经纬度：请设置 SOURCE_CRS。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="82" />
+        <source>{count} places converted from {value} to WGS 84; moved {mean} m on average ({low}–{high} m).</source>
+        <translation>{count} 个位置由 {value} 转换为 WGS 84；平均移动 {mean} 米（{low}–{high} 米）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="84" />
+        <source>Rows {rows} lie outside the study area.</source>
+        <translation>第 {rows} 行位于研究区外。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="86" />
+        <source>Geometry (WKT) not read (e.g. '{value}', rows {rows}): written without geometry.</source>
+        <translation>几何（WKT）无法读取（例如“{value}”，第 {rows} 行）：写出时无几何。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="88" />
+        <source>Written in {result} ({value}).</source>
+        <translation>写出坐标系：{result}（{value}）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="89" />
+        <source>SOURCE_CRS {value} is projected: COORDINATES must then be 0 (as the source says).</source>
+        <translation>SOURCE_CRS {value} 为投影坐标系：此时 COORDINATES 必须为 0（按数据源）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="91" />
+        <source>The layer has no coordinate reference system: set SOURCE_CRS or COORDINATES.</source>
+        <translation>该图层没有坐标参考系：请设置 SOURCE_CRS 或 COORDINATES。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="93" />
+        <source>The geometries are {value}; this kind takes {detail}.</source>
+        <translation>几何类型为 {value}；该图层类型只接受 {detail}。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="96" />
+        <source>{count} places converted from {value} to WGS 84.</source>
+        <translation>{count} 个位置由 {value} 转换为 WGS 84。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="168" />
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="168" />
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="168" />
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="168" />
+        <source>Values read</source>
+        <translation>取值转换</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="168" />
+        <source>Source and places</source>
+        <translation>数据源与位置</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="177" />
+        <source>Risk Atlas — import report</source>
+        <translation>风险图谱——导入报告</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="180" />
+        <source>Source</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="180" />
+        <source>Layer kind</source>
+        <translation>图层类型</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="180" />
+        <source>Rows read</source>
+        <translation>读取行数</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="180" />
+        <source>Errors / warnings</source>
+        <translation>错误 / 警告</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="185" />
+        <source>Nothing was written: settle the errors below, then run the import again.</source>
+        <translation>未写出任何结果：请处理下列错误后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="187" />
+        <source>Rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="187" />
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="208" />
+        <source>… and {0} more</source>
+        <translation>……另有 {0} 条</translation>
     </message>
 </context>
 <context>
     <name>InputLayers</name>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="225" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="225" />
         <source>Hazard sources (one record per unit and substance)</source>
         <translation>危险源（每个单元每种物质一条记录）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="225" />
         <source>Emergency shelters</source>
         <translation>应急避难场所</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="225" />
         <source>Emergency shelters, second layer (e.g. points beside polygons)</source>
         <translation>应急避难场所（第二图层，如面图层之外的点图层）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="225" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="225" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="225" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="225" />
         <source>Townships</source>
         <translation>镇街</translation>
     </message>
@@ -1158,12 +1594,12 @@ Files: risk_atlas_results.gpkg (every result layer and a provenance table: algor
 <context>
     <name>RiskAtlasProvider</name>
     <message>
-        <location filename="../processing/provider.py" line="58" />
+        <location filename="../processing/provider.py" line="60" />
         <source>Risk Atlas</source>
         <translation>风险图谱</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="61" />
+        <location filename="../processing/provider.py" line="63" />
         <source>Risk Atlas {0}</source>
         <translation>风险图谱 {0}</translation>
     </message>

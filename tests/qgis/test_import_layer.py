@@ -219,3 +219,30 @@ def test_kind_left_out_is_recognised_not_taken_as_zero(run_algorithm, tmp_path):
         assert run_algorithm("riskatlas:importlayer", parameters)["KIND_USED"] == "fire_stations"
     with pytest.raises(QgsProcessingException):  # KIND 0 (enterprises) given: the station table lacks its fields
         run_algorithm("riskatlas:importlayer", {"INPUT": uri, "KIND": 0, "OUTPUT": "TEMPORARY_OUTPUT"})
+
+
+def test_report_in_the_ui_language(run_algorithm, tmp_path):
+    from qgis.core import QgsSettings
+
+    from riskatlas.support import i18n as i18n_support
+
+    uri = write_xlsx(str(tmp_path / "stations.xlsx"), station_rows())
+    settings = QgsSettings()
+    saved = (settings.value("locale/overrideFlag"), settings.value("locale/userLocale"))
+    try:
+        settings.setValue("locale/overrideFlag", True)
+        settings.setValue("locale/userLocale", "zh_CN")
+        i18n_support.remove_translator()
+        i18n_support.install_translator()
+        result = run_algorithm("riskatlas:importlayer", {"INPUT": uri, "COORDINATES": 2, "OUTPUT": "TEMPORARY_OUTPUT",
+                                                         "OUTPUT_REPORT": "TEMPORARY_OUTPUT",
+                                                         "OUTPUT_HTML": str(tmp_path / "报告.html")})
+        messages = [f["message"] for f in result["OUTPUT_REPORT"].getFeatures()]
+        assert "第 4 行经纬度颠倒：已纠正。" in messages
+        assert "class（消防站类别）：“一级站” → class1（第 3 行）。" in messages
+        html = (tmp_path / "报告.html").read_text(encoding="utf-8")
+        assert "风险图谱——导入报告" in html and "fire_stations（消防站）" in html
+    finally:
+        settings.setValue("locale/overrideFlag", saved[0])
+        settings.setValue("locale/userLocale", saved[1])
+        i18n_support.remove_translator()
