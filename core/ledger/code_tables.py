@@ -34,7 +34,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import product
 
-from ..standards.fire_stations import ROAD_CLASS_NAMES_ZH, ROAD_CLASSES, STATION_CLASS_LIMITS, STATION_CLASSES
+from ..standards.fire_stations import (ROAD_CLASS_NAMES_EN, ROAD_CLASS_NAMES_ZH, ROAD_CLASSES, STATION_CLASS_LIMITS,
+                                       STATION_CLASSES)
 from ..standards.shelters import DEFAULT_SHELTER_TYPES
 from .text import normalise_label
 
@@ -180,7 +181,7 @@ def _road_labels() -> dict[Code, tuple[str, ...]]:
 
 ROAD_CLASS = _table("road_class", ROAD_CLASSES, _road_labels(),
                     source="JTG B01-2014; 公路行政等级; CJJ 37-2012; OSM highway=* (see ROAD_CLASS_MAP)",
-                    names={code: (ROAD_CLASS_NAMES_ZH[code], code) for code in ROAD_CLASSES})
+                    names={code: (ROAD_CLASS_NAMES_ZH[code], ROAD_CLASS_NAMES_EN[code]) for code in ROAD_CLASSES})
 ROAD_CLASS_CN = _table("road_class_cn", tuple(ROAD_CLASS_MAP),
                        {code: labels for code, (labels, _) in ROAD_CLASS_MAP.items()},
                        source="JTG B01-2014; 公路行政等级; CJJ 37-2012")
