@@ -74,6 +74,11 @@ def code_choices(kind: str, field: str, language: str = "zh") -> tuple[tuple[str
     return tuple((table.display(code, language), code) for code in table.codes)
 
 
+def code_of(kind: str, field: str, value: object) -> object:
+    """The code of one value through ``read_codes`` (None when empty, unknown or ambiguous)."""
+    return read_codes(kind, field, np.array([value], dtype=object)).codes[0]
+
+
 def read_codes(kind: str, field: str, values: npt.ArrayLike, extra: Mapping[str, object] | None = None) -> Recoded:
     """``recode`` with the project's one yes/no reader (``core.values.yes_no``): how validation and
     every algorithm read a coded field."""
