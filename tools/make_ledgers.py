@@ -9,7 +9,7 @@
   numbers written "1,200", "45人" or in full-width digits, 是/否, grades as 三级（小微）…
 * ``重大危险源基本特征表.xlsx``: the sample's hazard records (unit × substance), one row each, under a
   two-level header (危险化学品 ▸ 名称 / CAS号 / 危险性类别), the unit's centre in GCJ-02, quantities
-  as "80吨", the owning enterprise by its credit code.
+  as "80吨", the people within 500 m as the sample records them, the owning enterprise by its credit code.
 
 ``truth.csv`` beside them holds each row's true WGS84 position (what an import must give back).
 Reads the GeoPackage with GDAL (osgeo.ogr/osr); writes with openpyxl.
@@ -161,9 +161,9 @@ def write_hazard_ledger(path, ids):
     sheet.title = "重大危险源"
     sheet.append(["临海县危险化学品重大危险源基本特征表"])
     sheet.append(["序号", "重大危险源编码", "重大危险源名称", "统一社会信用代码", "企业名称", "危险化学品", None, None,
-                  "单元内存量（吨）", "经度", "纬度", "备注"])
+                  "单元内存量（吨）", "厂区边界外500m范围内人数估算值（人）", "经度", "纬度", "备注"])
     sheet.append([None, None, None, None, None, "名称", "CAS号", "危险性类别"])
-    sheet.merge_cells("A1:L1")
+    sheet.merge_cells("A1:M1")
     sheet.merge_cells("F2:H2")
     truth = []
     for i, record in enumerate(records):
@@ -173,7 +173,7 @@ def write_hazard_ledger(path, ids):
         quantity = f"{record['quantity_t']:g}吨" if i % 3 == 0 else record["quantity_t"]
         unit = "0" + REGION + record["unit_id"][2:].zfill(4)  # leading zero: a code kept as text
         sheet.append([i + 1, unit, record["unit_name"], ids[record["ent_id"]], enterprises[record["ent_id"]], name,
-                      cas, record["hazard_cat"] or "", quantity, g_lon[i], g_lat[i], ""])
+                      cas, record["hazard_cat"] or "", quantity, record["exposed"], g_lon[i], g_lat[i], ""])
         truth.append((unit, lon[i], lat[i]))
     workbook.save(path)
     return truth
