@@ -43,15 +43,17 @@ def coordinate_labels():
     return [QCoreApplication.translate("ImportReport", label) for label in COORDINATE_LABELS]
 
 
-def coordinate_setting(choice, source_crs=None, layer_crs=None):
+def coordinate_setting(choice, source_crs=None, layer_crs=None, table=True):
     """The setting for COORDINATES ``choice`` (an index of COORDINATE_CHOICES), SOURCE_CRS
-    ``source_crs`` (a QgsCoordinateReferenceSystem or None) and a vector layer's own CRS."""
+    ``source_crs`` (a QgsCoordinateReferenceSystem or None) and a vector layer's own CRS (``table``
+    False: the source has geometries, and without any CRS it cannot be placed)."""
     name = COORDINATE_CHOICES[choice]
     given = source_crs if source_crs is not None and source_crs.isValid() else None
     if name == "source":
         crs = given or (layer_crs if layer_crs is not None and layer_crs.isValid() else None)
         if crs is None:
-            return CoordinateSetting("wgs84", None, WGS84)  # a table without CRS: WGS84
+            # a table without CRS: WGS84; a layer without one: nothing to go by
+            return CoordinateSetting("wgs84", None, WGS84) if table else CoordinateSetting("wgs84", None, None)
         return CoordinateSetting("wgs84" if crs.isGeographic() else None, None, _wkt(crs))
     if given is not None and not given.isGeographic():
         return CoordinateSetting(None, None, None, "projected_with_offset")

@@ -56,7 +56,7 @@ def run_import(source, options):
     """Import ``source`` (a ``ledger_source.LedgerSource``) with ``options`` (``ImportOptions``)."""
     import shapely
 
-    setting = coordinate_setting(options.coordinates, options.source_crs, source.crs)
+    setting = coordinate_setting(options.coordinates, options.source_crs, source.crs, source.geometries is None)
     read = read_ledger(source.table, FIELD_TYPES, options.kind, options.field_map, options.x_field,
                        options.y_field, setting.system, places=source.geometries is None)
     notes = [ReportLine(rp.SOURCE, status, rp.INFO, value=value) for status, value in source.notes]
@@ -73,11 +73,22 @@ def run_import(source, options):
     if not kinds <= allowed:
         return _stop(result, "wrong_geometry", value=" / ".join(sorted(k or "?" for k in kinds)),
                      detail=" / ".join(sorted(allowed)))
+    if from_crs.isGeographic() and _beyond_degrees(geoms):
+        return _stop(result, "looks_projected", column=source.name, value=_beyond_degrees(geoms))
     target = _target(options, geoms, from_crs, result)
     geoms = transform_geometries(geoms, from_crs, target)
     _study_area(options, geoms, target, read.row_numbers, result)
     result.frame, result.target_crs = _frame(read, geoms, target), target
     return result
+
+
+def _beyond_degrees(geoms):
+    """A coordinate of the geometries beyond ±180° / ±90° (metres labelled as degrees), or ''."""
+    import shapely
+
+    xy = shapely.get_coordinates(geoms[_present(geoms)]) if len(geoms) else np.zeros((0, 2))
+    far = (np.abs(xy[:, 0]) > 180) | (np.abs(xy[:, 1]) > 90)
+    return f"{xy[far][0, 0]:.1f}, {xy[far][0, 1]:.1f}" if far.any() else ""
 
 
 def _present(geoms):
@@ -95,7 +106,8 @@ def _places(source, read, setting, result):
         geoms = np.asarray(source.geometries, dtype=object)[[position[int(n)] for n in read.row_numbers]]
         layer_crs = source.crs
         if setting.crs is None and layer_crs is None:
-            return _stop(result, "no_crs"), None
+            _stop(result, "no_crs")
+            return None, None
         if setting.offset:
             if layer_crs is not None and not layer_crs.isGeographic():
                 geoms = transform_geometries(geoms, layer_crs, qgs_crs(WGS84))

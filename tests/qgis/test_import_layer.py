@@ -246,3 +246,27 @@ def test_report_in_the_ui_language(run_algorithm, tmp_path):
         settings.setValue("locale/overrideFlag", saved[0])
         settings.setValue("locale/userLocale", saved[1])
         i18n_support.remove_translator()
+
+
+def test_a_layer_without_crs_needs_one(run_algorithm, tmp_path):
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    path = str(tmp_path / "nocrs.shp")
+    fields = QgsFields()
+    for name in ("station_id", "name", "class"):
+        fields.append(QgsField(name, compat.FIELD_TYPE_STRING, len=20))
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "ESRI Shapefile"
+    writer = QgsVectorFileWriter.create(path, fields, compat.WKB_POINT, QgsCoordinateReferenceSystem(),
+                                        QgsProject.instance().transformContext(), options)
+    feature = QgsFeature(fields)
+    feature.setAttributes(["FS01", "城关站", "class1"])
+    feature.setGeometry(QgsGeometry.fromPointXY(gk(*KNOWN["FS01"])))
+    writer.addFeature(feature)
+    del writer
+    with pytest.raises(QgsProcessingException, match="SOURCE_CRS"):
+        run_algorithm("riskatlas:importlayer", {"INPUT": path, "OUTPUT": "TEMPORARY_OUTPUT"})
+    result = run_algorithm("riskatlas:importlayer", {"INPUT": path, "SOURCE_CRS": "EPSG:4549",
+                                                     "OUTPUT": "TEMPORARY_OUTPUT"})
+    (imported,) = result["OUTPUT"].getFeatures()
+    assert imported.geometry().asPoint().distance(gk(*KNOWN["FS01"])) < 1e-6
