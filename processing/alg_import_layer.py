@@ -106,7 +106,7 @@ class ImportLayer(RiskAtlasAlgorithm):
         schema = schema_of(kind)
         specs = [(name, kind_of, _alias(schema, name, zh)) for name, kind_of in output_fields(kind, frame.columns)]
         record = self.provenance(parameters, kind=kind, target_crs=result.target_crs.authid())
-        dest = self.write_sink(parameters, "OUTPUT", context, frame, specs, wkb_type_for(frame),
+        dest = self.write_sink(parameters, "OUTPUT", context, frame, specs, wkb_type_for(frame, _wkb(schema)),
                                result.target_crs, feedback, (60, 95), style=STYLE_BY_KIND[schema.kind],
                                provenance=record)
         self.__dict__["_styled_output"] = (dest, schema.kind)
@@ -136,3 +136,10 @@ class ImportLayer(RiskAtlasAlgorithm):
 def _alias(schema, name, zh):
     spec = schema.field_by_name.get(name)
     return (spec.alias_zh if zh else spec.alias_en) if spec else None
+
+
+def _wkb(schema):
+    """The layer type when no feature has a geometry: the kind's first geometry."""
+    from ..layers.template import WKB_TYPES
+
+    return WKB_TYPES[schema.geometries[0]]
