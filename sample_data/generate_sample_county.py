@@ -950,11 +950,16 @@ def restyle_county(path):
     from riskatlas.layers.styling import STYLE_BY_KIND
     from riskatlas.layers.template import TEMPLATE_LAYERS
 
+    import contextlib
+    import sqlite3
+
     with chinese_locale():
         for name, (kind, _wkb) in TEMPLATE_LAYERS.items():
             message = save_default_style(path, name, STYLE_BY_KIND[kind])
             if message:
                 raise IOError(f"{name}: {message}")
+    with contextlib.closing(sqlite3.connect(path)) as connection:  # leave no WAL mode behind (a file to commit)
+        connection.execute("PRAGMA journal_mode=DELETE")
 
 
 class chinese_locale:  # noqa: N801 (a context manager used like a function)
