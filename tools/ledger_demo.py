@@ -48,7 +48,8 @@ def import_enterprises(ledger, folder):
         writer = csv.writer(handle)
         writer.writerow(report.fields().names())
         for feature in report.getFeatures():
-            writer.writerow(["" if v is None else v for v in feature.attributes()])
+            writer.writerow(["" if v is None or (hasattr(v, "isNull") and v.isNull()) else v
+                             for v in feature.attributes()])
     return result, [f["message"] for f in report.getFeatures()]
 
 
