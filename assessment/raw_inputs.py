@@ -8,14 +8,16 @@ geographic while COORDINATES names a web-map offset. Layers already in the schem
 are. Imports land in the CRS of the first projected input used as is (else the Gauss-Krüger zone
 of the townships or the data), townships first so that they can serve as the study area. The
 mapping each import used is printed; an ambiguity stops the run with its report
-(``import_<layer>.html``).
+(``import_<layer>.html``). The imports are part of the run's analysis phase (``pipeline.Assessment``):
+written under temporary names, put in place with the results, removed when the run is cancelled
+or fails.
 """
 import gc
 import os
 
-from qgis.core import QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsProcessingMultiStepFeedback, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication
 
-from ..layers.atomic import atomic_output
 from ..layers.ledger_source import is_table_file, split_uri
 from ..layers.schemas import ASSESSMENT_INPUTS, IMPORT_KINDS
 
@@ -54,34 +56,61 @@ def _target_crs(inputs, raw):
     return None
 
 
-def import_raw_inputs(inputs, output_folder, coordinates, context, feedback):
-    """``inputs`` ({parameter: URI}) with the raw ones replaced by imported layers (module doc)."""
-    raw = {p: uri for p, uri in inputs.items()
-           if needs_import(uri, next(i for i in ASSESSMENT_INPUTS if i.parameter == p), coordinates)}
-    if not raw:
-        return dict(inputs)
+class ImportStopped(Exception):
+    """An import stopped (ambiguous headers or values, a missing field …): ``report`` says why."""
+
+    def __init__(self, message, report):
+        super().__init__(message)
+        self.report = report
+
+
+def raw_inputs(inputs, coordinates=0):
+    """{parameter: URI} of the ``inputs`` that must be imported first (module doc)."""
+    return {p: uri for p, uri in inputs.items()
+            if needs_import(uri, next(i for i in ASSESSMENT_INPUTS if i.parameter == p), coordinates)}
+
+
+def report_name(assessment_input):
+    return f"import_{assessment_input.layer}.html"
+
+
+def import_raw_inputs(inputs, raw, gpkg, report_folder, coordinates, context, feedback):
+    """``inputs`` ({parameter: URI}) with the ``raw`` ones replaced by layers imported into ``gpkg`` (a
+    temporary file the caller puts in place), their reports in ``report_folder``; returns the inputs
+    and {parameter: report path}. Stops (``Cancelled``) before each import and after one when the run
+    was cancelled; an import that stops raises ``ImportStopped`` naming its report."""
+    from ..processing.base import Cancelled
+
     order = sorted(raw, key=lambda p: p != "TOWNSHIPS")
     target = _target_crs(inputs, raw)
-    result = dict(inputs)
-    final = os.path.join(output_folder, IMPORTED_GPKG)
-    with atomic_output(final) as partial:
-        for parameter in order:
-            item = next(i for i in ASSESSMENT_INPUTS if i.parameter == parameter)
-            study = result.get("TOWNSHIPS") if parameter != "TOWNSHIPS" else None
-            _import_one(raw[parameter], item, partial, coordinates, target, study, output_folder, context, feedback)
-            result[parameter] = f"{partial}|layername={item.layer}"
-        context.temporaryLayerStore().removeAllMapLayers()  # close the partial GeoPackage before its rename
-        gc.collect()
-    return {p: (uri.replace(partial, final) if p in raw else uri) for p, uri in result.items()}
+    result, reports = dict(inputs), {}
+    steps = QgsProcessingMultiStepFeedback(len(order), feedback)
+    for number, parameter in enumerate(order):
+        if feedback.isCanceled():
+            raise Cancelled()
+        steps.setCurrentStep(number)
+        item = next(i for i in ASSESSMENT_INPUTS if i.parameter == parameter)
+        study = result.get("TOWNSHIPS") if parameter != "TOWNSHIPS" else None
+        reports[parameter] = os.path.join(report_folder, report_name(item))
+        _import_one(raw[parameter], item, gpkg, coordinates, target, study, reports[parameter], context, steps)
+        if feedback.isCanceled():
+            raise Cancelled()
+        result[parameter] = f"{gpkg}|layername={item.layer}"
+    context.temporaryLayerStore().removeAllMapLayers()  # close the imported GeoPackage (it is renamed later)
+    gc.collect()
+    return result, reports
 
 
-def _import_one(uri, item, gpkg, coordinates, target, study, output_folder, context, feedback):
+def _import_one(uri, item, gpkg, coordinates, target, study, report, context, feedback):
     from qgis import processing
 
-    feedback.pushInfo(f"— import {item.parameter}: {uri}")
+    from ..processing.base import input_label
+
+    feedback.pushInfo(QCoreApplication.translate("FullAssessment", "— Importing {0}: {1}").format(
+        input_label(item), uri))
     parameters = {"INPUT": uri, "KIND": IMPORT_KINDS.index(item.layer if item.layer in IMPORT_KINDS else item.kind),
                   "COORDINATES": coordinates, "OUTPUT": f"ogr:dbname='{gpkg}' table=\"{item.layer}\" (geom)",
-                  "OUTPUT_HTML": os.path.join(output_folder, f"import_{item.layer}.html")}
+                  "OUTPUT_HTML": report}
     if target:
         parameters["TARGET_CRS"] = target
     if study:
@@ -90,4 +119,4 @@ def _import_one(uri, item, gpkg, coordinates, target, study, output_folder, cont
         processing.run("riskatlas:importlayer", parameters, context=context, feedback=feedback,
                        is_child_algorithm=True)
     except QgsProcessingException as error:
-        raise QgsProcessingException(f"{item.parameter}: {error}") from error
+        raise ImportStopped(f"{input_label(item)}: {error}", report if os.path.exists(report) else None) from error

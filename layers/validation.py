@@ -128,6 +128,9 @@ def _code_findings(layer, gdf, spec, layer_kind, blank):
     found = []
     recoded = read_codes(layer_kind, spec.name, gdf[spec.name].to_numpy(dtype=object))
     values = gdf[spec.name].to_numpy()
+    candidates = np.full(len(values), "", dtype=object)  # per row: the codes an ambiguous value could be
+    for change in recoded.changes:
+        candidates[list(change.rows)] = " / ".join(map(str, change.candidates))
     for status, severity in ((UNKNOWN, ERROR), (AMBIGUOUS, ERROR), (NOT_LISTED_STATUS, WARNING)):
         rows = (recoded.status == status) & ~blank
         if not rows.any():
@@ -136,10 +139,11 @@ def _code_findings(layer, gdf, spec, layer_kind, blank):
             messages = [f"'{spec.name}' must be true/false (是/否, yes/no, 1/0), found '{v}'" for v in values[rows]]
             found += _findings(layer, _fids(gdf, rows), spec.name, WRONG_TYPE, severity, messages)
             continue
-        notes = {change.value: change.note for change in recoded.changes}
         choices = ", ".join(map(str, spec.allowed or ()))
         messages = [f"unknown {spec.name} '{v}' (allowed: {choices})" if status == UNKNOWN
-                    else f"{spec.name} '{v}': {notes.get(v, '')}" for v in values[rows]]
+                    else f"'{spec.name}' = '{v}' could be {c}: write which one" if status == AMBIGUOUS
+                    else f"'{spec.name}' = '{v}' is not a category of GB 18218 Table 2"
+                    for v, c in zip(values[rows], candidates[rows])]
         found += _findings(layer, _fids(gdf, rows), spec.name, UNKNOWN_CODE if severity == ERROR
                            else NON_STANDARD_VALUE, severity, messages)
     return found

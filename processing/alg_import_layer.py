@@ -16,6 +16,7 @@ from ..layers.schemas import IMPORT_KINDS, import_kind_title, schema_of
 from ..layers.ledger_crs import coordinate_labels
 from ..support import compat
 from ..support.i18n import is_chinese
+from . import preselect
 from .base import RiskAtlasAlgorithm
 
 
@@ -28,9 +29,11 @@ class ImportLayer(RiskAtlasAlgorithm):
 
     def initAlgorithm(self, config=None):
         zh = is_chinese()
-        self.addParameter(QgsProcessingParameterVectorLayer(
+        ledger = QgsProcessingParameterVectorLayer(
             "INPUT", self.tr("Ledger or layer (xlsx, csv, shapefile, GeoJSON, GeoPackage layer)"),
-            [compat.SOURCE_VECTOR]))
+            [compat.SOURCE_VECTOR])
+        preselect.offer_ledger(ledger, [compat.SOURCE_VECTOR])  # no kind yet: KIND or its headers say which
+        self.addParameter(ledger)
         self.addParameter(QgsProcessingParameterEnum(
             "KIND", self.tr("Layer kind (empty: recognised from the headers)"),
             [import_kind_title(kind, zh) for kind in IMPORT_KINDS], optional=True))
@@ -50,7 +53,7 @@ class ImportLayer(RiskAtlasAlgorithm):
             "TARGET_CRS", self.tr("Output CRS (empty: the CGCS2000 Gauss-Krüger zone of the study area or the data)"),
             optional=True))
         self.add_source("STUDY_AREA", self.tr("Study area (places outside it are listed)"), [compat.SOURCE_POLYGON],
-                        optional=True)
+                        optional=True, kind="townships")
         self.add_sink("OUTPUT", self.tr("Imported layer"), compat.SOURCE_ANY_GEOMETRY)
         self.add_sink("OUTPUT_REPORT", self.tr("Import report"), compat.SOURCE_VECTOR, optional=True)
         self.add_html("OUTPUT_HTML", self.tr("Import report (HTML)"))
@@ -110,6 +113,12 @@ class ImportLayer(RiskAtlasAlgorithm):
                                result.target_crs, feedback, (60, 95), style=STYLE_BY_KIND[schema.kind],
                                provenance=record)
         self.__dict__["_styled_output"] = (dest, schema.kind)
+        if context.willLoadLayerOnCompletion(dest):  # the desktop adds it to the project: named as its kind
+            from ..layers.project import input_title
+            from ..layers.schemas import ASSESSMENT_INPUTS
+
+            item = next(i for i in ASSESSMENT_INPUTS if i.layer == kind)
+            context.layerToLoadOnCompletionDetails(dest).name = input_title(item, "zh" if zh else "en")
         results = {"OUTPUT": dest, "KIND_USED": kind, "FEATURES": len(frame)}
         report_id = self.write_sink(parameters, "OUTPUT_REPORT", context, report.report_frame(result, zh),
                                     IMPORT_REPORT_FIELDS, compat.WKB_NO_GEOMETRY, required=False)
