@@ -21,6 +21,7 @@ from .alg_four_colour_map import FourColourMap
 from .alg_full_assessment import FullAssessment
 from .alg_grade_hazard_sources import GradeHazardSources
 from .alg_resource_coverage import ResourceCoverage
+from .alg_import_layer import ImportLayer
 from .alg_shelter_per_capita import ShelterPerCapita
 from .alg_validate_inputs import ValidateInputs
 
@@ -34,6 +35,7 @@ ALGORITHMS = (  # the plugin's menu lists them in this order
     ShelterPerCapita,
     ResourceCoverage,
     ExportAtlas,
+    ImportLayer,
     CreateTemplate,
 )
 MODELS = ("risk_atlas_assessment.model3",)  # in models/

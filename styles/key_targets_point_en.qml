@@ -1,5 +1,5 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields" labelsEnabled="0">
+<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields|Forms" labelsEnabled="0">
  <renderer-v2 type="singleSymbol" enableorderby="0" forceraster="0" symbollevels="0">
   <symbols>
    <symbol type="marker" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
@@ -16,6 +16,60 @@
    </symbol>
   </symbols>
  </renderer-v2>
+ <fieldConfiguration>
+  <field configurationFlags="None" name="category">
+   <editWidget type="ValueMap">
+    <config>
+     <Option type="Map">
+      <Option type="List" name="map">
+       <Option type="Map">
+        <Option type="QString" value="school" name="School"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="kindergarten" name="Nursery or kindergarten"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="hospital" name="Hospital or health centre"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="care_home" name="Care home or welfare home"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="culture" name="Library, museum or other public cultural venue"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="hotel" name="Hotel"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="market" name="Shopping centre or market"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="transport" name="Passenger station, pier or airport"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="stadium" name="Stadium or hall"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="entertainment" name="Public entertainment venue"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="tourism" name="Tourist site"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="religious" name="Religious venue"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="workshop" name="Labour-intensive workshop or dormitory"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="other" name="Other"/>
+       </Option>
+      </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+ </fieldConfiguration>
  <aliases>
   <alias field="target_id" name="Target id"/>
   <alias field="name" name="Name"/>

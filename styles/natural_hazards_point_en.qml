@@ -1,5 +1,5 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields" labelsEnabled="0">
+<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields|Forms" labelsEnabled="0">
  <renderer-v2 type="categorizedSymbol" attr="danger_level" enableorderby="0" forceraster="0" symbollevels="0">
   <categories>
    <category value="extra_large" label="Extra-large" symbol="0" render="true"/>
@@ -71,6 +71,114 @@
    </symbol>
   </symbols>
  </renderer-v2>
+ <fieldConfiguration>
+  <field configurationFlags="None" name="type">
+   <editWidget type="ValueMap">
+    <config>
+     <Option type="Map">
+      <Option type="List" name="map">
+       <Option type="Map">
+        <Option type="QString" value="collapse" name="Rockfall / collapse"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="landslide" name="Landslide"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="debris_flow" name="Debris flow"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="ground_collapse" name="Ground collapse"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="ground_fissure" name="Ground fissure"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="land_subsidence" name="Land subsidence"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="unstable_slope" name="Unstable slope"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="flash_flood" name="Flash flood"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="waterlogging" name="Waterlogging point"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="other" name="Other"/>
+       </Option>
+      </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+  <field configurationFlags="None" name="danger_level">
+   <editWidget type="ValueMap">
+    <config>
+     <Option type="Map">
+      <Option type="List" name="map">
+       <Option type="Map">
+        <Option type="QString" value="extra_large" name="Extra-large"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="large" name="Large"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="medium" name="Medium"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="small" name="Small"/>
+       </Option>
+      </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+  <field configurationFlags="None" name="scale_level">
+   <editWidget type="ValueMap">
+    <config>
+     <Option type="Map">
+      <Option type="List" name="map">
+       <Option type="Map">
+        <Option type="QString" value="extra_large" name="Extra-large"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="large" name="Large"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="medium" name="Medium"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="small" name="Small"/>
+       </Option>
+      </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+  <field configurationFlags="None" name="risk_grade">
+   <editWidget type="ValueMap">
+    <config>
+     <Option type="Map">
+      <Option type="List" name="map">
+       <Option type="Map">
+        <Option type="QString" value="very_high" name="Very high"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="high" name="High"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="moderate" name="Moderate"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="low" name="Low"/>
+       </Option>
+      </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+ </fieldConfiguration>
  <aliases>
   <alias field="hazard_id" name="Site id"/>
   <alias field="name" name="Name"/>

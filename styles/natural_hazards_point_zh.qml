@@ -1,5 +1,5 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields" labelsEnabled="0">
+<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields|Forms" labelsEnabled="0">
  <renderer-v2 type="categorizedSymbol" attr="danger_level" enableorderby="0" forceraster="0" symbollevels="0">
   <categories>
    <category value="extra_large" label="特大型" symbol="0" render="true"/>
@@ -71,6 +71,114 @@
    </symbol>
   </symbols>
  </renderer-v2>
+ <fieldConfiguration>
+  <field configurationFlags="None" name="type">
+   <editWidget type="ValueMap">
+    <config>
+     <Option type="Map">
+      <Option type="List" name="map">
+       <Option type="Map">
+        <Option type="QString" value="collapse" name="崩塌"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="landslide" name="滑坡"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="debris_flow" name="泥石流"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="ground_collapse" name="地面塌陷"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="ground_fissure" name="地裂缝"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="land_subsidence" name="地面沉降"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="unstable_slope" name="不稳定斜坡"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="flash_flood" name="山洪"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="waterlogging" name="内涝积水点"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="other" name="其他"/>
+       </Option>
+      </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+  <field configurationFlags="None" name="danger_level">
+   <editWidget type="ValueMap">
+    <config>
+     <Option type="Map">
+      <Option type="List" name="map">
+       <Option type="Map">
+        <Option type="QString" value="extra_large" name="特大型"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="large" name="大型"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="medium" name="中型"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="small" name="小型"/>
+       </Option>
+      </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+  <field configurationFlags="None" name="scale_level">
+   <editWidget type="ValueMap">
+    <config>
+     <Option type="Map">
+      <Option type="List" name="map">
+       <Option type="Map">
+        <Option type="QString" value="extra_large" name="特大型"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="large" name="大型"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="medium" name="中型"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="small" name="小型"/>
+       </Option>
+      </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+  <field configurationFlags="None" name="risk_grade">
+   <editWidget type="ValueMap">
+    <config>
+     <Option type="Map">
+      <Option type="List" name="map">
+       <Option type="Map">
+        <Option type="QString" value="very_high" name="极高"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="high" name="高"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="moderate" name="中"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="low" name="低"/>
+       </Option>
+      </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+ </fieldConfiguration>
  <aliases>
   <alias field="hazard_id" name="隐患点编号"/>
   <alias field="name" name="名称"/>

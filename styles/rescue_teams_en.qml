@@ -1,5 +1,5 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Labeling|Fields" labelsEnabled="1">
+<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Labeling|Fields|Forms" labelsEnabled="1">
  <renderer-v2 type="singleSymbol" enableorderby="0" forceraster="0" symbollevels="0">
   <symbols>
    <symbol type="marker" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
@@ -75,6 +75,63 @@
    <rendering displayAll="0" drawLabels="1" fontLimitPixelSize="0" fontMaxPixelSize="10000" fontMinPixelSize="0" labelPerPart="0" limitNumLabels="0" maxNumLabels="2000" mergeLines="0" minFeatureSize="0" obstacle="1" obstacleFactor="1" obstacleType="1" scaleMax="0" scaleMin="0" scaleVisibility="0" unplacedVisibility="0" upsidedownLabels="0" zIndex="0"/>
   </settings>
  </labeling>
+ <fieldConfiguration>
+  <field configurationFlags="None" name="type">
+   <editWidget type="ValueMap">
+    <config>
+     <Option type="Map">
+      <Option type="List" name="map">
+       <Option type="Map">
+        <Option type="QString" value="fire_rescue" name="Fire and rescue (comprehensive)"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="professional_fire" name="Full-time fire brigade"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="forest_fire" name="Forest and grassland fire"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="flood" name="Flood fighting"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="earthquake_geohazard" name="Earthquake and geohazard rescue"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="mine" name="Mine and tunnel rescue"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="hazchem" name="Hazardous-chemicals rescue"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="water" name="Water rescue"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="aviation" name="Aviation rescue"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="medical" name="Medical rescue"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="utility" name="Utility repair"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="social" name="Social rescue organisation"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="grassroots" name="Township or village rescue team"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="enterprise" name="Enterprise rescue team"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="other" name="Other"/>
+       </Option>
+      </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+ </fieldConfiguration>
  <aliases>
   <alias field="team_id" name="Team id"/>
   <alias field="name" name="Name"/>

@@ -1,5 +1,5 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Labeling|Fields" labelsEnabled="1">
+<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Labeling|Fields|Forms" labelsEnabled="1">
  <renderer-v2 type="singleSymbol" enableorderby="0" forceraster="0" symbollevels="0">
   <symbols>
    <symbol type="marker" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
@@ -75,6 +75,63 @@
    <rendering displayAll="0" drawLabels="1" fontLimitPixelSize="0" fontMaxPixelSize="10000" fontMinPixelSize="0" labelPerPart="0" limitNumLabels="0" maxNumLabels="2000" mergeLines="0" minFeatureSize="0" obstacle="1" obstacleFactor="1" obstacleType="1" scaleMax="0" scaleMin="0" scaleVisibility="0" unplacedVisibility="0" upsidedownLabels="0" zIndex="0"/>
   </settings>
  </labeling>
+ <fieldConfiguration>
+  <field configurationFlags="None" name="type">
+   <editWidget type="ValueMap">
+    <config>
+     <Option type="Map">
+      <Option type="List" name="map">
+       <Option type="Map">
+        <Option type="QString" value="fire_rescue" name="综合性消防救援队伍"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="professional_fire" name="专职消防队"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="forest_fire" name="森林(草原)灭火队伍"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="flood" name="抗洪抢险队伍"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="earthquake_geohazard" name="地震和地质灾害救援队伍"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="mine" name="矿山(隧道)救援队伍"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="hazchem" name="危险化学品救援队伍"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="water" name="水上救援队伍"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="aviation" name="航空应急救援队伍"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="medical" name="医疗救护队伍"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="utility" name="电力、供水、燃气抢修队伍"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="social" name="社会应急力量"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="grassroots" name="基层应急救援队伍（乡镇、村居）"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="enterprise" name="企业专职救援队伍"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="other" name="其他"/>
+       </Option>
+      </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+ </fieldConfiguration>
  <aliases>
   <alias field="team_id" name="队伍编号"/>
   <alias field="name" name="名称"/>

@@ -1,5 +1,5 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Labeling|Fields" labelsEnabled="1">
+<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Labeling|Fields|Forms" labelsEnabled="1">
  <renderer-v2 type="singleSymbol" enableorderby="0" forceraster="0" symbollevels="0">
   <symbols>
    <symbol type="marker" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
@@ -75,6 +75,36 @@
    <rendering displayAll="0" drawLabels="1" fontLimitPixelSize="0" fontMaxPixelSize="10000" fontMinPixelSize="0" labelPerPart="0" limitNumLabels="0" maxNumLabels="2000" mergeLines="0" minFeatureSize="0" obstacle="1" obstacleFactor="1" obstacleType="1" scaleMax="0" scaleMin="0" scaleVisibility="0" unplacedVisibility="0" upsidedownLabels="0" zIndex="0"/>
   </settings>
  </labeling>
+ <fieldConfiguration>
+  <field configurationFlags="None" name="level">
+   <editWidget type="ValueMap">
+    <config>
+     <Option type="Map">
+      <Option type="List" name="map">
+       <Option type="Map">
+        <Option type="QString" value="national" name="National"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="provincial" name="Provincial"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="municipal" name="Municipal"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="county" name="County"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="township" name="Township"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="village" name="Village or community"/>
+       </Option>
+      </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+ </fieldConfiguration>
  <aliases>
   <alias field="depot_id" name="Depot id"/>
   <alias field="name" name="Name"/>

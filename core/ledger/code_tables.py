@@ -35,10 +35,13 @@ from dataclasses import dataclass, field, replace
 from itertools import product
 
 from ..standards.emergency_resources import DEPOT_LEVEL_CODES, DEPOT_LEVELS, TEAM_TYPE_CODES, TEAM_TYPES
+from ..standards.fire_stations import (ROAD_CLASS_NAMES_EN, ROAD_CLASS_NAMES_ZH, ROAD_CLASSES, STATION_CLASS_LIMITS,
+                                       STATION_CLASSES)
 from ..standards.key_targets import KEY_TARGET_CATEGORIES, KEY_TARGET_CODES
 from ..standards.natural_hazards import (DANGER_GRADE_CODES, DANGER_GRADES, DANGER_SOURCE, HAZARD_TYPE_CODES,
                                          NATURAL_HAZARD_TYPES, RISK_GRADE_CODES, RISK_GRADES)
-from .text import normalise_value
+from ..standards.shelters import DEFAULT_SHELTER_TYPES
+from .text import normalise_label
 
 Code = str | bool  # a schema code: text, or True/False for the yes/no fields (urban, hazchem, suburban)
 
@@ -56,23 +59,32 @@ class CodeTable:
     true_code: Code | None = None
     false_code: Code | None = None
     source: str = ""
+    names: dict[Code, tuple[str, str]] = field(default_factory=dict)  # code → (Chinese, English) display name
+
+    def display(self, code: Code, language: str = "zh") -> str:
+        """The name a drop-down shows for ``code`` (itself when the table names none)."""
+        zh, en = self.names.get(code, (str(code), str(code)))
+        return zh if language == "zh" else en
 
 
 def _table(name: str, codes: Sequence[Code], labels_by_code: Mapping[Code, Iterable[str]],
            ambiguous: Mapping[str, Sequence[Code]] | None = None, true_code: Code | None = None,
-           false_code: Code | None = None, source: str = "") -> CodeTable:
+           false_code: Code | None = None, source: str = "",
+           names: Mapping[Code, tuple[str, str]] | None = None) -> CodeTable:
+    """A table; the display ``names`` of each code are labels of it too (a drop-down's choice reads back)."""
     labels: dict[str, Code] = {}
-    for code, names in labels_by_code.items():
-        for label in (str(code),) + tuple(names) if isinstance(code, str) else tuple(names):
-            key = normalise_value(label)
+    names = dict(names or {})
+    for code, written in labels_by_code.items():
+        for label in ((str(code),) if isinstance(code, str) else ()) + tuple(written) + names.get(code, ()):
+            key = normalise_label(label)
             if labels.get(key, code) != code:
                 raise ValueError(f"code table {name}: {label!r} means both {labels[key]} and {code}")
             labels[key] = code
-    ambiguous_keys = {normalise_value(k): tuple(v) for k, v in (ambiguous or {}).items()}
+    ambiguous_keys = {normalise_label(k): tuple(v) for k, v in (ambiguous or {}).items()}
     clash = set(ambiguous_keys) & set(labels)
     if clash:
         raise ValueError(f"code table {name}: {sorted(clash)} both definite and ambiguous")
-    return CodeTable(name, tuple(codes), labels, ambiguous_keys, true_code, false_code, source)
+    return CodeTable(name, tuple(codes), labels, ambiguous_keys, true_code, false_code, source, names)
 
 
 def _station_labels(prefixes: Iterable[str], suffixes: Iterable[str]) -> tuple[str, ...]:
@@ -81,7 +93,7 @@ def _station_labels(prefixes: Iterable[str], suffixes: Iterable[str]) -> tuple[s
 
 _ORDINARY = ("", "站", "消防站", "普通站", "普通消防站", "消防救援站", "普通消防救援站", "类", "类站")
 STATION_CLASS = _table(
-    "station_class", ("special", "class1", "class2", "small"),
+    "station_class", STATION_CLASSES,
     {
         "special": _station_labels(("特勤",), ("", "站", "消防站", "消防救援站", "队", "中队", "类")),
         "class1": _station_labels(("一级", "1级", "i级"), _ORDINARY) + ("1",),
@@ -92,7 +104,8 @@ STATION_CLASS = _table(
                "消防站": ("special", "class1", "class2", "small"),
                # a suburban station is an ordinary station of some class: the suburban field says 郊区
                "郊区站": ("class1", "class2", "small"), "郊区": ("class1", "class2", "small")},
-    source="建标152-2017 城市消防站建设标准; GB 51080-2015")
+    source="建标152-2017 城市消防站建设标准; GB 51080-2015",
+    names={c.code: (c.name_zh, c.name_en) for c in STATION_CLASS_LIMITS if c.code in STATION_CLASSES})
 
 
 def _term(term: str) -> tuple[str, ...]:
@@ -101,7 +114,7 @@ def _term(term: str) -> tuple[str, ...]:
 
 
 SHELTER_TYPE = _table(
-    "shelter_type", ("emergency", "fixed_short", "fixed_medium", "fixed_long", "central"),
+    "shelter_type", tuple(t.code for t in DEFAULT_SHELTER_TYPES),
     {
         "emergency": ("紧急避难场所", "紧急", "紧急避难", "紧急避难点", "紧急型", "紧急避难场地", "紧急应急避难场所"),
         "fixed_short": _term("短期"), "fixed_medium": _term("中期"), "fixed_long": _term("长期"),
@@ -111,7 +124,8 @@ SHELTER_TYPE = _table(
                "固定避难场所": ("fixed_short", "fixed_medium", "fixed_long"),
                "固定避难": ("fixed_short", "fixed_medium", "fixed_long"),
                "应急避难场所": ("emergency", "fixed_short", "fixed_medium", "fixed_long", "central")},
-    source="GB 51143-2015 §3.1.4; GB/T 44013-2024")
+    source="GB 51143-2015 §3.1.4; GB/T 44013-2024",
+    names={t.code: (t.name_zh, t.name_en) for t in DEFAULT_SHELTER_TYPES})
 
 
 def _grade(names: Iterable[str], digit: str) -> tuple[str, ...]:
@@ -128,7 +142,9 @@ STD_GRADE = _table(
         "none": ("无", "无等级", "未达标", "不达标", "未评级", "未定级", "未评定", "未创建", "未开展", "暂无",
                  "未评审"),
     },
-    source="GB/T 33000-2016; 企业安全生产标准化建设定级办法 (一级/二级/三级)")
+    source="GB/T 33000-2016; 企业安全生产标准化建设定级办法 (一级/二级/三级)",
+    names={"grade1": ("一级", "Grade 1"), "grade2": ("二级", "Grade 2"), "grade3": ("三级", "Grade 3"),
+           "none": ("无", "None")})
 
 # Chinese road classes: class_cn code → (labels, the schema's English class or None).
 ROAD_CLASS_MAP: dict[str, tuple[tuple[str, ...], str | None]] = {
@@ -155,11 +171,10 @@ OSM_HIGHWAY_CLASSES: dict[str, str] = {
     "tertiary": "tertiary", "tertiary_link": "tertiary", "unclassified": "local", "residential": "local",
     "living_street": "local", "service": "local", "road": "local", "track": "local",
 }
-_ROAD_CODES = ("expressway", "trunk", "primary", "secondary", "tertiary", "local")
 
 
 def _road_labels() -> dict[Code, tuple[str, ...]]:
-    by_code: dict[Code, tuple[str, ...]] = {code: () for code in _ROAD_CODES}
+    by_code: dict[Code, tuple[str, ...]] = {code: () for code in ROAD_CLASSES}
     for labels, code in ROAD_CLASS_MAP.values():
         if code:
             by_code[code] += labels
@@ -168,8 +183,9 @@ def _road_labels() -> dict[Code, tuple[str, ...]]:
     return by_code
 
 
-ROAD_CLASS = _table("road_class", _ROAD_CODES, _road_labels(),
-                    source="JTG B01-2014; 公路行政等级; CJJ 37-2012; OSM highway=* (see ROAD_CLASS_MAP)")
+ROAD_CLASS = _table("road_class", ROAD_CLASSES, _road_labels(),
+                    source="JTG B01-2014; 公路行政等级; CJJ 37-2012; OSM highway=* (see ROAD_CLASS_MAP)",
+                    names={code: (ROAD_CLASS_NAMES_ZH[code], ROAD_CLASS_NAMES_EN[code]) for code in ROAD_CLASSES})
 ROAD_CLASS_CN = _table("road_class_cn", tuple(ROAD_CLASS_MAP),
                        {code: labels for code, (labels, _) in ROAD_CLASS_MAP.items()},
                        source="JTG B01-2014; 公路行政等级; CJJ 37-2012")
@@ -186,30 +202,35 @@ ONEWAY = _table(
                # one letter: ESRI's F/T (from/to) or a boolean's f/t (false/true)?
                "f": ("forward", "both"), "t": ("backward", "forward")},
     true_code="forward", false_code="both",
-    source="OSM oneway=yes/-1/no; ESRI FT/TF/B; 是否单行 是/否 through the boolean parser")
+    source="OSM oneway=yes/-1/no; ESRI FT/TF/B; 是否单行 是/否 through the boolean parser",
+    names={"both": ("双向", "Both directions"), "forward": ("单行(正向)", "One-way, digitised direction"),
+           "backward": ("单行(逆向)", "One-way, against digitising")})
 
 URBAN = _table("urban", (True, False),
                {True: ("城镇", "城市", "城区", "镇区", "城镇人口", "城镇地区", "urban"),
                 False: ("乡村", "农村", "乡村人口", "农村地区", "rural")},
-               true_code=True, false_code=False, source="统计用城乡划分代码: 城镇 / 乡村")
+               true_code=True, false_code=False, source="统计用城乡划分代码: 城镇 / 乡村",
+               names={True: ("城镇", "Urban"), False: ("乡村", "Rural")})
+_YES_NO_NAMES: dict[Code, tuple[str, str]] = {True: ("是", "Yes"), False: ("否", "No")}
 HAZCHEM = _table("hazchem", (True, False),
                  {True: ("涉及", "涉危", "涉及危险化学品", "涉危化品"), False: ("不涉及", "不涉危", "未涉及")},
-                 true_code=True, false_code=False)
+                 true_code=True, false_code=False, names=_YES_NO_NAMES)
 SUBURBAN = _table("suburban", (True, False),
-                  {True: ("郊区", "郊区站", "近郊", "近郊区", "城市边缘", "城市边缘地区"),
+                  {True: ("郊区", "郊区站", "近郊", "近郊区", "城市边缘", "城市边缘地区", "suburban"),
                    False: ("城区", "市区", "城区站", "建成区")},
-                  true_code=True, false_code=False, source="建标152-2017: 近郊区/城市边缘 15 km²")
+                  true_code=True, false_code=False, source="建标152-2017: 近郊区/城市边缘 15 km²",
+                  names=_YES_NO_NAMES)
 
 # ---------------------------------------------------------------- the emergency "one map" (issue 18)
 # The codes are the standards tables' (core.standards.emergency_resources, key_targets, natural_hazards);
-# each code's Chinese and English names there are labels too.
+# each code's Chinese and English names there are its drop-down's names (and so labels too).
 
-def _named(rows: Iterable[tuple[str, ...]], labels: Mapping[str, Iterable[str]]) -> dict[Code, tuple[str, ...]]:
-    """Labels per code: the table's Chinese and English names, then the written variants."""
-    return {row[0]: (row[1], row[2]) + tuple(labels.get(row[0], ())) for row in rows}
+def _names(rows: Iterable[tuple[str, ...]]) -> dict[Code, tuple[str, str]]:
+    """{code: (Chinese, English)} of a standards table's rows (code, 中文, English, …)."""
+    return {row[0]: (row[1], row[2]) for row in rows}
 
 
-TEAM_TYPE = _table("team_type", TEAM_TYPE_CODES, _named(TEAM_TYPES, {
+TEAM_TYPE = _table("team_type", TEAM_TYPE_CODES, {
     "fire_rescue": ("消防救援站", "消防救援队", "消防救援", "国家综合性消防救援队伍", "综合性消防救援队伍",
                     "消防救援大队", "消防救援中队", "特勤站"),
     "professional_fire": ("专职消防队", "政府专职消防队", "专职消防", "企业专职消防队", "乡镇专职消防队"),
@@ -230,18 +251,20 @@ TEAM_TYPE = _table("team_type", TEAM_TYPE_CODES, _named(TEAM_TYPES, {
                    "镇街综合应急救援队", "基层应急救援力量"),
     "enterprise": ("企业专职救援队", "企业救援队", "企业应急救援队"),
     "other": ("其它",),
-}), source="应急〔2022〕61号《“十四五”应急救援力量建设规划》; 自然灾害综合风险普查 综合减灾资源")
+}, source="应急〔2022〕61号《“十四五”应急救援力量建设规划》; 自然灾害综合风险普查 综合减灾资源",
+    names=_names(TEAM_TYPES))
 
-DEPOT_LEVEL = _table("depot_level", DEPOT_LEVEL_CODES, _named(DEPOT_LEVELS, {
+DEPOT_LEVEL = _table("depot_level", DEPOT_LEVEL_CODES, {
     "national": ("中央", "国家级", "中央储备库", "国家储备库"),
     "provincial": ("省", "省级储备库"),
     "municipal": ("市", "地市级", "市级储备库"),
     "county": ("县", "区级", "县(区)级", "县(市、区)级", "县级储备库"),
     "township": ("乡镇", "乡镇级", "街道", "镇级", "乡镇(街道)", "乡镇储备点", "乡镇(街道)储备点"),
     "village": ("村级", "社区", "村(社区)", "村居", "村(社区)储备点"),
-}), source="建标121-2009 救灾物资储备库建设标准; 国家防灾减灾救灾委员会办公室 2024 指导意见")
+}, source="建标121-2009 救灾物资储备库建设标准; 国家防灾减灾救灾委员会办公室 2024 指导意见",
+    names=_names(DEPOT_LEVELS))
 
-KEY_TARGET_CATEGORY = _table("key_target_category", KEY_TARGET_CODES, _named(KEY_TARGET_CATEGORIES, {
+KEY_TARGET_CATEGORY = _table("key_target_category", KEY_TARGET_CODES, {
     "school": ("中学", "小学", "中小学", "高中", "初中", "大学", "高校", "职业学校", "学校教学楼"),
     "kindergarten": ("幼儿园", "托儿所", "托育机构"),
     "hospital": ("医院", "卫生院", "医疗卫生机构", "社区卫生服务中心", "门诊楼", "病房楼"),
@@ -256,9 +279,10 @@ KEY_TARGET_CATEGORY = _table("key_target_category", KEY_TARGET_CODES, _named(KEY
     "religious": ("宗教活动场所", "寺庙", "寺院", "教堂", "宗教场所"),
     "workshop": ("劳动密集型企业", "生产车间", "员工宿舍", "集体宿舍", "劳动密集型企业车间"),
     "other": ("其它",),
-}), source="消防法 第七十三条; 自然灾害综合风险普查 公共服务设施")
+}, source="消防法 第七十三条; 自然灾害综合风险普查 公共服务设施",
+    names=_names(KEY_TARGET_CATEGORIES))
 
-HAZARD_TYPE = _table("natural_hazard_type", HAZARD_TYPE_CODES, _named(NATURAL_HAZARD_TYPES, {
+HAZARD_TYPE = _table("natural_hazard_type", HAZARD_TYPE_CODES, {
     "collapse": ("危岩", "山体崩塌", "崩塌(危岩)", "危岩体"),
     "landslide": ("山体滑坡", "滑坡体"),
     "debris_flow": ("泥石流沟",),
@@ -269,7 +293,8 @@ HAZARD_TYPE = _table("natural_hazard_type", HAZARD_TYPE_CODES, _named(NATURAL_HA
     "flash_flood": ("山洪灾害", "山洪沟", "山洪危险区", "山洪灾害危险区"),
     "waterlogging": ("内涝", "积水点", "易涝点", "内涝点", "城市内涝"),
     "other": ("其它",),
-}), source="地质灾害防治条例 第二条; 山洪灾害调查评价; 城市内涝积水点")
+}, source="地质灾害防治条例 第二条; 山洪灾害调查评价; 城市内涝积水点",
+    names=_names(NATURAL_HAZARD_TYPES))
 
 
 def _grade_labels(name: str, roman: str, digit: str) -> tuple[str, ...]:
@@ -278,16 +303,17 @@ def _grade_labels(name: str, roman: str, digit: str) -> tuple[str, ...]:
 
 
 DANGER_LEVEL = _table("danger_level", DANGER_GRADE_CODES,
-                      {g.code: (g.name_zh, g.name_en) + _grade_labels(g.name_zh, g.roman, d)
+                      {g.code: _grade_labels(g.name_zh, g.roman, d)
                        for g, d in zip(DANGER_GRADES, ("一", "二", "三", "四"))},
-                      source=DANGER_SOURCE)
+                      source=DANGER_SOURCE, names={g.code: (g.name_zh, g.name_en) for g in DANGER_GRADES})
 SCALE_LEVEL = replace(DANGER_LEVEL, name="scale_level", source="地质灾害规模等级 (特大型/大型/中型/小型)")
-RISK_GRADE = _table("risk_grade", RISK_GRADE_CODES, _named(RISK_GRADES, {
+RISK_GRADE = _table("risk_grade", RISK_GRADE_CODES, {
     "very_high": ("极高风险", "极高风险区", "极高危险区"),
     "high": ("高风险", "高风险区", "高危险区"),
     "moderate": ("中风险", "中风险区", "中等", "中等风险", "较高"),
     "low": ("低风险", "低风险区"),
-}), source="自然灾害综合风险普查 地质灾害风险调查评价 (极高/高/中/低)")
+}, source="自然灾害综合风险普查 地质灾害风险调查评价 (极高/高/中/低)",
+    names=_names(RISK_GRADES))
 
 # (kind, field) → table. hazard_sources.hazard_cat has its own reader (hazard_labels).
 TABLES: dict[tuple[str, str], CodeTable] = {
