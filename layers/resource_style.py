@@ -2,10 +2,11 @@
 of residents reached, key targets reached in time or not.
 
 As data (``…_style``, no QGIS: ``styles/resource_*.qml``) and on a layer (``style_resource_…``)."""
-from .qml import Categorized, Graduated, Labels, SingleSymbol, Style, apply_style, fill, marker
+from .qml import Categorized, Labels, RuleBased, SingleSymbol, Style, apply_style, fill, marker
 from .reach_style import STATION_PALETTE, _area_symbol, reach_gaps_style
 
-REACHED_CLASSES = ((0.0, 50.0, "#d73027"), (50.0, 80.0, "#fc8d59"), (80.0, 95.0, "#fee08b"), (95.0, 100.0001, "#1a9850"))
+# the share of residents reached in time (%): (lower bound, included; upper bound, excluded; colour)
+REACHED_CLASSES = ((None, 50.0, "#d73027"), (50.0, 80.0, "#fc8d59"), (80.0, 95.0, "#fee08b"), (95.0, None, "#1a9850"))
 
 
 def resource_areas_style(resources=None):
@@ -22,11 +23,17 @@ def resource_gaps_style():
 
 
 def resource_towns_style(language="zh"):
-    """Townships in classes of the share of residents reached in time (%), lower bounds included; named."""
+    """Townships in classes of the share of residents reached in time (%; lower bounds included), named;
+    townships without residents (NULL) grey."""
     word = "已覆盖人口" if language == "zh" else "reached"
-    ranges = tuple((low, high, f"{word} {low:g}–{min(high, 100):g}%", fill(colour, "#404040", 0.3, opacity=0.7))
-                   for low, high, colour in REACHED_CLASSES)
-    return Style(Graduated("reached_pct", ranges), Labels('"name"', 9))
+    rules = [("无人口" if language == "zh" else "no residents", '"reached_pct" IS NULL',
+              fill("#eeeeee", "#404040", 0.3))]
+    for low, high, colour in REACHED_CLASSES:
+        parts = ([f'"reached_pct" >= {low:g}'] if low is not None else []) + \
+            ([f'"reached_pct" < {high:g}'] if high is not None else [])
+        bounds = f"< {high:g}%" if low is None else f"≥ {low:g}%" if high is None else f"{low:g}–{high:g}%"
+        rules.append((f"{word} {bounds}", " AND ".join(parts), fill(colour, "#404040", 0.3, opacity=0.7)))
+    return Style(RuleBased(tuple(rules)), Labels('"name"', 9))
 
 
 def resource_targets_style(language="zh"):
