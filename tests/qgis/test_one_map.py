@@ -128,3 +128,38 @@ def test_the_resources_page_and_the_combined_kinds_are_printed(runs):
     assert headline["rescue_cover_share"] in resources.replace("\n", "")
     for town in ("城关街道", "桃源镇"):
         assert town in resources
+
+
+def _csv(path, headers, rows):
+    import csv
+
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(headers)
+        writer.writerows(rows)
+    return str(path)
+
+
+def test_one_map_ledgers_are_recognised_and_imported(run_algorithm, tmp_path):
+    """A 地质灾害隐患点 register and a team list as bureaus keep them (Chinese headers and values, WGS84
+    lon/lat): recognised as their kinds, values read through the code table, features where they are."""
+    hazards = _csv(tmp_path / "隐患点.csv", ["序号", "统一编号", "隐患点名称", "灾害类型", "威胁户数", "威胁人数",
+                                            "威胁财产（万元）", "险情等级", "经度", "纬度"],
+                   [[1, "330101001", "大岭滑坡", "滑坡", 12, 40, 120.5, "小型", 119.70, 30.01],
+                    [2, "330101002", "石门危岩", "危岩", 60, 210, 800, "中型", 119.72, 30.02],
+                    [3, "330101003", "后山泥石流沟", "泥石流", 180, 560, 3000, "Ⅱ级", 119.74, 30.03]])
+    result = run_algorithm("riskatlas:importlayer", {"INPUT": hazards, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert result["KIND_USED"] == "natural_hazards" and result["FEATURES"] == 3
+    layer = result["OUTPUT"] if isinstance(result["OUTPUT"], QgsVectorLayer) else QgsVectorLayer(result["OUTPUT"])
+    rows = {f["hazard_id"]: (f["type"], f["danger_level"], f["threatened"]) for f in layer.getFeatures()}
+    assert rows == {"330101001": ("landslide", "small", 40), "330101002": ("collapse", "medium", 210),
+                    "330101003": ("debris_flow", "large", 560)}
+    teams = _csv(tmp_path / "救援队伍.csv", ["队伍编号", "队伍名称", "队伍类型", "队伍人数", "主要装备", "出动时间（分钟）",
+                                             "经度", "纬度"],
+                 [["D1", "蓝天救援队", "社会应急力量", 45, "冲锋舟", 10, 119.80, 30.00],
+                  ["D2", "城关防汛抢险队", "防汛抢险", 60, "抽水泵", "", 119.81, 30.01]])
+    result = run_algorithm("riskatlas:importlayer", {"INPUT": teams, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert result["KIND_USED"] == "rescue_teams" and result["FEATURES"] == 2
+    layer = result["OUTPUT"] if isinstance(result["OUTPUT"], QgsVectorLayer) else QgsVectorLayer(result["OUTPUT"])
+    assert {f["team_id"]: (f["type"], f["headcount"]) for f in layer.getFeatures()} == {
+        "D1": ("social", 45), "D2": ("flood", 60)}
