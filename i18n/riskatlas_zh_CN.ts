@@ -631,142 +631,142 @@
 <context>
     <name>FourColourMap</name>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="61" />
+        <location filename="../processing/alg_four_colour_map.py" line="55" />
         <source>Four-colour risk map</source>
         <translation>四色安全风险空间分布图</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="33" />
+        <location filename="../processing/alg_four_colour_map.py" line="32" />
         <source>Enterprises with risk_level</source>
         <translation>企业（含 risk_level 字段）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="35" />
+        <location filename="../processing/alg_four_colour_map.py" line="34" />
         <source>Enterprise id field</source>
         <translation>企业编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="36" />
+        <location filename="../processing/alg_four_colour_map.py" line="35" />
         <source>Graded hazard units with risk_level</source>
         <translation>已分级的危险源单元（含 risk_level 字段）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="38" />
+        <location filename="../processing/alg_four_colour_map.py" line="37" />
         <source>Hazard unit id field</source>
         <translation>危险源单元编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="45" />
+        <location filename="../processing/alg_four_colour_map.py" line="39" />
         <source>Map units (townships, communities; empty = square grid)</source>
         <translation>制图单元（镇街、社区；留空 = 正方形网格）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="47" />
+        <location filename="../processing/alg_four_colour_map.py" line="41" />
         <source>Grid cell size (m)</source>
         <translation>网格边长（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="48" />
+        <location filename="../processing/alg_four_colour_map.py" line="42" />
         <source>Grid extent (empty = the sources' extent grown by the largest radius)</source>
         <translation>网格范围（留空 = 风险源范围外扩最大影响半径）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="50" />
+        <location filename="../processing/alg_four_colour_map.py" line="44" />
         <source>Influence radii of levels 1, 2, 3, 4 (m)</source>
         <translation>1、2、3、4级风险源影响半径（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="52" />
+        <location filename="../processing/alg_four_colour_map.py" line="46" />
         <source>Aggregation</source>
         <translation>综合方式</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="52" />
+        <location filename="../processing/alg_four_colour_map.py" line="46" />
         <source>Highest level wins (就高)</source>
         <translation>就高（取最高风险等级）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="56" />
+        <location filename="../processing/alg_four_colour_map.py" line="50" />
         <source>Population polygons (residents per class)</source>
         <translation>人口面图层（统计各等级常住人口）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="60" />
+        <location filename="../processing/alg_four_colour_map.py" line="54" />
         <source>Residents field</source>
         <translation>常住人口字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="63" />
+        <location filename="../processing/alg_four_colour_map.py" line="57" />
         <source>Areas of level {0}</source>
         <translation>{0}级区域数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="65" />
+        <location filename="../processing/alg_four_colour_map.py" line="59" />
         <source>Residents of level {0}</source>
         <translation>{0}级区域常住人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="104" />
+        <location filename="../processing/alg_four_colour_map.py" line="98" />
         <source>Map units: {0} polygons of {1} (CELL_SIZE and EXTENT are not used)</source>
         <translation>制图单元：{1} 的 {0} 个面（不使用 CELL_SIZE 和 EXTENT）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="109" />
+        <location filename="../processing/alg_four_colour_map.py" line="103" />
         <source>Grid: {0} cells of {1:g} m from ({2:.1f}, {3:.1f}) in {4}</source>
         <translation>网格：{0} 个边长 {1:g} m 的网格，起点 ({2:.1f}, {3:.1f})，坐标系 {4}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="142" />
+        <location filename="../processing/alg_four_colour_map.py" line="136" />
         <source>Level {0}: {1:,.0f} residents</source>
         <translation>{0}级：常住人口 {1:,.0f} 人</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="52" />
+        <location filename="../processing/alg_four_colour_map.py" line="46" />
         <source>Cumulative score ({0} per source)</source>
         <translation>累计分值（每个风险源计 {0} 分）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="58" />
+        <location filename="../processing/alg_four_colour_map.py" line="52" />
         <source>Study area (e.g. the townships): the map is cut to it</source>
         <translation>研究区（如镇街）：结果裁剪至研究区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="171" />
+        <location filename="../processing/alg_four_colour_map.py" line="149" />
         <source>The study area layer '{0}' has no polygon.</source>
         <translation>研究区图层“{0}”中没有面要素。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="172" />
+        <location filename="../processing/alg_four_colour_map.py" line="150" />
         <source>Study area: {0}; areas crossing its boundary keep the level of the whole area and are cut to it (their residents are those of the part inside).</source>
         <translation>研究区：{0}；跨越其边界的单元保留整个单元的风险等级，并裁剪至研究区（人口为区内部分的人口）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="39" />
+        <location filename="../processing/natural_hazard_sources.py" line="14" />
         <source>Natural-hazard sites and zones (险情等级)</source>
         <translation>自然灾害隐患点/风险区（险情等级）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="41" />
+        <location filename="../processing/natural_hazard_sources.py" line="16" />
         <source>Natural-hazard id field</source>
         <translation>隐患点编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="42" />
+        <location filename="../processing/natural_hazard_sources.py" line="18" />
         <source>Natural hazards' risk level</source>
         <translation>自然灾害隐患点的风险等级</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="91" />
+        <location filename="../processing/alg_four_colour_map.py" line="85" />
         <source>Give ENTERPRISES and/or HAZARD_UNITS (layers with risk_level), or NATURAL_HAZARDS.</source>
         <translation>请提供 ENTERPRISES 和/或 HAZARD_UNITS（含 risk_level 的图层），或 NATURAL_HAZARDS。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="95" />
+        <location filename="../processing/alg_four_colour_map.py" line="89" />
         <source>Risk sources combined: {0}</source>
         <translation>参与叠加的风险源：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="157" />
+        <location filename="../processing/natural_hazard_sources.py" line="34" />
         <source>Natural hazards: {0} sites and zones graded by '{1}' ({2} by their 险情等级, {3} from the people and property threatened, {4} by their 风险等级).</source>
         <translation>自然灾害隐患点：{0} 处隐患点/风险区按“{1}”定级（{2} 处按险情等级，{3} 处按威胁人数和威胁财产，{4} 处按风险等级）。</translation>
     </message>

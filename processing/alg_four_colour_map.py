@@ -9,12 +9,11 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.standards.natural_hazards import LEVEL_PRESETS
 from ..core.standards.risk_presets import AGGREGATION_RULES, CUMULATIVE_BASE3, DEFAULT_CELL_SIZE_M, DEFAULT_RADII_M
 from ..core.standards.risk_levels import RISK_LEVELS
 from ..support import compat
-from ..support.i18n import is_chinese
 from .base import RiskAtlasAlgorithm
+from .natural_hazard_sources import add_natural_hazard_parameters, read_natural_hazards
 
 SOURCE_INPUTS = (("ENTERPRISES", "ENTERPRISES_ID_FIELD", "enterprises"),
                  ("HAZARD_UNITS", "HAZARD_UNITS_ID_FIELD", "hazard_units"))  # (layer, id field, source_layer value)
@@ -36,12 +35,7 @@ class FourColourMap(RiskAtlasAlgorithm):
         self.add_source("HAZARD_UNITS", self.tr("Graded hazard units with risk_level"), any_geometry, optional=True,
                         kind="hazard_units")
         self.add_field("HAZARD_UNITS_ID_FIELD", self.tr("Hazard unit id field"), "unit_id", "HAZARD_UNITS")
-        self.add_source("NATURAL_HAZARDS", self.tr("Natural-hazard sites and zones (险情等级)"), any_geometry,
-                        optional=True, kind="natural_hazards")
-        self.add_field("NATURAL_HAZARDS_ID_FIELD", self.tr("Natural-hazard id field"), "hazard_id", "NATURAL_HAZARDS")
-        self.addParameter(QgsProcessingParameterEnum(
-            "HAZARD_LEVEL_PRESET", self.tr("Natural hazards' risk level"),
-            [p.label_zh if is_chinese() else p.label_en for p in LEVEL_PRESETS], defaultValue=0))
+        add_natural_hazard_parameters(self, any_geometry)
         self.add_source("UNITS", self.tr("Map units (townships, communities; empty = square grid)"),
                         [compat.SOURCE_POLYGON], optional=True)
         self.add_number("CELL_SIZE", self.tr("Grid cell size (m)"), DEFAULT_CELL_SIZE_M, minimum=1.0, decimals=0)
@@ -83,7 +77,7 @@ class FourColourMap(RiskAtlasAlgorithm):
                                       id_field=self.field_parameter(parameters, id_parameter, context, frame))
             part.layer[:] = layer_kind
             parts.append(part)
-        natural = self._natural_hazards(parameters, context, feedback, crs, warnings)
+        natural = read_natural_hazards(self, parameters, context, feedback, crs, warnings)
         if natural is not None:
             crs, first = crs or natural[1].crs, first or natural[1]
             parts.append(natural[0])
@@ -142,22 +136,6 @@ class FourColourMap(RiskAtlasAlgorithm):
                 feedback.pushInfo(self.tr("Level {0}: {1:,.0f} residents").format(level, residents))
         feedback.setProgress(100)
         return results
-
-    def _natural_hazards(self, parameters, context, feedback, crs, warnings):
-        """(Sources, LayerFrame) of NATURAL_HAZARDS, levels by HAZARD_LEVEL_PRESET; None when not given."""
-        from ..core.natural_hazards import natural_hazard_sources
-
-        frame = self.read_source(parameters, "NATURAL_HAZARDS", context, feedback, target_crs=crs, required=False)
-        if frame is None:
-            return None
-        preset = LEVEL_PRESETS[self.parameterAsEnum(parameters, "HAZARD_LEVEL_PRESET", context)]
-        part, origin = natural_hazard_sources(
-            frame.gdf, frame.name, self.field_parameter(parameters, "NATURAL_HAZARDS_ID_FIELD", context, frame),
-            preset.name, warnings)
-        feedback.pushInfo(self.tr("Natural hazards: {0} sites and zones graded by '{1}' ({2} by their 险情等级, {3} "
-                                  "from the people and property threatened, {4} by their 风险等级).").format(
-            len(part.level), preset.name, origin["recorded"], origin["threat"], origin["risk_grade"]))
-        return part, frame
 
     def _study_area(self, parameters, context, feedback, crs):
         """STUDY_AREA as one polygonal geometry in the analysis CRS (None: not given)."""
