@@ -162,14 +162,9 @@ def source_to_frame(source, name, target_crs=None, transform_context=None, reque
         values = [_python_value(v) for v in values]
         data[col_name] = _column(values, kind)
     index = pd.Index(np.asarray(fids, dtype=np.int64), name="fid")
-    crs_wkt = target_crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED) if target_crs.isValid() else None
-    gdf = gpd.GeoDataFrame(pd.DataFrame(data, index=index), geometry=gpd.GeoSeries(geoms, index=index),
-                           crs=_pyproj_crs(target_crs, crs_wkt))
+    # No pyproj CRS on the frame: the CRS lives on the LayerFrame (QGIS's). Creating a pyproj CRS in
+    # Processing's background thread crashed QGIS 3.40 (Debian 13: PROJ used by QGIS and pyproj at once),
+    # and core needs only planar metres.
+    gdf = gpd.GeoDataFrame(pd.DataFrame(data, index=index), geometry=gpd.GeoSeries(geoms, index=index))
     return LayerFrame(gdf, name, kinds, source_crs, target_crs if target_crs.isValid() else source_crs, notes)
 
-
-def _pyproj_crs(crs, wkt):
-    if not crs.isValid():
-        return None
-    authid = crs.authid()
-    return authid if authid.upper().startswith("EPSG:") else wkt
