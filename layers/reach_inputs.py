@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..core import messages as m
 from ..core.errors import InputError
 from ..core.values import id_strings, parse_bools, parse_numbers
 from .outputs import TARGET_ID_FIELDS, first_present
@@ -14,11 +15,10 @@ from .outputs import TARGET_ID_FIELDS, first_present
 
 def numbers(frame, name, what):
     """The field ``name`` of a LayerFrame as floats (NaN where empty); text that is not a number
-    is an InputError."""
+    is an InputError with the message ``what`` (a core.messages template)."""
     parsed = parse_numbers(frame.gdf[name])
     if parsed.invalid.any():
-        raise InputError(f"{what} is not a number", layer=frame.name, feature_ids=frame.gdf.index[parsed.invalid],
-                         field=name)
+        raise InputError(what, layer=frame.name, feature_ids=frame.gdf.index[parsed.invalid], field=name)
     return parsed.values
 
 
@@ -70,12 +70,12 @@ def station_inputs(stations, id_field, class_field, turnout_field, suburban_fiel
                        dtype=object)
     else:
         ids = gdf.index.astype(str).to_numpy(dtype=object)
-    turnout = numbers(stations, turnout_field, "turnout time") if turnout_field else np.full(len(gdf), np.nan)
+    turnout = numbers(stations, turnout_field, m.TURNOUT_NOT_NUMBER) if turnout_field else np.full(len(gdf), np.nan)
     suburban = None
     if suburban_field:
         parsed = parse_bools(gdf[suburban_field])
         if parsed.invalid.any():
-            raise InputError("suburban must be true or false (是/否, yes/no, 1/0)", layer=stations.name,
+            raise InputError(m.SUBURBAN_NOT_YES_NO, layer=stations.name,
                              feature_ids=gdf.index[parsed.invalid], field=suburban_field)
         suburban = parsed.values
     return StationInputs(gdf.geometry.values, ids, turnout,
@@ -85,9 +85,9 @@ def station_inputs(stations, id_field, class_field, turnout_field, suburban_fiel
 
 def residents(population, field):
     """(geometries, residents) of the population layer; negative residents are an InputError."""
-    values = numbers(population, field, "residents value")
+    values = numbers(population, field, m.RESIDENTS_NOT_NUMBER)
     if (values < 0).any():
-        raise InputError("residents value is negative", layer=population.name,
+        raise InputError(m.RESIDENTS_NEGATIVE, layer=population.name,
                          feature_ids=population.gdf.index[values < 0], field=field)
     return population.gdf.geometry.values, values
 

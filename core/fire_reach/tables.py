@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..standards.fire_stations import class_limit_km2, normalise_class
+from .. import messages as m
+from ..errors import Notice, Warnings
+from ..standards.fire_stations import STATION_CLASSES, class_limit_km2, normalise_class
 from .regions import as_multipolygons, fill_empty
 from .results import Stations
 
@@ -17,7 +19,7 @@ if TYPE_CHECKING:
 
 def station_areas_frame(stations: Stations, snapped: np.ndarray, snap_distance: np.ndarray, area_geoms: np.ndarray,
                         district_geoms: np.ndarray, district_source: str, residents: np.ndarray | None,
-                        district_residents: np.ndarray | None, warnings: list[str]) -> gpd.GeoDataFrame:
+                        district_residents: np.ndarray | None, warnings: Warnings) -> gpd.GeoDataFrame:
     """One row per station: the area it reaches first in time (km², residents), its district
     (km², the share reached in time, residents) and its class limit (建标152-2017: the district
     exceeds it when its area is larger). Stations of unknown class are listed in ``warnings``."""
@@ -31,8 +33,8 @@ def station_areas_frame(stations: Stations, snapped: np.ndarray, snap_distance: 
     limits = np.array([class_limit_km2(c, s) for c, s in zip(stations.classes, stations.suburban)], dtype=object)
     unknown_class = [stations.ids[i] for i in range(n_st) if limits[i] is None]
     if unknown_class and any(c is not None for c in stations.classes):
-        warnings.append("no class limit for stations of unknown class: " + ", ".join(unknown_class[:20])
-                        + " (classes: special, class1, class2, small; or the suburban flag)")
+        warnings.append(Notice(m.STATIONS_UNKNOWN_CLASS, stations=", ".join(unknown_class[:20]),
+                               classes=", ".join(STATION_CLASSES)))
     limit_f = np.array([np.nan if v is None else v for v in limits], dtype=np.float64)
     has_district = np.array([g is not None and not shapely.is_empty(g) for g in district_geoms], dtype=bool)
     with np.errstate(invalid="ignore", divide="ignore"):
