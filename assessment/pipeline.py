@@ -12,10 +12,10 @@ import datetime
 import gc
 import json
 import os
-import shutil
 from dataclasses import dataclass, field
 
 from qgis.core import (
+    NULL,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -23,9 +23,11 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.standards.risk_levels import RISK_LEVELS
-from ..layers.atomic import atomic_output
+from ..atlas.run import CHART_FOLDER
+from ..layers.atomic import OutputSet
 from ..layers.project import SAMPLE_GPKG
 from ..layers.schemas import ASSESSMENT_INPUTS, REQUIRED_INPUTS, RESULT_BY_NAME, RESULT_LAYERS
 from ..support.i18n import is_chinese, plugin_version
@@ -76,7 +78,8 @@ class _Runner:
             results = processing.run(algorithm_id, parameters, context=self.context, feedback=self.feedback,
                                      is_child_algorithm=True)
         if self.feedback.isCanceled():
-            raise QgsProcessingException("Cancelled")
+            raise QgsProcessingException(QCoreApplication.translate("RiskAtlasAlgorithm",
+                                                                    "Cancelled: no output was written."))
         self.log(step, algorithm_id, parameters)
         return results
 
@@ -139,7 +142,9 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
     Writes ``risk_atlas_results.gpkg``, ``validation.html``, ``fire_station_reach.html``,
     ``shelters.html``, ``risk_atlas.pdf``, ``png/`` (one PNG per atlas page) and, when
     ``project_path`` is given, a QGIS project with every layer styled and the atlas layouts.
-    The GeoPackage is written under a temporary name and renamed only when every step succeeded.
+    Every file is written under a temporary name (``layers.atomic.OutputSet``) and renamed only when every
+    step succeeded; a run that stops or is cancelled leaves none (but validation.html when the validation
+    stopped it: the message points there).
     """
     options = {**DEFAULT_OPTIONS, **{k: v for k, v in (options or {}).items() if v is not None}}
     missing = [name for name in REQUIRED_INPUTS if inputs.get(name) in (None, "")]
@@ -154,55 +159,114 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
     result = AssessmentResult(output_folder)
     html = {s.report: os.path.join(output_folder, f"{s.report}.html") for s in STEPS if s.report}
     given = {k: v for k, v in inputs.items() if v not in (None, "")}
-    with atomic_output(final_gpkg) as partial_gpkg:
+    outputs = OutputSet()
+    try:
+        staged = _Staged(outputs, outputs.file(final_gpkg), {key: outputs.file(path) for key, path in html.items()},
+                         html)
+        outputs.created(os.path.join(output_folder, CHART_FOLDER))  # the atlas charts, beside the GeoPackage
         steps = QgsProcessingMultiStepFeedback(len(STEPS), feedback)
-        runner = _Runner(partial_gpkg, context, steps)
-        _run_steps(runner, steps, given, options, html, result, output_folder)
-        _write_provenance(partial_gpkg, runner.provenance)
-        # close every connection to the partial GeoPackage (flushing its WAL) before it is renamed
-        context.temporaryLayerStore().removeAllMapLayers()
-        gc.collect()
+        runner = _Runner(staged.gpkg, context, steps)
+        _run_steps(runner, steps, given, options, staged, result, output_folder)
+        _write_provenance(staged.gpkg, runner.provenance)
+        if project_path:
+            _write_project(project_path, given, staged, final_gpkg, options, result)
+        _release(context)  # every connection to the staged GeoPackage closed (its WAL flushed) before renaming
+        outputs.commit()
+    except BaseException:
+        _release(context)
+        outputs.rollback()
+        raise
     atlas_files = STEP_BY_KEY["atlas"].files
     result.files.update({"results GeoPackage": final_gpkg,
                          "PDF atlas": os.path.join(output_folder, atlas_files["OUTPUT"][0]),
                          "PNG pages": os.path.join(output_folder, atlas_files["OUTPUT_PNG_FOLDER"][0]),
                          "validation report": html["validation"], "fire-station report": html["fire_station_reach"],
                          "shelter report": html["shelters"]})
-    result.layers = {r.name: f"{final_gpkg}|layername={r.name}" for r in RESULT_LAYERS}
     if project_path:
-        from .project import write_project
-
-        result.files["QGIS project"] = write_project(project_path, given, result,
-                                                     target=options["TARGET"], language=options["LANGUAGE"]
-                                                     or ("zh" if is_chinese() else "en"))
+        result.files["QGIS project"] = project_path
+    result.layers = {r.name: f"{final_gpkg}|layername={r.name}" for r in RESULT_LAYERS}
     return result
 
 
-def _run_steps(runner, steps, given, options, html, result, output_folder):
+@dataclass
+class _Staged:
+    """Where a run writes before its files are renamed into place: the GeoPackage, the reports ({report: path})."""
+
+    outputs: object  # layers.atomic.OutputSet
+    gpkg: str
+    html: dict
+    final_html: dict
+
+
+def _release(context):
+    context.temporaryLayerStore().removeAllMapLayers()
+    gc.collect()
+
+
+def _write_project(project_path, given, staged, final_gpkg, options, result):
+    """The project, written from the staged GeoPackage with its paths pointing at the final one."""
+    from qgis.core import QgsPathResolver
+
+    from .project import write_project
+
+    staged_result = AssessmentResult(result.output_folder, files={"results GeoPackage": staged.gpkg})
+    writer = QgsPathResolver.setPathWriter(lambda path: path.replace(staged.gpkg, final_gpkg))
+    try:
+        write_project(staged.outputs.file(project_path), given, staged_result, target=options["TARGET"],
+                      language=options["LANGUAGE"] or ("zh" if is_chinese() else "en"))
+    finally:
+        QgsPathResolver.removePathWriter(writer)
+
+
+def _run_steps(runner, steps, given, options, staged, result, output_folder):
     """The chain's steps in order; headline figures into ``result``."""
     outputs = {}
     for number, step in enumerate(STEPS):
         steps.setCurrentStep(number)
-        parameters = step_parameters(step, runner, given, options, html)
-        parameters.update(_step_files(step, output_folder))
+        parameters = step_parameters(step, runner, given, options, staged.html)
+        parameters.update(_step_files(step, output_folder, staged.outputs))
         if step.key == "atlas":
             parameters["ATLAS_LAYERS"] = runner.gpkg  # the project's atlas layouts are rebuilt from these
         outputs[step.key] = runner.run(step.title, step.algorithm, parameters)
         if step.stops_on_errors and outputs[step.key]["ERRORS"]:
-            raise QgsProcessingException(
-                f"{outputs[step.key]['ERRORS']} errors in the input layers: see {html[step.report]}")
+            staged.outputs.commit(only=[staged.final_html[step.report]])  # the report the message points to
+            raise QgsProcessingException(QCoreApplication.translate(
+                "RiskAtlasAlgorithm", "{0} errors in the input layers: see {1}. First: {2}").format(
+                outputs[step.key]["ERRORS"], staged.final_html[step.report],
+                "; ".join(_first_errors(runner.uri(step.outputs["OUTPUT"])))))
     _headline_figures(result.figures, outputs, runner)
     result.figures["atlas pages"] = outputs["atlas"]["PAGES"]
 
 
-def _step_files(step, output_folder):
-    """A step's file outputs in the output folder (a folder output starts empty)."""
+def _first_errors(report_uri, count=3):
+    """The first errors of a validation report table, as 'layer · KEY (fid n) · field: message'."""
+    from ..core.errors import feature_label
+
+    layer = QgsVectorLayer(report_uri, "validation_report", "ogr")
+    lines = []
+    for feature in layer.getFeatures():
+        if feature["severity"] != "error":
+            continue
+        fid, field = feature["feature_id"], feature["field"]
+        where = [feature["layer"]]
+        if fid not in (None, NULL):
+            where.append(feature_label(fid, None if feature["feature_key"] in (None, NULL) else feature["feature_key"]))
+        if field not in (None, NULL):
+            where.append(field)
+        lines.append(" · ".join(str(w) for w in where) + f": {feature['message']}")
+        if len(lines) == count:
+            break
+    del layer
+    return lines
+
+
+def _step_files(step, output_folder, outputs):
+    """A step's file outputs, written under temporary names in the output folder (``outputs``: the run's
+    OutputSet; a folder output starts empty)."""
     files = {}
     for parameter, (name, _output_id, _label) in step.files.items():
         path = os.path.join(output_folder, name)
-        if os.path.isdir(path):
-            shutil.rmtree(path)
-        files[parameter] = path
+        files[parameter] = outputs.folder(path) if not os.path.splitext(name)[1] else outputs.file(path)
     return files
 
 

@@ -133,6 +133,9 @@ UNITS_OF_UNKNOWN_ENTERPRISES = QT_TRANSLATE_NOOP("InputError", "units of {count}
 NO_RISK_SOURCES = QT_TRANSLATE_NOOP("InputError", "no risk source (enterprise or hazard unit) to place: every area is "
                                                   "level 4 (低风险, low risk) — check the ENTERPRISES and HAZARD_UNITS "
                                                   "layers")
+NO_RISK_SOURCES_NOTHING_TO_MAP = QT_TRANSLATE_NOOP("InputError", "no risk source (enterprise or hazard unit) to "
+                                                                 "place, and no EXTENT or UNITS to map: give the "
+                                                                 "sources, or the area to map")
 SOURCES_WITHOUT_GEOMETRY = QT_TRANSLATE_NOOP("InputError", "features without geometry cannot be placed and are "
                                                            "ignored")
 FIELDS_REPLACED = QT_TRANSLATE_NOOP("InputError", "input fields replaced by the map's own: {fields}")

@@ -101,17 +101,22 @@ def study_geometry(study):
     return shapely.union_all(shapely.make_valid(study.gdf.geometry.dropna().values))
 
 
-def read_targets(layers, crs, transform_context):
-    """[(layer name, geometries, ids)] of the target layers (QgsVectorLayers), in ``crs``; ids from the
-    first of TARGET_ID_FIELDS a layer has, else its feature ids."""
+def read_targets(layers, crs, transform_context, no_geometry):
+    """([(layer name, geometries, ids)] of the target layers (QgsVectorLayers), in ``crs``; ids from the
+    first of TARGET_ID_FIELDS a layer has, else its feature ids — and the Notices of reading them: invalid
+    geometries repaired, features without geometry handled as ``no_geometry`` says (layers.checks))."""
+    from . import checks
     from .convert import source_to_frame
 
-    targets = []
+    targets, notices = [], []
     for layer in layers:
-        frame = source_to_frame(layer, layer.name(), target_crs=crs, transform_context=transform_context)
-        key = first_present(frame.gdf.columns, TARGET_ID_FIELDS)
-        ids = frame.gdf[key].to_numpy(dtype=object) if key else frame.gdf.index.to_numpy()
         source = layer.source()
         name = source.split("layername=", 1)[1].split("|", 1)[0] if "layername=" in source else layer.name()
+        if not layer.crs().isValid():
+            raise InputError(m.MISSING_CRS, layer=name)
+        frame = source_to_frame(layer, name, target_crs=crs, transform_context=transform_context)
+        frame.key = first_present(frame.gdf.columns, TARGET_ID_FIELDS)
+        notices += checks.repair_geometries(frame) + checks.geometry_policy(frame, no_geometry)
+        ids = frame.gdf[frame.key].to_numpy(dtype=object) if frame.key else frame.gdf.index.to_numpy()
         targets.append((name, frame.gdf.geometry.values, ids))
-    return targets
+    return targets, notices

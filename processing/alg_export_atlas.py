@@ -2,6 +2,7 @@
 
 Parameters and wiring only: the atlas is made by ``atlas.run.make_atlas`` (figures, layouts, export)."""
 import json
+import os
 
 from qgis.core import (
     QgsProcessingException,
@@ -18,7 +19,7 @@ from qgis.core import (
 from ..core.standards.shelters import TARGET_M2_PER_CAPITA
 from ..support import compat
 from ..support.i18n import is_chinese
-from .base import RiskAtlasAlgorithm
+from .base import ACCEPT, LEAVE_OUT, STOP, Reads, RiskAtlasAlgorithm
 
 PAGE_SIZES = ("A3", "A4")
 LANGUAGES = ("zh", "en")
@@ -39,6 +40,9 @@ SOURCES = (
 class ExportAtlas(RiskAtlasAlgorithm):
     ALGORITHM_ID = "exportatlas"
     GROUP_ID = "atlas"
+    READS = {**{name: Reads(no_geometry=LEAVE_OUT, empty=ACCEPT) for name, _types, _required in SOURCES},
+             "RISK_MAP": Reads(no_geometry=LEAVE_OUT, empty=STOP),
+             "TOWNSHIPS": Reads("townships", no_geometry=STOP, empty=STOP)}
 
     def displayName(self):
         return self.tr("Export risk atlas (PDF)")
@@ -46,7 +50,7 @@ class ExportAtlas(RiskAtlasAlgorithm):
     def flags(self):
         return super().flags() | compat.FLAG_NO_THREADING
 
-    def shortHelpString(self):
+    def help_text(self):
         return self.tr(
             "Prints the risk atlas as one PDF: a cover page for the county, then one sheet per township.\n\n"
             "Cover: the four-colour risk map of the county with fire stations, shelters and major hazard units; "
@@ -122,6 +126,23 @@ class ExportAtlas(RiskAtlasAlgorithm):
                     self.tr("{0} must be one of: {1}").format(name, ", ".join(options))) from None
         return value
 
+    def _file(self, parameters, name, context, folder=False):
+        """Where to write the file (folder) output ``name`` ('' when not wanted): a temporary name beside it."""
+        path = self.parameterAsFileOutput(parameters, name, context) if self.given(parameters, name) else ""
+        if not path:
+            return ""
+        return self.output_folder(path) if folder else self.output_file(path)
+
+    def _atlas_layers(self, parameters, context):
+        """The GeoPackage to keep the atlas layers in: its tables are added in place (dropped on failure)."""
+        path = self.parameterAsFileOutput(parameters, "ATLAS_LAYERS", context) if self.given(
+            parameters, "ATLAS_LAYERS") else ""
+        if path:
+            from ..atlas.run import CHART_FOLDER
+
+            self._outputs.geopackage(path, os.path.join(os.path.dirname(os.path.abspath(path)), CHART_FOLDER))
+        return path
+
     def compute(self, parameters, context, feedback):
         from ..atlas.run import AtlasRequest, make_atlas
 
@@ -134,17 +155,16 @@ class ExportAtlas(RiskAtlasAlgorithm):
             date=self.parameterAsString(parameters, "DATE", context),
             target=self.parameterAsDouble(parameters, "TARGET", context) if given("TARGET") else TARGET_M2_PER_CAPITA,
             name_field=self.parameterAsString(parameters, "NAME_FIELD", context) if given("NAME_FIELD") else None,
-            pdf=self.parameterAsFileOutput(parameters, "OUTPUT", context),
-            png_folder=self.parameterAsFileOutput(parameters, "OUTPUT_PNG_FOLDER", context)
-            if given("OUTPUT_PNG_FOLDER") else "",
-            gpkg=self.parameterAsFileOutput(parameters, "ATLAS_LAYERS", context) if given("ATLAS_LAYERS") else "")
+            pdf=self._file(parameters, "OUTPUT", context),
+            png_folder=self._file(parameters, "OUTPUT_PNG_FOLDER", context, folder=True),
+            gpkg=self._atlas_layers(parameters, context))
         risk = self.read_source(parameters, "RISK_MAP", context, feedback)
         layers = {"risk_map": risk}
         for name, _types, required in SOURCES[1:]:
             layers[name.lower()] = self.read_source(parameters, name, context, feedback, target_crs=risk.crs,
                                                     required=required)
             self.check_cancelled(feedback)
-        results = make_atlas(request, layers, risk.crs, feedback, lambda: self.check_cancelled(feedback))
+        results = make_atlas(request, layers, risk.crs, feedback, lambda: self.check_cancelled(feedback), self.render)
         feedback.pushInfo(self.tr("Made by: {0}").format(json.dumps(self.provenance(parameters), ensure_ascii=False)))
         return results
 

@@ -2,17 +2,30 @@
 group names, help lookup, parameter declaration shorthands, reading sources and field
 parameters, writing sinks and reports, provenance and styles.
 
+Bad input never costs a traceback, a wrong silent result or a half-written file:
+
+* reading (``read_source``): each input is read as the algorithm declares in ``READS`` (``Reads``: its
+  layer kind, key field, what features without geometry and an empty layer mean); invalid geometries are
+  repaired and a GBK shapefile without .cpg is read as GBK, each with a warning naming the features;
+  ``check_fields`` applies the rules validateinputs reports with to the fields the algorithm uses;
+* messages: core's ``InputError``s and ``Notice``s are rendered in the user's language (context
+  "InputError"), each feature named by its key and fid (``FS06 (fid 6)``);
+* writing: every output (sinks, HTML, files, folders) goes through one ``layers.atomic.OutputSet``: written
+  under a temporary name beside its target, renamed into place once ``compute`` has finished; any failure
+  or cancellation removes them (tables added to an existing GeoPackage are dropped).
+
 Algorithm modules are parameters and wiring; what they compute lives in ``core``, how layers are
 read, joined and written in ``layers``, their help texts in ``processing/help.py``.
 """
 import contextlib
 import gc
 import json
+from dataclasses import dataclass
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingException,
-    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -20,8 +33,12 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingAlgorithm,
+    QgsProperty,
 )
 from qgis.PyQt.QtCore import QCoreApplication
+
+from ..layers.schemas import ACCEPT, KEEP, LEAVE_OUT, QUIET, STOP, WARN  # noqa: F401 (for the algorithms' READS)
+from ..layers.provenance import LayerPostProcessor, add_provenance  # noqa: F401 (re-exported)
 
 from ..support import compat
 from ..support.dependencies import install_message
@@ -47,6 +64,25 @@ FLAG_ADVANCED = getattr(getattr(compat.Qgis, "ProcessingParameterFlag", None), "
 
 class Cancelled(Exception):
     pass
+
+
+@dataclass(frozen=True)
+class Reads:
+    """How an algorithm reads one input (its ``READS`` entry): the ``layers.schemas`` kind, the field
+    parameter naming the features' key (default: the kind's key field), what features without geometry
+    mean (STOP an error, LEAVE_OUT left out, KEEP kept, each with a warning; QUIET kept) and what an empty
+    layer means (STOP, WARN with ``empty_means``, ACCEPT)."""
+
+    kind: str = None
+    key: str = None
+    no_geometry: str = LEAVE_OUT
+    empty: str = STOP
+    empty_means: str = None  # the warning for an empty layer (QT_TRANSLATE_NOOP in context "InputError")
+
+
+def translate_input_error(text):
+    """The user's-language version of a core.messages template."""
+    return QCoreApplication.translate("InputError", text)
 
 
 def source_types(geometries):
@@ -114,11 +150,24 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
     def group(self):
         return QCoreApplication.translate("RiskAtlasAlgorithm", GROUP_NAMES[self.GROUP_ID])
 
-    def shortHelpString(self):
+    def help_text(self):
+        """The algorithm's own help (processing.help.HELP)."""
         from .help import HELP
 
         render = HELP.get(self.ALGORITHM_ID)
         return render() if render else ""
+
+    def shortHelpString(self):
+        from .help import bad_input_text
+
+        text = self.help_text()
+        if self.READS:
+            def label(name):
+                definition = self.parameterDefinition(name)
+                return definition.description() if definition is not None else name
+
+            text += "\n\n" + bad_input_text(self.READS, label)
+        return text
 
     def helpUrl(self):
         return "https://github.com/riskatlas/riskatlas#algorithms"
@@ -127,19 +176,60 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         message = install_message()
         return (not message, message)
 
+    READS = {}  # parameter -> Reads (inputs not listed: Reads())
+
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.errors import InputError
+        from ..layers.atomic import OutputSet
 
         message = install_message()
         if message:
             raise QgsProcessingException(message)
+        self._outputs, self._frames, self._staged_ids, self._post = OutputSet(), {}, {}, []
         try:
-            return self.compute(parameters, context, feedback)
+            results = self.compute(parameters, context, feedback)
+            self.check_cancelled(feedback)  # cancelled while the last output was written: nothing stays
+            return self._commit(results, context)
         except Cancelled:
+            self._outputs.rollback()
             feedback.reportError(QCoreApplication.translate("RiskAtlasAlgorithm", "Cancelled: no output was written."))
             return {}
         except InputError as error:
-            raise QgsProcessingException(str(error)) from error
+            self._outputs.rollback()
+            raise QgsProcessingException(self.render(error)) from error
+        except OSError as error:  # a file that cannot be written (or read): said, not a traceback
+            self._outputs.rollback()
+            raise QgsProcessingException(QCoreApplication.translate(
+                "RiskAtlasAlgorithm", "File error: {0}").format(error)) from error
+        except BaseException:
+            self._outputs.rollback()
+            raise
+
+    def _commit(self, results, context):
+        """Rename the staged outputs into place; the results, the layers QGIS loads and their provenance
+        then name the final files."""
+        final = {**self._outputs.staged, **self._staged_ids}
+        self._outputs.commit()
+        layers = context.layersToLoadOnCompletion()
+        if any(staged in layers for staged in final):
+            context.setLayersToLoadOnCompletion({final.get(k, k): v for k, v in layers.items()})
+        for dest_id, processor in self._post:
+            self.attach_post_processor(context, final.get(dest_id, dest_id), processor)
+        self._post = []
+        return {name: final.get(value, value) if isinstance(value, str) else value for name, value in results.items()}
+
+    def render(self, message):
+        """A core InputError / Notice (or text) in the user's language, features named by key and fid."""
+        from ..core.errors import render
+
+        return render(message, translate_input_error, self._keys_of)
+
+    def _keys_of(self, layer, fids):
+        frame = getattr(self, "_frames", {}).get(layer)
+        if frame is None or not frame.key or frame.key not in frame.gdf.columns:
+            return None
+        values = frame.gdf[frame.key].reindex(fids).astype(object)
+        return [None if v is None or v != v else v for v in values.tolist()]
 
     def compute(self, parameters, context, feedback):
         raise NotImplementedError
@@ -204,8 +294,9 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
 
     def read_source(self, parameters, name, context, feedback, target_crs=None, required=True):
         """A feature-source parameter read into a LayerFrame (reprojected to ``target_crs``,
-        or to a local projected CRS when geographic — said in the log); None when an optional
-        source is not given."""
+        or to a local projected CRS when geographic — said in the log), as ``READS[name]`` says;
+        None when an optional source is not given."""
+        from ..layers import checks
         from ..layers.convert import source_to_frame
 
         source = self.parameterAsSource(parameters, name, context)
@@ -214,6 +305,7 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
                 raise QgsProcessingException(self.invalidSourceError(parameters, name))
             return None
         layer_name = self.source_label(parameters, name, source)
+        reads = self.READS.get(name, Reads())
         try:
             frame = source_to_frame(source, layer_name, target_crs=target_crs,
                                     transform_context=context.transformContext(), feedback=feedback)
@@ -228,7 +320,43 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
                 .format(layer_name))
         for note in frame.notes:
             feedback.pushInfo(f"{layer_name}: {note}")
+        notices = self._read_gbk(parameters, name, context, frame)
+        frame.kind = reads.kind
+        frame.key = checks.key_column(frame, reads.kind, self.field_parameter(parameters, reads.key, context)
+                                      if reads.key else None)
+        self._frames[frame.name] = frame
+        notices += checks.empty_policy(frame, reads.empty, reads.empty_means and translate_input_error(
+            reads.empty_means))
+        notices += checks.repair_geometries(frame)
+        notices += checks.geometry_policy(frame, reads.no_geometry)
+        self.push_warnings(feedback, notices)
         return frame
+
+    def _read_gbk(self, parameters, name, context, frame):
+        """A shapefile whose text is GBK and says nothing of it (no .cpg, no code page): its text read as GBK."""
+        from ..core import messages as m
+        from ..core.errors import Notice
+        from ..layers.convert import read_text_as
+        from ..layers.encoding import gbk_without_declaration
+
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        provider = layer.dataProvider() if layer is not None else None
+        if provider is None or provider.name() != "ogr":
+            return []
+        path = layer.source().split("|")[0]
+        if not gbk_without_declaration(path, provider.encoding()):
+            return []
+        read_text_as(frame, path, "CP936")
+        return [Notice(m.GBK_READ_AS_GBK, layer=frame.name)]
+
+    def check_fields(self, frame, columns, feedback, required=(), method=None, fields=None):
+        """The rules validateinputs reports with, for the fields this run uses (``columns``: {schema field
+        of the frame's kind: the layer's column}): the first error stops the run, warnings are counted."""
+        from ..layers.checks import checked_fields
+
+        if frame is None or frame.kind is None:
+            return
+        self.push_warnings(feedback, checked_fields(frame, frame.kind, columns, required, method, fields))
 
     def field_parameter(self, parameters, name, context, frame=None, required=False):
         """The field a field parameter names, or None when no field is to be used.
@@ -272,17 +400,45 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
 
         if not hasattr(fields, "names"):
             fields = make_fields(fields)
-        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type,
+        staged_parameters, final = self._staged_sink(parameters, name, context)
+        sink, dest_id = self.parameterAsSink(staged_parameters, name, context, fields, wkb_type,
                                              crs if crs is not None else QgsCoordinateReferenceSystem())
         if sink is None:
             if required:
                 raise QgsProcessingException(self.invalidSinkError(parameters, name))
             return None
-        write_to_sink(frame, sink, fields, feedback, progress=progress)
-        del sink  # flushes a file output before its provenance is written
+        if final:
+            self._staged_ids[dest_id] = final
+        try:
+            write_to_sink(frame, sink, fields, feedback, progress=progress)
+        finally:
+            del sink  # flushes and closes a file output (before its provenance, or before it is removed)
         if style is not None or provenance is not None:
-            self.attach_post_processor(context, dest_id, LayerPostProcessor(style=style, provenance=provenance))
+            self._post.append((dest_id, LayerPostProcessor(style=style, provenance=provenance)))
         return dest_id
+
+    def _staged_sink(self, parameters, name, context):
+        """(parameters with the sink ``name`` written under a temporary name, the final destination or None)."""
+        from ..layers.sinks import staged_destination
+
+        destination = self.parameterAsOutputLayer(parameters, name, context)
+        staged, options, final = staged_destination(destination, self._outputs)
+        if not final:
+            return parameters, None
+        value = parameters.get(name)
+        definition = (QgsProcessingOutputLayerDefinition(value) if isinstance(value, QgsProcessingOutputLayerDefinition)
+                      else QgsProcessingOutputLayerDefinition(staged))
+        definition.sink = QgsProperty.fromValue(staged)
+        definition.createOptions = {**(definition.createOptions or {}), **options}
+        return {**parameters, name: definition}, final
+
+    def output_file(self, path):
+        """Where to write the file output ``path`` (a temporary name beside it, renamed at the end)."""
+        return self._outputs.file(path)
+
+    def output_folder(self, path):
+        """Where to fill the folder output ``path`` (a temporary folder beside it, renamed at the end)."""
+        return self._outputs.folder(path)
 
     def write_html(self, parameters, name, context, page):
         """Write the HTML text ``page`` (a str, or a function returning one) to the file output
@@ -290,14 +446,14 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         path = self.parameterAsFileOutput(parameters, name, context)
         if not path:
             return None
-        with open(path, "w", encoding="utf-8") as handle:
+        with open(self.output_file(path), "w", encoding="utf-8") as handle:
             handle.write(page() if callable(page) else page)
         return path
 
-    @staticmethod
-    def push_warnings(feedback, warnings):
+    def push_warnings(self, feedback, warnings):
+        """Warnings to the log: text as it is, core Notices in the user's language."""
         for warning in warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(self.render(warning))
 
     @staticmethod
     def push_provenance(feedback, record):
@@ -329,63 +485,13 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API)
         """The sinks are closed now: write each output's provenance into its layer metadata."""
-        from qgis.core import QgsProcessingUtils, QgsVectorLayer
+        from ..layers.provenance import save_provenance
 
         for dest_id, record in self.__dict__.pop("_provenance_outputs", []):
             try:
-                layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)  # a temporary (memory) output
-                if layer is not None and layer.providerType() == "memory":
-                    add_provenance(layer, record)
-                    continue
-                layer = QgsVectorLayer(_with_layer_name(dest_id), "output", "ogr")
-                ok, message = False, "cannot open the output"
-                if layer.isValid():
-                    add_provenance(layer, record)
-                    message, ok = layer.saveDefaultMetadata()
+                ok, message = save_provenance(dest_id, record, context)
             except Exception as error:  # provenance must never cost the results
                 ok, message = False, str(error)
             if not ok:
                 feedback.pushWarning(f"provenance not saved with {dest_id}: {message}")
         return {}
-
-
-class LayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Applies a style function and records provenance in the layer's metadata."""
-
-    def __init__(self, style=None, provenance=None):
-        super().__init__()
-        self.style, self.provenance_record = style, provenance
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
-        if self.style is not None:
-            self.style(layer)
-        if self.provenance_record is not None and not _has_provenance(layer, self.provenance_record):
-            add_provenance(layer, self.provenance_record)
-        layer.triggerRepaint()
-
-
-def add_provenance(layer, record):
-    """Append how the layer was made (algorithm, version, parameters — JSON) to its metadata history."""
-    metadata = layer.metadata()
-    metadata.setHistory(metadata.history() + [json.dumps(record, ensure_ascii=False)])
-    if not metadata.abstract():
-        metadata.setAbstract(f"Made by {record.get('algorithm', 'Risk Atlas')} {record.get('version', '')}".strip())
-    layer.setMetadata(metadata)
-
-
-def _with_layer_name(uri):
-    """'file.gpkg' -> 'file.gpkg|layername=<its layer>' (metadata is stored per table in a GeoPackage)."""
-    from qgis.core import QgsDataProvider, QgsProviderRegistry, QgsVectorLayer
-
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", uri)
-    if parts.get("layerName") or not str(parts.get("path", "")).lower().endswith(".gpkg"):
-        return uri
-    probe = QgsVectorLayer(uri, "probe", "ogr")
-    sublayers = probe.dataProvider().subLayers() if probe.isValid() else []
-    if len(sublayers) != 1:
-        return uri
-    return f"{parts['path']}|layername={sublayers[0].split(QgsDataProvider.sublayerSeparator())[1]}"
-
-
-def _has_provenance(layer, record):
-    return json.dumps(record, ensure_ascii=False) in layer.metadata().history()

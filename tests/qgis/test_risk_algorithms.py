@@ -85,7 +85,7 @@ def test_grade_unknown_substance_names_unit_and_feature(run_algorithm, tmp_path)
     with pytest.raises(QgsProcessingException) as caught:
         run_algorithm("riskatlas:gradehazardsources", {"INPUT": layer, "OUTPUT": str(tmp_path / "u.gpkg")})
     message = str(caught.value)
-    assert "U9" in message and "mystery gas" in message and f"feature id {bad_fid}" in message
+    assert "mystery gas" in message and f"U9 (fid {bad_fid})" in message
     assert "hazard_sources" in message and "substance" in message
     assert not (tmp_path / "u.gpkg").exists()  # nothing written
 
