@@ -17,9 +17,6 @@ GEOGRAPHIC_CRS = QT_TRANSLATE_NOOP("InputError", "geographic CRS {authid}: the a
                                                  "projected CRS (CGCS2000 3-degree Gauss-Krüger zone in China)")
 MIXED_CRS = QT_TRANSLATE_NOOP("InputError", "CRS {authid} differs from {first}'s {first_authid}; it is reprojected "
                                             "to {first_authid}")
-GBK_WITHOUT_CPG = QT_TRANSLATE_NOOP("InputError", "the shapefile's text is GBK-encoded but it has no .cpg file: "
-                                                  "Chinese text shows garbled. Set Layer Properties ▸ Source ▸ Data "
-                                                  "source encoding to GBK, or add a .cpg file containing GBK")
 GBK_READ_AS_GBK = QT_TRANSLATE_NOOP("InputError", "the shapefile's text is GBK-encoded but it has no .cpg file: it is "
                                                   "read as GBK here. Add a .cpg file containing GBK (or set Layer "
                                                   "Properties ▸ Source ▸ Data source encoding to GBK) so that QGIS "
@@ -103,7 +100,6 @@ PLANT_NOT_FOUND = QT_TRANSLATE_NOOP("InputError", "units of {count} enterprise i
                                                   "({ids}): the units' own boundaries are used")
 PLANT_NOT_POLYGON = QT_TRANSLATE_NOOP("InputError", "{count} enterprise(s) without a polygon (a point, or no "
                                                     "geometry): their units' own boundaries are used")
-PLANT_ID_EMPTY = QT_TRANSLATE_NOOP("InputError", "enterprise id is empty: the plant boundary cannot be matched")
 
 # ---------------------------------------------------------------- population and apportioning
 VALUE_NOT_NUMBER = QT_TRANSLATE_NOOP("InputError", "value is not a number")

@@ -187,7 +187,12 @@ def read_text_as(frame, path, encoding):
     text_fields = [name for name, kind in frame.field_types.items() if kind == STRING and name in frame.gdf.columns]
     if not text_fields or frame.gdf.empty:
         return frame
-    dataset = gdal.OpenEx(path, gdal.OF_VECTOR, open_options=[f"ENCODING={encoding}"])
+    saved = gdal.GetConfigOption("SHAPE_ENCODING")  # QGIS sets it to "" (it decodes text itself)
+    gdal.SetConfigOption("SHAPE_ENCODING", encoding)
+    try:
+        dataset = gdal.OpenEx(path, gdal.OF_VECTOR, open_options=[f"ENCODING={encoding}"])
+    finally:
+        gdal.SetConfigOption("SHAPE_ENCODING", saved)
     if dataset is None:
         return frame
     layer = dataset.GetLayer(0)
