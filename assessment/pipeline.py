@@ -58,9 +58,10 @@ def sample_inputs(gpkg=SAMPLE_GPKG):
 class _Runner:
     """Runs algorithms one after another, writing sinks into one GeoPackage and logging provenance."""
 
-    def __init__(self, gpkg, context, feedback):
+    def __init__(self, gpkg, context, feedback, outputs=None):
         self.gpkg, self.context, self.feedback = gpkg, context, feedback
         self.provenance = []
+        self.outputs = outputs  # the run's layers.atomic.OutputSet: staged paths are logged as their final ones
 
     def sink(self, table, geometry=True):
         return f"ogr:dbname='{self.gpkg}' table=\"{table}\"" + (" (geom)" if geometry else "")
@@ -84,8 +85,14 @@ class _Runner:
         return results
 
     def log(self, step, algorithm_id, parameters):
-        plain = {k: (v if isinstance(v, (str, int, float, bool)) or v is None else str(v))
-                 for k, v in parameters.items()}
+        """A provenance row: the step's parameters, the files named as they will be once renamed into place."""
+        def final(value):
+            for staged, target in (self.outputs.staged if self.outputs is not None else {}).items():
+                value = value.replace(staged, target)
+            return value
+
+        plain = {k: (final(v) if isinstance(v, str) else v if isinstance(v, (int, float, bool)) or v is None
+                     else final(str(v))) for k, v in parameters.items()}
         self.provenance.append({"step": step, "algorithm": algorithm_id, "parameters": json.dumps(plain,
                                 ensure_ascii=False), "version": plugin_version(),
                                 "run_at": datetime.datetime.now().isoformat(timespec="seconds")})
@@ -165,7 +172,7 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
                          html)
         outputs.created(os.path.join(output_folder, CHART_FOLDER))  # the atlas charts, beside the GeoPackage
         steps = QgsProcessingMultiStepFeedback(len(STEPS), feedback)
-        runner = _Runner(staged.gpkg, context, steps)
+        runner = _Runner(staged.gpkg, context, steps, outputs)
         _run_steps(runner, steps, given, options, staged, result, output_folder)
         _write_provenance(staged.gpkg, runner.provenance)
         if project_path:

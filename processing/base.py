@@ -4,15 +4,16 @@ parameters, writing sinks and reports, provenance and styles.
 
 Bad input never costs a traceback, a wrong silent result or a half-written file:
 
-* reading (``read_source``): each input is read as the algorithm declares in ``READS`` (``Reads``: its
-  layer kind, key field, what features without geometry and an empty layer mean); invalid geometries are
-  repaired and a GBK shapefile without .cpg is read as GBK, each with a warning naming the features;
-  ``check_fields`` applies the rules validateinputs reports with to the fields the algorithm uses;
+* reading (``read_source``, ``processing/reading.py``): each input is read as the algorithm declares in
+  ``READS`` (``Reads``: its layer kind, key field, what features without geometry and an empty layer mean);
+  invalid geometries are repaired and a GBK shapefile without .cpg is read as GBK, each with a warning naming
+  the features; ``check_fields`` applies the rules validateinputs reports with to the fields the run uses;
 * messages: core's ``InputError``s and ``Notice``s are rendered in the user's language (context
   "InputError"), each feature named by its key and fid (``FS06 (fid 6)``);
-* writing: every output (sinks, HTML, files, folders) goes through one ``layers.atomic.OutputSet``: written
-  under a temporary name beside its target, renamed into place once ``compute`` has finished; any failure
-  or cancellation removes them (tables added to an existing GeoPackage are dropped).
+* writing (``processing/writing.py``): every output (sinks, HTML, files, folders) goes through one
+  ``layers.atomic.OutputSet``: written under a temporary name beside its target, renamed into place once
+  ``compute`` has finished; any failure or cancellation removes them (tables added to an existing GeoPackage
+  are dropped).
 
 Algorithm modules are parameters and wiring; what they compute lives in ``core``, how layers are
 read, joined and written in ``layers``, their help texts in ``processing/help.py``.
@@ -20,12 +21,10 @@ read, joined and written in ``layers``, their help texts in ``processing/help.py
 import contextlib
 import gc
 import json
-from dataclasses import dataclass
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingException,
-    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -33,12 +32,13 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingAlgorithm,
-    QgsProperty,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..layers.schemas import ACCEPT, KEEP, LEAVE_OUT, QUIET, STOP, WARN  # noqa: F401 (for the algorithms' READS)
 from ..layers.provenance import LayerPostProcessor, add_provenance  # noqa: F401 (re-exported)
+from ..layers.schemas import ACCEPT, KEEP, LEAVE_OUT, QUIET, STOP, WARN  # noqa: F401 (for the algorithms' READS)
+from .reading import Reading, Reads, translate_input_error  # noqa: F401 (for the algorithms)
+from .writing import Writing
 
 from ..support import compat
 from ..support.dependencies import install_message
@@ -64,25 +64,6 @@ FLAG_ADVANCED = getattr(getattr(compat.Qgis, "ProcessingParameterFlag", None), "
 
 class Cancelled(Exception):
     pass
-
-
-@dataclass(frozen=True)
-class Reads:
-    """How an algorithm reads one input (its ``READS`` entry): the ``layers.schemas`` kind, the field
-    parameter naming the features' key (default: the kind's key field), what features without geometry
-    mean (STOP an error, LEAVE_OUT left out, KEEP kept, each with a warning; QUIET kept) and what an empty
-    layer means (STOP, WARN with ``empty_means``, ACCEPT)."""
-
-    kind: str = None
-    key: str = None
-    no_geometry: str = LEAVE_OUT
-    empty: str = STOP
-    empty_means: str = None  # the warning for an empty layer (QT_TRANSLATE_NOOP in context "InputError")
-
-
-def translate_input_error(text):
-    """The user's-language version of a core.messages template."""
-    return QCoreApplication.translate("InputError", text)
 
 
 def source_types(geometries):
@@ -116,7 +97,7 @@ def objects_frozen():
             gc.unfreeze()
 
 
-class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
+class RiskAtlasAlgorithm(Reading, Writing, QgsProcessingAlgorithm):
     """Subclasses set ALGORITHM_ID and GROUP_ID and implement displayName, initAlgorithm and
     ``compute(parameters, context, feedback)``; their help text is ``processing.help.HELP[ALGORITHM_ID]``.
 
@@ -176,8 +157,6 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         message = install_message()
         return (not message, message)
 
-    READS = {}  # parameter -> Reads (inputs not listed: Reads())
-
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.errors import InputError
         from ..layers.atomic import OutputSet
@@ -204,32 +183,6 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         except BaseException:
             self._outputs.rollback()
             raise
-
-    def _commit(self, results, context):
-        """Rename the staged outputs into place; the results, the layers QGIS loads and their provenance
-        then name the final files."""
-        final = {**self._outputs.staged, **self._staged_ids}
-        self._outputs.commit()
-        layers = context.layersToLoadOnCompletion()
-        if any(staged in layers for staged in final):
-            context.setLayersToLoadOnCompletion({final.get(k, k): v for k, v in layers.items()})
-        for dest_id, processor in self._post:
-            self.attach_post_processor(context, final.get(dest_id, dest_id), processor)
-        self._post = []
-        return {name: final.get(value, value) if isinstance(value, str) else value for name, value in results.items()}
-
-    def render(self, message):
-        """A core InputError / Notice (or text) in the user's language, features named by key and fid."""
-        from ..core.errors import render
-
-        return render(message, translate_input_error, self._keys_of)
-
-    def _keys_of(self, layer, fids):
-        frame = getattr(self, "_frames", {}).get(layer)
-        if frame is None or not frame.key or frame.key not in frame.gdf.columns:
-            return None
-        values = frame.gdf[frame.key].reindex(fids).astype(object)
-        return [None if v is None or v != v else v for v in values.tolist()]
 
     def compute(self, parameters, context, feedback):
         raise NotImplementedError
@@ -296,7 +249,6 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         """A feature-source parameter read into a LayerFrame (reprojected to ``target_crs``,
         or to a local projected CRS when geographic — said in the log), as ``READS[name]`` says;
         None when an optional source is not given."""
-        from ..layers import checks
         from ..layers.convert import source_to_frame
 
         source = self.parameterAsSource(parameters, name, context)
@@ -305,7 +257,6 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
                 raise QgsProcessingException(self.invalidSourceError(parameters, name))
             return None
         layer_name = self.source_label(parameters, name, source)
-        reads = self.READS.get(name, Reads())
         try:
             frame = source_to_frame(source, layer_name, target_crs=target_crs,
                                     transform_context=context.transformContext(), feedback=feedback)
@@ -320,43 +271,7 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
                 .format(layer_name))
         for note in frame.notes:
             feedback.pushInfo(f"{layer_name}: {note}")
-        notices = self._read_gbk(parameters, name, context, frame)
-        frame.kind = reads.kind
-        frame.key = checks.key_column(frame, reads.kind, self.field_parameter(parameters, reads.key, context)
-                                      if reads.key else None)
-        self._frames[frame.name] = frame
-        notices += checks.empty_policy(frame, reads.empty, reads.empty_means and translate_input_error(
-            reads.empty_means))
-        notices += checks.repair_geometries(frame)
-        notices += checks.geometry_policy(frame, reads.no_geometry)
-        self.push_warnings(feedback, notices)
-        return frame
-
-    def _read_gbk(self, parameters, name, context, frame):
-        """A shapefile whose text is GBK and says nothing of it (no .cpg, no code page): its text read as GBK."""
-        from ..core import messages as m
-        from ..core.errors import Notice
-        from ..layers.convert import read_text_as
-        from ..layers.encoding import gbk_without_declaration
-
-        layer = self.parameterAsVectorLayer(parameters, name, context)
-        provider = layer.dataProvider() if layer is not None else None
-        if provider is None or provider.name() != "ogr":
-            return []
-        path = layer.source().split("|")[0]
-        if not gbk_without_declaration(path, provider.encoding()):
-            return []
-        read_text_as(frame, path, "CP936")
-        return [Notice(m.GBK_READ_AS_GBK, layer=frame.name)]
-
-    def check_fields(self, frame, columns, feedback, required=(), method=None, fields=None):
-        """The rules validateinputs reports with, for the fields this run uses (``columns``: {schema field
-        of the frame's kind: the layer's column}): the first error stops the run, warnings are counted."""
-        from ..layers.checks import checked_fields
-
-        if frame is None or frame.kind is None:
-            return
-        self.push_warnings(feedback, checked_fields(frame, frame.kind, columns, required, method, fields))
+        return self.apply_reads(parameters, name, context, feedback, frame)
 
     def field_parameter(self, parameters, name, context, frame=None, required=False):
         """The field a field parameter names, or None when no field is to be used.
@@ -417,29 +332,6 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
             self._post.append((dest_id, LayerPostProcessor(style=style, provenance=provenance)))
         return dest_id
 
-    def _staged_sink(self, parameters, name, context):
-        """(parameters with the sink ``name`` written under a temporary name, the final destination or None)."""
-        from ..layers.sinks import staged_destination
-
-        destination = self.parameterAsOutputLayer(parameters, name, context)
-        staged, options, final = staged_destination(destination, self._outputs)
-        if not final:
-            return parameters, None
-        value = parameters.get(name)
-        definition = (QgsProcessingOutputLayerDefinition(value) if isinstance(value, QgsProcessingOutputLayerDefinition)
-                      else QgsProcessingOutputLayerDefinition(staged))
-        definition.sink = QgsProperty.fromValue(staged)
-        definition.createOptions = {**(definition.createOptions or {}), **options}
-        return {**parameters, name: definition}, final
-
-    def output_file(self, path):
-        """Where to write the file output ``path`` (a temporary name beside it, renamed at the end)."""
-        return self._outputs.file(path)
-
-    def output_folder(self, path):
-        """Where to fill the folder output ``path`` (a temporary folder beside it, renamed at the end)."""
-        return self._outputs.folder(path)
-
     def write_html(self, parameters, name, context, page):
         """Write the HTML text ``page`` (a str, or a function returning one) to the file output
         ``name`` when it is wanted; returns its path or None."""
@@ -449,11 +341,6 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         with open(self.output_file(path), "w", encoding="utf-8") as handle:
             handle.write(page() if callable(page) else page)
         return path
-
-    def push_warnings(self, feedback, warnings):
-        """Warnings to the log: text as it is, core Notices in the user's language."""
-        for warning in warnings:
-            feedback.pushWarning(self.render(warning))
 
     @staticmethod
     def push_provenance(feedback, record):
