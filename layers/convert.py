@@ -26,6 +26,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..core.crs import local_projected_epsg
+from ..support import compat
 from .schemas import BOOL, DOUBLE, INT, STRING
 
 DATE, OTHER = "date", "other"
@@ -136,9 +137,9 @@ def source_to_frame(source, name, target_crs=None, transform_context=None, reque
     dropped_zm = curved = 0
     total = max(source.featureCount(), 1)
     if isinstance(source, QgsProcessingFeatureSource):  # invalid geometries are repaired later, with a warning
-        features = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        features = source.getFeatures(request, compat.SKIP_GEOMETRY_CHECKS)
     else:
-        request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        request.setInvalidGeometryCheck(compat.GEOMETRY_NO_CHECK)
         features = source.getFeatures(request)
     for i, feature in enumerate(features):
         if feedback is not None and i % 5000 == 0:
