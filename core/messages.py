@@ -205,6 +205,10 @@ UNITS_OUTSIDE_TOWNSHIPS = QT_TRANSLATE_NOOP("InputError", "major hazard units ou
                                                           "location) are not counted")
 SHELTER_RESULTS_OUTSIDE_TOWNSHIPS = QT_TRANSLATE_NOOP("InputError", "shelter results that match no township are not "
                                                                     "used")
+OVERLOADED_OUTSIDE_TOWNSHIPS = QT_TRANSLATE_NOOP("InputError", "overloaded shelters outside every township are not "
+                                                               "counted")
+REACH_RESIDENTS_OUTSIDE_TOWNSHIPS = QT_TRANSLATE_NOOP("InputError", "{layers}: {residents:,.0f} residents lie outside "
+                                                                    "every township and are not in the atlas figures")
 
 # ---------------------------------------------------------------- siting
 WIND_NOT_NUMBER = QT_TRANSLATE_NOOP("InputError", "prevailing wind direction must be a finite number of degrees, got "
