@@ -104,9 +104,12 @@ def study_geometry(study):
 def read_targets(layers, crs, transform_context, no_geometry):
     """([(layer name, geometries, ids)] of the target layers (QgsVectorLayers), in ``crs``; ids from the
     first of TARGET_ID_FIELDS a layer has, else its feature ids — and the Notices of reading them: invalid
-    geometries repaired, features without geometry handled as ``no_geometry`` says (layers.checks))."""
+    geometries repaired, features without geometry handled as ``no_geometry`` says (layers.checks)); a GBK
+    shapefile without .cpg is read as GBK."""
+    from ..core.errors import Notice
     from . import checks
-    from .convert import source_to_frame
+    from .convert import read_text_as, source_to_frame
+    from .encoding import gbk_without_declaration
 
     targets, notices = [], []
     for layer in layers:
@@ -115,6 +118,10 @@ def read_targets(layers, crs, transform_context, no_geometry):
         if not layer.crs().isValid():
             raise InputError(m.MISSING_CRS, layer=name)
         frame = source_to_frame(layer, name, target_crs=crs, transform_context=transform_context)
+        provider, path = layer.dataProvider(), source.split("|")[0]
+        if provider is not None and provider.name() == "ogr" and gbk_without_declaration(path, provider.encoding()):
+            read_text_as(frame, path, "CP936")
+            notices.append(Notice(m.GBK_READ_AS_GBK, layer=name))
         frame.key = first_present(frame.gdf.columns, TARGET_ID_FIELDS)
         notices += checks.repair_geometries(frame) + checks.geometry_policy(frame, no_geometry)
         ids = frame.gdf[frame.key].to_numpy(dtype=object) if frame.key else frame.gdf.index.to_numpy()

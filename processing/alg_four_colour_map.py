@@ -25,7 +25,7 @@ class FourColourMap(RiskAtlasAlgorithm):
     GROUP_ID = "risk"
     READS = {"ENTERPRISES": Reads("enterprises", key="ENTERPRISES_ID_FIELD", no_geometry=LEAVE_OUT, empty=WARN),
              "HAZARD_UNITS": Reads(key="HAZARD_UNITS_ID_FIELD", no_geometry=LEAVE_OUT, empty=WARN),
-             "UNITS": Reads(no_geometry=STOP),
+             "UNITS": Reads(no_geometry=STOP), "STUDY_AREA": Reads(no_geometry=LEAVE_OUT),
              "POPULATION": Reads("population", no_geometry=STOP, empty=WARN, empty_means=QT_TRANSLATE_NOOP(
                  "InputError", "every area counts 0 residents"))}
 

@@ -212,7 +212,7 @@ ALGORITHMS = {a.id: a for a in (
                                      "ENTERPRISES": "plants"},
               {}, {"OUTPUT": "hazard_units.gpkg", "DETAILS": "hazard_details.gpkg"}),
     Algorithm("enterpriserisk", {"INPUT": "enterprises"}, {"METHOD": 0}, {"OUTPUT": "enterprise_risk.gpkg"}),
-    Algorithm("fourcolourmap", {"ENTERPRISES": "enterprises", "POPULATION": "population"},
+    Algorithm("fourcolourmap", {"ENTERPRISES": "enterprises", "POPULATION": "population", "STUDY_AREA": "townships"},
               {"CELL_SIZE": 500, "RADII": "1000,500,300,100"}, {"OUTPUT": "risk_map.gpkg"}),
     Algorithm("firestationreach", {"STATIONS": "fire_stations", "ROADS": "roads", "STUDY_AREA": "townships",
                                    "POPULATION": "population", "TARGETS": ["enterprises"]},
@@ -447,7 +447,7 @@ BAD_INPUTS = [
              "risk_level", only=("fourcolourmap", "exportatlas"),
              override={"exportatlas": Expect(WARNING, "enterprises", ("E02",), "risk_level")}, slow=True),
     BadInput("enterprise GBK shapefile", "GBK shapefile", "enterprises", GBK, W, report="warning",
-             only=("enterpriserisk", "validateinputs", "fourcolourmap")),
+             only=("enterpriserisk", "validateinputs", "fourcolourmap", "firestationreach")),
     BadInput("enterprise Chinese names", "Chinese names", "enterprises", _chinese("企业", "E03", "丙企业", lec_c=-1.0), E,
              ("丙企业",), "lec_c", report="error", only=("enterpriserisk", "validateinputs")),
     BadInput("enterprise missing path", "missing path", "enterprises", _form("missing"), E, report="error",
@@ -577,7 +577,8 @@ BAD_INPUTS = [
 
     # ---- townships (firestationreach STUDY_AREA, shelterpercapita UNITS, exportatlas TOWNSHIPS)
     BadInput("township null geometry", "null geometry", "townships", _geometry("T2", None), E, ("T2",),
-             report="error", override={"firestationreach": Expect(WARNING, "townships", ("T2",))}),
+             report="error", override={"firestationreach": Expect(WARNING, "townships", ("T2",)),
+                                       "fourcolourmap": Expect(WARNING, "townships", ("T2",))}),
     BadInput("township invalid geometry", "invalid geometry", "townships", _geometry("T2", bowtie(2000, 0, 2000)), W,
              ("T2",), report="warning"),
     BadInput("township empty layer", "empty layer", "townships", _empty, E, report="error",
