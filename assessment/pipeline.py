@@ -1,12 +1,20 @@
-"""The whole assessment as one reusable function: parameters in, result paths and figures out.
+"""The whole assessment: parameters in, result paths and figures out.
 
-``run_assessment`` runs the chain of ``assessment/chain.py`` through QGIS Processing — validate →
+``Assessment`` runs the chain of ``assessment/chain.py`` through QGIS Processing — validate →
 grade hazard sources → enterprise risk → fire-station reach → shelter per capita →
 four-colour map → atlas — writing every result layer into one GeoPackage (with a
 ``provenance`` table: which algorithm, version and parameters made each layer), a QGIS project
-with the layers styled and the atlas layouts inside, the PDF atlas and PNG previews.
-It needs a running QGIS with Processing initialised and the riskatlas provider registered;
-``riskatlas:fullassessment`` and ``make demo`` call it.
+with the layers styled and the atlas layouts inside, the PDF atlas, PNG previews and HTML reports.
+
+It runs in two phases so that the analysis can run in Processing's background task and the atlas
+(print layouts) on the main thread afterwards: ``analyse()`` (every step but the atlas) and
+``finish()`` (the atlas, then every file put in place). Until ``finish`` ends, the run's files
+have temporary names beside their final ones (``partial-…``: the GeoPackage, the reports, the PDF,
+the PNG folder and the project — one ``layers.atomic.OutputSet``, the write path of every algorithm):
+``discard()`` — on cancel or failure — removes them all, so a run leaves its files whole or not at all
+(validation.html stays when the inputs have errors: it says which). Cancelling stops before the next step starts, and inside a step at its next
+progress report. It needs a running QGIS with Processing and the riskatlas provider;
+``riskatlas:fullassessment`` and ``make demo`` call it (``run_assessment`` runs both phases).
 """
 import datetime
 import gc
@@ -16,6 +24,7 @@ from dataclasses import dataclass, field
 
 from qgis.core import (
     NULL,
+    QgsApplication,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -25,29 +34,38 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..atlas.run import CHART_FOLDER
 from ..layers.atomic import OutputSet
 from ..layers.project import SAMPLE_GPKG
 from ..layers.schemas import ASSESSMENT_INPUTS, REQUIRED_INPUTS, RESULT_BY_NAME, RESULT_LAYERS
-from ..support.i18n import is_chinese, plugin_version
-from .chain import DEFAULT_OPTIONS, STEP_BY_KEY, STEPS, Extent, Fixed, Input, Option, Result
+from ..processing.base import Cancelled
+from ..support.i18n import file_language, plugin_version, ui_language
+from .chain import DEFAULT_OPTIONS, STEPS, Extent, Fixed, Input, Option, Result
+from .summary import FIGURE_LABELS, read_headline_figures, run_figures, summary_lines
 
 RESULT_GPKG = "risk_atlas_results.gpkg"
+PROJECT_FILE = "risk_atlas.qgz"
+ATLAS_STEP = STEPS[-1]  # the printed atlas: print layouts, on the main thread
+CHART_FOLDER = "atlas_charts"  # written beside the results GeoPackage by the atlas step
+
+translate = QCoreApplication.translate
+
+
+def _tr(text):
+    return QCoreApplication.translate("FullAssessment", text)
 
 
 @dataclass
 class AssessmentResult:
     output_folder: str
-    files: dict = field(default_factory=dict)  # label -> path
+    files: dict = field(default_factory=dict)  # summary.FILE_LABELS key -> path
     layers: dict = field(default_factory=dict)  # result layer name -> URI in the result GeoPackage
-    figures: dict = field(default_factory=dict)  # label -> value
+    figures: list = field(default_factory=list)  # [(figure id, label, value)] (assessment/summary.py)
+    major_hazard_units: int = 0
+    pages: int = 0
 
     def report(self):
-        lines = ["Risk Atlas assessment", f"  output folder: {self.output_folder}", "  files:"]
-        lines += [f"    {label:<24} {path}" for label, path in self.files.items()]
-        lines.append("  headline figures:")
-        lines += [f"    {label:<52} {value}" for label, value in self.figures.items()]
-        return "\n".join(lines)
+        """The summary, one readable line each, in the UI language."""
+        return "\n".join(summary_lines(self))
 
 
 def sample_inputs(gpkg=SAMPLE_GPKG):
@@ -57,10 +75,9 @@ def sample_inputs(gpkg=SAMPLE_GPKG):
 class _Runner:
     """Runs algorithms one after another, writing sinks into one GeoPackage and logging provenance."""
 
-    def __init__(self, gpkg, context, feedback, outputs=None):
-        self.gpkg, self.context, self.feedback = gpkg, context, feedback
-        self.provenance = []
-        self.outputs = outputs  # the run's layers.atomic.OutputSet: staged paths are logged as their final ones
+    def __init__(self, gpkg, context, feedback, provenance, files=None):
+        self.gpkg, self.context, self.feedback, self.provenance = gpkg, context, feedback, provenance
+        self.files = files  # the run's layers.atomic.OutputSet: staged paths are logged as their final ones
 
     def sink(self, table, geometry=True):
         return f"ogr:dbname='{self.gpkg}' table=\"{table}\"" + (" (geom)" if geometry else "")
@@ -68,25 +85,30 @@ class _Runner:
     def uri(self, table):
         return f"{self.gpkg}|layername={table}"
 
-    def run(self, step, algorithm_id, parameters):
+    def run(self, number, step, parameters):
+        """Run chain step ``number``; stops (Cancelled) before it starts and after it when cancelled."""
         from qgis import processing
 
-        self.feedback.pushInfo(f"— {step}: {algorithm_id}")
         from ..layers.gpkg import quiet_gdal
 
+        if self.feedback.isCanceled():
+            raise Cancelled()
+        algorithm = QgsApplication.processingRegistry().algorithmById(step.algorithm)
+        shown = algorithm.displayName() if algorithm is not None else step.title
+        self.feedback.pushInfo(translate("FullAssessment", "— Step {0} of {1}: {2} ({3})").format(number + 1, len(STEPS), shown,
+                                                                          step.algorithm))
         with quiet_gdal():
-            results = processing.run(algorithm_id, parameters, context=self.context, feedback=self.feedback,
+            results = processing.run(step.algorithm, parameters, context=self.context, feedback=self.feedback,
                                      is_child_algorithm=True)
         if self.feedback.isCanceled():
-            raise QgsProcessingException(QCoreApplication.translate("RiskAtlasAlgorithm",
-                                                                    "Cancelled: no output was written."))
-        self.log(step, algorithm_id, parameters)
+            raise Cancelled()
+        self.log(step.title, step.algorithm, parameters)
         return results
 
     def log(self, step, algorithm_id, parameters):
         """A provenance row: the step's parameters, the files named as they will be once renamed into place."""
         def final(value):
-            for staged, target in (self.outputs.staged if self.outputs is not None else {}).items():
+            for staged, target in (self.files.staged if self.files is not None else {}).items():
                 value = value.replace(staged, target)
             return value
 
@@ -106,8 +128,8 @@ def _extent_string(uri):
 def _write_provenance(gpkg, rows):
     import pandas as pd
 
-    from ..layers.sinks import make_fields
     from ..layers.gpkg import write_layer
+    from ..layers.sinks import make_fields
     from ..support import compat
 
     frame = pd.DataFrame(rows, columns=["step", "algorithm", "parameters", "version", "run_at"])
@@ -140,108 +162,112 @@ def step_parameters(step, runner, given, options, html):
     return parameters
 
 
-def run_assessment(inputs, output_folder, options=None, feedback=None, context=None,
-                   project_path=None):
-    """Run the chain on ``inputs`` ({parameter: layer or URI}, see layers.schemas.ASSESSMENT_INPUTS)
-    into ``output_folder``.
+class Assessment:
+    """One run of the chain on ``inputs`` ({parameter: layer URI}, see layers.schemas.ASSESSMENT_INPUTS)
+    into ``output_folder``, in two phases (module doc). ``project_path``: also write a QGIS project."""
 
-    Writes ``risk_atlas_results.gpkg``, ``validation.html``, ``fire_station_reach.html``,
-    ``shelters.html``, ``risk_atlas.pdf``, ``png/`` (one PNG per atlas page) and, when
-    ``project_path`` is given, a QGIS project with every layer styled and the atlas layouts.
-    Every file is written under a temporary name (``layers.atomic.OutputSet``) and renamed only when every
-    step succeeded; a run that stops or is cancelled leaves none (but validation.html when the validation
-    stopped it: the message points there).
-    """
-    options = {**DEFAULT_OPTIONS, **{k: v for k, v in (options or {}).items() if v is not None}}
-    missing = [name for name in REQUIRED_INPUTS if inputs.get(name) in (None, "")]
-    if missing:
-        raise QgsProcessingException(f"missing input layers: {', '.join(missing)}")
-    feedback = feedback or QgsProcessingFeedback()
-    if context is None:
-        context = QgsProcessingContext()
-        context.setProject(QgsProject.instance())
-    os.makedirs(output_folder, exist_ok=True)
-    final_gpkg = os.path.join(output_folder, RESULT_GPKG)
-    result = AssessmentResult(output_folder)
-    html = {s.report: os.path.join(output_folder, f"{s.report}.html") for s in STEPS if s.report}
-    given = {k: v for k, v in inputs.items() if v not in (None, "")}
-    outputs = OutputSet()
-    try:
-        staged = _Staged(outputs, outputs.file(final_gpkg), {key: outputs.file(path) for key, path in html.items()},
-                         html)
-        outputs.created(os.path.join(output_folder, CHART_FOLDER))  # the atlas charts, beside the GeoPackage
+    def __init__(self, inputs, output_folder, options=None, project_path=None):
+        self.options = {**DEFAULT_OPTIONS, **{k: v for k, v in (options or {}).items() if v is not None}}
+        missing = [name for name in REQUIRED_INPUTS if inputs.get(name) in (None, "")]
+        if missing:
+            raise QgsProcessingException(translate("FullAssessment", "Missing input layers: {0}").format(", ".join(missing)))
+        self.given = {k: v for k, v in inputs.items() if v not in (None, "")}
+        self.folder, self.project_path = output_folder, project_path
+        self.gpkg = os.path.join(output_folder, RESULT_GPKG)
+        self.partial_gpkg = None
+        self.folder_existed = os.path.isdir(output_folder)
+        self.files = OutputSet()  # every file of the run, staged beside its target until finish()
+        self.html = {s.report: os.path.join(output_folder, f"{s.report}.html") for s in STEPS if s.report}
+        self.staged_html = {}
+        self.outputs, self.provenance = {}, []
+        self.result = AssessmentResult(output_folder)
+
+    def _html(self):
+        return self.staged_html
+
+    def analyse(self, feedback, context):
+        """Every step before the atlas, into the staged GeoPackage and reports."""
+        os.makedirs(self.folder, exist_ok=True)
+        self.partial_gpkg = self.files.file(self.gpkg)
+        self.staged_html = {key: self.files.file(path) for key, path in self.html.items()}
+        self.files.created(os.path.join(self.folder, CHART_FOLDER))  # the atlas charts, beside the GeoPackage
         steps = QgsProcessingMultiStepFeedback(len(STEPS), feedback)
-        runner = _Runner(staged.gpkg, context, steps, outputs)
-        _run_steps(runner, steps, given, options, staged, result, output_folder)
-        _write_provenance(staged.gpkg, runner.provenance)
-        if project_path:
-            _write_project(project_path, given, staged, final_gpkg, options, result)
-        _release(context)  # every connection to the staged GeoPackage closed (its WAL flushed) before renaming
-        outputs.commit()
-    except BaseException:
-        _release(context)
-        outputs.rollback()
-        raise
-    atlas_files = STEP_BY_KEY["atlas"].files
-    result.files.update({"results GeoPackage": final_gpkg,
-                         "PDF atlas": os.path.join(output_folder, atlas_files["OUTPUT"][0]),
-                         "PNG pages": os.path.join(output_folder, atlas_files["OUTPUT_PNG_FOLDER"][0]),
-                         "validation report": html["validation"], "fire-station report": html["fire_station_reach"],
-                         "shelter report": html["shelters"]})
-    if project_path:
-        result.files["QGIS project"] = project_path
-    result.layers = {r.name: f"{final_gpkg}|layername={r.name}" for r in RESULT_LAYERS}
-    return result
+        runner = _Runner(self.partial_gpkg, context, steps, self.provenance, self.files)
+        for number, step in enumerate(STEPS[:-1]):
+            steps.setCurrentStep(number)
+            parameters = step_parameters(step, runner, self.given, self.options, self._html())
+            self.outputs[step.key] = runner.run(number, step, parameters)
+            if step.stops_on_errors and self.outputs[step.key]["ERRORS"]:
+                self._stop_on_errors(step)
+        self.result.figures = run_figures(self.outputs)
+        self.result.major_hazard_units = int(self.outputs["grade"]["MAJOR_UNITS"])
 
+    def _stop_on_errors(self, step):
+        """Keep the step's report (it lists the errors) and nothing else of the run; the message names the
+        first errors."""
+        report = self.html[step.report]
+        first = _first_errors(f"{self.partial_gpkg}|layername={step.outputs['OUTPUT']}")
+        self.files.commit(only=[report])
+        self.discard()
+        raise QgsProcessingException(translate("FullAssessment", "{0} errors in the input layers: see {1}. First: "
+                                                                 "{2}").format(self.outputs[step.key]["ERRORS"], report,
+                                                                               "; ".join(first)))
 
-@dataclass
-class _Staged:
-    """Where a run writes before its files are renamed into place: the GeoPackage, the reports ({report: path})."""
+    def finish(self, feedback, context):
+        """The atlas (on the main thread: print layouts), then every file in place and the project."""
+        steps = QgsProcessingMultiStepFeedback(len(STEPS), feedback)
+        steps.setCurrentStep(len(STEPS) - 1)
+        runner = _Runner(self.partial_gpkg, context, steps, self.provenance, self.files)
+        parameters = step_parameters(ATLAS_STEP, runner, self.given, self.options, self._html())
+        for name, (file, _o, _l) in ATLAS_STEP.files.items():
+            path = os.path.join(self.folder, file)
+            parameters[name] = self.files.file(path) if os.path.splitext(file)[1] else self.files.folder(path)
+        parameters["ATLAS_LAYERS"] = self.partial_gpkg  # the project's atlas layouts are rebuilt from these
+        self.outputs[ATLAS_STEP.key] = runner.run(len(STEPS) - 1, ATLAS_STEP, parameters)
+        self.result.pages = int(self.outputs[ATLAS_STEP.key]["PAGES"])
+        self.result.figures += read_headline_figures(self.partial_gpkg, ui_language())  # the atlas step wrote them
+        self.result.figures.append(("atlas_pages", _tr(FIGURE_LABELS["atlas_pages"]), self.result.pages))
+        _write_provenance(self.partial_gpkg, self.provenance)
+        # close every connection to the partial GeoPackage (flushing its WAL) before it is renamed
+        context.temporaryLayerStore().removeAllMapLayers()
+        gc.collect()
+        if feedback is not None and feedback.isCanceled():
+            raise Cancelled()
+        if self.project_path:
+            self._write_project()
+        self._put_in_place()
+        return self.result
 
-    outputs: object  # layers.atomic.OutputSet
-    gpkg: str
-    html: dict
-    final_html: dict
+    def _write_project(self):
+        """The project, written from the staged GeoPackage with its paths pointing at the final one."""
+        from qgis.core import QgsPathResolver
 
+        from .project import write_project
 
-def _release(context):
-    context.temporaryLayerStore().removeAllMapLayers()
-    gc.collect()
+        staged = AssessmentResult(self.folder, files={"gpkg": self.partial_gpkg})
+        writer = QgsPathResolver.setPathWriter(lambda path: path.replace(self.partial_gpkg, self.gpkg))
+        try:
+            write_project(self.files.file(self.project_path), self.given, staged, target=self.options["TARGET"],
+                          language=file_language(self.options["LANGUAGE"]))
+        finally:
+            QgsPathResolver.removePathWriter(writer)
 
+    def _put_in_place(self):
+        self.files.commit()
+        self.partial_gpkg = None
+        files = {"gpkg": self.gpkg, "pdf": os.path.join(self.folder, ATLAS_STEP.files["OUTPUT"][0]),
+                 "png": os.path.join(self.folder, ATLAS_STEP.files["OUTPUT_PNG_FOLDER"][0]), **self.html}
+        if self.project_path:
+            files["project"] = self.project_path
+        self.result.files = files
+        self.result.layers = {r.name: f"{self.gpkg}|layername={r.name}" for r in RESULT_LAYERS}
 
-def _write_project(project_path, given, staged, final_gpkg, options, result):
-    """The project, written from the staged GeoPackage with its paths pointing at the final one."""
-    from qgis.core import QgsPathResolver
-
-    from .project import write_project
-
-    staged_result = AssessmentResult(result.output_folder, files={"results GeoPackage": staged.gpkg})
-    writer = QgsPathResolver.setPathWriter(lambda path: path.replace(staged.gpkg, final_gpkg))
-    try:
-        write_project(staged.outputs.file(project_path), given, staged_result, target=options["TARGET"],
-                      language=options["LANGUAGE"] or ("zh" if is_chinese() else "en"))
-    finally:
-        QgsPathResolver.removePathWriter(writer)
-
-
-def _run_steps(runner, steps, given, options, staged, result, output_folder):
-    """The chain's steps in order; headline figures into ``result``."""
-    outputs = {}
-    for number, step in enumerate(STEPS):
-        steps.setCurrentStep(number)
-        parameters = step_parameters(step, runner, given, options, staged.html)
-        parameters.update(_step_files(step, output_folder, staged.outputs))
-        if step.key == "atlas":
-            parameters["ATLAS_LAYERS"] = runner.gpkg  # the project's atlas layouts are rebuilt from these
-        outputs[step.key] = runner.run(step.title, step.algorithm, parameters)
-        if step.stops_on_errors and outputs[step.key]["ERRORS"]:
-            staged.outputs.commit(only=[staged.final_html[step.report]])  # the report the message points to
-            raise QgsProcessingException(QCoreApplication.translate(
-                "RiskAtlasAlgorithm", "{0} errors in the input layers: see {1}. First: {2}").format(
-                outputs[step.key]["ERRORS"], staged.final_html[step.report],
-                "; ".join(_first_errors(runner.uri(step.outputs["OUTPUT"])))))
-    _headline_figures(result.figures, outputs, runner)
-    result.figures["atlas pages"] = outputs["atlas"]["PAGES"]
+    def discard(self):
+        """Remove every file of this run that is not in place yet (the run was cancelled or failed)."""
+        self.files.rollback()
+        self.partial_gpkg = None
+        if not self.folder_existed and os.path.isdir(self.folder) and not os.listdir(self.folder):
+            os.rmdir(self.folder)  # this run made it, and nothing of the run is left in it
 
 
 def _first_errors(report_uri, count=3):
@@ -253,12 +279,10 @@ def _first_errors(report_uri, count=3):
     for feature in layer.getFeatures():
         if feature["severity"] != "error":
             continue
-        fid, field = feature["feature_id"], feature["field"]
-        where = [feature["layer"]]
-        if fid not in (None, NULL):
-            where.append(feature_label(fid, None if feature["feature_key"] in (None, NULL) else feature["feature_key"]))
-        if field not in (None, NULL):
-            where.append(field)
+        fid, key, field = (None if v is None or v == NULL else v
+                           for v in (feature["feature_id"], feature["feature_key"], feature["field"]))
+        where = [feature["layer"]] + ([feature_label(fid, key)] if fid is not None else []) + (
+            [field] if field is not None else [])
         lines.append(" · ".join(str(w) for w in where) + f": {feature['message']}")
         if len(lines) == count:
             break
@@ -266,40 +290,21 @@ def _first_errors(report_uri, count=3):
     return lines
 
 
-def _step_files(step, output_folder, outputs):
-    """A step's file outputs, written under temporary names in the output folder (``outputs``: the run's
-    OutputSet; a folder output starts empty)."""
-    files = {}
-    for parameter, (name, _output_id, _label) in step.files.items():
-        path = os.path.join(output_folder, name)
-        files[parameter] = outputs.folder(path) if not os.path.splitext(name)[1] else outputs.file(path)
-    return files
-
-
-def _headline_figures(figures, outputs, runner):
-    """The figures ``make demo`` prints: the validation and grading counts, then the headline figures the
-    atlas step wrote into the results GeoPackage (table headline_figures: the ones its PDF prints)."""
-    validation, graded = outputs["validate"], outputs["grade"]
-    figures["validation errors / warnings"] = f"{validation['ERRORS']} / {validation['WARNINGS']}"
-    figures["hazard units / major hazard sources"] = f"{graded['UNITS']} / {graded['MAJOR_UNITS']}"
-    figures.update(read_headline_figures(runner.gpkg, "zh" if is_chinese() else "en"))
-
-
-def read_headline_figures(gpkg, language):
-    """{label: 'shown unit'} of the headline_figures table of ``gpkg`` (in its order), in ``language``."""
-    from ..core.headline import HeadlineFigure
-
-    layer = QgsVectorLayer(f"{gpkg}|layername=headline_figures", "headline_figures", "ogr")
-    lines = {}
-    for feature in layer.getFeatures():
-        values = {name: feature[name] for name in ("figure_id", "unit", "shown", "label_zh", "label_en",
-                                                   "definition_zh", "definition_en")}
-        value = feature["value"]
-        figure = HeadlineFigure(value=None if value is None or value != value else float(value), **values)
-        label, _separator, shown = figure.line(language).partition("：" if language == "zh" else ": ")
-        lines[label] = shown
-    del layer
-    return lines
+def run_assessment(inputs, output_folder, options=None, feedback=None, context=None, project_path=None):
+    """Both phases of an ``Assessment`` in one go (on the main thread); files whole or not at all."""
+    feedback = feedback or QgsProcessingFeedback()
+    if context is None:
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+    assessment = Assessment(inputs, output_folder, options, project_path)
+    try:
+        assessment.analyse(feedback, context)
+        return assessment.finish(feedback, context)
+    except BaseException:
+        context.temporaryLayerStore().removeAllMapLayers()  # lets go of the staged GeoPackage first
+        gc.collect()
+        assessment.discard()
+        raise
 
 
 def run_demo(output_folder):

@@ -12,7 +12,6 @@ import glob
 import os
 import shutil
 import tempfile
-import uuid
 
 PREFIX = "partial-"  # not a dot-file: QGIS finds no driver for a GeoPackage whose name starts with "."
 SIDE_FILES = ("-wal", "-shm", "-journal")  # SQLite's companions of a GeoPackage
@@ -37,6 +36,28 @@ def _readable(path):
     os.chmod(path, 0o666 & ~umask)  # mkstemp's name came with private permissions
 
 
+def partial_path(path):
+    """A temporary path beside ``path`` (same extension; no file there yet) to write it under."""
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    stem, extension = os.path.splitext(os.path.basename(path))
+    handle, temporary = tempfile.mkstemp(suffix=extension, prefix=f"{PREFIX}{stem}-", dir=folder)
+    os.close(handle)
+    os.remove(temporary)  # writers create the file themselves (GDAL will not open an empty .gpkg)
+    return temporary
+
+
+def commit(temporary, path):
+    """Put the finished ``temporary`` (from ``partial_path``) in place of ``path`` in one step.
+
+    Whatever wrote it must have closed it (for a GeoPackage: every layer and connection)."""
+    still_open = _still_open(temporary)
+    if still_open:
+        raise IOError(f"{temporary} is still open ({', '.join(still_open)}); {path} was not written")
+    _readable(temporary)
+    os.replace(temporary, path)
+
+
 @contextlib.contextmanager
 def atomic_output(path):
     """Yield a temporary path beside ``path`` (same extension; no file there yet); when the block
@@ -44,28 +65,17 @@ def atomic_output(path):
 
     The block must close what it opened on the temporary file first (for a GeoPackage: every
     layer and connection, so that no -wal/-shm file remains)."""
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    stem, extension = os.path.splitext(os.path.basename(path))
-    handle, temporary = tempfile.mkstemp(suffix=extension, prefix=f"{PREFIX}{stem}-", dir=folder)
-    os.close(handle)
-    os.remove(temporary)  # writers create the file themselves (GDAL will not open an empty .gpkg)
+    temporary = partial_path(path)
     try:
         yield temporary
-        still_open = _still_open(temporary)
-        if still_open:
-            raise IOError(f"{temporary} is still open ({', '.join(still_open)}); {path} was not written")
-        _readable(temporary)
-        os.replace(temporary, path)
+        commit(temporary, path)
     finally:
         remove_quietly(temporary)
 
 
 def temporary_name(path):
     """A free name beside ``path`` for writing it: 'partial-<stem>-<random><extension>'."""
-    folder = os.path.dirname(os.path.abspath(path))
-    stem, extension = os.path.splitext(os.path.basename(path))
-    return os.path.join(folder, f"{PREFIX}{stem}-{uuid.uuid4().hex[:8]}{extension}")
+    return partial_path(path)
 
 
 class OutputSet:
@@ -132,6 +142,7 @@ class OutputSet:
     def commit(self, only=None):
         """Rename the staged outputs (all, or the finals in ``only``) into place; returns {temporary: final}."""
         done, keep = {}, []
+        only = None if only is None else {os.path.abspath(p) for p in only}
         for temporary, final, is_folder in self._files:
             if only is not None and final not in only:
                 keep.append((temporary, final, is_folder))

@@ -4,7 +4,9 @@ from qgis.core import (QgsProcessingException, QgsProcessingOutputNumber, QgsPro
                        QgsProcessingParameterEnum)
 
 from ..core.standards.risk_presets import LEC, MATRIX
+from ..layers.kinds import title as kind_title
 from ..layers.schemas import ASSESSMENT_INPUTS
+from ..support.i18n import ui_language
 from ..support import compat
 from .base import RiskAtlasAlgorithm, input_label, translate_input_error
 
@@ -20,7 +22,8 @@ class ValidateInputs(RiskAtlasAlgorithm):
 
     def initAlgorithm(self, config=None):
         for layer in ASSESSMENT_INPUTS:
-            self.add_source(layer.parameter, input_label(layer), [compat.SOURCE_ANY_GEOMETRY], optional=True)
+            self.add_source(layer.parameter, input_label(layer), [compat.SOURCE_ANY_GEOMETRY], optional=True,
+                            kind=layer.kind, geometry=layer.template_geometry)
         self.addParameter(QgsProcessingParameterEnum(
             "METHOD", self.tr("Enterprise risk method (its fields are checked)"),
             [self.tr("LEC (D = L × E × C)"), self.tr("Risk matrix (likelihood × severity)")], defaultValue=0))
@@ -57,7 +60,7 @@ class ValidateInputs(RiskAtlasAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, layer.parameter))
         name = self.source_label(parameters, layer.parameter, source)
-        feedback.pushInfo(self.tr("Checking {0} as {1}").format(name, layer.kind))
+        feedback.pushInfo(self.tr("Checking {0} as {1}").format(name, kind_title(layer.kind, ui_language())))
         crs = source.sourceCrs()
         frame = source_to_frame(source, name, target_crs=crs, transform_context=context.transformContext(),
                                 feedback=feedback)
@@ -73,16 +76,17 @@ class ValidateInputs(RiskAtlasAlgorithm):
         import pandas as pd
 
         from ..core.errors import feature_label
+        from ..layers.messages import report_words
         from ..layers.outputs import VALIDATION_REPORT_FIELDS
 
-        table = report.to_frame(translate_input_error)
+        table = report.to_frame(translate_input_error)  # messages in the UI language: report table and HTML
         table["feature_id"] = pd.array(table["feature_id"], dtype="Int64")
         results = {"OUTPUT": self.write_sink(parameters, "OUTPUT", context, table, VALIDATION_REPORT_FIELDS,
                                              compat.WKB_NO_GEOMETRY),
                    "ERRORS": len(report.errors), "WARNINGS": len(report.warnings)}
         html = self.write_html(parameters, "OUTPUT_HTML", context, lambda: report.to_html(
-            title=self.tr("Risk Atlas — input validation"), layers=layer_sizes,
-            labels={"summary": self.tr("Errors"), "warnings": self.tr("Warnings")}, translate=translate_input_error))
+            title=self.tr("Risk Atlas — input validation"), layers=layer_sizes, labels=report_words(),
+            translate=translate_input_error))
         if html:
             results["OUTPUT_HTML"] = html
         lines = [" · ".join(str(p) for p in (f.layer, f.feature_id is not None and feature_label(f.feature_id, f.key),

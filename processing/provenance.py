@@ -1,9 +1,36 @@
-"""How an output was made (algorithm, version, parameters — JSON), kept in its layer metadata: applied when
-QGIS loads the output (``LayerPostProcessor``, with its style) and saved with the file once the algorithm has
-finished (``save_provenance``: GeoPackage gpkg_metadata, else a .qmd beside the file)."""
+"""Provenance of the outputs (algorithm, version, parameters) in their layer metadata, and the
+post-processor that styles an output when QGIS loads it."""
 import json
 
 from qgis.core import QgsProcessingLayerPostProcessorInterface
+
+_POST_PROCESSORS = []  # keep post-processors alive until QGIS has run them
+
+
+def keep_alive(processor):
+    _POST_PROCESSORS.append(processor)
+
+
+def save_provenance(outputs, context, feedback):
+    """Write each (destination id, record) of ``outputs`` into that output's metadata (GeoPackage
+    gpkg_metadata, else a .qmd); the sinks are closed by now."""
+    from qgis.core import QgsProcessingUtils, QgsVectorLayer
+
+    for dest_id, record in outputs:
+        try:
+            layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)  # a temporary (memory) output
+            if layer is not None and layer.providerType() == "memory":
+                add_provenance(layer, record)
+                continue
+            layer = QgsVectorLayer(_with_layer_name(dest_id), "output", "ogr")
+            ok, message = False, "cannot open the output"
+            if layer.isValid():
+                add_provenance(layer, record)
+                message, ok = layer.saveDefaultMetadata()
+        except Exception as error:  # provenance must never cost the results
+            ok, message = False, str(error)
+        if not ok:
+            feedback.pushWarning(f"provenance not saved with {dest_id}: {message}")
 
 
 class LayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
@@ -28,23 +55,6 @@ def add_provenance(layer, record):
     if not metadata.abstract():
         metadata.setAbstract(f"Made by {record.get('algorithm', 'Risk Atlas')} {record.get('version', '')}".strip())
     layer.setMetadata(metadata)
-
-
-def save_provenance(dest_id, record, context):
-    """Record ``record`` in the metadata of the output ``dest_id`` (a memory layer: in the layer); returns
-    (saved?, message)."""
-    from qgis.core import QgsProcessingUtils, QgsVectorLayer
-
-    layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)  # a temporary (memory) output
-    if layer is not None and layer.providerType() == "memory":
-        add_provenance(layer, record)
-        return True, ""
-    layer = QgsVectorLayer(_with_layer_name(dest_id), "output", "ogr")
-    if not layer.isValid():
-        return False, "cannot open the output"
-    add_provenance(layer, record)
-    message, ok = layer.saveDefaultMetadata()
-    return ok, message
 
 
 def _with_layer_name(uri):
