@@ -12,7 +12,10 @@ It runs in two phases so that the analysis can run in Processing's background ta
 have temporary names beside their final ones (``partial-…``: the GeoPackage, the reports, the PDF,
 the PNG folder and the project — one ``layers.atomic.OutputSet``, the write path of every algorithm):
 ``discard()`` — on cancel or failure — removes them all, so a run leaves its files whole or not at all
-(validation.html stays when the inputs have errors: it says which). Cancelling stops before the next step starts, and inside a step at its next
+(validation.html stays when the inputs have errors: it says which). Raw ledgers among the inputs are
+imported first, as the analysis phase's first part (``raw_inputs``: ``imported_inputs.gpkg`` and
+``import_<layer>.html``, staged like the rest; an import that stops keeps only its report). Cancelling
+stops before the next step starts, and inside a step at its next
 progress report. It needs a running QGIS with Processing and the riskatlas provider;
 ``riskatlas:fullassessment`` and ``make demo`` call it (``run_assessment`` runs both phases).
 """
@@ -40,6 +43,7 @@ from ..layers.schemas import ASSESSMENT_INPUTS, REQUIRED_INPUTS, RESULT_BY_NAME,
 from ..processing.base import Cancelled
 from ..support.i18n import file_language, plugin_version, ui_language
 from .chain import DEFAULT_OPTIONS, STEPS, Extent, Fixed, Input, Option, Result
+from .raw_inputs import IMPORTED_GPKG, ImportStopped, import_raw_inputs, raw_inputs
 from .summary import FIGURE_LABELS, read_headline_figures, run_figures, summary_lines
 
 RESULT_GPKG = "risk_atlas_results.gpkg"
@@ -180,6 +184,9 @@ class Assessment:
         self.html = {s.report: os.path.join(output_folder, f"{s.report}.html") for s in STEPS if s.report}
         self.staged_html = {}
         self.outputs, self.provenance = {}, []
+        self.imports = {}  # parameter -> import report (its final path), once raw ledgers were imported
+        self.imported = None  # the staged imported_inputs.gpkg
+        self.step_count = len(STEPS)  # progress shares: the chain's steps (and the imports, as one)
         self.result = AssessmentResult(output_folder)
 
     def _html(self):
@@ -191,16 +198,38 @@ class Assessment:
         self.partial_gpkg = self.files.file(self.gpkg)
         self.staged_html = {key: self.files.file(path) for key, path in self.html.items()}
         self.files.created(os.path.join(self.folder, CHART_FOLDER))  # the atlas charts, beside the GeoPackage
-        steps = QgsProcessingMultiStepFeedback(len(STEPS), feedback)
+        raw = raw_inputs(self.given, int(self.options["COORDINATES"] or 0))
+        self.step_count = len(STEPS) + bool(raw)
+        steps = QgsProcessingMultiStepFeedback(self.step_count, feedback)
+        if raw:
+            self._import(raw, steps, context)
         runner = _Runner(self.partial_gpkg, context, steps, self.provenance, self.files)
         for number, step in enumerate(STEPS[:-1]):
-            steps.setCurrentStep(number)
+            steps.setCurrentStep(number + bool(raw))
             parameters = step_parameters(step, runner, self.given, self.options, self._html())
             self.outputs[step.key] = runner.run(number, step, parameters)
             if step.stops_on_errors and self.outputs[step.key]["ERRORS"]:
                 self._stop_on_errors(step)
         self.result.figures = run_figures(self.outputs)
         self.result.major_hazard_units = int(self.outputs["grade"]["MAJOR_UNITS"])
+
+    def _import(self, raw, feedback, context):
+        """The raw ledgers into the staged imported_inputs.gpkg (raw_inputs); an import that stops keeps
+        its report (it says which mapping to set) and nothing else of the run."""
+        self.imported = self.files.file(os.path.join(self.folder, IMPORTED_GPKG))
+        try:
+            self.given, self.imports = import_raw_inputs(
+                self.given, raw, self.imported, lambda name: self.files.file(os.path.join(self.folder, name)),
+                int(self.options["COORDINATES"] or 0), context, feedback)
+            self.imports = {parameter: self.files.final(report) for parameter, report in self.imports.items()}
+        except ImportStopped as stopped:
+            message = str(stopped)
+            if stopped.report:
+                report = self.files.final(stopped.report)
+                self.files.commit(only=[report])
+                message = message.replace(stopped.report, report)
+            self.discard()
+            raise QgsProcessingException(message) from stopped
 
     def _stop_on_errors(self, step):
         """Keep the step's report (it lists the errors) and nothing else of the run; the message names the
@@ -215,8 +244,8 @@ class Assessment:
 
     def finish(self, feedback, context):
         """The atlas (on the main thread: print layouts), then every file in place and the project."""
-        steps = QgsProcessingMultiStepFeedback(len(STEPS), feedback)
-        steps.setCurrentStep(len(STEPS) - 1)
+        steps = QgsProcessingMultiStepFeedback(self.step_count, feedback)
+        steps.setCurrentStep(self.step_count - 1)
         runner = _Runner(self.partial_gpkg, context, steps, self.provenance, self.files)
         parameters = step_parameters(ATLAS_STEP, runner, self.given, self.options, self._html())
         for name, (file, _o, _l) in ATLAS_STEP.files.items():
@@ -245,7 +274,14 @@ class Assessment:
         from .project import write_project
 
         staged = AssessmentResult(self.folder, files={"gpkg": self.partial_gpkg})
-        writer = QgsPathResolver.setPathWriter(lambda path: path.replace(self.partial_gpkg, self.gpkg))
+        staged_files = self.files.staged  # every staged file (the GeoPackage, the imported inputs) by its final name
+
+        def final_paths(path):
+            for temporary, final in staged_files.items():
+                path = path.replace(temporary, final)
+            return path
+
+        writer = QgsPathResolver.setPathWriter(final_paths)
         try:
             write_project(self.files.file(self.project_path), self.given, staged, target=self.options["TARGET"],
                           language=file_language(self.options["LANGUAGE"]))
@@ -259,8 +295,21 @@ class Assessment:
                  "png": os.path.join(self.folder, ATLAS_STEP.files["OUTPUT_PNG_FOLDER"][0]), **self.html}
         if self.project_path:
             files["project"] = self.project_path
+        files.update(self._imports_in_place())
         self.result.files = files
         self.result.layers = {r.name: f"{self.gpkg}|layername={r.name}" for r in RESULT_LAYERS}
+
+    def _imports_in_place(self):
+        """The imported inputs and their reports (now in place); the inputs then name the final file."""
+        if not self.imports:
+            return {}
+        final = os.path.join(self.folder, IMPORTED_GPKG)
+        self.given = {p: uri.replace(self.imported, final) for p, uri in self.given.items()}
+        files = {"imported": final}
+        for parameter, report in self.imports.items():
+            if os.path.exists(report):
+                files[f"import_{parameter}"] = report
+        return files
 
     def discard(self):
         """Remove every file of this run that is not in place yet (the run was cancelled or failed)."""

@@ -10,7 +10,7 @@ same way: in English here (``str()``), in the user's language in ``processing/ba
 
 A feature is named by its key, then its fid (``FS06 (fid 6)``); a feature without a key by its fid alone.
 """
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 
@@ -30,6 +30,20 @@ WHERE_WHAT = QT_TRANSLATE_NOOP("InputError", "{where}: {what}")
 SHOWN = 10  # features named in a message; the rest are counted
 
 Translate = Callable[[str], str]
+TRANSLATED_ARGUMENTS = ("consequence",)  # arguments that are catalogue texts themselves (translated too)
+
+
+def fill(template: str, arguments: Mapping[str, Any], translate: Translate | None = None) -> str:
+    """``template`` with ``arguments``, in the language of ``translate`` (the template and the arguments that
+    are catalogue texts translated); English when a translation lost a placeholder."""
+    if translate is not None:
+        translated = {name: translate(value) if name in TRANSLATED_ARGUMENTS and isinstance(value, str) and value
+                      else value for name, value in arguments.items()}
+        try:
+            return translate(template).format(**translated)
+        except (KeyError, IndexError, ValueError):
+            pass
+    return template.format(**arguments)
 
 
 def feature_label(fid: Any, key: Any = None) -> str:
@@ -64,12 +78,7 @@ class Located:
         return self.what()
 
     def what(self, translate: Translate | None = None) -> str:
-        if translate is not None:
-            try:
-                return translate(self.template).format(**self.arguments)
-            except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder: English
-                pass
-        return self.template.format(**self.arguments)
+        return fill(self.template, self.arguments, translate)
 
     def where(self, translate: Translate | None = None, keys: Sequence[Any] | None = None) -> str:
         tr = translate or (lambda text: text)

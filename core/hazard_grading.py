@@ -27,6 +27,7 @@ from . import messages as m
 from .apportion import apportion_column
 from .errors import InputError, Notice, Warnings
 from .geometry import valid
+from .ledger.codes import CODE, NOT_LISTED_STATUS, RECODED, read_codes
 from .standards import gb18218 as gb
 from .values import id_strings, parse_numbers
 from .standards.risk_levels import risk_attributes
@@ -128,9 +129,20 @@ def _resolve(substance: Any, category: Any, units: Sequence[str], fids: Sequence
 
 def _substance_pairs(records: pd.DataFrame, fields: HazardFields, units: np.ndarray,
                     substances: np.ndarray) -> pd.DataFrame:
+    """Per record: substance, category (read through the code table as validation reads it: Table 2 symbols
+    or the GHS classes that name one; unknown or ambiguous text stays as written and is refused by
+    ``_resolve``; classes outside Table 2 are dropped, ``not_listed``), unit and fid."""
     categories = (id_strings(records[fields.category]) if fields.category
                   else np.full(len(records), None, dtype=object))
-    pairs = pd.DataFrame({"substance": substances, "category": categories, "unit": units, "fid": records.index})
+    not_listed = np.zeros(len(records), dtype=bool)
+    if fields.category:
+        recoded = read_codes("hazard_sources", "hazard_cat", categories)
+        read = np.isin(recoded.status, (CODE, RECODED))
+        categories = np.where(read, recoded.codes, categories)
+        not_listed = recoded.status == NOT_LISTED_STATUS
+        categories[not_listed] = None
+    pairs = pd.DataFrame({"substance": substances, "category": categories, "unit": units, "fid": records.index,
+                          "not_listed": not_listed})
     pairs["category_key"] = pairs["category"].fillna("")
     return pairs
 
@@ -189,6 +201,7 @@ def record_details(records: pd.DataFrame, fields: HazardFields, layer: str = "ha
     details["beta_q_ratio"] = details["beta"] * details["q_ratio"]
     details["identity"] = table["identity"]
     details["quantity_was_null"] = q.isna().to_numpy()
+    details["category_not_listed"] = pairs["not_listed"].to_numpy()
     return details
 
 
@@ -251,6 +264,11 @@ def grade_hazard_sources(records: gpd.GeoDataFrame, fields: HazardFields, popula
     if nulls.any():
         warnings.append(Notice(m.QUANTITY_EMPTY_COUNTED_0, layer=layer, feature_ids=records.index[nulls],
                                field=fields.quantity, keys=details["unit_id"].to_numpy()[nulls]))
+    dropped = details["category_not_listed"].to_numpy()
+    if dropped.any():
+        warnings.append(Notice(m.CATEGORY_NOT_LISTED, layer=layer, feature_ids=records.index[dropped],
+                               field=fields.category, keys=details["unit_id"].to_numpy()[dropped],
+                               value=", ".join(sorted({str(v) for v in records[fields.category].to_numpy()[dropped]}))))
 
     grouped = details.groupby("unit_id", sort=False)
     units = pd.DataFrame({

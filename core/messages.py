@@ -36,6 +36,10 @@ NOT_TEXT = QT_TRANSLATE_NOOP("InputError", "must be a text field (it is {kind})"
 NUMBERS_AS_TEXT = QT_TRANSLATE_NOOP("InputError", "a text field holding numbers: it is read as numbers")
 UNKNOWN_CODE = QT_TRANSLATE_NOOP("InputError", "unknown value '{value}' (allowed: {allowed})")
 UNKNOWN_CODE_USED = QT_TRANSLATE_NOOP("InputError", "unknown value '{value}' (allowed: {allowed}): {consequence}")
+AMBIGUOUS_CODE = QT_TRANSLATE_NOOP("InputError", "'{value}' could be {candidates}: write which one")
+AMBIGUOUS_CODE_USED = QT_TRANSLATE_NOOP("InputError", "'{value}' could be {candidates}: {consequence}")
+CATEGORY_NOT_LISTED = QT_TRANSLATE_NOOP("InputError", "'{value}' is not a category of GB 18218 Table 2: the record "
+                                                      "is graded without it")
 NEGATIVE = QT_TRANSLATE_NOOP("InputError", "{value:g} is negative")
 BELOW_MINIMUM = QT_TRANSLATE_NOOP("InputError", "{value:g} is below {minimum:g}")
 BEYOND_MAXIMUM = QT_TRANSLATE_NOOP("InputError", "{value:g} is beyond the largest possible value {maximum:g}")
@@ -156,7 +160,8 @@ SPEED_NOT_NUMBER = QT_TRANSLATE_NOOP("InputError", "speed is not a number")
 SPEED_NOT_POSITIVE = QT_TRANSLATE_NOOP("InputError", "speed is zero or negative: give a speed > 0 km/h, or leave it "
                                                      "empty to use the road class's preset speed or DEFAULT_SPEED "
                                                      "(delete the road to close it)")
-SUBURBAN_NOT_YES_NO = QT_TRANSLATE_NOOP("InputError", "suburban must be true or false (是/否, yes/no, 1/0)")
+SUBURBAN_NOT_YES_NO = QT_TRANSLATE_NOOP("InputError", "suburban must be true or false (是/否, 郊区/城区, yes/no, "
+                                                      "1/0)")
 POPULATION_EMPTY_COUNTED_0 = QT_TRANSLATE_NOOP("InputError", "{count} population features with an empty residents "
                                                              "value counted as 0")
 DISTRICTS_MISSING = QT_TRANSLATE_NOOP("InputError", "no district polygon contains these stations: {stations}")

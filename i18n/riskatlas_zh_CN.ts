@@ -11,37 +11,37 @@
 <context>
     <name>Chain</name>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>Enterprise risk (LEC or risk matrix; an enterprise owning a graded hazard unit takes at least its level)</source>
         <translation>企业风险评价（LEC法或风险矩阵法；拥有已分级危险源单元的企业至少取该单元的等级）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>The printed atlas (the county's four-colour, fire-station and shelter pages, then one sheet per township)</source>
         <translation>打印图集（县域四色图、消防站覆盖和避难场所覆盖页，之后每个镇街一页）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>Fire-station reach (the time limit from dispatch, on the road network; townships as study area, enterprises as targets)</source>
         <translation>消防站到达范围（从接警出动起的时限，沿道路网络；镇街为研究范围，企业为目标）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>Shelter area per capita per township (administrative method, against the fixed-shelter target)</source>
         <translation>各镇街人均避难场所面积（行政区法，对照固定避难场所面积目标）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>Four-colour risk map on a square grid, cut to the townships (highest level wins by default; a level's lower bound belongs to that level)</source>
         <translation>在正方形网格上绘制四色风险图，并裁剪到镇街范围（默认就高；各等级下限属于该等级）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>Validate the input layers with the rules of the steps below and the fields of the enterprise-risk method (the chain stops when errors are found: see validation.html)</source>
         <translation>按下列各步骤的规则检查输入图层，包括企业风险评估方法所需的字段（发现错误即停止，详见 validation.html）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>Grade hazard sources (GB 18218-2018; exposed residents estimated from the population layer outside the plant boundary — the enterprise's polygon, else the unit's own — where a unit gives no exposed count)</source>
         <translation>重大危险源分级（GB 18218-2018；单元未给出暴露人数时，由人口图层估算厂区边界外的暴露人数——厂区边界取企业的面，否则取单元自身边界）</translation>
     </message>
@@ -49,49 +49,54 @@
 <context>
     <name>CreateTemplate</name>
     <message>
-        <location filename="../processing/alg_create_template.py" line="21" />
+        <location filename="../processing/alg_create_template.py" line="23" />
         <source>Create data template</source>
         <translation>创建数据模板</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="25" />
+        <location filename="../processing/alg_create_template.py" line="27" />
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="27" />
+        <location filename="../processing/alg_create_template.py" line="29" />
         <source>Field alias language</source>
         <translation>字段别名语言</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="27" />
+        <location filename="../processing/alg_create_template.py" line="29" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="27" />
+        <location filename="../processing/alg_create_template.py" line="29" />
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="30" />
+        <location filename="../processing/alg_create_template.py" line="32" />
         <source>Template GeoPackage</source>
         <translation>模板GeoPackage</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="30" />
+        <location filename="../processing/alg_create_template.py" line="32" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="32" />
+        <location filename="../processing/alg_create_template.py" line="37" />
         <source>Template layers</source>
         <translation>模板图层</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="44" />
+        <location filename="../processing/alg_create_template.py" line="49" />
         <source>The template CRS is geographic; analyses will reproject it. A projected CRS in metres is better.</source>
         <translation>模板坐标系为地理坐标系；分析时将重投影。建议使用以米为单位的投影坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_create_template.py" line="34" />
+        <source>Folder for Excel templates (one workbook per layer; optional)</source>
+        <translation>Excel 模板输出文件夹（每个图层一个工作簿；可选）</translation>
     </message>
 </context>
 <context>
@@ -689,117 +694,117 @@
 <context>
     <name>FullAssessment</name>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="33" />
+        <location filename="../processing/alg_full_assessment.py" line="35" />
         <source>Full risk assessment (one run)</source>
         <translation>完整风险评估（一次运行）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="41" />
+        <location filename="../processing/alg_full_assessment.py" line="47" />
         <source>Enterprise risk method</source>
         <translation>企业风险评价方法</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="41" />
+        <location filename="../processing/alg_full_assessment.py" line="47" />
         <source>LEC (D = L × E × C)</source>
         <translation>LEC法（D = L × E × C）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="41" />
+        <location filename="../processing/alg_full_assessment.py" line="47" />
         <source>Risk matrix (likelihood × severity)</source>
         <translation>风险矩阵法（可能性 × 严重性）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="45" />
+        <location filename="../processing/alg_full_assessment.py" line="51" />
         <source>Four-colour map grid cell size (m)</source>
         <translation>四色图网格边长（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="47" />
+        <location filename="../processing/alg_full_assessment.py" line="53" />
         <source>Influence radii of levels 1, 2, 3, 4 (m)</source>
         <translation>1、2、3、4级风险源影响半径（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="49" />
+        <location filename="../processing/alg_full_assessment.py" line="55" />
         <source>Fire-station time limit from dispatch (min)</source>
         <translation>消防站接警出动后到达时限（min）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="51" />
+        <location filename="../processing/alg_full_assessment.py" line="57" />
         <source>Turnout time when a station gives none (min)</source>
         <translation>未填写时的出动准备时间（min）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="53" />
+        <location filename="../processing/alg_full_assessment.py" line="59" />
         <source>Fixed-shelter area target (m² per resident)</source>
         <translation>人均固定避难场所面积目标（m²/人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="55" />
+        <location filename="../processing/alg_full_assessment.py" line="61" />
         <source>Shelter indicator counts urban residents only</source>
         <translation>避难场所指标仅统计城镇人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="58" />
+        <location filename="../processing/alg_full_assessment.py" line="64" />
         <source>Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)</source>
         <translation>图集标题（留空：安全风险分布图集 / Safety Risk Atlas）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="58" />
+        <location filename="../processing/alg_full_assessment.py" line="64" />
         <source>Issuing organisation</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="58" />
+        <location filename="../processing/alg_full_assessment.py" line="64" />
         <source>Date printed on the atlas (empty: today)</source>
         <translation>图集编制日期（留空：今天）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="62" />
+        <location filename="../processing/alg_full_assessment.py" line="68" />
         <source>Page size (landscape)</source>
         <translation>纸张大小（横向）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="65" />
+        <location filename="../processing/alg_full_assessment.py" line="71" />
         <source>Atlas language (zh: Chinese, en: English)</source>
         <translation>图集语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="68" />
+        <location filename="../processing/alg_full_assessment.py" line="74" />
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="71" />
+        <location filename="../processing/alg_full_assessment.py" line="77" />
         <source>Result GeoPackage</source>
         <translation>成果GeoPackage</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="72" />
+        <location filename="../processing/alg_full_assessment.py" line="78" />
         <source>QGIS project</source>
         <translation>QGIS工程</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="73" />
+        <location filename="../processing/alg_full_assessment.py" line="79" />
         <source>Risk atlas (PDF)</source>
         <translation>风险图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="74" />
+        <location filename="../processing/alg_full_assessment.py" line="80" />
         <source>Major hazard sources</source>
         <translation>重大危险源数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="75" />
+        <location filename="../processing/alg_full_assessment.py" line="81" />
         <source>Atlas pages</source>
         <translation>图集页数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="76" />
+        <location filename="../processing/alg_full_assessment.py" line="82" />
         <source>Files and headline figures</source>
         <translation>成果文件与主要指标</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="105" />
+        <location filename="../processing/alg_full_assessment.py" line="114" />
         <source>Give an output folder.</source>
         <translation>请指定输出文件夹。</translation>
     </message>
@@ -834,12 +839,12 @@
         <translation>打开输出文件夹</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="98" />
+        <location filename="../assessment/pipeline.py" line="102" />
         <source>— Step {0} of {1}: {2} ({3})</source>
         <translation>— 第 {0} 步（共 {1} 步）：{2}（{3}）</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="173" />
+        <location filename="../assessment/pipeline.py" line="177" />
         <source>Missing input layers: {0}</source>
         <translation>缺少输入图层：{0}</translation>
     </message>
@@ -864,47 +869,67 @@
         <translation>避难场所分析报告</translation>
     </message>
     <message>
-        <location filename="../assessment/summary.py" line="29" />
+        <location filename="../assessment/summary.py" line="31" />
         <source>Validation: errors / warnings</source>
         <translation>输入检查：错误 / 警告</translation>
     </message>
     <message>
-        <location filename="../assessment/summary.py" line="30" />
+        <location filename="../assessment/summary.py" line="32" />
         <source>Hazard units / major hazard sources</source>
         <translation>危险源单元 / 重大危险源</translation>
     </message>
     <message>
-        <location filename="../assessment/summary.py" line="66" />
+        <location filename="../assessment/summary.py" line="79" />
         <source>Risk Atlas assessment — output folder: {0}</source>
         <translation>风险图谱评估 — 输出文件夹：{0}</translation>
     </message>
     <message>
-        <location filename="../assessment/summary.py" line="67" />
+        <location filename="../assessment/summary.py" line="80" />
         <source>Files:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../assessment/summary.py" line="69" />
+        <location filename="../assessment/summary.py" line="82" />
         <source>Headline figures:</source>
         <translation>主要数字：</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="111" />
+        <location filename="../processing/alg_full_assessment.py" line="120" />
         <source>Analysis done; the atlas is printed next, on QGIS's main thread.</source>
         <translation>分析完成；接下来在 QGIS 主线程上打印图集。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="145" />
+        <location filename="../processing/alg_full_assessment.py" line="154" />
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="147" />
+        <location filename="../processing/alg_full_assessment.py" line="156" />
         <source>The atlas could not be made: {0}</source>
         <translation>无法生成图集：{0}</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="212" />
+        <location filename="../assessment/raw_inputs.py" line="109" />
+        <source>— Importing {0}: {1}</source>
+        <translation>— 导入{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../assessment/summary.py" line="27" />
+        <source>Imported ledgers</source>
+        <translation>导入的台账</translation>
+    </message>
+    <message>
+        <location filename="../assessment/summary.py" line="28" />
+        <source>Import report: {0}</source>
+        <translation>导入报告：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="44" />
+        <source>Coordinates of raw ledgers are</source>
+        <translation>原始台账的坐标为</translation>
+    </message>
+    <message>
+        <location filename="../assessment/pipeline.py" line="241" />
         <source>{0} errors in the input layers: see {1}. First: {2}</source>
         <translation>输入图层中有 {0} 个错误：请查看 {1}。前几个：{2}</translation>
     </message>
@@ -1010,16 +1035,7 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="66" />
-        <source>Writes an empty GeoPackage holding every layer Risk Atlas reads — {0} — with their fields, field aliases (in the language chosen in {ALIAS_LANGUAGE}) and default styles. This is where to begin with a county's own data: fill the layers from the bureau's ledgers, then run {validateinputs}.
-
-Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of your county).</source>
-        <translation>写出一个空的 GeoPackage，包含风险图谱读取的全部图层 — {0} — 及其字段、字段别名（语言按{ALIAS_LANGUAGE}）和默认样式。使用本县数据时从这里开始：按台账填入各图层，然后运行{validateinputs}。
-
-在{CRS}中选择以米为单位的投影坐标系（默认 {1}，{2}；请选择本县所在的投影带）。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help.py" line="137" />
+        <location filename="../processing/help.py" line="177" />
         <source>Scores every enterprise of {INPUT} and classes the score into the four risk levels ({0}) with a named cut set. Run {gradehazardsources} first when enterprises own major hazard sources.
 
 {METHOD}: {METHOD_0}: D = L × E × C (likelihood, exposure, consequence; the LEC tables give L {1}; E {2}; C {3} — other values are used as given, with a warning). {METHOD_1}: R = likelihood × severity, both whole numbers {4}–{5}.
@@ -1042,7 +1058,7 @@ Output: the enterprises with risk_score, score_level, hazard_level, hazard_unit_
 输出：企业图层加上 risk_score、score_level、hazard_level、hazard_unit_id、risk_level、risk_label_zh、risk_label_en、risk_colour、level_source、risk_method、risk_preset。分值为空或无效时报错，并指明要素和字段。下一步：{fourcolourmap}使用{OUTPUT}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="160" />
+        <location filename="../processing/help.py" line="200" />
         <source>The regional red-orange-yellow-blue safety-risk map (红橙黄蓝四色安全风险空间分布图): every area gets a risk level {0} from the risk sources around it.
 
 Run first: {enterpriserisk} and/or {gradehazardsources}. {ENTERPRISES} and {HAZARD_UNITS} are their outputs (any layer with a risk_level field 1..4); the enterprise layer as imported has no risk level and is refused.
@@ -1063,7 +1079,7 @@ Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 �
 输出字段：risk_level、risk_label_zh、risk_label_en、risk_colour、n_level1 … n_level4（影响该区域的各级风险源数）、source_id / source_layer / source_dist_m（影响该区域的最高等级风险源中最近的一个）、risk_score（累计分值），给出{POPULATION}时还有 residents（按面积分摊；各等级合计写入日志并作为输出）。结果按四色配色设置样式；图例为 {6}（QGIS 为英文界面时显示 {7}）。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="192" />
+        <location filename="../processing/help.py" line="232" />
         <source>Which land, residents and targets each of {STATIONS} reaches within {TIME_LIMIT} of the dispatch order (建标152-2017 §14 / GB 51080-2015 §4.1: {0} min = turnout, conventionally {1} min, + driving) on {ROADS}, and whether its district respects the class limit ({2}). For {TARGETS} run {enterpriserisk} (and {gradehazardsources}) first: their outputs are the usual targets.
 
 Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction ({DIRECTION_FIELD}). Speed per road: {SPEED_FIELD} when &gt; 0, else the road class's speed from {SPEED_PRESET} ({3}), else {DEFAULT_SPEED}. A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations farther than {SNAP_TOLERANCE} are listed and left out. One search from all stations at once, each starting with its turnout time ({TURNOUT_FIELD}, else {DEFAULT_TURNOUT}); roads are cut where two stations meet (equal time) and where time runs out. A suburban station ({SUBURBAN_FIELD}: {4}) has the suburban limit whatever its class.
@@ -1080,7 +1096,7 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="220" />
+        <location filename="../processing/help.py" line="260" />
         <source>Effective shelter area per resident against the planning target (城镇人均固定避难场所面积 ≥ {0} m²), per township, per population cell and per shelter. Nothing needs to run first ({validateinputs} checks the layers).
 
 {METHOD}: {METHOD_0}: per unit of {UNITS}, the effective area of the counted shelters whose centroid lies in the unit ÷ the unit's residents (population features apportioned by area overlap); the output is the units. {METHOD_1}: a shelter serves every population feature whose centroid is within {RADIUS} of its centroid (straight line, the radius included). Its served residents are the sum of those features' residents; each feature gets the sum, over the shelters in reach, of shelter area ÷ served residents; the output is the population features. {METHOD_2}: the same with walking distance along {ROADS} (off-road legs to and from the roads included; roads whose 'class' is {1} are not walked along).
@@ -1107,26 +1123,7 @@ deficit_m2 为达到{TARGET}尚缺的面积；no_shelter 标记所有避难场�
 错误输入会停止运行并指明图层、要素和字段：面积缺失或为负、类型未知、常住人口为 NULL 或为负。地理坐标系图层重投影到本地投影坐标系（写入日志）；其他图层重投影到避难场所图层的坐标系。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="299" />
-        <source>Runs the whole assessment on a county's layers in one go — nothing needs to run first — and writes everything into {OUTPUT_FOLDER}:
-{0}
-
-The dialog pre-selects the project's layer of each kind (by name, in Chinese or English, or by its fields); a layer that looks like another kind stops the run with a message naming both. The default output folder is kept: beside the saved project, else a dated folder under RiskAtlas in your home folder.
-
-Files: risk_atlas_results.gpkg (every result layer and a provenance table: algorithm, version and parameters of each step), risk_atlas.qgz (a QGIS project with the layers styled and the atlas layouts), risk_atlas.pdf, png/ (one image per page) and HTML reports. In QGIS the results are added to the current project as one styled group, and the message bar offers a button that opens the PDF.
-
-The analysis runs in the background (QGIS stays usable); the atlas is printed afterwards. Cancel stops the run at its next progress step and leaves no file of it behind; when the inputs have errors the run stops after the check and keeps only validation.html, which lists them. The options have the same meaning and defaults as in the single algorithms. Input layers are never modified.</source>
-        <translation>一次运行完成一个县的全部评估 — 无需先运行其他算法 — 并将所有结果写入{OUTPUT_FOLDER}：
-{0}
-
-对话框会预先选中项目中各种类的图层（按中文或英文图层名称，或按字段识别）；若所选图层看起来是另一种类，运行停止，并说明两种种类。默认输出文件夹会保留：位于已保存项目的旁边，否则为主目录下 RiskAtlas 中带日期的文件夹。
-
-文件：risk_atlas_results.gpkg（全部结果图层及来源记录表：各步骤的算法、版本和参数）、risk_atlas.qgz（设置好样式和图集版式的 QGIS 项目）、risk_atlas.pdf、png/（每页一张图片）和 HTML 报告。在 QGIS 中，结果作为一个已设置样式的图层组加入当前项目，消息栏提供打开 PDF 的按钮。
-
-分析在后台运行（QGIS 可继续使用）；之后打印图集。“取消”在下一个进度步骤停止运行，不留下本次运行的任何文件；输入数据有错误时，运行在检查后停止，只保留列出这些错误的 validation.html。各选项的含义和默认值与单独的算法相同。输入图层不会被修改。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help.py" line="320" />
+        <location filename="../processing/help.py" line="364" />
         <source>The assessment chain as an editable Processing model — the same steps, algorithms and defaults as {fullassessment}:
 {0}
 
@@ -1137,7 +1134,7 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
 在模型设计器中打开，可修改或增加步骤，或另存一份本单位的副本。与{fullassessment}不同，它将每个结果写到您指定的位置，不生成项目和 HTML 报告。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="255" />
+        <location filename="../processing/help.py" line="295" />
         <source>Prints the risk atlas as one PDF: the county's pages, then one sheet per township of {TOWNSHIPS}. Run first: {fourcolourmap} ({RISK_MAP}), and for the other layers {enterpriserisk}, {gradehazardsources}, {firestationreach} and {shelterpercapita} — or run {fullassessment}, which makes all of them and this atlas in one go.
 
 County pages: the four-colour risk map with fire stations, shelters and major hazard units, a table of map units, area and residents per risk level, the three indicators, a table of the townships, {ORGANISATION} and {DATE}; with {REACH_AREAS}, the fire-station page (stations, the land each reaches within the time limit, the gaps hatched in red, coverage per township, the stations' districts against their class limit); with {SHELTER_UNITS}, the shelter page (fixed-shelter area per resident per township against {TARGET}, default {0} m² per resident, a value equal to the target meets it; with {SHELTER_LOAD} the shelters' service areas and the overloaded shelters).
@@ -1158,20 +1155,56 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
 页面来自插件“atlas/templates”文件夹中的版式模板（{PAGE_SIZE}，横向），可在版式设计器中编辑；若在个人配置的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4），则使用这些模板。文字以文本形式写出（可搜索），语言按{LANGUAGE}，使用本机已有的中文字体（文泉驿正黑、微软雅黑、黑体、苹方等）。还可将每页另存为 PNG 图片（{OUTPUT_PNG_FOLDER}），并将图集图层写入{ATLAS_LAYERS}（图表存入其旁边的“atlas_charts”文件夹），项目可由此重建图集版式。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="78" />
-        <source>Run this first: it checks the input layers against the Risk Atlas schemas (the fields of the data template) and writes a report table and an HTML summary. Every input is optional: give the layers you have. The dialog pre-selects the project's layer of each kind; a layer that looks like another kind (by its fields or its name) stops the run before anything is checked.
+        <location filename="../processing/help.py" line="67" />
+        <source>Writes an empty GeoPackage holding every layer Risk Atlas reads — {0} — with their fields, field aliases (in the language chosen in {ALIAS_LANGUAGE}), drop-down value maps for the coded fields and default styles. This is where to begin with a county's own data: fill the layers from the bureau's ledgers, then run {validateinputs}.
 
-The rules are the ones the analyses apply to the same values (an error here stops the analysis there, a warning is repaired or used as given there too), plus the fields the method chosen in {METHOD} needs (LEC: lec_l, lec_e, lec_c; matrix: likelihood, severity). Checks: empty layer; missing or geographic CRS (geographic layers are reprojected to a local projected CRS by the analyses: a warning); layers in different CRSs (warning: reprojected to the first layer's CRS); missing required fields; wrong field types (numbers stored as text are a warning when every value parses; infinity is no number; yes/no fields take {1}, in any case); empty required values (an empty quantity counts as 0 t: a warning); null, invalid (warning: repaired) or wrongly typed geometries; duplicate ids; negative values, values beyond the largest possible (errors, e.g. quantity above {0} t) and implausibly large ones (warnings, e.g. quantity above {2} t); unknown codes (shelter type and hazard category: errors; station class, road class, direction and the urban flag: warnings, as the analyses use them anyway); substances GB 18218-2018 cannot resolve; LEC values outside the LEC tables (warning); GBK-encoded shapefiles without a .cpg file (warning: set the layer's data source encoding to GBK). Each finding names the layer, the feature (its id, then its fid) and the field.
+Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of your county).
+
+{OUTPUT_XLSX_FOLDER} (optional): also one Excel workbook per layer, to fill in Excel — headers in the language chosen in {ALIAS_LANGUAGE}, drop-down lists for the coded fields, number checks and an instructions sheet. Bring a filled workbook in with {importlayer} (needs the Python package openpyxl).</source>
+        <translation>写出一个空的 GeoPackage，包含风险图谱读取的全部图层 — {0} — 及其字段、字段别名（语言按{ALIAS_LANGUAGE}）、代码字段的下拉选项（值映射）和默认样式。使用本县数据时从这里开始：按台账填入各图层，然后运行{validateinputs}。
+
+在{CRS}中选择以米为单位的投影坐标系（默认 {1}，{2}；请选择本县所在的投影带）。
+
+{OUTPUT_XLSX_FOLDER}（可选）：另为每个图层写出一个 Excel 工作簿，供在 Excel 中填写 — 列名语言按{ALIAS_LANGUAGE}，代码字段带下拉列表，并有数值校验和填表说明页。填好的工作簿用{importlayer}导入（需要 Python 包 openpyxl）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="339" />
+        <source>Runs the whole assessment on a county's layers in one go — nothing needs to run first — and writes everything into {OUTPUT_FOLDER}:
+{0}
+
+The dialog pre-selects the project's layer of each kind (by name, in Chinese or English, or by its fields); a layer that looks like another kind stops the run with a message naming both. The default output folder is kept: beside the saved project, else a dated folder under RiskAtlas in your home folder.
+
+Files: risk_atlas_results.gpkg (every result layer and a provenance table: algorithm, version and parameters of each step), risk_atlas.qgz (a QGIS project with the layers styled and the atlas layouts), risk_atlas.pdf, png/ (one image per page) and HTML reports. In QGIS the results are added to the current project as one styled group, and the message bar offers a button that opens the PDF.
+
+Raw ledgers: an input may be an Excel or CSV ledger or a layer with the bureau's own headers. It is imported first as {importlayer} does ({COORDINATES} says whether its longitude/latitude are WGS 84, GCJ-02 or BD-09) into imported_inputs.gpkg, with a report import_&lt;layer&gt;.html; the mapping used is printed, and anything ambiguous stops the run and keeps only that report.
+
+The analysis runs in the background (QGIS stays usable); the atlas is printed afterwards. Cancel stops the run at its next progress step and leaves no file of it behind; when the inputs have errors the run stops after the check and keeps only validation.html, which lists them. The options have the same meaning and defaults as in the single algorithms. Input layers are never modified.</source>
+        <translation>一次运行完成一个县的全部评估 — 无需先运行其他算法 — 并将所有结果写入{OUTPUT_FOLDER}：
+{0}
+
+对话框会预先选中项目中各种类的图层（按中文或英文图层名称，或按字段识别）；若所选图层看起来是另一种类，运行停止，并说明两种种类。默认输出文件夹会保留：位于已保存项目的旁边，否则为主目录下 RiskAtlas 中带日期的文件夹。
+
+文件：risk_atlas_results.gpkg（全部结果图层及来源记录表：各步骤的算法、版本和参数）、risk_atlas.qgz（设置好样式和图集版式的 QGIS 项目）、risk_atlas.pdf、png/（每页一张图片）和 HTML 报告。在 QGIS 中，结果作为一个已设置样式的图层组加入当前项目，消息栏提供打开 PDF 的按钮。
+
+原始台账：输入可以是 Excel 或 CSV 台账，或使用本局自有表头的图层。它会先按{importlayer}的方式导入（{COORDINATES}说明其经纬度是 WGS 84、GCJ-02 还是 BD-09），写入 imported_inputs.gpkg，并生成报告 import_&lt;图层&gt;.html；日志列出所用的列映射，任何歧义都会使运行停止，只保留该报告。
+
+分析在后台运行（QGIS 可继续使用）；之后打印图集。“取消”在下一个进度步骤停止运行，不留下本次运行的任何文件；输入数据有错误时，运行在检查后停止，只保留列出这些错误的 validation.html。各选项的含义和默认值与单独的算法相同。输入图层不会被修改。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="116" />
+        <source>Run this first (a ledger in the bureau's own format: {importlayer} before it): it checks the input layers against the Risk Atlas schemas (the fields of the data template) and writes a report table and an HTML summary. Every input is optional: give the layers you have. The dialog pre-selects the project's layer of each kind; a layer that looks like another kind (by its fields or its name) stops the run before anything is checked.
+
+The rules are the ones the analyses apply to the same values (an error here stops the analysis there, a warning is repaired or used as given there too), plus the fields the method chosen in {METHOD} needs (LEC: lec_l, lec_e, lec_c; matrix: likelihood, severity). Checks: empty layer; missing or geographic CRS (geographic layers are reprojected to a local projected CRS by the analyses: a warning); layers in different CRSs (warning: reprojected to the first layer's CRS); missing required fields; wrong field types (numbers stored as text are a warning when every value parses; infinity is no number; yes/no fields take {1}, in any case); empty required values (an empty quantity counts as 0 t: a warning); null, invalid (warning: repaired) or wrongly typed geometries; duplicate ids; negative values, values beyond the largest possible (errors, e.g. quantity above {0} t) and implausibly large ones (warnings, e.g. quantity above {2} t); unknown or ambiguous codes — Chinese names of the code table count as their codes: {3} … — (shelter type and hazard category: errors; station class, road class, direction and the urban flag: warnings, as the analyses use them anyway); substances GB 18218-2018 cannot resolve; LEC values outside the LEC tables (warning); GBK-encoded shapefiles without a .cpg file (warning: set the layer's data source encoding to GBK). Each finding names the layer, the feature (its id, then its fid) and the field.
 
 The algorithm succeeds even when errors are found, unless {FAIL_ON_ERROR} is ticked (then it writes nothing). Input layers are never modified. Next: {fullassessment}, or the analyses one by one.</source>
-        <translation>请首先运行本算法：按风险图谱的图层结构（数据模板的字段）检查输入图层，写出报告表和 HTML 摘要。每个输入都是可选的：有哪些图层就给哪些。对话框会预先选中项目中各种类的图层；若所选图层看起来是另一种类（按字段或名称判断），运行在检查前停止。
+        <translation>请首先运行本算法（本局自有格式的台账请先运行{importlayer}）：按风险图谱的图层结构（数据模板的字段）检查输入图层，写出报告表和 HTML 摘要。每个输入都是可选的：有哪些图层就给哪些。对话框会预先选中项目中各种类的图层；若所选图层看起来是另一种类（按字段或名称判断），运行在检查前停止。
 
-检查规则与各项分析对同一取值所用的规则相同（此处的错误在分析中同样会终止运行，此处的警告在分析中同样会被修复或按原值使用），另加{METHOD}中所选方法需要的字段（LEC：lec_l、lec_e、lec_c；风险矩阵：likelihood、severity）。检查项：空图层；缺少坐标系或为地理坐标系（分析时重投影到本地投影坐标系：警告）；图层坐标系不一致（警告：重投影到第一个图层的坐标系）；缺少必填字段；字段类型错误（以文本存储的数字若全部可解析则为警告；无穷大不算数值；是/否字段可填 {1}，不区分大小写）；必填值为空（数量为空按 0 t 计：警告）；几何为空、无效（警告：自动修复）或类型错误；编号重复；负值、超出最大可能值的取值（错误，例如数量超过 {0} t）以及不合常理的过大值（警告，例如数量超过 {2} t）；未知代码（避难场所类型和危险性类别：错误；消防站类别、道路等级、通行方向和城镇标记：警告，分析时仍会使用）；GB 18218-2018 无法识别的物质；不在 LEC 表中的 LEC 取值（警告）；没有 .cpg 文件的 GBK 编码 shapefile（警告：请将图层数据源编码设为 GBK）。每条检查结果均指明图层、要素（先编号，后 fid）和字段。
+检查规则与各项分析对同一取值所用的规则相同（此处的错误在分析中同样会终止运行，此处的警告在分析中同样会被修复或按原值使用），另加{METHOD}中所选方法需要的字段（LEC：lec_l、lec_e、lec_c；风险矩阵：likelihood、severity）。检查项：空图层；缺少坐标系或为地理坐标系（分析时重投影到本地投影坐标系：警告）；图层坐标系不一致（警告：重投影到第一个图层的坐标系）；缺少必填字段；字段类型错误（以文本存储的数字若全部可解析则为警告；无穷大不算数值；是/否字段可填 {1}，不区分大小写）；必填值为空（数量为空按 0 t 计：警告）；几何为空、无效（警告：自动修复）或类型错误；编号重复；负值、超出最大可能值的取值（错误，例如数量超过 {0} t）以及不合常理的过大值（警告，例如数量超过 {2} t）；未知或有歧义的代码 — 代码表中的中文名称视同其代码：{3} … —（避难场所类型和危险性类别：错误；消防站类别、道路等级、通行方向和城镇标记：警告，分析时仍会使用）；GB 18218-2018 无法识别的物质；不在 LEC 表中的 LEC 取值（警告）；没有 .cpg 文件的 GBK 编码 shapefile（警告：请将图层数据源编码设为 GBK）。每条检查结果均指明图层、要素（先编号，后 fid）和字段。
 
 即使发现错误，算法也会成功结束，除非勾选了{FAIL_ON_ERROR}（此时不写出任何结果）。输入图层不会被修改。下一步：{fullassessment}，或逐个运行各项分析。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="107" />
+        <location filename="../processing/help.py" line="147" />
         <source>Identifies and grades major hazard sources after {0} from {INPUT} and writes one feature per unit. Run {validateinputs} first.
 
 Per record: q = design maximum quantity (t); Q = critical quantity from Table 1 by substance (CAS number, Chinese or English name or alias, e.g. 氯 / 液氯 / chlorine / 7782-50-5), else from Table 2 by the record's hazard category (e.g. W2, W5.2, J1; with several categories the lowest Q); β from Table 3 for its toxic gases, else Table 4 by category (several categories: the highest β).
@@ -1192,39 +1225,467 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
 物质既不在表1中又没有给出类别时报错，并指明单元和要素；数量为空按 0 t 计（警告）；数量为负报错。{DETAILS}列出每条记录的 q、Q、β、q/Q 及各值的来源表。单元几何为其各记录合并。下一步：{enterpriserisk}和{fourcolourmap}使用{OUTPUT}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="338" />
+        <location filename="../processing/help.py" line="382" />
         <source>an error</source>
         <translation>报错</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="336" />
+        <location filename="../processing/help.py" line="380" />
         <source>left out with a warning</source>
         <translation>剔除并警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="337" />
+        <location filename="../processing/help.py" line="381" />
         <source>kept with a warning</source>
         <translation>保留并警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="337" />
+        <location filename="../processing/help.py" line="381" />
         <source>kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="338" />
+        <location filename="../processing/help.py" line="382" />
         <source>a warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="339" />
+        <location filename="../processing/help.py" line="383" />
         <source>accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="340" />
+        <location filename="../processing/help.py" line="384" />
         <source>Bad input: a value the layer rules refuse (a missing field, text in a number field, a negative value or one beyond the largest possible, an unknown code, a duplicate id) stops the run with a message naming the layer, the feature (its id, then its fid) and the field, as validateinputs reports it; implausibly large values are used with a warning. Invalid geometries are repaired (make valid) with a warning naming the features. Features without geometry — {0}. An empty layer — {1}. Input layers are never modified; the outputs are written whole or not at all (a failed or cancelled run leaves none).</source>
         <translation>错误输入：图层规则不接受的值（缺少字段、数值字段中的文字、负值或超出最大可能值、未知代码、重复编号）将终止运行，提示信息指明图层、要素（先编号，后 fid）和字段，与“检查输入图层”的报告一致；不合常理的过大值照常使用并给出警告。无效几何会被修复（make valid），并给出指明要素的警告。无几何的要素——{0}。空图层——{1}。输入图层不会被修改；输出要么完整写出，要么完全不写（失败或取消的运行不留下任何输出）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="82" />
+        <source>Turns a bureau's own ledger — Excel (xlsx; the first sheet, or 'file.xlsx|layername=sheet'), CSV (UTF-8 or GBK), a shapefile (GBK without .cpg is detected), GeoJSON or a GeoPackage layer — into a layer of one Risk Atlas kind, in the schema the other algorithms read. Nothing needs to run first; next: {validateinputs}, then {fullassessment} (which also imports raw ledgers itself).
+
+Headers: the header row is found within the first rows (a merged title row above it is skipped); every column is read as text first (credit codes and leading zeros survive); headers are matched through one synonym table of Chinese and English variants ({0} …); {FIELD_MAP} wins over it (full-width ＝ and ； accepted; 源列=- drops a column). {KIND}: left empty, the headers say which kind the ledger is.
+Values: coded fields go through one code table, the same validation and every algorithm use — {1}; yes/no fields take {2}; numbers may carry units (12吨, 500 kg, 1.2万人), thousands separators (1,200) and full-width digits.
+Places: longitude/latitude columns (one or two; decimals or 度分秒; recognised, or {X_FIELD} and {Y_FIELD}), a WKT column, or the layer's geometry. {COORDINATES}: {COORDINATES_0} is the default; {COORDINATES_2} and {COORDINATES_3} are converted to WGS 84 by the public formula with an iterative inverse (a point's round trip is below a millimetre); exchanged longitude/latitude are found and swapped back per row; projected coordinate columns need {SOURCE_CRS}. The output is in {TARGET_CRS}, by default the CGCS2000 3-degree Gauss-Krüger zone of the centre of {STUDY_AREA} (else of the data); places outside {STUDY_AREA} are listed.
+
+Report ({OUTPUT_REPORT} and {OUTPUT_HTML}, in the UI language): every mapped, unmapped and ambiguous header and every recoded, unknown or unparseable value, by the row number Excel shows (a layer: the feature id). Nothing is guessed: an ambiguous header or value, a missing required field or an unknown kind stops the import and says what to set; only its report is written then. Values are imported as written: the layer rules (negative values, values beyond the largest possible, duplicate ids, invalid geometries …) are {validateinputs}' and the analyses'. {OUTPUT} carries drop-down value maps for its coded fields and is styled as its kind.</source>
+        <translation>把本局自己的台账 — Excel（xlsx；默认第一个工作表，或写作“文件.xlsx|layername=工作表”）、CSV（UTF-8 或 GBK）、Shapefile（可识别无 .cpg 的 GBK 编码）、GeoJSON 或 GeoPackage 图层 — 转换为风险图谱某一种类的图层，字段符合其他算法读取的数据规范。无需先运行其他算法；下一步：{validateinputs}，然后{fullassessment}（它也能自行导入原始台账）。
+
+列名：在前几行中查找表头行（跳过其上方的合并标题行）；所有列先按文本读取（统一社会信用代码、前导零不丢失）；表头通过统一的中英文同义词表匹配（{0} …）；{FIELD_MAP}优先于同义词表（可用全角＝和；；源列=- 表示舍弃该列）。{KIND}：留空时由表头判断台账的种类。
+取值：代码字段经统一的代码表转换，检查输入图层和各算法使用同一张表 — {1}；是/否字段可填 {2}；数字可带单位（12吨、500 kg、1.2万人）、千分位（1,200）和全角数字。
+位置：经度/纬度列（一列或两列；小数或度分秒；自动识别，或用{X_FIELD}和{Y_FIELD}指定）、WKT 列，或图层自身的几何。{COORDINATES}：默认为{COORDINATES_0}；{COORDINATES_2}和{COORDINATES_3}按公开公式并用迭代反算转换为 WGS 84（单点往返误差小于 1 毫米）；逐行发现并纠正经纬度颠倒；投影坐标列需指定{SOURCE_CRS}。输出坐标系为{TARGET_CRS}，默认取{STUDY_AREA}中心所在的 CGCS2000 3 度分带高斯-克吕格投影（否则按数据中心）；列出{STUDY_AREA}以外的位置。
+
+报告（{OUTPUT_REPORT}和{OUTPUT_HTML}，使用界面语言）：列出每个已映射、未映射和有歧义的表头，以及每个经转换、未知或无法解析的值，行号与 Excel 显示一致（图层则为要素编号）。不做任何猜测：表头或取值有歧义、缺少必填字段或无法识别种类时，导入停止并说明需要设置什么，此时只写出报告。取值按原样导入：图层规则（负值、超出最大可能值的取值、编号重复、无效几何 …）由{validateinputs}和各项分析检查。{OUTPUT}的代码字段带有下拉选项（值映射），并按其种类设置样式。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportLayer</name>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="28" />
+        <source>Import ledger or layer</source>
+        <translation>导入台账/图层</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="32" />
+        <source>Ledger or layer (xlsx, csv, shapefile, GeoJSON, GeoPackage layer)</source>
+        <translation>台账或图层（xlsx、csv、Shapefile、GeoJSON、GeoPackage 图层）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="37" />
+        <source>Layer kind (empty: recognised from the headers)</source>
+        <translation>图层类型（留空：根据表头识别）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="40" />
+        <source>Column mapping (源列=field;源列=field; wins over the recognised headers)</source>
+        <translation>列映射（源列=field;源列=field；优先于自动识别的表头）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="43" />
+        <source>Coordinates are</source>
+        <translation>坐标为</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="47" />
+        <source>CRS of projected coordinate columns (or of a layer without one)</source>
+        <translation>投影坐标列的坐标系（或无坐标系图层的坐标系）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="49" />
+        <source>Longitude / X column (empty: recognised)</source>
+        <translation>经度 / X 列（留空：自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="49" />
+        <source>Latitude / Y column (empty: recognised)</source>
+        <translation>纬度 / Y 列（留空：自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="52" />
+        <source>Output CRS (empty: the CGCS2000 Gauss-Krüger zone of the study area or the data)</source>
+        <translation>输出坐标系（留空：研究区或数据所在的 CGCS2000 高斯-克吕格分带）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="55" />
+        <source>Study area (places outside it are listed)</source>
+        <translation>研究区（列出其范围外的位置）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="57" />
+        <source>Imported layer</source>
+        <translation>导入的图层</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="58" />
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="59" />
+        <source>Import report (HTML)</source>
+        <translation>导入报告（HTML）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="60" />
+        <source>Layer kind imported</source>
+        <translation>导入的图层类型</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="61" />
+        <source>Features written</source>
+        <translation>写出的要素数</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="97" />
+        <source>Cannot import: {0}</source>
+        <translation>无法导入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="113" />
+        <source> See the report: {0}</source>
+        <translation> 详见报告：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="114" />
+        <source>The import stopped: nothing was written.</source>
+        <translation>导入已停止：未写出任何结果。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <location filename="../layers/ledger_crs.py" line="17" />
+        <source>As the source says (a table without CRS: WGS 84)</source>
+        <translation>按数据源（无坐标系的表格：WGS 84）</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_crs.py" line="17" />
+        <source>WGS 84 (GPS)</source>
+        <translation>WGS 84（GPS 定位）</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_crs.py" line="17" />
+        <source>GCJ-02 (AMap, Tencent)</source>
+        <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_crs.py" line="17" />
+        <source>BD-09 (Baidu)</source>
+        <translation>BD-09（百度）</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_crs.py" line="17" />
+        <source>CGCS2000 geographic</source>
+        <translation>CGCS2000 地理坐标</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="22" />
+        <source>Read {value}.</source>
+        <translation>读取 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="23" />
+        <source>Text encoding: {value}.</source>
+        <translation>文本编码：{value}。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="24" />
+        <source>Layer kind {result} (as KIND says).</source>
+        <translation>图层类型 {result}（按 KIND 指定）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="25" />
+        <source>Layer kind {result}, recognised from the headers (required fields found: {detail}).</source>
+        <translation>图层类型 {result}，根据表头识别（必填字段匹配：{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="27" />
+        <source>The headers do not say which kind of layer this is (best matches: {detail}): set KIND.</source>
+        <translation>无法从表头判断图层类型（最接近：{detail}）：请设置 KIND。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="29" />
+        <source>The headers fit several kinds equally ({detail}): set KIND.</source>
+        <translation>表头同样符合多种图层类型（{detail}）：请设置 KIND。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="31" />
+        <source>Header row: row {rows} ({detail} headers recognised).</source>
+        <translation>表头行：第 {rows} 行（识别出 {detail} 个表头）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="33" />
+        <source>No header recognised in the first {detail} rows: set KIND, or name the columns with FIELD_MAP.</source>
+        <translation>前 {detail} 行中没有可识别的表头：请设置 KIND，或用 FIELD_MAP 指明各列。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="36" />
+        <source>Column '{column}' → {field}.</source>
+        <translation>列“{column}” → {field}。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="37" />
+        <source>Column '{column}' recognised ({field}): not imported.</source>
+        <translation>列“{column}”已识别（{field}）：不导入。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="38" />
+        <source>Column '{column}' → {field} (similar header).</source>
+        <translation>列“{column}” → {field}（相近表头）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="39" />
+        <source>Column '{column}' → {field} (FIELD_MAP).</source>
+        <translation>列“{column}” → {field}（FIELD_MAP）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="40" />
+        <source>Column '{column}' left out (FIELD_MAP).</source>
+        <translation>列“{column}”已舍弃（FIELD_MAP）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="41" />
+        <source>Column '{column}' not used: FIELD_MAP takes its field from another column.</source>
+        <translation>列“{column}”未使用：FIELD_MAP 从另一列取该字段。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="43" />
+        <source>Column '{column}' is not a Risk Atlas field: not imported.</source>
+        <translation>列“{column}”不是风险图谱字段：不导入。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="45" />
+        <source>Column '{column}' could be {detail}: say which with FIELD_MAP, e.g. {result}</source>
+        <translation>列“{column}”可能是 {detail}：请用 FIELD_MAP 指明，例如 {result}</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="47" />
+        <source>Column '{column}': the unit {detail} does not fit {field}: correct the header or set FIELD_MAP.</source>
+        <translation>列“{column}”：单位 {detail} 与 {field} 不符：请更正表头或设置 FIELD_MAP。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="50" />
+        <source>FIELD_MAP: {detail}</source>
+        <translation>列映射 FIELD_MAP：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="51" />
+        <source>No column for the required field {field}: name it with FIELD_MAP (源列={code}).</source>
+        <translation>必填字段 {field} 没有对应的列：请用 FIELD_MAP 指明（源列={code}）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="53" />
+        <source>Rows {rows} skipped: every required field is empty (a total line or a note?).</source>
+        <translation>已跳过第 {rows} 行：所有必填字段均为空（合计行或备注？）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="55" />
+        <source>Empty rows {rows} skipped.</source>
+        <translation>已跳过空行：第 {rows} 行。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="56" />
+        <source>{field}: '{value}' read as {result} (rows {rows}).</source>
+        <translation>{field}：“{value}”读作 {result}（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="57" />
+        <source>{field}: '{value}' is not a number (rows {rows}); it is left empty.</source>
+        <translation>{field}：“{value}”不是数字（第 {rows} 行）；留空。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="59" />
+        <source>{field}: '{value}' is not a whole number (rows {rows}); it is left empty.</source>
+        <translation>{field}：“{value}”不是整数（第 {rows} 行）；留空。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="63" />
+        <source>{field}: '{value}' → {result} (rows {rows}).</source>
+        <translation>{field}：“{value}” → {result}（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="64" />
+        <source>{field}: '{value}' is not a known value (rows {rows}); known values: {choices}.</source>
+        <translation>{field}：“{value}”不是已知取值（第 {rows} 行）；可用取值：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="66" />
+        <source>{field}: '{value}' could be {detail} (rows {rows}): write which in the ledger.</source>
+        <translation>{field}：“{value}”可能是 {detail}（第 {rows} 行）：请在台账中写明。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="68" />
+        <source>{field}: '{value}' is not a category of GB 18218 Table 2 (rows {rows}); left empty.</source>
+        <translation>{field}：“{value}”不属于 GB 18218 表 2 的类别（第 {rows} 行）；留空。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="70" />
+        <source>substance: '{value}' is read by its CAS number {result} (rows {rows}).</source>
+        <translation>substance：“{value}”按其 CAS 号 {result} 读取（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="72" />
+        <source>Coordinates from {column}, read as {value}.</source>
+        <translation>坐标取自 {column}，按 {value} 读取。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="74" />
+        <source>No coordinates (rows {rows}): written without geometry.</source>
+        <translation>无坐标（第 {rows} 行）：写出时无几何。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="76" />
+        <source>Coordinates not read ({detail}, e.g. '{value}', rows {rows}): written without geometry.</source>
+        <translation>坐标无法读取（{detail}，例如“{value}”，第 {rows} 行）：写出时无几何。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="78" />
+        <source>Longitude and latitude exchanged in rows {rows}: swapped back.</source>
+        <translation>第 {rows} 行经纬度颠倒：已纠正。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="80" />
+        <source>Rows {rows} lie outside China in either order: left as written.</source>
+        <translation>第 {rows} 行无论怎样排列都不在中国境内：保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="82" />
+        <source>{column} hold projected coordinates (e.g. {value}), not degrees: set SOURCE_CRS.</source>
+        <translation>{column} 中是投影坐标（例如 {value}），不是经纬度：请设置 SOURCE_CRS。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="84" />
+        <source>{count} places converted from {value} to WGS 84; moved {mean} m on average ({low}–{high} m).</source>
+        <translation>{count} 个位置由 {value} 转换为 WGS 84；平均移动 {mean} 米（{low}–{high} 米）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="86" />
+        <source>Rows {rows} lie outside the study area.</source>
+        <translation>第 {rows} 行位于研究区外。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="88" />
+        <source>Geometry (WKT) not read (e.g. '{value}', rows {rows}): written without geometry.</source>
+        <translation>几何（WKT）无法读取（例如“{value}”，第 {rows} 行）：写出时无几何。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="90" />
+        <source>Written in {result} ({value}).</source>
+        <translation>写出坐标系：{result}（{value}）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="91" />
+        <source>SOURCE_CRS {value} is projected: COORDINATES must then be 0 (as the source says).</source>
+        <translation>SOURCE_CRS {value} 为投影坐标系：此时 COORDINATES 必须为 0（按数据源）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="93" />
+        <source>The layer has no coordinate reference system: set SOURCE_CRS or COORDINATES.</source>
+        <translation>该图层没有坐标参考系：请设置 SOURCE_CRS 或 COORDINATES。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="95" />
+        <source>The geometries are {value}; this kind takes {detail}.</source>
+        <translation>几何类型为 {value}；该图层类型只接受 {detail}。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="98" />
+        <source>{count} places converted from {value} to WGS 84.</source>
+        <translation>{count} 个位置由 {value} 转换为 WGS 84。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="170" />
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="170" />
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="170" />
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="170" />
+        <source>Values read</source>
+        <translation>取值转换</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="170" />
+        <source>Source and places</source>
+        <translation>数据源与位置</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="179" />
+        <source>Risk Atlas — import report</source>
+        <translation>风险图谱——导入报告</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="182" />
+        <source>Source</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="182" />
+        <source>Layer kind</source>
+        <translation>图层类型</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="182" />
+        <source>Rows read</source>
+        <translation>读取行数</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="182" />
+        <source>Errors / warnings</source>
+        <translation>错误 / 警告</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="187" />
+        <source>Nothing was written: settle the errors below, then run the import again.</source>
+        <translation>未写出任何结果：请处理下列错误后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="189" />
+        <source>Rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="189" />
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="210" />
+        <source>… and {0} more</source>
+        <translation>……另有 {0} 条</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="61" />
+        <source>{field}: '{value}' is too large for a whole-number field (rows {rows}); it is left empty.</source>
+        <translation>{field}：“{value}”超出整数字段的范围（第 {rows} 行）；留空。</translation>
     </message>
 </context>
 <context>
@@ -1366,576 +1827,591 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
     </message>
     <message>
         <location filename="../core/messages.py" line="39" />
+        <source>'{value}' could be {candidates}: write which one</source>
+        <translation>“{value}”可能是 {candidates}：请写明是哪一个</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="40" />
+        <source>'{value}' could be {candidates}: {consequence}</source>
+        <translation>“{value}”可能是 {candidates}：{consequence}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="41" />
+        <source>'{value}' is not a category of GB 18218 Table 2: the record is graded without it</source>
+        <translation>“{value}”不是 GB 18218 表 2 中的类别：该记录不按此类别分级</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="43" />
         <source>{value:g} is negative</source>
         <translation>{value:g} 为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="40" />
+        <location filename="../core/messages.py" line="44" />
         <source>{value:g} is below {minimum:g}</source>
         <translation>{value:g} 小于 {minimum:g}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="41" />
+        <location filename="../core/messages.py" line="45" />
         <source>{value:g} is beyond the largest possible value {maximum:g}</source>
         <translation>{value:g} 超出最大可能值 {maximum:g}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="42" />
+        <location filename="../core/messages.py" line="46" />
         <source>{value:g} is above {plausible:g}, more than is plausible: check it (used as given)</source>
         <translation>{value:g} 大于 {plausible:g}，不合常理：请核实（按原值使用）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="44" />
+        <location filename="../core/messages.py" line="48" />
         <source>{value:g} is not one of the LEC table values ({values}): used as given</source>
         <translation>{value:g} 不是 LEC 表中的取值（{values}）：按原值使用</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="46" />
+        <location filename="../core/messages.py" line="50" />
         <source>duplicate {fields} '{value}': each feature needs its own</source>
         <translation>{fields} 重复“{value}”：每个要素应有各自的编号</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="47" />
+        <location filename="../core/messages.py" line="51" />
         <source>feature has no geometry</source>
         <translation>要素没有几何</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="48" />
+        <location filename="../core/messages.py" line="52" />
         <source>features without geometry are left out</source>
         <translation>无几何的要素被剔除</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="49" />
+        <location filename="../core/messages.py" line="53" />
         <source>features without geometry are kept, without a location</source>
         <translation>无几何的要素予以保留（无位置）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="50" />
+        <location filename="../core/messages.py" line="54" />
         <source>geometry is a {found}, expected {expected}</source>
         <translation>几何类型为 {found}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="51" />
+        <location filename="../core/messages.py" line="55" />
         <source>invalid geometry ({reason}); it will be repaired (make valid) before analysis</source>
         <translation>无效几何（{reason}）；分析前将被修复（make valid）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="53" />
+        <location filename="../core/messages.py" line="57" />
         <source>invalid geometry repaired (make valid): {reason}</source>
         <translation>无效几何已修复（make valid）：{reason}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="54" />
+        <location filename="../core/messages.py" line="58" />
         <source>invalid geometry that collapses when repaired ({reason}): the feature is left out</source>
         <translation>无效几何修复后退化（{reason}）：该要素被剔除</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="58" />
+        <location filename="../core/messages.py" line="62" />
         <source>{option} must be a number &gt; 0{unit}, got {value}</source>
         <translation>{option} 应为大于 0 的数值{unit}，实为 {value}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="59" />
+        <location filename="../core/messages.py" line="63" />
         <source>{option} must be a number ≥ 0{unit}, got {value}</source>
         <translation>{option} 应为不小于 0 的数值{unit}，实为 {value}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="60" />
+        <location filename="../core/messages.py" line="64" />
         <source>{option} must be a whole number ≥ 0, got {value}</source>
         <translation>{option} 应为不小于 0 的整数，实为 {value}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="61" />
+        <location filename="../core/messages.py" line="65" />
         <source>{option} must be one of {choices}, got {value}</source>
         <translation>{option} 应为 {choices} 之一，实为 {value}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="62" />
+        <location filename="../core/messages.py" line="66" />
         <source>radii must be four non-negative numbers in metres for levels 1..4, e.g. 1000,500,300,100; got '{value}'</source>
         <translation>影响半径应为 1–4 级的四个非负数（米），例如 1000,500,300,100；实为“{value}”</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="64" />
+        <location filename="../core/messages.py" line="68" />
         <source>the grid would have {cells:,} cells (limit {limit:,}): use a larger cell size or a smaller extent</source>
         <translation>格网将有 {cells:,} 个单元（上限 {limit:,}）：请增大单元尺寸或缩小范围</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="66" />
+        <location filename="../core/messages.py" line="70" />
         <source>{what} needs the layer {parameter}</source>
         <translation>{what} 需要图层 {parameter}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="67" />
+        <location filename="../core/messages.py" line="71" />
         <source>the {method} method needs the fields {fields}</source>
         <translation>{method} 方法需要字段 {fields}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="68" />
+        <location filename="../core/messages.py" line="72" />
         <source>preset '{preset}' is a {preset_method} preset, not for the {method} method</source>
         <translation>预设“{preset}”属于 {preset_method}，不适用于 {method} 方法</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="70" />
+        <location filename="../core/messages.py" line="74" />
         <source>{given} {what} for {expected} {of}</source>
         <translation>{given} 个 {what}，对应 {expected} 个 {of}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="73" />
+        <location filename="../core/messages.py" line="77" />
         <source>quantity is not a number</source>
         <translation>设计最大量不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="74" />
+        <location filename="../core/messages.py" line="78" />
         <source>quantity is negative</source>
         <translation>设计最大量为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="75" />
+        <location filename="../core/messages.py" line="79" />
         <source>records with an empty quantity counted as 0 t</source>
         <translation>设计最大量为空的记录按 0 t 计</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="76" />
+        <location filename="../core/messages.py" line="80" />
         <source>unit id is empty</source>
         <translation>单元编号为空</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="77" />
+        <location filename="../core/messages.py" line="81" />
         <source>substance is empty</source>
         <translation>物质名称为空</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="78" />
+        <location filename="../core/messages.py" line="82" />
         <source>unknown hazard category {codes} (GB 18218-2018 Table 2 codes: {known}); unit {units}</source>
         <translation>未知危险性类别 {codes}（GB 18218-2018 表2代码：{known}）；单元 {units}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="80" />
+        <location filename="../core/messages.py" line="84" />
         <source>substance '{substance}' matches several rows of GB 18218-2018 Table 1 ({rows}): write the full name of the row; unit {units}</source>
         <translation>物质“{substance}”对应 GB 18218-2018 表1 的多行（{rows}）：请填写该行的全称；单元 {units}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="82" />
+        <location filename="../core/messages.py" line="86" />
         <source>substance '{substance}' (GB 18218-2018 Table 1 #{seq} {name}) is not a Table 3 toxic gas: give its hazard category so that β can be taken from Table 4; unit {units}</source>
         <translation>物质“{substance}”（GB 18218-2018 表1 第{seq}项 {name}）不是表3中的毒性气体：请填写其危险性类别，以便按表4取 β；单元 {units}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="85" />
+        <location filename="../core/messages.py" line="89" />
         <source>substance '{substance}' is not in GB 18218-2018 Table 1 and no hazard category is given (give one in the category field, e.g. W2 or J3); unit {units}</source>
         <translation>物质“{substance}”不在 GB 18218-2018 表1 中，且未给出危险性类别（请在类别字段中填写，如 W2 或 J3）；单元 {units}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="88" />
+        <location filename="../core/messages.py" line="92" />
         <source>exposed people is not a number</source>
         <translation>暴露人数不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="89" />
+        <location filename="../core/messages.py" line="93" />
         <source>exposed people is negative</source>
         <translation>暴露人数为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="90" />
+        <location filename="../core/messages.py" line="94" />
         <source>records of {count} unit(s) disagree on the exposed people ({units}): the largest count is used</source>
         <translation>{count} 个单元的各条记录暴露人数不一致（{units}）：取最大值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="92" />
+        <location filename="../core/messages.py" line="96" />
         <source>unit(s) {units} have no geometry to estimate exposed people from</source>
         <translation>单元 {units} 没有可用于估算暴露人数的几何</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="94" />
+        <location filename="../core/messages.py" line="98" />
         <source>major hazard unit(s) {units} have no exposed-people count and no population layer was given to estimate it (α needs it)</source>
         <translation>重大危险源单元 {units} 没有暴露人数，且未提供用于估算的人口图层（计算 α 需要）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="96" />
+        <location filename="../core/messages.py" line="100" />
         <source>unit(s) {units} have no exposed-people count and the population layer to estimate it from is empty</source>
         <translation>单元 {units} 没有暴露人数，而用于估算的人口图层为空</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="98" />
+        <location filename="../core/messages.py" line="102" />
         <source>records of unit(s) {units} name different enterprises</source>
         <translation>单元 {units} 的各条记录所属企业不一致</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="99" />
+        <location filename="../core/messages.py" line="103" />
         <source>units of {count} enterprise id(s) not in the enterprises layer ({ids}): the units' own boundaries are used</source>
         <translation>{count} 个企业编号不在企业图层中（{ids}）：其单元按自身边界计算</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="101" />
+        <location filename="../core/messages.py" line="105" />
         <source>{count} enterprise(s) without a polygon (a point, or no geometry): their units' own boundaries are used</source>
         <translation>{count} 个企业没有面几何（为点或无几何）：其单元按自身边界计算</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="105" />
+        <location filename="../core/messages.py" line="109" />
         <source>value is not a number</source>
         <translation>值不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="106" />
+        <location filename="../core/messages.py" line="110" />
         <source>value is negative</source>
         <translation>值为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="107" />
+        <location filename="../core/messages.py" line="111" />
         <source>value below {minimum:g}</source>
         <translation>值小于 {minimum:g}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="108" />
+        <location filename="../core/messages.py" line="112" />
         <source>features with an empty value counted as 0</source>
         <translation>值为空的要素按 0 计</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="109" />
+        <location filename="../core/messages.py" line="113" />
         <source>residents is NULL; enter 0 where nobody lives</source>
         <translation>常住人口为空（NULL）；无人居住处请填 0</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="110" />
+        <location filename="../core/messages.py" line="114" />
         <source>residents value is negative</source>
         <translation>常住人口为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="111" />
+        <location filename="../core/messages.py" line="115" />
         <source>residents value is not a number</source>
         <translation>常住人口不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="114" />
+        <location filename="../core/messages.py" line="118" />
         <source>LEC factor {factor} is empty or not a number</source>
         <translation>LEC 因子 {factor} 为空或不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="115" />
+        <location filename="../core/messages.py" line="119" />
         <source>LEC factor {factor} must be positive</source>
         <translation>LEC 因子 {factor} 应为正数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="116" />
+        <location filename="../core/messages.py" line="120" />
         <source>values of LEC factor {factor} not among the LEC table values {values} (used as given)</source>
         <translation>LEC 因子 {factor} 的取值不在 LEC 表值 {values} 之中（按原值使用）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="118" />
+        <location filename="../core/messages.py" line="122" />
         <source>matrix {factor} is empty or not a number</source>
         <translation>风险矩阵 {factor} 为空或不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="119" />
+        <location filename="../core/messages.py" line="123" />
         <source>matrix {factor} must be a whole number {low}–{high}</source>
         <translation>风险矩阵 {factor} 应为 {low}–{high} 的整数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="120" />
+        <location filename="../core/messages.py" line="124" />
         <source>risk level must be 1, 2, 3 or 4</source>
         <translation>风险等级应为 1、2、3 或 4</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="121" />
+        <location filename="../core/messages.py" line="125" />
         <source>enterprise id is empty (needed to attach hazard units)</source>
         <translation>企业编号为空（关联危险源单元需要）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="122" />
+        <location filename="../core/messages.py" line="126" />
         <source>enterprise id is not unique (needed to attach hazard units)</source>
         <translation>企业编号不唯一（关联危险源单元需要）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="124" />
+        <location filename="../core/messages.py" line="128" />
         <source>units that name no enterprise are not attached to one</source>
         <translation>未注明所属企业的单元不关联到企业</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="125" />
+        <location filename="../core/messages.py" line="129" />
         <source>units of {count} enterprise id(s) not in {enterprises} ({ids}) are ignored</source>
         <translation>所属企业编号不在“{enterprises}”中的 {count} 个企业的单元被忽略（{ids}）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="129" />
+        <location filename="../core/messages.py" line="133" />
         <source>no risk source (enterprise or hazard unit) to place: every area is level 4 (低风险, low risk) — check the ENTERPRISES and HAZARD_UNITS layers</source>
         <translation>没有可定位的风险源（企业或危险源单元）：所有区域均为 4 级（低风险）——请检查 ENTERPRISES 和 HAZARD_UNITS 图层</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="132" />
+        <location filename="../core/messages.py" line="136" />
         <source>no risk source (enterprise or hazard unit) to place, and no EXTENT or UNITS to map: give the sources, or the area to map</source>
         <translation>没有可定位的风险源（企业或危险源单元），也没有用于制图的 EXTENT 或 UNITS：请提供风险源或制图范围</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="135" />
+        <location filename="../core/messages.py" line="139" />
         <source>features without geometry cannot be placed and are ignored</source>
         <translation>无几何的要素无法定位，已忽略</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="137" />
+        <location filename="../core/messages.py" line="141" />
         <source>input fields replaced by the map's own: {fields}</source>
         <translation>输入字段被四色图的同名字段替换：{fields}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="140" />
+        <location filename="../core/messages.py" line="144" />
         <source>the road layer has no features</source>
         <translation>道路图层没有要素</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="141" />
+        <location filename="../core/messages.py" line="145" />
         <source>the road layer has no line with length</source>
         <translation>道路图层没有长度大于零的线</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="142" />
+        <location filename="../core/messages.py" line="146" />
         <source>the station layer has no features</source>
         <translation>消防站图层没有要素</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="143" />
+        <location filename="../core/messages.py" line="147" />
         <source>stations without a location are left out</source>
         <translation>无位置的消防站被剔除</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="144" />
+        <location filename="../core/messages.py" line="148" />
         <source>turnout time is negative</source>
         <translation>出动时间为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="145" />
+        <location filename="../core/messages.py" line="149" />
         <source>turnout time is not a number</source>
         <translation>出动时间不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="146" />
+        <location filename="../core/messages.py" line="150" />
         <source>stations farther than SNAP_TOLERANCE = {tolerance:g} m from any road are left out ({distances})</source>
         <translation>距任何道路超过 SNAP_TOLERANCE = {tolerance:g} m 的消防站被剔除（{distances}）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="148" />
+        <location filename="../core/messages.py" line="152" />
         <source>no station lies within SNAP_TOLERANCE = {tolerance:g} m of a road</source>
         <translation>没有消防站位于道路 SNAP_TOLERANCE = {tolerance:g} m 范围内</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="150" />
+        <location filename="../core/messages.py" line="154" />
         <source>turnout ≥ TIME_LIMIT: these stations reach nothing in time</source>
         <translation>出动时间 ≥ TIME_LIMIT：这些消防站在时限内无法到达任何地方</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="151" />
+        <location filename="../core/messages.py" line="155" />
         <source>{parts} network part(s) not connected to any station's part ({km:.1f} km of road) are never reached; check the junctions there (lines join only where they share a vertex)</source>
         <translation>{parts} 个路网部分与任何消防站所在部分不连通（道路 {km:.1f} km），永远无法到达；请检查该处的路口（线只在共用节点处相连）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="155" />
+        <location filename="../core/messages.py" line="159" />
         <source>speed is not a number</source>
         <translation>车速不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="156" />
+        <location filename="../core/messages.py" line="160" />
         <source>speed is zero or negative: give a speed &gt; 0 km/h, or leave it empty to use the road class's preset speed or DEFAULT_SPEED (delete the road to close it)</source>
         <translation>车速为零或负数：请填写大于 0 km/h 的车速，或留空以使用道路等级的预设车速或 DEFAULT_SPEED（如需封闭道路请删除该路段）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="159" />
-        <source>suburban must be true or false (是/否, yes/no, 1/0)</source>
-        <translation>郊区站应为是/否（是/否、yes/no、1/0）</translation>
+        <location filename="../core/messages.py" line="163" />
+        <source>suburban must be true or false (是/否, 郊区/城区, yes/no, 1/0)</source>
+        <translation>郊区站应为是/否（是/否、郊区/城区、yes/no、1/0）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="160" />
+        <location filename="../core/messages.py" line="165" />
         <source>{count} population features with an empty residents value counted as 0</source>
         <translation>{count} 个常住人口为空的人口要素按 0 计</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="162" />
+        <location filename="../core/messages.py" line="167" />
         <source>no district polygon contains these stations: {stations}</source>
         <translation>没有辖区面包含这些消防站：{stations}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="163" />
+        <location filename="../core/messages.py" line="168" />
         <source>{count} district polygon(s) contain more than one station: each of those stations is given the whole district</source>
         <translation>{count} 个辖区面包含不止一个消防站：这些消防站均取整个辖区</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="165" />
+        <location filename="../core/messages.py" line="170" />
         <source>{count} district polygon(s) contain no station and are not used</source>
         <translation>{count} 个辖区面不含消防站，未使用</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="166" />
+        <location filename="../core/messages.py" line="171" />
         <source>no class limit for stations of unknown class: {stations} (classes: {classes}; or the suburban flag)</source>
         <translation>类别未知的消防站没有辖区面积上限：{stations}（类别：{classes}；或郊区站标记）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="170" />
+        <location filename="../core/messages.py" line="175" />
         <source>shelter type is empty</source>
         <translation>避难场所类型为空</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="171" />
+        <location filename="../core/messages.py" line="176" />
         <source>unknown shelter type(s) {types}; known types: {known}</source>
         <translation>未知避难场所类型 {types}；已知类型：{known}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="172" />
+        <location filename="../core/messages.py" line="177" />
         <source>TYPES names unknown shelter type(s) {types}; known: {known}</source>
         <translation>TYPES 中含未知避难场所类型 {types}；已知：{known}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="173" />
+        <location filename="../core/messages.py" line="178" />
         <source>values are not numbers</source>
         <translation>值不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="174" />
+        <location filename="../core/messages.py" line="179" />
         <source>effective area is missing (NULL); fill it in or leave AREA_FIELD empty to use the polygon area</source>
         <translation>有效避难面积缺失（NULL）；请填写，或将 AREA_FIELD 留空以使用面的面积</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="176" />
+        <location filename="../core/messages.py" line="181" />
         <source>effective area is negative</source>
         <translation>有效避难面积为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="177" />
+        <location filename="../core/messages.py" line="182" />
         <source>shelter has no polygon area (a point or line): set AREA_FIELD to the effective-area field</source>
         <translation>避难场所没有面面积（为点或线）：请将 AREA_FIELD 设为有效面积字段</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="179" />
+        <location filename="../core/messages.py" line="184" />
         <source>capacity is negative</source>
         <translation>容纳人数为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="180" />
+        <location filename="../core/messages.py" line="185" />
         <source>shelters without a capacity: only their area per served person is checked</source>
         <translation>避难场所没有容纳人数：仅核查其人均面积</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="182" />
+        <location filename="../core/messages.py" line="187" />
         <source>counted shelters have less than {minimum:g} m² effective area (GB 21734-2008 minimum site area)</source>
         <translation>计入的避难场所有效面积小于 {minimum:g} m²（GB 21734-2008 场址最小面积）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="184" />
+        <location filename="../core/messages.py" line="189" />
         <source>population features without a known urban flag are counted as not urban</source>
         <translation>城镇标记未知的人口要素按非城镇计</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="186" />
+        <location filename="../core/messages.py" line="191" />
         <source>no '{name}' field: all residents counted (URBAN_ONLY needs it)</source>
         <translation>没有“{name}”字段：计入全部常住人口（URBAN_ONLY 需要该字段）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="187" />
+        <location filename="../core/messages.py" line="192" />
         <source>{count} counted shelter(s) lie outside every unit and are not in any unit's area: {shelters}</source>
         <translation>{count} 个计入的避难场所位于所有单元之外，不计入任何单元的面积：{shelters}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="189" />
+        <location filename="../core/messages.py" line="194" />
         <source>{residents:.0f} residents lie outside every unit and are in no unit's figures</source>
         <translation>{residents:.0f} 名常住人口位于所有单元之外，不计入任何单元的统计</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="191" />
+        <location filename="../core/messages.py" line="196" />
         <source>no shelter of the counted types: every resident falls short of the target</source>
         <translation>没有计入类型的避难场所：所有居民均未达标</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="195" />
+        <location filename="../core/messages.py" line="200" />
         <source>township without geometry: it cannot be a page of the atlas</source>
         <translation>镇街没有几何：无法作为图集的一页</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="197" />
+        <location filename="../core/messages.py" line="202" />
         <source>no townships: the atlas needs at least one page</source>
         <translation>没有镇街：图集至少需要一页</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="198" />
+        <location filename="../core/messages.py" line="203" />
         <source>hazard grade must be 1, 2, 3, 4 or empty</source>
         <translation>危险源级别应为 1、2、3、4 或空</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="199" />
+        <location filename="../core/messages.py" line="204" />
         <source>major hazard unit without a grade</source>
         <translation>重大危险源单元没有级别</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="201" />
+        <location filename="../core/messages.py" line="206" />
         <source>enterprises without a risk level are not counted</source>
         <translation>没有风险等级的企业不计入</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="202" />
+        <location filename="../core/messages.py" line="207" />
         <source>enterprises outside every township (or without a location) are not counted</source>
         <translation>位于所有镇街之外（或无位置）的企业不计入</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="204" />
+        <location filename="../core/messages.py" line="209" />
         <source>major hazard units outside every township (or without a location) are not counted</source>
         <translation>位于所有镇街之外（或无位置）的重大危险源单元不计入</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="206" />
+        <location filename="../core/messages.py" line="211" />
         <source>shelter results that match no township are not used</source>
         <translation>无法对应到镇街的避难场所结果未使用</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="208" />
+        <location filename="../core/messages.py" line="213" />
         <source>overloaded shelters outside every township are not counted</source>
         <translation>位于所有镇街之外的超负荷避难场所不计入</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="210" />
+        <location filename="../core/messages.py" line="215" />
         <source>{layers}: {residents:,.0f} residents lie outside every township and are not in the atlas figures</source>
         <translation>{layers}：{residents:,.0f} 名常住人口位于所有镇街之外，不计入图集统计</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="214" />
+        <location filename="../core/messages.py" line="219" />
         <source>prevailing wind direction must be a finite number of degrees, got {value}</source>
         <translation>主导风向应为有限的度数，实为 {value}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="216" />
+        <location filename="../core/messages.py" line="221" />
         <source>geometry is missing or empty</source>
         <translation>几何缺失或为空</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="217" />
+        <location filename="../core/messages.py" line="222" />
         <source>candidates must be single points</source>
         <translation>候选点应为单点</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="218" />
+        <location filename="../core/messages.py" line="223" />
         <source>roads must be lines</source>
         <translation>道路应为线</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="219" />
+        <location filename="../core/messages.py" line="224" />
         <source>demand weight must be a finite number ≥ 0</source>
         <translation>需求权重应为不小于 0 的有限数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="220" />
+        <location filename="../core/messages.py" line="225" />
         <source>'{name}' must be finite</source>
         <translation>“{name}”应为有限数值</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="96" />
+        <location filename="../layers/schemas.py" line="93" />
         <source>no district-area limit is checked for the station</source>
         <translation>不检查该消防站的辖区面积上限</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="97" />
+        <location filename="../layers/schemas.py" line="94" />
         <source>the speed preset's speed for other roads is used</source>
         <translation>采用车速预设中“其他道路”的车速</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="98" />
+        <location filename="../layers/schemas.py" line="95" />
         <source>both directions are used</source>
         <translation>按双向通行处理</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="99" />
+        <location filename="../layers/schemas.py" line="96" />
         <source>counted as not urban</source>
         <translation>按非城镇计</translation>
     </message>
@@ -1968,42 +2444,42 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
 <context>
     <name>InputLayers</name>
     <message>
-        <location filename="../layers/schemas.py" line="245" />
+        <location filename="../layers/schemas.py" line="252" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="245" />
+        <location filename="../layers/schemas.py" line="252" />
         <source>Hazard sources (one record per unit and substance)</source>
         <translation>危险源（每个单元每种物质一条记录）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="245" />
+        <location filename="../layers/schemas.py" line="252" />
         <source>Emergency shelters</source>
         <translation>应急避难场所</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="245" />
+        <location filename="../layers/schemas.py" line="252" />
         <source>Emergency shelters, second layer (e.g. points beside polygons)</source>
         <translation>应急避难场所（第二图层，如面图层之外的点图层）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="245" />
+        <location filename="../layers/schemas.py" line="252" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="245" />
+        <location filename="../layers/schemas.py" line="252" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="245" />
+        <location filename="../layers/schemas.py" line="252" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="245" />
+        <location filename="../layers/schemas.py" line="252" />
         <source>Townships</source>
         <translation>镇街</translation>
     </message>
@@ -2011,12 +2487,12 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
 <context>
     <name>RiskAtlasAlgorithm</name>
     <message>
-        <location filename="../processing/base.py" line="211" />
+        <location filename="../processing/base.py" line="224" />
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="341" />
+        <location filename="../processing/base.py" line="354" />
         <source>Layer '{0}' has no coordinate reference system: set one in Layer Properties ▸ Source.</source>
         <translation>图层“{0}”没有坐标参考系：请在 图层属性 ▸ 源 中设置。</translation>
     </message>
@@ -2041,17 +2517,17 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
         <translation>图集</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="272" />
+        <location filename="../processing/base.py" line="285" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="368" />
+        <location filename="../processing/base.py" line="381" />
         <source>Layer '{0}' has no field '{1}' ({2}).</source>
         <translation>图层“{0}”没有字段“{1}”（{2}）。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="279" />
+        <location filename="../processing/base.py" line="292" />
         <source>Language of the reports (zh: Chinese, en: English)</source>
         <translation>报告语言（zh：中文，en：英文）</translation>
     </message>
@@ -2061,29 +2537,34 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
         <translation>风险评估</translation>
     </message>
     <message>
-        <location filename="../processing/preselect.py" line="97" />
+        <location filename="../processing/preselect.py" line="114" />
         <source>The {0} layer chosen ('{1}') looks like {2}, judging by its fields. Choose the {0} layer.</source>
         <translation>选择的{0}图层“{1}”看起来是{2}（从字段判断）。请选择{0}图层。</translation>
     </message>
     <message>
-        <location filename="../processing/preselect.py" line="100" />
+        <location filename="../processing/preselect.py" line="117" />
         <source>The {0} layer chosen ('{1}') looks like {2}, judging by its name. Choose the {0} layer.</source>
         <translation>选择的{0}图层“{1}”看起来是{2}（从图层名称判断）。请选择{0}图层。</translation>
     </message>
     <message>
-        <location filename="../processing/preselect.py" line="104" />
+        <location filename="../processing/preselect.py" line="121" />
         <source>It has no {0} field.</source>
         <translation>该图层没有 {0} 字段。</translation>
     </message>
     <message>
-        <location filename="../processing/preselect.py" line="111" />
+        <location filename="../processing/preselect.py" line="128" />
         <source>{0} is what '{1}' writes: run it first.</source>
         <translation>{0}由“{1}”生成：请先运行该算法。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="218" />
+        <location filename="../processing/base.py" line="231" />
         <source>File error: {0}</source>
         <translation>文件错误：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="202" />
+        <source>{0}: no layer can be opened from {1}</source>
+        <translation>{0}：无法从 {1} 打开图层</translation>
     </message>
 </context>
 <context>
@@ -2127,12 +2608,12 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
 <context>
     <name>RiskAtlasProvider</name>
     <message>
-        <location filename="../processing/provider.py" line="57" />
+        <location filename="../processing/provider.py" line="59" />
         <source>Risk Atlas</source>
         <translation>风险图谱</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="60" />
+        <location filename="../processing/provider.py" line="62" />
         <source>Risk Atlas {0}</source>
         <translation>风险图谱 {0}</translation>
     </message>

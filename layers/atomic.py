@@ -205,6 +205,8 @@ def _move_into_place(temporary, final, is_folder):
             shutil.rmtree(final)
         os.replace(temporary, final)
         return
+    if not os.path.exists(temporary):
+        return  # nothing was written there (an optional output the run did not make): nothing to put in place
     still_open = _still_open(temporary)
     if still_open:
         raise IOError(f"{temporary} is still open ({', '.join(still_open)}); {final} was not written")

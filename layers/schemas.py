@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 
 from ..core.standards.fire_stations import ROAD_CLASSES, STATION_CLASSES, TIME_RULE_MIN
 from ..core.standards.gb18218 import CATEGORY_CODES as HAZARD_CATEGORY_CODES
-from ..core.standards.gb18218 import EXPOSURE_RADIUS_M, parse_categories
+from ..core.standards.gb18218 import EXPOSURE_RADIUS_M
 from ..core.standards.risk_presets import LEC, LEC_C_VALUES, LEC_E_VALUES, LEC_L_VALUES, MATRIX, MATRIX_RANGE
 from ..core.standards.shelters import DEFAULT_SHELTER_TYPES
-from ..core.values import URBAN_WORDS
 
 
 def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks for; translated where shown)
@@ -52,11 +51,9 @@ class FieldSpec:
     maximum: float = None  # largest possible value (inclusive); above it the value is absurd: an error
     length: int = 0  # string width for the template (0 = unlimited)
     description: str = ""
-    words: dict = None  # a bool field's true/false words (core.values; default YES_NO_WORDS)
     plausible: float = None  # above it (up to ``maximum``) a value is implausible: a counted warning
     empty_counts_as: float = None  # a required number whose empty value counts as this (a warning, not an error)
     unknown_means: str = None  # an unknown code / word is used anyway (a warning saying this), not an error
-    codes: object = None  # codes(text) -> (codes, unknown pieces) for a field holding several codes
 
 
 @dataclass(frozen=True)
@@ -136,7 +133,7 @@ HAZARD_SOURCES = LayerSchema(
         FieldSpec("quantity_t", DOUBLE, "设计最大量(t)", "Design maximum quantity (t)", required=True,
                   minimum=0, maximum=1e6, plausible=1e5, empty_counts_as=0.0),
         FieldSpec("hazard_cat", STRING, "危险性类别", "Hazard category (GB 18218 Table 2)",
-                  allowed=HAZARD_CATEGORY_CODES, length=8, codes=parse_categories),
+                  allowed=HAZARD_CATEGORY_CODES, length=8),
         FieldSpec("exposed", INT, f"{EXPOSURE_RADIUS_M:g}m内暴露人数",
                   f"People within {EXPOSURE_RADIUS_M:g} m outside the boundary",
                   minimum=0, maximum=2_000_000, plausible=100_000),
@@ -179,7 +176,7 @@ POPULATION = LayerSchema(
     (
         _id("pop_id", "人口单元编号", "Population unit id"),
         FieldSpec("residents", DOUBLE, "常住人口", "Residents", required=True, minimum=0, maximum=1e6, plausible=2e5),
-        FieldSpec("urban", BOOL, "城镇", "Urban", words=URBAN_WORDS, unknown_means=UNKNOWN_URBAN_NOT_URBAN),
+        FieldSpec("urban", BOOL, "城镇", "Urban", unknown_means=UNKNOWN_URBAN_NOT_URBAN),
         FieldSpec("township", STRING, "所属镇街", "Township", length=60),
     ),
     key=("pop_id",),
@@ -218,6 +215,16 @@ METHOD_FIELDS = {
     ("enterprises", MATRIX): ("likelihood", "severity"),
 }
 KEY_FIELDS = tuple(dict.fromkeys(s.key[0] for s in SCHEMAS.values()))  # a feature's key in messages, by kind
+
+# The kinds riskatlas:importlayer writes, in the order of its KIND enum (append only): the schema
+# kinds, with the shelters' assembly points (shelter_points: the shelters' schema) after shelters.
+IMPORT_KINDS = ("enterprises", "hazard_sources", "shelters", "shelter_points", "fire_stations", "population",
+                "roads", "townships")
+
+
+def schema_of(kind):
+    """The LayerSchema of a kind of IMPORT_KINDS (shelter_points: the shelters' schema)."""
+    return SCHEMAS["shelters" if kind == "shelter_points" else kind]
 
 
 # ---------------------------------------------------------------- the assessment's layers
@@ -304,3 +311,14 @@ RESULT_BY_NAME = {r.name: r for r in RESULT_LAYERS}
 def project_results():
     """The result layers a project shows, top to bottom."""
     return tuple(sorted((r for r in RESULT_LAYERS if r.project is not None), key=lambda r: r.project))
+
+
+def import_kind_title(kind, zh):
+    """'企业 (enterprises)': an IMPORT_KINDS entry as riskatlas:importlayer's KIND lists it (the shelters'
+    points with the hint the assessment gives them)."""
+    schema = schema_of(kind)
+    title = schema.title_zh if zh else schema.title_en
+    if kind == "shelter_points":
+        points = INPUT_BY_PARAMETER["SHELTERS_2"]
+        title += f"（{points.hint_zh}）" if zh else f" ({points.hint_en})"
+    return f"{title} ({kind})"

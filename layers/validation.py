@@ -14,8 +14,11 @@ import pandas as pd
 import shapely
 
 from ..core import messages as m
+from ..core.errors import fill
 from ..core.geometry import invalid as invalid_geometries
-from ..core.values import YES_NO_WORDS, is_blank, parse_bools, parse_numbers
+from ..core.ledger.codes import AMBIGUOUS, NOT_LISTED_STATUS, UNKNOWN, has_code_table, read_codes
+from ..core.ledger.text import FIELD_DIMENSIONS
+from ..core.values import is_blank, parse_bools, parse_numbers
 from .schemas import (BOOL, DOUBLE, INT, LEC_C_VALUES, LEC_E_VALUES, LEC_L_VALUES, LINE, METHOD_FIELDS, POINT, POLYGON,
                       STRING)
 
@@ -64,10 +67,7 @@ class Finding:
         """The message in the language of ``translate`` (a template's translation), English without."""
         if self.template is None or translate is None:
             return self.message
-        try:
-            return translate(self.template).format(**(self.arguments or {}))
-        except (KeyError, IndexError, ValueError):
-            return self.message
+        return fill(self.template, self.arguments or {}, translate)
 
 
 def finding(layer, feature_id, column, problem, severity, template, key=None, **arguments):
@@ -158,9 +158,10 @@ def keys_of(gdf, schema, columns=None):
                      for v in values], dtype=object)
 
 
-def check_field_values(layer, gdf, spec, kind, column=None, keys=None, required=None):
+def check_field_values(layer, gdf, spec, kind, column=None, keys=None, required=None, layer_kind=None):
     """Empty, type, range and code checks for one present field (``kind`` = its QGIS type family); the
-    field is ``column`` of ``gdf`` (default: the spec's name); ``required`` overrides the spec's."""
+    field is ``column`` of ``gdf`` (default: the spec's name); ``required`` overrides the spec's;
+    ``layer_kind`` = the schema kind, whose code table reads coded fields (Chinese labels count as codes)."""
     column = column or spec.name
     required = spec.required if required is None else required
     found = []
@@ -173,25 +174,26 @@ def check_field_values(layer, gdf, spec, kind, column=None, keys=None, required=
                            value=spec.empty_counts_as, **alias)
         else:
             found += _rows(layer, gdf, blank, column, NULL_VALUE, ERROR, m.REQUIRED_VALUE_EMPTY, keys, **alias)
+    coded = layer_kind is not None and has_code_table(layer_kind, spec.name)
     if spec.type in (INT, DOUBLE):
         found += _number_findings(layer, gdf, spec, kind, column, keys, blank)
+    elif coded and kind != BOOL:
+        found += _code_findings(layer, gdf, spec, layer_kind, column, keys, blank)
     elif spec.type == BOOL and kind not in (BOOL,):
-        unknown = parse_bools(series, spec.words or YES_NO_WORDS).invalid
+        unknown = parse_bools(series).invalid
         if unknown.any():
-            severity, template = ((WARNING, m.NOT_YES_NO_USED) if spec.unknown_means else (ERROR, m.NOT_YES_NO))
-            found += _rows(layer, gdf, unknown, column, WRONG_TYPE, severity, template, keys,
-                           per_row={"value": series.to_numpy()}, consequence=spec.unknown_means or "")
+            found += _yes_no_findings(layer, gdf, spec, column, keys, unknown)
     elif spec.type == STRING and kind not in (STRING, INT):
         found.append(finding(layer, None, column, WRONG_TYPE, ERROR, m.NOT_TEXT, kind=kind))
-    if spec.allowed:
-        found += _code_findings(layer, gdf, spec, column, keys, blank)
+    if spec.allowed and not coded:
+        found += _allowed_findings(layer, gdf, spec, column, keys, blank)
     return found
 
 
 def _number_findings(layer, gdf, spec, kind, column, keys, blank):
     found = []
     series = gdf[column]
-    parsed = parse_numbers(series)
+    parsed = parse_numbers(series, dimension=FIELD_DIMENSIONS.get(spec.name))
     numbers = parsed.values.copy()
     if kind not in (INT, DOUBLE):
         if parsed.invalid.any():
@@ -212,13 +214,45 @@ def _number_findings(layer, gdf, spec, kind, column, keys, blank):
     return found + _range_findings(layer, gdf, spec, numbers, column, keys)
 
 
-def _code_findings(layer, gdf, spec, column, keys, blank):
+def _yes_no_findings(layer, gdf, spec, column, keys, unknown):
+    """Values that are no yes/no value: errors, or warnings where the analyses use them anyway."""
+    severity, template = ((WARNING, m.NOT_YES_NO_USED) if spec.unknown_means else (ERROR, m.NOT_YES_NO))
+    return _rows(layer, gdf, unknown, column, WRONG_TYPE, severity, template, keys,
+                 per_row={"value": gdf[column].to_numpy()}, consequence=spec.unknown_means or "")
+
+
+def _code_findings(layer, gdf, spec, layer_kind, column, keys, blank):
+    """A coded field read through the one code table (core.ledger: Chinese labels count as their codes),
+    as the analyses read it: unknown and ambiguous values are errors — or warnings where the analyses use
+    them anyway (``unknown_means``) —, hazard categories outside GB 18218 Table 2 warnings."""
     series = gdf[column]
-    if spec.codes is not None:
-        unknown = np.array([bool(spec.codes(v)[1]) for v in series.to_numpy()], dtype=bool) & ~blank
-    else:
-        allowed = {str(v).strip().lower() for v in spec.allowed}
-        unknown = ~blank & ~series.astype(str).str.strip().str.lower().isin(allowed).to_numpy()
+    recoded = read_codes(layer_kind, spec.name, series.to_numpy(dtype=object))
+    if spec.type == BOOL:
+        unknown = np.isin(recoded.status, (UNKNOWN, AMBIGUOUS)) & ~blank
+        return _yes_no_findings(layer, gdf, spec, column, keys, unknown) if unknown.any() else []
+    candidates = np.full(len(series), "", dtype=object)  # per row: the codes an ambiguous value could be
+    for change in recoded.changes:
+        candidates[list(change.rows)] = " / ".join(map(str, change.candidates))
+    used = bool(spec.unknown_means)
+    severity = WARNING if used else ERROR
+    found = []
+    for status, problem, template in (
+            (UNKNOWN, UNKNOWN_CODE, m.UNKNOWN_CODE_USED if used else m.UNKNOWN_CODE),
+            (AMBIGUOUS, UNKNOWN_CODE, m.AMBIGUOUS_CODE_USED if used else m.AMBIGUOUS_CODE),
+            (NOT_LISTED_STATUS, NON_STANDARD_VALUE, m.CATEGORY_NOT_LISTED)):
+        rows = (recoded.status == status) & ~blank
+        if rows.any():
+            found += _rows(layer, gdf, rows, column, problem, WARNING if status == NOT_LISTED_STATUS else severity,
+                           template, keys, per_row={"value": series.to_numpy(), "candidates": candidates},
+                           allowed=", ".join(map(str, spec.allowed or ())), consequence=spec.unknown_means or "")
+    return found
+
+
+def _allowed_findings(layer, gdf, spec, column, keys, blank):
+    """A coded field without a code table: its values compared with ``spec.allowed`` (any case)."""
+    series = gdf[column]
+    allowed = {str(v).strip().lower() for v in spec.allowed}
+    unknown = ~blank & ~series.astype(str).str.strip().str.lower().isin(allowed).to_numpy()
     if not unknown.any():
         return []
     severity, template = (WARNING, m.UNKNOWN_CODE_USED) if spec.unknown_means else (ERROR, m.UNKNOWN_CODE)
@@ -332,7 +366,7 @@ def check_fields(schema, layer, gdf, field_types, columns=None, required=(), fie
                                      alias_en=spec.alias_en, method=str(method).upper()))
             continue
         found += check_field_values(layer, gdf, spec, field_types.get(column) or _kind_of(gdf[column]), column,
-                                    keys, is_required)
+                                    keys, is_required, schema.kind)
     if fields is None or any(k in fields for k in schema.key):
         found += check_duplicates(layer, gdf, schema, columns, keys)
     extra = KIND_CHECKS.get(schema.kind)

@@ -5,6 +5,8 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingException,
 )
 
 from ..layers.schemas import ASSESSMENT_INPUTS, TEMPLATE_CRS
@@ -29,6 +31,9 @@ class CreateTemplate(RiskAtlasAlgorithm):
             defaultValue=0 if is_chinese() else 1))
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT", self.tr("Template GeoPackage"), self.tr("GeoPackage (*.gpkg)")))
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            "OUTPUT_XLSX_FOLDER", self.tr("Folder for Excel templates (one workbook per layer; optional)"),
+            optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputMultipleLayers("LAYERS", self.tr("Template layers")))
 
     def compute(self, parameters, context, feedback):
@@ -44,8 +49,21 @@ class CreateTemplate(RiskAtlasAlgorithm):
             feedback.pushWarning(self.tr("The template CRS is geographic; analyses will reproject it. "
                                          "A projected CRS in metres is better."))
         language = LANGUAGES[self.parameterAsEnum(parameters, "ALIAS_LANGUAGE", context)]
-        write_template(path, crs, language)
+        write_template(self.output_file(path), crs, language)
         layers = [f"{path}|layername={i.layer}" for i in ASSESSMENT_INPUTS]
         for uri in layers:
             feedback.pushInfo(uri)
-        return {"OUTPUT": path, "LAYERS": layers}
+        results = {"OUTPUT": path, "LAYERS": layers}
+        folder = self.parameterAsString(parameters, "OUTPUT_XLSX_FOLDER", context) \
+            if self.given(parameters, "OUTPUT_XLSX_FOLDER") else ""
+        if folder:
+            from ..layers.template_xlsx import write_excel_templates
+
+            self.output_created(folder)
+            try:
+                for workbook in write_excel_templates(folder, language, staged=self.output_file):
+                    feedback.pushInfo(workbook)
+            except ImportError as error:
+                raise QgsProcessingException(str(error)) from error
+            results["OUTPUT_XLSX_FOLDER"] = folder
+        return results

@@ -186,9 +186,22 @@ class RiskAtlasAlgorithm(Reading, Writing, QgsProcessingAlgorithm):
         """QGIS's checks, then: no layer chosen for one kind looks like another (processing/preselect.py)."""
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
-            return ok, message
+            return ok, "\n".join([message] + self._unopened_layers(parameters, context))
         problem = preselect.kind_problem(self, parameters, context)
         return (False, problem) if problem else (True, "")
+
+    def _unopened_layers(self, parameters, context):
+        """What QGIS's "Incorrect parameter value" leaves unsaid: which layer path cannot be opened."""
+        from qgis.core import QgsProcessingUtils
+
+        found = []
+        for definition in self.parameterDefinitions():
+            value = parameters.get(definition.name())
+            if definition.type() in ("source", "vector") and isinstance(value, str) and value.strip() \
+                    and QgsProcessingUtils.mapLayerFromString(value, context) is None:
+                found.append(QCoreApplication.translate("RiskAtlasAlgorithm", "{0}: no layer can be opened from {1}")
+                             .format(definition.description(), value))
+        return found
 
     def canExecute(self):
         message = install_message()
@@ -201,7 +214,7 @@ class RiskAtlasAlgorithm(Reading, Writing, QgsProcessingAlgorithm):
         message = install_message()
         if message:
             raise QgsProcessingException(message)
-        self._outputs, self._frames, self._staged_ids, self._post = OutputSet(), {}, {}, []
+        self._outputs, self._frames, self._staged_ids, self._post, self._kept = OutputSet(), {}, {}, [], []
         try:
             results = self.compute(parameters, context, feedback)
             self.check_cancelled(feedback)  # cancelled while the last output was written: nothing stays
@@ -211,14 +224,14 @@ class RiskAtlasAlgorithm(Reading, Writing, QgsProcessingAlgorithm):
             feedback.reportError(QCoreApplication.translate("RiskAtlasAlgorithm", "Cancelled: no output was written."))
             return {}
         except InputError as error:
-            self._outputs.rollback()
+            self._fail()
             raise QgsProcessingException(self.render(error)) from error
         except OSError as error:  # a file that cannot be written (or read): said, not a traceback
-            self._outputs.rollback()
+            self._fail()
             raise QgsProcessingException(QCoreApplication.translate(
                 "RiskAtlasAlgorithm", "File error: {0}").format(error)) from error
         except BaseException:
-            self._outputs.rollback()
+            self._fail()
             raise
 
     def compute(self, parameters, context, feedback):

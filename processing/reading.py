@@ -95,6 +95,14 @@ class Reading:
         values = frame.gdf[frame.key].reindex(fids).astype(object)
         return [None if v is None or v != v else v for v in values.tolist()]
 
+    @staticmethod
+    def at_layer(layer, text):
+        """``text`` (already in the user's language) said of the layer ``layer``: "layer 'x': text"."""
+        from ..core.errors import LAYER, WHERE_WHAT
+
+        return translate_input_error(WHERE_WHAT).format(where=translate_input_error(LAYER).format(layer=layer),
+                                                        what=text)
+
     def push_warnings(self, feedback, warnings):
         """Warnings to the log: text as it is, core Notices in the user's language."""
         for warning in warnings:

@@ -8,6 +8,7 @@ import numpy.typing as npt
 from .. import messages as m
 from .. import network as nw
 from ..errors import InputError
+from ..ledger.codes import CODE, EMPTY, RECODED, read_codes
 from ..standards.fire_stations import DEFAULT_SPEED_KMH, DEFAULT_SPEED_PRESET, SPEED_PRESETS
 
 
@@ -46,8 +47,9 @@ def road_speeds(count: int, speed_values: Sequence[Any] | None = None, class_val
         speeds[ok], origin[ok] = values[ok], "field"
     if class_values is not None:
         table = SPEED_PRESETS[preset]
-        cls = np.array([table.speeds_kmh.get(str(c).strip().lower(), table.other_kmh) if c is not None else np.nan
-                        for c in class_values], dtype=np.float64)
+        recoded = read_codes("roads", "class", np.asarray(class_values, dtype=object))
+        cls = np.array([table.speeds_kmh.get(code, table.other_kmh) for code in recoded.codes], dtype=np.float64)
+        cls[recoded.status == EMPTY] = np.nan
         use = np.isnan(speeds) & np.isfinite(cls)
         speeds[use], origin[use] = cls[use], "class"
     rest = np.isnan(speeds)
@@ -69,12 +71,14 @@ def _number(value: Any) -> float:
 def direction_codes(values: Sequence[Any], value_forward: Any = "forward", value_backward: Any = "backward",
                     value_both: Any = "both") -> tuple[np.ndarray, int]:
     """network.FORWARD/BACKWARD/BOTH per road from the direction field; (codes, unknown count).
-    Values are compared as stripped text. Empty or unknown values mean both directions (as
-    QGIS's default direction)."""
-    codes = np.zeros(len(values), dtype=np.int8)
-    text = np.array(["" if v is None else str(v).strip() for v in values], dtype=object)
-    codes[text == str(value_forward).strip()] = nw.FORWARD
-    codes[text == str(value_backward).strip()] = nw.BACKWARD
-    known = (text == str(value_forward).strip()) | (text == str(value_backward).strip()) | (
-        text == str(value_both).strip())
+    Values are read through the code table (双向/单行/是/否, OSM yes/-1/no, ESRI FT/TF …); the given
+    ``value_*`` words (a layer's own coding, e.g. 1/-1/0) win over it. Empty, ambiguous or unknown
+    values mean both directions (as QGIS's default direction) and are counted."""
+    own = {value_forward: "forward", value_backward: "backward", value_both: "both"}
+    extra = {str(v): code for v, code in own.items() if str(v).strip() != code}
+    recoded = read_codes("roads", "oneway", np.asarray(values, dtype=object), extra=extra)
+    codes = np.zeros(len(recoded.codes), dtype=np.int8)
+    codes[recoded.codes == "forward"] = nw.FORWARD
+    codes[recoded.codes == "backward"] = nw.BACKWARD
+    known = np.isin(recoded.status, (CODE, RECODED))
     return codes, int((~known).sum())

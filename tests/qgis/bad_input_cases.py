@@ -187,6 +187,20 @@ COUNTY = {layer.name: layer for layer in (TOWNSHIPS, POPULATION, ROADS, STATIONS
 
 # ---------------------------------------------------------------- the algorithms and what they read
 
+@dataclass(frozen=True)
+class Expect:
+    """What an answer must be: ``outcome`` ERROR (a QgsProcessingException), WARNING (the run succeeds
+    with a warning), OK (documented handling, e.g. reprojection: the run succeeds) or REPORT (validateinputs:
+    a finding of ``severity``); and what it must name: the layer, the features (by key: 'KEY (fid n)')
+    and the field."""
+
+    outcome: str
+    layer: str = None
+    features: tuple = ()
+    field: str = None
+    severity: str = None  # REPORT: 'error' or 'warning'
+
+
 @dataclass
 class Algorithm:
     """``inputs``: parameter -> county layer (a list: a multiple-layer parameter); ``outputs``: parameter ->
@@ -200,6 +214,10 @@ class Algorithm:
     outputs: dict = dataclasses.field(default_factory=dict)
     slow: bool = False
     bad_layer_only: bool = False
+    classes: tuple = None  # the input classes it applies to (None: every class)
+    answers: dict = dataclasses.field(default_factory=dict)  # bad input name -> its own Expect (None: not run)
+    feature_label: str = "{key} (fid {fid})"  # how its messages name a feature
+    kept_on_failure: tuple = ()  # output files (patterns) a failed run writes on purpose: the report saying why
 
 
 ALGORITHMS = {a.id: a for a in (
@@ -231,8 +249,25 @@ ALGORITHMS = {a.id: a for a in (
     Algorithm("fullassessment", {"ENTERPRISES": "plants", "HAZARD_SOURCES": "hazard_sources", "SHELTERS": "shelters",
                                  "SHELTERS_2": "shelter_points", "FIRE_STATIONS": "fire_stations",
                                  "POPULATION": "population", "ROADS": "roads", "TOWNSHIPS": "townships"},
-              {"CELL_SIZE": 500, "PAGE_SIZE": "A4", "LANGUAGE": "en"}, {"OUTPUT_FOLDER": ""}, slow=True),
+              {"CELL_SIZE": 500, "PAGE_SIZE": "A4", "LANGUAGE": "en"}, {"OUTPUT_FOLDER": ""}, slow=True,
+              kept_on_failure=("validation.html", "import_*.html")),  # a raw ledger's import that stops: why
     Algorithm("createtemplate", {}, {}, {"OUTPUT": "template.gpkg"}),
+    # a ledger or layer imported as it is written: the layer rules (negative, absurd, duplicate, invalid
+    # geometry …) are validateinputs' and the analyses' on the imported layer; the import answers for what it
+    # reads (fields, numbers, codes, coordinates, encoding) and names ledger rows as a user sees them
+    Algorithm("importlayer", {"INPUT": "hazard_sources"}, {"KIND": 1},
+              {"OUTPUT": "imported.gpkg", "OUTPUT_HTML": "import.html"},
+              classes=("missing field", "text in number field", "NaN", "1e300", "null geometry", "empty layer",
+                       "missing CRS", "geographic CRS", "GBK shapefile", "Excel-style CSV", "missing path",
+                       "unknown code", "Chinese names"),
+              answers={"hazard quantity 1e300": Expect(OK),
+                       "hazard exposed 1e300": Expect(WARNING, "hazard_sources", ("HU02",), "exposed"),
+                       "hazard null geometry, exposure to estimate": None,
+                       "hazard unknown category": Expect(WARNING, "hazard_sources", ("HU02",), "hazard_cat"),
+                       "hazard unknown substance": Expect(OK),
+                       "hazard Chinese names": Expect(OK), "hazard Chinese names, zh": Expect(OK),
+                       "hazard Excel CSV with Chinese headers": Expect(ERROR, "hazard_sources")},
+              feature_label="rows {fid}", kept_on_failure=("import.html",)),
 )}
 
 
@@ -247,20 +282,6 @@ def readers(layer_name):
 
 
 # ---------------------------------------------------------------- the bad inputs
-
-@dataclass(frozen=True)
-class Expect:
-    """What an answer must be: ``outcome`` ERROR (a QgsProcessingException), WARNING (the run succeeds
-    with a warning), OK (documented handling, e.g. reprojection: the run succeeds) or REPORT (validateinputs:
-    a finding of ``severity``); and what it must name: the layer, the features (by key: 'KEY (fid n)')
-    and the field."""
-
-    outcome: str
-    layer: str = None
-    features: tuple = ()
-    field: str = None
-    severity: str = None  # REPORT: 'error' or 'warning'
-
 
 @dataclass
 class BadInput:
@@ -284,8 +305,14 @@ class BadInput:
     parameters: dict = dataclasses.field(default_factory=dict)  # extra parameters of every run
 
     def expectation(self, algorithm_id, layer_name):
+        algorithm = ALGORITHMS[algorithm_id]
+        if algorithm.classes is not None and self.klass not in algorithm.classes:
+            return None
         if algorithm_id in self.override:
             expect = self.override[algorithm_id]
+        elif self.name in algorithm.answers:
+            expect = algorithm.answers[self.name]
+            expect = replace(expect, layer=layer_name) if expect is not None and expect.layer else expect
         elif algorithm_id == "validateinputs":
             expect = Expect(REPORT, layer_name, self.features, self.field, self.report) if self.report else None
         elif algorithm_id == "fullassessment" and self.report == "error":
@@ -632,6 +659,7 @@ FAILING_INPUT = {
     "exportatlas": "risk map level 9",
     "fullassessment": "hazard quantity negative",
     "createtemplate": None,
+    "importlayer": "hazard missing substance field",
 }
 
 

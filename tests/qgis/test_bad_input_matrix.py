@@ -6,6 +6,7 @@ validateinputs: a finding), with its inputs byte-identical (sha256) and its outp
 The module prints a summary (and writes it to $RISKATLAS_MATRIX_SUMMARY when set): cases, tracebacks, unclear
 messages, modified inputs, half-written outputs — the last four must be 0.
 """
+import fnmatch
 import glob
 import hashlib
 import os
@@ -154,10 +155,10 @@ def build_parameters(case, county, inputs_folder, out_folder):
     return parameters, files, written
 
 
-def feature_labels(layer, expect):
+def feature_labels(layer, expect, label="{key} (fid {fid})"):
     labels = []
     for key in dict.fromkeys(expect.features):
-        labels += [f"{key} (fid {fid})" for fid in fids_of(layer, key)]
+        labels += [label.format(key=key, fid=fid) for fid in fids_of(layer, key)]
     return labels
 
 
@@ -171,13 +172,13 @@ def fids_of(layer, key):
     return [layer.fid(p) for p in positions]
 
 
-def unnamed(text, expect, layer):
-    """What ``text`` fails to name of the expected layer, features and field."""
+def unnamed(text, expect, layer, label="{key} (fid {fid})"):
+    """What ``text`` fails to name of the expected layer, features (as ``label`` names one) and field."""
     missing = []
     if expect.layer and expect.layer not in text:
         missing.append(f"layer '{expect.layer}'")
     if layer is not None:
-        missing += [f"feature {label}" for label in feature_labels(layer, expect) if label not in text]
+        missing += [f"feature {name}" for name in feature_labels(layer, expect, label) if name not in text]
     if expect.field and expect.field not in text:
         missing.append(f"field '{expect.field}'")
     return missing
@@ -221,7 +222,7 @@ def check_outputs(case, parameters, out_folder, before, succeeded, allowed_on_fa
         return "temporary files left: " + ", ".join(os.path.basename(p) for p in leftovers)
     if not succeeded:
         changed = [p for p in all_files(out_folder) if before.get(p) != sha256(p)
-                   and os.path.basename(p) not in allowed_on_failure]
+                   and not any(fnmatch.fnmatch(os.path.basename(p), kept) for kept in allowed_on_failure)]
         if case.output_case == "table in an existing GeoPackage dropped on failure":
             return _tables_left(parameters)
         return ("written although the run failed: " + ", ".join(os.path.relpath(p, out_folder) for p in changed)
@@ -376,7 +377,7 @@ def run_case(case, county, folder):
     problems.update(judge(case, parameters, written, error, results, feedback))
     if file_hashes(files) != before_inputs:
         problems["modified input"] = "an input file changed"
-    allowed = ("validation.html",) if case.algorithm == "fullassessment" else ()  # the report the stop refers to
+    allowed = ALGORITHMS[case.algorithm].kept_on_failure  # the report the stop refers to
     half = check_outputs(case, parameters, out_folder, before_outputs, error is None and results is not None
                          and case.output_case != "cancelled", allowed)
     if half:
@@ -389,6 +390,7 @@ def judge(case, parameters, written, error, results, feedback):
     if case.output_case is not None:
         return _judge_output_case(case, error, feedback)
     expect = case.expect
+    label = ALGORITHMS[case.algorithm].feature_label
     if expect.outcome == REPORT:
         if error is not None:
             return {"unclear": f"validateinputs failed: {error[:200]}"}
@@ -398,7 +400,7 @@ def judge(case, parameters, written, error, results, feedback):
         if error is None:
             return {"unclear": "no error (a silent result)" + (
                 f"; warnings: {feedback.warnings[:2]}" if feedback.warnings else "")}
-        missing = unnamed(error, expect, written)
+        missing = unnamed(error, expect, written, label)
         if missing:
             return {"unclear": f"does not name {', '.join(missing)}: {error[:300]!r}"}
         if case.bad.language == "zh" and untranslated(error, expect, written):
@@ -407,8 +409,8 @@ def judge(case, parameters, written, error, results, feedback):
     if error is not None:
         return {"unclear": f"expected {expect.outcome}, got an error: {error[:300]!r}"}
     if expect.outcome == WARNING:
-        if not any(not unnamed(w, expect, written) for w in feedback.warnings):
-            return {"unclear": f"no warning naming {', '.join(unnamed('', expect, written))} "
+        if not any(not unnamed(w, expect, written, label) for w in feedback.warnings):
+            return {"unclear": f"no warning naming {', '.join(unnamed('', expect, written, label))} "
                                f"(warnings: {[w[:160] for w in feedback.warnings][:3]})"}
     assert expect.outcome in (WARNING, OK)
     return {}
