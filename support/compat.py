@@ -7,9 +7,11 @@ below instead of testing versions itself.
 """
 from qgis.core import (
     Qgis,
+    QgsFeatureRequest,
     QgsFeatureSink,
     QgsProcessing,
     QgsProcessingAlgorithm,
+    QgsProcessingFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsRenderContext,
@@ -45,6 +47,11 @@ FIELD_STRING = _pick(Qgis, "ProcessingFieldParameterDataType", "String", QgsProc
 FLAG_NO_THREADING = _pick(Qgis, "ProcessingAlgorithmFlag", "NoThreading", QgsProcessingAlgorithm, "FlagNoThreading")
 
 FAST_INSERT = _pick(QgsFeatureSink, "Flag", "FastInsert", QgsFeatureSink, "FastInsert")
+
+# reading features as they are (invalid geometries are repaired by the plugin, with a warning)
+SKIP_GEOMETRY_CHECKS = _pick(Qgis, "ProcessingFeatureSourceFlag", "SkipGeometryValidityChecks",
+                             QgsProcessingFeatureSource, "FlagSkipGeometryValidityChecks")
+GEOMETRY_NO_CHECK = _pick(Qgis, "InvalidGeometryCheck", "NoCheck", QgsFeatureRequest, "GeometryNoCheck")
 
 TEXT_ALWAYS_TEXT = _pick(Qgis, "TextRenderFormat", "AlwaysText", QgsRenderContext, "TextFormatAlwaysText")
 
