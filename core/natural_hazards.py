@@ -18,15 +18,17 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .errors import InputError
+from . import messages as m
+from .errors import InputError, Notice, Warnings
 from .ledger.codes import AMBIGUOUS, UNKNOWN, recode
-from .standards.natural_hazards import (DANGER_GRADES, FROM_RISK_GRADE, FROM_THREAT, LEVEL_PRESET_BY_NAME, RECORDED,
-                                        LevelPreset)
+from .standards.natural_hazards import (DANGER_GRADE_CODES, DANGER_GRADES, FROM_RISK_GRADE, FROM_THREAT,
+                                        LEVEL_PRESET_BY_NAME, RECORDED, RISK_GRADE_CODES, LevelPreset)
 from .values import parse_numbers
 
 KIND = "natural_hazards"
 FIELDS = {RECORDED: "danger_level", FROM_RISK_GRADE: "risk_grade"}  # the schema's fields of the readings
 THREAT_FIELDS = ("threatened", "property_10k")
+ALLOWED = {"danger_level": DANGER_GRADE_CODES, "risk_grade": RISK_GRADE_CODES}  # the codes a message lists
 
 
 def danger_grades(people: npt.ArrayLike, loss_10k: npt.ArrayLike) -> np.ndarray:
@@ -49,8 +51,8 @@ def _codes(values: Sequence[Any], field: str, layer: str, fids: np.ndarray) -> n
     bad = np.isin(recoded.status, (UNKNOWN, AMBIGUOUS))
     if bad.any():
         shown = sorted({str(v) for v in np.asarray(values, dtype=object)[bad]})[:5]
-        raise InputError(f"unknown value(s) {', '.join(shown)} (the codes or names of the {field} table)",
-                         layer=layer, feature_ids=fids[bad], field=field)
+        raise InputError(m.UNKNOWN_CODE, layer=layer, feature_ids=fids[bad], field=field, value=", ".join(shown),
+                         allowed=", ".join(ALLOWED[field]))
     return recoded.codes
 
 
@@ -59,10 +61,12 @@ def _numbers(values: Sequence[Any] | None, n: int, field: str, layer: str, fids:
         return np.full(n, np.nan)
     parsed = parse_numbers(values)
     if parsed.invalid.any():
-        raise InputError("not a number", layer=layer, feature_ids=fids[parsed.invalid], field=field)
+        first = np.asarray(values, dtype=object)[parsed.invalid][0]
+        raise InputError(m.NOT_A_NUMBER, layer=layer, feature_ids=fids[parsed.invalid], field=field, value=first)
     negative = parsed.values < 0
     if negative.any():
-        raise InputError("negative value", layer=layer, feature_ids=fids[negative], field=field)
+        raise InputError(m.NEGATIVE, layer=layer, feature_ids=fids[negative], field=field,
+                         value=float(parsed.values[negative][0]))
     return parsed.values
 
 
@@ -91,14 +95,14 @@ def hazard_levels(columns: dict[str, Sequence[Any]], n: int, preset: str | Level
     missing = np.array([g is None for g in grade], dtype=bool)
     if missing.any():
         needs = " or ".join(FIELDS.get(r, "/".join(THREAT_FIELDS)) for r in preset.order)
-        raise InputError(f"no value to grade the site by (preset '{preset.name}' reads {needs})", layer=layer,
-                         feature_ids=ids[missing], field=FIELDS.get(preset.order[0]))
+        raise InputError(m.NO_HAZARD_GRADE, layer=layer, feature_ids=ids[missing], field=FIELDS.get(preset.order[0]),
+                         preset=preset.name, needs=needs)
     levels = np.array([preset.levels[g] for g in grade], dtype=int)
     return levels, grade, origin
 
 
 def natural_hazard_sources(gdf: Any, layer: str, id_field: str | None = None, preset: str = "danger_grade",
-                           warnings: list[str] | None = None) -> tuple[Any, dict[str, int]]:
+                           warnings: Warnings | None = None) -> tuple[Any, dict[str, int]]:
     """The sites and zones of a natural-hazard layer (a GeoDataFrame with the schema's fields) as risk sources
     of the four-colour map (``core.four_colour.Sources``, layer ``natural_hazards``), and how many levels came
     from each reading ({RECORDED: n, FROM_THREAT: n, FROM_RISK_GRADE: n}). Features without geometry are
@@ -116,10 +120,10 @@ def natural_hazard_sources(gdf: Any, layer: str, id_field: str | None = None, pr
     geoms = gdf.geometry.to_numpy()
     missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
     if missing.any():
-        warnings.append(f"{layer}: {int(missing.sum())} features without geometry cannot be placed and are ignored")
+        warnings.append(Notice(m.SOURCES_WITHOUT_GEOMETRY, layer=layer, feature_ids=fids[missing]))
     if id_field:
         if id_field not in gdf.columns:
-            raise InputError("field not found", layer=layer, field=id_field)
+            raise InputError(m.FIELD_NOT_FOUND, layer=layer, field=id_field, available=", ".join(map(str, gdf.columns)))
         ids = id_strings(gdf[id_field])
         ids = np.where([i is None for i in ids], gdf.index.astype(str).to_numpy(dtype=object), ids)
     else:
