@@ -74,19 +74,5 @@ ROAD_CLASS_NAMES_ZH = {"expressway": "高速", "trunk": "干线", "primary": "�
                        "tertiary": "支路", "local": "地方道路"}  # as the help names them in Chinese
 
 
-@dataclass(frozen=True)
-class SpeedPreset:
-    name: str
-    speeds_kmh: dict  # road class -> km/h (every ROAD_CLASSES code)
-    other_kmh: float  # any other class
-    note: str = "No design speed is standardised for fire engines; a project preset."
-
-
-SPEED_PRESETS = {  # the order is the SPEED_PRESET enum of riskatlas:firestationreach — append only
-    "urban_60_50_40": SpeedPreset(
-        "urban_60_50_40",
-        {"expressway": 60.0, "trunk": 60.0, "primary": 50.0, "secondary": 50.0, "tertiary": 40.0, "local": 40.0},
-        40.0),
-}
-DEFAULT_SPEED_PRESET = "urban_60_50_40"
-DEFAULT_SPEED_KMH = 40.0  # a road with no speed and no class (as the preset's other roads)
+# speeds by road class: the SPEED_PRESET tables (road_speeds), imported here where they always were
+from .road_speeds import DEFAULT_SPEED_KMH, DEFAULT_SPEED_PRESET, SPEED_PRESETS, SpeedPreset  # noqa: E402,F401

@@ -42,7 +42,7 @@ def test_road_speeds_precedence_and_bad_values():
                                     default_speed=30.0)
     # field first, then the class preset (unknown class = "other" 40), then the default
     np.testing.assert_allclose(speeds, [80.0, 50.0, 40.0, 30.0])
-    assert counts == {"field": 1, "class": 2, "default": 1}
+    assert counts == {"field": 1, "maxspeed": 0, "class": 2, "default": 1, "left_out": 0}
     speeds, _ = fr.road_speeds(2, default_speed=25.0)
     np.testing.assert_allclose(speeds, [25.0, 25.0])
     with pytest.raises(InputError) as error:
