@@ -124,6 +124,12 @@ def reach_page(result, record):
                    f"{cell(stats.get('gap_km2'))} km²; land-rule grid {cell(stats.get('cell_m'))} m. "
                    "Class limits: 建标152-2017 第十四条, GB 51080-2015 §4.1.")
     page.table(list(result.summary.columns), [[cell(v) for v in row] for row in result.summary.itertuples(index=False)])
+    if record.get("speeds_used"):
+        page.heading("车速 / Speeds used")
+        page.paragraph(f"Speed table {record.get('speed_preset')} ({record.get('speed_table')}); roads by where "
+                       "their speed came from; left out = not driven.")
+        page.table(["source", "class", "km/h", "roads"],
+                   [[what, key, f"{kmh:g}", roads] for what, key, kmh, roads in record["speeds_used"]])
     page.heading("Notes")
     page.bullets(result.info + result.warnings)
     page.heading("Provenance")

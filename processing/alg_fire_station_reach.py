@@ -1,15 +1,23 @@
 """riskatlas:firestationreach — the 5-minute rule on the road network (glue over core.fire_reach)."""
-from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterMultipleLayers, QgsProcessingParameterString
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterString,
+)
 
+from ..core.roads import DIRECTION_DEFAULTS
 from ..core.standards import fire_stations as fs
-from ..layers.schemas import ONEWAY_BACKWARD, ONEWAY_BOTH, ONEWAY_FORWARD
 from ..support import compat
 from ..support.i18n import is_chinese
-from .base import RiskAtlasAlgorithm, objects_frozen
+from .base import FLAG_ADVANCED, RiskAtlasAlgorithm, objects_frozen
 
 SPEED_PRESET_NAMES = tuple(fs.SPEED_PRESETS)  # the SPEED_PRESET enum
-DIRECTION_PARAMETERS = (("VALUE_FORWARD", ONEWAY_FORWARD), ("VALUE_BACKWARD", ONEWAY_BACKWARD),
-                        ("VALUE_BOTH", ONEWAY_BOTH))
+DIRECTION_PARAMETERS = (("VALUE_FORWARD", DIRECTION_DEFAULTS["forward"]),
+                        ("VALUE_BACKWARD", DIRECTION_DEFAULTS["backward"]), ("VALUE_BOTH", DIRECTION_DEFAULTS["both"]))
+ROAD_FIELDS = (("speed", "SPEED_FIELD"), ("class", "ROAD_CLASS_FIELD"), ("direction", "DIRECTION_FIELD"),
+               ("maxspeed", "MAXSPEED_FIELD"))
 
 
 class FireStationReach(RiskAtlasAlgorithm):
@@ -20,7 +28,7 @@ class FireStationReach(RiskAtlasAlgorithm):
         return self.tr("Fire-station reach (5-minute rule)")
 
     def initAlgorithm(self, config=None):
-        from .help import speed_preset_text
+        from .help import speed_preset_option
 
         self.add_source("STATIONS", self.tr("Fire stations"), [compat.SOURCE_POINT])
         self.add_field("STATION_ID_FIELD", self.tr("Station id field"), "station_id", "STATIONS")
@@ -33,12 +41,20 @@ class FireStationReach(RiskAtlasAlgorithm):
         self.add_field("ROAD_CLASS_FIELD", self.tr("Road class field"), "class", "ROADS")
         self.addParameter(QgsProcessingParameterEnum(
             "SPEED_PRESET", self.tr("Speed preset by road class"),
-            options=[speed_preset_text(p, is_chinese()) for p in fs.SPEED_PRESETS.values()], defaultValue=0))
+            options=[speed_preset_option(p, is_chinese()) for p in fs.SPEED_PRESETS.values()], defaultValue=0))
+        self.add_field("MAXSPEED_FIELD", self.tr("Posted limit field (maxspeed, e.g. 60, 60 km/h, 30 mph)"), "maxspeed",
+                       "ROADS")
+        table = QgsProcessingParameterFile("SPEED_TABLE", self.tr("Speed table (CSV or JSON; replaces SPEED_PRESET)"),
+                                           optional=True, fileFilter=self.tr("Tables (*.csv *.json)"))
+        table.setFlags(table.flags() | FLAG_ADVANCED)
+        self.addParameter(table)
         self.add_number("DEFAULT_SPEED", self.tr("Default speed (km/h)"), fs.DEFAULT_SPEED_KMH, minimum=0.1)
         self.add_field("DIRECTION_FIELD", self.tr("Direction field"), "oneway", "ROADS")
         for name, label, value in zip((p for p, _v in DIRECTION_PARAMETERS),
-                                      (self.tr("Value for forward direction"), self.tr("Value for backward direction"),
-                                       self.tr("Value for both directions")), (v for _p, v in DIRECTION_PARAMETERS)):
+                                      (self.tr("Values for forward direction (separated by ;)"),
+                                       self.tr("Values for backward direction (separated by ;)"),
+                                       self.tr("Values for both directions (separated by ;)")),
+                                      (v for _p, v in DIRECTION_PARAMETERS)):
             self.addParameter(QgsProcessingParameterString(name, label, value, optional=True))
         self.add_number("SNAP_TOLERANCE", self.tr("Snap tolerance (m)"), fs.SNAP_TOLERANCE_M, minimum=0.0)
         self.add_source("STUDY_AREA", self.tr("Study area"), [compat.SOURCE_POLYGON], optional=True)
@@ -79,12 +95,18 @@ class FireStationReach(RiskAtlasAlgorithm):
         def field(name, frame, required=False):
             return self.field_parameter(parameters, name, context, frame, required)
 
-        preset = SPEED_PRESET_NAMES[self.parameterAsEnum(parameters, "SPEED_PRESET", context)]
+        preset = self._speed_table(parameters, context)
+        tags = inputs.osm_tags(roads)
+        chosen = inputs.road_fields(roads, {role: (self.field_parameter(parameters, name, context),
+                                                   parameters.get(name) is not None) for role, name in ROAD_FIELDS},
+                                    tags)
         network = inputs.road_inputs(
-            roads, field("SPEED_FIELD", roads), field("ROAD_CLASS_FIELD", roads), field("DIRECTION_FIELD", roads),
-            preset, self.parameterAsDouble(parameters, "DEFAULT_SPEED", context),
-            [self.parameterAsString(parameters, name, context) or value for name, value in DIRECTION_PARAMETERS])
-        self._report_roads(feedback, network, len(roads.gdf), field("SPEED_FIELD", roads))
+            roads, chosen, preset, self.parameterAsDouble(parameters, "DEFAULT_SPEED", context),
+            [self.parameterAsString(parameters, name, context) or value for name, value in DIRECTION_PARAMETERS], tags)
+        info, warnings = inputs.road_report(network, len(roads.gdf))
+        for line in info:
+            feedback.pushInfo(line)
+        self.push_warnings(feedback, warnings)
         turnout_field = field("TURNOUT_FIELD", stations)
         station = inputs.station_inputs(stations, field("STATION_ID_FIELD", stations), field("CLASS_FIELD", stations),
                                         turnout_field, field("SUBURBAN_FIELD", stations))
@@ -108,36 +130,31 @@ class FireStationReach(RiskAtlasAlgorithm):
             population=pop_geoms, residents=residents, targets=targets, options=options,
             progress=self.progress(feedback, 5, 85, scale=0.01),
             names={"roads": roads.name, "stations": stations.name, "turnout_field": turnout_field,
-                   "road_fids": roads.gdf.index.to_numpy()})
+                   "road_fids": network.fids})
         for line in result.info:
             feedback.pushInfo(line)
         self.push_warnings(feedback, result.warnings)
         self.check_cancelled(feedback)
-        return self._write(parameters, context, feedback, result, crs, preset)
+        return self._write(parameters, context, feedback, result, crs, preset, inputs.speeds_used(network))
 
-    def _report_roads(self, feedback, network, count, speed_field):
-        origin = network.speed_origin
-        feedback.pushInfo(self.tr("Speeds: {0} roads from the speed field, {1} from the road-class preset, "
-                                  "{2} at the default speed.").format(origin["field"], origin["class"],
-                                                                      origin["default"]))
-        if speed_field and origin["field"] < count:
-            feedback.pushWarning(self.tr("{0} roads have an empty speed: the class preset or DEFAULT_SPEED is used.")
-                                 .format(count - origin["field"]))
-        if network.unknown_directions:
-            feedback.pushWarning(self.tr("{0} roads have an empty or unknown direction value: both directions "
-                                         "are used.").format(network.unknown_directions))
-        if network.multipart:
-            feedback.pushInfo(self.tr("{0} multipart roads are split into their parts (parts join only where "
-                                      "they share a vertex).").format(network.multipart))
-        if network.without_geometry:
-            feedback.pushWarning(self.tr("{0} roads without geometry are ignored.").format(network.without_geometry))
+    def _speed_table(self, parameters, context):
+        """SPEED_TABLE when given (a CSV or JSON file), else the SPEED_PRESET table."""
+        from ..core.standards.road_speeds import load_speed_table
 
-    def _write(self, parameters, context, feedback, result, crs, preset):
+        if not self.given(parameters, "SPEED_TABLE"):
+            return fs.SPEED_PRESETS[SPEED_PRESET_NAMES[self.parameterAsEnum(parameters, "SPEED_PRESET", context)]]
+        try:
+            return load_speed_table(self.parameterAsFile(parameters, "SPEED_TABLE", context))
+        except (OSError, ValueError) as error:
+            raise QgsProcessingException(self.tr("Speed table: {0}").format(error)) from error
+
+    def _write(self, parameters, context, feedback, result, crs, preset, speeds):
         from ..layers import outputs as out
         from ..layers.reach_style import style_reach_areas, style_reach_edges, style_reach_gaps, style_reach_targets
         from ..layers.report_html import reach_page
 
-        record = self.provenance(parameters, speed_preset=preset, cell_m=result.stats.get("cell_m"))
+        record = self.provenance(parameters, speed_preset=preset.name, speed_table=preset.source,
+                                 speeds_used=[list(row) for row in speeds], cell_m=result.stats.get("cell_m"))
         sinks = [("OUTPUT_EDGES", result.edges, out.REACH_EDGE_FIELDS, compat.WKB_MULTILINESTRING, style_reach_edges),
                  ("OUTPUT_AREAS", result.areas, out.REACH_AREA_FIELDS, compat.WKB_MULTIPOLYGON, style_reach_areas),
                  ("OUTPUT_GAPS", result.gaps, out.REACH_GAP_FIELDS, compat.WKB_MULTIPOLYGON, style_reach_gaps),

@@ -112,6 +112,29 @@ def speed_preset_text(preset, zh):
     return _join(parts, zh) + " km/h"
 
 
+def speed_preset_option(preset, zh):
+    """The SPEED_PRESET option: option 0 as its speeds, a table preset by its title and factor."""
+    if preset.name == fs.DEFAULT_SPEED_PRESET:
+        return speed_preset_text(preset, zh)
+    return translate("Help", "{0} ({1:g} × design speed; maxspeed × {2:g})").format(
+        preset.title_zh if zh else preset.title_en, fs.FIRE_ENGINE_FACTOR, preset.maxspeed_factor)
+
+
+def speed_table_text(preset, zh):
+    """'motorway 84, trunk 70, …; left out: footway, …; other 14 km/h' from a table preset."""
+    driven = [f"{(row.label_zh or row.key) if zh else row.key} {number(round(row.speed_kmh, 3))}"
+              for row in preset.classes if row.key in preset.speeds_kmh and row.driven]
+    left = [(row.label_zh or row.key) if zh else row.key for row in preset.classes
+            if row.key in preset.speeds_kmh and not row.driven]
+    parts = [_join(driven, zh)]
+    if left:
+        parts.append(translate("Help", "left out: {0}").format(_join(left, zh)))
+    other = translate("Help", "other")
+    parts.append(f"{other} {number(round(preset.other_kmh, 3))}" if preset.other_kmh else translate(
+        "Help", "other and none: left out"))
+    return _list(parts, zh) + " km/h"
+
+
 def shelter_radii_text(zh):
     """'emergency 500 m, fixed_short 1000 m, …' from the default shelter type table."""
     return _join([f"{t.name_zh if zh else t.code} {number(t.radius_m)} m" for t in DEFAULT_SHELTER_TYPES], zh)
@@ -253,27 +276,41 @@ def four_colour_map():
 
 def fire_station_reach():
     zh = is_chinese()
+    presets = list(fs.SPEED_PRESETS.values())
     return translate(
         "Help", "Which land, residents and targets each fire station reaches within TIME_LIMIT minutes of the dispatch "
         "order (建标152-2017 §14 / GB 51080-2015 §4.1: {0} min = turnout, conventionally {1} min, + driving), on "
         "the road network, and whether its district respects the class limit ({2}).\n\n"
         "Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, "
-        "one-way values relative to the digitising direction. Speed per road: SPEED_FIELD when > 0, else the "
-        "road class's preset speed ({3}), else DEFAULT_SPEED. A station enters at the nearest point of the "
-        "nearest road (the off-road leg costs nothing); stations farther than SNAP_TOLERANCE are listed and left "
-        "out. One search from all stations at once, each starting with its turnout time; roads are cut where two "
-        "stations meet (equal time) and where time runs out. A suburban station (SUBURBAN_FIELD: {4}) has the "
-        "suburban limit whatever its class.\n\n"
+        "one-way values relative to the digitising direction. Speed per road: SPEED_FIELD when > 0, else a "
+        "parseable posted limit (MAXSPEED_FIELD: 60, 60 km/h, 30 mph, 10 knots, CN:urban 50 / CN:rural 70 / "
+        "CN:motorway 120; several values: the lowest) × the table's maxspeed factor, else the road class's speed "
+        "in SPEED_PRESET (or the SPEED_TABLE file), else DEFAULT_SPEED. No standard gives fire-engine speeds: "
+        "option 0 is a project preset ({3}); options 1–3 are {4} × the design speed of JTG B01-2014 and CJJ 37-2012 "
+        "(a project factor: fire engines drive below design speed). 1 OSM highway: {5}. 2 Chinese highways (codes "
+        "1–4 = 一级…四级): {6}. 3 Chinese urban roads (codes 1–4 = 快速路…支路): {7}. A class at 0 is left out "
+        "of the network. The log, the HTML report and the outputs' provenance list the speeds used.\n"
+        "Directions: VALUE_FORWARD / VALUE_BACKWARD / VALUE_BOTH are lists separated by ; (OSM yes / -1 / no, "
+        "是 / 否, 单行 / 双向 …); other values are read through the code table; reversible (潮汐) roads are "
+        "driven both ways and counted. A GDAL OSM 'lines' layer works as it is: highway, oneway, maxspeed and "
+        "junction are read from its other_tags column (roundabouts and motorways are one-way unless tagged "
+        "otherwise).\n"
+        "A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations "
+        "farther than SNAP_TOLERANCE are listed and left out. One search from all stations at once, each starting "
+        "with its turnout time; roads are cut where two stations meet (equal time) and where time runs out. A "
+        "suburban station (SUBURBAN_FIELD: {8}) has the suburban limit whatever its class.\n\n"
         "Land rule: land is reached when a reached road within ACCESS_DISTANCE is reached, at the earliest such "
         "time; where access zones overlap, the earlier arrival wins (no overlaps). It is evaluated on a grid of "
         "ACCESS_DISTANCE/8 (the log gives it). Districts: DISTRICTS (each polygon belongs to the station inside "
-        "it), else the land each station reaches first with no time limit. Residents: population apportioned by "
-        "area.\n\n"
+        "it), else the land each station reaches first with no time limit. Residents: POPULATION polygons "
+        "apportioned by area, points counted wholly where they lie, or POPULATION_RASTER (band 1 = residents per "
+        "cell, each cell as its square; give one or the other).\n\n"
         "Outputs: reached roads (station_id, arrival_min = time the piece is fully reached), one area per station "
         "with reach_km2, residents, district_km2, class limit, exceeds_limit and the share of the district reached "
         "in time, gaps, targets' arrival time, a summary table and an HTML report."
     ).format(number(fs.TIME_RULE_MIN), number(fs.TURNOUT_CONVENTION_MIN), class_limits_text(zh),
-             speed_preset_text(fs.SPEED_PRESETS[fs.DEFAULT_SPEED_PRESET], zh), yes_no_words_text(zh))
+             speed_preset_text(presets[0], zh), number(fs.FIRE_ENGINE_FACTOR),
+             *(speed_table_text(p, zh) for p in presets[1:4]), yes_no_words_text(zh))
 
 
 def shelter_per_capita():

@@ -55,8 +55,10 @@ class RoadSpeeds:
         return self.origin != LEFT_OUT
 
     def used(self) -> list[tuple[str, str, float, int]]:
-        """(origin, class key or "", km/h, roads) for every speed used, class speeds by class;
-        left-out roads as (LEFT_OUT, class key or "", 0, roads)."""
+        """(origin, class key or "", km/h, roads) for every speed used: class speeds by class, the
+        others by value; left-out roads by class with km/h 0. Most roads first within an origin."""
+        import pandas as pd
+
         rows: list[tuple[str, str, float, int]] = []
         for origin in ORIGINS:
             mask = self.origin == origin
@@ -64,12 +66,12 @@ class RoadSpeeds:
                 continue
             if origin in (CLASS, LEFT_OUT):
                 keys = np.array(["" if k is None else str(k) for k in self.class_keys[mask]], dtype=object)
-                for key in sorted(set(keys), key=lambda k: (-int((keys == k).sum()), k)):
-                    speed = float(self.speeds[mask][keys == key][0]) if origin == CLASS else 0.0
-                    rows.append((origin, key, speed, int((keys == key).sum())))
             else:
-                values = self.speeds[mask]
-                rows.append((origin, "", float(np.median(values)), int(mask.sum())))
+                keys = np.full(int(mask.sum()), "", dtype=object)
+            speeds = np.where(np.isnan(self.speeds[mask]), 0.0, np.round(self.speeds[mask], 6))
+            counts = pd.DataFrame({"key": keys, "speed": speeds}).value_counts()
+            for (key, speed), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+                rows.append((origin, str(key), float(speed), int(count)))
         return rows
 
 

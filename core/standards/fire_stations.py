@@ -75,4 +75,5 @@ ROAD_CLASS_NAMES_ZH = {"expressway": "高速", "trunk": "干线", "primary": "�
 
 
 # speeds by road class: the SPEED_PRESET tables (road_speeds), imported here where they always were
-from .road_speeds import DEFAULT_SPEED_KMH, DEFAULT_SPEED_PRESET, SPEED_PRESETS, SpeedPreset  # noqa: E402,F401
+from .road_speeds import (DEFAULT_SPEED_KMH, DEFAULT_SPEED_PRESET, FIRE_ENGINE_FACTOR, SPEED_PRESETS,  # noqa: E402,F401
+                          SpeedPreset)

@@ -1,0 +1,118 @@
+"""riskatlas:firestationreach on a real OSM extract (Helsinki, GDAL's OSM driver, the raw 'lines' layer)
+with the OSM preset, against QGIS's native:serviceareafromlayer on speeds and directions worked out here
+by hand from the tags (the table's numbers: 0.7 × the design speed; maxspeed × 0.7)."""
+import re
+
+import pytest
+from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
+
+from osm_data import helsinki_pbf
+from qgis_helpers import covered_network_length, layer_of, memory_layer, shapes
+
+# highway value -> km/h of the OSM preset, written out by hand: 0.7 × design speed
+EXPECTED_KMH = {"motorway": 84, "motorway_link": 56, "trunk": 70, "trunk_link": 42, "primary": 56, "primary_link": 42,
+                "secondary": 28, "secondary_link": 21, "tertiary": 21, "tertiary_link": 14, "unclassified": 14,
+                "residential": 28, "living_street": 14, "service": 14, "road": 14}
+LIMIT_MIN = 3.0
+CRS = "EPSG:3067"  # ETRS-TM35FIN, Finland's projected CRS
+
+
+def _tag(tags, key):
+    found = re.search(rf'(?:^|,)"{re.escape(key)}"=>"([^"]*)"', tags or "")
+    return found.group(1) if found else None
+
+
+@pytest.fixture(scope="module")
+def osm_lines(qgis_processing_ready):
+    """The 'lines' layer of the extract, reprojected to EPSG:3067 (a memory layer keeping other_tags)."""
+    from qgis import processing
+
+    lines = QgsVectorLayer(f"{helsinki_pbf()}|layername=lines", "lines", "ogr")
+    assert lines.isValid()  # (the OSM driver does not know its feature count before reading)
+    projected = processing.run("native:reprojectlayer", {"INPUT": lines, "TARGET_CRS": QgsCoordinateReferenceSystem(
+        CRS), "OUTPUT": "memory:"})["OUTPUT"]
+    assert projected.featureCount() > 2000
+    return projected
+
+
+def _reference_roads(lines):
+    """The drivable lines with a speed (km/h) and a direction code worked out from the tags by hand."""
+    rows, counts = [], {"maxspeed": 0, "class": 0, "oneway": 0, "left_out": 0}
+    for feature in lines.getFeatures():
+        highway, tags = feature["highway"], feature["other_tags"]
+        if highway not in EXPECTED_KMH:
+            counts["left_out"] += 1
+            continue
+        maxspeed = _tag(tags, "maxspeed")
+        speed = 0.7 * float(maxspeed) if maxspeed and maxspeed.isdigit() else EXPECTED_KMH[highway]
+        counts["maxspeed" if maxspeed and maxspeed.isdigit() else "class"] += 1
+        oneway = _tag(tags, "oneway")
+        if oneway is None and _tag(tags, "junction") in ("roundabout", "circular"):
+            oneway = "yes"
+        direction = {"yes": "f", "-1": "b"}.get(oneway, "x")
+        counts["oneway"] += direction != "x"
+        rows.append((feature.geometry().asWkt(), [speed, direction]))
+    layer = memory_layer(f"LineString?crs={CRS}&field=speed:double&field=dir:string", rows, "reference")
+    return layer, counts
+
+
+def _stations(lines):
+    """Three stations: the first vertex of the first primary, secondary and residential street."""
+    rows, seen = [], set()
+    for feature in lines.getFeatures():
+        if feature["highway"] in ("primary", "secondary", "residential") and feature["highway"] not in seen:
+            seen.add(feature["highway"])
+            point = feature.geometry().vertexAt(0)
+            rows.append((f"POINT({point.x()} {point.y()})", [f"S{len(rows) + 1}"]))
+    assert len(rows) == 3
+    return memory_layer(f"Point?crs={CRS}&field=station_id:string", rows, "stations")
+
+
+def test_osm_lines_reach_agrees_with_native_service_area(run_algorithm, osm_lines, tmp_path):
+    reference, counts = _reference_roads(osm_lines)
+    assert counts["maxspeed"] > 500 and counts["class"] > 100 and counts["oneway"] > 100 and counts["left_out"] > 1000
+    stations = _stations(osm_lines)
+    native = run_algorithm("native:serviceareafromlayer", {
+        "INPUT": reference, "STRATEGY": 1, "SPEED_FIELD": "speed", "DEFAULT_SPEED": 1,
+        "DIRECTION_FIELD": "dir", "VALUE_FORWARD": "f", "VALUE_BACKWARD": "b", "VALUE_BOTH": "x",
+        "DEFAULT_DIRECTION": 2, "TOLERANCE": 0, "START_POINTS": stations, "TRAVEL_COST2": LIMIT_MIN / 60,
+        "INCLUDE_BOUNDS": False, "OUTPUT_LINES": "memory:"})
+    html = str(tmp_path / "reach.html")
+    ours = run_algorithm("riskatlas:firestationreach", {
+        "STATIONS": stations, "ROADS": osm_lines, "SPEED_PRESET": 1, "TURNOUT_FIELD": "", "DEFAULT_TURNOUT": 0,
+        "TIME_LIMIT": LIMIT_MIN, "OUTPUT_EDGES": "memory:", "OUTPUT_AREAS": "memory:", "OUTPUT_GAPS": "memory:",
+        "OUTPUT_HTML": html})
+    network = shapes(reference)
+    native_km = covered_network_length(network, shapes(layer_of(native, "OUTPUT_LINES"))) / 1000
+    ours_km = covered_network_length(network, shapes(layer_of(ours, "OUTPUT_EDGES"))) / 1000
+    print(f"Helsinki, {LIMIT_MIN:g} min: native {native_km:.3f} km, riskatlas {ours_km:.3f} km")
+    assert native_km > 5
+    assert ours_km == pytest.approx(native_km, rel=0.01)
+    report = open(html, encoding="utf-8").read()
+    assert "Speeds used" in report and "maxspeed × 0.7" in report and "osm_highway" in report
+    footways = sum(1 for f in osm_lines.getFeatures() if f["highway"] == "footway")
+    assert f"<td>left out</td><td>footway</td><td>0</td><td>{footways}</td>" in report.replace("\n", "")
+
+
+def test_sample_county_osm_copy_reaches_what_todays_roads_reach(run_algorithm, sample_gpkg, tmp_path):
+    """Classes and oneway rewritten to OSM values and the speeds moved into maxspeed: with a speed table
+    giving the OSM values today's speeds (posted limits at factor 1) the result is today's."""
+    from qgis_helpers import OSM_STYLE_SPEED_TABLE, osm_style_roads
+
+    table = tmp_path / "osm_as_today.csv"
+    table.write_text(OSM_STYLE_SPEED_TABLE, encoding="utf-8")
+    common = {"STATIONS": f"{sample_gpkg}|layername=fire_stations", "POPULATION": f"{sample_gpkg}|layername=population",
+              "STUDY_AREA": f"{sample_gpkg}|layername=townships", "OUTPUT_EDGES": "memory:",
+              "OUTPUT_AREAS": "memory:", "OUTPUT_GAPS": "memory:", "OUTPUT_SUMMARY": "memory:"}
+    today = run_algorithm("riskatlas:firestationreach", {**common, "ROADS": f"{sample_gpkg}|layername=roads"})
+    osm = run_algorithm("riskatlas:firestationreach", {**common, "ROADS": osm_style_roads(sample_gpkg),
+                                                       "SPEED_TABLE": str(table)})
+    fields = ("reach_km2", "residents_in_time", "district_km2", "district_residents", "residents_in_time_pct")
+    summaries = [{f["station_id"]: [f[name] for name in fields] for f in layer_of(r, "OUTPUT_SUMMARY").getFeatures()}
+                 for r in (today, osm)]
+    assert summaries[0].keys() == summaries[1].keys() and len(summaries[0]) == 9
+    for station, values in summaries[0].items():
+        assert summaries[1][station] == pytest.approx(values, rel=1e-9), station
+    lengths = [sum(f["length_m"] for f in layer_of(r, "OUTPUT_EDGES").getFeatures()) for r in (today, osm)]
+    assert lengths[1] == pytest.approx(lengths[0], rel=1e-9)
+    print("sample county today / OSM copy:", summaries[0]["ALL"], summaries[1]["ALL"], lengths)
