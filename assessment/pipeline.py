@@ -32,6 +32,7 @@ from ..support.i18n import is_chinese, plugin_version
 from .chain import DEFAULT_OPTIONS, STEP_BY_KEY, STEPS, Extent, Fixed, Input, Option, Result
 
 RESULT_GPKG = "risk_atlas_results.gpkg"
+POPULATION_GRID = "population_grid"  # POPULATION_RASTER's populated cells, the POPULATION every step reads
 
 
 @dataclass
@@ -142,7 +143,11 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
     The GeoPackage is written under a temporary name and renamed only when every step succeeded.
     """
     options = {**DEFAULT_OPTIONS, **{k: v for k, v in (options or {}).items() if v is not None}}
-    missing = [name for name in REQUIRED_INPUTS if inputs.get(name) in (None, "")]
+    given = {k: v for k, v in inputs.items() if v not in (None, "")}
+    raster = given.pop("POPULATION_RASTER", None)
+    if raster is not None and "POPULATION" in given:
+        raise QgsProcessingException("give POPULATION or POPULATION_RASTER, not both")
+    missing = [name for name in REQUIRED_INPUTS if name not in given and not (name == "POPULATION" and raster)]
     if missing:
         raise QgsProcessingException(f"missing input layers: {', '.join(missing)}")
     feedback = feedback or QgsProcessingFeedback()
@@ -153,10 +158,11 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
     final_gpkg = os.path.join(output_folder, RESULT_GPKG)
     result = AssessmentResult(output_folder)
     html = {s.report: os.path.join(output_folder, f"{s.report}.html") for s in STEPS if s.report}
-    given = {k: v for k, v in inputs.items() if v not in (None, "")}
     with atomic_output(final_gpkg) as partial_gpkg:
         steps = QgsProcessingMultiStepFeedback(len(STEPS), feedback)
         runner = _Runner(partial_gpkg, context, steps)
+        if raster is not None:
+            given["POPULATION"] = _population_grid(raster, runner, given["TOWNSHIPS"], feedback)
         _run_steps(runner, steps, given, options, html, result, output_folder)
         _write_provenance(partial_gpkg, runner.provenance)
         # close every connection to the partial GeoPackage (flushing its WAL) before it is renamed
@@ -169,6 +175,8 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
                          "validation report": html["validation"], "fire-station report": html["fire_station_reach"],
                          "shelter report": html["shelters"]})
     result.layers = {r.name: f"{final_gpkg}|layername={r.name}" for r in RESULT_LAYERS}
+    if raster is not None:
+        given["POPULATION"] = result.layers[POPULATION_GRID] = f"{final_gpkg}|layername={POPULATION_GRID}"
     if project_path:
         from .project import write_project
 
@@ -176,6 +184,22 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
                                                      target=options["TARGET"], language=options["LANGUAGE"]
                                                      or ("zh" if is_chinese() else "en"))
     return result
+
+
+def _population_grid(raster, runner, townships, feedback):
+    """POPULATION_RASTER's populated cells written into the GeoPackage (in the townships' projected CRS):
+    every step reads them as POPULATION. Returns their URI."""
+    from ..layers.convert import analysis_crs
+    from ..layers.population_inputs import write_population_grid
+
+    layer = townships if isinstance(townships, QgsVectorLayer) else QgsVectorLayer(townships, "townships", "ogr")
+    crs = analysis_crs(layer.crs(), layer.extent())
+    for note in write_population_grid(raster, runner.gpkg, POPULATION_GRID, crs):
+        feedback.pushInfo(f"POPULATION_RASTER: {note}")
+    source = raster.source() if hasattr(raster, "source") else str(raster)
+    runner.log("population grid", "riskatlas:fullassessment", {"POPULATION_RASTER": source, "OUTPUT": POPULATION_GRID,
+                                                               "TARGET_CRS": crs.authid()})
+    return runner.uri(POPULATION_GRID)
 
 
 def _run_steps(runner, steps, given, options, html, result, output_folder):

@@ -182,107 +182,102 @@
         <translation>导出安全风险分布图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="47" />
-        <source>Atlas</source>
-        <translation>图集</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_export_atlas.py" line="80" />
+        <location filename="../processing/alg_export_atlas.py" line="77" />
         <source>Four-colour risk map (risk_level, residents)</source>
         <translation>四色安全风险分布图（risk_level、residents）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="81" />
+        <location filename="../processing/alg_export_atlas.py" line="78" />
         <source>Enterprises with risk levels</source>
         <translation>企业（含风险等级）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="82" />
+        <location filename="../processing/alg_export_atlas.py" line="79" />
         <source>Graded hazard units</source>
         <translation>危险源单元分级结果</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="83" />
+        <location filename="../processing/alg_export_atlas.py" line="80" />
         <source>Emergency shelters</source>
         <translation>应急避难场所</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="84" />
+        <location filename="../processing/alg_export_atlas.py" line="81" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="85" />
+        <location filename="../processing/alg_export_atlas.py" line="82" />
         <source>Fire-station reach areas (5 minutes)</source>
         <translation>消防站5分钟可达范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="86" />
+        <location filename="../processing/alg_export_atlas.py" line="83" />
         <source>Reach gaps (land no station reaches in 5 minutes)</source>
         <translation>消防覆盖盲区（5分钟内无消防站可达）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="87" />
+        <location filename="../processing/alg_export_atlas.py" line="84" />
         <source>Shelter area per capita (per-township result)</source>
         <translation>人均避难场所面积（按镇街结果）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="88" />
+        <location filename="../processing/alg_export_atlas.py" line="85" />
         <source>Townships (one atlas page each)</source>
         <translation>镇街（每个镇街一页图）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="93" />
+        <location filename="../processing/alg_export_atlas.py" line="90" />
         <source>Township name field (not given: name, or name_en for an English atlas)</source>
         <translation>镇街名称字段（不指定：name，英文图集为 name_en）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="99" />
+        <location filename="../processing/alg_export_atlas.py" line="96" />
         <source>Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)</source>
         <translation>图集标题（留空：安全风险分布图集 / Safety Risk Atlas）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="99" />
+        <location filename="../processing/alg_export_atlas.py" line="96" />
         <source>Issuing organisation</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="99" />
+        <location filename="../processing/alg_export_atlas.py" line="96" />
         <source>Date printed on the atlas (empty: today; YYYY-MM-DD is written out)</source>
         <translation>图集编制日期（留空：当天；YYYY-MM-DD 格式将写成“2024年6月7日”）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="103" />
+        <location filename="../processing/alg_export_atlas.py" line="100" />
         <source>Page size (landscape)</source>
         <translation>纸张大小（横向）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="106" />
+        <location filename="../processing/alg_export_atlas.py" line="103" />
         <source>Atlas language (zh: Chinese, en: English)</source>
         <translation>图集语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="109" />
+        <location filename="../processing/alg_export_atlas.py" line="106" />
         <source>Risk atlas (PDF)</source>
         <translation>安全风险分布图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="109" />
+        <location filename="../processing/alg_export_atlas.py" line="106" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="111" />
+        <location filename="../processing/alg_export_atlas.py" line="108" />
         <source>Folder for one PNG per page</source>
         <translation>逐页 PNG 图片输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="116" />
+        <location filename="../processing/alg_export_atlas.py" line="113" />
         <source>Number of pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="124" />
+        <location filename="../processing/alg_export_atlas.py" line="121" />
         <source>{0} must be one of: {1}</source>
         <translation>{0} 必须是以下之一：{1}</translation>
     </message>
@@ -312,7 +307,7 @@
         <translation>安全风险分布图集：共 {0} 页（封面 + {1} 个镇街），{2} 纸张，语言 {3}，用时 {4:.1f} 秒：{5}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="151" />
+        <location filename="../processing/alg_export_atlas.py" line="148" />
         <source>Made by: {0}</source>
         <translation>生成方式：{0}</translation>
     </message>
@@ -362,7 +357,7 @@
         <translation>无法写入图集图层：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="53" />
+        <location filename="../processing/alg_export_atlas.py" line="50" />
         <source>Prints the risk atlas as one PDF: a cover page for the county, then one sheet per township.
 
 Cover: the four-colour risk map of the county with fire stations, shelters and major hazard units; a table of map units, area and residents per risk level; the share of residents within 5 minutes of a fire station; fixed-shelter area per resident against the target (TARGET, default {0} m² per resident; a value equal to the target meets it); major hazard units by grade (GB 18218-2018 一级–四级); a table of the townships; issuing organisation and date.
@@ -383,17 +378,17 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
 页面来自插件“atlas/templates”文件夹中的版式模板（A3 或 A4 横向），可在版式设计器中编辑；如在用户配置目录的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4）模板，则优先使用。文字以文本形式（可检索）写入，字体为文泉驿正黑。可选择同时逐页输出 PNG 图片，并将图集图层写入 GeoPackage（ATLAS_LAYERS；统计图写入其旁边的“atlas_charts”文件夹），工程可据此获得图集版式。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="96" />
+        <location filename="../processing/alg_export_atlas.py" line="93" />
         <source>Fixed-shelter target (m² per resident)</source>
         <translation>固定避难场所面积目标（m²/人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="113" />
+        <location filename="../processing/alg_export_atlas.py" line="110" />
         <source>GeoPackage to keep the atlas layers in (for the atlas layouts in a project)</source>
         <translation>保存图集图层的 GeoPackage（供工程中的图集版式使用）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="113" />
+        <location filename="../processing/alg_export_atlas.py" line="110" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage 文件 (*.gpkg)</translation>
     </message>
@@ -401,499 +396,534 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
 <context>
     <name>FireStationReach</name>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="20" />
+        <location filename="../processing/alg_fire_station_reach.py" line="29" />
         <source>Fire-station reach (5-minute rule)</source>
         <translation>消防站5分钟可达分析</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="25" />
+        <location filename="../processing/alg_fire_station_reach.py" line="34" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="26" />
+        <location filename="../processing/alg_fire_station_reach.py" line="35" />
         <source>Station id field</source>
         <translation>消防站编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="27" />
+        <location filename="../processing/alg_fire_station_reach.py" line="36" />
         <source>Station class field</source>
         <translation>消防站类别字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="28" />
+        <location filename="../processing/alg_fire_station_reach.py" line="37" />
         <source>Turnout time field (min)</source>
         <translation>出动时间字段(分钟)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="31" />
+        <location filename="../processing/alg_fire_station_reach.py" line="40" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="32" />
+        <location filename="../processing/alg_fire_station_reach.py" line="41" />
         <source>Speed field (km/h)</source>
         <translation>车速字段(km/h)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="33" />
+        <location filename="../processing/alg_fire_station_reach.py" line="42" />
         <source>Road class field</source>
         <translation>道路等级字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="34" />
+        <location filename="../processing/alg_fire_station_reach.py" line="43" />
         <source>Speed preset by road class</source>
         <translation>按道路等级的车速预设</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="37" />
+        <location filename="../processing/alg_fire_station_reach.py" line="52" />
         <source>Default speed (km/h)</source>
         <translation>默认车速(km/h)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="38" />
+        <location filename="../processing/alg_fire_station_reach.py" line="53" />
         <source>Direction field</source>
         <translation>通行方向字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="39" />
-        <source>Value for forward direction</source>
-        <translation>正向通行取值</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="39" />
-        <source>Value for backward direction</source>
-        <translation>反向通行取值</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="39" />
-        <source>Value for both directions</source>
-        <translation>双向通行取值</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="43" />
+        <location filename="../processing/alg_fire_station_reach.py" line="60" />
         <source>Snap tolerance (m)</source>
         <translation>捕捉容差(米)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="44" />
+        <location filename="../processing/alg_fire_station_reach.py" line="61" />
         <source>Study area</source>
         <translation>研究区域</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="45" />
+        <location filename="../processing/alg_fire_station_reach.py" line="62" />
         <source>Official station districts</source>
         <translation>消防站法定辖区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="46" />
+        <location filename="../processing/alg_fire_station_reach.py" line="63" />
         <source>Default turnout time (min)</source>
         <translation>默认出动时间(分钟)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="48" />
+        <location filename="../processing/alg_fire_station_reach.py" line="65" />
         <source>Time limit from dispatch (min)</source>
         <translation>接警出动后的时间限值(分钟)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="49" />
+        <location filename="../processing/alg_fire_station_reach.py" line="66" />
         <source>Access distance from roads (m)</source>
         <translation>道路两侧可达距离(米)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="51" />
-        <source>Population</source>
-        <translation>人口</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="52" />
-        <source>Residents field</source>
-        <translation>常住人口字段</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="53" />
+        <location filename="../processing/alg_fire_station_reach.py" line="69" />
         <source>Targets (enterprises, hazard units)</source>
         <translation>目标(企业、危险源单元)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="55" />
+        <location filename="../processing/alg_fire_station_reach.py" line="71" />
         <source>Node tolerance (m)</source>
         <translation>节点容差(米)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="56" />
+        <location filename="../processing/alg_fire_station_reach.py" line="72" />
         <source>Reached roads</source>
         <translation>可达道路</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="57" />
+        <location filename="../processing/alg_fire_station_reach.py" line="73" />
         <source>Station reach areas</source>
         <translation>消防站可达范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="58" />
+        <location filename="../processing/alg_fire_station_reach.py" line="74" />
         <source>Gaps (reached by no station)</source>
         <translation>覆盖空白区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="59" />
+        <location filename="../processing/alg_fire_station_reach.py" line="75" />
         <source>Targets' arrival time</source>
         <translation>目标到达时间</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="60" />
+        <location filename="../processing/alg_fire_station_reach.py" line="76" />
         <source>Summary table</source>
         <translation>汇总表</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="61" />
+        <location filename="../processing/alg_fire_station_reach.py" line="77" />
         <source>Summary report</source>
         <translation>汇总报告</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="120" />
-        <source>Speeds: {0} roads from the speed field, {1} from the road-class preset, {2} at the default speed.</source>
-        <translation>车速：{0} 条道路取自车速字段，{1} 条取自道路等级预设，{2} 条使用默认车速。</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="124" />
-        <source>{0} roads have an empty speed: the class preset or DEFAULT_SPEED is used.</source>
-        <translation>{0} 条道路车速为空：使用道路等级预设或 DEFAULT_SPEED。</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="127" />
-        <source>{0} roads have an empty or unknown direction value: both directions are used.</source>
-        <translation>{0} 条道路的通行方向为空或无法识别：按双向通行处理。</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="130" />
-        <source>{0} multipart roads are split into their parts (parts join only where they share a vertex).</source>
-        <translation>{0} 条多部件道路被拆分为各部件（部件仅在共享节点处相连）。</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="133" />
-        <source>{0} roads without geometry are ignored.</source>
-        <translation>{0} 条无几何的道路被忽略。</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="92" />
+        <location filename="../processing/alg_fire_station_reach.py" line="114" />
         <source>The study area layer is empty: the roads' extent is used.</source>
         <translation>研究区域图层为空：使用道路范围。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="29" />
+        <location filename="../processing/alg_fire_station_reach.py" line="38" />
         <source>Suburban station field ({0:g} km²)</source>
         <translation>郊区站字段（{0:g} km²）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="46" />
+        <source>Posted limit field (maxspeed, e.g. 60, 60 km/h, 30 mph)</source>
+        <translation>限速字段（maxspeed，如 60、60 km/h、30 mph）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="48" />
+        <source>Speed table (CSV or JSON; replaces SPEED_PRESET)</source>
+        <translation>车速表（CSV 或 JSON；取代 SPEED_PRESET）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="48" />
+        <source>Tables (*.csv *.json)</source>
+        <translation>表格 (*.csv *.json)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="54" />
+        <source>Values for forward direction (separated by ;)</source>
+        <translation>正向通行取值（以 ; 分隔）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="54" />
+        <source>Values for backward direction (separated by ;)</source>
+        <translation>反向通行取值（以 ; 分隔）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="54" />
+        <source>Values for both directions (separated by ;)</source>
+        <translation>双向通行取值（以 ; 分隔）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="68" />
+        <source>Population (polygons or points)</source>
+        <translation>人口（面或点）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="149" />
+        <source>Speed table: {0}</source>
+        <translation>车速表：{0}</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="189" />
+        <source>Read from the OSM other_tags column: {0}.</source>
+        <translation>从 OSM other_tags 列读取：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="191" />
+        <source>Speeds: {0} roads from the speed field, {1} from maxspeed × {2:g}, {3} from the road-class table, {4} at the default speed; {5} left out ({6}).</source>
+        <translation>车速：{0} 条道路取车速字段，{1} 条取限速 maxspeed × {2:g}，{3} 条取道路等级车速表，{4} 条取默认车速；{5} 条不计入路网（{6}）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="197" />
+        <source>Speeds used (km/h × roads): {0}</source>
+        <translation>采用的车速（km/h × 道路条数）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="201" />
+        <source>{0} roads have an empty speed: maxspeed, the class table or DEFAULT_SPEED is used.</source>
+        <translation>{0} 条道路车速为空：改用限速 maxspeed、道路等级车速表或 DEFAULT_SPEED。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="205" />
+        <source>{0} roads have a maxspeed that is not understood: their class speed is used.</source>
+        <translation>{0} 条道路的限速 maxspeed 无法识别：改用其道路等级车速。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="209" />
+        <source>{0} roads have an empty or unknown direction value: both directions are used.</source>
+        <translation>{0} 条道路的通行方向为空或无法识别：按双向通行处理。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="213" />
+        <source>{0} reversible (tidal) roads are driven in both directions.</source>
+        <translation>{0} 条潮汐（可变方向）道路按双向通行处理。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="216" />
+        <source>{0} multipart roads are split into their parts (parts join only where they share a vertex).</source>
+        <translation>{0} 条多部件道路被拆分为各部件（部件仅在共享节点处相连）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="220" />
+        <source>{0} roads without geometry are ignored.</source>
+        <translation>{0} 条无几何的道路被忽略。</translation>
     </message>
 </context>
 <context>
     <name>FourColourMap</name>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="47" />
+        <location filename="../processing/alg_four_colour_map.py" line="46" />
         <source>Four-colour risk map</source>
         <translation>四色安全风险空间分布图</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="29" />
+        <location filename="../processing/alg_four_colour_map.py" line="30" />
         <source>Enterprises with risk_level</source>
         <translation>企业（含 risk_level 字段）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="30" />
+        <location filename="../processing/alg_four_colour_map.py" line="31" />
         <source>Enterprise id field</source>
         <translation>企业编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="31" />
+        <location filename="../processing/alg_four_colour_map.py" line="32" />
         <source>Graded hazard units with risk_level</source>
         <translation>已分级的危险源单元（含 risk_level 字段）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="32" />
+        <location filename="../processing/alg_four_colour_map.py" line="33" />
         <source>Hazard unit id field</source>
         <translation>危险源单元编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="33" />
+        <location filename="../processing/alg_four_colour_map.py" line="34" />
         <source>Map units (townships, communities; empty = square grid)</source>
         <translation>制图单元（镇街、社区；留空 = 正方形网格）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="35" />
+        <location filename="../processing/alg_four_colour_map.py" line="36" />
         <source>Grid cell size (m)</source>
         <translation>网格边长（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="36" />
+        <location filename="../processing/alg_four_colour_map.py" line="37" />
         <source>Grid extent (empty = the sources' extent grown by the largest radius)</source>
         <translation>网格范围（留空 = 风险源范围外扩最大影响半径）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="38" />
+        <location filename="../processing/alg_four_colour_map.py" line="39" />
         <source>Influence radii of levels 1, 2, 3, 4 (m)</source>
         <translation>1、2、3、4级风险源影响半径（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="40" />
+        <location filename="../processing/alg_four_colour_map.py" line="41" />
         <source>Aggregation</source>
         <translation>综合方式</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="40" />
+        <location filename="../processing/alg_four_colour_map.py" line="41" />
         <source>Highest level wins (就高)</source>
         <translation>就高（取最高风险等级）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="44" />
-        <source>Population polygons (residents per class)</source>
-        <translation>人口面图层（统计各等级常住人口）</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_four_colour_map.py" line="46" />
-        <source>Residents field</source>
-        <translation>常住人口字段</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_four_colour_map.py" line="49" />
+        <location filename="../processing/alg_four_colour_map.py" line="48" />
         <source>Areas of level {0}</source>
         <translation>{0}级区域数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="51" />
+        <location filename="../processing/alg_four_colour_map.py" line="50" />
         <source>Residents of level {0}</source>
         <translation>{0}级区域常住人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="73" />
+        <location filename="../processing/alg_four_colour_map.py" line="72" />
         <source>Give ENTERPRISES and/or HAZARD_UNITS (layers with risk_level).</source>
         <translation>请提供 ENTERPRISES 和/或 HAZARD_UNITS（含 risk_level 字段的图层）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="81" />
+        <location filename="../processing/alg_four_colour_map.py" line="80" />
         <source>Map units: {0} polygons of {1} (CELL_SIZE and EXTENT are not used)</source>
         <translation>制图单元：{1} 的 {0} 个面（不使用 CELL_SIZE 和 EXTENT）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="86" />
+        <location filename="../processing/alg_four_colour_map.py" line="85" />
         <source>Grid: {0} cells of {1:g} m from ({2:.1f}, {3:.1f}) in {4}</source>
         <translation>网格：{0} 个边长 {1:g} m 的网格，起点 ({2:.1f}, {3:.1f})，坐标系 {4}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="118" />
+        <location filename="../processing/alg_four_colour_map.py" line="116" />
         <source>Level {0}: {1:,.0f} residents</source>
         <translation>{0}级：常住人口 {1:,.0f} 人</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="40" />
+        <location filename="../processing/alg_four_colour_map.py" line="41" />
         <source>Cumulative score ({0} per source)</source>
         <translation>累计分值（每个风险源计 {0} 分）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="45" />
+        <source>Population, polygons or points (residents per class)</source>
+        <translation>人口，面或点（按风险等级统计常住人口）</translation>
     </message>
 </context>
 <context>
     <name>FullAssessment</name>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="29" />
+        <location filename="../processing/alg_full_assessment.py" line="30" />
         <source>Full risk assessment (one run)</source>
         <translation>完整风险评估（一次运行）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="38" />
+        <location filename="../processing/alg_full_assessment.py" line="42" />
         <source>Enterprise risk method</source>
         <translation>企业风险评价方法</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="38" />
+        <location filename="../processing/alg_full_assessment.py" line="42" />
         <source>LEC (D = L × E × C)</source>
         <translation>LEC法（D = L × E × C）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="38" />
+        <location filename="../processing/alg_full_assessment.py" line="42" />
         <source>Risk matrix (likelihood × severity)</source>
         <translation>风险矩阵法（可能性 × 严重性）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="42" />
+        <location filename="../processing/alg_full_assessment.py" line="46" />
         <source>Four-colour map grid cell size (m)</source>
         <translation>四色图网格边长（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="44" />
+        <location filename="../processing/alg_full_assessment.py" line="48" />
         <source>Influence radii of levels 1, 2, 3, 4 (m)</source>
         <translation>1、2、3、4级风险源影响半径（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="46" />
+        <location filename="../processing/alg_full_assessment.py" line="50" />
         <source>Fire-station time limit from dispatch (min)</source>
         <translation>消防站接警出动后到达时限（min）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="48" />
+        <location filename="../processing/alg_full_assessment.py" line="52" />
         <source>Turnout time when a station gives none (min)</source>
         <translation>未填写时的出动准备时间（min）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="50" />
+        <location filename="../processing/alg_full_assessment.py" line="54" />
         <source>Fixed-shelter area target (m² per resident)</source>
         <translation>人均固定避难场所面积目标（m²/人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="52" />
+        <location filename="../processing/alg_full_assessment.py" line="56" />
         <source>Shelter indicator counts urban residents only</source>
         <translation>避难场所指标仅统计城镇人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="55" />
+        <location filename="../processing/alg_full_assessment.py" line="59" />
         <source>Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)</source>
         <translation>图集标题（留空：安全风险分布图集 / Safety Risk Atlas）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="55" />
+        <location filename="../processing/alg_full_assessment.py" line="59" />
         <source>Issuing organisation</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="55" />
+        <location filename="../processing/alg_full_assessment.py" line="59" />
         <source>Date printed on the atlas (empty: today)</source>
         <translation>图集编制日期（留空：今天）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="59" />
+        <location filename="../processing/alg_full_assessment.py" line="63" />
         <source>Page size (landscape)</source>
         <translation>纸张大小（横向）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="62" />
+        <location filename="../processing/alg_full_assessment.py" line="66" />
         <source>Atlas language (zh: Chinese, en: English)</source>
         <translation>图集语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="65" />
+        <location filename="../processing/alg_full_assessment.py" line="69" />
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="66" />
+        <location filename="../processing/alg_full_assessment.py" line="70" />
         <source>Result GeoPackage</source>
         <translation>成果GeoPackage</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="67" />
+        <location filename="../processing/alg_full_assessment.py" line="71" />
         <source>QGIS project</source>
         <translation>QGIS工程</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="68" />
+        <location filename="../processing/alg_full_assessment.py" line="72" />
         <source>Risk atlas (PDF)</source>
         <translation>风险图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="69" />
+        <location filename="../processing/alg_full_assessment.py" line="73" />
         <source>Major hazard sources</source>
         <translation>重大危险源数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="70" />
+        <location filename="../processing/alg_full_assessment.py" line="74" />
         <source>Atlas pages</source>
         <translation>图集页数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="71" />
+        <location filename="../processing/alg_full_assessment.py" line="75" />
         <source>Files and headline figures</source>
         <translation>成果文件与主要指标</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="78" />
+        <location filename="../processing/alg_full_assessment.py" line="82" />
         <source>Give an output folder.</source>
         <translation>请指定输出文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="39" />
+        <source>Population grid (raster, band 1 = residents per cell; instead of POPULATION)</source>
+        <translation>人口格网（栅格，第 1 波段 = 每格常住人口；代替 POPULATION）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="92" />
+        <source>Give POPULATION (polygons or points) or POPULATION_RASTER, one of them.</source>
+        <translation>请给出 POPULATION（面或点）或 POPULATION_RASTER，二者取其一。</translation>
     </message>
 </context>
 <context>
     <name>GradeHazardSources</name>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="14" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="15" />
         <source>Grade major hazard sources (GB 18218-2018)</source>
         <translation>重大危险源分级（GB 18218-2018）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="17" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="18" />
         <source>Hazard-source records (one feature per unit and substance)</source>
         <translation>危险源记录（每个单元、每种物质一条要素）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="19" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="20" />
         <source>Unit id field</source>
         <translation>单元编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="20" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="21" />
         <source>Substance field (CAS number, Chinese or English name)</source>
         <translation>物质字段（CAS号、中文或英文名称）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="22" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="23" />
         <source>Design maximum quantity field (t)</source>
         <translation>设计最大量字段（t）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="23" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="24" />
         <source>Hazard category field (GB 18218 Table 2 code, e.g. W2)</source>
         <translation>危险性类别字段（GB 18218 表2符号，如 W2）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="27" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="28" />
         <source>Enterprise id field</source>
         <translation>企业编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="28" />
-        <source>Population polygons (to estimate exposed people)</source>
-        <translation>人口面图层（用于估算暴露人员）</translation>
-    </message>
-    <message>
         <location filename="../processing/alg_grade_hazard_sources.py" line="30" />
-        <source>Residents field</source>
-        <translation>常住人口字段</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="31" />
         <source>Graded hazard units</source>
         <translation>重大危险源分级结果（单元）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="32" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="31" />
         <source>Hazard record details (q, Q, β)</source>
         <translation>危险源记录明细（q、Q、β）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="33" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="32" />
         <source>Number of units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="34" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="33" />
         <source>Number of major hazard sources</source>
         <translation>重大危险源数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="87" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="84" />
         <source>{0} units, {1} major hazard sources (一级 {2}, 二级 {3}, 三级 {4}, 四级 {5})</source>
         <translation>共 {0} 个单元，其中重大危险源 {1} 个（一级 {2}，二级 {3}，三级 {4}，四级 {5}）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="25" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="26" />
         <source>Exposed people field (within {0:g} m outside the boundary)</source>
         <translation>暴露人员字段（边界外 {0:g} m 范围内）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="29" />
+        <source>Population, polygons or points (to estimate exposed people)</source>
+        <translation>人口，面或点（用于估算暴露人数）</translation>
     </message>
 </context>
 <context>
     <name>Help</name>
     <message>
-        <location filename="../processing/help.py" line="110" />
+        <location filename="../processing/help.py" line="133" />
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="146" />
+        <location filename="../processing/help.py" line="178" />
         <source>Writes an empty GeoPackage holding every layer Risk Atlas reads — {0} — with their fields, field aliases (Chinese or English) and default styles. Fill it from the bureau's ledgers, then run 'Validate input layers'.
 
 Use a projected CRS in metres (default {1}, {2}; choose the zone of your county).</source>
@@ -902,7 +932,7 @@ Use a projected CRS in metres (default {1}, {2}; choose the zone of your county)
 请使用以米为单位的投影坐标系（默认 {1}，{2}；请选择本县所在分带）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="158" />
+        <location filename="../processing/help.py" line="190" />
         <source>Checks the input layers against the Risk Atlas schemas (the fields of the data template) and writes a report table and an HTML summary.
 
 Checks: empty layer; missing or geographic CRS (geographic layers are reprojected to a local projected CRS by the analyses: a warning); layers in different CRSs (warning: reprojected to the first layer's CRS); missing required fields; wrong field types (numbers stored as text are a warning when every value parses; yes/no fields take {1}, in any case); empty required values; null, invalid (warning: repaired) or wrongly typed geometries; duplicate ids; negative or implausible values (e.g. quantity above {0} t); unknown codes (shelter type, station class, road class, direction, hazard category); LEC values outside the LEC tables (warning); GBK-encoded shapefiles without a .cpg file (warning: set the layer's data source encoding to GBK).
@@ -915,7 +945,7 @@ Every input is optional: give the layers you have. The algorithm succeeds even w
 所有输入均为可选：提供已有图层即可。即使发现错误，算法仍成功完成，除非勾选“发现错误时终止”。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="178" />
+        <location filename="../processing/help.py" line="210" />
         <source>Identifies and grades major hazard sources after {0} from hazard records (one feature per unit and substance) and writes one feature per unit.
 
 Per record: q = design maximum quantity (t); Q = critical quantity from Table 1 by substance (CAS number, Chinese or English name or alias, e.g. 氯 / 液氯 / chlorine / 7782-50-5), else from Table 2 by the record's hazard category (e.g. W2, W5.2, J1; with several categories the lowest Q); β from Table 3 for its toxic gases, else Table 4 by category (several categories: the highest β).
@@ -936,7 +966,7 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
 既不在表1中又未给出类别的物质将报错并指明单元和要素；数量为空按 0 t 计（警告），为负数则报错。第二个输出逐条列出记录的 q、Q、β、q/Q 及各值所依据的表。单元几何为其各条记录的合并。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="204" />
+        <location filename="../processing/help.py" line="236" />
         <source>Scores every enterprise and classes the score into the four risk levels ({0}) with a named cut set.
 
 METHOD 0 LEC: D = L × E × C (likelihood, exposure, consequence; the LEC tables give L {1}; E {2}; C {3} — other values are used as given, with a warning). METHOD 1 risk matrix: R = likelihood × severity, both whole numbers {4}–{5}.
@@ -959,7 +989,7 @@ HAZARD_UNITS（可选，即“重大危险源分级”的输出）：拥有已�
 输出：企业图层，新增 risk_score、score_level、hazard_level、hazard_unit_id、risk_level、risk_label_zh、risk_label_en、risk_colour、level_source、risk_method、risk_preset。分值为空或无效时报错，并指明要素和字段。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="227" />
+        <location filename="../processing/help.py" line="259" />
         <source>The regional red-orange-yellow-blue safety-risk map (红橙黄蓝四色安全风险空间分布图): every area (UNITS polygons such as townships or communities, or else square cells of CELL_SIZE metres over EXTENT) gets a risk level {0} from the risk sources around it.
 
 Sources: ENTERPRISES and/or HAZARD_UNITS, any layers with a risk_level field 1..4 (the outputs of 'Enterprise risk level' and 'Grade major hazard sources').
@@ -982,24 +1012,7 @@ AGGREGATION 1（累计分值）：每个影响该区域的风险源按 1 / 2 / 3
 结果按四色配色设置样式；图例为 {6}（QGIS 为英文界面时显示 {7}）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="256" />
-        <source>Which land, residents and targets each fire station reaches within TIME_LIMIT minutes of the dispatch order (建标152-2017 §14 / GB 51080-2015 §4.1: {0} min = turnout, conventionally {1} min, + driving), on the road network, and whether its district respects the class limit ({2}).
-
-Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction. Speed per road: SPEED_FIELD when &gt; 0, else the road class's preset speed ({3}), else DEFAULT_SPEED. A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations farther than SNAP_TOLERANCE are listed and left out. One search from all stations at once, each starting with its turnout time; roads are cut where two stations meet (equal time) and where time runs out. A suburban station (SUBURBAN_FIELD: {4}) has the suburban limit whatever its class.
-
-Land rule: land is reached when a reached road within ACCESS_DISTANCE is reached, at the earliest such time; where access zones overlap, the earlier arrival wins (no overlaps). It is evaluated on a grid of ACCESS_DISTANCE/8 (the log gives it). Districts: DISTRICTS (each polygon belongs to the station inside it), else the land each station reaches first with no time limit. Residents: population apportioned by area.
-
-Outputs: reached roads (station_id, arrival_min = time the piece is fully reached), one area per station with reach_km2, residents, district_km2, class limit, exceeds_limit and the share of the district reached in time, gaps, targets' arrival time, a summary table and an HTML report.</source>
-        <translation>计算各消防站在接警出动后 TIME_LIMIT 分钟内沿道路网络可到达的用地、常住人口和目标（建标152-2017 第十四条 / GB 51080-2015 §4.1：{0} 分钟 = 出动时间（通常为 {1} 分钟）+ 行车时间），并检查辖区面积是否符合类别限值（{2}）。
-
-网络语义与 QGIS 网络分析一致：每个折点为节点，线在共享折点处相连，单行取值相对于数字化方向。每条道路的车速：SPEED_FIELD 大于 0 时取其值，否则取道路等级预设车速（{3}），否则取 DEFAULT_SPEED。消防站从最近道路的最近点进入网络（离路段不计时间）；距道路超过 SNAP_TOLERANCE 的消防站会被列出并排除。所有消防站一次性同时搜索，各以其出动时间起算；道路在两站同时到达处（等时点）及时间用尽处被截断。郊区站（SUBURBAN_FIELD 可填 {4}）不论类别，一律按郊区站限值检查。
-
-用地规则：某处用地的到达时间为其 ACCESS_DISTANCE 范围内已到达道路的最早到达时间；可达范围重叠处归先到达的消防站（无重叠）。该规则在边长为 ACCESS_DISTANCE/8 的格网上计算（日志中注明格网大小）。辖区：取 DISTRICTS（每个多边形归其内部的消防站），否则为不限时间时各站最先到达的用地。常住人口按面积分摊。
-
-输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help.py" line="281" />
+        <location filename="../processing/help.py" line="328" />
         <source>Effective shelter area per resident against the planning target (城镇人均固定避难场所面积 ≥ {0} m²), per township, per population cell and per shelter.
 
 METHOD 0 administrative: per unit (UNITS, e.g. townships), the effective area of the counted shelters whose centroid lies in the unit ÷ the unit's residents (population features apportioned by area overlap). OUTPUT = the units.
@@ -1030,7 +1043,7 @@ TYPES：计入的避难场所类型（默认为{2}；其他类型不计入人均
 输入有误时停止并给出图层、要素和字段：面积缺失或为负、未知类型、人口为空或为负。地理坐标系图层会重投影到当地投影坐标系（日志中说明）；其他图层重投影到避难场所图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="320" />
+        <location filename="../processing/help.py" line="367" />
         <source>Runs the whole assessment on a county's layers in one go and writes everything into OUTPUT_FOLDER:
 {0}
 
@@ -1039,6 +1052,47 @@ Files: risk_atlas_results.gpkg (every result layer and a provenance table: algor
 {0}
 
 成果文件：risk_atlas_results.gpkg（全部成果图层，以及记录每一步所用算法、版本和参数的 provenance 表）、risk_atlas.qgz（已配置样式和图集布局的 QGIS 工程）、risk_atlas.pdf、png/（每页一幅图片）以及 HTML 报告。各选项的含义和默认值与单个算法相同。输入图层不会被修改；只有全部步骤成功后才会生成成果 GeoPackage。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="120" />
+        <source>{0} ({1:g} × design speed; maxspeed × {2:g})</source>
+        <translation>{0}（{1:g} × 设计速度；限速 × {2:g}）</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="132" />
+        <source>left out: {0}</source>
+        <translation>不计入路网：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="134" />
+        <source>other and none: left out</source>
+        <translation>其他及无等级：不计入路网</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="380" />
+        <source>Population: POPULATION polygons (residents apportioned by area) or points (each point's residents counted wholly where it lies: a point counts as a {0:g} mm square), or instead POPULATION_RASTER, a grid whose band 1 holds residents per cell (WorldPop, 格网人口): each cell counts as its square, nodata and 0 cells are dropped, and the result equals a run on the cells as polygons. Give one or the other.</source>
+        <translation>人口：POPULATION 可为面（常住人口按面积分摊）或点（每个点的常住人口全部计入其所在位置：点按边长 {0:g} 毫米的正方形计算）；也可改用 POPULATION_RASTER，即第 1 波段为每格常住人口的格网（WorldPop、格网人口）：每个格元按其正方形计算，无数据和 0 值格元被舍弃，结果与以格元多边形运行相同。二者取其一。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="289" />
+        <source>Which land, residents and targets each fire station reaches within TIME_LIMIT minutes of the dispatch order (建标152-2017 §14 / GB 51080-2015 §4.1: {0} min = turnout, conventionally {1} min, + driving), on the road network, and whether its district respects the class limit ({2}).
+
+Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction. Speed per road: SPEED_FIELD when &gt; 0, else a parseable posted limit (MAXSPEED_FIELD: a number, with or without a unit, or a national default: {9}; several values: the lowest) × the table's maxspeed factor, else the road class's speed in SPEED_PRESET (or the SPEED_TABLE file), else DEFAULT_SPEED. No standard gives fire-engine speeds: option 0 is a project preset ({3}); options 1–3 are {4} × the design speed of JTG B01-2014 and CJJ 37-2012 (a project factor: fire engines drive below design speed). 1 OSM highway: {5}. 2 Chinese highways (codes 1–4 = 一级…四级): {6}. 3 Chinese urban roads (codes 1–4 = 快速路…支路): {7}. A class at 0 is left out of the network. The log, the HTML report and the outputs' provenance list the speeds used.
+Directions: VALUE_FORWARD / VALUE_BACKWARD / VALUE_BOTH are lists separated by ; (OSM yes / -1 / no, 是 / 否, 单行 / 双向 …); other values are read through the code table; reversible (潮汐) roads are driven both ways and counted. A GDAL OSM 'lines' layer works as it is: highway, oneway, maxspeed and junction are read from its other_tags column (roundabouts and motorways are one-way unless tagged otherwise).
+A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations farther than SNAP_TOLERANCE are listed and left out. One search from all stations at once, each starting with its turnout time; roads are cut where two stations meet (equal time) and where time runs out. A suburban station (SUBURBAN_FIELD: {8}) has the suburban limit whatever its class.
+
+Land rule: land is reached when a reached road within ACCESS_DISTANCE is reached, at the earliest such time; where access zones overlap, the earlier arrival wins (no overlaps). It is evaluated on a grid of ACCESS_DISTANCE/8 (the log gives it). Districts: DISTRICTS (each polygon belongs to the station inside it), else the land each station reaches first with no time limit. Residents: POPULATION polygons apportioned by area, points counted wholly where they lie, or POPULATION_RASTER (band 1 = residents per cell, each cell as its square; give one or the other).
+
+Outputs: reached roads (station_id, arrival_min = time the piece is fully reached), one area per station with reach_km2, residents, district_km2, class limit, exceeds_limit and the share of the district reached in time, gaps, targets' arrival time, a summary table and an HTML report.</source>
+        <translation>计算各消防站在接警出动后 TIME_LIMIT 分钟内沿道路网络可到达的用地、常住人口和目标（建标152-2017 第十四条 / GB 51080-2015 §4.1：{0} 分钟 = 出动时间（通常为 {1} 分钟）+ 行车时间），并检查辖区面积是否符合类别限值（{2}）。
+
+网络语义与 QGIS 网络分析一致：每个折点为节点，线在共享折点处相连，单行取值相对于数字化方向。每条道路的车速：SPEED_FIELD 大于 0 时取其值；否则取可识别的限速（MAXSPEED_FIELD：数字，可带单位，或国家默认限速：{9}；多个取值时取最小）乘以车速表的限速系数；否则取 SPEED_PRESET（或 SPEED_TABLE 文件）中该道路等级的车速；否则取 DEFAULT_SPEED。消防车车速无标准规定：选项 0 为项目预设（{3}）；选项 1–3 为 JTG B01-2014 与 CJJ 37-2012 设计速度的 {4} 倍（项目取定的系数：消防车行驶低于设计速度）。1 OSM 道路等级：{5}。2 公路等级（代码 1–4 = 一级…四级）：{6}。3 城市道路等级（代码 1–4 = 快速路…支路）：{7}。车速为 0 的等级不计入路网。日志、HTML 报告及输出的来源记录列出所用车速。
+通行方向：VALUE_FORWARD / VALUE_BACKWARD / VALUE_BOTH 为以 ; 分隔的取值列表（OSM yes / -1 / no、是 / 否、单行 / 双向 …）；其他取值按代码表识别；潮汐（可变方向）道路按双向通行并计数。GDAL OSM 驱动的 lines 图层可直接使用：从其 other_tags 列读取 highway、oneway、maxspeed 和 junction（环岛和高速公路未另行标注时按单行处理）。
+消防站从最近道路的最近点进入网络（离路段不计时间）；距道路超过 SNAP_TOLERANCE 的消防站会被列出并排除。所有消防站一次性同时搜索，各以其出动时间起算；道路在两站同时到达处（等时点）及时间用尽处被截断。郊区站（SUBURBAN_FIELD 可填 {8}）不论类别，一律按郊区站限值检查。
+
+用地规则：某处用地的到达时间为其 ACCESS_DISTANCE 范围内已到达道路的最早到达时间；可达范围重叠处归先到达的消防站（无重叠）。该规则在边长为 ACCESS_DISTANCE/8 的格网上计算（日志中注明格网大小）。辖区：取 DISTRICTS（每个多边形归其内部的消防站），否则为不限时间时各站最先到达的用地。常住人口：POPULATION 面按面积分摊，点全部计入其所在位置，或用 POPULATION_RASTER（第 1 波段 = 每格常住人口，每个格元按其正方形计算；二者取其一）。
+
+输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。</translation>
     </message>
 </context>
 <context>
@@ -1126,6 +1180,31 @@ Files: risk_atlas_results.gpkg (every result layer and a provenance table: algor
         <source>Layer '{0}' has no field '{1}' ({2}).</source>
         <translation>图层“{0}”没有字段“{1}”（{2}）。</translation>
     </message>
+    <message>
+        <location filename="../processing/population.py" line="15" />
+        <source>Residents field</source>
+        <translation>常住人口字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/population.py" line="17" />
+        <source>Population grid (raster, band 1 = residents per cell; instead of POPULATION)</source>
+        <translation>人口格网（栅格，第 1 波段 = 每格常住人口；代替 POPULATION）</translation>
+    </message>
+    <message>
+        <location filename="../processing/population.py" line="29" />
+        <source>Give POPULATION or POPULATION_RASTER, not both.</source>
+        <translation>POPULATION 与 POPULATION_RASTER 只能给出其一。</translation>
+    </message>
+    <message>
+        <location filename="../processing/population.py" line="34" />
+        <source>POPULATION_RASTER cannot be read as a raster layer.</source>
+        <translation>POPULATION_RASTER 无法作为栅格图层读取。</translation>
+    </message>
+    <message>
+        <location filename="../processing/population.py" line="43" />
+        <source>Give POPULATION (polygons or points) or POPULATION_RASTER.</source>
+        <translation>请给出 POPULATION（面或点）或 POPULATION_RASTER。</translation>
+    </message>
 </context>
 <context>
     <name>RiskAtlasPlugin</name>
@@ -1176,39 +1255,34 @@ Files: risk_atlas_results.gpkg (every result layer and a provenance table: algor
         <translation>人均避难场所面积</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="28" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="29" />
         <source>Shelters (points or polygons)</source>
         <translation>避难场所（点或面）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="29" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="30" />
         <source>Shelters, second layer (e.g. points beside polygons; same fields)</source>
         <translation>避难场所第二图层（如面图层之外的点；字段相同）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="31" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="32" />
         <source>Effective area field (m²; empty = polygon area)</source>
         <translation>有效避难面积字段（m²；为空则取多边形面积）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="33" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="34" />
         <source>Shelter type field</source>
         <translation>避难场所类型字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="35" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="36" />
         <source>Shelter types counted</source>
         <translation>计入的避难场所类型</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="39" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="40" />
         <source>Population (points or polygons)</source>
         <translation>人口（点或面）</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="40" />
-        <source>Residents field</source>
-        <translation>人口数字段</translation>
     </message>
     <message>
         <location filename="../processing/alg_shelter_per_capita.py" line="41" />
@@ -1316,32 +1390,32 @@ Files: risk_atlas_results.gpkg (every result layer and a provenance table: algor
         <translation>超负荷避难场所数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="146" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="147" />
         <source>AREA_FIELD is empty: effective area = polygon area</source>
         <translation>AREA_FIELD 为空：有效面积取多边形面积</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="148" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="149" />
         <source>The shelters have no '{0}' field: effective area = polygon area</source>
         <translation>避难场所图层没有 '{0}' 字段：有效面积取多边形面积</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="126" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="127" />
         <source>Shelter type table: {0}</source>
         <translation>避难场所类型表：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="135" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="136" />
         <source>TARGET must be more than 0 m² per person.</source>
         <translation>TARGET 必须大于 0 m²/人。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="137" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="138" />
         <source>METHOD 0 (administrative) needs UNITS, e.g. the townships.</source>
         <translation>METHOD 0（行政区法）需要 UNITS，如镇街图层。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="139" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="140" />
         <source>METHOD 2 (network) needs ROADS.</source>
         <translation>METHOD 2（路网法）需要 ROADS。</translation>
     </message>
@@ -1421,7 +1495,7 @@ Files: risk_atlas_results.gpkg (every result layer and a provenance table: algor
         <translation>面积缺口合计：{0:,.0f} m²；超负荷避难场所：{1}/{2}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="132" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="133" />
         <source>RADIUS must be more than 0 m (leave it empty for the per-type radii).</source>
         <translation>RADIUS 必须大于 0 m（留空则按类型取服务半径）。</translation>
     </message>

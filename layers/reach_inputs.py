@@ -183,35 +183,40 @@ def road_report(network, count):
     """(info lines, warnings) about the roads as read: fields used, the speeds used, directions."""
     from qgis.PyQt.QtCore import QCoreApplication
 
-    def tr(text):
-        return QCoreApplication.translate("FireStationReach", text)
-
+    translate = QCoreApplication.translate
     origin, speed, info, warnings = network.speed.counts, network.speed, [], []
     if network.from_tags:
-        info.append(tr("Read from the OSM other_tags column: {0}.").format(
+        info.append(translate("FireStationReach", "Read from the OSM other_tags column: {0}.").format(
             ", ".join(network.fields[role] for role in network.from_tags)))
-    info.append(tr("Speeds: {0} roads from the speed field, {1} from maxspeed × {2:g}, {3} from the road-class "
-                   "table, {4} at the default speed; {5} left out ({6}).").format(
+    info.append(translate(
+        "FireStationReach", "Speeds: {0} roads from the speed field, {1} from maxspeed × {2:g}, {3} from the "
+        "road-class table, {4} at the default speed; {5} left out ({6}).").format(
         origin["field"], origin["maxspeed"], speed.preset.maxspeed_factor, origin["class"], origin["default"],
         origin["left_out"], speed.preset.name))
     used = speeds_used(network)
-    info.append(tr("Speeds used (km/h × roads): {0}").format("; ".join(
+    info.append(translate("FireStationReach", "Speeds used (km/h × roads): {0}").format("; ".join(
         f"{what}{' ' + key if key else ''} {kmh:g} × {roads}" for what, key, kmh, roads in used[:40])
         + ("; …" if len(used) > 40 else "")))
     if network.fields.get("speed") and origin["field"] < count - origin["left_out"]:
-        warnings.append(tr("{0} roads have an empty speed: maxspeed, the class table or DEFAULT_SPEED is used.")
-                        .format(count - origin["left_out"] - origin["field"]))
+        warnings.append(translate(
+            "FireStationReach", "{0} roads have an empty speed: maxspeed, the class table or DEFAULT_SPEED is "
+            "used.").format(count - origin["left_out"] - origin["field"]))
     if speed.maxspeed is not None and speed.maxspeed.count("unknown"):
-        warnings.append(tr("{0} roads have a maxspeed that is not understood: their class speed is used.").format(
-            speed.maxspeed.count("unknown")))
+        warnings.append(translate(
+            "FireStationReach", "{0} roads have a maxspeed that is not understood: their class speed is used.")
+            .format(speed.maxspeed.count("unknown")))
     if network.unknown_directions:
-        warnings.append(tr("{0} roads have an empty or unknown direction value: both directions are used.")
-                        .format(network.unknown_directions))
+        warnings.append(translate(
+            "FireStationReach", "{0} roads have an empty or unknown direction value: both directions are used.")
+            .format(network.unknown_directions))
     if network.reversible:
-        warnings.append(tr("{0} reversible (tidal) roads are driven in both directions.").format(network.reversible))
+        warnings.append(translate("FireStationReach", "{0} reversible (tidal) roads are driven in both directions.")
+                        .format(network.reversible))
     if network.multipart:
-        info.append(tr("{0} multipart roads are split into their parts (parts join only where they share a "
-                       "vertex).").format(network.multipart))
+        info.append(translate(
+            "FireStationReach", "{0} multipart roads are split into their parts (parts join only where they share "
+            "a vertex).").format(network.multipart))
     if network.without_geometry:
-        warnings.append(tr("{0} roads without geometry are ignored.").format(network.without_geometry))
+        warnings.append(translate("FireStationReach", "{0} roads without geometry are ignored.")
+                        .format(network.without_geometry))
     return info, warnings

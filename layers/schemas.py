@@ -166,6 +166,8 @@ POPULATION = LayerSchema(
     key=("pop_id",),
 )
 
+POPULATION_POINT_SQUARE_M = 0.001  # a population point counts as a square of this side (m): wholly where it lies
+
 ROADS = LayerSchema(
     "roads", "道路", "Roads", (LINE,),
     (

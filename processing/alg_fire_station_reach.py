@@ -12,6 +12,7 @@ from ..core.standards import fire_stations as fs
 from ..support import compat
 from ..support.i18n import is_chinese
 from .base import FLAG_ADVANCED, RiskAtlasAlgorithm, objects_frozen
+from .population import add_population, read_population
 
 SPEED_PRESET_NAMES = tuple(fs.SPEED_PRESETS)  # the SPEED_PRESET enum
 DIRECTION_PARAMETERS = (("VALUE_FORWARD", DIRECTION_DEFAULTS["forward"]),
@@ -64,8 +65,7 @@ class FireStationReach(RiskAtlasAlgorithm):
         self.add_number("TIME_LIMIT", self.tr("Time limit from dispatch (min)"), fs.TIME_RULE_MIN, minimum=0.01)
         self.add_number("ACCESS_DISTANCE", self.tr("Access distance from roads (m)"), fs.ACCESS_DISTANCE_M,
                         minimum=0.0)
-        self.add_source("POPULATION", self.tr("Population"), [compat.SOURCE_POLYGON], optional=True)
-        self.add_field("POPULATION_FIELD", self.tr("Residents field"), "residents", "POPULATION", compat.FIELD_NUMERIC)
+        add_population(self, self.tr("Population (polygons or points)"))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             "TARGETS", self.tr("Targets (enterprises, hazard units)"), compat.SOURCE_ANY_GEOMETRY, optional=True))
         self.add_number("NODE_TOLERANCE", self.tr("Node tolerance (m)"), 0.0, minimum=0.0, advanced=True)
@@ -89,7 +89,7 @@ class FireStationReach(RiskAtlasAlgorithm):
         stations = self.read_source(parameters, "STATIONS", context, feedback, target_crs=crs)
         study = self.read_source(parameters, "STUDY_AREA", context, feedback, target_crs=crs, required=False)
         districts = self.read_source(parameters, "DISTRICTS", context, feedback, target_crs=crs, required=False)
-        population = self.read_source(parameters, "POPULATION", context, feedback, target_crs=crs, required=False)
+        population, population_field = read_population(self, parameters, context, feedback, crs)
         feedback.setProgress(5)
 
         def field(name, frame, required=False):
@@ -114,7 +114,7 @@ class FireStationReach(RiskAtlasAlgorithm):
             feedback.pushWarning(self.tr("The study area layer is empty: the roads' extent is used."))
         pop_geoms = residents = None
         if population is not None:
-            pop_geoms, residents = inputs.residents(population, field("POPULATION_FIELD", population, required=True))
+            pop_geoms, residents = inputs.residents(population, population_field)
         targets = inputs.read_targets(self.parameterAsLayerList(parameters, "TARGETS", context) or [], crs,
                                       context.transformContext())
         self.check_cancelled(feedback)

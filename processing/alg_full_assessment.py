@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
 
@@ -32,9 +33,12 @@ class FullAssessment(RiskAtlasAlgorithm):
         return super().flags() | compat.FLAG_NO_THREADING  # it exports print layouts
 
     def initAlgorithm(self, config=None):
-        for layer in ASSESSMENT_INPUTS:
+        for layer in ASSESSMENT_INPUTS:  # POPULATION: or POPULATION_RASTER
             self.add_source(layer.parameter, input_label(layer), source_types(layer.schema.geometries),
-                            optional=not layer.required)
+                            optional=not layer.required or layer.parameter == "POPULATION")
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            "POPULATION_RASTER", self.tr("Population grid (raster, band 1 = residents per cell; instead of "
+                                         "POPULATION)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             "METHOD", self.tr("Enterprise risk method"), [self.tr("LEC (D = L × E × C)"),
                                                          self.tr("Risk matrix (likelihood × severity)")],
@@ -82,6 +86,11 @@ class FullAssessment(RiskAtlasAlgorithm):
             if vector_layer is None:
                 raise QgsProcessingException(self.invalidSourceError(parameters, layer.parameter))
             inputs[layer.parameter] = vector_layer.source()
+        if self.given(parameters, "POPULATION_RASTER"):
+            inputs["POPULATION_RASTER"] = self.parameterAsRasterLayer(parameters, "POPULATION_RASTER", context)
+        if ("POPULATION" in inputs) == ("POPULATION_RASTER" in inputs):
+            raise QgsProcessingException(self.tr("Give POPULATION (polygons or points) or POPULATION_RASTER, one of "
+                                                 "them."))
         options = {name: self.parameterAsDouble(parameters, name, context)
                    for name in ("CELL_SIZE", "TIME_LIMIT", "DEFAULT_TURNOUT", "TARGET")}
         options.update({name: self.parameterAsString(parameters, name, context)

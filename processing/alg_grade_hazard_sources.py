@@ -4,6 +4,7 @@ from qgis.core import QgsProcessingOutputNumber
 from ..core.standards.gb18218 import EXPOSURE_RADIUS_M
 from ..support import compat
 from .base import RiskAtlasAlgorithm
+from .population import add_population, read_population
 
 
 class GradeHazardSources(RiskAtlasAlgorithm):
@@ -25,9 +26,7 @@ class GradeHazardSources(RiskAtlasAlgorithm):
         self.add_field("EXPOSED_FIELD", self.tr("Exposed people field (within {0:g} m outside the boundary)").format(
             EXPOSURE_RADIUS_M), "exposed", "INPUT")
         self.add_field("ENTERPRISE_FIELD", self.tr("Enterprise id field"), "ent_id", "INPUT")
-        self.add_source("POPULATION", self.tr("Population polygons (to estimate exposed people)"),
-                        [compat.SOURCE_POLYGON], optional=True)
-        self.add_field("POPULATION_FIELD", self.tr("Residents field"), "residents", "POPULATION")
+        add_population(self, self.tr("Population, polygons or points (to estimate exposed people)"))
         self.add_sink("OUTPUT", self.tr("Graded hazard units"), compat.SOURCE_VECTOR)
         self.add_sink("DETAILS", self.tr("Hazard record details (q, Q, β)"), compat.SOURCE_VECTOR, optional=True)
         self.addOutput(QgsProcessingOutputNumber("UNITS", self.tr("Number of units")))
@@ -53,9 +52,7 @@ class GradeHazardSources(RiskAtlasAlgorithm):
             unit=field("UNIT_FIELD", required=True), substance=field("SUBSTANCE_FIELD", required=True),
             quantity=field("QUANTITY_FIELD", required=True), category=field("CATEGORY_FIELD", records),
             exposed=field("EXPOSED_FIELD", records), enterprise=field("ENTERPRISE_FIELD", records))
-        population = self.read_source(parameters, "POPULATION", context, feedback, target_crs=records.crs,
-                                      required=False)
-        population_field = field("POPULATION_FIELD", population, required=True) if population else None
+        population, population_field = read_population(self, parameters, context, feedback, records.crs)
         feedback.setProgress(30)
         self.check_cancelled(feedback)
 

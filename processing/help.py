@@ -14,6 +14,7 @@ from ..core.standards.risk_presets import (AGGREGATION_RULES, CUMULATIVE_BASE3, 
                                            LEC_C_VALUES, LEC_E_VALUES, LEC_L_VALUES, MATRIX, MATRIX_RANGE)
 from ..core.standards.shelters import DEFAULT_SHELTER_TYPES, NOT_WALKABLE_CLASSES, TARGET_M2_PER_CAPITA
 from ..core.values import YES_NO_WORDS
+from ..layers.schemas import POPULATION_POINT_SQUARE_M
 from ..support.i18n import is_chinese
 
 
@@ -133,6 +134,14 @@ def speed_table_text(preset, zh):
     parts.append(f"{other} {number(round(preset.other_kmh, 3))}" if preset.other_kmh else translate(
         "Help", "other and none: left out"))
     return _list(parts, zh) + " km/h"
+
+
+def maxspeed_text():
+    """'a number (km/h), km/h, mph, knots, CN:urban 50, …' from core.roads.maxspeed's tables."""
+    from ..core.roads.maxspeed import IMPLICIT_MAXSPEED_KMH
+
+    implicit = ", ".join(f"{key[:2].upper()}{key[2:]} {number(kmh)}" for key, kmh in IMPLICIT_MAXSPEED_KMH.items())
+    return f"km/h, mph, knots; {implicit}"
 
 
 def shelter_radii_text(zh):
@@ -283,8 +292,9 @@ def fire_station_reach():
         "the road network, and whether its district respects the class limit ({2}).\n\n"
         "Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, "
         "one-way values relative to the digitising direction. Speed per road: SPEED_FIELD when > 0, else a "
-        "parseable posted limit (MAXSPEED_FIELD: 60, 60 km/h, 30 mph, 10 knots, CN:urban 50 / CN:rural 70 / "
-        "CN:motorway 120; several values: the lowest) × the table's maxspeed factor, else the road class's speed "
+        "parseable posted limit (MAXSPEED_FIELD: a number, with or without a unit, or a national default: {9}; "
+        "several values: the lowest) × the table's maxspeed "
+        "factor, else the road class's speed "
         "in SPEED_PRESET (or the SPEED_TABLE file), else DEFAULT_SPEED. No standard gives fire-engine speeds: "
         "option 0 is a project preset ({3}); options 1–3 are {4} × the design speed of JTG B01-2014 and CJJ 37-2012 "
         "(a project factor: fire engines drive below design speed). 1 OSM highway: {5}. 2 Chinese highways (codes "
@@ -310,7 +320,7 @@ def fire_station_reach():
         "in time, gaps, targets' arrival time, a summary table and an HTML report."
     ).format(number(fs.TIME_RULE_MIN), number(fs.TURNOUT_CONVENTION_MIN), class_limits_text(zh),
              speed_preset_text(presets[0], zh), number(fs.FIRE_ENGINE_FACTOR),
-             *(speed_table_text(p, zh) for p in presets[1:4]), yes_no_words_text(zh))
+             *(speed_table_text(p, zh) for p in presets[1:4]), yes_no_words_text(zh), maxspeed_text())
 
 
 def shelter_per_capita():
@@ -365,13 +375,27 @@ def full_assessment():
     ).format(steps)
 
 
+def population_note():
+    """The paragraph every algorithm with POPULATION ends with."""
+    return translate(
+        "Help", "Population: POPULATION polygons (residents apportioned by area) or points (each point's residents "
+        "counted wholly where it lies: a point counts as a {0:g} mm square), or instead POPULATION_RASTER, a grid "
+        "whose band 1 holds residents per cell (WorldPop, 格网人口): each cell counts as its square, nodata and 0 "
+        "cells are dropped, and the result equals a run on the cells as polygons. Give one or the other."
+    ).format(POPULATION_POINT_SQUARE_M * 1000)
+
+
+def _with_population(help_text):
+    return lambda: help_text() + "\n\n" + population_note()
+
+
 HELP = {
     "createtemplate": create_template,
     "validateinputs": validate_inputs,
-    "gradehazardsources": grade_hazard_sources,
+    "gradehazardsources": _with_population(grade_hazard_sources),
     "enterpriserisk": enterprise_risk,
-    "fourcolourmap": four_colour_map,
+    "fourcolourmap": _with_population(four_colour_map),
     "firestationreach": fire_station_reach,
-    "shelterpercapita": shelter_per_capita,
-    "fullassessment": full_assessment,
+    "shelterpercapita": _with_population(shelter_per_capita),
+    "fullassessment": _with_population(full_assessment),
 }

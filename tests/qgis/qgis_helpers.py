@@ -93,3 +93,36 @@ def osm_style_roads(gpkg):
         rows.append((feature.geometry().asWkt(), [str(number + 1), feature["name"], highway, ",".join(tags)]))
     return memory_layer("LineString?crs=EPSG:4549&field=osm_id:string&field=name:string&field=highway:string"
                         "&field=other_tags:string", rows, "lines")
+
+
+def rasterise_population(gpkg, path, cell=100.0, field="residents"):
+    """The sample county's population as a GeoTIFF of residents per ``cell`` m square (each polygon's
+    residents spread by area over the cells it overlaps; cells outside every polygon are nodata)."""
+    from osgeo import gdal, osr
+
+    layer = QgsVectorLayer(f"{gpkg}|layername=population", "population", "ogr")
+    polygons = shapes(layer)
+    residents = np.array([f[field] for f in layer.getFeatures()], dtype=float)
+    xmin, ymin, xmax, ymax = shapely.total_bounds(polygons)
+    x0, y0 = np.floor(xmin / cell) * cell, np.ceil(ymax / cell) * cell
+    cols, rows = int(np.ceil((xmax - x0) / cell)), int(np.ceil((y0 - ymin) / cell))
+    jj, ii = np.meshgrid(np.arange(cols), np.arange(rows))
+    cells = shapely.box(x0 + jj.ravel() * cell, y0 - (ii.ravel() + 1) * cell, x0 + (jj.ravel() + 1) * cell,
+                        y0 - ii.ravel() * cell)
+    cell_idx, poly_idx = shapely.STRtree(polygons).query(cells, predicate="intersects")
+    share = shapely.area(shapely.intersection(cells[cell_idx], polygons[poly_idx])) / shapely.area(polygons[poly_idx])
+    values = np.full(rows * cols, -9999.0)
+    covered = np.zeros(rows * cols, dtype=bool)
+    covered[cell_idx[share > 0]] = True
+    values[covered] = 0.0
+    np.add.at(values, cell_idx[share > 0], (share * residents[poly_idx])[share > 0])
+    dataset = gdal.GetDriverByName("GTiff").Create(str(path), cols, rows, 1, gdal.GDT_Float64)
+    dataset.SetGeoTransform((x0, cell, 0.0, y0, 0.0, -cell))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(int(layer.crs().authid().split(":")[1]))
+    dataset.SetProjection(srs.ExportToWkt())
+    band = dataset.GetRasterBand(1)
+    band.SetNoDataValue(-9999.0)
+    band.WriteArray(values.reshape(rows, cols))
+    dataset = None
+    return str(path), float(residents.sum())
