@@ -581,39 +581,44 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
         <translation>车速：{0} 条道路取车速字段，{1} 条取限速 maxspeed × {2:g}，{3} 条取道路等级车速表，{4} 条取默认车速；{5} 条不计入路网（{6}）。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="197" />
+        <location filename="../layers/reach_inputs.py" line="201" />
         <source>Speeds used (km/h × roads): {0}</source>
         <translation>采用的车速（km/h × 道路条数）：{0}</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="201" />
+        <location filename="../layers/reach_inputs.py" line="205" />
         <source>{0} roads have an empty speed: maxspeed, the class table or DEFAULT_SPEED is used.</source>
         <translation>{0} 条道路车速为空：改用限速 maxspeed、道路等级车速表或 DEFAULT_SPEED。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="205" />
+        <location filename="../layers/reach_inputs.py" line="209" />
         <source>{0} roads have a maxspeed that is not understood: their class speed is used.</source>
         <translation>{0} 条道路的限速 maxspeed 无法识别：改用其道路等级车速。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="209" />
+        <location filename="../layers/reach_inputs.py" line="213" />
         <source>{0} roads have an empty or unknown direction value: both directions are used.</source>
         <translation>{0} 条道路的通行方向为空或无法识别：按双向通行处理。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="213" />
+        <location filename="../layers/reach_inputs.py" line="217" />
         <source>{0} reversible (tidal) roads are driven in both directions.</source>
         <translation>{0} 条潮汐（可变方向）道路按双向通行处理。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="216" />
+        <location filename="../layers/reach_inputs.py" line="220" />
         <source>{0} multipart roads are split into their parts (parts join only where they share a vertex).</source>
         <translation>{0} 条多部件道路被拆分为各部件（部件仅在共享节点处相连）。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="220" />
+        <location filename="../layers/reach_inputs.py" line="224" />
         <source>{0} roads without geometry are ignored.</source>
         <translation>{0} 条无几何的道路被忽略。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="197" />
+        <source>The roads look like an OSM import (highway) but the speed table leaves no line out: footways, waterways and railways are driven too. Choose SPEED_PRESET 1 (OSM highway classes).</source>
+        <translation>道路看似 OSM 导入数据（highway），但车速表未排除任何线：人行道、河流和铁路也会被当作道路行驶。请选择 SPEED_PRESET 1（OSM 道路等级）。</translation>
     </message>
 </context>
 <context>
@@ -1098,42 +1103,42 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 <context>
     <name>InputLayers</name>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="219" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="219" />
         <source>Hazard sources (one record per unit and substance)</source>
         <translation>危险源（每个单元每种物质一条记录）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="219" />
         <source>Emergency shelters</source>
         <translation>应急避难场所</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="219" />
         <source>Emergency shelters, second layer (e.g. points beside polygons)</source>
         <translation>应急避难场所（第二图层，如面图层之外的点图层）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="219" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="219" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="219" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="219" />
         <source>Townships</source>
         <translation>镇街</translation>
     </message>

@@ -193,6 +193,10 @@ def road_report(network, count):
         "road-class table, {4} at the default speed; {5} left out ({6}).").format(
         origin["field"], origin["maxspeed"], speed.preset.maxspeed_factor, origin["class"], origin["default"],
         origin["left_out"], speed.preset.name))
+    if network.fields.get("class") == "highway" and not origin["left_out"]:
+        warnings.append(translate(
+            "FireStationReach", "The roads look like an OSM import (highway) but the speed table leaves no line out: "
+            "footways, waterways and railways are driven too. Choose SPEED_PRESET 1 (OSM highway classes)."))
     used = speeds_used(network)
     info.append(translate("FireStationReach", "Speeds used (km/h × roads): {0}").format("; ".join(
         f"{what}{' ' + key if key else ''} {kmh:g} × {roads}" for what, key, kmh, roads in used[:40])

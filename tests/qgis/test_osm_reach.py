@@ -116,3 +116,21 @@ def test_sample_county_osm_copy_reaches_what_todays_roads_reach(run_algorithm, s
     lengths = [sum(f["length_m"] for f in layer_of(r, "OUTPUT_EDGES").getFeatures()) for r in (today, osm)]
     assert lengths[1] == pytest.approx(lengths[0], rel=1e-9)
     print("sample county today / OSM copy:", summaries[0]["ALL"], summaries[1]["ALL"], lengths)
+
+
+def test_osm_lines_with_the_template_preset_are_warned_about(run_algorithm, osm_lines):
+    from qgis.core import QgsProcessingFeedback
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+
+        def pushWarning(self, message):  # noqa: N802
+            self.warnings.append(message)
+
+    feedback = Feedback()
+    run_algorithm("riskatlas:firestationreach", {
+        "STATIONS": _stations(osm_lines), "ROADS": osm_lines, "OUTPUT_EDGES": "memory:", "OUTPUT_AREAS": "memory:",
+        "OUTPUT_GAPS": "memory:"}, feedback=feedback)
+    assert any("SPEED_PRESET 1" in w for w in feedback.warnings)
