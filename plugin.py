@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from .support.dependencies import install_message
+from .support.fonts import install_substitutions, resolve_project_fonts
 from .support.i18n import PLUGIN_DIR, install_translator, remove_translator
 
 
@@ -23,6 +24,7 @@ class RiskAtlasPlugin:
     # -- processing (also the only entry point under qgis_process) --
     def initProcessing(self):  # noqa: N802 (QGIS API)
         install_translator()
+        install_substitutions()  # fonts named on another machine's project draw with this machine's CJK font
         if self.provider is None:
             from .processing.provider import RiskAtlasProvider
 
@@ -45,6 +47,9 @@ class RiskAtlasPlugin:
             if algorithm is not None:
                 self._add_action(icon, algorithm.displayName() + "…",
                                  lambda _checked=False, a=algorithm_id: self.open_algorithm(a))
+        from qgis.core import QgsProject
+
+        QgsProject.instance().readProject.connect(self._resolve_fonts)
         problems = install_message()
         if problems and self.iface is not None:
             self.iface.messageBar().pushMessage(
@@ -59,7 +64,20 @@ class RiskAtlasPlugin:
         self.actions.append(action)
         return action
 
+    @staticmethod
+    def _resolve_fonts(_document=None):
+        """A project just read: its layouts and labels in a CJK family this machine has."""
+        from qgis.core import QgsProject
+
+        resolve_project_fonts(QgsProject.instance())
+
     def unload(self):
+        from qgis.core import QgsProject
+
+        try:
+            QgsProject.instance().readProject.disconnect(self._resolve_fonts)
+        except (TypeError, RuntimeError):  # not connected (initGui not run)
+            pass
         for action in self.actions:
             self.iface.removePluginMenu(self.menu_title, action)
         self.actions = []

@@ -24,7 +24,6 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core.standards.risk_levels import RISK_LEVELS
 from ..layers.atomic import atomic_output
 from ..layers.project import SAMPLE_GPKG
 from ..layers.schemas import ASSESSMENT_INPUTS, REQUIRED_INPUTS, RESULT_BY_NAME, RESULT_LAYERS
@@ -231,34 +230,29 @@ def _step_files(step, output_folder):
 
 
 def _headline_figures(figures, outputs, runner):
-    """The figures ``make demo`` prints, from the steps' outputs ({step key: results})."""
-    validation, graded, risk_map = outputs["validate"], outputs["grade"], outputs["map"]
+    """The figures ``make demo`` prints: the validation and grading counts, then the headline figures the
+    atlas step wrote into the results GeoPackage (table headline_figures: the ones its PDF prints)."""
+    validation, graded = outputs["validate"], outputs["grade"]
     figures["validation errors / warnings"] = f"{validation['ERRORS']} / {validation['WARNINGS']}"
     figures["hazard units / major hazard sources"] = f"{graded['UNITS']} / {graded['MAJOR_UNITS']}"
-    for level in RISK_LEVELS:
-        figures[f"map cells / residents, {level.label_zh} {level.label_en.split()[0].lower()}"] = (
-            f"{int(risk_map[f'AREAS_LEVEL_{level.level}'])} / {risk_map[f'RESIDENTS_LEVEL_{level.level}']:,.0f}")
-    _reach_figures(figures, runner.uri("reach_summary"))
-    _copy_numbers(figures, outputs["shelters"], "shelters")
+    figures.update(read_headline_figures(runner.gpkg, "zh" if is_chinese() else "en"))
 
 
-def _reach_figures(figures, summary_uri):
-    """County-wide line ('ALL') of the fire-station summary table."""
-    layer = QgsVectorLayer(summary_uri, "reach_summary", "ogr")
+def read_headline_figures(gpkg, language):
+    """{label: 'shown unit'} of the headline_figures table of ``gpkg`` (in its order), in ``language``."""
+    from ..core.headline import HeadlineFigure
+
+    layer = QgsVectorLayer(f"{gpkg}|layername=headline_figures", "headline_figures", "ogr")
+    lines = {}
     for feature in layer.getFeatures():
-        if feature["station_id"] == "ALL":
-            figures["fire-station reach: residents within the time limit"] = (
-                f"{feature['residents_in_time']:,.0f} ({feature['residents_in_time_pct']:.1f} %)")
-            figures["fire-station reach: area reached (km²)"] = round(feature["reach_km2"], 1)
-            figures["fire-station reach: enterprises covered"] = (
-                f"{feature['enterprise_risk_covered']} of {feature['enterprise_risk_total']}")
+        values = {name: feature[name] for name in ("figure_id", "unit", "shown", "label_zh", "label_en",
+                                                   "definition_zh", "definition_en")}
+        value = feature["value"]
+        figure = HeadlineFigure(value=None if value is None or value != value else float(value), **values)
+        label, _separator, shown = figure.line(language).partition("：" if language == "zh" else ": ")
+        lines[label] = shown
     del layer
-
-
-def _copy_numbers(figures, results, prefix):
-    for key, value in results.items():
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            figures[f"{prefix}: {key.lower()}"] = round(value, 3) if isinstance(value, float) else value
+    return lines
 
 
 def run_demo(output_folder):

@@ -11,19 +11,21 @@ from ..layers.schemas import inputs_bottom_to_top, project_results
 from ..layers.styling import apply_four_colour_style
 
 
-def _result_styles(target):
+def _result_styles(target, language):
+    """How each result layer is drawn; legends and labels in ``language`` (the assessment's LANGUAGE)."""
     from ..layers.shelter_style import style_shelter_load, style_units_per_capita
     from ..layers.reach_style import style_reach_areas, style_reach_edges, style_reach_gaps
 
     return {
-        "risk_map": functools.partial(apply_four_colour_style, opacity=0.8),
-        "hazard_units": apply_four_colour_style,
-        "enterprise_risk": apply_four_colour_style,
+        "risk_map": functools.partial(apply_four_colour_style, opacity=0.8, language=language),
+        "hazard_units": functools.partial(apply_four_colour_style, language=language),
+        "enterprise_risk": functools.partial(apply_four_colour_style, language=language),
         "reach_areas": style_reach_areas,
         "reach_gaps": style_reach_gaps,
         "reach_edges": style_reach_edges,
-        "shelter_units": functools.partial(style_units_per_capita, target=target, name_field="name"),
-        "shelter_load": style_shelter_load,
+        "shelter_units": functools.partial(style_units_per_capita, target=target, name_field="name",
+                                           language=language),
+        "shelter_load": functools.partial(style_shelter_load, language=language),
     }
 
 
@@ -41,14 +43,14 @@ def write_project(path, inputs, result, target=TARGET_M2_PER_CAPITA, language=No
                          for i in inputs_bottom_to_top() if inputs.get(i.parameter)],
                "输入数据" if zh else "Inputs", language)
     group = project.layerTreeRoot().insertGroup(0, "评估结果" if zh else "Results")
-    styles = _result_styles(target)
+    styles = _result_styles(target, language)
     gpkg = result.files["results GeoPackage"]
     for result_layer in project_results():
         layer = open_gpkg_layer(gpkg, result_layer.name, result_layer.title_zh if zh else result_layer.title_en)
         styles[result_layer.name](layer)
         project.addMapLayer(layer, False)
         group.addLayer(layer).setItemVisibilityChecked(result_layer.visible)
-    add_atlas_to_project(project, gpkg)  # atlas layers above, unchecked
+    add_atlas_to_project(project, gpkg)  # the layouts; their layers in a collapsed, unchecked group at the bottom
     if not project.write(path):
         raise IOError(f"cannot write project {path}: {project.error()}")
     return path

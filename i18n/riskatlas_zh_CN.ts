@@ -29,59 +29,59 @@
     </message>
     <message>
         <location filename="../assessment/chain.py" line="102" />
-        <source>Four-colour risk map on a grid of CELL_SIZE metres over the townships (highest level wins by default; a level's lower bound belongs to that level)</source>
-        <translation>四色安全风险分布图（覆盖各镇街、边长 CELL_SIZE 米的网格，默认就高取值；等级下限值属于该等级）</translation>
+        <source>Four-colour risk map on a grid of CELL_SIZE metres, cut to the townships (highest level wins by default; a level's lower bound belongs to that level)</source>
+        <translation>四色安全风险分布图（边长 CELL_SIZE 米的网格，裁剪至镇街范围，默认就高取值；等级下限值属于该等级）</translation>
     </message>
     <message>
         <location filename="../assessment/chain.py" line="102" />
-        <source>The printed atlas (cover + one sheet per township)</source>
-        <translation>打印图集（封面 + 每个镇街一页）</translation>
+        <source>The printed atlas (the county's four-colour, fire-station and shelter pages, then one sheet per township)</source>
+        <translation>打印图集（县域四色图、消防站覆盖和避难场所覆盖页，之后每个镇街一页）</translation>
     </message>
 </context>
 <context>
     <name>CreateTemplate</name>
     <message>
-        <location filename="../processing/alg_create_template.py" line="22" />
+        <location filename="../processing/alg_create_template.py" line="21" />
         <source>Create data template</source>
         <translation>创建数据模板</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="26" />
+        <location filename="../processing/alg_create_template.py" line="25" />
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="28" />
+        <location filename="../processing/alg_create_template.py" line="27" />
         <source>Field alias language</source>
         <translation>字段别名语言</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="28" />
+        <location filename="../processing/alg_create_template.py" line="27" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="28" />
+        <location filename="../processing/alg_create_template.py" line="27" />
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="31" />
+        <location filename="../processing/alg_create_template.py" line="30" />
         <source>Template GeoPackage</source>
         <translation>模板GeoPackage</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="31" />
+        <location filename="../processing/alg_create_template.py" line="30" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="33" />
+        <location filename="../processing/alg_create_template.py" line="32" />
         <source>Template layers</source>
         <translation>模板图层</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="45" />
+        <location filename="../processing/alg_create_template.py" line="44" />
         <source>The template CRS is geographic; analyses will reproject it. A projected CRS in metres is better.</source>
         <translation>模板坐标系为地理坐标系；分析时将重投影。建议使用以米为单位的投影坐标系。</translation>
     </message>
@@ -182,139 +182,129 @@
         <translation>导出安全风险分布图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="77" />
+        <location filename="../processing/alg_export_atlas.py" line="83" />
         <source>Four-colour risk map (risk_level, residents)</source>
         <translation>四色安全风险分布图（risk_level、residents）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="78" />
+        <location filename="../processing/alg_export_atlas.py" line="84" />
         <source>Enterprises with risk levels</source>
         <translation>企业（含风险等级）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="79" />
+        <location filename="../processing/alg_export_atlas.py" line="85" />
         <source>Graded hazard units</source>
         <translation>危险源单元分级结果</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="80" />
+        <location filename="../processing/alg_export_atlas.py" line="86" />
         <source>Emergency shelters</source>
         <translation>应急避难场所</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="81" />
+        <location filename="../processing/alg_export_atlas.py" line="87" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="82" />
+        <location filename="../processing/alg_export_atlas.py" line="88" />
         <source>Fire-station reach areas (5 minutes)</source>
         <translation>消防站5分钟可达范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="83" />
+        <location filename="../processing/alg_export_atlas.py" line="89" />
         <source>Reach gaps (land no station reaches in 5 minutes)</source>
         <translation>消防覆盖盲区（5分钟内无消防站可达）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="84" />
+        <location filename="../processing/alg_export_atlas.py" line="90" />
         <source>Shelter area per capita (per-township result)</source>
         <translation>人均避难场所面积（按镇街结果）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="85" />
+        <location filename="../processing/alg_export_atlas.py" line="92" />
         <source>Townships (one atlas page each)</source>
         <translation>镇街（每个镇街一页图）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="90" />
+        <location filename="../processing/alg_export_atlas.py" line="97" />
         <source>Township name field (not given: name, or name_en for an English atlas)</source>
         <translation>镇街名称字段（不指定：name，英文图集为 name_en）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="96" />
+        <location filename="../processing/alg_export_atlas.py" line="103" />
         <source>Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)</source>
         <translation>图集标题（留空：安全风险分布图集 / Safety Risk Atlas）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="96" />
+        <location filename="../processing/alg_export_atlas.py" line="103" />
         <source>Issuing organisation</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="96" />
+        <location filename="../processing/alg_export_atlas.py" line="103" />
         <source>Date printed on the atlas (empty: today; YYYY-MM-DD is written out)</source>
         <translation>图集编制日期（留空：当天；YYYY-MM-DD 格式将写成“2024年6月7日”）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="100" />
+        <location filename="../processing/alg_export_atlas.py" line="107" />
         <source>Page size (landscape)</source>
         <translation>纸张大小（横向）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="103" />
+        <location filename="../processing/alg_export_atlas.py" line="110" />
         <source>Atlas language (zh: Chinese, en: English)</source>
         <translation>图集语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="106" />
+        <location filename="../processing/alg_export_atlas.py" line="113" />
         <source>Risk atlas (PDF)</source>
         <translation>安全风险分布图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="106" />
+        <location filename="../processing/alg_export_atlas.py" line="113" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="108" />
+        <location filename="../processing/alg_export_atlas.py" line="115" />
         <source>Folder for one PNG per page</source>
         <translation>逐页 PNG 图片输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="113" />
+        <location filename="../processing/alg_export_atlas.py" line="120" />
         <source>Number of pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="121" />
+        <location filename="../processing/alg_export_atlas.py" line="128" />
         <source>{0} must be one of: {1}</source>
         <translation>{0} 必须是以下之一：{1}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="124" />
+        <location filename="../atlas/run.py" line="125" />
         <source>Give an output PDF file.</source>
         <translation>请指定输出的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="101" />
+        <location filename="../atlas/run.py" line="102" />
         <source>Could not write the atlas PDF: {0}</source>
         <translation>无法写出图集 PDF：{0}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="110" />
+        <location filename="../atlas/run.py" line="111" />
         <source>Could not write the PNG pages: {0}</source>
         <translation>无法写出 PNG 图片：{0}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="113" />
+        <location filename="../atlas/run.py" line="114" />
         <source>{0} PNG pages in {1}</source>
         <translation>{0} 页 PNG 图片已写入 {1}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="138" />
-        <source>Risk atlas: {0} pages (cover + {1} townships), {2} paper, language {3}, written in {4:.1f} s: {5}</source>
-        <translation>安全风险分布图集：共 {0} 页（封面 + {1} 个镇街），{2} 纸张，语言 {3}，用时 {4:.1f} 秒：{5}</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_export_atlas.py" line="148" />
+        <location filename="../processing/alg_export_atlas.py" line="155" />
         <source>Made by: {0}</source>
         <translation>生成方式：{0}</translation>
-    </message>
-    <message>
-        <location filename="../atlas/run.py" line="126" />
-        <source>The font 'WenQuanYi Zen Hei' is not installed: Chinese text may not show in the charts. Install fonts-wqy-zenhei (Debian) or the WenQuanYi font.</source>
-        <translation>未安装“文泉驿正黑”（WenQuanYi Zen Hei）字体：统计图中的中文可能无法显示。请安装 fonts-wqy-zenhei（Debian）或文泉驿正黑字体。</translation>
     </message>
     <message>
         <location filename="../atlas/run.py" line="46" />
@@ -327,70 +317,85 @@
         <translation>图层“{0}”没有字段“{1}”（NAME_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="89" />
-        <source>Templates: {0} and {1}</source>
-        <translation>版式模板：{0} 和 {1}</translation>
-    </message>
-    <message>
-        <location filename="../atlas/report.py" line="15" />
-        <source>County: {0} residents in {1} townships — {2}</source>
-        <translation>全县：{1} 个镇街常住人口 {0} 人 — {2}</translation>
-    </message>
-    <message>
-        <location filename="../atlas/report.py" line="17" />
-        <source>5-minute coverage: {0}; fixed-shelter area per resident: {1}; major hazard units: {2}</source>
-        <translation>消防5分钟覆盖：{0}；人均固定避难场所面积：{1}；重大危险源：{2}</translation>
-    </message>
-    <message>
-        <location filename="../atlas/report.py" line="24" />
+        <location filename="../atlas/report.py" line="33" />
         <source>{0} residents of the risk map lie outside every township and are not in the atlas figures.</source>
         <translation>四色图中有 {0} 名常住人口位于所有镇街之外，未计入图集统计。</translation>
     </message>
     <message>
-        <location filename="../atlas/report.py" line="29" />
-        <source>Cross-check: the reach gaps hold {0} residents; the atlas counts {1} residents not covered (from the risk map's residents).</source>
-        <translation>核对：消防覆盖盲区图层记录 {0} 人；图集按四色图人口计算未覆盖 {1} 人。</translation>
-    </message>
-    <message>
-        <location filename="../atlas/run.py" line="87" />
+        <location filename="../atlas/run.py" line="89" />
         <source>Could not write the atlas layers: {0}</source>
         <translation>无法写入图集图层：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="50" />
-        <source>Prints the risk atlas as one PDF: a cover page for the county, then one sheet per township.
-
-Cover: the four-colour risk map of the county with fire stations, shelters and major hazard units; a table of map units, area and residents per risk level; the share of residents within 5 minutes of a fire station; fixed-shelter area per resident against the target (TARGET, default {0} m² per resident; a value equal to the target meets it); major hazard units by grade (GB 18218-2018 一级–四级); a table of the townships; issuing organisation and date.
-
-Each township sheet (a QGIS atlas on the townships): the four-colour map zoomed to the township with a location inset, legend (重大风险 red, 较大风险 orange, 一般风险 yellow, 低风险 blue), scale bar, north arrow and CRS note; the township's figures as on the cover; a chart of the risk-level shares of area and residents; the list of its major hazard units.
-
-How the figures are made: residents of the four-colour map units are apportioned to each township by area; a unit is counted in the township it overlaps most; the 5-minute share is residents in the union of the reach areas (else outside the reach gaps) ÷ residents; shelter area and residents are taken from the per-township shelter result and judged against TARGET; hazard units and enterprises count in the township holding them. Risk levels are read from 'risk_level' (1 major … 4 low; a level's lower bound belongs to that level, as in the analyses that wrote them).
-
-The pages come from the layout templates in the plugin's 'atlas/templates' folder (A3 or A4 landscape), which can be edited in the layout designer; a template saved in your profile's composer_templates folder as riskatlas_cover_a3.qpt, riskatlas_township_a3.qpt (or _a4) is used instead. Text is written as text (searchable) in the WenQuanYi Zen Hei font. Optionally every page is also written as a PNG image, and the atlas layers into a GeoPackage (ATLAS_LAYERS; the charts go into an 'atlas_charts' folder beside it), from which a project gets the atlas layouts. Input layers are never modified.</source>
-        <translation>将安全风险分布图集输出为一个 PDF：一页县域封面，之后每个镇街一页。
-
-封面：县域四色安全风险分布图，含消防站、应急避难场所和重大危险源；按风险等级统计的评估单元数、面积和常住人口；消防站5分钟可达人口比例；人均固定避难场所面积与目标的比较（TARGET，默认 {0} m²/人；等于目标即为达标）；按级别（GB 18218-2018 一级–四级）统计的重大危险源；镇街一览表；编制单位和日期。
-
-每个镇街分图（以镇街为覆盖图层的 QGIS 图集）：缩放至本镇街的四色图及位置示意图、图例（重大风险 红、较大风险 橙、一般风险 黄、低风险 蓝）、比例尺、指北针和坐标系说明；与封面相同的本镇街统计；各风险等级面积和人口占比统计图；本镇街重大危险源清单。
-
-统计方法：四色图评估单元的常住人口按面积分摊到各镇街；评估单元计入与其重叠面积最大的镇街；5分钟覆盖比例 = 位于各消防站可达范围并集内（无可达范围时：盲区以外）的人口 ÷ 常住人口；避难场所面积和人口取自按镇街计算的结果，并按 TARGET 判断是否达标；危险源单元和企业计入其所在镇街。风险等级读取“risk_level”字段（1 重大 … 4 低；各级下限值含于本级，与生成该图层的分析一致）。
-
-页面来自插件“atlas/templates”文件夹中的版式模板（A3 或 A4 横向），可在版式设计器中编辑；如在用户配置目录的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4）模板，则优先使用。文字以文本形式（可检索）写入，字体为文泉驿正黑。可选择同时逐页输出 PNG 图片，并将图集图层写入 GeoPackage（ATLAS_LAYERS；统计图写入其旁边的“atlas_charts”文件夹），工程可据此获得图集版式。输入图层不会被修改。</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_export_atlas.py" line="93" />
+        <location filename="../processing/alg_export_atlas.py" line="100" />
         <source>Fixed-shelter target (m² per resident)</source>
         <translation>固定避难场所面积目标（m²/人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="110" />
+        <location filename="../processing/alg_export_atlas.py" line="117" />
         <source>GeoPackage to keep the atlas layers in (for the atlas layouts in a project)</source>
         <translation>保存图集图层的 GeoPackage（供工程中的图集版式使用）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="110" />
+        <location filename="../processing/alg_export_atlas.py" line="117" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage 文件 (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../atlas/report.py" line="26" />
+        <source>Headline figures ({0} townships):</source>
+        <translation>主要数据（{0} 个镇街）：</translation>
+    </message>
+    <message>
+        <location filename="../atlas/report.py" line="38" />
+        <source>{0} units of the risk map lie outside every township (give the fourcolourmap a STUDY_AREA to cut the map to the townships).</source>
+        <translation>四色图中有 {0} 个单元位于所有镇街之外（为四色图算法设置 STUDY_AREA 可将图裁剪至镇街范围）。</translation>
+    </message>
+    <message>
+        <location filename="../atlas/report.py" line="42" />
+        <source>The reach layers hold no residents: the residents within 5 minutes are the risk map's residents inside the reach areas.</source>
+        <translation>到达范围图层不含人口：5分钟可达人口取四色图位于到达范围内的人口。</translation>
+    </message>
+    <message>
+        <location filename="../atlas/run.py" line="91" />
+        <source>Templates: {0}</source>
+        <translation>版式模板：{0}</translation>
+    </message>
+    <message>
+        <location filename="../atlas/run.py" line="127" />
+        <source>No Chinese font is installed (WenQuanYi Zen Hei, Microsoft YaHei, SimHei, PingFang SC, …): Chinese text may not show. Install fonts-wqy-zenhei (Debian) or the WenQuanYi font.</source>
+        <translation>未安装中文字体（文泉驿正黑、微软雅黑、黑体、苹方等）：中文可能无法显示。请安装 fonts-wqy-zenhei（Debian）或文泉驿字体。</translation>
+    </message>
+    <message>
+        <location filename="../atlas/run.py" line="139" />
+        <source>Risk atlas: {0} pages ({1} county pages + {2} townships), {3} paper, language {4}, written in {5:.1f} s: {6}</source>
+        <translation>安全风险分布图集：共 {0} 页（县域 {1} 页 + {2} 个镇街），{3} 纸张，语言 {4}，用时 {5:.1f} 秒：{6}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="50" />
+        <source>Prints the risk atlas as one PDF: the county's pages, then one sheet per township.
+
+County pages: the four-colour risk map with fire stations, shelters and major hazard units, a table of map units, area and residents per risk level, the three indicators, a table of the townships, issuing organisation and date; with REACH_AREAS, the fire-station page (stations, the land each reaches within 5 minutes, the gaps hatched in red, coverage per township, the stations' districts against their class limit); with SHELTER_UNITS, the shelter page (fixed-shelter area per resident per township against TARGET, default {0} m² per resident, a value equal to the target meets it; with SHELTER_LOAD the shelters' service areas and the overloaded shelters).
+
+Each township sheet (a QGIS atlas on the townships): the four-colour map zoomed to the township with a location inset, legend (重大风险 red, 较大风险 orange, 一般风险 yellow, 低风险 blue), scale bar, north arrow and CRS note, and compact maps of its fire-station reach and its shelters; the township's figures as on the cover; a chart of the risk-level shares of area and residents; the list of its major hazard units (GB 18218-2018 一级–四级).
+
+How the figures are made: residents of the four-colour map units are apportioned to each township by area; a unit is counted in the township it overlaps most; residents within 5 minutes and not covered are those of the reach analysis (its areas' and gaps' residents, placed in the townships by the map's residents); shelter area and residents are taken from the per-township shelter result and judged against TARGET; hazard units and enterprises count in the township holding them. The county's headline figures are logged and written as table headline_figures beside the atlas layers. Risk levels are read from 'risk_level' (1 major … 4 low; a level's lower bound belongs to that level, as in the analyses that wrote them).
+
+The pages come from the layout templates in the plugin's 'atlas/templates' folder (A3 or A4 landscape), which can be edited in the layout designer; a template saved in your profile's composer_templates folder as riskatlas_cover_a3.qpt, riskatlas_township_a3.qpt (or _a4) is used instead. Text is written as text (searchable) in a Chinese font this machine has (WenQuanYi Zen Hei, Microsoft YaHei, SimHei, PingFang SC, …). Optionally every page is also written as a PNG image, and the atlas layers into a GeoPackage (ATLAS_LAYERS; the charts go into an 'atlas_charts' folder beside it), from which a project gets the atlas layouts. Input layers are never modified.</source>
+        <translation>将安全风险分布图集输出为一个 PDF：先是县域各页，之后每个镇街一页。
+
+县域各页：县域四色安全风险分布图（含消防站、应急避难场所和重大危险源）、按风险等级统计的评估单元数、面积和常住人口、三项应急能力指标、镇街一览表、编制单位和日期；提供 REACH_AREAS 时另有消防站页（消防站、各站5分钟可到达范围、以红色斜线标出的未覆盖区域、各镇街覆盖情况、各站辖区与站类上限的比较）；提供 SHELTER_UNITS 时另有避难场所页（各镇街人均固定避难场所面积与目标 TARGET 的比较，默认 {0} m²/人，等于目标即为达标；提供 SHELTER_LOAD 时另有各避难场所的服务范围和超负荷避难场所）。
+
+每个镇街分图（以镇街为覆盖图层的 QGIS 图集）：缩放至本镇街的四色图及位置示意图、图例（重大风险 红、较大风险 橙、一般风险 黄、低风险 蓝）、比例尺、指北针和坐标系说明，以及本镇街消防站到达范围和避难场所的小图；与封面相同的本镇街统计；各风险等级面积和人口占比统计图；本镇街重大危险源清单（GB 18218-2018 一级–四级）。
+
+统计方法：四色图评估单元的常住人口按面积分摊到各镇街；评估单元计入与其重叠面积最大的镇街；5分钟可达人口和未覆盖人口取自消防站到达分析（其到达范围和未覆盖区域的人口，按四色图人口分配到各镇街）；避难场所面积和人口取自按镇街计算的结果，并按 TARGET 判断是否达标；危险源单元和企业计入其所在镇街。全县主要数据写入日志，并作为 headline_figures 表写在图集图层旁。风险等级读取“risk_level”字段（1 重大 … 4 低；各级下限值含于本级，与生成该图层的分析一致）。
+
+页面来自插件“atlas/templates”文件夹中的版式模板（A3 或 A4 横向），可在版式设计器中编辑；如在用户配置目录的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4）模板，则优先使用。文字以文本形式（可检索）写入，字体为本机已安装的中文字体（文泉驿正黑、微软雅黑、黑体、苹方等）。可选择同时逐页输出 PNG 图片，并将图集图层写入 GeoPackage（ATLAS_LAYERS；统计图写入其旁边的“atlas_charts”文件夹），工程可据此获得图集版式。输入图层不会被修改。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="91" />
+        <source>Shelter load (per-shelter result: service radius, overloaded)</source>
+        <translation>避难场所负荷（逐场所结果：服务半径、是否超负荷）</translation>
     </message>
 </context>
 <context>
@@ -521,7 +526,22 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
         <translation>汇总报告</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="114" />
+        <location filename="../layers/reach_inputs.py" line="213" />
+        <source>{0} roads have an empty or unknown direction value: both directions are used.</source>
+        <translation>{0} 条道路的通行方向为空或无法识别：按双向通行处理。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="220" />
+        <source>{0} multipart roads are split into their parts (parts join only where they share a vertex).</source>
+        <translation>{0} 条多部件道路被拆分为各部件（部件仅在共享节点处相连）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="224" />
+        <source>{0} roads without geometry are ignored.</source>
+        <translation>{0} 条无几何的道路被忽略。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="115" />
         <source>The study area layer is empty: the roads' extent is used.</source>
         <translation>研究区域图层为空：使用道路范围。</translation>
     </message>
@@ -529,6 +549,41 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
         <location filename="../processing/alg_fire_station_reach.py" line="38" />
         <source>Suburban station field ({0:g} km²)</source>
         <translation>郊区站字段（{0:g} km²）</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="189" />
+        <source>Read from the OSM other_tags column: {0}.</source>
+        <translation>从 OSM other_tags 列读取：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="191" />
+        <source>Speeds: {0} roads from the speed field, {1} from maxspeed × {2:g}, {3} from the road-class table, {4} at the default speed; {5} left out ({6}).</source>
+        <translation>车速：{0} 条道路取车速字段，{1} 条取限速 maxspeed × {2:g}，{3} 条取道路等级车速表，{4} 条取默认车速；{5} 条不计入路网（{6}）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="197" />
+        <source>The roads look like an OSM import (highway) but the speed table leaves no line out: footways, waterways and railways are driven too. Choose SPEED_PRESET 1 (OSM highway classes).</source>
+        <translation>道路看似 OSM 导入数据（highway），但车速表未排除任何线：人行道、河流和铁路也会被当作道路行驶。请选择 SPEED_PRESET 1（OSM 道路等级）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="201" />
+        <source>Speeds used (km/h × roads): {0}</source>
+        <translation>采用的车速（km/h × 道路条数）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="205" />
+        <source>{0} roads have an empty speed: maxspeed, the class table or DEFAULT_SPEED is used.</source>
+        <translation>{0} 条道路车速为空：改用限速 maxspeed、道路等级车速表或 DEFAULT_SPEED。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="209" />
+        <source>{0} roads have a maxspeed that is not understood: their class speed is used.</source>
+        <translation>{0} 条道路的限速 maxspeed 无法识别：改用其道路等级车速。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="217" />
+        <source>{0} reversible (tidal) roads are driven in both directions.</source>
+        <translation>{0} 条潮汐（可变方向）道路按双向通行处理。</translation>
     </message>
     <message>
         <location filename="../processing/alg_fire_station_reach.py" line="46" />
@@ -566,65 +621,15 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
         <translation>人口（面或点）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="149" />
+        <location filename="../processing/alg_fire_station_reach.py" line="150" />
         <source>Speed table: {0}</source>
         <translation>车速表：{0}</translation>
-    </message>
-    <message>
-        <location filename="../layers/reach_inputs.py" line="189" />
-        <source>Read from the OSM other_tags column: {0}.</source>
-        <translation>从 OSM other_tags 列读取：{0}。</translation>
-    </message>
-    <message>
-        <location filename="../layers/reach_inputs.py" line="191" />
-        <source>Speeds: {0} roads from the speed field, {1} from maxspeed × {2:g}, {3} from the road-class table, {4} at the default speed; {5} left out ({6}).</source>
-        <translation>车速：{0} 条道路取车速字段，{1} 条取限速 maxspeed × {2:g}，{3} 条取道路等级车速表，{4} 条取默认车速；{5} 条不计入路网（{6}）。</translation>
-    </message>
-    <message>
-        <location filename="../layers/reach_inputs.py" line="201" />
-        <source>Speeds used (km/h × roads): {0}</source>
-        <translation>采用的车速（km/h × 道路条数）：{0}</translation>
-    </message>
-    <message>
-        <location filename="../layers/reach_inputs.py" line="205" />
-        <source>{0} roads have an empty speed: maxspeed, the class table or DEFAULT_SPEED is used.</source>
-        <translation>{0} 条道路车速为空：改用限速 maxspeed、道路等级车速表或 DEFAULT_SPEED。</translation>
-    </message>
-    <message>
-        <location filename="../layers/reach_inputs.py" line="209" />
-        <source>{0} roads have a maxspeed that is not understood: their class speed is used.</source>
-        <translation>{0} 条道路的限速 maxspeed 无法识别：改用其道路等级车速。</translation>
-    </message>
-    <message>
-        <location filename="../layers/reach_inputs.py" line="213" />
-        <source>{0} roads have an empty or unknown direction value: both directions are used.</source>
-        <translation>{0} 条道路的通行方向为空或无法识别：按双向通行处理。</translation>
-    </message>
-    <message>
-        <location filename="../layers/reach_inputs.py" line="217" />
-        <source>{0} reversible (tidal) roads are driven in both directions.</source>
-        <translation>{0} 条潮汐（可变方向）道路按双向通行处理。</translation>
-    </message>
-    <message>
-        <location filename="../layers/reach_inputs.py" line="220" />
-        <source>{0} multipart roads are split into their parts (parts join only where they share a vertex).</source>
-        <translation>{0} 条多部件道路被拆分为各部件（部件仅在共享节点处相连）。</translation>
-    </message>
-    <message>
-        <location filename="../layers/reach_inputs.py" line="224" />
-        <source>{0} roads without geometry are ignored.</source>
-        <translation>{0} 条无几何的道路被忽略。</translation>
-    </message>
-    <message>
-        <location filename="../layers/reach_inputs.py" line="197" />
-        <source>The roads look like an OSM import (highway) but the speed table leaves no line out: footways, waterways and railways are driven too. Choose SPEED_PRESET 1 (OSM highway classes).</source>
-        <translation>道路看似 OSM 导入数据（highway），但车速表未排除任何线：人行道、河流和铁路也会被当作道路行驶。请选择 SPEED_PRESET 1（OSM 道路等级）。</translation>
     </message>
 </context>
 <context>
     <name>FourColourMap</name>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="46" />
+        <location filename="../processing/alg_four_colour_map.py" line="48" />
         <source>Four-colour risk map</source>
         <translation>四色安全风险空间分布图</translation>
     </message>
@@ -679,32 +684,32 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
         <translation>就高（取最高风险等级）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="48" />
+        <location filename="../processing/alg_four_colour_map.py" line="50" />
         <source>Areas of level {0}</source>
         <translation>{0}级区域数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="50" />
+        <location filename="../processing/alg_four_colour_map.py" line="52" />
         <source>Residents of level {0}</source>
         <translation>{0}级区域常住人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="72" />
+        <location filename="../processing/alg_four_colour_map.py" line="74" />
         <source>Give ENTERPRISES and/or HAZARD_UNITS (layers with risk_level).</source>
         <translation>请提供 ENTERPRISES 和/或 HAZARD_UNITS（含 risk_level 字段的图层）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="80" />
+        <location filename="../processing/alg_four_colour_map.py" line="83" />
         <source>Map units: {0} polygons of {1} (CELL_SIZE and EXTENT are not used)</source>
         <translation>制图单元：{1} 的 {0} 个面（不使用 CELL_SIZE 和 EXTENT）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="85" />
+        <location filename="../processing/alg_four_colour_map.py" line="88" />
         <source>Grid: {0} cells of {1:g} m from ({2:.1f}, {3:.1f}) in {4}</source>
         <translation>网格：{0} 个边长 {1:g} m 的网格，起点 ({2:.1f}, {3:.1f})，坐标系 {4}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="116" />
+        <location filename="../processing/alg_four_colour_map.py" line="119" />
         <source>Level {0}: {1:,.0f} residents</source>
         <translation>{0}级：常住人口 {1:,.0f} 人</translation>
     </message>
@@ -712,6 +717,21 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
         <location filename="../processing/alg_four_colour_map.py" line="41" />
         <source>Cumulative score ({0} per source)</source>
         <translation>累计分值（每个风险源计 {0} 分）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="46" />
+        <source>Study area (e.g. the townships): the map is cut to it</source>
+        <translation>研究区（如镇街）：结果裁剪至研究区</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="132" />
+        <source>The study area layer '{0}' has no polygon.</source>
+        <translation>研究区图层“{0}”中没有面要素。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="133" />
+        <source>Study area: {0}; areas crossing its boundary keep the level of the whole area and are cut to it (their residents are those of the part inside).</source>
+        <translation>研究区：{0}；跨越其边界的单元保留整个单元的风险等级，并裁剪至研究区（人口为区内部分的人口）。</translation>
     </message>
     <message>
         <location filename="../processing/alg_four_colour_map.py" line="45" />
@@ -994,30 +1014,7 @@ HAZARD_UNITS（可选，即“重大危险源分级”的输出）：拥有已�
 输出：企业图层，新增 risk_score、score_level、hazard_level、hazard_unit_id、risk_level、risk_label_zh、risk_label_en、risk_colour、level_source、risk_method、risk_preset。分值为空或无效时报错，并指明要素和字段。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="259" />
-        <source>The regional red-orange-yellow-blue safety-risk map (红橙黄蓝四色安全风险空间分布图): every area (UNITS polygons such as townships or communities, or else square cells of CELL_SIZE metres over EXTENT) gets a risk level {0} from the risk sources around it.
-
-Sources: ENTERPRISES and/or HAZARD_UNITS, any layers with a risk_level field 1..4 (the outputs of 'Enterprise risk level' and 'Grade major hazard sources').
-RADII: influence radius in metres of a level 1, 2, 3 and 4 source (default {1}). A source reaches an area when the exact distance between them is less than its radius (no segmented buffers; an area exactly at the radius is not reached).
-AGGREGATION 0 (就高, default): the area takes the highest risk (lowest level number) of the sources reaching it; an area no source reaches is level 4 (low, blue).
-AGGREGATION 1 (cumulative score): every source reaching the area adds {2} for a source of level 1 / 2 / 3 / 4; score ≥ {3} → level 1, ≥ {4} → 2, ≥ {5} → 3, otherwise 4 (lower bounds included). Three sources of one level weigh as one of the next higher level, so clusters escalate; an area is never lower than with AGGREGATION 0.
-
-Grid: the cells start at the lower-left corner of EXTENT (empty: the sources' extent grown by the largest radius) and the extent grows right and up to whole cells.
-Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 … n_level4 (sources of each level reaching the area), source_id / source_layer / source_dist_m (the nearest source of the highest level reaching the area), risk_score (the cumulative score) and, with POPULATION, residents (apportioned by area; totals per level are reported in the log and as outputs).
-The map is styled with the four-colour palette; its legend reads {6} ({7} when QGIS runs in English).</source>
-        <translation>区域红橙黄蓝四色安全风险空间分布图：每个区域（UNITS 面，如镇街或社区；否则为覆盖 EXTENT 的边长 CELL_SIZE 米的正方形网格）根据周边风险源确定风险等级：{0}。
-
-风险源：ENTERPRISES 和/或 HAZARD_UNITS，即任何含 risk_level 字段（1..4）的图层（“企业风险等级”和“重大危险源分级”的输出）。
-RADII：1、2、3、4级风险源的影响半径（米，默认 {1}）。风险源与区域之间的精确距离小于其影响半径时即影响该区域（不使用分段近似的缓冲区；距离恰好等于半径的区域不受影响）。
-AGGREGATION 0（就高，默认）：区域取影响它的风险源中的最高风险（最小等级数）；不受任何风险源影响的区域为4级（低风险，蓝）。
-AGGREGATION 1（累计分值）：每个影响该区域的风险源按 1 / 2 / 3 / 4 级分别计 {2} 分；分值 ≥ {3} → 1级，≥ {4} → 2级，≥ {5} → 3级，其余为4级（下限包含在内）。同一等级的三个风险源相当于高一级的一个风险源，因此风险源聚集时等级上升；区域等级不会低于 AGGREGATION 0 的结果。
-
-网格：从 EXTENT 的左下角起算（留空：风险源范围外扩最大影响半径），范围向右、向上扩展为整格。
-输出字段：risk_level、risk_label_zh、risk_label_en、risk_colour、n_level1 … n_level4（影响该区域的各级风险源数）、source_id / source_layer / source_dist_m（影响该区域的最高等级风险源中最近的一个）、risk_score（累计分值），提供 POPULATION 时还有 residents（按面积分摊；各等级合计写入日志并作为输出）。
-结果按四色配色设置样式；图例为 {6}（QGIS 为英文界面时显示 {7}）。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help.py" line="328" />
+        <location filename="../processing/help.py" line="331" />
         <source>Effective shelter area per resident against the planning target (城镇人均固定避难场所面积 ≥ {0} m²), per township, per population cell and per shelter.
 
 METHOD 0 administrative: per unit (UNITS, e.g. townships), the effective area of the counted shelters whose centroid lies in the unit ÷ the unit's residents (population features apportioned by area overlap). OUTPUT = the units.
@@ -1048,7 +1045,7 @@ TYPES：计入的避难场所类型（默认为{2}；其他类型不计入人均
 输入有误时停止并给出图层、要素和字段：面积缺失或为负、未知类型、人口为空或为负。地理坐标系图层会重投影到当地投影坐标系（日志中说明）；其他图层重投影到避难场所图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="367" />
+        <location filename="../processing/help.py" line="370" />
         <source>Runs the whole assessment on a county's layers in one go and writes everything into OUTPUT_FOLDER:
 {0}
 
@@ -1057,6 +1054,31 @@ Files: risk_atlas_results.gpkg (every result layer and a provenance table: algor
 {0}
 
 成果文件：risk_atlas_results.gpkg（全部成果图层，以及记录每一步所用算法、版本和参数的 provenance 表）、risk_atlas.qgz（已配置样式和图集布局的 QGIS 工程）、risk_atlas.pdf、png/（每页一幅图片）以及 HTML 报告。各选项的含义和默认值与单个算法相同。输入图层不会被修改；只有全部步骤成功后才会生成成果 GeoPackage。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="259" />
+        <source>The regional red-orange-yellow-blue safety-risk map (红橙黄蓝四色安全风险空间分布图): every area (UNITS polygons such as townships or communities, or else square cells of CELL_SIZE metres over EXTENT) gets a risk level {0} from the risk sources around it.
+
+Sources: ENTERPRISES and/or HAZARD_UNITS, any layers with a risk_level field 1..4 (the outputs of 'Enterprise risk level' and 'Grade major hazard sources').
+RADII: influence radius in metres of a level 1, 2, 3 and 4 source (default {1}). A source reaches an area when the exact distance between them is less than its radius (no segmented buffers; an area exactly at the radius is not reached).
+AGGREGATION 0 (就高, default): the area takes the highest risk (lowest level number) of the sources reaching it; an area no source reaches is level 4 (low, blue).
+AGGREGATION 1 (cumulative score): every source reaching the area adds {2} for a source of level 1 / 2 / 3 / 4; score ≥ {3} → level 1, ≥ {4} → 2, ≥ {5} → 3, otherwise 4 (lower bounds included). Three sources of one level weigh as one of the next higher level, so clusters escalate; an area is never lower than with AGGREGATION 0.
+
+Grid: the cells start at the lower-left corner of EXTENT (empty: the extent of STUDY_AREA, else the sources' extent grown by the largest radius) and the extent grows right and up to whole cells.
+STUDY_AREA (e.g. the townships): the areas are classified whole, then cut to the study area; an area crossing its boundary keeps the level of the whole area, and its geometry, area and residents are those of the part inside; areas outside are left out, so nothing of the map lies outside the study area.
+Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 … n_level4 (sources of each level reaching the area), source_id / source_layer / source_dist_m (the nearest source of the highest level reaching the area), risk_score (the cumulative score) and, with POPULATION, residents (apportioned by area; totals per level are reported in the log and as outputs).
+The map is styled with the four-colour palette; its legend reads {6} ({7} when QGIS runs in English).</source>
+        <translation>区域红橙黄蓝四色安全风险空间分布图：每个区域（UNITS 面，如镇街或社区；否则为覆盖 EXTENT 的边长 CELL_SIZE 米的正方形网格）根据周边风险源确定风险等级：{0}。
+
+风险源：ENTERPRISES 和/或 HAZARD_UNITS，即任何含 risk_level 字段（1..4）的图层（“企业风险等级”和“重大危险源分级”的输出）。
+RADII：1、2、3、4级风险源的影响半径（米，默认 {1}）。风险源与区域之间的精确距离小于其影响半径时即影响该区域（不使用分段近似的缓冲区；距离恰好等于半径的区域不受影响）。
+AGGREGATION 0（就高，默认）：区域取影响它的风险源中的最高风险（最小等级数）；不受任何风险源影响的区域为4级（低风险，蓝）。
+AGGREGATION 1（累计分值）：每个影响该区域的风险源按 1 / 2 / 3 / 4 级分别计 {2} 分；分值 ≥ {3} → 1级，≥ {4} → 2级，≥ {5} → 3级，其余为4级（下限包含在内）。同一等级的三个风险源相当于高一级的一个风险源，因此风险源聚集时等级上升；区域等级不会低于 AGGREGATION 0 的结果。
+
+网格：从 EXTENT 的左下角起算（留空：STUDY_AREA 的范围，否则为风险源范围外扩最大影响半径），范围向右、向上扩展为整格。
+STUDY_AREA（如镇街）：先按整个区域确定风险等级，再裁剪至研究区；跨越研究区边界的区域保留整个区域的风险等级，其几何、面积和人口为区内部分；研究区外的区域不输出，结果图不会超出研究区。
+输出字段：risk_level、risk_label_zh、risk_label_en、risk_colour、n_level1 … n_level4（影响该区域的各级风险源数）、source_id / source_layer / source_dist_m（影响该区域的最高等级风险源中最近的一个）、risk_score（累计分值），提供 POPULATION 时还有 residents（按面积分摊；各等级合计写入日志并作为输出）。
+结果按四色配色设置样式；图例为 {6}（QGIS 为英文界面时显示 {7}）。</translation>
     </message>
     <message>
         <location filename="../processing/help.py" line="120" />
@@ -1074,12 +1096,7 @@ Files: risk_atlas_results.gpkg (every result layer and a provenance table: algor
         <translation>其他及无等级：不计入路网</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="380" />
-        <source>Population: POPULATION polygons (residents apportioned by area) or points (each point's residents counted wholly where it lies: a point counts as a {0:g} mm square), or instead POPULATION_RASTER, a grid whose band 1 holds residents per cell (WorldPop, 格网人口): each cell counts as its square, nodata and 0 cells are dropped, and the result equals a run on the cells as polygons. Give one or the other.</source>
-        <translation>人口：POPULATION 可为面（常住人口按面积分摊）或点（每个点的常住人口全部计入其所在位置：点按边长 {0:g} 毫米的正方形计算）；也可改用 POPULATION_RASTER，即第 1 波段为每格常住人口的格网（WorldPop、格网人口）：每个格元按其正方形计算，无数据和 0 值格元被舍弃，结果与以格元多边形运行相同。二者取其一。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help.py" line="289" />
+        <location filename="../processing/help.py" line="292" />
         <source>Which land, residents and targets each fire station reaches within TIME_LIMIT minutes of the dispatch order (建标152-2017 §14 / GB 51080-2015 §4.1: {0} min = turnout, conventionally {1} min, + driving), on the road network, and whether its district respects the class limit ({2}).
 
 Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction. Speed per road: SPEED_FIELD when &gt; 0, else a parseable posted limit (MAXSPEED_FIELD: a number, with or without a unit, or a national default: {9}; several values: the lowest) × the table's maxspeed factor, else the road class's speed in SPEED_PRESET (or the SPEED_TABLE file), else DEFAULT_SPEED. No standard gives fire-engine speeds: option 0 is a project preset ({3}); options 1–3 are {4} × the design speed of JTG B01-2014 and CJJ 37-2012 (a project factor: fire engines drive below design speed). 1 OSM highway: {5}. 2 Chinese highways (codes 1–4 = 一级…四级): {6}. 3 Chinese urban roads (codes 1–4 = 快速路…支路): {7}. A class at 0 is left out of the network. The log, the HTML report and the outputs' provenance list the speeds used.
@@ -1098,6 +1115,11 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 用地规则：某处用地的到达时间为其 ACCESS_DISTANCE 范围内已到达道路的最早到达时间；可达范围重叠处归先到达的消防站（无重叠）。该规则在边长为 ACCESS_DISTANCE/8 的格网上计算（日志中注明格网大小）。辖区：取 DISTRICTS（每个多边形归其内部的消防站），否则为不限时间时各站最先到达的用地。常住人口：POPULATION 面按面积分摊，点全部计入其所在位置，或用 POPULATION_RASTER（第 1 波段 = 每格常住人口，每个格元按其正方形计算；二者取其一）。
 
 输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="383" />
+        <source>Population: POPULATION polygons (residents apportioned by area) or points (each point's residents counted wholly where it lies: a point counts as a {0:g} mm square), or instead POPULATION_RASTER, a grid whose band 1 holds residents per cell (WorldPop, 格网人口): each cell counts as its square, nodata and 0 cells are dropped, and the result equals a run on the cells as polygons. Give one or the other.</source>
+        <translation>人口：POPULATION 可为面（常住人口按面积分摊）或点（每个点的常住人口全部计入其所在位置：点按边长 {0:g} 毫米的正方形计算）；也可改用 POPULATION_RASTER，即第 1 波段为每格常住人口的格网（WorldPop、格网人口）：每个格元按其正方形计算，无数据和 0 值格元被舍弃，结果与以格元多边形运行相同。二者取其一。</translation>
     </message>
 </context>
 <context>
@@ -1146,12 +1168,12 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 <context>
     <name>RiskAtlasAlgorithm</name>
     <message>
-        <location filename="../processing/base.py" line="139" />
+        <location filename="../processing/base.py" line="142" />
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="224" />
+        <location filename="../processing/base.py" line="244" />
         <source>Layer '{0}' has no coordinate reference system: set one in Layer Properties ▸ Source.</source>
         <translation>图层“{0}”没有坐标参考系：请在 图层属性 ▸ 源 中设置。</translation>
     </message>
@@ -1176,14 +1198,19 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>图集</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="172" />
+        <location filename="../processing/base.py" line="175" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="251" />
+        <location filename="../processing/base.py" line="271" />
         <source>Layer '{0}' has no field '{1}' ({2}).</source>
         <translation>图层“{0}”没有字段“{1}”（{2}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="182" />
+        <source>Language of the reports (zh: Chinese, en: English)</source>
+        <translation>报告语言（zh：中文，en：英文）</translation>
     </message>
     <message>
         <location filename="../processing/population.py" line="15" />
@@ -1214,27 +1241,27 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 <context>
     <name>RiskAtlasPlugin</name>
     <message>
-        <location filename="../plugin.py" line="38" />
+        <location filename="../plugin.py" line="40" />
         <source>&amp;Risk Atlas</source>
         <translation>风险图谱(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="40" />
+        <location filename="../plugin.py" line="42" />
         <source>Load sample county</source>
         <translation>加载示例县数据</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="89" />
+        <location filename="../plugin.py" line="107" />
         <source>Risk Atlas</source>
         <translation>风险图谱</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="50" />
+        <location filename="../plugin.py" line="55" />
         <source>Missing Python packages — algorithms are disabled. See the message log (Risk Atlas) for install instructions.</source>
         <translation>缺少Python依赖包，算法已停用。安装说明见日志消息面板（Risk Atlas）。</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="89" />
+        <location filename="../plugin.py" line="107" />
         <source>Sample county loaded: {0} layers</source>
         <translation>已加载示例县：{0}个图层</translation>
     </message>
@@ -1365,67 +1392,67 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>避难场所汇总（HTML）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="62" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="63" />
         <source>County m² per capita</source>
         <translation>全县人均面积（m²）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="62" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="63" />
         <source>Share of residents meeting the target</source>
         <translation>达标人口比例</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="62" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="63" />
         <source>Residents with no shelter in reach</source>
         <translation>服务范围外人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="62" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="63" />
         <source>Total deficit (m²)</source>
         <translation>面积缺口合计（m²）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="62" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="63" />
         <source>County deficit (m²)</source>
         <translation>全县面积缺口（m²）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="62" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="63" />
         <source>Overloaded shelters</source>
         <translation>超负荷避难场所数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="147" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="148" />
         <source>AREA_FIELD is empty: effective area = polygon area</source>
         <translation>AREA_FIELD 为空：有效面积取多边形面积</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="149" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="150" />
         <source>The shelters have no '{0}' field: effective area = polygon area</source>
         <translation>避难场所图层没有 '{0}' 字段：有效面积取多边形面积</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="127" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="128" />
         <source>Shelter type table: {0}</source>
         <translation>避难场所类型表：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="136" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="137" />
         <source>TARGET must be more than 0 m² per person.</source>
         <translation>TARGET 必须大于 0 m²/人。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="138" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="139" />
         <source>METHOD 0 (administrative) needs UNITS, e.g. the townships.</source>
         <translation>METHOD 0（行政区法）需要 UNITS，如镇街图层。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="140" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="141" />
         <source>METHOD 2 (network) needs ROADS.</source>
         <translation>METHOD 2（路网法）需要 ROADS。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="82" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="83" />
         <source>Shelters are in a geographic CRS (degrees): analysed in {0}.</source>
         <translation>避难场所图层为地理坐标系（度）：在 {0} 中分析。</translation>
     </message>
@@ -1500,7 +1527,7 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>面积缺口合计：{0:,.0f} m²；超负荷避难场所：{1}/{2}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="133" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="134" />
         <source>RADIUS must be more than 0 m (leave it empty for the per-type radii).</source>
         <translation>RADIUS 必须大于 0 m（留空则按类型取服务半径）。</translation>
     </message>

@@ -18,10 +18,9 @@ from qgis.core import (
 from ..core.standards.shelters import TARGET_M2_PER_CAPITA
 from ..support import compat
 from ..support.i18n import is_chinese
-from .base import RiskAtlasAlgorithm
+from .base import LANGUAGES, RiskAtlasAlgorithm
 
 PAGE_SIZES = ("A3", "A4")
-LANGUAGES = ("zh", "en")
 # (parameter, allowed source types, required)
 SOURCES = (
     ("RISK_MAP", (compat.SOURCE_POLYGON,), True),
@@ -32,6 +31,7 @@ SOURCES = (
     ("REACH_AREAS", (compat.SOURCE_POLYGON,), False),
     ("REACH_GAPS", (compat.SOURCE_POLYGON,), False),
     ("SHELTER_UNITS", (compat.SOURCE_ANY_GEOMETRY,), False),
+    ("SHELTER_LOAD", (compat.SOURCE_ANY_GEOMETRY,), False),
     ("TOWNSHIPS", (compat.SOURCE_POLYGON,), True),
 )
 
@@ -48,26 +48,32 @@ class ExportAtlas(RiskAtlasAlgorithm):
 
     def shortHelpString(self):
         return self.tr(
-            "Prints the risk atlas as one PDF: a cover page for the county, then one sheet per township.\n\n"
-            "Cover: the four-colour risk map of the county with fire stations, shelters and major hazard units; "
-            "a table of map units, area and residents per risk level; the share of residents within 5 minutes "
-            "of a fire station; fixed-shelter area per resident against the target (TARGET, default {0} m² per "
-            "resident; a value equal to the target meets it); major hazard units by grade (GB 18218-2018 "
-            "一级–四级); a table of the townships; issuing organisation and date.\n\n"
+            "Prints the risk atlas as one PDF: the county's pages, then one sheet per township.\n\n"
+            "County pages: the four-colour risk map with fire stations, shelters and major hazard units, a table "
+            "of map units, area and residents per risk level, the three indicators, a table of the townships, "
+            "issuing organisation and date; with REACH_AREAS, the fire-station page (stations, the land each "
+            "reaches within 5 minutes, the gaps hatched in red, coverage per township, the stations' districts "
+            "against their class limit); with SHELTER_UNITS, the shelter page (fixed-shelter area per resident "
+            "per township against TARGET, default {0} m² per resident, a value equal to the target meets it; "
+            "with SHELTER_LOAD the shelters' service areas and the overloaded shelters).\n\n"
             "Each township sheet (a QGIS atlas on the townships): the four-colour map zoomed to the township "
             "with a location inset, legend (重大风险 red, 较大风险 orange, 一般风险 yellow, 低风险 blue), scale "
-            "bar, north arrow and CRS note; the township's figures as on the cover; a chart of the risk-level "
-            "shares of area and residents; the list of its major hazard units.\n\n"
+            "bar, north arrow and CRS note, and compact maps of its fire-station reach and its shelters; the "
+            "township's figures as on the cover; a chart of the risk-level shares of area and residents; the "
+            "list of its major hazard units (GB 18218-2018 一级–四级).\n\n"
             "How the figures are made: residents of the four-colour map units are apportioned to each township "
-            "by area; a unit is counted in the township it overlaps most; the 5-minute share is residents in "
-            "the union of the reach areas (else outside the reach gaps) ÷ residents; shelter area and residents "
-            "are taken from the per-township shelter result and judged against TARGET; hazard units and "
-            "enterprises count in the township holding them. Risk levels are read from 'risk_level' (1 major … "
-            "4 low; a level's lower bound belongs to that level, as in the analyses that wrote them).\n\n"
+            "by area; a unit is counted in the township it overlaps most; residents within 5 minutes and not "
+            "covered are those of the reach analysis (its areas' and gaps' residents, placed in the townships by "
+            "the map's residents); shelter area and residents are taken from the per-township shelter result "
+            "and judged against TARGET; hazard units and enterprises count in the township holding them. The "
+            "county's headline figures are logged and written as table headline_figures beside the atlas layers. "
+            "Risk levels are read from 'risk_level' (1 major … 4 low; a level's lower bound belongs to that "
+            "level, as in the analyses that wrote them).\n\n"
             "The pages come from the layout templates in the plugin's 'atlas/templates' folder (A3 or A4 landscape), "
             "which can be edited in the layout designer; a template saved in your profile's "
             "composer_templates folder as riskatlas_cover_a3.qpt, riskatlas_township_a3.qpt (or _a4) is used "
-            "instead. Text is written as text (searchable) in the WenQuanYi Zen Hei font. Optionally every "
+            "instead. Text is written as text (searchable) in a Chinese font this machine has (WenQuanYi Zen "
+            "Hei, Microsoft YaHei, SimHei, PingFang SC, …). Optionally every "
             "page is also written as a PNG image, and the atlas layers into a GeoPackage (ATLAS_LAYERS; the "
             "charts go into an 'atlas_charts' folder beside it), from which a project gets the atlas layouts. "
             "Input layers are never modified.").format(f"{TARGET_M2_PER_CAPITA:g}")
@@ -82,6 +88,7 @@ class ExportAtlas(RiskAtlasAlgorithm):
             "REACH_AREAS": self.tr("Fire-station reach areas (5 minutes)"),
             "REACH_GAPS": self.tr("Reach gaps (land no station reaches in 5 minutes)"),
             "SHELTER_UNITS": self.tr("Shelter area per capita (per-township result)"),
+            "SHELTER_LOAD": self.tr("Shelter load (per-shelter result: service radius, overloaded)"),
             "TOWNSHIPS": self.tr("Townships (one atlas page each)"),
         }
         for name, types, required in SOURCES:

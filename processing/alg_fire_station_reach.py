@@ -75,6 +75,7 @@ class FireStationReach(RiskAtlasAlgorithm):
         self.add_sink("OUTPUT_TARGETS", self.tr("Targets' arrival time"), compat.SOURCE_POINT, optional=True)
         self.add_sink("OUTPUT_SUMMARY", self.tr("Summary table"), compat.SOURCE_VECTOR, optional=True)
         self.add_html("OUTPUT_HTML", self.tr("Summary report"))
+        self.add_language()
 
     def compute(self, parameters, context, feedback):
         with objects_frozen():  # tens of thousands of features: keep QGIS's objects out of the collector's walks
@@ -173,7 +174,8 @@ class FireStationReach(RiskAtlasAlgorithm):
             if dest is not None:
                 outputs[name] = dest
             self.check_cancelled(feedback)
-        html = self.write_html(parameters, "OUTPUT_HTML", context, lambda: reach_page(result, record))
+        language = self.language(parameters, context)
+        html = self.write_html(parameters, "OUTPUT_HTML", context, lambda: reach_page(result, record, language))
         if html:
             outputs["OUTPUT_HTML"] = html
         feedback.setProgress(100)

@@ -43,6 +43,8 @@ class FourColourMap(RiskAtlasAlgorithm):
                                                    self.tr("Cumulative score ({0} per source)").format(weights)],
             defaultValue=0))
         add_population(self, self.tr("Population, polygons or points (residents per class)"))
+        self.add_source("STUDY_AREA", self.tr("Study area (e.g. the townships): the map is cut to it"),
+                        [compat.SOURCE_POLYGON], optional=True)
         self.add_sink("OUTPUT", self.tr("Four-colour risk map"), compat.SOURCE_POLYGON)
         for level in RISK_LEVELS:
             self.addOutput(QgsProcessingOutputNumber(f"AREAS_LEVEL_{level.level}",
@@ -74,13 +76,14 @@ class FourColourMap(RiskAtlasAlgorithm):
         self.advance(feedback, 10)
 
         units = self.read_source(parameters, "UNITS", context, feedback, target_crs=crs, required=False)
+        study = self._study_area(parameters, context, feedback, crs)
         cell_size = self.parameterAsDouble(parameters, "CELL_SIZE", context)
         if units is not None:
             areas = units.gdf
             feedback.pushInfo(self.tr("Map units: {0} polygons of {1} (CELL_SIZE and EXTENT are not used)").format(
                 len(areas), units.name))
         else:
-            extent = self._grid_extent(parameters, context, crs, sources, radii)
+            extent = self._grid_extent(parameters, context, crs, sources, radii, study)
             areas = square_grid(extent, cell_size, crs=first.gdf.crs)
             feedback.pushInfo(self.tr("Grid: {0} cells of {1:g} m from ({2:.1f}, {3:.1f}) in {4}").format(
                 len(areas), cell_size, extent[0], extent[1], crs.authid()))
@@ -91,7 +94,7 @@ class FourColourMap(RiskAtlasAlgorithm):
             population=population.gdf if population is not None else None,
             population_field=population_field or "residents",
             population_layer=population.name if population is not None else "population",
-            progress=self.progress(feedback, 20, 60, scale=0.01))
+            progress=self.progress(feedback, 20, 60, scale=0.01), study_area=study)
         self.push_warnings(feedback, warnings + result.warnings)
         self.check_cancelled(feedback)
 
@@ -117,14 +120,32 @@ class FourColourMap(RiskAtlasAlgorithm):
         feedback.setProgress(100)
         return results
 
-    def _grid_extent(self, parameters, context, crs, sources, radii):
-        """(xmin, ymin, xmax, ymax) in the analysis CRS: EXTENT, or the sources grown by the largest radius."""
+    def _study_area(self, parameters, context, feedback, crs):
+        """STUDY_AREA as one polygonal geometry in the analysis CRS (None: not given)."""
+        from ..layers.reach_inputs import study_geometry
+
+        study = self.read_source(parameters, "STUDY_AREA", context, feedback, target_crs=crs, required=False)
+        if study is None:
+            return None
+        geometry = study_geometry(study)
+        if geometry is None:
+            raise QgsProcessingException(self.tr("The study area layer '{0}' has no polygon.").format(study.name))
+        feedback.pushInfo(self.tr("Study area: {0}; areas crossing its boundary keep the level of the whole area "
+                                  "and are cut to it (their residents are those of the part inside).").format(
+            study.name))
+        return geometry
+
+    def _grid_extent(self, parameters, context, crs, sources, radii, study=None):
+        """(xmin, ymin, xmax, ymax) in the analysis CRS: EXTENT, else the study area's bounds, else the sources
+        grown by the largest radius."""
         import shapely
 
         if self.given(parameters, "EXTENT"):
             rectangle = self.parameterAsExtent(parameters, "EXTENT", context, crs)
             if rectangle is not None and not rectangle.isNull() and not rectangle.isEmpty():
                 return rectangle.xMinimum(), rectangle.yMinimum(), rectangle.xMaximum(), rectangle.yMaximum()
+        if study is not None:
+            return tuple(shapely.bounds(study))
         xmin, ymin, xmax, ymax = shapely.total_bounds(sources.geometry)
         grow = max(radii)
         return xmin - grow, ymin - grow, xmax + grow, ymax + grow

@@ -59,6 +59,7 @@ class ShelterPerCapita(RiskAtlasAlgorithm):
         self.add_sink("OUTPUT_SHELTERS", self.tr("Shelter load"), compat.SOURCE_ANY_GEOMETRY)
         self.add_sink("OUTPUT_SUMMARY", self.tr("Shelter summary table"), compat.SOURCE_VECTOR)
         self.add_html("OUTPUT_HTML", self.tr("Shelter summary (HTML)"))
+        self.add_language()
         for name, label in zip(NUMBERS, (self.tr("County m² per capita"),
                                          self.tr("Share of residents meeting the target"),
                                          self.tr("Residents with no shelter in reach"), self.tr("Total deficit (m²)"),
@@ -171,8 +172,9 @@ class ShelterPerCapita(RiskAtlasAlgorithm):
         results["OUTPUT_SUMMARY"] = self.write_sink(parameters, "OUTPUT_SUMMARY", context, out.table,
                                                     out.table_specs, compat.WKB_NO_GEOMETRY)
         results.update(io.summary_numbers(analysis, NUMBERS))
+        language = self.language(parameters, context)
         html = self.write_html(parameters, "OUTPUT_HTML", context, lambda: io.shelter_html(
-            analysis, out, record["parameters"], warnings, f"{record['algorithm']} {record['version']}"))
+            analysis, out, record["parameters"], warnings, f"{record['algorithm']} {record['version']}", language))
         if html:
             results["OUTPUT_HTML"] = html
         return results

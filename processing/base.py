@@ -45,6 +45,9 @@ FLAG_ADVANCED = getattr(getattr(compat.Qgis, "ProcessingParameterFlag", None), "
     or QgsProcessingParameterDefinition.FlagAdvanced
 
 
+LANGUAGES = ("zh", "en")  # the languages of the files an algorithm writes
+
+
 class Cancelled(Exception):
     pass
 
@@ -171,6 +174,23 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
     def add_html(self, name, label):
         self.addParameter(QgsProcessingParameterFileDestination(
             name, label, QCoreApplication.translate("RiskAtlasAlgorithm", "HTML files (*.html)"), optional=True))
+
+    def add_language(self):
+        """LANGUAGE (advanced, optional): the language of the files the run writes; not given: the UI's."""
+        from qgis.core import QgsProcessingParameterEnum
+
+        label = QCoreApplication.translate("RiskAtlasAlgorithm", "Language of the reports (zh: Chinese, en: English)")
+        parameter = QgsProcessingParameterEnum("LANGUAGE", label, options=list(LANGUAGES), usesStaticStrings=True,
+                                               optional=True)
+        parameter.setFlags(parameter.flags() | FLAG_ADVANCED)
+        self.addParameter(parameter)
+
+    def language(self, parameters, context):
+        """'zh' or 'en': LANGUAGE when given, else QGIS's UI language (the log always follows the UI)."""
+        from ..support.i18n import is_chinese
+
+        value = self.parameterAsEnumString(parameters, "LANGUAGE", context) if self.given(parameters, "LANGUAGE") else ""
+        return value if value in LANGUAGES else ("zh" if is_chinese() else "en")
 
     # ---------------------------------------------------------------- reading
 

@@ -113,3 +113,20 @@ def parameter_as_fields(algorithm, parameters, name, context):
 from qgis.core import QgsProcessingModelChildParameterSource as _ChildSource  # noqa: E402
 
 MODEL_SOURCE_CHILD_OUTPUT = _pick(Qgis, "ProcessingModelChildParameterSource", "ChildOutput", _ChildSource, "ChildOutput")
+
+
+def label_text_format(label):
+    """A layout label's text format (3.24+), or None on 3.22, where a label has only a font."""
+    return label.textFormat() if hasattr(label, "textFormat") else None
+
+
+def legend_text_format(legend, component):
+    """A legend component's text format (3.24+ ``QgsLegendStyle.textFormat``), or None on 3.22 (a font)."""
+    style = legend.style(component)
+    return style.textFormat() if hasattr(style, "textFormat") else None
+
+
+def set_legend_text_format(legend, component, text_format):
+    style = legend.style(component)
+    style.setTextFormat(text_format)
+    legend.setStyle(component, style)

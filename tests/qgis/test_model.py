@@ -23,10 +23,10 @@ def test_model_is_in_the_provider_and_runs_on_the_sample_county(run_algorithm, s
         "atlas:atlas_pdf": str(pdf), "grade:hazard_units": "TEMPORARY_OUTPUT",
         "enterprises:enterprise_risk": "TEMPORARY_OUTPUT", "map:risk_map": "TEMPORARY_OUTPUT",
         "reach:reach_areas": "TEMPORARY_OUTPUT", "reach:reach_gaps": "TEMPORARY_OUTPUT",
-        "shelters:shelter_units": "TEMPORARY_OUTPUT"})
+        "shelters:shelter_units": "TEMPORARY_OUTPUT", "shelters:shelter_load": "TEMPORARY_OUTPUT"})
     assert pdf.exists()
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert "Pages:           11" in info
+    assert "Pages:           13" in info  # the cover, the fire-station and shelter pages, 10 townships
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Major risk" in text and "Linhai EMB" in text
     assert any(key.endswith("hazard_units") for key in results)

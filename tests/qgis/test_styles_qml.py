@@ -74,9 +74,9 @@ def test_per_capita_classes_include_their_lower_bound():
     layer = _layer("polygon", "&field=m2_per_capita:double&field=no_shelter:boolean",
                    [(None, False), (0.74, False), (0.75, False), (1.5, False), (3.0, False), (2.0, True)])
     _load(layer, "shelter_per_capita_en.qml")
-    assert _classes(layer) == [["no residents"], ["below half the target (0–0.75 m²/person)"],
+    assert _classes(layer) == [["no residents"], ["below half the target (< 0.75 m²/person)"],
                                ["below the target (0.75–1.5 m²/person)"], ["meets the target (1.5–3 m²/person)"],
-                               ["twice the target or more (3–∞ m²/person)"], ["no shelter in reach"]]
+                               ["twice the target or more (≥ 3 m²/person)"], ["no shelter in reach"]]
 
 
 def test_boolean_categories_and_labels_and_aliases():
