@@ -1,6 +1,8 @@
 """riskatlas:firestationreach on a real OSM extract (Helsinki, GDAL's OSM driver, the raw 'lines' layer)
 with the OSM preset, against QGIS's native:serviceareafromlayer on speeds and directions worked out here
 by hand from the tags (the table's numbers: 0.7 × the design speed; maxspeed × 0.7)."""
+import html as html_text
+import json
 import re
 
 import pytest
@@ -90,8 +92,10 @@ def test_osm_lines_reach_agrees_with_native_service_area(run_algorithm, osm_line
     assert ours_km == pytest.approx(native_km, rel=0.01)
     report = open(html, encoding="utf-8").read()
     assert "Speeds used" in report and "maxspeed × 0.7" in report and "osm_highway" in report
+    record = json.loads(html_text.unescape(re.search(r"<pre>(.*)</pre>", report, re.S).group(1)))
     footways = sum(1 for f in osm_lines.getFeatures() if f["highway"] == "footway")
-    assert f"<td>left out</td><td>footway</td><td>0</td><td>{footways}</td>" in report.replace("\n", "")
+    assert ["left out", "footway", 0.0, footways] in record["speeds_used"]
+    assert record["speed_preset"] == "osm_highway"
 
 
 def test_sample_county_osm_copy_reaches_what_todays_roads_reach(run_algorithm, sample_gpkg, tmp_path):
