@@ -11,6 +11,11 @@ from .support.fonts import install_substitutions, resolve_project_fonts
 from .support.i18n import PLUGIN_DIR, install_translator, remove_translator
 
 
+def _icon(name):
+    path = os.path.join(PLUGIN_DIR, "icons", f"{name}.svg")
+    return QIcon(path if os.path.exists(path) else os.path.join(PLUGIN_DIR, "icon.svg"))
+
+
 class RiskAtlasPlugin:
     def __init__(self, iface):
         self.iface = iface
@@ -38,15 +43,15 @@ class RiskAtlasPlugin:
     def initGui(self):  # noqa: N802 (QGIS API)
         self.initProcessing()
         self.menu_title = self.tr("&Risk Atlas")
-        icon = QIcon(os.path.join(PLUGIN_DIR, "icon.svg"))
-        self._add_action(icon, self.tr("Load sample county"), self.load_sample_county)
+        self._add_action(_icon("sample"), self.tr("Load sample county"), self.load_sample_county)
         from .processing.provider import ALGORITHMS  # the menu opens each algorithm's dialog, in the provider's order
 
         for algorithm_id in (f"{self.provider.id()}:{cls.ALGORITHM_ID}" for cls in ALGORITHMS):
             algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
             if algorithm is not None:
-                self._add_action(icon, algorithm.displayName() + "…",
+                self._add_action(algorithm.icon(), algorithm.displayName() + "…",
                                  lambda _checked=False, a=algorithm_id: self.open_algorithm(a))
+        self._add_action(_icon("manual"), self.tr("User manual"), self.open_manual)
         from qgis.core import QgsProject
 
         QgsProject.instance().readProject.connect(self._resolve_fonts)
@@ -92,17 +97,35 @@ class RiskAtlasPlugin:
 
         processing.execAlgorithmDialog(algorithm_id, {})
 
+    def open_manual(self):
+        from qgis.PyQt.QtCore import QUrl
+        from qgis.PyQt.QtGui import QDesktopServices
+
+        from .processing.base import manual_url
+
+        QDesktopServices.openUrl(QUrl(manual_url()))
+
     def load_sample_county(self):
-        from .layers.project import add_sample_county
+        """Add the sample county from the planner's own copy (~/RiskAtlas/sample_county.gpkg, made the
+        first time): edits are kept there, never in the plugin folder (an update would replace them)."""
         from qgis.core import QgsProject
+
+        from .layers.project import add_sample_county, sample_copy
 
         problems = install_message()
         if problems:
             self.iface.messageBar().pushMessage(self.tr("Risk Atlas"), problems, Qgis.Critical, 0)
             return
-        layers = add_sample_county(QgsProject.instance())
+        try:
+            path = sample_copy()
+        except OSError as error:
+            self.iface.messageBar().pushMessage(
+                self.tr("Risk Atlas"), self.tr("Could not copy the sample county: {0}").format(error), Qgis.Critical, 0)
+            return
+        layers = add_sample_county(QgsProject.instance(), path=path)
         if layers:
             self.iface.mapCanvas().setExtent(layers[-1].extent())
             self.iface.mapCanvas().refresh()
         self.iface.messageBar().pushMessage(
-            self.tr("Risk Atlas"), self.tr("Sample county loaded: {0} layers").format(len(layers)), Qgis.Info, 5)
+            self.tr("Risk Atlas"), self.tr("Sample county loaded: {0} layers from {1}").format(len(layers), path),
+            Qgis.Info, 10)

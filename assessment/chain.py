@@ -106,7 +106,7 @@ STEPS: Tuple[Step, ...] = (
          ALL_INPUTS, {"OUTPUT": "validation_report"}, report="validation", stops_on_errors=True),
     Step("grade", "grade hazard sources", "riskatlas:gradehazardsources",
          QT_TRANSLATE_NOOP("Chain", "Grade hazard sources (GB 18218-2018; exposed residents estimated from "
-                                    "POPULATION where a unit gives no exposed count)"),
+                                    "the population layer where a unit gives no exposed count)"),
          {"INPUT": Input("HAZARD_SOURCES"), "POPULATION": Input("POPULATION")},
          {"OUTPUT": "hazard_units", "DETAILS": "hazard_details"}),
     Step("enterprises", "enterprise risk", "riskatlas:enterpriserisk",
@@ -116,7 +116,7 @@ STEPS: Tuple[Step, ...] = (
           "HAZARD_UNITS": Result("hazard_units")},
          {"OUTPUT": "enterprise_risk"}),
     Step("reach", "fire-station reach", "riskatlas:firestationreach",
-         QT_TRANSLATE_NOOP("Chain", "Fire-station reach (TIME_LIMIT minutes from dispatch on the road network, "
+         QT_TRANSLATE_NOOP("Chain", "Fire-station reach (the time limit from dispatch, on the road network; "
                                     "townships as study area, enterprises as targets)"),
          {"STATIONS": Input("FIRE_STATIONS"), "ROADS": Input("ROADS"), "STUDY_AREA": Input("TOWNSHIPS"),
           "POPULATION": Input("POPULATION"), "TARGETS": Result("enterprise_risk"),
@@ -125,15 +125,15 @@ STEPS: Tuple[Step, ...] = (
          {"OUTPUT_EDGES": "reach_edges", "OUTPUT_AREAS": "reach_areas", "OUTPUT_GAPS": "reach_gaps",
           "OUTPUT_TARGETS": "reach_targets", "OUTPUT_SUMMARY": "reach_summary"}, report="fire_station_reach"),
     Step("shelters", "shelter area per capita", "riskatlas:shelterpercapita",
-         QT_TRANSLATE_NOOP("Chain", "Shelter area per capita per township (administrative method, TARGET m² per "
-                                    "resident)"),
+         QT_TRANSLATE_NOOP("Chain", "Shelter area per capita per township (administrative method, against the "
+                                    "fixed-shelter target)"),
          {"SHELTERS": Input("SHELTERS"), "SHELTERS_2": Input("SHELTERS_2"), "POPULATION": Input("POPULATION"),
           "UNITS": Input("TOWNSHIPS"), "METHOD": Fixed(0), "TARGET": Option("TARGET"),
           "URBAN_ONLY": Option("URBAN_ONLY"), "LANGUAGE": Option("LANGUAGE")},
          {"OUTPUT": "shelter_units", "OUTPUT_SHELTERS": "shelter_load", "OUTPUT_SUMMARY": "shelter_summary"},
          report="shelters"),
     Step("map", "four-colour map", "riskatlas:fourcolourmap",
-         QT_TRANSLATE_NOOP("Chain", "Four-colour risk map on a grid of CELL_SIZE metres, cut to the townships "
+         QT_TRANSLATE_NOOP("Chain", "Four-colour risk map on a square grid, cut to the townships "
                                     "(highest level wins by default; a level's lower bound belongs to that level)"),
          {"ENTERPRISES": Result("enterprise_risk"), "HAZARD_UNITS": Result("hazard_units"),
           "EXTENT": Extent("TOWNSHIPS"), "CELL_SIZE": Option("CELL_SIZE"), "RADII": Option("RADII"),

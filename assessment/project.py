@@ -1,14 +1,15 @@
-"""The assessment's QGIS project: inputs and results styled, plus the atlas layouts."""
+"""The assessment's QGIS project: inputs and results styled, plus the atlas layouts; and the styled
+results group the desktop adds to the planner's own project."""
 import functools
 
 from qgis.core import QgsProject
 
 from ..atlas.project import add_atlas_to_project
 from ..core.standards.shelters import TARGET_M2_PER_CAPITA
-from ..support.i18n import is_chinese
 from ..layers.project import add_layers, input_title, open_gpkg_layer
 from ..layers.schemas import inputs_bottom_to_top, project_results
 from ..layers.styling import apply_four_colour_style
+from ..support.i18n import file_language
 
 
 def _result_styles(target, language):
@@ -29,28 +30,36 @@ def _result_styles(target, language):
     }
 
 
-def write_project(path, inputs, result, target=TARGET_M2_PER_CAPITA, language=None):
-    """Write ``path`` (.qgz): the results (styled) over the styled inputs, and the atlas layouts.
-
-    ``inputs``: {assessment parameter: layer URI}; ``result``: the AssessmentResult whose
-    GeoPackage holds the result layers and the atlas layers exportatlas kept there (ATLAS_LAYERS).
-    Layer names follow ``language`` (zh/en; default QGIS's).
-    """
-    project = QgsProject()
-    language = language or ("zh" if is_chinese() else "en")
+def add_results_group(project, gpkg, group_name, language, target=TARGET_M2_PER_CAPITA, index=0):
+    """The result layers of ``gpkg`` (the assessment's GeoPackage), styled and named in ``language``,
+    as one group at ``index`` of ``project``'s layer tree; returns the group."""
     zh = language == "zh"
-    add_layers(project, [(inputs[i.parameter], i.kind, input_title(i, language))
-                         for i in inputs_bottom_to_top() if inputs.get(i.parameter)],
-               "输入数据" if zh else "Inputs", language)
-    group = project.layerTreeRoot().insertGroup(0, "评估结果" if zh else "Results")
+    group = project.layerTreeRoot().insertGroup(index, group_name)
     styles = _result_styles(target, language)
-    gpkg = result.files["results GeoPackage"]
     for result_layer in project_results():
         layer = open_gpkg_layer(gpkg, result_layer.name, result_layer.title_zh if zh else result_layer.title_en)
         styles[result_layer.name](layer)
         project.addMapLayer(layer, False)
         group.addLayer(layer).setItemVisibilityChecked(result_layer.visible)
-    add_atlas_to_project(project, gpkg)  # the layouts; their layers in a collapsed, unchecked group at the bottom
+    return group
+
+
+def write_project(path, inputs, result, target=TARGET_M2_PER_CAPITA, language=None):
+    """Write ``path`` (.qgz): the results (styled) over the styled inputs, and the atlas layouts.
+
+    ``inputs``: {assessment parameter: layer URI}; ``result``: the AssessmentResult whose
+    GeoPackage holds the result layers and the atlas layers exportatlas kept there (ATLAS_LAYERS).
+    Layer names follow ``language`` (zh/en; default the UI language).
+    """
+    project = QgsProject()
+    language = file_language(language)
+    zh = language == "zh"
+    add_layers(project, [(inputs[i.parameter], i.kind, input_title(i, language))
+                         for i in inputs_bottom_to_top() if inputs.get(i.parameter)],
+               "输入数据" if zh else "Inputs", language)
+    add_results_group(project, result.files["gpkg"], "评估结果" if zh else "Results", language, target)
+    # the layouts; their layers in a collapsed, unchecked group at the bottom
+    add_atlas_to_project(project, result.files["gpkg"])
     if not project.write(path):
         raise IOError(f"cannot write project {path}: {project.error()}")
     return path

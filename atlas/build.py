@@ -116,6 +116,7 @@ def prepare_atlas(figures, frames, crs, *, language, title, organisation, date_t
     tables.update(shelter_tables(frames.get("shelter_load"), county_geometry, language))
     variables = layout_variables(figures, language, title, organisation, date_text, (plugin_version(), qgis_version()),
                                  headline, pages)
+    variables["ra_crs_note"] = T.crs_note(crs.description(), crs.authid(), language)
     settings = atlas_settings(figures, language, page_size, dissolved, county_chart, variables, pages)
     write_atlas(gpkg, tables, settings, crs, headline_table(headline))
     return fill_layouts(project, gpkg, settings, templates, layouts)

@@ -291,3 +291,32 @@ def level_rows(figures, language):
         "enterprises": "—" if ent is None else integer(int(ent.sum())),
     })
     return rows
+
+
+# CRS descriptions as QGIS writes them -> the Chinese name ({0}: the zone's number or central meridian)
+CRS_NAMES_ZH = (
+    (r"CGCS2000 / 3-degree Gauss-Kruger CM (\d+)E", "2000国家大地坐标系 3度带高斯-克吕格投影 中央经线{0}°E"),
+    (r"CGCS2000 / 3-degree Gauss-Kruger zone (\d+)", "2000国家大地坐标系 3度带高斯-克吕格投影 第{0}带"),
+    (r"CGCS2000 / Gauss-Kruger CM (\d+)E", "2000国家大地坐标系 6度带高斯-克吕格投影 中央经线{0}°E"),
+    (r"CGCS2000 / Gauss-Kruger zone (\d+)", "2000国家大地坐标系 6度带高斯-克吕格投影 第{0}带"),
+    (r"China Geodetic Coordinate System 2000", "2000国家大地坐标系"),
+    (r"WGS 84 / UTM zone (\d+)N", "WGS 84 UTM投影 第{0}带（北半球）"),
+    (r"WGS 84 / UTM zone (\d+)S", "WGS 84 UTM投影 第{0}带（南半球）"),
+)
+
+
+def crs_note(description, authid, language):
+    """The map's CRS as the atlas prints it, in ``language``, with the separator before the scale:
+    '坐标系：2000国家大地坐标系 3度带高斯-克吕格投影 中央经线120°E（EPSG:4549）　'. A CRS without a
+    Chinese name keeps QGIS's description."""
+    import re
+
+    name = description or authid or ""
+    if language == "zh":
+        for pattern, chinese in CRS_NAMES_ZH:
+            found = re.fullmatch(pattern, name)
+            if found:
+                name = chinese.format(*found.groups())
+                break
+        return f"{text('crs', language)}{name}（{authid}）　" if authid else f"{text('crs', language)}{name}　"
+    return f"{text('crs', language)}{name} ({authid})   " if authid else f"{text('crs', language)}{name}   "

@@ -86,27 +86,31 @@ def _css(css):
 
 def validation_page(report, title="Risk Atlas — input validation", layers=(), labels=None, max_rows_per_problem=50):
     """Per-layer counts, then the findings grouped by layer and problem (``report``: a
-    layers.validation.ValidationReport; ``layers``: [(name, feature count)])."""
+    layers.validation.ValidationReport; ``layers``: [(name, feature count)]). ``labels``: the page's
+    words in the report's language (layers.messages.report_words; English when left out)."""
     from .validation import ERROR, WARNING
 
     labels = labels or {}
+    problems, severities = labels.get("problems", {}), labels.get("severities", {})
     page = HtmlPage(title)
     page.paragraph(Raw(f"{html.escape(labels.get('summary', 'Errors'))}: <b class='error'>{len(report.errors)}</b> · "
                        f"{html.escape(labels.get('warnings', 'Warnings'))}: "
                        f"<b class='warning'>{len(report.warnings)}</b>"))
     counts = report.counts()
-    page.table([Cell("Layer", "l"), "Features", "Errors", "Warnings"],
+    page.table([Cell(labels.get("layer", "Layer"), "l"), labels.get("features", "Features"),
+                labels.get("errors", "Errors"), labels.get("warnings", "Warnings")],
                [[Cell(name, "l"), n, Cell(counts.get((name, ERROR), 0), "error"),
                  Cell(counts.get((name, WARNING), 0), "warning")] for name, n in layers])
     frame = report.to_frame()
     for (layer, problem, severity), group in frame.groupby(["layer", "problem", "severity"], sort=False):
-        page.heading(f"{layer}: {problem} ({severity}, {len(group)})", level=3, css=severity)
+        page.heading(f"{layer}: {problems.get(problem, problem)} ({severities.get(severity, severity)}, {len(group)})",
+                     level=3, css=severity)
         messages = list(group["message"].head(max_rows_per_problem))
         if len(group) > max_rows_per_problem:
-            messages.append(f"… {len(group) - max_rows_per_problem} more")
+            messages.append(labels.get("more", "… {0} more").format(len(group) - max_rows_per_problem))
         page.bullets(messages)
     if not report.findings:
-        page.paragraph("No problems found.")
+        page.paragraph(labels.get("none", "No problems found."))
     return page.render()
 
 

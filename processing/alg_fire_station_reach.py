@@ -29,15 +29,15 @@ class FireStationReach(RiskAtlasAlgorithm):
         return self.tr("Fire-station reach (5-minute rule)")
 
     def initAlgorithm(self, config=None):
-        from .help import speed_preset_option
+        from .help_tables import speed_preset_option
 
-        self.add_source("STATIONS", self.tr("Fire stations"), [compat.SOURCE_POINT])
+        self.add_source("STATIONS", self.tr("Fire stations"), [compat.SOURCE_POINT], kind="fire_stations")
         self.add_field("STATION_ID_FIELD", self.tr("Station id field"), "station_id", "STATIONS")
         self.add_field("CLASS_FIELD", self.tr("Station class field"), "class", "STATIONS")
         self.add_field("TURNOUT_FIELD", self.tr("Turnout time field (min)"), "turnout_min", "STATIONS")
         self.add_field("SUBURBAN_FIELD", self.tr("Suburban station field ({0:g} km²)").format(
             fs.class_limit_km2(None, suburban=True)), "suburban", "STATIONS")
-        self.add_source("ROADS", self.tr("Roads"), [compat.SOURCE_LINE])
+        self.add_source("ROADS", self.tr("Roads"), [compat.SOURCE_LINE], kind="roads")
         self.add_field("SPEED_FIELD", self.tr("Speed field (km/h)"), "speed_kmh", "ROADS")
         self.add_field("ROAD_CLASS_FIELD", self.tr("Road class field"), "class", "ROADS")
         self.addParameter(QgsProcessingParameterEnum(
@@ -49,7 +49,8 @@ class FireStationReach(RiskAtlasAlgorithm):
                                            optional=True, fileFilter=self.tr("Tables (*.csv *.json)"))
         table.setFlags(table.flags() | FLAG_ADVANCED)
         self.addParameter(table)
-        self.add_number("DEFAULT_SPEED", self.tr("Default speed (km/h)"), fs.DEFAULT_SPEED_KMH, minimum=0.1)
+        self.add_number("DEFAULT_SPEED", self.tr("Default speed (km/h)"), fs.DEFAULT_SPEED_KMH, minimum=0.1,
+                        decimals=1)
         self.add_field("DIRECTION_FIELD", self.tr("Direction field"), "oneway", "ROADS")
         for name, label, value in zip((p for p, _v in DIRECTION_PARAMETERS),
                                       (self.tr("Values for forward direction (separated by ;)"),
@@ -57,18 +58,19 @@ class FireStationReach(RiskAtlasAlgorithm):
                                        self.tr("Values for both directions (separated by ;)")),
                                       (v for _p, v in DIRECTION_PARAMETERS)):
             self.addParameter(QgsProcessingParameterString(name, label, value, optional=True))
-        self.add_number("SNAP_TOLERANCE", self.tr("Snap tolerance (m)"), fs.SNAP_TOLERANCE_M, minimum=0.0)
-        self.add_source("STUDY_AREA", self.tr("Study area"), [compat.SOURCE_POLYGON], optional=True)
+        self.add_number("SNAP_TOLERANCE", self.tr("Snap tolerance (m)"), fs.SNAP_TOLERANCE_M, minimum=0.0, decimals=1)
+        self.add_source("STUDY_AREA", self.tr("Study area"), [compat.SOURCE_POLYGON], optional=True, kind="townships")
         self.add_source("DISTRICTS", self.tr("Official station districts"), [compat.SOURCE_POLYGON], optional=True)
         self.add_number("DEFAULT_TURNOUT", self.tr("Default turnout time (min)"), fs.TURNOUT_CONVENTION_MIN,
-                        minimum=0.0)
-        self.add_number("TIME_LIMIT", self.tr("Time limit from dispatch (min)"), fs.TIME_RULE_MIN, minimum=0.01)
+                        minimum=0.0, decimals=2)
+        self.add_number("TIME_LIMIT", self.tr("Time limit from dispatch (min)"), fs.TIME_RULE_MIN, minimum=0.01,
+                        decimals=2)
         self.add_number("ACCESS_DISTANCE", self.tr("Access distance from roads (m)"), fs.ACCESS_DISTANCE_M,
-                        minimum=0.0)
+                        minimum=0.0, decimals=0)
         add_population(self, self.tr("Population (polygons or points)"))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             "TARGETS", self.tr("Targets (enterprises, hazard units)"), compat.SOURCE_ANY_GEOMETRY, optional=True))
-        self.add_number("NODE_TOLERANCE", self.tr("Node tolerance (m)"), 0.0, minimum=0.0, advanced=True)
+        self.add_number("NODE_TOLERANCE", self.tr("Node tolerance (m)"), 0.0, minimum=0.0, advanced=True, decimals=2)
         self.add_sink("OUTPUT_EDGES", self.tr("Reached roads"), compat.SOURCE_LINE)
         self.add_sink("OUTPUT_AREAS", self.tr("Station reach areas"), compat.SOURCE_POLYGON)
         self.add_sink("OUTPUT_GAPS", self.tr("Gaps (reached by no station)"), compat.SOURCE_POLYGON)

@@ -27,13 +27,15 @@ class FourColourMap(RiskAtlasAlgorithm):
     def initAlgorithm(self, config=None):
         any_geometry = [compat.SOURCE_POINT, compat.SOURCE_LINE, compat.SOURCE_POLYGON]
         weights = "/".join(f"{w:g}" for w in AGGREGATION_RULES[CUMULATIVE_BASE3].weights)
-        self.add_source("ENTERPRISES", self.tr("Enterprises with risk_level"), any_geometry, optional=True)
+        self.add_source("ENTERPRISES", self.tr("Enterprises with risk_level"), any_geometry, optional=True,
+                        kind="enterprise_risk")
         self.add_field("ENTERPRISES_ID_FIELD", self.tr("Enterprise id field"), "ent_id", "ENTERPRISES")
-        self.add_source("HAZARD_UNITS", self.tr("Graded hazard units with risk_level"), any_geometry, optional=True)
+        self.add_source("HAZARD_UNITS", self.tr("Graded hazard units with risk_level"), any_geometry, optional=True,
+                        kind="hazard_units")
         self.add_field("HAZARD_UNITS_ID_FIELD", self.tr("Hazard unit id field"), "unit_id", "HAZARD_UNITS")
         self.add_source("UNITS", self.tr("Map units (townships, communities; empty = square grid)"),
                         [compat.SOURCE_POLYGON], optional=True)
-        self.add_number("CELL_SIZE", self.tr("Grid cell size (m)"), DEFAULT_CELL_SIZE_M, minimum=1.0)
+        self.add_number("CELL_SIZE", self.tr("Grid cell size (m)"), DEFAULT_CELL_SIZE_M, minimum=1.0, decimals=0)
         self.addParameter(QgsProcessingParameterExtent(
             "EXTENT", self.tr("Grid extent (empty = the sources' extent grown by the largest radius)"), optional=True))
         self.addParameter(QgsProcessingParameterString(
@@ -44,7 +46,7 @@ class FourColourMap(RiskAtlasAlgorithm):
             defaultValue=0))
         add_population(self, self.tr("Population, polygons or points (residents per class)"))
         self.add_source("STUDY_AREA", self.tr("Study area (e.g. the townships): the map is cut to it"),
-                        [compat.SOURCE_POLYGON], optional=True)
+                        [compat.SOURCE_POLYGON], optional=True, kind="townships")
         self.add_sink("OUTPUT", self.tr("Four-colour risk map"), compat.SOURCE_POLYGON)
         for level in RISK_LEVELS:
             self.addOutput(QgsProcessingOutputNumber(f"AREAS_LEVEL_{level.level}",

@@ -16,7 +16,7 @@ class GradeHazardSources(RiskAtlasAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_source("INPUT", self.tr("Hazard-source records (one feature per unit and substance)"),
-                        [compat.SOURCE_POINT, compat.SOURCE_POLYGON])
+                        [compat.SOURCE_POINT, compat.SOURCE_POLYGON], kind="hazard_sources")
         self.add_field("UNIT_FIELD", self.tr("Unit id field"), "unit_id", "INPUT")
         self.add_field("SUBSTANCE_FIELD", self.tr("Substance field (CAS number, Chinese or English name)"), "substance",
                        "INPUT")

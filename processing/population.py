@@ -11,7 +11,8 @@ translate = QCoreApplication.translate
 
 def add_population(algorithm, label):
     """POPULATION (points or polygons, optional), POPULATION_FIELD and POPULATION_RASTER."""
-    algorithm.add_source("POPULATION", label, [compat.SOURCE_POINT, compat.SOURCE_POLYGON], optional=True)
+    algorithm.add_source("POPULATION", label, [compat.SOURCE_POINT, compat.SOURCE_POLYGON], optional=True,
+                         kind="population")
     algorithm.add_field("POPULATION_FIELD", translate("RiskAtlasAlgorithm", "Residents field"), "residents",
                         "POPULATION", compat.FIELD_NUMERIC)
     algorithm.addParameter(QgsProcessingParameterRasterLayer("POPULATION_RASTER", translate(

@@ -20,8 +20,7 @@ def _frame(d, footer, map_id, title, subtitle, page, note):
     county_map = d.map(map_id, MARGIN, TOP, MAP_W, BOTTOM - TOP)
     d.north_arrow("north_arrow", MARGIN + MAP_W - 14.0, TOP + 4.0, 9.0, 14.0, county_map)
     d.scalebar("scalebar", MARGIN + 4.0, BOTTOM - 14.0, county_map)
-    d.label("crs_note", f"[% @ra_lbl_crs %][% item_variables('{map_id}')['map_crs_description'] %]"
-            f"（[% item_variables('{map_id}')['map_crs'] %]）　[% @ra_lbl_scale %] "
+    d.label("crs_note", f"[% @ra_crs_note %][% @ra_lbl_scale %] "
             f"1:[% format_number(item_variables('{map_id}')['map_scale'], 0) %]",
             MARGIN, BOTTOM + 2.0, MAP_W, 5.0, 7.5, colour=GREY)
     footer(d, WIDTH, HEIGHT, MARGIN, note)

@@ -100,8 +100,7 @@ def township_layout(project, page, scale, font_scale):
             "\"page_key\" = attribute(@atlas_feature, 'page_key')", size=8.0)
 
     # notes
-    d.label("crs_note", "[% @ra_lbl_crs %][% item_variables('main_map')['map_crs_description'] %]"
-            "（[% item_variables('main_map')['map_crs'] %]）　[% @ra_lbl_scale %] "
+    d.label("crs_note", "[% @ra_crs_note %][% @ra_lbl_scale %] "
             "1:[% format_number(item_variables('main_map')['map_scale'], 0) %]",
             margin, bottom + 2.0, map_w, 5.0, 7.5, colour=GREY)
     footer(d, width, height, margin, "[% @ra_lbl_method_note %] [% @ra_note_map_units %]")
@@ -159,8 +158,7 @@ def cover_layout(project, page, scale, font_scale):
             "true", size=8.0, wrap=True)
     d.label("issued", "[% @ra_issued_lines %]", panel_x, bottom - 12.0, panel_w, 12.0, 10.0, valign="bottom")
 
-    d.label("crs_note", "[% @ra_lbl_crs %][% item_variables('county_map')['map_crs_description'] %]"
-            "（[% item_variables('county_map')['map_crs'] %]）　[% @ra_lbl_scale %] "
+    d.label("crs_note", "[% @ra_crs_note %][% @ra_lbl_scale %] "
             "1:[% format_number(item_variables('county_map')['map_scale'], 0) %]",
             margin, bottom + 2.0, map_w, 5.0, 7.5, colour=GREY)
     footer(d, width, height, margin, "[% @ra_lbl_method_note %] [% @ra_note_map_units %]")

@@ -222,3 +222,15 @@ def test_level_rows(figures):
 def test_every_text_has_both_languages():
     for key, (zh, en) in T.TEXT.items():
         assert zh and en, key
+
+
+def test_the_crs_note_in_the_atlas_language():
+    """The PDF's CRS note (issue 15): Chinese names for the CGCS2000 Gauss-Krüger and UTM families."""
+    assert T.crs_note("CGCS2000 / 3-degree Gauss-Kruger CM 120E", "EPSG:4549", "zh") == \
+        "坐标系：2000国家大地坐标系 3度带高斯-克吕格投影 中央经线120°E（EPSG:4549）　"
+    assert T.crs_note("CGCS2000 / Gauss-Kruger zone 20", "EPSG:4498", "zh").startswith(
+        "坐标系：2000国家大地坐标系 6度带高斯-克吕格投影 第20带")
+    assert T.crs_note("WGS 84 / UTM zone 50N", "EPSG:32650", "zh") == "坐标系：WGS 84 UTM投影 第50带（北半球）（EPSG:32650）　"
+    assert T.crs_note("CGCS2000 / 3-degree Gauss-Kruger CM 120E", "EPSG:4549", "en") == \
+        "Coordinate reference system: CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)   "
+    assert T.crs_note("Some local grid", "", "zh") == "坐标系：Some local grid　"
