@@ -548,11 +548,6 @@
         <translation>车速：{0} 条道路取车速字段，{1} 条取限速 maxspeed × {2:g}，{3} 条取道路等级车速表，{4} 条取默认车速；{5} 条不计入路网（{6}）。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="197" />
-        <source>The roads look like an OSM import (highway) but the speed table leaves no line out: footways, waterways and railways are driven too. Choose SPEED_PRESET 1 (OSM highway classes).</source>
-        <translation>道路看似 OSM 导入数据（highway），但车速表未排除任何线：人行道、河流和铁路也会被当作道路行驶。请选择 SPEED_PRESET 1（OSM 道路等级）。</translation>
-    </message>
-    <message>
         <location filename="../layers/reach_inputs.py" line="201" />
         <source>Speeds used (km/h × roads): {0}</source>
         <translation>采用的车速（km/h × 道路条数）：{0}</translation>
@@ -576,11 +571,6 @@
         <location filename="../processing/alg_fire_station_reach.py" line="46" />
         <source>Posted limit field (maxspeed, e.g. 60, 60 km/h, 30 mph)</source>
         <translation>限速字段（maxspeed，如 60、60 km/h、30 mph）</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="48" />
-        <source>Speed table (CSV or JSON; replaces SPEED_PRESET)</source>
-        <translation>车速表（CSV 或 JSON；取代 SPEED_PRESET）</translation>
     </message>
     <message>
         <location filename="../processing/alg_fire_station_reach.py" line="48" />
@@ -611,6 +601,16 @@
         <location filename="../processing/alg_fire_station_reach.py" line="152" />
         <source>Speed table: {0}</source>
         <translation>车速表：{0}</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="197" />
+        <source>The roads look like an OSM import (highway) but the speed table leaves no line out: footways, waterways and railways are driven too. Choose the speed preset of OSM highway classes.</source>
+        <translation>道路看似 OSM 导入数据（highway），但车速表未排除任何线：人行道、河流和铁路也会被当作道路行驶。请选择“OSM 道路等级”车速预设。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="48" />
+        <source>Speed table (CSV or JSON; replaces the speed preset)</source>
+        <translation>车速表（CSV 或 JSON；取代车速预设）</translation>
     </message>
 </context>
 <context>
@@ -955,8 +955,8 @@
     </message>
     <message>
         <location filename="../processing/alg_full_assessment.py" line="43" />
-        <source>Population grid (raster, band 1 = residents per cell; instead of POPULATION)</source>
-        <translation>人口格网（栅格，第 1 波段 = 每格常住人口；代替 POPULATION）</translation>
+        <source>Population grid (raster, band 1 = residents per cell; instead of a population layer)</source>
+        <translation>人口格网（栅格，第 1 波段 = 每格常住人口；代替人口图层）</translation>
     </message>
 </context>
 <context>
@@ -1367,11 +1367,6 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>常住人口字段</translation>
     </message>
     <message>
-        <location filename="../processing/population.py" line="18" />
-        <source>Population grid (raster, band 1 = residents per cell; instead of POPULATION)</source>
-        <translation>人口格网（栅格，第 1 波段 = 每格常住人口；代替 POPULATION）</translation>
-    </message>
-    <message>
         <location filename="../processing/population.py" line="30" />
         <source>Give POPULATION or POPULATION_RASTER, not both.</source>
         <translation>POPULATION 与 POPULATION_RASTER 只能给出其一。</translation>
@@ -1385,6 +1380,11 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <location filename="../processing/population.py" line="44" />
         <source>Give POPULATION (polygons or points) or POPULATION_RASTER.</source>
         <translation>请给出 POPULATION（面或点）或 POPULATION_RASTER。</translation>
+    </message>
+    <message>
+        <location filename="../processing/population.py" line="18" />
+        <source>Population grid (raster, band 1 = residents per cell; instead of a population layer)</source>
+        <translation>人口格网（栅格，第 1 波段 = 每格常住人口；代替人口图层）</translation>
     </message>
 </context>
 <context>

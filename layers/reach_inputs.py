@@ -196,7 +196,7 @@ def road_report(network, count):
     if network.fields.get("class") == "highway" and not origin["left_out"]:
         warnings.append(translate(
             "FireStationReach", "The roads look like an OSM import (highway) but the speed table leaves no line out: "
-            "footways, waterways and railways are driven too. Choose SPEED_PRESET 1 (OSM highway classes)."))
+            "footways, waterways and railways are driven too. Choose the speed preset of OSM highway classes."))
     used = speeds_used(network)
     info.append(translate("FireStationReach", "Speeds used (km/h × roads): {0}").format("; ".join(
         f"{what}{' ' + key if key else ''} {kmh:g} × {roads}" for what, key, kmh, roads in used[:40])

@@ -45,7 +45,7 @@ class FireStationReach(RiskAtlasAlgorithm):
             options=[speed_preset_option(p, is_chinese()) for p in fs.SPEED_PRESETS.values()], defaultValue=0))
         self.add_field("MAXSPEED_FIELD", self.tr("Posted limit field (maxspeed, e.g. 60, 60 km/h, 30 mph)"), "maxspeed",
                        "ROADS")
-        table = QgsProcessingParameterFile("SPEED_TABLE", self.tr("Speed table (CSV or JSON; replaces SPEED_PRESET)"),
+        table = QgsProcessingParameterFile("SPEED_TABLE", self.tr("Speed table (CSV or JSON; replaces the speed preset)"),
                                            optional=True, fileFilter=self.tr("Tables (*.csv *.json)"))
         table.setFlags(table.flags() | FLAG_ADVANCED)
         self.addParameter(table)

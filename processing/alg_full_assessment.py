@@ -42,7 +42,7 @@ class FullAssessment(RiskAtlasAlgorithm):
                             geometry=layer.template_geometry)
         self.addParameter(QgsProcessingParameterRasterLayer(
             "POPULATION_RASTER", self.tr("Population grid (raster, band 1 = residents per cell; instead of "
-                                         "POPULATION)"), optional=True))
+                                         "a population layer)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             "METHOD", self.tr("Enterprise risk method"), [self.tr("LEC (D = L × E × C)"),
                                                          self.tr("Risk matrix (likelihood × severity)")],

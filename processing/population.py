@@ -16,7 +16,7 @@ def add_population(algorithm, label):
     algorithm.add_field("POPULATION_FIELD", translate("RiskAtlasAlgorithm", "Residents field"), "residents",
                         "POPULATION", compat.FIELD_NUMERIC)
     algorithm.addParameter(QgsProcessingParameterRasterLayer("POPULATION_RASTER", translate(
-        "RiskAtlasAlgorithm", "Population grid (raster, band 1 = residents per cell; instead of POPULATION)"),
+        "RiskAtlasAlgorithm", "Population grid (raster, band 1 = residents per cell; instead of a population layer)"),
         optional=True))
 
 

@@ -4,7 +4,7 @@ per township the sum of the points inside, counted here by hand)."""
 import numpy as np
 import pytest
 import shapely
-from qgis.core import QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
 from qgis_helpers import layer_of, memory_layer, rasterise_population, shapes
 
@@ -162,9 +162,21 @@ def test_full_assessment_takes_one_population_and_writes_the_grid(run_algorithm,
     layers = {p: _uri(sample_gpkg, n) for p, n in (("ENTERPRISES", "enterprises"), ("HAZARD_SOURCES", "hazard_sources"),
                                                     ("SHELTERS", "shelters"), ("FIRE_STATIONS", "fire_stations"),
                                                     ("ROADS", "roads"), ("TOWNSHIPS", "townships"))}
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.errors = []
+
+        def reportError(self, error, fatalError=False):  # noqa: N802,N803 (QGIS API)
+            self.errors.append(error)
+
     for population in ({}, {"POPULATION": _uri(sample_gpkg, "population"), "POPULATION_RASTER": tif}):
-        with pytest.raises(QgsProcessingException, match="POPULATION_RASTER"):
-            run_algorithm("riskatlas:fullassessment", {**layers, **population, "OUTPUT_FOLDER": str(tmp_path)})
+        feedback = Feedback()
+        with pytest.raises(QgsProcessingException):  # refused before anything runs (prepareAlgorithm)
+            run_algorithm("riskatlas:fullassessment", {**layers, **population, "OUTPUT_FOLDER": str(tmp_path)},
+                          feedback=feedback)
+        assert any("POPULATION_RASTER, one of them" in e for e in feedback.errors), feedback.errors
+    assert not list(tmp_path.iterdir())  # nothing written
     gpkg = str(tmp_path / "grid.gpkg")
     write_population_grid(tif, gpkg, "population_grid", QgsCoordinateReferenceSystem("EPSG:4549"))
     written = QgsVectorLayer(f"{gpkg}|layername=population_grid", "grid", "ogr")
