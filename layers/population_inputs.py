@@ -139,6 +139,7 @@ def write_population_grid(raster_source, gpkg, layer_name, target_crs):
     if not layer.isValid():
         raise InputError("the population grid cannot be read as a raster", layer=str(raster_source))
     frame = raster_cells(layer, target_crs, QgsProject.instance().transformContext())
+    del layer  # a raster layer must not outlive QGIS's exit
     write_layer(gpkg, layer_name, frame.gdf, make_fields([(CELL_ID, STRING), (RESIDENTS, DOUBLE)]), frame.crs,
                 compat.WKB_POLYGON)
     return frame.notes

@@ -153,15 +153,12 @@ def test_population_given_twice_or_negative_is_refused(run_algorithm, sample_gpk
         run_algorithm("riskatlas:shelterpercapita", {**base, "POPULATION_RASTER": negative})
 
 
-def test_full_assessment_takes_one_population_and_writes_the_grid(run_algorithm, sample_gpkg, grid, tmp_path):
-    from qgis.core import QgsCoordinateReferenceSystem
-
-    from riskatlas.layers.population_inputs import write_population_grid
-
-    tif, cells, total = grid
+def test_full_assessment_takes_one_population(run_algorithm, sample_gpkg, grid, tmp_path):
+    tif, _cells, _total = grid
     layers = {p: _uri(sample_gpkg, n) for p, n in (("ENTERPRISES", "enterprises"), ("HAZARD_SOURCES", "hazard_sources"),
                                                     ("SHELTERS", "shelters"), ("FIRE_STATIONS", "fire_stations"),
                                                     ("ROADS", "roads"), ("TOWNSHIPS", "townships"))}
+
     class Feedback(QgsProcessingFeedback):
         def __init__(self):
             super().__init__()
@@ -177,9 +174,19 @@ def test_full_assessment_takes_one_population_and_writes_the_grid(run_algorithm,
                           feedback=feedback)
         assert any("POPULATION_RASTER, one of them" in e for e in feedback.errors), feedback.errors
     assert not list(tmp_path.iterdir())  # nothing written
+
+
+def test_the_assessment_writes_the_grid_it_reads(sample_gpkg, grid, tmp_path):
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    from riskatlas.layers.population_inputs import write_population_grid
+
+    tif, cells, total = grid
     gpkg = str(tmp_path / "grid.gpkg")
     write_population_grid(tif, gpkg, "population_grid", QgsCoordinateReferenceSystem("EPSG:4549"))
     written = QgsVectorLayer(f"{gpkg}|layername=population_grid", "grid", "ogr")
-    assert written.featureCount() == cells.featureCount()
-    assert sum(f["residents"] for f in written.getFeatures()) == pytest.approx(total, rel=REL)
-    assert {f.name() for f in written.fields()} >= {"pop_id", "residents"}
+    count, residents = written.featureCount(), sum(f["residents"] for f in written.getFeatures())
+    names = {f.name() for f in written.fields()}
+    del written  # (no layer outlives the test)
+    assert count == cells.featureCount() and residents == pytest.approx(total, rel=REL)
+    assert names >= {"pop_id", "residents"}
