@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .code_tables import TABLES, CodeTable
+from ..standards.gb18218 import CATEGORY_CODES
+from .code_tables import TABLES, Code, CodeTable
 from .hazard_labels import NOT_LISTED, read_hazard_categories
 from .text import normalise_value
 
@@ -60,6 +61,30 @@ class Recoded:
 
 def has_code_table(kind: str, field: str) -> bool:
     return (kind, field) in TABLES or (kind, field) == ("hazard_sources", "hazard_cat")
+
+
+def code_choices(kind: str, field: str, language: str = "zh") -> tuple[tuple[str, Code], ...]:
+    """(display name, code) of every code of ``kind.field``, in table order: the drop-down of a
+    value map or an Excel template. Each name reads back as its code through ``recode``."""
+    table = TABLES.get((kind, field))
+    if table is None:
+        if not has_code_table(kind, field):
+            raise KeyError(f"no code table for {kind}.{field}")
+        return tuple((code, code) for code in CATEGORY_CODES)
+    return tuple((table.display(code, language), code) for code in table.codes)
+
+
+def code_of(kind: str, field: str, value: object) -> object:
+    """The code of one value through ``read_codes`` (None when empty, unknown or ambiguous)."""
+    return read_codes(kind, field, np.array([value], dtype=object)).codes[0]
+
+
+def read_codes(kind: str, field: str, values: npt.ArrayLike, extra: Mapping[str, object] | None = None) -> Recoded:
+    """``recode`` with the project's one yes/no reader (``core.values.yes_no``): how validation and
+    every algorithm read a coded field."""
+    from ..values import yes_no
+
+    return recode(kind, field, values, boolean=yes_no, extra=extra)
 
 
 def _lookup(table: CodeTable, key: str, extra: Mapping[str, object], boolean: Boolean | None, raw: object) -> Outcome:
@@ -109,7 +134,8 @@ def recode(kind: str, field: str, values: npt.ArrayLike, boolean: Boolean | None
     table = TABLES.get((kind, field))
     extra_keys = {normalise_value(k): v for k, v in (extra or {}).items()}
     cells = np.asarray(values, dtype=object).ravel()
-    keys = np.array([normalise_value(v) for v in cells], dtype=object)
+    keep = set(table.labels) if table is not None else set()
+    keys = np.array([normalise_value(v, keep) for v in cells], dtype=object)
     codes = np.full(len(cells), None, dtype=object)
     status = np.full(len(cells), EMPTY, dtype="<U10")
     changes: list[ValueChange] = []

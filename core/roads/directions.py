@@ -5,7 +5,7 @@ Each direction is given as a list of values separated by ``;`` (or ``；``), e.g
 ``backward;-1`` (OSM ``oneway=-1``: one-way against the digitising direction), both
 ``both;no;0;false;否;双向``. Values are compared after NFKC, case-folding and dropping spaces
 (``core.ledger.text.normalise_value``). A value in none of the lists is read through the one code
-table (``core.ledger``: 单向/双行/FT/TF …, yes/no words through ``core.values``); what is still not
+table (``core.ledger.codes.read_codes``: 单向/双行/FT/TF …, yes/no words through ``core.values``); what is still not
 known means both directions (QGIS's default) and is counted.
 
 Reversible roads (OSM ``oneway=reversible``/``alternating``, 潮汐车道) change direction by the time
@@ -51,17 +51,11 @@ def split_values(values: object) -> tuple[str, ...]:
 
 
 def _table_codes(keys: np.ndarray) -> np.ndarray:
-    """Codes ("forward", "backward", "both" or None) of values outside the lists, by the code table."""
-    from ..ledger.codes import recode
-    from ..values import to_bool
+    """Codes ("forward", "backward", "both" or None) of values outside the lists, by the code table
+    (with the project's one yes/no reader)."""
+    from ..ledger.codes import read_codes
 
-    def boolean(value: object) -> bool | None:
-        try:
-            return to_bool(value)
-        except ValueError:
-            return None
-
-    return recode("roads", "oneway", keys, boolean=boolean).codes
+    return read_codes("roads", "oneway", keys).codes
 
 
 def read_directions(values: Sequence[object] | npt.ArrayLike, forward: object = DIRECTION_DEFAULTS["forward"],

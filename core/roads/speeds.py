@@ -81,7 +81,7 @@ def _preset(preset: str | SpeedPreset) -> SpeedPreset:
 
 def _match(keys: np.ndarray, table: SpeedPreset) -> np.ndarray:
     """The table row (class key) of each normalised class value; OTHER_ROW when none matches."""
-    from ..ledger.codes import recode
+    from ..ledger.codes import read_codes
 
     own = {normalise_value(k): k for k in table.speeds_kmh}
     own.update({normalise_value(alias): key for alias, key in table.aliases.items()})
@@ -90,7 +90,7 @@ def _match(keys: np.ndarray, table: SpeedPreset) -> np.ndarray:
         rest = matched == OTHER_ROW
         if not rest.any():
             break
-        codes = recode("roads", code_field, keys[rest]).codes
+        codes = read_codes("roads", code_field, keys[rest]).codes
         matched[np.flatnonzero(rest)] = [c if c in table.speeds_kmh else OTHER_ROW for c in codes]
     return matched
 
