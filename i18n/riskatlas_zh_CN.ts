@@ -518,17 +518,17 @@
         <translation>汇总报告</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="215" />
+        <location filename="../layers/reach_inputs.py" line="239" />
         <source>{0} roads have an empty or unknown direction value: both directions are used.</source>
         <translation>{0} 条道路的通行方向为空或无法识别：按双向通行处理。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="222" />
+        <location filename="../layers/reach_inputs.py" line="246" />
         <source>{0} multipart roads are split into their parts (parts join only where they share a vertex).</source>
         <translation>{0} 条多部件道路被拆分为各部件（部件仅在共享节点处相连）。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="226" />
+        <location filename="../layers/reach_inputs.py" line="250" />
         <source>{0} roads without geometry are ignored.</source>
         <translation>{0} 条无几何的道路被忽略。</translation>
     </message>
@@ -543,37 +543,37 @@
         <translation>郊区站字段（{0:g} km²）</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="191" />
+        <location filename="../layers/reach_inputs.py" line="215" />
         <source>Read from the OSM other_tags column: {0}.</source>
         <translation>从 OSM other_tags 列读取：{0}。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="193" />
+        <location filename="../layers/reach_inputs.py" line="217" />
         <source>Speeds: {0} roads from the speed field, {1} from maxspeed × {2:g}, {3} from the road-class table, {4} at the default speed; {5} left out ({6}).</source>
         <translation>车速：{0} 条道路取车速字段，{1} 条取限速 maxspeed × {2:g}，{3} 条取道路等级车速表，{4} 条取默认车速；{5} 条不计入路网（{6}）。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="199" />
+        <location filename="../layers/reach_inputs.py" line="223" />
         <source>The roads look like an OSM import (highway) but the speed table leaves no line out: footways, waterways and railways are driven too. Choose the speed preset of OSM highway classes.</source>
         <translation>道路看似 OSM 导入数据（highway），但车速表未排除任何线：人行道、河流和铁路也会被当作道路行驶。请选择“OSM 道路等级”车速预设。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="203" />
+        <location filename="../layers/reach_inputs.py" line="227" />
         <source>Speeds used (km/h × roads): {0}</source>
         <translation>采用的车速（km/h × 道路条数）：{0}</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="207" />
+        <location filename="../layers/reach_inputs.py" line="231" />
         <source>{0} roads have an empty speed: maxspeed, the class table or DEFAULT_SPEED is used.</source>
         <translation>{0} 条道路车速为空：改用限速 maxspeed、道路等级车速表或 DEFAULT_SPEED。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="211" />
+        <location filename="../layers/reach_inputs.py" line="235" />
         <source>{0} roads have a maxspeed that is not understood: their class speed is used.</source>
         <translation>{0} 条道路的限速 maxspeed 无法识别：改用其道路等级车速。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="219" />
+        <location filename="../layers/reach_inputs.py" line="243" />
         <source>{0} reversible (tidal) roads are driven in both directions.</source>
         <translation>{0} 条潮汐（可变方向）道路按双向通行处理。</translation>
     </message>
@@ -616,6 +616,11 @@
         <location filename="../processing/alg_fire_station_reach.py" line="152" />
         <source>Speed table: {0}</source>
         <translation>车速表：{0}</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="212" />
+        <source>Road classes read from '{0}' with the speed table {1}.</source>
+        <translation>道路等级取自“{0}”，车速表为 {1}。</translation>
     </message>
 </context>
 <context>
@@ -1295,6 +1300,11 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <source>other and none: left out</source>
         <translation>其他及无等级：不计入路网</translation>
     </message>
+    <message>
+        <location filename="../processing/help.py" line="388" />
+        <source>Roads: an OSM import (GDAL's 'lines' layer) is read as it is — highway is the class, oneway and maxspeed come out of other_tags (roundabouts and motorways one-way unless tagged), and the lines the OSM speed table does not drive (footways, steps, waterways and railways without highway …) are left out and counted; the OSM value stays beside the class (highway), a Chinese class beside it as class_cn, and a posted limit or design speed (限速, 设计速度) goes to maxspeed, which {firestationreach} multiplies by its speed table's factor. Population: polygons, or points (villages, communities with 人口 and coordinates) counted where they lie.</source>
+        <translation>道路：OSM 导入数据（GDAL 的 lines 图层）可直接读取——highway 即道路等级，oneway 和 maxspeed 取自 other_tags（环岛和高速公路未另行标注时按单行处理），OSM 车速表不行驶的线（人行道、台阶、无 highway 的河流和铁路等）不导入并计数；OSM 原值保留在等级旁（highway），中文等级保留为 class_cn，限速或设计速度（限速、设计速度）写入 maxspeed，{firestationreach}按其车速表的系数折算。人口：面，或点（带人口和坐标的村、社区），点的人口全部计入其所在位置。</translation>
+    </message>
 </context>
 <context>
     <name>ImportLayer</name>
@@ -1522,225 +1532,230 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>已跳过空行：第 {rows} 行。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="56" />
+        <location filename="../layers/ledger_report.py" line="59" />
         <source>{field}: '{value}' read as {result} (rows {rows}).</source>
         <translation>{field}：“{value}”读作 {result}（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="57" />
+        <location filename="../layers/ledger_report.py" line="60" />
         <source>{field}: '{value}' is not a number (rows {rows}); it is left empty.</source>
         <translation>{field}：“{value}”不是数字（第 {rows} 行）；留空。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="59" />
+        <location filename="../layers/ledger_report.py" line="62" />
         <source>{field}: '{value}' is not a whole number (rows {rows}); it is left empty.</source>
         <translation>{field}：“{value}”不是整数（第 {rows} 行）；留空。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="61" />
+        <location filename="../layers/ledger_report.py" line="64" />
         <source>{field}: '{value}' → {result} (rows {rows}).</source>
         <translation>{field}：“{value}” → {result}（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="62" />
+        <location filename="../layers/ledger_report.py" line="65" />
         <source>{field}: '{value}' is not a known value (rows {rows}); known values: {choices}.</source>
         <translation>{field}：“{value}”不是已知取值（第 {rows} 行）；可用取值：{choices}。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="64" />
+        <location filename="../layers/ledger_report.py" line="67" />
         <source>{field}: '{value}' could be {detail} (rows {rows}): write which in the ledger.</source>
         <translation>{field}：“{value}”可能是 {detail}（第 {rows} 行）：请在台账中写明。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="66" />
+        <location filename="../layers/ledger_report.py" line="69" />
         <source>{field}: '{value}' is not a category of GB 18218 Table 2 (rows {rows}); left empty.</source>
         <translation>{field}：“{value}”不属于 GB 18218 表 2 的类别（第 {rows} 行）；留空。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="68" />
+        <location filename="../layers/ledger_report.py" line="71" />
         <source>substance: '{value}' is read by its CAS number {result} (rows {rows}).</source>
         <translation>substance：“{value}”按其 CAS 号 {result} 读取（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="70" />
+        <location filename="../layers/ledger_report.py" line="73" />
         <source>Coordinates from {column}, read as {value}.</source>
         <translation>坐标取自 {column}，按 {value} 读取。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="72" />
+        <location filename="../layers/ledger_report.py" line="75" />
         <source>No coordinates (rows {rows}): written without geometry.</source>
         <translation>无坐标（第 {rows} 行）：写出时无几何。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="74" />
+        <location filename="../layers/ledger_report.py" line="77" />
         <source>Coordinates not read ({detail}, e.g. '{value}', rows {rows}): written without geometry.</source>
         <translation>坐标无法读取（{detail}，例如“{value}”，第 {rows} 行）：写出时无几何。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="76" />
+        <location filename="../layers/ledger_report.py" line="79" />
         <source>Longitude and latitude exchanged in rows {rows}: swapped back.</source>
         <translation>第 {rows} 行经纬度颠倒：已纠正。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="78" />
+        <location filename="../layers/ledger_report.py" line="81" />
         <source>Rows {rows} lie outside China in either order: left as written.</source>
         <translation>第 {rows} 行无论怎样排列都不在中国境内：保持原样。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="80" />
+        <location filename="../layers/ledger_report.py" line="83" />
         <source>{column} hold projected coordinates (e.g. {value}), not degrees: set SOURCE_CRS.</source>
         <translation>{column} 中是投影坐标（例如 {value}），不是经纬度：请设置 SOURCE_CRS。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="82" />
+        <location filename="../layers/ledger_report.py" line="85" />
         <source>{count} places converted from {value} to WGS 84; moved {mean} m on average ({low}–{high} m).</source>
         <translation>{count} 个位置由 {value} 转换为 WGS 84；平均移动 {mean} 米（{low}–{high} 米）。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="84" />
+        <location filename="../layers/ledger_report.py" line="87" />
         <source>Rows {rows} lie outside the study area.</source>
         <translation>第 {rows} 行位于研究区外。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="86" />
+        <location filename="../layers/ledger_report.py" line="89" />
         <source>Geometry (WKT) not read (e.g. '{value}', rows {rows}): written without geometry.</source>
         <translation>几何（WKT）无法读取（例如“{value}”，第 {rows} 行）：写出时无几何。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="88" />
+        <location filename="../layers/ledger_report.py" line="91" />
         <source>Written in {result} ({value}).</source>
         <translation>写出坐标系：{result}（{value}）。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="89" />
+        <location filename="../layers/ledger_report.py" line="92" />
         <source>SOURCE_CRS {value} is projected: COORDINATES must then be 0 (as the source says).</source>
         <translation>SOURCE_CRS {value} 为投影坐标系：此时 COORDINATES 必须为 0（按数据源）。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="91" />
+        <location filename="../layers/ledger_report.py" line="94" />
         <source>The layer has no coordinate reference system: set SOURCE_CRS or COORDINATES.</source>
         <translation>该图层没有坐标参考系：请设置 SOURCE_CRS 或 COORDINATES。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="93" />
+        <location filename="../layers/ledger_report.py" line="96" />
         <source>The geometries are {value}; this kind takes {detail}.</source>
         <translation>几何类型为 {value}；该图层类型只接受 {detail}。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="96" />
+        <location filename="../layers/ledger_report.py" line="99" />
         <source>{count} places converted from {value} to WGS 84.</source>
         <translation>{count} 个位置由 {value} 转换为 WGS 84。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="168" />
+        <location filename="../layers/ledger_report.py" line="171" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="168" />
+        <location filename="../layers/ledger_report.py" line="171" />
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="168" />
+        <location filename="../layers/ledger_report.py" line="171" />
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="168" />
+        <location filename="../layers/ledger_report.py" line="171" />
         <source>Values read</source>
         <translation>取值转换</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="168" />
+        <location filename="../layers/ledger_report.py" line="171" />
         <source>Source and places</source>
         <translation>数据源与位置</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="177" />
+        <location filename="../layers/ledger_report.py" line="180" />
         <source>Risk Atlas — import report</source>
         <translation>风险图谱——导入报告</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="180" />
+        <location filename="../layers/ledger_report.py" line="183" />
         <source>Source</source>
         <translation>数据源</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="180" />
+        <location filename="../layers/ledger_report.py" line="183" />
         <source>Layer kind</source>
         <translation>图层类型</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="180" />
+        <location filename="../layers/ledger_report.py" line="183" />
         <source>Rows read</source>
         <translation>读取行数</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="180" />
+        <location filename="../layers/ledger_report.py" line="183" />
         <source>Errors / warnings</source>
         <translation>错误 / 警告</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="185" />
+        <location filename="../layers/ledger_report.py" line="188" />
         <source>Nothing was written: settle the errors below, then run the import again.</source>
         <translation>未写出任何结果：请处理下列错误后重新导入。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="187" />
+        <location filename="../layers/ledger_report.py" line="190" />
         <source>Rows</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="187" />
+        <location filename="../layers/ledger_report.py" line="190" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="208" />
+        <location filename="../layers/ledger_report.py" line="211" />
         <source>… and {0} more</source>
         <translation>……另有 {0} 条</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="56" />
+        <source>{count} OSM lines with highway '{value}' are not roads for fire engines (the OSM speed table leaves them out): not imported (rows {rows}).</source>
+        <translation>{count} 条 highway 为“{value}”的 OSM 线不是消防车行驶的道路（OSM 车速表不计入）：未导入（行 {rows}）。</translation>
     </message>
 </context>
 <context>
     <name>InputLayers</name>
     <message>
-        <location filename="../layers/schemas.py" line="227" />
+        <location filename="../layers/schemas.py" line="230" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="227" />
+        <location filename="../layers/schemas.py" line="230" />
         <source>Hazard sources (one record per unit and substance)</source>
         <translation>危险源（每个单元每种物质一条记录）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="227" />
+        <location filename="../layers/schemas.py" line="230" />
         <source>Emergency shelters</source>
         <translation>应急避难场所</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="227" />
+        <location filename="../layers/schemas.py" line="230" />
         <source>Emergency shelters, second layer (e.g. points beside polygons)</source>
         <translation>应急避难场所（第二图层，如面图层之外的点图层）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="227" />
+        <location filename="../layers/schemas.py" line="230" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="227" />
+        <location filename="../layers/schemas.py" line="230" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="227" />
+        <location filename="../layers/schemas.py" line="230" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="227" />
+        <location filename="../layers/schemas.py" line="230" />
         <source>Townships</source>
         <translation>镇街</translation>
     </message>

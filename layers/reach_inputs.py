@@ -24,7 +24,7 @@ def numbers(frame, name, what):
 
 
 OSM_TAGS = ("highway", "oneway", "maxspeed", "junction")  # read from GDAL's other_tags when not columns
-ROLE_FALLBACKS = {"class": ("highway",)}  # a layer without the default class field: OSM's highway
+ROLE_FALLBACKS = {"class": ("class_cn", "highway")}  # other class columns: the Chinese class code, OSM's highway
 
 
 @dataclass
@@ -55,19 +55,40 @@ def osm_tags(roads):
     return parse_other_tags(roads.gdf["other_tags"].to_numpy(dtype=object), OSM_TAGS)
 
 
-def road_fields(roads, requested, tags):
+def road_fields(roads, requested, tags, preset=None):
     """{role: field or tag name, or None}. ``requested``: {role: (name or None, given explicitly)}.
-    A name the layer lacks is looked up among the OSM tags; a default the layer lacks falls back
-    to OSM's name for it (class → highway); an explicitly given name found nowhere is an error."""
+    A name the layer lacks is looked up among the OSM tags; an explicitly given name found nowhere is
+    an error. A class field left to its default is, among the default, ``class_cn`` and ``highway``
+    (those the layer has), the one whose values ``preset``'s table reads best (an imported layer
+    carries the English class beside the Chinese class code or the OSM value)."""
     columns = set(roads.gdf.columns)
     chosen = {}
     for role, (name, explicit) in requested.items():
         candidates = (name,) if explicit else (name,) + ROLE_FALLBACKS.get(role, ())
-        found = next((c for c in candidates if c and (c in columns or c in tags)), None)
-        if explicit and name and found is None:
+        found = [c for c in dict.fromkeys(candidates) if c and (c in columns or c in tags)]
+        if explicit and name and not found:
             raise InputError("field not found (nor among the OSM other_tags)", layer=roads.name, field=name)
-        chosen[role] = found
+        chosen[role] = _best_class_field(roads, found, tags, preset) if role == "class" and len(found) > 1 else (
+            found[0] if found else None)
     return chosen
+
+
+def _best_class_field(roads, names, tags, preset):
+    """The field of ``names`` with the most values that a row of the speed table matches; on a tie the
+    more specific one (``highway``, ``class_cn`` over the English class)."""
+    from ..core.roads import class_speeds
+    from ..core.standards.road_speeds import OTHER_ROW
+
+    if preset is None:
+        return names[0]
+
+    def matched(name):
+        values = roads.gdf[name].to_numpy(dtype=object) if name in roads.gdf.columns else tags[name]
+        keys = class_speeds(values, preset).keys
+        return int(((keys != None) & (keys != OTHER_ROW)).sum())  # noqa: E711 (elementwise)
+
+    scores = [matched(name) for name in names]
+    return names[len(scores) - 1 - scores[::-1].index(max(scores))]
 
 
 def road_inputs(roads, fields, preset, default_speed, direction_values, tags=None):
@@ -187,6 +208,9 @@ def road_report(network, count):
 
     translate = QCoreApplication.translate
     origin, speed, info, warnings = network.speed.counts, network.speed, [], []
+    if network.fields.get("class"):
+        info.append(translate("FireStationReach", "Road classes read from '{0}' with the speed table {1}.").format(
+            network.fields["class"], speed.preset.name))
     if network.from_tags:
         info.append(translate("FireStationReach", "Read from the OSM other_tags column: {0}.").format(
             ", ".join(network.fields[role] for role in network.from_tags)))

@@ -102,7 +102,7 @@ class FireStationReach(RiskAtlasAlgorithm):
         tags = inputs.osm_tags(roads)
         chosen = inputs.road_fields(roads, {role: (self.field_parameter(parameters, name, context),
                                                    parameters.get(name) is not None) for role, name in ROAD_FIELDS},
-                                    tags)
+                                    tags, preset)
         network = inputs.road_inputs(
             roads, chosen, preset, self.parameterAsDouble(parameters, "DEFAULT_SPEED", context),
             [self.parameterAsString(parameters, name, context) or value for name, value in DIRECTION_PARAMETERS], tags)

@@ -383,6 +383,20 @@ def population_note(algorithm_id, algorithm=None):
         POPULATION_POINT_SQUARE_M * 1000)
 
 
+def import_roads_population_note(algorithm=None):
+    """What importlayer does with roads and population (the reach's tables)."""
+    return _render(
+        "importlayer", algorithm,
+        QT_TRANSLATE_NOOP("Help", "Roads: an OSM import (GDAL's 'lines' layer) is read as it is — highway is the "
+                          "class, oneway and maxspeed come out of other_tags (roundabouts and motorways one-way "
+                          "unless tagged), and the lines the OSM speed table does not drive (footways, steps, "
+                          "waterways and railways without highway …) are left out and counted; the OSM value stays "
+                          "beside the class (highway), a Chinese class beside it as class_cn, and a posted limit or "
+                          "design speed (限速, 设计速度) goes to maxspeed, which {firestationreach} multiplies by its "
+                          "speed table's factor. Population: polygons, or points (villages, communities with 人口 "
+                          "and coordinates) counted where they lie.")).strip()
+
+
 def _with_population(algorithm_id, help_text):
     return lambda algorithm=None: help_text(algorithm) + "\n\n" + population_note(algorithm_id, algorithm)
 
@@ -397,5 +411,5 @@ HELP = {
     "shelterpercapita": _with_population("shelterpercapita", shelter_per_capita),
     "exportatlas": export_atlas,
     "fullassessment": _with_population("fullassessment", full_assessment),
-    "importlayer": import_layer,
+    "importlayer": lambda algorithm=None: import_layer(algorithm) + "\n\n" + import_roads_population_note(algorithm),
 }

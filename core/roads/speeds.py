@@ -9,7 +9,7 @@ left out of the network, whatever its speed fields say.
 Class values match a table row by the row's key, aliases and labels (NFKC, case and spaces
 ignored), then through the one code table (``core.ledger``): Chinese labels and codes read as
 ``class_cn`` codes (一级公路, 国道, 1 … → hw_class1, admin_national …) and as the schema's English
-classes (高速公路, motorway → expressway …), whichever the table lists.
+classes (高速公路, motorway → expressway …), whichever the table lists as a key or an alias.
 """
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -91,7 +91,7 @@ def _match(keys: np.ndarray, table: SpeedPreset) -> np.ndarray:
         if not rest.any():
             break
         codes = read_codes("roads", code_field, keys[rest]).codes
-        matched[np.flatnonzero(rest)] = [c if c in table.speeds_kmh else OTHER_ROW for c in codes]
+        matched[np.flatnonzero(rest)] = [own.get(normalise_value(c), OTHER_ROW) if c else OTHER_ROW for c in codes]
     return matched
 
 

@@ -9,6 +9,9 @@ No standard gives the speed of a fire engine. The presets (the SPEED_PRESET enum
    coded 1–4; 等外公路) and the administrative classes (国道, 省道, 县道, 乡道, 村道, 专用公路).
 3. ``cn_urban`` — urban roads of CJJ 37-2012 (快速路, 主干路, 次干路, 支路; coded 1–4 in this preset).
 
+Each table also reads the template's English classes (its rows' aliases: expressway as 高速公路 /
+快速路 / motorway, trunk as 一级公路 / 主干路 …), so any preset runs on any roads layer.
+
 Presets 1–3 are data files (``speed_tables/*.csv``); a planner's own table in the same columns (or
 JSON) loads with ``load_speed_table`` (the SPEED_TABLE parameter). Their speeds are
 ``factor × design_kmh``:
@@ -25,7 +28,8 @@ JSON) loads with ``load_speed_table`` (the SPEED_TABLE parameter). Their speeds 
   国道 一级, 省道 二级, 县道 三级, 乡道 四级, 村道 四级 at 20 km/h.
 * OSM values take the Chinese class the OpenStreetMap Wiki's *Chinese tagging guidelines* (Road
   types) give them: motorway 高速公路, national to village routes trunk (国道) → primary (省道) →
-  secondary (县道) → tertiary (乡道) → unclassified (村道); residential as 支路. Footways, paths,
+  secondary (县道) → tertiary (乡道) → unclassified (村道); residential as 支路. The template's English
+  classes read as their OSM namesakes (expressway as motorway, local as residential). Footways, paths,
   cycleways, steps, tracks … have speed 0: left out of the network, as are lines with another or
   no ``highway`` value (the waterways and railways of a GDAL OSM ``lines`` layer).
 * a parseable ``maxspeed`` (a posted limit: ``core.roads.maxspeed``) replaces the class speed,

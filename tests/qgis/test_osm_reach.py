@@ -138,3 +138,27 @@ def test_osm_lines_with_the_template_preset_are_warned_about(run_algorithm, osm_
         "STATIONS": _stations(osm_lines), "ROADS": osm_lines, "OUTPUT_EDGES": "memory:", "OUTPUT_AREAS": "memory:",
         "OUTPUT_GAPS": "memory:"}, feedback=feedback)
     assert any("speed preset of OSM highway classes" in w for w in feedback.warnings)
+
+
+def test_imported_osm_lines_reach_what_the_raw_lines_reach(run_algorithm, osm_lines, tmp_path):
+    """riskatlas:importlayer keeps the roads the OSM speed table drives, with oneway and maxspeed from
+    other_tags and the OSM value beside the class; the OSM preset then reaches on the imported layer
+    exactly what it reaches on the raw lines."""
+    imported = run_algorithm("riskatlas:importlayer", {"INPUT": osm_lines, "OUTPUT": str(tmp_path / "roads.gpkg")})
+    roads = QgsVectorLayer(imported["OUTPUT"], "roads", "ogr")
+    drivable = [f for f in osm_lines.getFeatures() if f["highway"] in EXPECTED_KMH]
+    assert imported["KIND_USED"] == "roads" and roads.featureCount() == len(drivable)
+    tagged_forward = sum(1 for f in drivable if _tag(f["other_tags"], "oneway") == "yes"
+                         or (_tag(f["other_tags"], "oneway") is None
+                             and _tag(f["other_tags"], "junction") in ("roundabout", "circular")))
+    values = [(f["class"], f["highway"], f["oneway"], f["maxspeed"]) for f in roads.getFeatures()]
+    assert sum(1 for v in values if v[2] == "forward") == tagged_forward
+    assert {v[1] for v in values} == {f["highway"] for f in drivable}
+    assert sum(1 for v in values if v[3]) == sum(1 for f in drivable if _tag(f["other_tags"], "maxspeed"))
+    stations = _stations(osm_lines)
+    common = {"STATIONS": stations, "SPEED_PRESET": 1, "TURNOUT_FIELD": "", "DEFAULT_TURNOUT": 0,
+              "TIME_LIMIT": LIMIT_MIN, "OUTPUT_EDGES": "memory:", "OUTPUT_AREAS": "memory:", "OUTPUT_GAPS": "memory:"}
+    lengths = [sum(f["length_m"] for f in layer_of(run_algorithm("riskatlas:firestationreach", {
+        **common, "ROADS": layer}), "OUTPUT_EDGES").getFeatures()) for layer in (osm_lines, roads)]
+    del roads
+    assert lengths[0] > 5000 and lengths[1] == pytest.approx(lengths[0], rel=1e-9)

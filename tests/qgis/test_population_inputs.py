@@ -190,3 +190,36 @@ def test_the_assessment_writes_the_grid_it_reads(sample_gpkg, grid, tmp_path):
     del written  # (no layer outlives the test)
     assert count == cells.featureCount() and residents == pytest.approx(total, rel=REL)
     assert names >= {"pop_id", "residents"}
+
+
+def test_a_village_table_imports_as_population_points(run_algorithm, sample_gpkg, tmp_path):
+    """村(社区) rows with 常住人口 and WGS84 coordinates: importlayer recognises population points (the
+    urban flag through the code table), and shelterpercapita counts them as the points they are."""
+    import csv
+
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
+
+    points = _population_points(sample_gpkg)
+    to_wgs = QgsCoordinateTransform(points.crs(), QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+    rows = []
+    for number, feature in enumerate(points.getFeatures()):
+        lonlat = to_wgs.transform(QgsPointXY(feature.geometry().asPoint()))
+        rows.append([f"V{number:05d}", f"村{number}", f"{feature['residents']:g}", f"{lonlat.x():.9f}",
+                     f"{lonlat.y():.9f}", "城镇" if number % 3 else "乡村"])
+    table = tmp_path / "villages.csv"
+    with open(table, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["村(社区)编码", "村(社区)名称", "常住人口", "经度", "纬度", "城乡属性"]] + rows)
+    imported = run_algorithm("riskatlas:importlayer", {"INPUT": str(table), "TARGET_CRS": "EPSG:4549",
+                                                       "OUTPUT": str(tmp_path / "villages.gpkg")})
+    layer = QgsVectorLayer(imported["OUTPUT"], "villages", "ogr")
+    features = list(layer.getFeatures())
+    assert imported["KIND_USED"] == "population" and len(features) == len(rows)
+    assert {f.geometry().type() for f in features} == {0}  # points
+    assert sum(f["residents"] for f in features) == pytest.approx(sum(float(r[2]) for r in rows), rel=REL)
+    assert sum(1 for f in features if f["urban"]) == sum(1 for r in rows if r[5] == "城镇")
+    base = {"SHELTERS": _uri(sample_gpkg, "shelters"), "UNITS": _uri(sample_gpkg, "townships"), "METHOD": 0,
+            "URBAN_ONLY": False, "OUTPUT": "memory:", "OUTPUT_SHELTERS": "memory:", "OUTPUT_SUMMARY": "memory:"}
+    runs = [run_algorithm("riskatlas:shelterpercapita", {**base, "POPULATION": source}) for source in (layer, points)]
+    del layer, features
+    per_unit = [{f["town_id"]: f["residents"] for f in layer_of(r, "OUTPUT").getFeatures()} for r in runs]
+    assert per_unit[0] == pytest.approx(per_unit[1], rel=REL)

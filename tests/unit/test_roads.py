@@ -59,7 +59,12 @@ def test_directions_lists_code_table_and_reversible():
 def test_class_speeds_read_chinese_labels_and_codes():
     cn = roads.class_speeds(["一级公路", "1", "国道", "G", "高速", "四级", None, "快速路"], "cn_highway")
     np.testing.assert_allclose(cn.speeds[:6], [70, 70, 70, 14, 84, 21])  # G is not a class: (other) 14
-    assert np.isnan(cn.speeds[6]) and cn.speeds[7] == pytest.approx(14)
+    # no class: DEFAULT_SPEED; 快速路 is no highway class: read as its English class expressway (高速公路)
+    assert np.isnan(cn.speeds[6]) and cn.speeds[7] == pytest.approx(84)
+    english = roads.class_speeds(["expressway", "trunk", "primary", "secondary", "tertiary", "local"], "cn_urban")
+    np.testing.assert_allclose(english.speeds, [70, 42, 42, 35, 28, 28])  # the rows' aliases
+    osm = roads.class_speeds(["expressway", "local", "国道"], "osm_highway")
+    np.testing.assert_allclose(osm.speeds, [84, 28, 70])
     assert list(cn.keys[:3]) == ["hw_class1", "hw_class1", "admin_national"]
     urban = roads.class_speeds(["1", "2", "3", "4", "主干道", "城市支路"], "cn_urban")
     np.testing.assert_allclose(urban.speeds, [70, 42, 35, 28, 42, 28])
