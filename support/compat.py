@@ -121,9 +121,14 @@ def label_text_format(label):
 
 
 def legend_text_format(legend, component):
-    """A legend component's text format (3.24+ ``QgsLegendStyle.textFormat``), or None on 3.22 (a font)."""
+    """A legend component's text format (3.24+ ``QgsLegendStyle.textFormat``), or None on 3.22 (a font).
+
+    A copy: ``textFormat()`` returns a reference into the style, which is gone once ``style`` is
+    (QGIS 3.40 crashed on the dangling reference)."""
+    from qgis.core import QgsTextFormat
+
     style = legend.style(component)
-    return style.textFormat() if hasattr(style, "textFormat") else None
+    return QgsTextFormat(style.textFormat()) if hasattr(style, "textFormat") else None
 
 
 def set_legend_text_format(legend, component, text_format):
