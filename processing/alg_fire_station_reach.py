@@ -1,22 +1,17 @@
 """riskatlas:firestationreach — the 5-minute rule on the road network (glue over core.fire_reach)."""
-from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterMultipleLayers, QgsProcessingParameterString
+from qgis.core import QgsProcessingParameterMultipleLayers
 
 from ..core.standards import fire_stations as fs
-from ..layers.schemas import ONEWAY_BACKWARD, ONEWAY_BOTH, ONEWAY_FORWARD
 from ..support import compat
-from ..support.i18n import is_chinese
 from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm, objects_frozen
-
-SPEED_PRESET_NAMES = tuple(fs.SPEED_PRESETS)  # the SPEED_PRESET enum
-DIRECTION_PARAMETERS = (("VALUE_FORWARD", ONEWAY_FORWARD), ("VALUE_BACKWARD", ONEWAY_BACKWARD),
-                        ("VALUE_BOTH", ONEWAY_BOTH))
+from .reach_parameters import ReachParameters
 
 
 def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks for)
     return text
 
 
-class FireStationReach(RiskAtlasAlgorithm):
+class FireStationReach(ReachParameters, RiskAtlasAlgorithm):
     ALGORITHM_ID = "firestationreach"
     GROUP_ID = "coverage"
     READS = {"STATIONS": Reads("fire_stations", key="STATION_ID_FIELD"),
@@ -31,40 +26,21 @@ class FireStationReach(RiskAtlasAlgorithm):
         return self.tr("Fire-station reach (5-minute rule)")
 
     def initAlgorithm(self, config=None):
-        from .help_tables import speed_preset_text
-
         self.add_source("STATIONS", self.tr("Fire stations"), [compat.SOURCE_POINT], kind="fire_stations")
         self.add_field("STATION_ID_FIELD", self.tr("Station id field"), "station_id", "STATIONS")
         self.add_field("CLASS_FIELD", self.tr("Station class field"), "class", "STATIONS")
         self.add_field("TURNOUT_FIELD", self.tr("Turnout time field (min)"), "turnout_min", "STATIONS")
         self.add_field("SUBURBAN_FIELD", self.tr("Suburban station field ({0:g} km²)").format(
             fs.class_limit_km2(None, suburban=True)), "suburban", "STATIONS")
-        self.add_source("ROADS", self.tr("Roads"), [compat.SOURCE_LINE], kind="roads")
-        self.add_field("SPEED_FIELD", self.tr("Speed field (km/h)"), "speed_kmh", "ROADS")
-        self.add_field("ROAD_CLASS_FIELD", self.tr("Road class field"), "class", "ROADS")
-        self.addParameter(QgsProcessingParameterEnum(
-            "SPEED_PRESET", self.tr("Speed preset by road class"),
-            options=[speed_preset_text(p, is_chinese()) for p in fs.SPEED_PRESETS.values()], defaultValue=0))
-        self.add_number("DEFAULT_SPEED", self.tr("Default speed (km/h)"), fs.DEFAULT_SPEED_KMH, minimum=0.1, decimals=1)
-        self.add_field("DIRECTION_FIELD", self.tr("Direction field"), "oneway", "ROADS")
-        for name, label, value in zip((p for p, _v in DIRECTION_PARAMETERS),
-                                      (self.tr("Value for forward direction"), self.tr("Value for backward direction"),
-                                       self.tr("Value for both directions")), (v for _p, v in DIRECTION_PARAMETERS)):
-            self.addParameter(QgsProcessingParameterString(name, label, value, optional=True))
-        self.add_number("SNAP_TOLERANCE", self.tr("Snap tolerance (m)"), fs.SNAP_TOLERANCE_M, minimum=0.0, decimals=1)
+        self.add_road_parameters()
         self.add_source("STUDY_AREA", self.tr("Study area"), [compat.SOURCE_POLYGON], optional=True, kind="townships")
         self.add_source("DISTRICTS", self.tr("Official station districts"), [compat.SOURCE_POLYGON], optional=True)
-        self.add_number("DEFAULT_TURNOUT", self.tr("Default turnout time (min)"), fs.TURNOUT_CONVENTION_MIN,
-                        minimum=0.0, decimals=2)
-        self.add_number("TIME_LIMIT", self.tr("Time limit from dispatch (min)"), fs.TIME_RULE_MIN, minimum=0.01,
-                        decimals=2)
-        self.add_number("ACCESS_DISTANCE", self.tr("Access distance from roads (m)"), fs.ACCESS_DISTANCE_M,
-                        minimum=0.0, decimals=0)
+        self.add_time_parameters()
         self.add_source("POPULATION", self.tr("Population"), [compat.SOURCE_POLYGON], optional=True, kind="population")
         self.add_field("POPULATION_FIELD", self.tr("Residents field"), "residents", "POPULATION", compat.FIELD_NUMERIC)
         self.addParameter(QgsProcessingParameterMultipleLayers(
             "TARGETS", self.tr("Targets (enterprises, hazard units)"), compat.SOURCE_ANY_GEOMETRY, optional=True))
-        self.add_number("NODE_TOLERANCE", self.tr("Node tolerance (m)"), 0.0, minimum=0.0, advanced=True, decimals=2)
+        self.add_node_tolerance()
         self.add_sink("OUTPUT_EDGES", self.tr("Reached roads"), compat.SOURCE_LINE)
         self.add_sink("OUTPUT_AREAS", self.tr("Station reach areas"), compat.SOURCE_POLYGON)
         self.add_sink("OUTPUT_GAPS", self.tr("Gaps (reached by no station)"), compat.SOURCE_POLYGON)
@@ -81,7 +57,7 @@ class FireStationReach(RiskAtlasAlgorithm):
         from ..core import fire_reach as fr
         from ..layers import reach_inputs as inputs
 
-        roads = self.read_source(parameters, "ROADS", context, feedback)
+        roads, network, preset = self.read_roads(parameters, context, feedback)
         crs = roads.crs
         stations = self.read_source(parameters, "STATIONS", context, feedback, target_crs=crs)
         study = self.read_source(parameters, "STUDY_AREA", context, feedback, target_crs=crs, required=False)
@@ -92,15 +68,6 @@ class FireStationReach(RiskAtlasAlgorithm):
         def field(name, frame, required=False):
             return self.field_parameter(parameters, name, context, frame, required)
 
-        preset = SPEED_PRESET_NAMES[self.parameterAsEnum(parameters, "SPEED_PRESET", context)]
-        directions = [self.parameterAsString(parameters, name, context) or value for name, value in DIRECTION_PARAMETERS]
-        default_directions = directions == [value for _name, value in DIRECTION_PARAMETERS]
-        self.check_fields(roads, {"class": field("ROAD_CLASS_FIELD", roads), "speed_kmh": field("SPEED_FIELD", roads),
-                                  "oneway": field("DIRECTION_FIELD", roads) if default_directions else None}, feedback)
-        network = inputs.road_inputs(
-            roads, field("SPEED_FIELD", roads), field("ROAD_CLASS_FIELD", roads), field("DIRECTION_FIELD", roads),
-            preset, self.parameterAsDouble(parameters, "DEFAULT_SPEED", context), directions)
-        self._report_roads(feedback, network, len(roads.gdf), field("SPEED_FIELD", roads))
         turnout_field = field("TURNOUT_FIELD", stations)
         self.check_fields(stations, {"station_id": field("STATION_ID_FIELD", stations),
                                      "class": field("CLASS_FIELD", stations), "turnout_min": turnout_field,
@@ -117,9 +84,7 @@ class FireStationReach(RiskAtlasAlgorithm):
         self.push_warnings(feedback, notices)
         self.check_cancelled(feedback)
 
-        options = fr.ReachOptions(**{key: self.parameterAsDouble(parameters, name, context) for key, name in (
-            ("time_limit", "TIME_LIMIT"), ("access_distance", "ACCESS_DISTANCE"), ("snap_tolerance", "SNAP_TOLERANCE"),
-            ("default_turnout", "DEFAULT_TURNOUT"), ("node_tolerance", "NODE_TOLERANCE"))})
+        options = self.reach_options(parameters, context)
         result = fr.fire_station_reach(
             network.geoms, network.speeds, network.directions, station.geoms, station.ids, station.turnout,
             station_classes=station.classes, suburban=station.suburban, station_names=station.names,
@@ -136,23 +101,6 @@ class FireStationReach(RiskAtlasAlgorithm):
         result.warnings = [self.render(w) for w in result.warnings]  # the report's, in the user's language
         self.check_cancelled(feedback)
         return self._write(parameters, context, feedback, result, crs, preset)
-
-    def _report_roads(self, feedback, network, count, speed_field):
-        origin = network.speed_origin
-        feedback.pushInfo(self.tr("Speeds: {0} roads from the speed field, {1} from the road-class preset, "
-                                  "{2} at the default speed.").format(origin["field"], origin["class"],
-                                                                      origin["default"]))
-        if speed_field and origin["field"] < count:
-            feedback.pushWarning(self.tr("{0} roads have an empty speed: the class preset or DEFAULT_SPEED is used.")
-                                 .format(count - origin["field"]))
-        if network.unknown_directions:
-            feedback.pushWarning(self.tr("{0} roads have an empty or unknown direction value: both directions "
-                                         "are used.").format(network.unknown_directions))
-        if network.multipart:
-            feedback.pushInfo(self.tr("{0} multipart roads are split into their parts (parts join only where "
-                                      "they share a vertex).").format(network.multipart))
-        if network.without_geometry:
-            feedback.pushWarning(self.tr("{0} roads without geometry are ignored.").format(network.without_geometry))
 
     def _write(self, parameters, context, feedback, result, crs, preset):
         from ..layers import outputs as out
