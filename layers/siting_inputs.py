@@ -8,6 +8,7 @@ import numpy as np
 from ..core.values import parse_numbers
 from . import reach_inputs
 
+CANDIDATE_ID_FIELDS = ("site_id", "id", "name")
 HAZARD_KINDS = ("hazard_sources", "hazard_units")  # target layers whose features the setback rules keep clear of
 
 
@@ -71,8 +72,16 @@ def read(alg, parameters, context, feedback, roads, network, frames):
         station_xy[located], np.asarray(station.turnout, dtype=float)[located],
         reach_inputs.study_geometry(frames["STUDY_AREA"]), population, residents, targets, hazards,
         cand.gdf.geometry.values if given else None,
-        (cand.gdf[cand.key].to_numpy(dtype=object) if cand.key else cand.gdf.index.to_numpy()) if given else None,
+        _candidate_ids(cand) if given else None,
         crowded.gdf.geometry.values if crowded is not None else None, wind)
+
+
+def _candidate_ids(frame):
+    """The candidates' ids: the first of CANDIDATE_ID_FIELDS the layer has, else their feature ids."""
+    from .outputs import first_present
+
+    key = first_present(frame.gdf.columns, CANDIDATE_ID_FIELDS)
+    return frame.gdf[key].to_numpy(dtype=object) if key else frame.gdf.index.to_numpy()
 
 
 def _targets(target_list, target_frames, make):

@@ -58,7 +58,10 @@ def max_cover_by_cuts(reduced: ReducedProblem, p: int, time_limit_s: float | Non
         rows = np.column_stack([-np.asarray(cuts), np.ones(len(cuts))])
         constraints = [LinearConstraint(rows, -np.inf, np.asarray(cuts_rhs)),
                        LinearConstraint(np.append(np.ones(n_cols), 0.0)[None, :], -np.inf, p)]
-        options = {} if left is None else {"time_limit": max(left, 1.0)}
+        # presolve off: HiGHS 1.2 (scipy 1.10) presolve calls some of these small masters infeasible
+        options: dict[str, float | bool] = {"presolve": False}
+        if left is not None:
+            options["time_limit"] = max(left, 1.0)
         res = milp(np.append(np.zeros(n_cols), -1.0), integrality=np.append(np.ones(n_cols), 0),
                    bounds=Bounds(np.zeros(n_cols + 1), np.append(np.ones(n_cols), w.sum())),
                    constraints=constraints, options=options)
