@@ -393,184 +393,207 @@
 <context>
     <name>FireStationReach</name>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="31" />
+        <location filename="../processing/alg_fire_station_reach.py" line="26" />
         <source>Fire-station reach (5-minute rule)</source>
         <translation>消防站5分钟可达分析</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="36" />
+        <location filename="../processing/alg_fire_station_reach.py" line="29" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="37" />
+        <location filename="../processing/alg_fire_station_reach.py" line="30" />
         <source>Station id field</source>
         <translation>消防站编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="38" />
+        <location filename="../processing/alg_fire_station_reach.py" line="31" />
         <source>Station class field</source>
         <translation>消防站类别字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="39" />
+        <location filename="../processing/alg_fire_station_reach.py" line="32" />
         <source>Turnout time field (min)</source>
         <translation>出动时间字段(分钟)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="42" />
-        <source>Roads</source>
-        <translation>道路</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="43" />
-        <source>Speed field (km/h)</source>
-        <translation>车速字段(km/h)</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="44" />
-        <source>Road class field</source>
-        <translation>道路等级字段</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="45" />
-        <source>Speed preset by road class</source>
-        <translation>按道路等级的车速预设</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="48" />
-        <source>Default speed (km/h)</source>
-        <translation>默认车速(km/h)</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="49" />
-        <source>Direction field</source>
-        <translation>通行方向字段</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="50" />
-        <source>Value for forward direction</source>
-        <translation>正向通行取值</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="50" />
-        <source>Value for backward direction</source>
-        <translation>反向通行取值</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="50" />
-        <source>Value for both directions</source>
-        <translation>双向通行取值</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="54" />
-        <source>Snap tolerance (m)</source>
-        <translation>捕捉容差(米)</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="55" />
+        <location filename="../processing/alg_fire_station_reach.py" line="36" />
         <source>Study area</source>
         <translation>研究区域</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="56" />
+        <location filename="../processing/alg_fire_station_reach.py" line="37" />
         <source>Official station districts</source>
         <translation>消防站法定辖区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="57" />
-        <source>Default turnout time (min)</source>
-        <translation>默认出动时间(分钟)</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="59" />
-        <source>Time limit from dispatch (min)</source>
-        <translation>接警出动后的时间限值(分钟)</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="61" />
-        <source>Access distance from roads (m)</source>
-        <translation>道路两侧可达距离(米)</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="63" />
+        <location filename="../processing/alg_fire_station_reach.py" line="39" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="64" />
+        <location filename="../processing/alg_fire_station_reach.py" line="40" />
         <source>Residents field</source>
         <translation>常住人口字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="65" />
+        <location filename="../processing/alg_fire_station_reach.py" line="41" />
         <source>Targets (enterprises, hazard units)</source>
         <translation>目标(企业、危险源单元)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="67" />
-        <source>Node tolerance (m)</source>
-        <translation>节点容差(米)</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="68" />
+        <location filename="../processing/alg_fire_station_reach.py" line="44" />
         <source>Reached roads</source>
         <translation>可达道路</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="69" />
+        <location filename="../processing/alg_fire_station_reach.py" line="45" />
         <source>Station reach areas</source>
         <translation>消防站可达范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="70" />
+        <location filename="../processing/alg_fire_station_reach.py" line="46" />
         <source>Gaps (reached by no station)</source>
         <translation>覆盖空白区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="71" />
+        <location filename="../processing/alg_fire_station_reach.py" line="47" />
         <source>Targets' arrival time</source>
         <translation>目标到达时间</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="72" />
+        <location filename="../processing/alg_fire_station_reach.py" line="48" />
         <source>Summary table</source>
         <translation>汇总表</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="73" />
+        <location filename="../processing/alg_fire_station_reach.py" line="49" />
         <source>Summary report</source>
         <translation>汇总报告</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="142" />
-        <source>Speeds: {0} roads from the speed field, {1} from the road-class preset, {2} at the default speed.</source>
-        <translation>车速：{0} 条道路取自车速字段，{1} 条取自道路等级预设，{2} 条使用默认车速。</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="146" />
-        <source>{0} roads have an empty speed: the class preset or DEFAULT_SPEED is used.</source>
-        <translation>{0} 条道路车速为空：使用道路等级预设或 DEFAULT_SPEED。</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="149" />
-        <source>{0} roads have an empty or unknown direction value: both directions are used.</source>
-        <translation>{0} 条道路的通行方向为空或无法识别：按双向通行处理。</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="152" />
-        <source>{0} multipart roads are split into their parts (parts join only where they share a vertex).</source>
-        <translation>{0} 条多部件道路被拆分为各部件（部件仅在共享节点处相连）。</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="155" />
-        <source>{0} roads without geometry are ignored.</source>
-        <translation>{0} 条无几何的道路被忽略。</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="40" />
+        <location filename="../processing/alg_fire_station_reach.py" line="33" />
         <source>Suburban station field ({0:g} km²)</source>
         <translation>郊区站字段（{0:g} km²）</translation>
+    </message>
+</context>
+<context>
+    <name>FireStationSiting</name>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="35" />
+        <source>Fire-station siting (where to build)</source>
+        <translation>消防站选址（新建站位）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="38" />
+        <source>Existing fire stations (fixed)</source>
+        <translation>现有消防站（位置不变）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="40" />
+        <source>Station id field</source>
+        <translation>站点编号字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="41" />
+        <source>Turnout time field (min)</source>
+        <translation>出动时间字段（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="43" />
+        <source>Study area</source>
+        <translation>研究范围</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="45" />
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="46" />
+        <source>Residents field</source>
+        <translation>常住人口字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="47" />
+        <source>Targets (enterprises, hazard units)</source>
+        <translation>保护目标（企业、危险源单元）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="49" />
+        <source>Candidate sites (empty: generated along the roads)</source>
+        <translation>候选站址（为空：沿道路自动生成）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="51" />
+        <source>Spacing of generated candidates (m)</source>
+        <translation>自动生成候选站址的间距（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="53" />
+        <source>Objective</source>
+        <translation>优化目标</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="53" />
+        <source>MCLP: the best NEW_STATIONS sites</source>
+        <translation>MCLP：最优的 NEW_STATIONS 个站址</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="53" />
+        <source>LSCP: the fewest sites for full cover</source>
+        <translation>LSCP：全覆盖所需最少站址</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="56" />
+        <source>New stations (MCLP)</source>
+        <translation>新建站数（MCLP）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="58" />
+        <source>Time limits by risk level 1..4 (min, e.g. 4,5,5,5; empty: TIME_LIMIT)</source>
+        <translation>按风险等级1..4的时间要求（分钟，如 4,5,5,5；为空：TIME_LIMIT）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="61" />
+        <source>Demand weights</source>
+        <translation>需求权重</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="63" />
+        <source>Crowded places' main exits (schools, hospitals, markets)</source>
+        <translation>人员密集场所主要疏散出口（学校、医院、商场）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="65" />
+        <source>Prevailing wind from (degrees from north)</source>
+        <translation>常年主导风向（来向，自正北起算的度数）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="68" />
+        <source>Chosen sites (ranked)</source>
+        <translation>选定站址（排序）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="69" />
+        <source>Demand still out of reach</source>
+        <translation>仍未覆盖的需求</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="70" />
+        <source>Coverage before and after</source>
+        <translation>选址前后覆盖情况</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="95" />
+        <source>Siting rule '{0}' skipped: its input ({1}) is not given.</source>
+        <translation>选址规则“{0}”未执行：未提供其所需输入（{1}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="98" />
+        <source>Siting rule '{0}': {1} candidates refused.</source>
+        <translation>选址规则“{0}”：排除候选站址 {1} 个。</translation>
     </message>
 </context>
 <context>
@@ -1035,7 +1058,7 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="177" />
+        <location filename="../processing/help.py" line="178" />
         <source>Scores every enterprise of {INPUT} and classes the score into the four risk levels ({0}) with a named cut set. Run {gradehazardsources} first when enterprises own major hazard sources.
 
 {METHOD}: {METHOD_0}: D = L × E × C (likelihood, exposure, consequence; the LEC tables give L {1}; E {2}; C {3} — other values are used as given, with a warning). {METHOD_1}: R = likelihood × severity, both whole numbers {4}–{5}.
@@ -1058,7 +1081,7 @@ Output: the enterprises with risk_score, score_level, hazard_level, hazard_unit_
 输出：企业图层加上 risk_score、score_level、hazard_level、hazard_unit_id、risk_level、risk_label_zh、risk_label_en、risk_colour、level_source、risk_method、risk_preset。分值为空或无效时报错，并指明要素和字段。下一步：{fourcolourmap}使用{OUTPUT}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="200" />
+        <location filename="../processing/help.py" line="201" />
         <source>The regional red-orange-yellow-blue safety-risk map (红橙黄蓝四色安全风险空间分布图): every area gets a risk level {0} from the risk sources around it.
 
 Run first: {enterpriserisk} and/or {gradehazardsources}. {ENTERPRISES} and {HAZARD_UNITS} are their outputs (any layer with a risk_level field 1..4); the enterprise layer as imported has no risk level and is refused.
@@ -1079,7 +1102,7 @@ Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 �
 输出字段：risk_level、risk_label_zh、risk_label_en、risk_colour、n_level1 … n_level4（影响该区域的各级风险源数）、source_id / source_layer / source_dist_m（影响该区域的最高等级风险源中最近的一个）、risk_score（累计分值），给出{POPULATION}时还有 residents（按面积分摊；各等级合计写入日志并作为输出）。结果按四色配色设置样式；图例为 {6}（QGIS 为英文界面时显示 {7}）。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="232" />
+        <location filename="../processing/help.py" line="233" />
         <source>Which land, residents and targets each of {STATIONS} reaches within {TIME_LIMIT} of the dispatch order (建标152-2017 §14 / GB 51080-2015 §4.1: {0} min = turnout, conventionally {1} min, + driving) on {ROADS}, and whether its district respects the class limit ({2}). For {TARGETS} run {enterpriserisk} (and {gradehazardsources}) first: their outputs are the usual targets.
 
 Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction ({DIRECTION_FIELD}). Speed per road: {SPEED_FIELD} when &gt; 0, else the road class's speed from {SPEED_PRESET} ({3}), else {DEFAULT_SPEED}. A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations farther than {SNAP_TOLERANCE} are listed and left out. One search from all stations at once, each starting with its turnout time ({TURNOUT_FIELD}, else {DEFAULT_TURNOUT}); roads are cut where two stations meet (equal time) and where time runs out. A suburban station ({SUBURBAN_FIELD}: {4}) has the suburban limit whatever its class.
@@ -1096,7 +1119,7 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="260" />
+        <location filename="../processing/help.py" line="295" />
         <source>Effective shelter area per resident against the planning target (城镇人均固定避难场所面积 ≥ {0} m²), per township, per population cell and per shelter. Nothing needs to run first ({validateinputs} checks the layers).
 
 {METHOD}: {METHOD_0}: per unit of {UNITS}, the effective area of the counted shelters whose centroid lies in the unit ÷ the unit's residents (population features apportioned by area overlap); the output is the units. {METHOD_1}: a shelter serves every population feature whose centroid is within {RADIUS} of its centroid (straight line, the radius included). Its served residents are the sum of those features' residents; each feature gets the sum, over the shelters in reach, of shelter area ÷ served residents; the output is the population features. {METHOD_2}: the same with walking distance along {ROADS} (off-road legs to and from the roads included; roads whose 'class' is {1} are not walked along).
@@ -1123,7 +1146,7 @@ deficit_m2 为达到{TARGET}尚缺的面积；no_shelter 标记所有避难场�
 错误输入会停止运行并指明图层、要素和字段：面积缺失或为负、类型未知、常住人口为 NULL 或为负。地理坐标系图层重投影到本地投影坐标系（写入日志）；其他图层重投影到避难场所图层的坐标系。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="364" />
+        <location filename="../processing/help.py" line="399" />
         <source>The assessment chain as an editable Processing model — the same steps, algorithms and defaults as {fullassessment}:
 {0}
 
@@ -1134,7 +1157,7 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
 在模型设计器中打开，可修改或增加步骤，或另存一份本单位的副本。与{fullassessment}不同，它将每个结果写到您指定的位置，不生成项目和 HTML 报告。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="295" />
+        <location filename="../processing/help.py" line="330" />
         <source>Prints the risk atlas as one PDF: the county's pages, then one sheet per township of {TOWNSHIPS}. Run first: {fourcolourmap} ({RISK_MAP}), and for the other layers {enterpriserisk}, {gradehazardsources}, {firestationreach} and {shelterpercapita} — or run {fullassessment}, which makes all of them and this atlas in one go.
 
 County pages: the four-colour risk map with fire stations, shelters and major hazard units, a table of map units, area and residents per risk level, the three indicators, a table of the townships, {ORGANISATION} and {DATE}; with {REACH_AREAS}, the fire-station page (stations, the land each reaches within the time limit, the gaps hatched in red, coverage per township, the stations' districts against their class limit); with {SHELTER_UNITS}, the shelter page (fixed-shelter area per resident per township against {TARGET}, default {0} m² per resident, a value equal to the target meets it; with {SHELTER_LOAD} the shelters' service areas and the overloaded shelters).
@@ -1155,7 +1178,7 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
 页面来自插件“atlas/templates”文件夹中的版式模板（{PAGE_SIZE}，横向），可在版式设计器中编辑；若在个人配置的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4），则使用这些模板。文字以文本形式写出（可搜索），语言按{LANGUAGE}，使用本机已有的中文字体（文泉驿正黑、微软雅黑、黑体、苹方等）。还可将每页另存为 PNG 图片（{OUTPUT_PNG_FOLDER}），并将图集图层写入{ATLAS_LAYERS}（图表存入其旁边的“atlas_charts”文件夹），项目可由此重建图集版式。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="67" />
+        <location filename="../processing/help.py" line="68" />
         <source>Writes an empty GeoPackage holding every layer Risk Atlas reads — {0} — with their fields, field aliases (in the language chosen in {ALIAS_LANGUAGE}), drop-down value maps for the coded fields and default styles. This is where to begin with a county's own data: fill the layers from the bureau's ledgers, then run {validateinputs}.
 
 Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of your county).
@@ -1168,7 +1191,7 @@ Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of 
 {OUTPUT_XLSX_FOLDER}（可选）：另为每个图层写出一个 Excel 工作簿，供在 Excel 中填写 — 列名语言按{ALIAS_LANGUAGE}，代码字段带下拉列表，并有数值校验和填表说明页。填好的工作簿用{importlayer}导入（需要 Python 包 openpyxl）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="339" />
+        <location filename="../processing/help.py" line="374" />
         <source>Runs the whole assessment on a county's layers in one go — nothing needs to run first — and writes everything into {OUTPUT_FOLDER}:
 {0}
 
@@ -1191,7 +1214,7 @@ The analysis runs in the background (QGIS stays usable); the atlas is printed af
 分析在后台运行（QGIS 可继续使用）；之后打印图集。“取消”在下一个进度步骤停止运行，不留下本次运行的任何文件；输入数据有错误时，运行在检查后停止，只保留列出这些错误的 validation.html。各选项的含义和默认值与单独的算法相同。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="116" />
+        <location filename="../processing/help.py" line="117" />
         <source>Run this first (a ledger in the bureau's own format: {importlayer} before it): it checks the input layers against the Risk Atlas schemas (the fields of the data template) and writes a report table and an HTML summary. Every input is optional: give the layers you have. The dialog pre-selects the project's layer of each kind; a layer that looks like another kind (by its fields or its name) stops the run before anything is checked.
 
 The rules are the ones the analyses apply to the same values (an error here stops the analysis there, a warning is repaired or used as given there too), plus the fields the method chosen in {METHOD} needs (LEC: lec_l, lec_e, lec_c; matrix: likelihood, severity). Checks: empty layer; missing or geographic CRS (geographic layers are reprojected to a local projected CRS by the analyses: a warning); layers in different CRSs (warning: reprojected to the first layer's CRS); missing required fields; wrong field types (numbers stored as text are a warning when every value parses; infinity is no number; yes/no fields take {1}, in any case); empty required values (an empty quantity counts as 0 t: a warning); null, invalid (warning: repaired) or wrongly typed geometries; duplicate ids; negative values, values beyond the largest possible (errors, e.g. quantity above {0} t) and implausibly large ones (warnings, e.g. quantity above {2} t); unknown or ambiguous codes — Chinese names of the code table count as their codes: {3} … — (shelter type and hazard category: errors; station class, road class, direction and the urban flag: warnings, as the analyses use them anyway); substances GB 18218-2018 cannot resolve; LEC values outside the LEC tables (warning); GBK-encoded shapefiles without a .cpg file (warning: set the layer's data source encoding to GBK). Each finding names the layer, the feature (its id, then its fid) and the field.
@@ -1204,7 +1227,7 @@ The algorithm succeeds even when errors are found, unless {FAIL_ON_ERROR} is tic
 即使发现错误，算法也会成功结束，除非勾选了{FAIL_ON_ERROR}（此时不写出任何结果）。输入图层不会被修改。下一步：{fullassessment}，或逐个运行各项分析。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="147" />
+        <location filename="../processing/help.py" line="148" />
         <source>Identifies and grades major hazard sources after {0} from {INPUT} and writes one feature per unit. Run {validateinputs} first.
 
 Per record: q = design maximum quantity (t); Q = critical quantity from Table 1 by substance (CAS number, Chinese or English name or alias, e.g. 氯 / 液氯 / chlorine / 7782-50-5), else from Table 2 by the record's hazard category (e.g. W2, W5.2, J1; with several categories the lowest Q); β from Table 3 for its toxic gases, else Table 4 by category (several categories: the highest β).
@@ -1225,42 +1248,42 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
 物质既不在表1中又没有给出类别时报错，并指明单元和要素；数量为空按 0 t 计（警告）；数量为负报错。{DETAILS}列出每条记录的 q、Q、β、q/Q 及各值的来源表。单元几何为其各记录合并。下一步：{enterpriserisk}和{fourcolourmap}使用{OUTPUT}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="382" />
+        <location filename="../processing/help.py" line="417" />
         <source>an error</source>
         <translation>报错</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="380" />
+        <location filename="../processing/help.py" line="415" />
         <source>left out with a warning</source>
         <translation>剔除并警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="381" />
+        <location filename="../processing/help.py" line="416" />
         <source>kept with a warning</source>
         <translation>保留并警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="381" />
+        <location filename="../processing/help.py" line="416" />
         <source>kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="382" />
+        <location filename="../processing/help.py" line="417" />
         <source>a warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="383" />
+        <location filename="../processing/help.py" line="418" />
         <source>accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="384" />
+        <location filename="../processing/help.py" line="419" />
         <source>Bad input: a value the layer rules refuse (a missing field, text in a number field, a negative value or one beyond the largest possible, an unknown code, a duplicate id) stops the run with a message naming the layer, the feature (its id, then its fid) and the field, as validateinputs reports it; implausibly large values are used with a warning. Invalid geometries are repaired (make valid) with a warning naming the features. Features without geometry — {0}. An empty layer — {1}. Input layers are never modified; the outputs are written whole or not at all (a failed or cancelled run leaves none).</source>
         <translation>错误输入：图层规则不接受的值（缺少字段、数值字段中的文字、负值或超出最大可能值、未知代码、重复编号）将终止运行，提示信息指明图层、要素（先编号，后 fid）和字段，与“检查输入图层”的报告一致；不合常理的过大值照常使用并给出警告。无效几何会被修复（make valid），并给出指明要素的警告。无几何的要素——{0}。空图层——{1}。输入图层不会被修改；输出要么完整写出，要么完全不写（失败或取消的运行不留下任何输出）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="82" />
+        <location filename="../processing/help.py" line="83" />
         <source>Turns a bureau's own ledger — Excel (xlsx; the first sheet, or 'file.xlsx|layername=sheet'), CSV (UTF-8 or GBK), a shapefile (GBK without .cpg is detected), GeoJSON or a GeoPackage layer — into a layer of one Risk Atlas kind, in the schema the other algorithms read. Nothing needs to run first; next: {validateinputs}, then {fullassessment} (which also imports raw ledgers itself).
 
 Headers: the header row is found within the first rows (a merged title row above it is skipped); every column is read as text first (credit codes and leading zeros survive); headers are matched through one synonym table of Chinese and English variants ({0} …); {FIELD_MAP} wins over it (full-width ＝ and ； accepted; 源列=- drops a column). {KIND}: left empty, the headers say which kind the ledger is.
@@ -1275,6 +1298,23 @@ Report ({OUTPUT_REPORT} and {OUTPUT_HTML}, in the UI language): every mapped, un
 位置：经度/纬度列（一列或两列；小数或度分秒；自动识别，或用{X_FIELD}和{Y_FIELD}指定）、WKT 列，或图层自身的几何。{COORDINATES}：默认为{COORDINATES_0}；{COORDINATES_2}和{COORDINATES_3}按公开公式并用迭代反算转换为 WGS 84（单点往返误差小于 1 毫米）；逐行发现并纠正经纬度颠倒；投影坐标列需指定{SOURCE_CRS}。输出坐标系为{TARGET_CRS}，默认取{STUDY_AREA}中心所在的 CGCS2000 3 度分带高斯-克吕格投影（否则按数据中心）；列出{STUDY_AREA}以外的位置。
 
 报告（{OUTPUT_REPORT}和{OUTPUT_HTML}，使用界面语言）：列出每个已映射、未映射和有歧义的表头，以及每个经转换、未知或无法解析的值，行号与 Excel 显示一致（图层则为要素编号）。不做任何猜测：表头或取值有歧义、缺少必填字段或无法识别种类时，导入停止并说明需要设置什么，此时只写出报告。取值按原样导入：图层规则（负值、超出最大可能值的取值、编号重复、无效几何 …）由{validateinputs}和各项分析检查。{OUTPUT}的代码字段带有下拉选项（值映射），并按其种类设置样式。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="268" />
+        <source>Where new fire stations should go. {STATIONS} stay where they are; new sites are chosen among {CANDIDATES} (empty: points along the main and secondary roads every {CANDIDATE_SPACING}). Coverage is exactly {firestationreach}'s land rule with the same road, speed, direction and turnout parameters: land within {ACCESS_DISTANCE} of a road reached within {TIME_LIMIT} of the dispatch order; so the figures after equal {firestationreach} run on the existing and the chosen stations. A new station has {DEFAULT_TURNOUT}.
+
+{OBJECTIVE}: {OBJECTIVE_0} (maximal covering location problem, MCLP) or {OBJECTIVE_1} (location set covering, LSCP: every resident and weighted target some candidate can reach; what none reaches is listed). Demand: residents of {POPULATION} on the land-rule grid, and {TARGETS} with their risk_level: {TIER_LIMITS} gives minutes per risk level 1..4 (e.g. 4,5,5,5), {WEIGHT_PRESET} their weight in residents per level 1 / 2 / 3 / 4 (a project choice, no standard weighs siting demand): {0}. Solved exactly with HiGHS (scipy.optimize.milp); within 60 s, else the best set found with its gap.
+
+Siting rules (a candidate breaking one is never chosen; a rule whose input is missing is skipped with a warning): {1}. The hazard rules apply to {TARGETS} layers of hazard sources or graded hazard units, the wind rule needs {PREVAILING_WIND_FROM}, the exit rule {CROWDED_PLACES}. The 300 m setback is the 2017 text as two secondary copies give it (the 2011 text: 200 m), not checked against the official text.
+
+Outputs: {OUTPUT} (rank = greedy order within the optimal set, added_residents and added_targets = each site's marginal gain in that order, summing to the total), {OUTPUT_UNCOVERED} (residents' regions and targets still out of reach, arrival_limit_min, coverable = some candidate could reach it) and {OUTPUT_SUMMARY} (before / after).</source>
+        <translation>新建消防站应建在哪里。{STATIONS}位置不变；新站址从{CANDIDATES}中选取（为空：沿主、次干路每隔{CANDIDATE_SPACING}生成的点）。覆盖完全采用{firestationreach}的用地规则及相同的道路、车速、方向和出动参数：接警后{TIME_LIMIT}内到达的道路{ACCESS_DISTANCE}范围内的用地；因此选址后的数字与对现有站和选定站运行{firestationreach}的结果一致。新站的出动时间为{DEFAULT_TURNOUT}。
+
+{OBJECTIVE}：{OBJECTIVE_0}（最大覆盖选址问题，MCLP）或{OBJECTIVE_1}（集合覆盖选址问题，LSCP：覆盖任一候选站址可达的全部人口和加权目标；均不可达者列出）。需求：{POPULATION}中的常住人口（按用地规则网格），以及{TARGETS}（按其 risk_level）：{TIER_LIMITS}给出风险等级1..4各自的分钟数（如 4,5,5,5），{WEIGHT_PRESET}给出每个目标按等级1 / 2 / 3 / 4折合的人数（本插件的设定，无标准规定选址需求权重）：{0}。用 HiGHS（scipy.optimize.milp）精确求解；限时60秒，超时则给出已找到的最好方案及其差距。
+
+选址规则（违反任一规则的候选站址不会被选中；缺少输入的规则跳过并给出警告）：{1}。危险源规则适用于{TARGETS}中的危险源或危险源分级单元图层，风向规则需要{PREVAILING_WIND_FROM}，疏散出口规则需要{CROWDED_PLACES}。300 m 间距取自两份2017年版本的二手文本（2011年版为200 m），未与正式文本核对。
+
+输出：{OUTPUT}（rank = 最优站址组内的贪心顺序，added_residents 和 added_targets = 按此顺序各站址的边际增量，合计等于总增量）、{OUTPUT_UNCOVERED}（仍未覆盖的人口区域和目标，arrival_limit_min，coverable = 是否有候选站址可达）和{OUTPUT_SUMMARY}（选址前后对比）。</translation>
     </message>
 </context>
 <context>
@@ -2416,17 +2456,17 @@ Report ({OUTPUT_REPORT} and {OUTPUT_HTML}, in the UI language): every mapped, un
         <translation>按非城镇计</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="24" />
+        <location filename="../processing/alg_fire_station_siting.py" line="25" />
         <source>the roads' extent is used</source>
         <translation>使用道路范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="25" />
+        <location filename="../processing/alg_fire_station_reach.py" line="20" />
         <source>the districts are computed</source>
         <translation>自动计算辖区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="26" />
+        <location filename="../processing/alg_fire_station_siting.py" line="26" />
         <source>no residents are counted</source>
         <translation>不统计常住人口</translation>
     </message>
@@ -2439,6 +2479,26 @@ Report ({OUTPUT_REPORT} and {OUTPUT_HTML}, in the UI language): every mapped, un
         <location filename="../processing/alg_shelter_per_capita.py" line="27" />
         <source>no shelter area is counted: every resident falls short of the target</source>
         <translation>不计入任何避难场所面积：所有居民均未达标</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="226" />
+        <source>TIER_LIMITS must be four minutes &gt; 0 for risk levels 1 to 4, separated by commas (e.g. 4,5,5,5), got {value}</source>
+        <translation>TIER_LIMITS 须为风险等级1至4的四个大于0的分钟数，以逗号分隔（如 4,5,5,5），实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="228" />
+        <source>no candidate site is left after the siting rules: give CANDIDATES, a smaller CANDIDATE_SPACING, or check the rules' inputs</source>
+        <translation>按选址规则筛选后没有剩余候选站址：请提供 CANDIDATES、减小 CANDIDATE_SPACING，或检查规则的输入</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="28" />
+        <source>candidates are generated along the roads</source>
+        <translation>将沿道路自动生成候选站址</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="30" />
+        <source>no place is kept clear of</source>
+        <translation>不执行与人员密集场所的间距规则</translation>
     </message>
 </context>
 <context>
@@ -2608,12 +2668,12 @@ Report ({OUTPUT_REPORT} and {OUTPUT_HTML}, in the UI language): every mapped, un
 <context>
     <name>RiskAtlasProvider</name>
     <message>
-        <location filename="../processing/provider.py" line="59" />
+        <location filename="../processing/provider.py" line="61" />
         <source>Risk Atlas</source>
         <translation>风险图谱</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="62" />
+        <location filename="../processing/provider.py" line="64" />
         <source>Risk Atlas {0}</source>
         <translation>风险图谱 {0}</translation>
     </message>
