@@ -228,3 +228,10 @@ TIER_LIMITS_NOT_VALID = QT_TRANSLATE_NOOP("InputError", "TIER_LIMITS must be fou
 NO_CANDIDATES_LEFT = QT_TRANSLATE_NOOP("InputError", "no candidate site is left after the siting rules: "
                                                      "give CANDIDATES, a smaller CANDIDATE_SPACING, or check the "
                                                      "rules' inputs")
+FIELD_NOT_FOUND_NOR_OSM = QT_TRANSLATE_NOOP("InputError", "field not found (nor among the OSM other_tags)")
+GRID_NOT_GDAL = QT_TRANSLATE_NOOP("InputError", "a population grid must be a raster file GDAL reads (this layer's "
+                                                "provider is {provider})")
+GRID_CANNOT_OPEN = QT_TRANSLATE_NOOP("InputError", "the population grid cannot be opened")
+GRID_ROTATED = QT_TRANSLATE_NOOP("InputError", "the population grid is rotated: warp it to a north-up grid first")
+GRID_NEGATIVE = QT_TRANSLATE_NOOP("InputError", "residents per cell is negative ({cells})")
+GRID_NOT_RASTER = QT_TRANSLATE_NOOP("InputError", "the population grid cannot be read as a raster")

@@ -49,10 +49,9 @@ def read(alg, parameters, context, feedback, roads, network, frames):
     if located.any():
         station_xy[located] = shapely.get_coordinates(shapely.centroid(station.geoms[located]))
     population, residents = None, None
-    if frames["POPULATION"] is not None:
-        population_field = field("POPULATION_FIELD", frames["POPULATION"], required=True)
-        alg.check_fields(frames["POPULATION"], {"residents": population_field}, feedback, required=("residents",))
-        population, residents = reach_inputs.residents(frames["POPULATION"], population_field)
+    population_frame, population_field = frames["POPULATION"]
+    if population_frame is not None:
+        population, residents = reach_inputs.residents(population_frame, population_field)
     layers = alg.parameterAsLayerList(parameters, "TARGETS", context) or []
     target_frames = []
     target_list, notices = reach_inputs.read_targets(layers, roads.crs, context.transformContext(),
@@ -65,10 +64,11 @@ def read(alg, parameters, context, feedback, roads, network, frames):
     wind = alg.parameterAsDouble(parameters, "PREVAILING_WIND_FROM", context) if alg.given(
         parameters, "PREVAILING_WIND_FROM") and wind is not None else None
     crowded = frames["CROWDED_PLACES"]
-    road_class_field = field("ROAD_CLASS_FIELD", roads)
+    class_field = network.fields.get("class")
     return SitingInputs(
-        network, roads.gdf[roads.key].to_numpy(dtype=object) if roads.key else roads.gdf.index.to_numpy(),
-        roads.gdf[road_class_field].to_numpy(dtype=object) if road_class_field else None,
+        network, roads.gdf[roads.key].reindex(network.fids).to_numpy(dtype=object) if roads.key else network.fids,
+        roads.gdf[class_field].reindex(network.fids).to_numpy(dtype=object)
+        if class_field in roads.gdf.columns else None,
         station_xy[located], np.asarray(station.turnout, dtype=float)[located],
         reach_inputs.study_geometry(frames["STUDY_AREA"]), population, residents, targets, hazards,
         cand.gdf.geometry.values if given else None,

@@ -4,6 +4,7 @@ from qgis.core import QgsProcessingParameterMultipleLayers
 from ..core.standards import fire_stations as fs
 from ..support import compat
 from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm, objects_frozen
+from .population import add_population, read_population
 from .reach_parameters import ReachParameters
 
 
@@ -36,8 +37,7 @@ class FireStationReach(ReachParameters, RiskAtlasAlgorithm):
         self.add_source("STUDY_AREA", self.tr("Study area"), [compat.SOURCE_POLYGON], optional=True, kind="townships")
         self.add_source("DISTRICTS", self.tr("Official station districts"), [compat.SOURCE_POLYGON], optional=True)
         self.add_time_parameters()
-        self.add_source("POPULATION", self.tr("Population"), [compat.SOURCE_POLYGON], optional=True, kind="population")
-        self.add_field("POPULATION_FIELD", self.tr("Residents field"), "residents", "POPULATION", compat.FIELD_NUMERIC)
+        add_population(self, self.tr("Population (polygons or points)"))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             "TARGETS", self.tr("Targets (enterprises, hazard units)"), compat.SOURCE_ANY_GEOMETRY, optional=True))
         self.add_node_tolerance()
@@ -62,7 +62,7 @@ class FireStationReach(ReachParameters, RiskAtlasAlgorithm):
         stations = self.read_source(parameters, "STATIONS", context, feedback, target_crs=crs)
         study = self.read_source(parameters, "STUDY_AREA", context, feedback, target_crs=crs, required=False)
         districts = self.read_source(parameters, "DISTRICTS", context, feedback, target_crs=crs, required=False)
-        population = self.read_source(parameters, "POPULATION", context, feedback, target_crs=crs, required=False)
+        population, population_field = read_population(self, parameters, context, feedback, crs)
         feedback.setProgress(5)
 
         def field(name, frame, required=False):
@@ -76,8 +76,6 @@ class FireStationReach(ReachParameters, RiskAtlasAlgorithm):
                                         turnout_field, field("SUBURBAN_FIELD", stations))
         pop_geoms = residents = None
         if population is not None:
-            population_field = field("POPULATION_FIELD", population, required=True)
-            self.check_fields(population, {"residents": population_field}, feedback, required=("residents",))
             pop_geoms, residents = inputs.residents(population, population_field)
         targets, notices = inputs.read_targets(self.parameterAsLayerList(parameters, "TARGETS", context) or [], crs,
                                                context.transformContext(), self.TARGETS_GEOMETRY)
@@ -93,21 +91,22 @@ class FireStationReach(ReachParameters, RiskAtlasAlgorithm):
             population=pop_geoms, residents=residents, targets=targets, options=options,
             progress=self.progress(feedback, 5, 85, scale=0.01),
             names={"roads": roads.name, "stations": stations.name, "turnout_field": turnout_field,
-                   "road_fids": roads.gdf.index.to_numpy(), "station_fids": stations.gdf.index.to_numpy(),
-                   "road_keys": roads.gdf[roads.key].to_numpy(dtype=object) if roads.key else None})
+                   "road_fids": network.fids, "station_fids": stations.gdf.index.to_numpy(),
+                   "road_keys": roads.gdf[roads.key].reindex(network.fids).to_numpy(dtype=object) if roads.key else None})
         for line in result.info:
             feedback.pushInfo(line)
         self.push_warnings(feedback, result.warnings)
         result.warnings = [self.render(w) for w in result.warnings]  # the report's, in the user's language
         self.check_cancelled(feedback)
-        return self._write(parameters, context, feedback, result, crs, preset)
+        return self._write(parameters, context, feedback, result, crs, preset, inputs.speeds_used(network))
 
-    def _write(self, parameters, context, feedback, result, crs, preset):
+    def _write(self, parameters, context, feedback, result, crs, preset, speeds):
         from ..layers import outputs as out
         from ..layers.reach_style import style_reach_areas, style_reach_edges, style_reach_gaps, style_reach_targets
         from ..layers.report_html import reach_page
 
-        record = self.provenance(parameters, speed_preset=preset, cell_m=result.stats.get("cell_m"))
+        record = self.provenance(parameters, speed_preset=preset.name, speed_table=preset.source,
+                                 speeds_used=[list(row) for row in speeds], cell_m=result.stats.get("cell_m"))
         sinks = [("OUTPUT_EDGES", result.edges, out.REACH_EDGE_FIELDS, compat.WKB_MULTILINESTRING, style_reach_edges),
                  ("OUTPUT_AREAS", result.areas, out.REACH_AREA_FIELDS, compat.WKB_MULTIPOLYGON, style_reach_areas),
                  ("OUTPUT_GAPS", result.gaps, out.REACH_GAP_FIELDS, compat.WKB_MULTIPOLYGON, style_reach_gaps),

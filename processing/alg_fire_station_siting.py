@@ -7,6 +7,7 @@ from ..core.standards.siting_weights import WEIGHT_PRESETS
 from ..support import compat
 from ..support.i18n import is_chinese
 from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm, objects_frozen
+from .population import add_population, read_population
 from .reach_parameters import ReachParameters
 
 OBJECTIVES = ("MCLP", "LSCP")  # the OBJECTIVE enum
@@ -42,8 +43,7 @@ class FireStationSiting(ReachParameters, RiskAtlasAlgorithm):
         self.add_road_parameters()
         self.add_source("STUDY_AREA", self.tr("Study area"), [compat.SOURCE_POLYGON], optional=True, kind="townships")
         self.add_time_parameters()
-        self.add_source("POPULATION", self.tr("Population"), [compat.SOURCE_POLYGON], optional=True, kind="population")
-        self.add_field("POPULATION_FIELD", self.tr("Residents field"), "residents", "POPULATION", compat.FIELD_NUMERIC)
+        add_population(self, self.tr("Population (polygons or points)"))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             "TARGETS", self.tr("Targets (enterprises, hazard units)"), compat.SOURCE_ANY_GEOMETRY, optional=True))
         self.add_source("CANDIDATES", self.tr("Candidate sites (empty: generated along the roads)"),
@@ -51,12 +51,12 @@ class FireStationSiting(ReachParameters, RiskAtlasAlgorithm):
         self.add_number("CANDIDATE_SPACING", self.tr("Spacing of generated candidates (m)"), CANDIDATE_SPACING_M,
                         minimum=1.0, decimals=0)
         self.addParameter(QgsProcessingParameterEnum("OBJECTIVE", self.tr("Objective"), options=[
-            self.tr("MCLP: the best NEW_STATIONS sites"), self.tr("LSCP: the fewest sites for full cover")],
+            self.tr("MCLP: the best sites (as many as the new stations)"), self.tr("LSCP: the fewest sites for full cover")],
             defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber("NEW_STATIONS", self.tr("New stations (MCLP)"),
                                                        compat.NUMBER_INTEGER, DEFAULT_NEW_STATIONS, minValue=0))
         self.addParameter(QgsProcessingParameterString(
-            "TIER_LIMITS", self.tr("Time limits by risk level 1..4 (min, e.g. 4,5,5,5; empty: TIME_LIMIT)"),
+            "TIER_LIMITS", self.tr("Time limits by risk level 1..4 (min, e.g. 4,5,5,5; empty: the time limit)"),
             "", optional=True))
         self.addParameter(QgsProcessingParameterEnum("WEIGHT_PRESET", self.tr("Demand weights"), options=[
             p.label_zh if is_chinese() else p.label_en for p in WEIGHT_PRESETS], defaultValue=0))
@@ -79,7 +79,8 @@ class FireStationSiting(ReachParameters, RiskAtlasAlgorithm):
         roads, network, preset = self.read_roads(parameters, context, feedback)
         crs = roads.crs
         read = {name: self.read_source(parameters, name, context, feedback, target_crs=crs, required=name == "STATIONS")
-                for name in ("STATIONS", "STUDY_AREA", "POPULATION", "CANDIDATES", "CROWDED_PLACES")}
+                for name in ("STATIONS", "STUDY_AREA", "CANDIDATES", "CROWDED_PLACES")}
+        read["POPULATION"] = read_population(self, parameters, context, feedback, crs)
         self.advance(feedback, 4)
         inputs = siting_inputs.read(self, parameters, context, feedback, roads, network, read)
         options = self.reach_options(parameters, context)
@@ -102,7 +103,8 @@ class FireStationSiting(ReachParameters, RiskAtlasAlgorithm):
     def _write(self, parameters, context, feedback, plan, crs, preset):
         from ..layers import outputs as out
 
-        record = self.provenance(parameters, speed_preset=preset, solver_status=plan.result.status,
+        record = self.provenance(parameters, speed_preset=preset.name, speed_table=preset.source,
+                                 solver_status=plan.result.status,
                                  cell_m=plan.coverage.demand.grid.cell)
         outputs = {}
         for name, frame, specs, wkb_type in (
