@@ -188,8 +188,13 @@ def _grouped(rows_of: list[np.ndarray], cols_of: list[np.ndarray], covered_now: 
         if len(rows):  # one candidate's rows (no repeats within one)
             keys[rows, 0] += tags[cols[0], 0]
             keys[rows, 1] += tags[cols[0], 1]
-    _, first, row_group = np.unique(keys, axis=0, return_index=True, return_inverse=True)
-    row_group = row_group.reshape(-1)
+    order = np.lexsort((keys[:, 2], keys[:, 1], keys[:, 0]))  # (a row-wise np.unique sorts 10 × slower)
+    ordered = keys[order]
+    starts = np.ones(n, dtype=bool)
+    starts[1:] = (ordered[1:] != ordered[:-1]).any(axis=1)
+    row_group = np.empty(n, dtype=np.int64)
+    row_group[order] = np.cumsum(starts) - 1
+    first = order[starts]
     group_rows, group_cols = [], []
     for rows, cols in zip(rows_of, cols_of):
         if len(rows):
