@@ -2,7 +2,7 @@
 from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber
 from qgis.core import QgsProcessingParameterString
 
-from ..core.siting.candidates import CANDIDATE_SPACING_M
+from ..core.standards.siting_rules import CANDIDATE_SPACING_M
 from ..core.standards.siting_weights import WEIGHT_PRESETS
 from ..support import compat
 from ..support.i18n import is_chinese

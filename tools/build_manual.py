@@ -104,7 +104,7 @@ TEXT = {
     "model": ("可编辑模型", "The editable model"),
 }
 SECTIONS = ("fullassessment", "importlayer", "createtemplate", "validateinputs", "gradehazardsources", "enterpriserisk",
-            "fourcolourmap", "firestationreach", "shelterpercapita", "exportatlas")
+            "fourcolourmap", "firestationreach", "firestationsiting", "shelterpercapita", "exportatlas")
 
 
 def _load(name, path):
