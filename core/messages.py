@@ -228,6 +228,11 @@ CANDIDATES_NOT_POINTS = QT_TRANSLATE_NOOP("InputError", "candidates must be sing
 ROADS_NOT_LINES = QT_TRANSLATE_NOOP("InputError", "roads must be lines")
 WEIGHT_NOT_VALID = QT_TRANSLATE_NOOP("InputError", "demand weight must be a finite number ≥ 0")
 VALUES_NOT_FINITE = QT_TRANSLATE_NOOP("InputError", "'{name}' must be finite")
+TIER_LIMITS_NOT_VALID = QT_TRANSLATE_NOOP("InputError", "TIER_LIMITS must be four minutes > 0 for risk levels 1 to 4, "
+                                                        "separated by commas (e.g. 4,5,5,5), got {value}")
+NO_CANDIDATES_LEFT = QT_TRANSLATE_NOOP("InputError", "no candidate site is left after the siting rules: "
+                                                     "give CANDIDATES, a smaller CANDIDATE_SPACING, or check the "
+                                                     "rules' inputs")
 FIELD_NOT_FOUND_NOR_OSM = QT_TRANSLATE_NOOP("InputError", "field not found (nor among the OSM other_tags)")
 GRID_NOT_GDAL = QT_TRANSLATE_NOOP("InputError", "a population grid must be a raster file GDAL reads (this layer's "
                                                 "provider is {provider})")

@@ -443,229 +443,252 @@
 <context>
     <name>FireStationReach</name>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="40" />
+        <location filename="../processing/alg_fire_station_reach.py" line="27" />
         <source>Fire-station reach (5-minute rule)</source>
         <translation>消防站5分钟可达分析</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="45" />
+        <location filename="../processing/alg_fire_station_reach.py" line="30" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="46" />
+        <location filename="../processing/alg_fire_station_reach.py" line="31" />
         <source>Station id field</source>
         <translation>消防站编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="47" />
+        <location filename="../processing/alg_fire_station_reach.py" line="32" />
         <source>Station class field</source>
         <translation>消防站类别字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="48" />
+        <location filename="../processing/alg_fire_station_reach.py" line="33" />
         <source>Turnout time field (min)</source>
         <translation>出动时间字段(分钟)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="51" />
-        <source>Roads</source>
-        <translation>道路</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="52" />
-        <source>Speed field (km/h)</source>
-        <translation>车速字段(km/h)</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="53" />
-        <source>Road class field</source>
-        <translation>道路等级字段</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="54" />
-        <source>Speed preset by road class</source>
-        <translation>按道路等级的车速预设</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="63" />
-        <source>Default speed (km/h)</source>
-        <translation>默认车速(km/h)</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="65" />
-        <source>Direction field</source>
-        <translation>通行方向字段</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="72" />
-        <source>Snap tolerance (m)</source>
-        <translation>捕捉容差(米)</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="73" />
+        <location filename="../processing/alg_fire_station_reach.py" line="37" />
         <source>Study area</source>
         <translation>研究区域</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="74" />
+        <location filename="../processing/alg_fire_station_reach.py" line="38" />
         <source>Official station districts</source>
         <translation>消防站法定辖区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="75" />
-        <source>Default turnout time (min)</source>
-        <translation>默认出动时间(分钟)</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="77" />
-        <source>Time limit from dispatch (min)</source>
-        <translation>接警出动后的时间限值(分钟)</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="79" />
-        <source>Access distance from roads (m)</source>
-        <translation>道路两侧可达距离(米)</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="82" />
+        <location filename="../processing/alg_fire_station_reach.py" line="41" />
         <source>Targets (enterprises, hazard units)</source>
         <translation>目标(企业、危险源单元)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="84" />
-        <source>Node tolerance (m)</source>
-        <translation>节点容差(米)</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="85" />
+        <location filename="../processing/alg_fire_station_reach.py" line="44" />
         <source>Reached roads</source>
         <translation>可达道路</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="86" />
+        <location filename="../processing/alg_fire_station_reach.py" line="45" />
         <source>Station reach areas</source>
         <translation>消防站可达范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="87" />
+        <location filename="../processing/alg_fire_station_reach.py" line="46" />
         <source>Gaps (reached by no station)</source>
         <translation>覆盖空白区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="88" />
+        <location filename="../processing/alg_fire_station_reach.py" line="47" />
         <source>Targets' arrival time</source>
         <translation>目标到达时间</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="89" />
+        <location filename="../processing/alg_fire_station_reach.py" line="48" />
         <source>Summary table</source>
         <translation>汇总表</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="90" />
+        <location filename="../processing/alg_fire_station_reach.py" line="49" />
         <source>Summary report</source>
         <translation>汇总报告</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="251" />
+        <location filename="../layers/reach_inputs.py" line="253" />
         <source>{0} roads have an empty or unknown direction value: both directions are used.</source>
         <translation>{0} 条道路的通行方向为空或无法识别：按双向通行处理。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="258" />
+        <location filename="../layers/reach_inputs.py" line="260" />
         <source>{0} multipart roads are split into their parts (parts join only where they share a vertex).</source>
         <translation>{0} 条多部件道路被拆分为各部件（部件仅在共享节点处相连）。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="262" />
+        <location filename="../layers/reach_inputs.py" line="264" />
         <source>{0} roads without geometry are ignored.</source>
         <translation>{0} 条无几何的道路被忽略。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="49" />
+        <location filename="../processing/alg_fire_station_reach.py" line="34" />
         <source>Suburban station field ({0:g} km²)</source>
         <translation>郊区站字段（{0:g} km²）</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="224" />
+        <location filename="../layers/reach_inputs.py" line="226" />
         <source>Road classes read from '{0}' with the speed table {1}.</source>
         <translation>道路等级取自“{0}”，车速表为 {1}。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="227" />
+        <location filename="../layers/reach_inputs.py" line="229" />
         <source>Read from the OSM other_tags column: {0}.</source>
         <translation>从 OSM other_tags 列读取：{0}。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="229" />
+        <location filename="../layers/reach_inputs.py" line="231" />
         <source>Speeds: {0} roads from the speed field, {1} from maxspeed × {2:g}, {3} from the road-class table, {4} at the default speed; {5} left out ({6}).</source>
         <translation>车速：{0} 条道路取车速字段，{1} 条取限速 maxspeed × {2:g}，{3} 条取道路等级车速表，{4} 条取默认车速；{5} 条不计入路网（{6}）。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="235" />
+        <location filename="../layers/reach_inputs.py" line="237" />
         <source>The roads look like an OSM import (highway) but the speed table leaves no line out: footways, waterways and railways are driven too. Choose the speed preset of OSM highway classes.</source>
         <translation>道路看似 OSM 导入数据（highway），但车速表未排除任何线：人行道、河流和铁路也会被当作道路行驶。请选择“OSM 道路等级”车速预设。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="239" />
+        <location filename="../layers/reach_inputs.py" line="241" />
         <source>Speeds used (km/h × roads): {0}</source>
         <translation>采用的车速（km/h × 道路条数）：{0}</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="243" />
+        <location filename="../layers/reach_inputs.py" line="245" />
         <source>{0} roads have an empty speed: maxspeed, the class table or DEFAULT_SPEED is used.</source>
         <translation>{0} 条道路车速为空：改用限速 maxspeed、道路等级车速表或 DEFAULT_SPEED。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="247" />
+        <location filename="../layers/reach_inputs.py" line="249" />
         <source>{0} roads have a maxspeed that is not understood: their class speed is used.</source>
         <translation>{0} 条道路的限速 maxspeed 无法识别：改用其道路等级车速。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="255" />
+        <location filename="../layers/reach_inputs.py" line="257" />
         <source>{0} reversible (tidal) roads are driven in both directions.</source>
         <translation>{0} 条潮汐（可变方向）道路按双向通行处理。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="57" />
-        <source>Posted limit field (maxspeed, e.g. 60, 60 km/h, 30 mph)</source>
-        <translation>限速字段（maxspeed，如 60、60 km/h、30 mph）</translation>
+        <location filename="../processing/alg_fire_station_reach.py" line="40" />
+        <source>Population (polygons or points)</source>
+        <translation>人口（面或点）</translation>
+    </message>
+</context>
+<context>
+    <name>FireStationSiting</name>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="36" />
+        <source>Fire-station siting (where to build)</source>
+        <translation>消防站选址（新建站位）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="59" />
-        <source>Speed table (CSV or JSON; replaces the speed preset)</source>
-        <translation>车速表（CSV 或 JSON；取代车速预设）</translation>
+        <location filename="../processing/alg_fire_station_siting.py" line="39" />
+        <source>Existing fire stations (fixed)</source>
+        <translation>现有消防站（位置不变）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="59" />
-        <source>Tables (*.csv *.json)</source>
-        <translation>表格 (*.csv *.json)</translation>
+        <location filename="../processing/alg_fire_station_siting.py" line="41" />
+        <source>Station id field</source>
+        <translation>站点编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="66" />
-        <source>Values for forward direction (separated by ;)</source>
-        <translation>正向通行取值（以 ; 分隔）</translation>
+        <location filename="../processing/alg_fire_station_siting.py" line="42" />
+        <source>Turnout time field (min)</source>
+        <translation>出动时间字段（分钟）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="66" />
-        <source>Values for backward direction (separated by ;)</source>
-        <translation>反向通行取值（以 ; 分隔）</translation>
+        <location filename="../processing/alg_fire_station_siting.py" line="44" />
+        <source>Study area</source>
+        <translation>研究范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="66" />
-        <source>Values for both directions (separated by ;)</source>
-        <translation>双向通行取值（以 ; 分隔）</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="81" />
+        <location filename="../processing/alg_fire_station_siting.py" line="46" />
         <source>Population (polygons or points)</source>
         <translation>人口（面或点）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="181" />
-        <source>Speed table: {0}</source>
-        <translation>车速表：{0}</translation>
+        <location filename="../processing/alg_fire_station_siting.py" line="47" />
+        <source>Targets (enterprises, hazard units)</source>
+        <translation>保护目标（企业、危险源单元）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="49" />
+        <source>Candidate sites (empty: generated along the roads)</source>
+        <translation>候选站址（为空：沿道路自动生成）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="51" />
+        <source>Spacing of generated candidates (m)</source>
+        <translation>自动生成候选站址的间距（m）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="53" />
+        <source>Objective</source>
+        <translation>优化目标</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="53" />
+        <source>MCLP: the best sites (as many as the new stations)</source>
+        <translation>MCLP：最优站址（个数为新建站数）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="53" />
+        <source>LSCP: the fewest sites for full cover</source>
+        <translation>LSCP：全覆盖所需最少站址</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="56" />
+        <source>New stations (MCLP)</source>
+        <translation>新建站数（MCLP）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="58" />
+        <source>Time limits by risk level 1..4 (min, e.g. 4,5,5,5; empty: the time limit)</source>
+        <translation>按风险等级1..4的时间要求（分钟，如 4,5,5,5；为空：采用时间要求）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="61" />
+        <source>Demand weights</source>
+        <translation>需求权重</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="63" />
+        <source>Crowded places' main exits (schools, hospitals, markets)</source>
+        <translation>人员密集场所主要疏散出口（学校、医院、商场）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="65" />
+        <source>Prevailing wind from (degrees from north)</source>
+        <translation>常年主导风向（来向，自正北起算的度数）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="68" />
+        <source>Chosen sites (ranked)</source>
+        <translation>选定站址（排序）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="69" />
+        <source>Demand still out of reach</source>
+        <translation>仍未覆盖的需求</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="70" />
+        <source>Coverage before and after</source>
+        <translation>选址前后覆盖情况</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="96" />
+        <source>Siting rule '{0}' skipped: its input ({1}) is not given.</source>
+        <translation>选址规则“{0}”未执行：未提供其所需输入（{1}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="99" />
+        <source>Siting rule '{0}': {1} candidates refused.</source>
+        <translation>选址规则“{0}”：排除候选站址 {1} 个。</translation>
     </message>
 </context>
 <context>
@@ -1204,7 +1227,7 @@ Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 �
 输出字段：risk_level、risk_label_zh、risk_label_en、risk_colour、n_level1 … n_level4（影响该区域的各级风险源数）、source_id / source_layer / source_dist_m（影响该区域的最高等级风险源中最近的一个）、risk_score（累计分值），给出{POPULATION}时还有 residents（按面积分摊；各等级合计写入日志并作为输出）。结果按四色配色设置样式；图例为 {6}（QGIS 为英文界面时显示 {7}）。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="312" />
+        <location filename="../processing/help.py" line="348" />
         <source>Effective shelter area per resident against the planning target (城镇人均固定避难场所面积 ≥ {0} m²), per township, per population cell and per shelter. Nothing needs to run first ({validateinputs} checks the layers).
 
 {METHOD}: {METHOD_0}: per unit of {UNITS}, the effective area of the counted shelters whose centroid lies in the unit ÷ the unit's residents (population features apportioned by area overlap); the output is the units. {METHOD_1}: a shelter serves every population feature whose centroid is within {RADIUS} of its centroid (straight line, the radius included). Its served residents are the sum of those features' residents; each feature gets the sum, over the shelters in reach, of shelter area ÷ served residents; the output is the population features. {METHOD_2}: the same with walking distance along {ROADS} (off-road legs to and from the roads included; roads whose 'class' is {1} are not walked along).
@@ -1231,7 +1254,7 @@ deficit_m2 为达到{TARGET}尚缺的面积；no_shelter 标记所有避难场�
 错误输入会停止运行并指明图层、要素和字段：面积缺失或为负、类型未知、常住人口为 NULL 或为负。地理坐标系图层重投影到本地投影坐标系（写入日志）；其他图层重投影到避难场所图层的坐标系。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="418" />
+        <location filename="../processing/help.py" line="454" />
         <source>The assessment chain as an editable Processing model — the same steps, algorithms and defaults as {fullassessment}:
 {0}
 
@@ -1242,7 +1265,7 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
 在模型设计器中打开，可修改或增加步骤，或另存一份本单位的副本。与{fullassessment}不同，它将每个结果写到您指定的位置，不生成项目和 HTML 报告。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="347" />
+        <location filename="../processing/help.py" line="383" />
         <source>Prints the risk atlas as one PDF: the county's pages, then one sheet per township of {TOWNSHIPS}. Run first: {fourcolourmap} ({RISK_MAP}), and for the other layers {enterpriserisk}, {gradehazardsources}, {firestationreach} and {shelterpercapita} — or run {fullassessment}, which makes all of them and this atlas in one go.
 
 County pages: the four-colour risk map with fire stations, shelters and major hazard units, a table of map units, area and residents per risk level, the three indicators, a table of the townships, {ORGANISATION} and {DATE}; with {REACH_AREAS}, the fire-station page (stations, the land each reaches within the time limit, the gaps hatched in red, coverage per township, the stations' districts against their class limit); with {SHELTER_UNITS}, the shelter page (fixed-shelter area per resident per township against {TARGET}, default {0} m² per resident, a value equal to the target meets it; with {SHELTER_LOAD} the shelters' service areas and the overloaded shelters).
@@ -1276,7 +1299,7 @@ Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of 
 {OUTPUT_XLSX_FOLDER}（可选）：另为每个图层写出一个 Excel 工作簿，供在 Excel 中填写 — 列名语言按{ALIAS_LANGUAGE}，代码字段带下拉列表，并有数值校验和填表说明页。填好的工作簿用{importlayer}导入（需要 Python 包 openpyxl）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="393" />
+        <location filename="../processing/help.py" line="429" />
         <source>Runs the whole assessment on a county's layers in one go — nothing needs to run first — and writes everything into {OUTPUT_FOLDER}:
 {0}
 
@@ -1333,37 +1356,37 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
 物质既不在表1中又没有给出类别时报错，并指明单元和要素；数量为空按 0 t 计（警告）；数量为负报错。{DETAILS}列出每条记录的 q、Q、β、q/Q 及各值的来源表。单元几何为其各记录合并。下一步：{enterpriserisk}和{fourcolourmap}使用{OUTPUT}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="436" />
+        <location filename="../processing/help.py" line="472" />
         <source>an error</source>
         <translation>报错</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="434" />
+        <location filename="../processing/help.py" line="470" />
         <source>left out with a warning</source>
         <translation>剔除并警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="435" />
+        <location filename="../processing/help.py" line="471" />
         <source>kept with a warning</source>
         <translation>保留并警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="435" />
+        <location filename="../processing/help.py" line="471" />
         <source>kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="436" />
+        <location filename="../processing/help.py" line="472" />
         <source>a warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="437" />
+        <location filename="../processing/help.py" line="473" />
         <source>accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="438" />
+        <location filename="../processing/help.py" line="474" />
         <source>Bad input: a value the layer rules refuse (a missing field, text in a number field, a negative value or one beyond the largest possible, an unknown code, a duplicate id) stops the run with a message naming the layer, the feature (its id, then its fid) and the field, as validateinputs reports it; implausibly large values are used with a warning. Invalid geometries are repaired (make valid) with a warning naming the features. Features without geometry — {0}. An empty layer — {1}. Input layers are never modified; the outputs are written whole or not at all (a failed or cancelled run leaves none).</source>
         <translation>错误输入：图层规则不接受的值（缺少字段、数值字段中的文字、负值或超出最大可能值、未知代码、重复编号）将终止运行，提示信息指明图层、要素（先编号，后 fid）和字段，与“检查输入图层”的报告一致；不合常理的过大值照常使用并给出警告。无效几何会被修复（make valid），并给出指明要素的警告。无几何的要素——{0}。空图层——{1}。输入图层不会被修改；输出要么完整写出，要么完全不写（失败或取消的运行不留下任何输出）。</translation>
     </message>
@@ -1406,12 +1429,12 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="449" />
+        <location filename="../processing/help.py" line="485" />
         <source>Population: {POPULATION} polygons (residents apportioned by area) or points (each point's residents counted wholly where it lies: a point counts as a {0:g} mm square), or instead {POPULATION_RASTER}, a grid whose band 1 holds residents per cell (WorldPop, 格网人口): each cell counts as its square, nodata and 0 cells are dropped, and the result equals a run on the cells as polygons. Give one or the other.</source>
         <translation>人口：{POPULATION}可为面（常住人口按面积分摊）或点（每个点的常住人口全部计入其所在位置：点按边长 {0:g} 毫米的正方形计算）；也可改用{POPULATION_RASTER}，即第 1 波段为每格常住人口的格网（WorldPop、格网人口）：每个格元按其正方形计算，无数据和 0 值格元被舍弃，结果与以格元多边形运行相同。二者取其一。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="461" />
+        <location filename="../processing/help.py" line="497" />
         <source>Roads: an OSM import (GDAL's 'lines' layer) is read as it is — highway is the class, oneway and maxspeed come out of other_tags (roundabouts and motorways one-way unless tagged), and the lines the OSM speed table does not drive (footways, steps, waterways and railways without highway …) are left out and counted; the OSM value stays beside the class (highway), a Chinese class beside it as class_cn, and a posted limit or design speed (限速, 设计速度) goes to maxspeed, which {firestationreach} multiplies by its speed table's factor. Population: polygons, or points (villages, communities with 人口 and coordinates) counted where they lie.</source>
         <translation>道路：OSM 导入数据（GDAL 的 lines 图层）可直接读取——highway 即道路等级，oneway 和 maxspeed 取自 other_tags（环岛和高速公路未另行标注时按单行处理），OSM 车速表不行驶的线（人行道、台阶、无 highway 的河流和铁路等）不导入并计数；OSM 原值保留在等级旁（highway），中文等级保留为 class_cn，限速或设计速度（限速、设计速度）写入 maxspeed，{firestationreach}按其车速表的系数折算。人口：面，或点（带人口和坐标的村、社区），点的人口全部计入其所在位置。</translation>
     </message>
@@ -1474,6 +1497,23 @@ Outputs: each resource's reach area (the land it reaches first in time: its resi
         <location filename="../processing/help_tables.py" line="174" />
         <source>10,000 yuan</source>
         <translation>万元</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="320" />
+        <source>Where new fire stations should go. {STATIONS} stay where they are; new sites are chosen among {CANDIDATES} (empty: points along the main and secondary roads every {CANDIDATE_SPACING}). Coverage is exactly {firestationreach}'s land rule with the same road, speed, direction and turnout parameters: land within {ACCESS_DISTANCE} of a road reached within {TIME_LIMIT} of the dispatch order; so the figures after equal {firestationreach} run on the existing and the chosen stations. A new station has {DEFAULT_TURNOUT}.
+
+{OBJECTIVE}: {OBJECTIVE_0} (maximal covering location problem, MCLP) or {OBJECTIVE_1} (location set covering, LSCP: every resident and weighted target some candidate can reach; what none reaches is listed). Demand: residents of {POPULATION} on the land-rule grid, and {TARGETS} with their risk_level: {TIER_LIMITS} gives minutes per risk level 1..4 (e.g. 4,5,5,5), {WEIGHT_PRESET} their weight in residents per level 1 / 2 / 3 / 4 (a project choice, no standard weighs siting demand): {0}. Solved exactly with HiGHS (scipy.optimize.milp); within {2} s, else the best set found with its gap.
+
+Siting rules (a candidate breaking one is never chosen; a rule whose input is missing is skipped with a warning): {1}. The hazard rules apply to {TARGETS} layers of hazard sources or graded hazard units, the wind rule needs {PREVAILING_WIND_FROM}, the exit rule {CROWDED_PLACES}. The {3} m setback is the 2017 text as two secondary copies give it (the 2011 text: {4} m), not checked against the official text.
+
+Outputs: {OUTPUT} (rank = greedy order within the optimal set, added_residents and added_targets = each site's marginal gain in that order, summing to the total), {OUTPUT_UNCOVERED} (residents' regions and targets still out of reach, arrival_limit_min, coverable = some candidate could reach it) and {OUTPUT_SUMMARY} (before / after).</source>
+        <translation>新建消防站应建在哪里。{STATIONS}位置不变；新站址从{CANDIDATES}中选取（为空：沿主、次干路每隔{CANDIDATE_SPACING}生成的点）。覆盖完全采用{firestationreach}的用地规则及相同的道路、车速、方向和出动参数：接警后{TIME_LIMIT}内到达的道路{ACCESS_DISTANCE}范围内的用地；因此选址后的数字与对现有站和选定站运行{firestationreach}的结果一致。新站的出动时间为{DEFAULT_TURNOUT}。
+
+{OBJECTIVE}：{OBJECTIVE_0}（最大覆盖选址问题，MCLP）或{OBJECTIVE_1}（集合覆盖选址问题，LSCP：覆盖任一候选站址可达的全部人口和加权目标；均不可达者列出）。需求：{POPULATION}中的常住人口（按用地规则网格），以及{TARGETS}（按其 risk_level）：{TIER_LIMITS}给出风险等级1..4各自的分钟数（如 4,5,5,5），{WEIGHT_PRESET}给出每个目标按等级1 / 2 / 3 / 4折合的人数（本插件的设定，无标准规定选址需求权重）：{0}。用 HiGHS（scipy.optimize.milp）精确求解；限时{2}秒，超时则给出已找到的最好方案及其差距。
+
+选址规则（违反任一规则的候选站址不会被选中；缺少输入的规则跳过并给出警告）：{1}。危险源规则适用于{TARGETS}中的危险源或危险源分级单元图层，风向规则需要{PREVAILING_WIND_FROM}，疏散出口规则需要{CROWDED_PLACES}。{3} m 间距取自两份2017年版本的二手文本（2011年版为{4} m），未与正式文本核对。
+
+输出：{OUTPUT}（rank = 最优站址组内的贪心顺序，added_residents 和 added_targets = 按此顺序各站址的边际增量，合计等于总增量）、{OUTPUT_UNCOVERED}（仍未覆盖的人口区域和目标，arrival_limit_min，coverable = 是否有候选站址可达）和{OUTPUT_SUMMARY}（选址前后对比）。</translation>
     </message>
 </context>
 <context>
@@ -2610,12 +2650,12 @@ Outputs: each resource's reach area (the land it reaches first in time: its resi
         <translation>按非城镇计</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="33" />
+        <location filename="../processing/alg_fire_station_siting.py" line="26" />
         <source>the roads' extent is used</source>
         <translation>使用道路范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="34" />
+        <location filename="../processing/alg_fire_station_reach.py" line="21" />
         <source>the districts are computed</source>
         <translation>自动计算辖区</translation>
     </message>
@@ -2635,32 +2675,32 @@ Outputs: each resource's reach area (the land it reaches first in time: its resi
         <translation>不计入任何避难场所面积：所有居民均未达标</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="231" />
+        <location filename="../core/messages.py" line="236" />
         <source>field not found (nor among the OSM other_tags)</source>
         <translation>未找到字段（OSM other_tags 中也没有）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="232" />
+        <location filename="../core/messages.py" line="237" />
         <source>a population grid must be a raster file GDAL reads (this layer's provider is {provider})</source>
         <translation>人口格网须为 GDAL 可读的栅格文件（此图层的数据提供者为 {provider}）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="234" />
+        <location filename="../core/messages.py" line="239" />
         <source>the population grid cannot be opened</source>
         <translation>无法打开人口格网</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="235" />
+        <location filename="../core/messages.py" line="240" />
         <source>the population grid is rotated: warp it to a north-up grid first</source>
         <translation>人口格网带旋转：请先重投影（warp）为正北朝上的格网</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="236" />
+        <location filename="../core/messages.py" line="241" />
         <source>residents per cell is negative ({cells})</source>
         <translation>格网单元人口为负数（{cells}）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="237" />
+        <location filename="../core/messages.py" line="242" />
         <source>the population grid cannot be read as a raster</source>
         <translation>无法将人口格网读取为栅格</translation>
     </message>
@@ -2698,6 +2738,26 @@ Outputs: each resource's reach area (the land it reaches first in time: its resi
         <location filename="../processing/alg_resource_coverage.py" line="36" />
         <source>no key targets are counted</source>
         <translation>不统计重点目标</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="231" />
+        <source>TIER_LIMITS must be four minutes &gt; 0 for risk levels 1 to 4, separated by commas (e.g. 4,5,5,5), got {value}</source>
+        <translation>TIER_LIMITS 须为风险等级1至4的四个大于0的分钟数，以逗号分隔（如 4,5,5,5），实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="233" />
+        <source>no candidate site is left after the siting rules: give CANDIDATES, a smaller CANDIDATE_SPACING, or check the rules' inputs</source>
+        <translation>按选址规则筛选后没有剩余候选站址：请提供 CANDIDATES、减小 CANDIDATE_SPACING，或检查规则的输入</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="29" />
+        <source>candidates are generated along the roads</source>
+        <translation>将沿道路自动生成候选站址</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="31" />
+        <source>no place is kept clear of</source>
+        <translation>不执行与人员密集场所的间距规则</translation>
     </message>
 </context>
 <context>
@@ -3065,12 +3125,12 @@ Outputs: each resource's reach area (the land it reaches first in time: its resi
 <context>
     <name>RiskAtlasProvider</name>
     <message>
-        <location filename="../processing/provider.py" line="61" />
+        <location filename="../processing/provider.py" line="63" />
         <source>Risk Atlas</source>
         <translation>风险图谱</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="64" />
+        <location filename="../processing/provider.py" line="66" />
         <source>Risk Atlas {0}</source>
         <translation>风险图谱 {0}</translation>
     </message>

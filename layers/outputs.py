@@ -65,6 +65,14 @@ RESOURCE_TOWN_FIELDS = (("town_id", STRING), ("name", STRING), ("area_km2", DOUB
 RESOURCE_TARGET_FIELDS = (("target_id", STRING), ("name", STRING), ("category", STRING), ("occupancy", DOUBLE),
                           ("arrival_min", DOUBLE), ("resource_id", STRING), ("covered", BOOL))
 
+# riskatlas:firestationsiting
+SITING_SITE_FIELDS = (("rank", INT), ("site_id", STRING), ("road_id", STRING), ("added_residents", DOUBLE),
+                      ("added_targets", INT), ("added_weight", DOUBLE), ("residents_pct_after", DOUBLE))
+SITING_UNCOVERED_FIELDS = (("kind", STRING), ("layer", STRING), ("demand_id", STRING), ("risk_level", INT),
+                           ("residents", DOUBLE), ("arrival_limit_min", DOUBLE), ("coverable", BOOL))
+SITING_SUMMARY_FIELDS = (("measure", STRING), ("before", DOUBLE), ("after", DOUBLE), ("change", DOUBLE),
+                         ("unit", STRING))
+
 # riskatlas:shelterpercapita (added to the population features, the units or the shelters)
 SHELTER_POPULATION_FIELDS = (("counted_residents", DOUBLE), ("shelters_in_reach", INT), ("no_shelter", BOOL),
                              ("m2_per_capita", DOUBLE), ("meets_target", BOOL), ("deficit_m2", DOUBLE))

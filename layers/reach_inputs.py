@@ -186,11 +186,11 @@ def study_geometry(study):
     return shapely.union_all(shapely.make_valid(study.gdf.geometry.dropna().values))
 
 
-def read_targets(layers, crs, transform_context, no_geometry):
+def read_targets(layers, crs, transform_context, no_geometry, frames=None):
     """([(layer name, geometries, ids)] of the target layers (QgsVectorLayers), in ``crs``; ids from the
     first of TARGET_ID_FIELDS a layer has, else its feature ids — and the Notices of reading them: invalid
     geometries repaired, features without geometry handled as ``no_geometry`` says (layers.checks)); a GBK
-    shapefile without .cpg is read as GBK."""
+    shapefile without .cpg is read as GBK. ``frames``: a list to which each layer's LayerFrame is added."""
     from ..core.errors import Notice
     from . import checks
     from .convert import read_text_as, source_to_frame
@@ -211,6 +211,8 @@ def read_targets(layers, crs, transform_context, no_geometry):
         notices += checks.repair_geometries(frame) + checks.geometry_policy(frame, no_geometry)
         ids = frame.gdf[frame.key].to_numpy(dtype=object) if frame.key else frame.gdf.index.to_numpy()
         targets.append((name, frame.gdf.geometry.values, ids))
+        if frames is not None:
+            frames.append(frame)
     return targets, notices
 
 

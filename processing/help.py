@@ -31,7 +31,7 @@ def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks f
     return text
 
 ALGORITHM_IDS = ("createtemplate", "validateinputs", "gradehazardsources", "enterpriserisk", "fourcolourmap",
-                 "firestationreach", "shelterpercapita", "resourcecoverage", "exportatlas", "fullassessment",
+                 "firestationreach", "firestationsiting", "shelterpercapita", "resourcecoverage", "exportatlas", "fullassessment",
                  "importlayer")
 
 
@@ -307,6 +307,42 @@ def resource_coverage(algorithm=None):
         response_presets_text(zh))
 
 
+def fire_station_siting(algorithm=None):
+    from ..core.standards.siting_rules import SITING_RULE_SETS, DEFAULT_SITING_RULES
+    from ..core.siting.solve import DEFAULT_TIME_LIMIT_S
+    from ..core.standards.siting_weights import WEIGHT_PRESETS
+
+    zh = is_chinese()
+    rules = _list([f"{r.description_zh if zh else r.description_en} ({r.source})"
+                   for r in SITING_RULE_SETS[DEFAULT_SITING_RULES]], zh)
+    weights = _list([f"{p.label_zh if zh else p.label_en}: " + " / ".join(number(w) for w in p.by_level)
+                     for p in WEIGHT_PRESETS], zh)
+    return _render(
+        "firestationsiting", algorithm,
+        QT_TRANSLATE_NOOP("Help", "Where new fire stations should go. {STATIONS} stay where they are; new sites "
+        "are chosen among {CANDIDATES} (empty: points along the main and secondary roads every "
+        "{CANDIDATE_SPACING}). Coverage is exactly {firestationreach}'s land rule with the same road, speed, "
+        "direction and turnout parameters: land within {ACCESS_DISTANCE} of a road reached within "
+        "{TIME_LIMIT} of the dispatch order; so the figures after equal {firestationreach} run on the existing "
+        "and the chosen stations. A new station has {DEFAULT_TURNOUT}.\n\n"
+        "{OBJECTIVE}: {OBJECTIVE_0} (maximal covering location problem, MCLP) or {OBJECTIVE_1} (location set "
+        "covering, LSCP: every resident and weighted target some candidate can reach; what none reaches is "
+        "listed). Demand: residents of {POPULATION} on the land-rule grid, and {TARGETS} with their "
+        "risk_level: {TIER_LIMITS} gives minutes per risk level 1..4 (e.g. 4,5,5,5), {WEIGHT_PRESET} their "
+        "weight in residents per level 1 / 2 / 3 / 4 (a project choice, no standard weighs siting demand): {0}. "
+        "Solved exactly with HiGHS (scipy.optimize.milp); within {2} s, else the best set found with its gap.\n\n"
+        "Siting rules (a candidate breaking one is never chosen; a rule whose input is missing is skipped with "
+        "a warning): {1}. The hazard rules apply to {TARGETS} layers of hazard sources or graded hazard units, "
+        "the wind rule needs {PREVAILING_WIND_FROM}, the exit rule {CROWDED_PLACES}. The {3} m setback is the "
+        "2017 text as two secondary copies give it (the 2011 text: {4} m), not checked against the official "
+        "text.\n\n"
+        "Outputs: {OUTPUT} (rank = greedy order within the optimal set, added_residents and added_targets = "
+        "each site's marginal gain in that order, summing to the total), {OUTPUT_UNCOVERED} (residents' regions "
+        "and targets still out of reach, arrival_limit_min, coverable = some candidate could reach it) and "
+        "{OUTPUT_SUMMARY} (before / after)."), weights, rules, number(DEFAULT_TIME_LIMIT_S),
+        number(SITING_RULE_SETS[DEFAULT_SITING_RULES][0].distance_m), number(SITING_RULE_SETS["gb51080_2015"][0].distance_m))
+
+
 def shelter_per_capita(algorithm=None):
     zh = is_chinese()
     return _render(
@@ -481,6 +517,7 @@ HELP = {
     "enterpriserisk": enterprise_risk,
     "fourcolourmap": _with_population("fourcolourmap", four_colour_map),
     "firestationreach": fire_station_reach,
+    "firestationsiting": _with_population("firestationsiting", fire_station_siting),
     "shelterpercapita": _with_population("shelterpercapita", shelter_per_capita),
     "resourcecoverage": _with_population("resourcecoverage", resource_coverage),
     "exportatlas": export_atlas,

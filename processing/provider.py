@@ -17,6 +17,7 @@ from .alg_create_template import CreateTemplate
 from .alg_enterprise_risk import EnterpriseRisk
 from .alg_export_atlas import ExportAtlas
 from .alg_fire_station_reach import FireStationReach
+from .alg_fire_station_siting import FireStationSiting
 from .alg_four_colour_map import FourColourMap
 from .alg_full_assessment import FullAssessment
 from .alg_grade_hazard_sources import GradeHazardSources
@@ -32,6 +33,7 @@ ALGORITHMS = (  # the plugin's menu lists them in this order
     EnterpriseRisk,
     FourColourMap,
     FireStationReach,
+    FireStationSiting,
     ShelterPerCapita,
     ResourceCoverage,
     ExportAtlas,

@@ -103,8 +103,9 @@ TEXT = {
         "it has one, else the UI language."),
     "model": ("可编辑模型", "The editable model"),
 }
-SECTIONS = ("fullassessment", "importlayer", "createtemplate", "validateinputs", "gradehazardsources",
-            "enterpriserisk", "fourcolourmap", "firestationreach", "shelterpercapita", "resourcecoverage", "exportatlas")
+SECTIONS = ("fullassessment", "importlayer", "createtemplate", "validateinputs", "gradehazardsources", "enterpriserisk",
+            "fourcolourmap", "firestationreach", "firestationsiting", "shelterpercapita", "resourcecoverage",
+            "exportatlas")
 
 
 def _load(name, path):

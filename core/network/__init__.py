@@ -15,10 +15,12 @@ results can be compared with ``native:serviceareafromlayer``:
 Rooms (one job each): ``graph`` (build_network, chains, components, edge_lines), ``snapping``
 (locate), ``multi_source`` (search), ``contracted`` (the same search on the contracted graph,
 checked bit for bit), ``reached`` (reached_parts: cutting edges at meeting and limit points),
-``near_roads`` (earliest_within: the land rule). All coordinates are planar, in metres (the
+``near_roads`` (earliest_within: the land rule), ``each_source`` (search_each: an
+independent bounded search from each of many points, for siting). All coordinates are planar, in metres (the
 caller reprojects). This package's names below are the stable API (also used by the shelter
 analysis; keep it backwards compatible).
 """
+from .each_source import search_each
 from .graph import (BACKWARD, BOTH, FORWARD, METRES_PER_MINUTE_PER_KMH, RoadNetwork, build_network, components,
                     edge_lines)
 from .multi_source import SearchResult, search
@@ -28,4 +30,5 @@ from .snapping import Location, locate
 
 __all__ = ["BACKWARD", "BOTH", "FORWARD", "METRES_PER_MINUTE_PER_KMH", "Location", "ReachedParts", "RoadNetwork",
            "SearchResult", "build_network", "components", "cost_at", "earliest_within", "edge_lines", "locate",
-           "reached_parts", "reached_parts_at", "search"]
+           "reached_parts", "reached_parts_at", "search",
+           "search_each"]

@@ -10,12 +10,11 @@ import shapely
 
 from .. import messages as m
 from ..errors import InputError
-from ..standards.siting_rules import FRONTAGE_ROAD_CLASSES
+from ..standards.siting_rules import CANDIDATE_SPACING_M, FRONTAGE_ROAD_CLASSES
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
-CANDIDATE_SPACING_M = 500.0  # default spacing of generated candidates along each road
 SNAP_FRACTION = 0.1  # junction duplicates: points snapping to one node of a grid of spacing × this are one
 
 

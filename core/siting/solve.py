@@ -45,11 +45,13 @@ from scipy import sparse
 from .. import messages as m
 from ..errors import InputError
 from . import highs
+from .cuts import max_cover_by_cuts
 from .highs import SolverStatus
-from .problem import CoverageProblem, coverage_problem, reduce_problem
+from .problem import CoverageProblem, coverage_problem, prune_for_max_cover, reduce_problem
 from .ranking import rank_sites
 
 Objective = Literal["MCLP", "LSCP"]
+CUTS_ABOVE_NNZ = 200_000  # larger MCLPs by submodular cuts (the LP formulation takes HiGHS minutes there)
 DEFAULT_TIME_LIMIT_S = 60.0  # set cover at county scale can take HiGHS hours to prove; report the gap
 
 
@@ -114,6 +116,11 @@ def solve_mclp(coverage: sparse.spmatrix | npt.ArrayLike, weights: npt.ArrayLike
     extra = _extra_weights(extra_weights, problem.n_demand)
     reduced = reduce_problem(problem)
     n_rows, n_cols = reduced.shape
+    pruned = prune_for_max_cover(problem, new_sites) if 0 < new_sites < n_cols else None
+    if pruned is not None:
+        reduced_pruned = reduce_problem(pruned)
+        if reduced_pruned.shape[1] > new_sites:
+            reduced = reduced_pruned
     if new_sites == 0 or n_rows == 0:
         outcome = _trivial("no new station asked for" if new_sites == 0 else "no open coverable demand")
     elif new_sites >= n_cols:  # every useful candidate fits: cover all, with the fewest sites
@@ -122,6 +129,8 @@ def solve_mclp(coverage: sparse.spmatrix | npt.ArrayLike, weights: npt.ArrayLike
         outcome = highs.Outcome(outcome.picked, outcome.status,
                                 f"P = {new_sites} ≥ {n_cols} useful candidates: the fewest sites covering all "
                                 f"coverable demand ({outcome.message})", total, total)
+    elif reduced.matrix.nnz > CUTS_ABOVE_NNZ and mip_rel_gap == 0:
+        outcome = max_cover_by_cuts(reduced, new_sites, time_limit_s)
     else:
         outcome = highs.max_cover(reduced, new_sites, time_limit_s, mip_rel_gap)
     return _result("MCLP", problem, reduced.shape, outcome, new_sites, extra, start)

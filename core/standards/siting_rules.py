@@ -55,6 +55,7 @@ would be, on a road):
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
+CANDIDATE_SPACING_M = 500.0  # default spacing of candidates generated along the roads (a project choice)
 FRONTAGE_ROAD_CLASSES = ("trunk", "primary", "secondary")  # 主、次干路 (GB 51080-2015 §4.1.5-1)
 FRONTAGE_SOURCE = ("GB 51080-2015《城市消防规划规范》§4.1.5第1款: 消防站应设置在便于消防车辆迅速出动的主、次干路的"
                    "临街地段; 建标152-2017 第十五条第一款: 便于车辆迅速出动的临街地段")

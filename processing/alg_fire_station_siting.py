@@ -1,0 +1,118 @@
+"""riskatlas:firestationsiting — where new fire stations should go (glue over core.siting.plan)."""
+from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber
+from qgis.core import QgsProcessingParameterString
+
+from ..core.standards.siting_rules import CANDIDATE_SPACING_M
+from ..core.standards.siting_weights import WEIGHT_PRESETS
+from ..support import compat
+from ..support.i18n import is_chinese
+from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm, objects_frozen
+from .population import add_population, read_population
+from .reach_parameters import ReachParameters
+
+OBJECTIVES = ("MCLP", "LSCP")  # the OBJECTIVE enum
+DEFAULT_NEW_STATIONS = 3
+
+
+def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks for)
+    return text
+
+
+class FireStationSiting(ReachParameters, RiskAtlasAlgorithm):
+    ALGORITHM_ID = "firestationsiting"
+    GROUP_ID = "coverage"
+    READS = {"STATIONS": Reads("fire_stations", key="STATION_ID_FIELD"),
+             "ROADS": Reads("roads"),
+             "STUDY_AREA": Reads(empty=WARN, empty_means=QT_TRANSLATE_NOOP("InputError", "the roads' extent is used")),
+             "POPULATION": Reads("population", no_geometry=STOP, empty=WARN, empty_means=QT_TRANSLATE_NOOP(
+                 "InputError", "no residents are counted")),
+             "CANDIDATES": Reads(empty=WARN, empty_means=QT_TRANSLATE_NOOP(
+                 "InputError", "candidates are generated along the roads")),
+             "CROWDED_PLACES": Reads(no_geometry=LEAVE_OUT, empty=WARN, empty_means=QT_TRANSLATE_NOOP(
+                 "InputError", "no place is kept clear of"))}
+    TARGETS_GEOMETRY = LEAVE_OUT
+
+    def displayName(self):
+        return self.tr("Fire-station siting (where to build)")
+
+    def initAlgorithm(self, config=None):
+        self.add_source("STATIONS", self.tr("Existing fire stations (fixed)"), [compat.SOURCE_POINT],
+                        kind="fire_stations")
+        self.add_field("STATION_ID_FIELD", self.tr("Station id field"), "station_id", "STATIONS")
+        self.add_field("TURNOUT_FIELD", self.tr("Turnout time field (min)"), "turnout_min", "STATIONS")
+        self.add_road_parameters()
+        self.add_source("STUDY_AREA", self.tr("Study area"), [compat.SOURCE_POLYGON], optional=True, kind="townships")
+        self.add_time_parameters()
+        add_population(self, self.tr("Population (polygons or points)"))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            "TARGETS", self.tr("Targets (enterprises, hazard units)"), compat.SOURCE_ANY_GEOMETRY, optional=True))
+        self.add_source("CANDIDATES", self.tr("Candidate sites (empty: generated along the roads)"),
+                        [compat.SOURCE_POINT], optional=True)
+        self.add_number("CANDIDATE_SPACING", self.tr("Spacing of generated candidates (m)"), CANDIDATE_SPACING_M,
+                        minimum=1.0, decimals=0)
+        self.addParameter(QgsProcessingParameterEnum("OBJECTIVE", self.tr("Objective"), options=[
+            self.tr("MCLP: the best sites (as many as the new stations)"), self.tr("LSCP: the fewest sites for full cover")],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber("NEW_STATIONS", self.tr("New stations (MCLP)"),
+                                                       compat.NUMBER_INTEGER, DEFAULT_NEW_STATIONS, minValue=0))
+        self.addParameter(QgsProcessingParameterString(
+            "TIER_LIMITS", self.tr("Time limits by risk level 1..4 (min, e.g. 4,5,5,5; empty: the time limit)"),
+            "", optional=True))
+        self.addParameter(QgsProcessingParameterEnum("WEIGHT_PRESET", self.tr("Demand weights"), options=[
+            p.label_zh if is_chinese() else p.label_en for p in WEIGHT_PRESETS], defaultValue=0))
+        self.add_source("CROWDED_PLACES", self.tr("Crowded places' main exits (schools, hospitals, markets)"),
+                        [compat.SOURCE_POINT, compat.SOURCE_POLYGON], optional=True)
+        self.add_number("PREVAILING_WIND_FROM", self.tr("Prevailing wind from (degrees from north)"), None,
+                        optional=True, decimals=0)
+        self.add_node_tolerance()
+        self.add_sink("OUTPUT", self.tr("Chosen sites (ranked)"), compat.SOURCE_POINT)
+        self.add_sink("OUTPUT_UNCOVERED", self.tr("Demand still out of reach"), compat.SOURCE_POLYGON)
+        self.add_sink("OUTPUT_SUMMARY", self.tr("Coverage before and after"), compat.SOURCE_VECTOR)
+
+    def compute(self, parameters, context, feedback):
+        with objects_frozen():
+            return self._compute(parameters, context, feedback)
+
+    def _compute(self, parameters, context, feedback):
+        from ..layers import siting_inputs
+
+        roads, network, preset = self.read_roads(parameters, context, feedback)
+        crs = roads.crs
+        read = {name: self.read_source(parameters, name, context, feedback, target_crs=crs, required=name == "STATIONS")
+                for name in ("STATIONS", "STUDY_AREA", "CANDIDATES", "CROWDED_PLACES")}
+        read["POPULATION"] = read_population(self, parameters, context, feedback, crs)
+        self.advance(feedback, 4)
+        inputs = siting_inputs.read(self, parameters, context, feedback, roads, network, read)
+        options = self.reach_options(parameters, context)
+        objective = OBJECTIVES[self.parameterAsEnum(parameters, "OBJECTIVE", context)]
+        plan = siting_inputs.plan(inputs, options, objective, self.parameterAsInt(parameters, "NEW_STATIONS", context),
+                                  self.parameterAsString(parameters, "TIER_LIMITS", context),
+                                  WEIGHT_PRESETS[self.parameterAsEnum(parameters, "WEIGHT_PRESET", context)].name,
+                                  self.parameterAsDouble(parameters, "CANDIDATE_SPACING", context), crs,
+                                  self.progress(feedback, 5, 85, scale=0.01))
+        for line in plan.info:
+            feedback.pushInfo(line)
+        for rule_id in plan.rules.skipped_rules:
+            feedback.pushWarning(self.tr("Siting rule '{0}' skipped: its input ({1}) is not given.").format(
+                rule_id, ", ".join(plan.rules.missing_inputs.get(rule_id, ()))))
+        for rule_id, count in plan.rules.removed_by_rule.items():
+            feedback.pushInfo(self.tr("Siting rule '{0}': {1} candidates refused.").format(rule_id, count))
+        self.check_cancelled(feedback)
+        return self._write(parameters, context, feedback, plan, crs, preset)
+
+    def _write(self, parameters, context, feedback, plan, crs, preset):
+        from ..layers import outputs as out
+
+        record = self.provenance(parameters, speed_preset=preset.name, speed_table=preset.source,
+                                 solver_status=plan.result.status,
+                                 cell_m=plan.coverage.demand.grid.cell)
+        outputs = {}
+        for name, frame, specs, wkb_type in (
+                ("OUTPUT", plan.sites, out.SITING_SITE_FIELDS, compat.WKB_POINT),
+                ("OUTPUT_UNCOVERED", plan.uncovered, out.SITING_UNCOVERED_FIELDS, compat.WKB_MULTIPOLYGON),
+                ("OUTPUT_SUMMARY", plan.summary, out.SITING_SUMMARY_FIELDS, compat.WKB_NO_GEOMETRY)):
+            outputs[name] = self.write_sink(parameters, name, context, frame, specs, wkb_type, crs,
+                                            provenance=record)
+            self.check_cancelled(feedback)
+        feedback.setProgress(100)
+        return outputs

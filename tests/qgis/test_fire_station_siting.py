@@ -1,0 +1,89 @@
+"""riskatlas:firestationsiting in real QGIS: the figures before and after equal firestationreach run on
+the existing and on the final station set; existing stations stay; the hazard setback refuses a site."""
+import sqlite3
+
+import pytest
+from qgis.core import QgsProcessingUtils, QgsVectorLayer
+from qgis_helpers import memory_layer
+
+from .conftest import layer_uri
+
+SPACING = "1500"  # a few hundred candidates: the test runs in seconds
+
+
+def _layer(value):
+    return value if isinstance(value, QgsVectorLayer) else QgsProcessingUtils.mapLayerFromString(value, None)
+
+
+def _rows(value, *fields):
+    layer = _layer(value)
+    return [tuple(f[name] for name in fields) for f in layer.getFeatures()]
+
+
+def _summary(value):
+    return {measure: (before, after) for measure, before, after in _rows(value, "measure", "before", "after")}
+
+
+def _siting(run_algorithm, gpkg, **extra):
+    parameters = {"STATIONS": layer_uri(gpkg, "fire_stations"), "ROADS": layer_uri(gpkg, "roads"),
+                  "STUDY_AREA": layer_uri(gpkg, "townships"), "POPULATION": layer_uri(gpkg, "population"),
+                  "CANDIDATE_SPACING": SPACING, "NEW_STATIONS": 3, "OUTPUT": "memory:", "OUTPUT_UNCOVERED": "memory:",
+                  "OUTPUT_SUMMARY": "memory:"}
+    parameters.update(extra)
+    return run_algorithm("riskatlas:firestationsiting", parameters)
+
+
+def _reach_residents(run_algorithm, gpkg, stations):
+    result = run_algorithm("riskatlas:firestationreach", {
+        "STATIONS": stations, "ROADS": layer_uri(gpkg, "roads"), "STUDY_AREA": layer_uri(gpkg, "townships"),
+        "POPULATION": layer_uri(gpkg, "population"), "OUTPUT_EDGES": "memory:", "OUTPUT_AREAS": "memory:",
+        "OUTPUT_GAPS": "memory:", "OUTPUT_SUMMARY": "memory:"})
+    return dict(_rows(result["OUTPUT_SUMMARY"], "station_id", "residents_in_time"))["ALL"]
+
+
+def test_after_equals_firestationreach_on_the_final_stations(run_algorithm, sample_gpkg):
+    result = _siting(run_algorithm, sample_gpkg)
+    sites = _rows(result["OUTPUT"], "rank", "site_id", "added_residents")
+    assert [r[0] for r in sites] == [1, 2, 3]
+    gains = [r[2] for r in sites]
+    assert gains == sorted(gains, reverse=True)  # greedy order within the chosen set
+    summary = _summary(result["OUTPUT_SUMMARY"])
+    before, after = summary["residents covered"]
+    assert after - before == pytest.approx(sum(gains), abs=1.0)  # marginal gains sum to the total
+
+    existing = [(f.geometry().asWkt(), [f["station_id"], f["turnout_min"]]) for f in QgsVectorLayer(layer_uri(sample_gpkg, "fire_stations"),
+                                                                                  "stations", "ogr").getFeatures()]
+    new = [(f.geometry().asWkt(), [f["site_id"], 1.0]) for f in _layer(result["OUTPUT"]).getFeatures()]
+    definition = "Point?crs=EPSG:4549&field=station_id:string&field=turnout_min:double"
+    assert _reach_residents(run_algorithm, sample_gpkg, memory_layer(definition, existing, "existing")) == \
+        pytest.approx(before, rel=0.005)
+    assert _reach_residents(run_algorithm, sample_gpkg, memory_layer(definition, existing + new, "final")) == \
+        pytest.approx(after, rel=0.005)
+    # existing stations are kept as they are: never among the chosen sites, their layer untouched
+    with sqlite3.connect(sample_gpkg) as db:
+        ids = {r[0] for r in db.execute("SELECT station_id FROM fire_stations")}
+    assert not ids & {r[1] for r in sites}
+    assert summary["fire stations"] == (len(ids), len(ids) + 3)
+
+
+def test_candidate_100_m_from_a_major_hazard_unit_is_never_chosen(run_algorithm, sample_gpkg):
+    hazards = QgsVectorLayer(layer_uri(sample_gpkg, "hazard_sources"), "hazard_sources", "ogr")
+    unit = next(iter(hazards.getFeatures())).geometry().centroid().asPoint()
+    definition = "Point?crs=EPSG:4549&field=site_id:string"
+    near, far = f"POINT({unit.x() + 100} {unit.y()})", f"POINT({unit.x() + 3000} {unit.y() + 3000})"
+    candidates = memory_layer(definition, [(near, ["NEAR"]), (far, ["FAR"])], "candidates")
+    free = _siting(run_algorithm, sample_gpkg, CANDIDATES=candidates, NEW_STATIONS=2)
+    assert "NEAR" in {r[0] for r in _rows(free["OUTPUT"], "site_id")}  # useful when no rule applies
+    ruled = _siting(run_algorithm, sample_gpkg, CANDIDATES=candidates, NEW_STATIONS=2,
+                    TARGETS=[layer_uri(sample_gpkg, "hazard_sources")])
+    assert {r[0] for r in _rows(ruled["OUTPUT"], "site_id")} <= {"FAR"}
+
+
+def test_lscp_covers_every_coverable_resident(run_algorithm, sample_gpkg):
+    result = _siting(run_algorithm, sample_gpkg, OBJECTIVE=1, CANDIDATE_SPACING="3000")
+    summary = _summary(result["OUTPUT_SUMMARY"])
+    uncovered = _rows(result["OUTPUT_UNCOVERED"], "kind", "residents", "coverable", "arrival_limit_min")
+    assert all(not coverable for kind, _r, coverable, _l in uncovered if kind == "residents")
+    assert all(limit == 5.0 for *_x, limit in uncovered)
+    left = sum(r for kind, r, _c, _l in uncovered if kind == "residents")
+    assert left == pytest.approx(summary["residents no candidate reaches"][1], rel=1e-3)
