@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from . import messages as m
 from .errors import InputError
 from .ledger.codes import AMBIGUOUS, UNKNOWN, recode
 from .standards.natural_hazards import (DANGER_GRADES, FROM_RISK_GRADE, FROM_THREAT, LEVEL_PRESET_BY_NAME, RECORDED,
@@ -49,8 +50,8 @@ def _codes(values: Sequence[Any], field: str, layer: str, fids: np.ndarray) -> n
     bad = np.isin(recoded.status, (UNKNOWN, AMBIGUOUS))
     if bad.any():
         shown = sorted({str(v) for v in np.asarray(values, dtype=object)[bad]})[:5]
-        raise InputError(f"unknown value(s) {', '.join(shown)} (the codes or names of the {field} table)",
-                         layer=layer, feature_ids=fids[bad], field=field)
+        raise InputError(m.UNKNOWN_CODE, layer=layer, feature_ids=fids[bad], field=field, value=", ".join(shown),
+                         allowed=f"the codes or names of the {field} table")
     return recoded.codes
 
 
@@ -59,10 +60,11 @@ def _numbers(values: Sequence[Any] | None, n: int, field: str, layer: str, fids:
         return np.full(n, np.nan)
     parsed = parse_numbers(values)
     if parsed.invalid.any():
-        raise InputError("not a number", layer=layer, feature_ids=fids[parsed.invalid], field=field)
+        first_bad = np.asarray(values, dtype=object)[parsed.invalid][0]
+        raise InputError(m.NOT_A_NUMBER, layer=layer, feature_ids=fids[parsed.invalid], field=field, value=first_bad)
     negative = parsed.values < 0
     if negative.any():
-        raise InputError("negative value", layer=layer, feature_ids=fids[negative], field=field)
+        raise InputError(m.VALUE_NEGATIVE, layer=layer, feature_ids=fids[negative], field=field)
     return parsed.values
 
 
@@ -91,7 +93,7 @@ def hazard_levels(columns: dict[str, Sequence[Any]], n: int, preset: str | Level
     missing = np.array([g is None for g in grade], dtype=bool)
     if missing.any():
         needs = " or ".join(FIELDS.get(r, "/".join(THREAT_FIELDS)) for r in preset.order)
-        raise InputError(f"no value to grade the site by (preset '{preset.name}' reads {needs})", layer=layer,
+        raise InputError(m.NO_HAZARD_GRADE, preset=preset.name, needs=needs, layer=layer,
                          feature_ids=ids[missing], field=FIELDS.get(preset.order[0]))
     levels = np.array([preset.levels[g] for g in grade], dtype=int)
     return levels, grade, origin
@@ -119,7 +121,7 @@ def natural_hazard_sources(gdf: Any, layer: str, id_field: str | None = None, pr
         warnings.append(f"{layer}: {int(missing.sum())} features without geometry cannot be placed and are ignored")
     if id_field:
         if id_field not in gdf.columns:
-            raise InputError("field not found", layer=layer, field=id_field)
+            raise InputError(m.FIELD_NOT_FOUND, layer=layer, field=id_field, available=", ".join(map(str, gdf.columns)))
         ids = id_strings(gdf[id_field])
         ids = np.where([i is None for i in ids], gdf.index.astype(str).to_numpy(dtype=object), ids)
     else:

@@ -3,7 +3,10 @@
 One pass over the features collects WKB and attribute lists; shapely decodes the whole WKB array
 at once. Z and M are dropped (analysis is planar), curved geometries are segmentised, null
 geometries become None. Reprojection happens in QGIS (QgsFeatureRequest.setDestinationCrs), so
-core never needs PROJ.
+core never needs PROJ. Invalid geometries are read as they are (QGIS's own validity check is
+skipped): the algorithms repair them with a warning naming the features (``layers.checks``), and
+validateinputs reports them. A shapefile whose text is GBK without a .cpg has its text read again
+as GBK (``read_text_as``).
 """
 from dataclasses import dataclass, field
 
@@ -15,6 +18,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsGeometry,
+    QgsProcessingFeatureSource,
     QgsProject,
     QgsRectangle,
     QgsWkbTypes,
@@ -22,6 +26,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..core.crs import local_projected_epsg
+from ..support import compat
 from .schemas import BOOL, DOUBLE, INT, STRING
 
 DATE, OTHER = "date", "other"
@@ -41,6 +46,8 @@ class LayerFrame:
     source_crs: QgsCoordinateReferenceSystem
     crs: QgsCoordinateReferenceSystem  # CRS of gdf's coordinates
     notes: list = field(default_factory=list)  # what conversion did (reprojected, Z dropped, ...)
+    key: str = None  # the field naming a feature in messages (its id), or None
+    kind: str = None  # its layers.schemas kind, when the algorithm reads it as one
 
     @property
     def reprojected(self):
@@ -129,7 +136,12 @@ def source_to_frame(source, name, target_crs=None, transform_context=None, reque
     fids, wkbs, rows = [], [], []
     dropped_zm = curved = 0
     total = max(source.featureCount(), 1)
-    for i, feature in enumerate(source.getFeatures(request)):
+    if isinstance(source, QgsProcessingFeatureSource):  # invalid geometries are repaired later, with a warning
+        features = source.getFeatures(request, compat.SKIP_GEOMETRY_CHECKS)
+    else:
+        request.setInvalidGeometryCheck(compat.GEOMETRY_NO_CHECK)
+        features = source.getFeatures(request)
+    for i, feature in enumerate(features):
         if feedback is not None and i % 5000 == 0:
             if feedback.isCanceled():
                 break
@@ -162,14 +174,40 @@ def source_to_frame(source, name, target_crs=None, transform_context=None, reque
         values = [_python_value(v) for v in values]
         data[col_name] = _column(values, kind)
     index = pd.Index(np.asarray(fids, dtype=np.int64), name="fid")
-    crs_wkt = target_crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED) if target_crs.isValid() else None
-    gdf = gpd.GeoDataFrame(pd.DataFrame(data, index=index), geometry=gpd.GeoSeries(geoms, index=index),
-                           crs=_pyproj_crs(target_crs, crs_wkt))
+    # No pyproj CRS on the frame: the CRS lives on the LayerFrame (QGIS's). Creating a pyproj CRS in
+    # Processing's background thread crashed QGIS 3.40 (Debian 13: PROJ used by QGIS and pyproj at once),
+    # and core needs only planar metres.
+    gdf = gpd.GeoDataFrame(pd.DataFrame(data, index=index), geometry=gpd.GeoSeries(geoms, index=index))
     return LayerFrame(gdf, name, kinds, source_crs, target_crs if target_crs.isValid() else source_crs, notes)
 
 
-def _pyproj_crs(crs, wkt):
-    if not crs.isValid():
-        return None
-    authid = crs.authid()
-    return authid if authid.upper().startswith("EPSG:") else wkt
+def read_text_as(frame, path, encoding):
+    """Read the text fields of the shapefile ``path`` again in ``encoding`` (e.g. CP936 for GBK) into the
+    frame's rows (matched by feature id: a shapefile's fids are its record numbers)."""
+    from osgeo import gdal
+
+    text_fields = [name for name, kind in frame.field_types.items() if kind == STRING and name in frame.gdf.columns]
+    if not text_fields or frame.gdf.empty:
+        return frame
+    saved = gdal.GetConfigOption("SHAPE_ENCODING")  # QGIS sets it to "" (it decodes text itself)
+    gdal.SetConfigOption("SHAPE_ENCODING", encoding)
+    try:
+        dataset = gdal.OpenEx(path, gdal.OF_VECTOR, open_options=[f"ENCODING={encoding}"])
+    finally:
+        gdal.SetConfigOption("SHAPE_ENCODING", saved)
+    if dataset is None:
+        return frame
+    layer = dataset.GetLayer(0)
+    values = {name: {} for name in text_fields}
+    for feature in layer:
+        fid = feature.GetFID()
+        for name in text_fields:
+            index = feature.GetFieldIndex(name)
+            if index >= 0:
+                values[name][fid] = feature.GetField(index) if feature.IsFieldSetAndNotNull(index) else None
+    dataset = layer = None
+    gdf = frame.gdf.copy()
+    for name in text_fields:
+        gdf[name] = np.array([values[name].get(int(fid)) for fid in gdf.index], dtype=object)
+    frame.gdf = gdf
+    return frame

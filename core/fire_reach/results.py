@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..errors import Warnings
 from ..standards.fire_stations import ACCESS_DISTANCE_M, SNAP_TOLERANCE_M, TIME_RULE_MIN, TURNOUT_CONVENTION_MIN
 
 if TYPE_CHECKING:
@@ -54,5 +55,5 @@ class ReachResult:
     targets: gpd.GeoDataFrame | None  # points, or None without targets
     summary: pd.DataFrame  # one row per station + "ALL"
     info: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: Warnings = field(default_factory=list)
     stats: dict[str, float] = field(default_factory=dict)

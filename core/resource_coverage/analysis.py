@@ -63,7 +63,7 @@ class CoverageResult:
     targets: Any
     edges: Any
     info: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # text or core.errors.Notice
     stats: dict[str, float] = field(default_factory=dict)
 
 
@@ -157,7 +157,7 @@ def _gaps(engine_gaps: Any, targets: Any) -> Any:
 
 def _townships(townships: Townships, areas: Any, gaps: Any, targets: Any, resources: Resources,
                population: npt.ArrayLike | None, residents: npt.ArrayLike | None, time_limit: float,
-               warnings: list[str]) -> Any:
+               warnings: list) -> Any:
     import geopandas as gpd
     import shapely
 
