@@ -31,7 +31,7 @@ def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks f
 
 ALGORITHM_IDS = ("createtemplate", "validateinputs", "gradehazardsources", "enterpriserisk", "fourcolourmap",
                  "firestationreach", "shelterpercapita", "resourcecoverage", "exportatlas", "fullassessment",
-                 "importlayer")
+                 "importlayer", "incidentsurroundings")
 
 
 def _quoted(text):
@@ -294,6 +294,35 @@ def resource_coverage(algorithm=None):
         response_presets_text(zh))
 
 
+def incident_surroundings(algorithm=None):
+    return _render(
+        "incidentsurroundings", algorithm,
+        QT_TRANSLATE_NOOP("Help", "What surrounds an incident (周边分析), in seconds: for each feature of {INCIDENTS} — "
+        "a point, a hazard unit or an enterprise polygon — the residents, key targets, enterprises, hazard units "
+        "and shelters within {RINGS}, and the nearest fire stations, rescue teams and supply depots with their "
+        "arrival. Nothing needs to run first; every layer but {INCIDENTS} is optional.\n\n"
+        "Rings are cumulative: the ring of r metres is the buffer of r around the incident (a disc for a point), "
+        "and a feature counts when it is within r of the incident (on the ring counts). The incident's own "
+        "feature (the same geometry, e.g. the hazard unit the incident is) is not counted; a hazard unit's "
+        "substance rows count once (by unit_id). Residents: {POPULATION} apportioned by area within each ring. "
+        "Key targets: their number and occupancy ({OCCUPANCY_FIELD}). Shelters: spare capacity = capacity "
+        "({CAPACITY_FIELD}; without one, the effective area ÷ {0} m² per person) − the residents "
+        "{shelterpercapita} assigns to the shelter (its catchment method, defaults), never below 0.\n\n"
+        "Responders: the {N_NEAREST} of each kind that arrive first on {ROADS}, with the rules of "
+        "{firestationreach}: each starts after its turnout ({TURNOUT_FIELD}, else {DEFAULT_TURNOUT}), enters "
+        "the network within {SNAP_TOLERANCE} and arrives when it reaches a road point within "
+        "{ACCESS_DISTANCE} of the incident — so a fire station's arrival is {firestationreach}'s target arrival "
+        "for the same point. distance_m is the straight-line distance. Without {ROADS} the nearest in a "
+        "straight line are listed, without times. The road network is kept for the session: a second query on "
+        "the same roads and parameters skips building it.\n\n"
+        "Outputs: the rings (one row per incident and ring: incident_id, ring_m, residents, key_targets, "
+        "key_target_occupancy, enterprises, hazard_units, shelter_spare_capacity), the responders (incident_id, "
+        "kind, rank, responder_id, name, arrival_min, distance_m) and, when {OUTPUT_BRIEF} is given, a one-page "
+        "PDF brief per incident in the language of {LANGUAGE}: the map with the rings, the ring table and the "
+        "responders."),
+        number(TARGET_M2_PER_CAPITA))
+
+
 def shelter_per_capita(algorithm=None):
     zh = is_chinese()
     return _render(
@@ -445,4 +474,5 @@ HELP = {
     "exportatlas": export_atlas,
     "fullassessment": full_assessment,
     "importlayer": import_layer,
+    "incidentsurroundings": incident_surroundings,
 }

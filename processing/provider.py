@@ -22,6 +22,7 @@ from .alg_full_assessment import FullAssessment
 from .alg_grade_hazard_sources import GradeHazardSources
 from .alg_resource_coverage import ResourceCoverage
 from .alg_import_layer import ImportLayer
+from .alg_incident_surroundings import IncidentSurroundings
 from .alg_shelter_per_capita import ShelterPerCapita
 from .alg_validate_inputs import ValidateInputs
 
@@ -34,6 +35,7 @@ ALGORITHMS = (  # the plugin's menu lists them in this order
     FireStationReach,
     ShelterPerCapita,
     ResourceCoverage,
+    IncidentSurroundings,
     ExportAtlas,
     ImportLayer,
     CreateTemplate,

@@ -16,11 +16,12 @@ DIRECTION_PARAMETERS = (("VALUE_FORWARD", ONEWAY_FORWARD), ("VALUE_BACKWARD", ON
 translate = QCoreApplication.translate
 
 
-def add_road_parameters(algorithm):
+def add_road_parameters(algorithm, optional=False):
     """ROADS and its speed and direction parameters (then SNAP_TOLERANCE)."""
     from .help_tables import speed_preset_text
 
-    algorithm.add_source("ROADS", translate("RoadParameters", "Roads"), [compat.SOURCE_LINE], kind="roads")
+    algorithm.add_source("ROADS", translate("RoadParameters", "Roads"), [compat.SOURCE_LINE], optional=optional,
+                         kind="roads")
     algorithm.add_field("SPEED_FIELD", translate("RoadParameters", "Speed field (km/h)"), "speed_kmh", "ROADS")
     algorithm.add_field("ROAD_CLASS_FIELD", translate("RoadParameters", "Road class field"), "class", "ROADS")
     algorithm.addParameter(QgsProcessingParameterEnum(

@@ -1,0 +1,72 @@
+"""The incident surroundings' inputs read from the layers (incidents, the counted layers, the responders) as
+``core.incident`` takes them, and the road network kept for the session (``network_for``: the key says which
+roads with which speed rules a built network belongs to)."""
+import os
+
+import numpy as np
+
+from ..core.incident import Counted, NetworkCache, Responders
+from ..core.values import id_strings, parse_numbers
+from .reach_inputs import numbers
+
+NETWORK_CACHE = NetworkCache(size=4)  # the session's built road networks
+COUNTED_KEY = {"HAZARD_UNITS": "unit_id"}  # a unit's substance rows (hazard_sources) count once
+
+
+def incident_inputs(frame, id_field):
+    """(geometries, ids, fids) of the incidents: ids from ``id_field`` (default the fid); features with one id
+    (a hazard unit's substance rows) are one incident, at their first geometry; those without geometry are
+    left out (READS says so)."""
+    import shapely
+
+    gdf = frame.gdf
+    geoms = gdf.geometry.values
+    located = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    ids = (np.array([f"fid {fid}" if v is None else v for v, fid in zip(id_strings(gdf[id_field]), gdf.index)],
+                    dtype=object) if id_field else gdf.index.astype(str).to_numpy(dtype=object))
+    ids, geoms, fids = ids[located], np.asarray(geoms[located], dtype=object), gdf.index.to_numpy()[located]
+    _unique, first = np.unique(ids.astype(str), return_index=True)
+    first = np.sort(first)
+    return geoms[first], ids[first], fids[first]
+
+
+def counted(frame, name, value_field=None):
+    """A layer counted in the rings (``core.incident.Counted``), ``value_field`` summed (NaN where empty)."""
+    if frame is None:
+        return None
+    values = numbers(frame, value_field, "value") if value_field else None
+    key = COUNTED_KEY.get(name)
+    keys = frame.gdf[key].astype(str).to_numpy() if key and key in frame.gdf.columns else None
+    return Counted(frame.gdf.geometry.values, values, keys)
+
+
+def responders(frame, kind, id_field, turnout_field):
+    """``core.incident.Responders`` of a LayerFrame (turnout NaN where empty: the default applies)."""
+    from .resource_inputs import ids
+
+    if frame is None:
+        return None
+    gdf = frame.gdf
+    turnout = (parse_numbers(gdf[turnout_field]).values if turnout_field and turnout_field in gdf.columns
+               else np.full(len(gdf), np.nan))
+    names = gdf["name"].to_numpy(dtype=object) if "name" in gdf.columns else None
+    return Responders(kind, gdf.geometry.values, ids(frame, id_field), turnout, names, frame.name, gdf.index.to_numpy())
+
+
+def network_key(layer, parameter_value, settings):
+    """What a built network depends on: the roads' source (file, its size and time), the features chosen,
+    their count and unsaved edits, and ``settings`` (speed, direction and node parameters); None when the
+    layer has unsaved edits (never kept)."""
+    if layer is None or layer.isModified():
+        return None
+    path = layer.source().split("|")[0]
+    stamp = (os.path.getsize(path), os.stat(path).st_mtime_ns) if os.path.isfile(path) else None
+    return (layer.source(), layer.subsetString(), str(parameter_value), layer.featureCount(), stamp,
+            layer.crs().authid(), tuple(settings))
+
+
+def network_for(key, build):
+    """(the entry built by ``build()`` for ``key``, whether it was kept from an earlier run)."""
+    if key is None:
+        return build(), False
+    return NETWORK_CACHE.get(key, build)
