@@ -5,6 +5,8 @@ import os
 
 import numpy as np
 
+from ..core import messages as m
+from ..core.errors import InputError
 from ..core.incident import Counted, NetworkCache, Responders
 from ..core.values import id_strings, parse_numbers
 from .reach_inputs import numbers
@@ -15,8 +17,8 @@ COUNTED_KEY = {"HAZARD_UNITS": "unit_id"}  # a unit's substance rows (hazard_sou
 
 def incident_inputs(frame, id_field):
     """(geometries, ids, fids) of the incidents: ids from ``id_field`` (default the fid); features with one id
-    (a hazard unit's substance rows) are one incident, at their first geometry; those without geometry are
-    left out (READS says so)."""
+    and one geometry (a hazard unit's substance rows) are one incident, one id at two places an InputError;
+    those without geometry are left out (READS says so)."""
     import shapely
 
     gdf = frame.gdf
@@ -25,7 +27,12 @@ def incident_inputs(frame, id_field):
     ids = (np.array([f"fid {fid}" if v is None else v for v, fid in zip(id_strings(gdf[id_field]), gdf.index)],
                     dtype=object) if id_field else gdf.index.astype(str).to_numpy(dtype=object))
     ids, geoms, fids = ids[located], np.asarray(geoms[located], dtype=object), gdf.index.to_numpy()[located]
-    _unique, first = np.unique(ids.astype(str), return_index=True)
+    _unique, first, group = np.unique(ids.astype(str), return_index=True, return_inverse=True)
+    other = ~shapely.equals(geoms, geoms[first[group]])
+    if other.any():  # one id, two places: which is the incident?
+        same = np.isin(group, group[other])
+        raise InputError(m.DUPLICATE_KEY, layer=frame.name, feature_ids=fids[same], keys=ids[same],
+                         field=id_field, fields=id_field, value=ids[other][0])
     first = np.sort(first)
     return geoms[first], ids[first], fids[first]
 
