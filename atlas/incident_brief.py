@@ -26,7 +26,7 @@ ITEMS = {"title": (12, 9, 186, 9), "subtitle": (12, 18.5, 186, 5), "map": (12, 2
          "responders": (12, 203, 186, 64), "note": (12, 269, 186, 20)}  # x, y, width, height (mm)
 CELL_MARGIN_MM = 1.0
 LEGEND_PT = 7.0
-RING_SHARES = (1.0, 1.2, 1.2, 1.4, 1.0, 1.2, 1.7)
+RING_SHARES = (0.9, 1.1, 1.1, 1.2, 1.0, 1.1, 2.0)
 RESPONDER_SHARES = (1.2, 0.5, 0.9, 3.4, 1.1, 1.3)
 KIND_STYLE = {"fire_stations": ("circle", "#d7191c"), "rescue_teams": ("square", "#2c7bb6"),
               "supply_depots": ("triangle", "#1a9641")}

@@ -220,7 +220,6 @@ REACH_RESIDENTS_OUTSIDE_TOWNSHIPS = QT_TRANSLATE_NOOP("InputError", "{layers}: {
                                                                     "every township and are not in the atlas figures")
 
 # ---------------------------------------------------------------- incident surroundings
-INCIDENTS_WITHOUT_LOCATION = QT_TRANSLATE_NOOP("InputError", "incidents without a location have no surroundings")
 RESPONDERS_OFF_ROADS = QT_TRANSLATE_NOOP("InputError", "{count} responder(s) farther than SNAP_TOLERANCE "
                                                        "({tolerance:g} m) from the roads have no arrival time: "
                                                        "{distances}")

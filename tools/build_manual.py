@@ -104,7 +104,8 @@ TEXT = {
     "model": ("可编辑模型", "The editable model"),
 }
 SECTIONS = ("fullassessment", "importlayer", "createtemplate", "validateinputs", "gradehazardsources",
-            "enterpriserisk", "fourcolourmap", "firestationreach", "shelterpercapita", "resourcecoverage", "exportatlas")
+            "enterpriserisk", "fourcolourmap", "firestationreach", "shelterpercapita", "resourcecoverage", "incidentsurroundings",
+            "exportatlas")
 
 
 def _load(name, path):
