@@ -28,6 +28,7 @@ CELL_MARGIN_MM = 1.0
 LEGEND_PT = 7.0
 RING_SHARES = (0.9, 1.1, 1.1, 1.2, 1.0, 1.1, 2.0)
 RESPONDER_SHARES = (1.2, 0.5, 0.9, 3.4, 1.1, 1.3)
+MARKERS = {"key_targets": ("diamond", "#7b3294"), "hazard_units": ("pentagon", "#ff7f00")}
 KIND_STYLE = {"fire_stations": ("circle", "#d7191c"), "rescue_teams": ("square", "#2c7bb6"),
               "supply_depots": ("triangle", "#1a9641")}
 WORDS = {
@@ -44,8 +45,12 @@ WORDS = {
     "kinds": ({"fire_stations": "消防站", "rescue_teams": "救援队伍", "supply_depots": "物资储备库"},
               {"fire_stations": "Fire station", "rescue_teams": "Rescue team", "supply_depots": "Supply depot"}),
     "minutes": ("分钟", "min"),
-    "layer_names": ({"responders": "救援力量（编号 到达时间）", "incident": "事件位置", "rings": "圈层"},
-                    {"responders": "Responders (id, arrival)", "incident": "Incident", "rings": "Rings"}),
+    "layer_names": ({"responders": "救援力量（编号 到达时间）", "incident": "事件位置", "key_targets": "重点防护目标",
+                     "hazard_units": "危险源单元",
+                     "rings": "圈层"},
+                    {"responders": "Responders (id, arrival)", "incident": "Incident", "key_targets": "Key targets",
+                     "hazard_units": "Hazard units",
+                     "rings": "Rings"}),
     "no_responders": ("未给出救援力量图层，或无可到达者。", "No responder layers given, or none can reach."),
     "note": ("到达时间 = 出动时间 + 路网行驶至距事件 {0:g} m 内最近的道路点（与消防站覆盖分析相同的规则）；"
              "无道路时仅按直线距离列出。人口按面积分摊；剩余容量 = 容量 − 人均避难场所面积分析分配的居民（不低于 0）。"
@@ -78,8 +83,27 @@ def _memory_layer(project, frame, geometry, name, crs, fields):
     return layer
 
 
-def _map_layers(project, rings, responders, incident, roads, crs, language):
-    """(layers top first, the extent): the roads near the incident, its rings, the incident, the responders."""
+def _points_in(project, geoms, largest, incident, role, crs):
+    """The features of ``geoms`` in the largest ring (the incident's own left out) as points, in ``role``'s
+    symbol."""
+    import geopandas as gpd
+    import shapely
+
+    located = geoms[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
+    inside = located[shapely.STRtree(located).query(largest, predicate="intersects")] if len(located) else located
+    inside = inside[~shapely.equals(inside, incident)]
+    layer = _memory_layer(project, gpd.GeoDataFrame({"n": np.ones(len(inside), dtype=int)},
+                                                    geometry=shapely.point_on_surface(inside)), "Point", role, crs,
+                          (("n", "int"),))
+    shape, colour = MARKERS[role]
+    layer.renderer().setSymbol(QgsMarkerSymbol.createSimple({"name": shape, "color": colour, "size": "2.0",
+                                                             "outline_color": "white"}))
+    return layer
+
+
+def _map_layers(project, rings, responders, incident, roads, crs, language, key_targets=None, hazard_units=None):
+    """(layers top first, the extent): the roads near the incident, its rings, the key targets in them, the
+    incident, the responders."""
     import geopandas as gpd
     import shapely
 
@@ -122,8 +146,14 @@ def _map_layers(project, rings, responders, incident, roads, crs, language):
                                    "LineString", "roads", crs, (("n", "int"),))
         road_layer.renderer().setSymbol(QgsLineSymbol.createSimple({"color": "#9e9e9e", "width": "0.2"}))
         layers.append(road_layer)
-    for layer, key in zip(layers, ("responders", "incident", "rings")):
-        layer.setName(_w("layer_names", language)[key])
+    for role, geoms in (("hazard_units", hazard_units), ("key_targets", key_targets)):
+        if geoms is not None:
+            layers.insert(2, _points_in(project, np.asarray(geoms, dtype=object), largest, incident, role, crs))
+    for layer in layers:
+        role = layer.name()  # the memory layers are made under their role's name
+        layer.setCustomProperty("riskatlas/role", role)
+        if role != "roads":
+            layer.setName(_w("layer_names", language)[role])
     return layers, QgsRectangle(*(float(v) for v in shapely.bounds(box)))
 
 
@@ -203,8 +233,9 @@ def _scalebar_and_legend(layout, map_item, page, layers, language):
     legend.setAutoUpdateModel(False)
     root = legend.model().rootGroup()
     root.removeAllChildren()
-    for layer in layers[:3]:  # the responders, the incident, the rings (not the roads)
-        root.addLayer(layer)
+    for layer in layers:  # the responders, the incident, the key targets, the rings (not the roads)
+        if layer.customProperty("riskatlas/role") != "roads":
+            root.addLayer(layer)
     for component in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
                       QgsLegendStyle.SymbolLabel):
         style = legend.style(component)
@@ -229,10 +260,13 @@ def _scalebar_and_legend(layout, map_item, page, layers, language):
 
 def _page(layout, page, incident_id, rings, responders, incident, roads, crs, about, project, language):
     ring_list = "/".join(f"{r:g}" for r in rings["ring_m"])
-    _text(layout, "title", page, _w("title", language).format(incident_id), 15, bold=True)
+    name = about.get("names", {}).get(str(incident_id))
+    _text(layout, "title", page, _w("title", language).format(f"{incident_id} {name}" if name else incident_id), 15,
+          bold=True)
     _text(layout, "subtitle", page, _w("subtitle", language).format(datetime.now().strftime("%Y-%m-%d %H:%M"),
                                                                     ring_list, crs.authid()), 8)
-    layers, extent = _map_layers(project, rings, responders, incident, roads, crs, language)
+    layers, extent = _map_layers(project, rings, responders, incident, roads, crs, language,
+                                 about.get("key_targets"), about.get("hazard_units"))
     map_item = QgsLayoutItemMap(layout)
     _place(map_item, "map", page, layout)
     map_item.setCrs(crs)

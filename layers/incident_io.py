@@ -12,6 +12,7 @@ from ..core.values import id_strings, parse_numbers
 from .reach_inputs import numbers
 
 NETWORK_CACHE = NetworkCache(size=4)  # the session's built road networks
+NAME_FIELDS = ("name", "unit_name", "name_zh")  # an incident's name, the first of these it has
 COUNTED_KEY = {"HAZARD_UNITS": "unit_id"}  # a unit's substance rows (hazard_sources) count once
 
 
@@ -35,6 +36,15 @@ def incident_inputs(frame, id_field):
                          field=id_field, fields=id_field, value=ids[other][0])
     first = np.sort(first)
     return geoms[first], ids[first], fids[first]
+
+
+def incident_names(frame, ids, fids):
+    """{incident id: its name} from the first of NAME_FIELDS the incidents have (for the brief's title)."""
+    gdf = frame.gdf
+    field = next((f for f in NAME_FIELDS if f in gdf.columns), None)
+    if field is None:
+        return {}
+    return {str(i): str(name) for i, name in zip(ids, gdf.loc[fids, field]) if name is not None and name == name}
 
 
 def counted(frame, name, value_field=None):

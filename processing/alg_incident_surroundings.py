@@ -128,5 +128,9 @@ class IncidentSurroundings(RiskAtlasAlgorithm):
         self.advance(feedback, 80)
         from .incident_steps import write_outputs
 
-        return write_outputs(self, parameters, context, feedback, table, nearest, geoms, rings, crs,
-                             {"incidents": incidents.name, "network": network, "options": options})
+        return write_outputs(self, parameters, context, feedback, table, nearest, geoms, rings, crs, {
+            "incidents": incidents.name, "network": network, "options": options,
+            "names": io.incident_names(incidents, ids, fids),
+            **{key: frames[name].gdf.geometry.values for key, name in (("key_targets", "KEY_TARGETS"),
+                                                                        ("hazard_units", "HAZARD_UNITS"))
+               if frames[name] is not None}})
