@@ -7,7 +7,8 @@ from datetime import datetime
 
 import numpy as np
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItem,
-                       QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemManualTable, QgsLayoutItemMap, QgsLayoutItemScaleBar,
+                       QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemManualTable, QgsLayoutItemMap,
+                       QgsLayoutItemScaleBar,
                        QgsLayoutPoint, QgsLayoutSize, QgsLayoutTableColumn, QgsLegendStyle, QgsLineSymbol,
                        QgsMarkerSymbol, QgsPalLayerSettings, QgsPrintLayout, QgsProject, QgsRectangle,
                        QgsRendererCategory, QgsTableCell, QgsTextFormat, QgsUnitTypes, QgsVectorLayer,

@@ -96,8 +96,8 @@ def write_outputs(algorithm, parameters, context, feedback, table, nearest, inci
         algorithm.check_cancelled(feedback)
     for row in table.itertuples():
         feedback.pushInfo(translate("IncidentSurroundings", "{0} within {1:g} m: {2:,.0f} residents, {3:,.0f} key "
-                                    "targets ({4:,.0f} people), {5:,.0f} enterprises, {6:,.0f} hazard units, shelters' spare capacity "
-                                    "{7:,.0f}.").format(row.incident_id, row.ring_m, *(
+                                    "targets ({4:,.0f} people), {5:,.0f} enterprises, {6:,.0f} hazard units, "
+                                    "shelters' spare capacity {7:,.0f}.").format(row.incident_id, row.ring_m, *(
                                         0 if v != v else v for v in (row.residents, row.key_targets,
                                                                      row.key_target_occupancy, row.enterprises,
                                                                      row.hazard_units, row.shelter_spare_capacity))))

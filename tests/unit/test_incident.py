@@ -134,7 +134,8 @@ def test_fire_stations_arrival_equals_the_reach_analysis_on_the_sample_county():
     options = fr.ReachOptions()
     reach = fr.fire_station_reach(roads.geometry.values, speeds, oneway, stations.geometry.values,
                                   stations["station_id"].to_numpy(), turnout, options=options,
-                                  targets=[(name, geoms, units["unit_id"].to_numpy()) for name, geoms in places.items()])
+                                  targets=[(name, geoms, units["unit_id"].to_numpy())
+                                           for name, geoms in places.items()])
     network = nw.build_network(roads.geometry.values, speeds, oneway)
     group = [Responders("fire_stations", stations.geometry.values, stations["station_id"].to_numpy(), turnout)]
     rules = ResponderOptions(options.access_distance, options.snap_tolerance, options.default_turnout)
