@@ -71,13 +71,15 @@ def responders(frame, kind, id_field, turnout_field):
 
 
 def network_key(layer, parameter_value, settings):
-    """What a built network depends on: the roads' source (file, its size and time), the features chosen,
-    their count and unsaved edits, and ``settings`` (speed, direction and node parameters); None when the
-    layer has unsaved edits (never kept)."""
-    if layer is None or layer.isModified():
+    """What a built network depends on: the roads' file (its size and time), the features chosen, their count,
+    and ``settings`` (speed, direction and node parameters). None — never kept — for roads that can change
+    unseen: unsaved edits, a selection, a source that is no file (memory, database)."""
+    if layer is None or layer.isModified() or getattr(parameter_value, "selectedFeaturesOnly", False):
         return None
     path = layer.source().split("|")[0]
-    stamp = (os.path.getsize(path), os.stat(path).st_mtime_ns) if os.path.isfile(path) else None
+    if not os.path.isfile(path):
+        return None
+    stamp = (os.path.getsize(path), os.stat(path).st_mtime_ns)
     return (layer.source(), layer.subsetString(), str(parameter_value), layer.featureCount(), stamp,
             layer.crs().authid(), tuple(settings))
 

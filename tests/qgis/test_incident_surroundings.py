@@ -99,3 +99,19 @@ def test_key_targets_in_the_rings_as_qgis_buffers_and_counts_them(run_algorithm,
                                                                "FIELD": "n", "OUTPUT": "memory:"})
         assert mine[distance] == next(_layer(counted, "OUTPUT").getFeatures())["n"]
     assert mine[3000] > 0
+
+
+def test_only_roads_that_cannot_change_unseen_are_kept(sample_gpkg):
+    """A GeoPackage's roads are kept (keyed by file, size and time); memory roads, roads being edited and a
+    selection are not."""
+    from riskatlas.layers.incident_io import network_key
+
+    roads = QgsVectorLayer(layer_uri(sample_gpkg, "roads"), "roads", "ogr")
+    assert network_key(roads, roads.source(), ["60"]) is not None
+    assert network_key(roads, roads.source(), ["60"]) != network_key(roads, roads.source(), ["50"])
+    memory = memory_layer(f"LineString?{CRS}&field=road_id:string", [("LINESTRING(0 0, 1 1)", ["R1"])], "roads")
+    assert network_key(memory, memory.source(), ["60"]) is None
+    roads.startEditing()
+    roads.deleteFeature(next(roads.getFeatures()).id())
+    assert network_key(roads, roads.source(), ["60"]) is None
+    roads.rollBack()
