@@ -19,15 +19,16 @@ import numpy as np
 import numpy.typing as npt
 
 from . import messages as m
-from .errors import InputError
+from .errors import InputError, Notice, Warnings
 from .ledger.codes import AMBIGUOUS, UNKNOWN, recode
-from .standards.natural_hazards import (DANGER_GRADES, FROM_RISK_GRADE, FROM_THREAT, LEVEL_PRESET_BY_NAME, RECORDED,
-                                        LevelPreset)
+from .standards.natural_hazards import (DANGER_GRADE_CODES, DANGER_GRADES, FROM_RISK_GRADE, FROM_THREAT,
+                                        LEVEL_PRESET_BY_NAME, RECORDED, RISK_GRADE_CODES, LevelPreset)
 from .values import parse_numbers
 
 KIND = "natural_hazards"
 FIELDS = {RECORDED: "danger_level", FROM_RISK_GRADE: "risk_grade"}  # the schema's fields of the readings
 THREAT_FIELDS = ("threatened", "property_10k")
+ALLOWED = {"danger_level": DANGER_GRADE_CODES, "risk_grade": RISK_GRADE_CODES}  # the codes a message lists
 
 
 def danger_grades(people: npt.ArrayLike, loss_10k: npt.ArrayLike) -> np.ndarray:
@@ -51,7 +52,7 @@ def _codes(values: Sequence[Any], field: str, layer: str, fids: np.ndarray) -> n
     if bad.any():
         shown = sorted({str(v) for v in np.asarray(values, dtype=object)[bad]})[:5]
         raise InputError(m.UNKNOWN_CODE, layer=layer, feature_ids=fids[bad], field=field, value=", ".join(shown),
-                         allowed=f"the codes or names of the {field} table")
+                         allowed=", ".join(ALLOWED[field]))
     return recoded.codes
 
 
@@ -60,11 +61,12 @@ def _numbers(values: Sequence[Any] | None, n: int, field: str, layer: str, fids:
         return np.full(n, np.nan)
     parsed = parse_numbers(values)
     if parsed.invalid.any():
-        first_bad = np.asarray(values, dtype=object)[parsed.invalid][0]
-        raise InputError(m.NOT_A_NUMBER, layer=layer, feature_ids=fids[parsed.invalid], field=field, value=first_bad)
+        first = np.asarray(values, dtype=object)[parsed.invalid][0]
+        raise InputError(m.NOT_A_NUMBER, layer=layer, feature_ids=fids[parsed.invalid], field=field, value=first)
     negative = parsed.values < 0
     if negative.any():
-        raise InputError(m.VALUE_NEGATIVE, layer=layer, feature_ids=fids[negative], field=field)
+        raise InputError(m.NEGATIVE, layer=layer, feature_ids=fids[negative], field=field,
+                         value=float(parsed.values[negative][0]))
     return parsed.values
 
 
@@ -93,14 +95,14 @@ def hazard_levels(columns: dict[str, Sequence[Any]], n: int, preset: str | Level
     missing = np.array([g is None for g in grade], dtype=bool)
     if missing.any():
         needs = " or ".join(FIELDS.get(r, "/".join(THREAT_FIELDS)) for r in preset.order)
-        raise InputError(m.NO_HAZARD_GRADE, preset=preset.name, needs=needs, layer=layer,
-                         feature_ids=ids[missing], field=FIELDS.get(preset.order[0]))
+        raise InputError(m.NO_HAZARD_GRADE, layer=layer, feature_ids=ids[missing], field=FIELDS.get(preset.order[0]),
+                         preset=preset.name, needs=needs)
     levels = np.array([preset.levels[g] for g in grade], dtype=int)
     return levels, grade, origin
 
 
 def natural_hazard_sources(gdf: Any, layer: str, id_field: str | None = None, preset: str = "danger_grade",
-                           warnings: list[str] | None = None) -> tuple[Any, dict[str, int]]:
+                           warnings: Warnings | None = None) -> tuple[Any, dict[str, int]]:
     """The sites and zones of a natural-hazard layer (a GeoDataFrame with the schema's fields) as risk sources
     of the four-colour map (``core.four_colour.Sources``, layer ``natural_hazards``), and how many levels came
     from each reading ({RECORDED: n, FROM_THREAT: n, FROM_RISK_GRADE: n}). Features without geometry are
@@ -118,7 +120,7 @@ def natural_hazard_sources(gdf: Any, layer: str, id_field: str | None = None, pr
     geoms = gdf.geometry.to_numpy()
     missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
     if missing.any():
-        warnings.append(f"{layer}: {int(missing.sum())} features without geometry cannot be placed and are ignored")
+        warnings.append(Notice(m.SOURCES_WITHOUT_GEOMETRY, layer=layer, feature_ids=fids[missing]))
     if id_field:
         if id_field not in gdf.columns:
             raise InputError(m.FIELD_NOT_FOUND, layer=layer, field=id_field, available=", ".join(map(str, gdf.columns)))

@@ -626,122 +626,122 @@
 <context>
     <name>FourColourMap</name>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="66" />
+        <location filename="../processing/alg_four_colour_map.py" line="67" />
         <source>Four-colour risk map</source>
         <translation>四色安全风险空间分布图</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="43" />
+        <location filename="../processing/alg_four_colour_map.py" line="44" />
         <source>Enterprises with risk_level</source>
         <translation>企业（含 risk_level 字段）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="45" />
+        <location filename="../processing/alg_four_colour_map.py" line="46" />
         <source>Enterprise id field</source>
         <translation>企业编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="46" />
+        <location filename="../processing/alg_four_colour_map.py" line="47" />
         <source>Graded hazard units with risk_level</source>
         <translation>已分级的危险源单元（含 risk_level 字段）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="48" />
+        <location filename="../processing/alg_four_colour_map.py" line="49" />
         <source>Hazard unit id field</source>
         <translation>危险源单元编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="50" />
+        <location filename="../processing/alg_four_colour_map.py" line="51" />
         <source>Map units (townships, communities; empty = square grid)</source>
         <translation>制图单元（镇街、社区；留空 = 正方形网格）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="52" />
+        <location filename="../processing/alg_four_colour_map.py" line="53" />
         <source>Grid cell size (m)</source>
         <translation>网格边长（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="53" />
+        <location filename="../processing/alg_four_colour_map.py" line="54" />
         <source>Grid extent (empty = the sources' extent grown by the largest radius)</source>
         <translation>网格范围（留空 = 风险源范围外扩最大影响半径）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="55" />
+        <location filename="../processing/alg_four_colour_map.py" line="56" />
         <source>Influence radii of levels 1, 2, 3, 4 (m)</source>
         <translation>1、2、3、4级风险源影响半径（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="57" />
+        <location filename="../processing/alg_four_colour_map.py" line="58" />
         <source>Aggregation</source>
         <translation>综合方式</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="57" />
+        <location filename="../processing/alg_four_colour_map.py" line="58" />
         <source>Highest level wins (就高)</source>
         <translation>就高（取最高风险等级）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="61" />
+        <location filename="../processing/alg_four_colour_map.py" line="62" />
         <source>Population polygons (residents per class)</source>
         <translation>人口面图层（统计各等级常住人口）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="65" />
+        <location filename="../processing/alg_four_colour_map.py" line="66" />
         <source>Residents field</source>
         <translation>常住人口字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="68" />
+        <location filename="../processing/alg_four_colour_map.py" line="69" />
         <source>Areas of level {0}</source>
         <translation>{0}级区域数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="70" />
+        <location filename="../processing/alg_four_colour_map.py" line="71" />
         <source>Residents of level {0}</source>
         <translation>{0}级区域常住人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="118" />
+        <location filename="../processing/alg_four_colour_map.py" line="119" />
         <source>Map units: {0} polygons of {1} (CELL_SIZE and EXTENT are not used)</source>
         <translation>制图单元：{1} 的 {0} 个面（不使用 CELL_SIZE 和 EXTENT）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="123" />
+        <location filename="../processing/alg_four_colour_map.py" line="124" />
         <source>Grid: {0} cells of {1:g} m from ({2:.1f}, {3:.1f}) in {4}</source>
         <translation>网格：{0} 个边长 {1:g} m 的网格，起点 ({2:.1f}, {3:.1f})，坐标系 {4}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="158" />
+        <location filename="../processing/alg_four_colour_map.py" line="159" />
         <source>Level {0}: {1:,.0f} residents</source>
         <translation>{0}级：常住人口 {1:,.0f} 人</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="57" />
+        <location filename="../processing/alg_four_colour_map.py" line="58" />
         <source>Cumulative score ({0} per source)</source>
         <translation>累计分值（每个风险源计 {0} 分）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="63" />
+        <location filename="../processing/alg_four_colour_map.py" line="64" />
         <source>Study area (e.g. the townships): the map is cut to it</source>
         <translation>研究区（如镇街）：结果裁剪至研究区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="171" />
+        <location filename="../processing/alg_four_colour_map.py" line="172" />
         <source>The study area layer '{0}' has no polygon.</source>
         <translation>研究区图层“{0}”中没有面要素。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="172" />
+        <location filename="../processing/alg_four_colour_map.py" line="173" />
         <source>Study area: {0}; areas crossing its boundary keep the level of the whole area and are cut to it (their residents are those of the part inside).</source>
         <translation>研究区：{0}；跨越其边界的单元保留整个单元的风险等级，并裁剪至研究区（人口为区内部分的人口）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="101" />
+        <location filename="../processing/alg_four_colour_map.py" line="102" />
         <source>Give ENTERPRISES and/or HAZARD_UNITS (layers with risk_level), or NATURAL_HAZARDS.</source>
         <translation>请提供 ENTERPRISES 和/或 HAZARD_UNITS（含 risk_level 的图层），或 NATURAL_HAZARDS。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="109" />
+        <location filename="../processing/alg_four_colour_map.py" line="106" />
         <source>Risk sources combined: {0}</source>
         <translation>参与叠加的风险源：{0}</translation>
     </message>
@@ -761,7 +761,7 @@
         <translation>自然灾害隐患点的风险等级</translation>
     </message>
     <message>
-        <location filename="../processing/natural_hazard_sources.py" line="34" />
+        <location filename="../processing/natural_hazard_sources.py" line="35" />
         <source>Natural hazards: {0} sites and zones graded by '{1}' ({2} by their 险情等级, {3} from the people and property threatened, {4} by their 风险等级).</source>
         <translation>自然灾害隐患点：{0} 处隐患点/风险区按“{1}”定级（{2} 处按险情等级，{3} 处按威胁人数和威胁财产，{4} 处按风险等级）。</translation>
     </message>
@@ -1958,17 +1958,17 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
         <translation>未给出道路：按直线距离列出最近的救援力量，不计到达时间。</translation>
     </message>
     <message>
-        <location filename="../processing/incident_steps.py" line="41" />
+        <location filename="../processing/incident_steps.py" line="40" />
         <source>Road network kept from an earlier run of this session: {0:,} nodes, {1:,} edges.</source>
         <translation>路网沿用本次会话先前的构建：{0:,} 个节点，{1:,} 条边。</translation>
     </message>
     <message>
-        <location filename="../processing/incident_steps.py" line="41" />
+        <location filename="../processing/incident_steps.py" line="40" />
         <source>Road network built: {0:,} nodes, {1:,} edges (kept for the next run of this session).</source>
         <translation>路网已构建：{0:,} 个节点，{1:,} 条边（本次会话的下一次运行将沿用）。</translation>
     </message>
     <message>
-        <location filename="../processing/incident_steps.py" line="98" />
+        <location filename="../processing/incident_steps.py" line="83" />
         <source>{0} within {1:g} m: {2:,.0f} residents, {3:,.0f} key targets ({4:,.0f} people), {5:,.0f} enterprises, {6:,.0f} hazard units, shelters' spare capacity {7:,.0f}.</source>
         <translation>{0} 周边 {1:g} m 内：常住人口 {2:,.0f}，重点防护目标 {3:,.0f} 个（容纳 {4:,.0f} 人），企业 {5:,.0f} 家，危险源单元 {6:,.0f} 个，避难场所剩余容量 {7:,.0f} 人。</translation>
     </message>
@@ -2416,16 +2416,6 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
         <translation>所属企业编号不在“{enterprises}”中的 {count} 个企业的单元被忽略（{ids}）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="135" />
-        <source>no risk source (enterprise or hazard unit) to place: every area is level 4 (低风险, low risk) — check the ENTERPRISES and HAZARD_UNITS layers</source>
-        <translation>没有可定位的风险源（企业或危险源单元）：所有区域均为 4 级（低风险）——请检查 ENTERPRISES 和 HAZARD_UNITS 图层</translation>
-    </message>
-    <message>
-        <location filename="../core/messages.py" line="138" />
-        <source>no risk source (enterprise or hazard unit) to place, and no EXTENT or UNITS to map: give the sources, or the area to map</source>
-        <translation>没有可定位的风险源（企业或危险源单元），也没有用于制图的 EXTENT 或 UNITS：请提供风险源或制图范围</translation>
-    </message>
-    <message>
         <location filename="../core/messages.py" line="141" />
         <source>features without geometry cannot be placed and are ignored</source>
         <translation>无几何的要素无法定位，已忽略</translation>
@@ -2436,247 +2426,247 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
         <translation>输入字段被四色图的同名字段替换：{fields}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="148" />
+        <location filename="../core/messages.py" line="151" />
         <source>the road layer has no features</source>
         <translation>道路图层没有要素</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="149" />
+        <location filename="../core/messages.py" line="152" />
         <source>the road layer has no line with length</source>
         <translation>道路图层没有长度大于零的线</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="150" />
+        <location filename="../core/messages.py" line="153" />
         <source>the station layer has no features</source>
         <translation>消防站图层没有要素</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="151" />
+        <location filename="../core/messages.py" line="154" />
         <source>stations without a location are left out</source>
         <translation>无位置的消防站被剔除</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="152" />
+        <location filename="../core/messages.py" line="155" />
         <source>turnout time is negative</source>
         <translation>出动时间为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="153" />
+        <location filename="../core/messages.py" line="156" />
         <source>turnout time is not a number</source>
         <translation>出动时间不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="154" />
+        <location filename="../core/messages.py" line="157" />
         <source>stations farther than SNAP_TOLERANCE = {tolerance:g} m from any road are left out ({distances})</source>
         <translation>距任何道路超过 SNAP_TOLERANCE = {tolerance:g} m 的消防站被剔除（{distances}）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="156" />
+        <location filename="../core/messages.py" line="159" />
         <source>no station lies within SNAP_TOLERANCE = {tolerance:g} m of a road</source>
         <translation>没有消防站位于道路 SNAP_TOLERANCE = {tolerance:g} m 范围内</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="158" />
+        <location filename="../core/messages.py" line="161" />
         <source>turnout ≥ TIME_LIMIT: these stations reach nothing in time</source>
         <translation>出动时间 ≥ TIME_LIMIT：这些消防站在时限内无法到达任何地方</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="159" />
+        <location filename="../core/messages.py" line="162" />
         <source>{parts} network part(s) not connected to any station's part ({km:.1f} km of road) are never reached; check the junctions there (lines join only where they share a vertex)</source>
         <translation>{parts} 个路网部分与任何消防站所在部分不连通（道路 {km:.1f} km），永远无法到达；请检查该处的路口（线只在共用节点处相连）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="163" />
+        <location filename="../core/messages.py" line="166" />
         <source>speed is not a number</source>
         <translation>车速不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="164" />
+        <location filename="../core/messages.py" line="167" />
         <source>speed is zero or negative: give a speed &gt; 0 km/h, or leave it empty to use the road class's preset speed or DEFAULT_SPEED (delete the road to close it)</source>
         <translation>车速为零或负数：请填写大于 0 km/h 的车速，或留空以使用道路等级的预设车速或 DEFAULT_SPEED（如需封闭道路请删除该路段）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="167" />
+        <location filename="../core/messages.py" line="170" />
         <source>suburban must be true or false (是/否, 郊区/城区, yes/no, 1/0)</source>
         <translation>郊区站应为是/否（是/否、郊区/城区、yes/no、1/0）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="169" />
+        <location filename="../core/messages.py" line="172" />
         <source>{count} population features with an empty residents value counted as 0</source>
         <translation>{count} 个常住人口为空的人口要素按 0 计</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="171" />
+        <location filename="../core/messages.py" line="174" />
         <source>no district polygon contains these stations: {stations}</source>
         <translation>没有辖区面包含这些消防站：{stations}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="172" />
+        <location filename="../core/messages.py" line="175" />
         <source>{count} district polygon(s) contain more than one station: each of those stations is given the whole district</source>
         <translation>{count} 个辖区面包含不止一个消防站：这些消防站均取整个辖区</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="174" />
+        <location filename="../core/messages.py" line="177" />
         <source>{count} district polygon(s) contain no station and are not used</source>
         <translation>{count} 个辖区面不含消防站，未使用</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="175" />
+        <location filename="../core/messages.py" line="178" />
         <source>no class limit for stations of unknown class: {stations} (classes: {classes}; or the suburban flag)</source>
         <translation>类别未知的消防站没有辖区面积上限：{stations}（类别：{classes}；或郊区站标记）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="179" />
+        <location filename="../core/messages.py" line="182" />
         <source>shelter type is empty</source>
         <translation>避难场所类型为空</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="180" />
+        <location filename="../core/messages.py" line="183" />
         <source>unknown shelter type(s) {types}; known types: {known}</source>
         <translation>未知避难场所类型 {types}；已知类型：{known}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="181" />
+        <location filename="../core/messages.py" line="184" />
         <source>TYPES names unknown shelter type(s) {types}; known: {known}</source>
         <translation>TYPES 中含未知避难场所类型 {types}；已知：{known}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="182" />
+        <location filename="../core/messages.py" line="185" />
         <source>values are not numbers</source>
         <translation>值不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="183" />
+        <location filename="../core/messages.py" line="186" />
         <source>effective area is missing (NULL); fill it in or leave AREA_FIELD empty to use the polygon area</source>
         <translation>有效避难面积缺失（NULL）；请填写，或将 AREA_FIELD 留空以使用面的面积</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="185" />
+        <location filename="../core/messages.py" line="188" />
         <source>effective area is negative</source>
         <translation>有效避难面积为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="186" />
+        <location filename="../core/messages.py" line="189" />
         <source>shelter has no polygon area (a point or line): set AREA_FIELD to the effective-area field</source>
         <translation>避难场所没有面面积（为点或线）：请将 AREA_FIELD 设为有效面积字段</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="188" />
+        <location filename="../core/messages.py" line="191" />
         <source>capacity is negative</source>
         <translation>容纳人数为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="189" />
+        <location filename="../core/messages.py" line="192" />
         <source>shelters without a capacity: only their area per served person is checked</source>
         <translation>避难场所没有容纳人数：仅核查其人均面积</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="191" />
+        <location filename="../core/messages.py" line="194" />
         <source>counted shelters have less than {minimum:g} m² effective area (GB 21734-2008 minimum site area)</source>
         <translation>计入的避难场所有效面积小于 {minimum:g} m²（GB 21734-2008 场址最小面积）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="193" />
+        <location filename="../core/messages.py" line="196" />
         <source>population features without a known urban flag are counted as not urban</source>
         <translation>城镇标记未知的人口要素按非城镇计</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="195" />
+        <location filename="../core/messages.py" line="198" />
         <source>no '{name}' field: all residents counted (URBAN_ONLY needs it)</source>
         <translation>没有“{name}”字段：计入全部常住人口（URBAN_ONLY 需要该字段）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="196" />
+        <location filename="../core/messages.py" line="199" />
         <source>{count} counted shelter(s) lie outside every unit and are not in any unit's area: {shelters}</source>
         <translation>{count} 个计入的避难场所位于所有单元之外，不计入任何单元的面积：{shelters}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="198" />
+        <location filename="../core/messages.py" line="201" />
         <source>{residents:.0f} residents lie outside every unit and are in no unit's figures</source>
         <translation>{residents:.0f} 名常住人口位于所有单元之外，不计入任何单元的统计</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="200" />
+        <location filename="../core/messages.py" line="203" />
         <source>no shelter of the counted types: every resident falls short of the target</source>
         <translation>没有计入类型的避难场所：所有居民均未达标</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="204" />
+        <location filename="../core/messages.py" line="207" />
         <source>township without geometry: it cannot be a page of the atlas</source>
         <translation>镇街没有几何：无法作为图集的一页</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="206" />
+        <location filename="../core/messages.py" line="209" />
         <source>no townships: the atlas needs at least one page</source>
         <translation>没有镇街：图集至少需要一页</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="207" />
+        <location filename="../core/messages.py" line="210" />
         <source>hazard grade must be 1, 2, 3, 4 or empty</source>
         <translation>危险源级别应为 1、2、3、4 或空</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="208" />
+        <location filename="../core/messages.py" line="211" />
         <source>major hazard unit without a grade</source>
         <translation>重大危险源单元没有级别</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="210" />
+        <location filename="../core/messages.py" line="213" />
         <source>enterprises without a risk level are not counted</source>
         <translation>没有风险等级的企业不计入</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="211" />
+        <location filename="../core/messages.py" line="214" />
         <source>enterprises outside every township (or without a location) are not counted</source>
         <translation>位于所有镇街之外（或无位置）的企业不计入</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="213" />
+        <location filename="../core/messages.py" line="216" />
         <source>major hazard units outside every township (or without a location) are not counted</source>
         <translation>位于所有镇街之外（或无位置）的重大危险源单元不计入</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="215" />
+        <location filename="../core/messages.py" line="218" />
         <source>shelter results that match no township are not used</source>
         <translation>无法对应到镇街的避难场所结果未使用</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="217" />
+        <location filename="../core/messages.py" line="220" />
         <source>overloaded shelters outside every township are not counted</source>
         <translation>位于所有镇街之外的超负荷避难场所不计入</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="219" />
+        <location filename="../core/messages.py" line="222" />
         <source>{layers}: {residents:,.0f} residents lie outside every township and are not in the atlas figures</source>
         <translation>{layers}：{residents:,.0f} 名常住人口位于所有镇街之外，不计入图集统计</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="230" />
+        <location filename="../core/messages.py" line="233" />
         <source>prevailing wind direction must be a finite number of degrees, got {value}</source>
         <translation>主导风向应为有限的度数，实为 {value}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="232" />
+        <location filename="../core/messages.py" line="235" />
         <source>geometry is missing or empty</source>
         <translation>几何缺失或为空</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="233" />
+        <location filename="../core/messages.py" line="236" />
         <source>candidates must be single points</source>
         <translation>候选点应为单点</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="234" />
+        <location filename="../core/messages.py" line="237" />
         <source>roads must be lines</source>
         <translation>道路应为线</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="235" />
+        <location filename="../core/messages.py" line="238" />
         <source>demand weight must be a finite number ≥ 0</source>
         <translation>需求权重应为不小于 0 的有限数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="236" />
+        <location filename="../core/messages.py" line="239" />
         <source>'{name}' must be finite</source>
         <translation>“{name}”应为有限数值</translation>
     </message>
@@ -2711,12 +2701,12 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
         <translation>自动计算辖区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="26" />
+        <location filename="../processing/alg_resource_coverage.py" line="33" />
         <source>no residents are counted</source>
         <translation>不统计常住人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="34" />
+        <location filename="../processing/alg_four_colour_map.py" line="35" />
         <source>every area counts 0 residents</source>
         <translation>所有区域的常住人口均计为 0</translation>
     </message>
@@ -2726,9 +2716,39 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
         <translation>不计入任何避难场所面积：所有居民均未达标</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="145" />
+        <location filename="../core/messages.py" line="135" />
+        <source>no risk source (enterprise, hazard unit or natural-hazard site) to place: every area is level 4 (低风险, low risk) — check the ENTERPRISES, HAZARD_UNITS and NATURAL_HAZARDS layers</source>
+        <translation>没有可落图的风险源（企业、危险源单元或自然灾害隐患点）：所有区域均为4级（低风险）——请检查 ENTERPRISES、HAZARD_UNITS 和 NATURAL_HAZARDS 图层</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="138" />
+        <source>no risk source (enterprise, hazard unit or natural-hazard site) to place, and no EXTENT or UNITS to map: give the sources, or the area to map</source>
+        <translation>没有可落图的风险源（企业、危险源单元或自然灾害隐患点），也未给出 EXTENT 或 UNITS：请提供风险源或制图范围</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="146" />
         <source>no value to grade the site by (preset '{preset}' reads {needs})</source>
         <translation>没有可用于定级的值（预设“{preset}”读取 {needs}）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="147" />
+        <source>{count} key target(s) lie outside every township and are not counted per township</source>
+        <translation>{count} 个重点目标不在任何镇街内，未计入各镇街统计</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="31" />
+        <source>no natural-hazard site is combined</source>
+        <translation>不叠加自然灾害隐患点</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="31" />
+        <source>the roads' extent is used, no township rows</source>
+        <translation>使用道路范围，不输出分镇街统计</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="35" />
+        <source>no key targets are counted</source>
+        <translation>不统计重点目标</translation>
     </message>
     <message>
         <location filename="../core/messages.py" line="76" />
@@ -2736,12 +2756,12 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
         <translation>RINGS 须为大于 0 的距离（米），如 500,1000,3000；实际为“{value}”</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="223" />
+        <location filename="../core/messages.py" line="226" />
         <source>{count} responder(s) farther than SNAP_TOLERANCE ({tolerance:g} m) from the roads have no arrival time: {distances}</source>
         <translation>{count} 个救援力量距道路超过 SNAP_TOLERANCE（{tolerance:g} m），无到达时间：{distances}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="226" />
+        <location filename="../core/messages.py" line="229" />
         <source>no road within ACCESS_DISTANCE ({distance:g} m) of the incident: no responder has an arrival time</source>
         <translation>事件 ACCESS_DISTANCE（{distance:g} m）内无道路：所有救援力量均无到达时间</translation>
     </message>
@@ -2754,62 +2774,62 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
 <context>
     <name>InputLayers</name>
     <message>
-        <location filename="../layers/schemas.py" line="329" />
+        <location filename="../layers/schemas.py" line="331" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="329" />
+        <location filename="../layers/schemas.py" line="331" />
         <source>Hazard sources (one record per unit and substance)</source>
         <translation>危险源（每个单元每种物质一条记录）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="329" />
+        <location filename="../layers/schemas.py" line="331" />
         <source>Emergency shelters</source>
         <translation>应急避难场所</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="329" />
+        <location filename="../layers/schemas.py" line="331" />
         <source>Emergency shelters, second layer (e.g. points beside polygons)</source>
         <translation>应急避难场所（第二图层，如面图层之外的点图层）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="329" />
+        <location filename="../layers/schemas.py" line="331" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="329" />
+        <location filename="../layers/schemas.py" line="331" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="329" />
+        <location filename="../layers/schemas.py" line="331" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="329" />
+        <location filename="../layers/schemas.py" line="331" />
         <source>Townships</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="329" />
+        <location filename="../layers/schemas.py" line="331" />
         <source>Rescue teams</source>
         <translation>应急救援队伍</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="329" />
+        <location filename="../layers/schemas.py" line="331" />
         <source>Supply depots</source>
         <translation>应急物资储备库</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="329" />
+        <location filename="../layers/schemas.py" line="331" />
         <source>Key targets (crowded places)</source>
         <translation>重点防护目标（人员密集场所）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="329" />
+        <location filename="../layers/schemas.py" line="331" />
         <source>Natural-hazard sites and zones</source>
         <translation>自然灾害隐患点/风险区</translation>
     </message>
@@ -2817,157 +2837,157 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
 <context>
     <name>ResourceCoverage</name>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="27" />
+        <location filename="../processing/alg_resource_coverage.py" line="39" />
         <source>Rescue teams and supply depots: coverage</source>
         <translation>应急救援队伍与物资储备库覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="31" />
+        <location filename="../processing/alg_resource_coverage.py" line="43" />
         <source>Rescue teams or supply depots</source>
         <translation>应急救援队伍或物资储备库</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="32" />
+        <location filename="../processing/alg_resource_coverage.py" line="44" />
         <source>The layer holds</source>
         <translation>图层内容</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="32" />
+        <location filename="../processing/alg_resource_coverage.py" line="44" />
         <source>Rescue teams</source>
         <translation>应急救援队伍</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="32" />
+        <location filename="../processing/alg_resource_coverage.py" line="44" />
         <source>Supply depots</source>
         <translation>应急物资储备库</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="35" />
+        <location filename="../processing/alg_resource_coverage.py" line="47" />
         <source>Id field (empty: team_id or depot_id)</source>
         <translation>编号字段（为空：team_id 或 depot_id）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="36" />
+        <location filename="../processing/alg_resource_coverage.py" line="48" />
         <source>Turnout or loading time field (min)</source>
         <translation>出动或装车时间字段（分钟）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="39" />
+        <location filename="../processing/alg_resource_coverage.py" line="51" />
         <source>Time limit</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="39" />
+        <location filename="../processing/alg_resource_coverage.py" line="51" />
         <source>By the layer's kind ({0})</source>
         <translation>按图层类型（{0}）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="43" />
+        <location filename="../processing/alg_resource_coverage.py" line="55" />
         <source>Time limit from dispatch (min; empty: the preset's)</source>
         <translation>自调派起的时限（分钟；为空：按预设）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="45" />
+        <location filename="../processing/alg_resource_coverage.py" line="57" />
         <source>Turnout when a resource gives none (min; empty: the preset's)</source>
         <translation>未填出动时间时的出动时间（分钟；为空：按预设）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="48" />
+        <location filename="../processing/alg_resource_coverage.py" line="60" />
         <source>Townships (study area; one row each)</source>
         <translation>镇街（研究范围；每个镇街一行）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="50" />
+        <location filename="../processing/alg_resource_coverage.py" line="62" />
         <source>Access distance from roads (m)</source>
         <translation>距道路可达距离（米）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="52" />
+        <location filename="../processing/alg_resource_coverage.py" line="64" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="53" />
+        <location filename="../processing/alg_resource_coverage.py" line="65" />
         <source>Residents field</source>
         <translation>常住人口字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="54" />
+        <location filename="../processing/alg_resource_coverage.py" line="66" />
         <source>Key targets (crowded places)</source>
         <translation>重点防护目标（人员密集场所）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="56" />
+        <location filename="../processing/alg_resource_coverage.py" line="68" />
         <source>Key target id field</source>
         <translation>重点目标编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="57" />
+        <location filename="../processing/alg_resource_coverage.py" line="69" />
         <source>Occupancy field (people)</source>
         <translation>容纳人数字段（人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="59" />
+        <location filename="../processing/alg_resource_coverage.py" line="71" />
         <source>Node tolerance (m)</source>
         <translation>节点容差（米）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="60" />
+        <location filename="../processing/alg_resource_coverage.py" line="72" />
         <source>Reach areas</source>
         <translation>到达范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="61" />
+        <location filename="../processing/alg_resource_coverage.py" line="73" />
         <source>Gaps (reached by none in time)</source>
         <translation>未覆盖区域（时限内均不可达）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="62" />
+        <location filename="../processing/alg_resource_coverage.py" line="74" />
         <source>Coverage by township</source>
         <translation>各镇街覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="63" />
+        <location filename="../processing/alg_resource_coverage.py" line="75" />
         <source>Key targets' arrival time</source>
         <translation>重点目标到达时间</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="64" />
+        <location filename="../processing/alg_resource_coverage.py" line="76" />
         <source>Reached roads</source>
         <translation>可达道路</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="65" />
+        <location filename="../processing/alg_resource_coverage.py" line="77" />
         <source>Residents reached in time</source>
         <translation>时限内可达人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="65" />
+        <location filename="../processing/alg_resource_coverage.py" line="77" />
         <source>Residents left out</source>
         <translation>未覆盖人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="65" />
+        <location filename="../processing/alg_resource_coverage.py" line="77" />
         <source>Key targets left out</source>
         <translation>未及时到达的重点目标</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="65" />
+        <location filename="../processing/alg_resource_coverage.py" line="77" />
         <source>Time limit used (min)</source>
         <translation>采用的时限（分钟）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="113" />
+        <location filename="../processing/alg_resource_coverage.py" line="133" />
         <source>Time limit: {0:g} min from dispatch ({1}; source: {2}); turnout when none is given: {3:g} min.</source>
         <translation>时限：自调派起 {0:g} 分钟（{1}；依据：{2}）；未填出动时间时按 {3:g} 分钟。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="134" />
+        <location filename="../processing/alg_resource_coverage.py" line="157" />
         <source>The layer '{0}' looks like {1}, but the layer kind chosen is {2}.</source>
         <translation>图层“{0}”看起来是{1}，但所选的图层类型为{2}。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="150" />
+        <location filename="../processing/alg_resource_coverage.py" line="173" />
         <source>Left out per township: {0}</source>
         <translation>各镇街未覆盖人口：{0}</translation>
     </message>
@@ -3159,27 +3179,27 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
         <translation>捕捉容差(米)</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="55" />
+        <location filename="../processing/road_parameters.py" line="58" />
         <source>Speeds: {0} roads from the speed field, {1} from the road-class preset, {2} at the default speed.</source>
         <translation>车速：{0} 条道路取自车速字段，{1} 条取自道路等级预设，{2} 条使用默认车速。</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="59" />
+        <location filename="../processing/road_parameters.py" line="62" />
         <source>{0} roads have an empty speed: the class preset or DEFAULT_SPEED is used.</source>
         <translation>{0} 条道路车速为空：使用道路等级预设或 DEFAULT_SPEED。</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="62" />
+        <location filename="../processing/road_parameters.py" line="65" />
         <source>{0} roads have an empty or unknown direction value: both directions are used.</source>
         <translation>{0} 条道路的通行方向为空或无法识别：按双向通行处理。</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="65" />
+        <location filename="../processing/road_parameters.py" line="68" />
         <source>{0} multipart roads are split into their parts (parts join only where they share a vertex).</source>
         <translation>{0} 条多部件道路被拆分为各部件（部件仅在共享节点处相连）。</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="68" />
+        <location filename="../processing/road_parameters.py" line="71" />
         <source>{0} roads without geometry are ignored.</source>
         <translation>{0} 条无几何的道路被忽略。</translation>
     </message>

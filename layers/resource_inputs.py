@@ -5,7 +5,9 @@ one code table (``core.ledger``); bad values are InputErrors naming layer, featu
 """
 import numpy as np
 
+from ..core import messages as m
 from ..core.errors import InputError
+from ..core.ledger.code_tables import TABLES
 from ..core.ledger.codes import AMBIGUOUS, UNKNOWN, recode
 from ..core.resource_coverage import KeyTargets, Resources, Townships
 from ..core.standards.emergency_resources import RESCUE_TEAMS
@@ -26,6 +28,12 @@ def ids(frame, field):
                     dtype=object)
 
 
+def coded_column(frame, kind):
+    """{the kind's coded field: it} when the layer has it (for the layer rules), else {}."""
+    name = CATEGORY_FIELD[kind]
+    return {name: name} if name in frame.gdf.columns else {}
+
+
 def codes(frame, kind, field):
     """The codes of a coded field (labels such as 防汛抢险 or 县级 read through the code table); None where
     empty; an unknown or ambiguous value is an InputError. None when the layer has no such field."""
@@ -36,7 +44,8 @@ def codes(frame, kind, field):
     bad = np.isin(recoded.status, (UNKNOWN, AMBIGUOUS))
     if bad.any():
         shown = ", ".join(sorted({str(v) for v in values[bad]})[:5])
-        raise InputError(f"unknown value(s) {shown}", layer=frame.name, feature_ids=frame.gdf.index[bad], field=field)
+        raise InputError(m.UNKNOWN_CODE, layer=frame.name, feature_ids=frame.gdf.index[bad], field=field, value=shown,
+                         allowed=", ".join(TABLES[(kind, CATEGORY_FIELD[kind])].codes))
     return recoded.codes
 
 
@@ -47,11 +56,11 @@ def _names(gdf):
 def resource_inputs(frame, kind=RESCUE_TEAMS, id_field=None, turnout_field=None):
     """Rescue teams or supply depots (``kind``) of a LayerFrame; turnout NaN where empty (the default
     applies); a negative turnout is an InputError."""
-    turnout = numbers(frame, turnout_field, "turnout time") if turnout_field else np.full(len(frame.gdf), np.nan)
+    turnout = numbers(frame, turnout_field, m.TURNOUT_NOT_NUMBER) if turnout_field else np.full(len(frame.gdf), np.nan)
     negative = turnout < 0
     if negative.any():
-        raise InputError("turnout time is negative", layer=frame.name, feature_ids=frame.gdf.index[negative],
-                         field=turnout_field)
+        raise InputError(m.NEGATIVE, layer=frame.name, feature_ids=frame.gdf.index[negative], field=turnout_field,
+                         value=float(turnout[negative][0]))
     return Resources(frame.gdf.geometry.values, ids(frame, id_field), turnout, _names(frame.gdf),
                      codes(frame, kind, CATEGORY_FIELD[kind]), kind, frame.name, turnout_field)
 
@@ -59,11 +68,11 @@ def resource_inputs(frame, kind=RESCUE_TEAMS, id_field=None, turnout_field=None)
 def key_target_inputs(frame, id_field=None, occupancy_field=None):
     """Key targets of a LayerFrame; occupancy NaN where empty; a negative one is an InputError."""
     gdf = frame.gdf
-    occupancy = numbers(frame, occupancy_field, "occupancy") if occupancy_field else np.full(len(gdf), np.nan)
+    occupancy = numbers(frame, occupancy_field, m.VALUE_NOT_NUMBER) if occupancy_field else np.full(len(gdf), np.nan)
     negative = occupancy < 0
     if negative.any():
-        raise InputError("occupancy is negative", layer=frame.name, feature_ids=gdf.index[negative],
-                         field=occupancy_field)
+        raise InputError(m.NEGATIVE, layer=frame.name, feature_ids=gdf.index[negative], field=occupancy_field,
+                         value=float(occupancy[negative][0]))
     return KeyTargets(gdf.geometry.values, ids(frame, id_field), _names(gdf),
                       codes(frame, "key_targets", CATEGORY_FIELD["key_targets"]), occupancy)
 

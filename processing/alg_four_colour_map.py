@@ -29,7 +29,8 @@ class FourColourMap(RiskAtlasAlgorithm):
     READS = {"ENTERPRISES": Reads("enterprises", key="ENTERPRISES_ID_FIELD", no_geometry=LEAVE_OUT, empty=WARN),
              "HAZARD_UNITS": Reads(key="HAZARD_UNITS_ID_FIELD", no_geometry=LEAVE_OUT, empty=WARN),
              "NATURAL_HAZARDS": Reads("natural_hazards", key="NATURAL_HAZARDS_ID_FIELD", no_geometry=LEAVE_OUT,
-                                      empty=WARN),
+                                      empty=WARN, empty_means=QT_TRANSLATE_NOOP(
+                                          "InputError", "no natural-hazard site is combined")),
              "UNITS": Reads(no_geometry=STOP), "STUDY_AREA": Reads(no_geometry=LEAVE_OUT),
              "POPULATION": Reads("population", no_geometry=STOP, empty=WARN, empty_means=QT_TRANSLATE_NOOP(
                  "InputError", "every area counts 0 residents"))}
@@ -101,13 +102,13 @@ class FourColourMap(RiskAtlasAlgorithm):
             raise QgsProcessingException(self.tr("Give ENTERPRISES and/or HAZARD_UNITS (layers with risk_level), or "
                                                  "NATURAL_HAZARDS."))
         sources = Sources.concat(parts)
+        combined = Counter(str(kind) for kind in sources.layer)
+        feedback.pushInfo(self.tr("Risk sources combined: {0}").format(
+            ", ".join(f"{kind} {count}" for kind, count in combined.items())))
         if len(sources.level) == 0:  # never a silently "all low risk" county
             if not (self.given(parameters, "EXTENT") or self.given(parameters, "UNITS")):
                 raise InputError(m.NO_RISK_SOURCES_NOTHING_TO_MAP, layer=first.name)
             warnings.append(Notice(m.NO_RISK_SOURCES))
-        combined = Counter(str(kind) for kind in sources.layer)
-        feedback.pushInfo(self.tr("Risk sources combined: {0}").format(
-            ", ".join(f"{kind} {count}" for kind, count in combined.items())))
         self.advance(feedback, 10)
 
         units = self.read_source(parameters, "UNITS", context, feedback, target_crs=crs, required=False)

@@ -6,8 +6,12 @@ from ..core.standards import emergency_resources as er
 from ..core.standards import fire_stations as fs
 from ..support import compat
 from ..support.i18n import is_chinese
-from .base import RiskAtlasAlgorithm, objects_frozen
+from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm, objects_frozen
 from .road_parameters import add_road_parameters, read_roads
+
+def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks for)
+    return text
+
 
 NUMBERS = ("RESIDENTS_REACHED", "RESIDENTS_LEFT_OUT", "KEY_TARGETS_LEFT_OUT", "TIME_LIMIT_USED")
 
@@ -22,6 +26,14 @@ def time_preset(kind_index, preset_index):
 class ResourceCoverage(RiskAtlasAlgorithm):
     ALGORITHM_ID = "resourcecoverage"
     GROUP_ID = "coverage"
+    READS = {"RESOURCES": Reads(key="RESOURCE_ID_FIELD", no_geometry=LEAVE_OUT),  # its kind: RESOURCE_KIND
+             "ROADS": Reads("roads"),
+             "STUDY_AREA": Reads("townships", empty=WARN, empty_means=QT_TRANSLATE_NOOP(
+                 "InputError", "the roads' extent is used, no township rows")),
+             "POPULATION": Reads("population", no_geometry=STOP, empty=WARN, empty_means=QT_TRANSLATE_NOOP(
+                 "InputError", "no residents are counted")),
+             "KEY_TARGETS": Reads("key_targets", key="KEY_TARGET_ID_FIELD", empty=WARN, empty_means=QT_TRANSLATE_NOOP(
+                 "InputError", "no key targets are counted"))}
 
     def displayName(self):
         return self.tr("Rescue teams and supply depots: coverage")
@@ -91,17 +103,25 @@ class ResourceCoverage(RiskAtlasAlgorithm):
         network, speed_preset = read_roads(self, parameters, context, feedback, roads)
         found = frames["RESOURCES"]
         id_field = field("RESOURCE_ID_FIELD", found) or (ri.ID_FIELD[kind] if ri.ID_FIELD[kind] in found.gdf else None)
-        resources = ri.resource_inputs(found, kind, id_field, field("TURNOUT_FIELD", found))
+        turnout_field = field("TURNOUT_FIELD", found)
+        found.kind, found.key = kind, found.key or id_field  # the kind RESOURCE_KIND says: its rules apply
+        self.check_fields(found, {ri.ID_FIELD[kind]: id_field, "turnout_min": turnout_field,
+                                  **ri.coded_column(found, kind)}, feedback)
+        resources = ri.resource_inputs(found, kind, id_field, turnout_field)
         self._check_kind(found, kind, feedback)
         townships = ri.township_inputs(frames["STUDY_AREA"]) if frames["STUDY_AREA"] is not None else None
         pop_geoms = residents = None
         if frames["POPULATION"] is not None:
-            pop_geoms, residents = reach_inputs.residents(frames["POPULATION"],
-                                                          field("POPULATION_FIELD", frames["POPULATION"], True))
+            population_field = field("POPULATION_FIELD", frames["POPULATION"], True)
+            self.check_fields(frames["POPULATION"], {"residents": population_field}, feedback, required=("residents",))
+            pop_geoms, residents = reach_inputs.residents(frames["POPULATION"], population_field)
         targets = None
         if frames["KEY_TARGETS"] is not None:
-            targets = ri.key_target_inputs(frames["KEY_TARGETS"], field("KEY_TARGET_ID_FIELD", frames["KEY_TARGETS"]),
-                                           field("OCCUPANCY_FIELD", frames["KEY_TARGETS"]))
+            places = frames["KEY_TARGETS"]
+            target_id, occupancy = field("KEY_TARGET_ID_FIELD", places), field("OCCUPANCY_FIELD", places)
+            self.check_fields(places, {"target_id": target_id, "occupancy": occupancy,
+                                       **ri.coded_column(places, "key_targets")}, feedback)
+            targets = ri.key_target_inputs(places, target_id, occupancy)
         given = {name: self.parameterAsDouble(parameters, name, context) if self.given(parameters, name) else None
                  for name in ("TIME_LIMIT", "DEFAULT_TURNOUT")}
         options = ReachOptions(
@@ -116,7 +136,10 @@ class ResourceCoverage(RiskAtlasAlgorithm):
         self.check_cancelled(feedback)
         result = resource_coverage(network.geoms, network.speeds, network.directions, resources, townships, pop_geoms,
                                    residents, targets, options, progress=self.progress(feedback, 5, 85, scale=0.01),
-                                   names={"roads": roads.name, "road_fids": roads.gdf.index.to_numpy()})
+                                   names={"roads": roads.name, "road_fids": roads.gdf.index.to_numpy(),
+                                          "station_fids": found.gdf.index.to_numpy(),
+                                          "road_keys": roads.gdf[roads.key].to_numpy(dtype=object) if roads.key
+                                          else None})
         for line in result.info:
             feedback.pushInfo(line)
         self.push_warnings(feedback, result.warnings)

@@ -28,7 +28,6 @@ def read_network(algorithm, parameters, context, feedback):
 
     def build():
         roads = algorithm.read_source(parameters, "ROADS", context, feedback)
-        _check_road_fields(algorithm, parameters, context, feedback, roads)
         inputs, _preset = read_roads(algorithm, parameters, context, feedback, roads)
         network = nw.build_network(inputs.geoms, inputs.speeds, inputs.directions,
                                    node_tolerance=algorithm.parameterAsDouble(parameters, "NODE_TOLERANCE", context))
@@ -44,20 +43,6 @@ def read_network(algorithm, parameters, context, feedback):
                          "run of this session)."))
     feedback.pushInfo(message.format(network.n_nodes, network.n_edges))
     return network, crs
-
-
-def _check_road_fields(algorithm, parameters, context, feedback, roads):
-    """The layer rules on the fields the network is built from (as firestationreach checks them)."""
-    from .road_parameters import DIRECTION_PARAMETERS
-
-    def field(name):
-        return algorithm.field_parameter(parameters, name, context, roads)
-
-    directions = [algorithm.parameterAsString(parameters, name, context) or value
-                  for name, value in DIRECTION_PARAMETERS]
-    default_directions = directions == [value for _name, value in DIRECTION_PARAMETERS]
-    algorithm.check_fields(roads, {"class": field("ROAD_CLASS_FIELD"), "speed_kmh": field("SPEED_FIELD"),
-                                   "oneway": field("DIRECTION_FIELD") if default_directions else None}, feedback)
 
 
 def shelters_spare(algorithm, parameters, context, frames, population_field, warnings):

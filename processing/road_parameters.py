@@ -47,10 +47,13 @@ def read_roads(algorithm, parameters, context, feedback, roads):
         return algorithm.field_parameter(parameters, name, context, roads)
 
     preset = SPEED_PRESET_NAMES[algorithm.parameterAsEnum(parameters, "SPEED_PRESET", context)]
+    directions = [algorithm.parameterAsString(parameters, name, context) or value for name, value in DIRECTION_PARAMETERS]
+    default_directions = directions == [value for _name, value in DIRECTION_PARAMETERS]
+    algorithm.check_fields(roads, {"class": field("ROAD_CLASS_FIELD"), "speed_kmh": field("SPEED_FIELD"),
+                                   "oneway": field("DIRECTION_FIELD") if default_directions else None}, feedback)
     network = inputs.road_inputs(
         roads, field("SPEED_FIELD"), field("ROAD_CLASS_FIELD"), field("DIRECTION_FIELD"), preset,
-        algorithm.parameterAsDouble(parameters, "DEFAULT_SPEED", context),
-        [algorithm.parameterAsString(parameters, name, context) or value for name, value in DIRECTION_PARAMETERS])
+        algorithm.parameterAsDouble(parameters, "DEFAULT_SPEED", context), directions)
     origin, count = network.speed_origin, len(roads.gdf)
     feedback.pushInfo(translate("RoadParameters", "Speeds: {0} roads from the speed field, {1} from the road-class "
                                 "preset, {2} at the default speed.").format(origin["field"], origin["class"],

@@ -10,6 +10,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from .. import messages as m
+from ..errors import Notice, Warnings
 from ..fire_reach import ReachOptions, fire_station_reach
 from .townships import count_by, place_in_townships, township_of, township_rows
 
@@ -63,7 +65,7 @@ class CoverageResult:
     targets: Any
     edges: Any
     info: list[str] = field(default_factory=list)
-    warnings: list = field(default_factory=list)  # text or core.errors.Notice
+    warnings: Warnings = field(default_factory=list)
     stats: dict[str, float] = field(default_factory=dict)
 
 
@@ -157,7 +159,7 @@ def _gaps(engine_gaps: Any, targets: Any) -> Any:
 
 def _townships(townships: Townships, areas: Any, gaps: Any, targets: Any, resources: Resources,
                population: npt.ArrayLike | None, residents: npt.ArrayLike | None, time_limit: float,
-               warnings: list) -> Any:
+               warnings: Warnings) -> Any:
     import geopandas as gpd
     import shapely
 
@@ -174,7 +176,7 @@ def _townships(townships: Townships, areas: Any, gaps: Any, targets: Any, resour
         where = township_of(targets.geometry.to_numpy(), towns)
         outside = int((where < 0).sum())
         if outside:
-            warnings.append(f"{outside} key target(s) lie outside every township and are not counted per township")
+            warnings.append(Notice(m.KEY_TARGETS_OUTSIDE_TOWNSHIPS, count=outside))
         left = ~targets["covered"].to_numpy(dtype=bool)
         occupancy = targets["occupancy"].to_numpy()
         target_counts = {"all": count_by(where, n), "left_out": count_by(np.where(left, where, -1), n),

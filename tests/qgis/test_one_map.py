@@ -48,10 +48,10 @@ def test_a_site_s_level_from_its_danger_grade_or_its_threat(run_algorithm):
 
 
 def test_bad_hazard_values_name_the_feature_and_field(run_algorithm):
-    with pytest.raises(QgsProcessingException, match=r"自然灾害隐患点.*feature id 1.*danger_level"):
+    with pytest.raises(QgsProcessingException, match=r"自然灾害隐患点.*feature H1 \(fid 1\).*danger_level.*巨型"):
         run_algorithm("riskatlas:fourcolourmap", {"UNITS": _units(), "OUTPUT": "memory:",
                                                   "NATURAL_HAZARDS": _hazards("巨型", 10)})
-    with pytest.raises(QgsProcessingException, match=r"feature id 1.*no value to grade"):
+    with pytest.raises(QgsProcessingException, match=r"feature H1 \(fid 1\).*no value to grade"):
         run_algorithm("riskatlas:fourcolourmap", {"UNITS": _units(), "OUTPUT": "memory:",
                                                   "NATURAL_HAZARDS": _hazards(None, None)})
 

@@ -117,15 +117,15 @@ def test_the_sample_county_townships_add_up(run_algorithm, sample_gpkg):
 def test_bad_input_names_layer_feature_and_field(run_algorithm):
     road, team, targets, _towns = _road_case(turnout=-2.0)
     common = {"ROADS": road, "OUTPUT_AREAS": "memory:", "OUTPUT_GAPS": "memory:"}
-    with pytest.raises(QgsProcessingException, match=r"应急救援队伍.*feature id 1.*turnout_min.*negative"):
+    with pytest.raises(QgsProcessingException, match=r"应急救援队伍.*feature T1 \(fid 1\).*turnout_min.*-2 is negative"):
         run_algorithm("riskatlas:resourcecoverage", {**common, "RESOURCES": team})
     _road, unknown, _t, _w = _road_case(team_type="巡逻队")
-    with pytest.raises(QgsProcessingException, match=r"feature id 1.*field 'type'.*巡逻队"):
+    with pytest.raises(QgsProcessingException, match=r"feature T1 \(fid 1\).*field 'type'.*巡逻队"):
         run_algorithm("riskatlas:resourcecoverage", {**common, "RESOURCES": unknown})
     _road, team, _t, _w = _road_case()
     bad_targets = memory_layer(f"Point?{CRS}&field=target_id:string&field=category:string&field=occupancy:integer",
                                [("POINT(505000 3300100)", ["A", "school", -5])], "重点防护目标")
-    with pytest.raises(QgsProcessingException, match=r"重点防护目标.*occupancy.*negative"):
+    with pytest.raises(QgsProcessingException, match=r"重点防护目标.*feature A \(fid 1\).*occupancy.*-5 is negative"):
         run_algorithm("riskatlas:resourcecoverage", {**common, "RESOURCES": team, "KEY_TARGETS": bad_targets})
 
 
