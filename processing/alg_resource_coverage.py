@@ -136,10 +136,10 @@ class ResourceCoverage(RiskAtlasAlgorithm):
         self.check_cancelled(feedback)
         result = resource_coverage(network.geoms, network.speeds, network.directions, resources, townships, pop_geoms,
                                    residents, targets, options, progress=self.progress(feedback, 5, 85, scale=0.01),
-                                   names={"roads": roads.name, "road_fids": roads.gdf.index.to_numpy(),
+                                   names={"roads": roads.name, "road_fids": network.fids,
                                           "station_fids": found.gdf.index.to_numpy(),
-                                          "road_keys": roads.gdf[roads.key].to_numpy(dtype=object) if roads.key
-                                          else None})
+                                          "road_keys": roads.gdf[roads.key].reindex(network.fids).to_numpy(
+                                              dtype=object) if roads.key else None})
         for line in result.info:
             feedback.pushInfo(line)
         self.push_warnings(feedback, result.warnings)
