@@ -7,7 +7,8 @@ from ..support import compat
 
 translate = QCoreApplication.translate
 NETWORK_SETTINGS = ("SPEED_FIELD", "ROAD_CLASS_FIELD", "SPEED_PRESET", "MAXSPEED_FIELD", "SPEED_TABLE",
-                    "DEFAULT_SPEED", "DIRECTION_FIELD", "VALUE_FORWARD", "VALUE_BACKWARD", "VALUE_BOTH", "NODE_TOLERANCE")  # what a built network keeps
+                    "DEFAULT_SPEED", "DIRECTION_FIELD", "VALUE_FORWARD", "VALUE_BACKWARD", "VALUE_BOTH",
+                    "NODE_TOLERANCE")  # what a built network keeps
 
 
 def read_network(algorithm, parameters, context, feedback):
