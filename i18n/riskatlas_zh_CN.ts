@@ -1461,6 +1461,21 @@ Outputs: each resource's reach area (the land it reaches first in time: its resi
 输出：每个资源的到达范围（其最先在时限内到达的土地，及其中的人口和重点目标）、未覆盖区域（时限内无资源可达的土地，及其中的人口和重点目标）、各镇街（{STUDY_AREA}的面）可达与未覆盖的人口——即分析本身的人口，按人口分配至各镇街，合计等于分析总数——、未及时到达的重点目标及其容纳人数（{OCCUPANCY_FIELD}），以及每个重点目标的到达时间。不合规输入（负的出动时间或容纳人数、未知的队伍类型或储备库级别）将停止运行，并指明图层、要素和字段。</translation>
     </message>
     <message>
+        <location filename="../processing/help_tables.py" line="164" />
+        <source>{0} min from dispatch, turnout {1} min</source>
+        <translation>自调派起 {0} 分钟，出动 {1} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../processing/help_tables.py" line="174" />
+        <source>people</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <location filename="../processing/help_tables.py" line="174" />
+        <source>10,000 yuan</source>
+        <translation>万元</translation>
+    </message>
+    <message>
         <location filename="../processing/help.py" line="311" />
         <source>What surrounds an incident (周边分析), in seconds: for each feature of {INCIDENTS} — a point, a hazard unit or an enterprise polygon — the residents, key targets, enterprises, hazard units and shelters within {RINGS}, and the nearest fire stations, rescue teams and supply depots with their arrival. Nothing needs to run first; every layer but {INCIDENTS} is optional.
 
@@ -1476,21 +1491,6 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
 救援力量：在 {ROADS} 上最先到达的每类 {N_NEAREST} 个，规则同 {firestationreach}：各自在出动时间（{TURNOUT_FIELD}，未填用 {DEFAULT_TURNOUT}）后出发，在 {SNAP_TOLERANCE} 内接入路网，到达距事件 {ACCESS_DISTANCE} 内的道路点即为到达——因此消防站的到达时间与 {firestationreach} 对同一点的目标到达时间相同。distance_m 为直线距离。未给出 {ROADS} 时按直线距离列出最近者，不给时间。路网在本次会话中保留：同一道路和参数的第二次查询无需重建。
 
 输出：圈层（每个事件每个圈层一行：incident_id、ring_m、residents、key_targets、key_target_occupancy、enterprises、hazard_units、shelter_spare_capacity）、救援力量（incident_id、kind、rank、responder_id、name、arrival_min、distance_m），以及给出 {OUTPUT_BRIEF} 时每个事件一页的 PDF 简报（语言按 {LANGUAGE}）：含圈层地图、圈层统计表和救援力量表。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help_tables.py" line="164" />
-        <source>{0} min from dispatch, turnout {1} min</source>
-        <translation>自调派起 {0} 分钟，出动 {1} 分钟</translation>
-    </message>
-    <message>
-        <location filename="../processing/help_tables.py" line="174" />
-        <source>people</source>
-        <translation>人</translation>
-    </message>
-    <message>
-        <location filename="../processing/help_tables.py" line="174" />
-        <source>10,000 yuan</source>
-        <translation>万元</translation>
     </message>
 </context>
 <context>
@@ -2032,22 +2032,22 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/incident_steps.py" line="23" />
+        <location filename="../processing/incident_steps.py" line="24" />
         <source>No roads: the nearest responders are listed by straight-line distance, without arrival times.</source>
         <translation>未给出道路：按直线距离列出最近的救援力量，不计到达时间。</translation>
     </message>
     <message>
-        <location filename="../processing/incident_steps.py" line="40" />
+        <location filename="../processing/incident_steps.py" line="41" />
         <source>Road network kept from an earlier run of this session: {0:,} nodes, {1:,} edges.</source>
         <translation>路网沿用本次会话先前的构建：{0:,} 个节点，{1:,} 条边。</translation>
     </message>
     <message>
-        <location filename="../processing/incident_steps.py" line="40" />
+        <location filename="../processing/incident_steps.py" line="41" />
         <source>Road network built: {0:,} nodes, {1:,} edges (kept for the next run of this session).</source>
         <translation>路网已构建：{0:,} 个节点，{1:,} 条边（本次会话的下一次运行将沿用）。</translation>
     </message>
     <message>
-        <location filename="../processing/incident_steps.py" line="83" />
+        <location filename="../processing/incident_steps.py" line="84" />
         <source>{0} within {1:g} m: {2:,.0f} residents, {3:,.0f} key targets ({4:,.0f} people), {5:,.0f} enterprises, {6:,.0f} hazard units, shelters' spare capacity {7:,.0f}.</source>
         <translation>{0} 周边 {1:g} m 内：常住人口 {2:,.0f}，重点防护目标 {3:,.0f} 个（容纳 {4:,.0f} 人），企业 {5:,.0f} 家，危险源单元 {6:,.0f} 个，避难场所剩余容量 {7:,.0f} 人。</translation>
     </message>
@@ -2780,7 +2780,7 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
         <translation>自动计算辖区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="33" />
+        <location filename="../processing/alg_resource_coverage.py" line="34" />
         <source>no residents are counted</source>
         <translation>不统计常住人口</translation>
     </message>
@@ -2825,11 +2825,6 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
         <translation>无法将人口格网读取为栅格</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="76" />
-        <source>RINGS must be distances in metres &gt; 0, e.g. 500,1000,3000; got '{value}'</source>
-        <translation>RINGS 须为大于 0 的距离（米），如 500,1000,3000；实际为“{value}”</translation>
-    </message>
-    <message>
         <location filename="../core/messages.py" line="135" />
         <source>no risk source (enterprise, hazard unit or natural-hazard site) to place: every area is level 4 (低风险, low risk) — check the ENTERPRISES, HAZARD_UNITS and NATURAL_HAZARDS layers</source>
         <translation>没有可落图的风险源（企业、危险源单元或自然灾害隐患点）：所有区域均为4级（低风险）——请检查 ENTERPRISES、HAZARD_UNITS 和 NATURAL_HAZARDS 图层</translation>
@@ -2850,6 +2845,26 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
         <translation>{count} 个重点目标不在任何镇街内，未计入各镇街统计</translation>
     </message>
     <message>
+        <location filename="../processing/alg_four_colour_map.py" line="32" />
+        <source>no natural-hazard site is combined</source>
+        <translation>不叠加自然灾害隐患点</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="32" />
+        <source>the roads' extent is used, no township rows</source>
+        <translation>使用道路范围，不输出分镇街统计</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="36" />
+        <source>no key targets are counted</source>
+        <translation>不统计重点目标</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="76" />
+        <source>RINGS must be distances in metres &gt; 0, e.g. 500,1000,3000; got '{value}'</source>
+        <translation>RINGS 须为大于 0 的距离（米），如 500,1000,3000；实际为“{value}”</translation>
+    </message>
+    <message>
         <location filename="../core/messages.py" line="226" />
         <source>{count} responder(s) farther than SNAP_TOLERANCE ({tolerance:g} m) from the roads have no arrival time: {distances}</source>
         <translation>{count} 个救援力量距道路超过 SNAP_TOLERANCE（{tolerance:g} m），无到达时间：{distances}</translation>
@@ -2860,24 +2875,9 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
         <translation>事件 ACCESS_DISTANCE（{distance:g} m）内无道路：所有救援力量均无到达时间</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="32" />
-        <source>no natural-hazard site is combined</source>
-        <translation>不叠加自然灾害隐患点</translation>
-    </message>
-    <message>
         <location filename="../processing/alg_incident_surroundings.py" line="23" />
         <source>it counts 0 in every ring</source>
         <translation>各圈层均计为 0</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_resource_coverage.py" line="31" />
-        <source>the roads' extent is used, no township rows</source>
-        <translation>使用道路范围，不输出分镇街统计</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_resource_coverage.py" line="35" />
-        <source>no key targets are counted</source>
-        <translation>不统计重点目标</translation>
     </message>
 </context>
 <context>
@@ -2946,79 +2946,74 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
 <context>
     <name>ResourceCoverage</name>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="39" />
+        <location filename="../processing/alg_resource_coverage.py" line="40" />
         <source>Rescue teams and supply depots: coverage</source>
         <translation>应急救援队伍与物资储备库覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="43" />
+        <location filename="../processing/alg_resource_coverage.py" line="44" />
         <source>Rescue teams or supply depots</source>
         <translation>应急救援队伍或物资储备库</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="44" />
+        <location filename="../processing/alg_resource_coverage.py" line="45" />
         <source>The layer holds</source>
         <translation>图层内容</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="44" />
+        <location filename="../processing/alg_resource_coverage.py" line="45" />
         <source>Rescue teams</source>
         <translation>应急救援队伍</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="44" />
+        <location filename="../processing/alg_resource_coverage.py" line="45" />
         <source>Supply depots</source>
         <translation>应急物资储备库</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="47" />
+        <location filename="../processing/alg_resource_coverage.py" line="48" />
         <source>Id field (empty: team_id or depot_id)</source>
         <translation>编号字段（为空：team_id 或 depot_id）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="48" />
+        <location filename="../processing/alg_resource_coverage.py" line="49" />
         <source>Turnout or loading time field (min)</source>
         <translation>出动或装车时间字段（分钟）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="51" />
+        <location filename="../processing/alg_resource_coverage.py" line="52" />
         <source>Time limit</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="51" />
+        <location filename="../processing/alg_resource_coverage.py" line="52" />
         <source>By the layer's kind ({0})</source>
         <translation>按图层类型（{0}）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="55" />
+        <location filename="../processing/alg_resource_coverage.py" line="56" />
         <source>Time limit from dispatch (min; empty: the preset's)</source>
         <translation>自调派起的时限（分钟；为空：按预设）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="57" />
+        <location filename="../processing/alg_resource_coverage.py" line="58" />
         <source>Turnout when a resource gives none (min; empty: the preset's)</source>
         <translation>未填出动时间时的出动时间（分钟；为空：按预设）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="60" />
+        <location filename="../processing/alg_resource_coverage.py" line="61" />
         <source>Townships (study area; one row each)</source>
         <translation>镇街（研究范围；每个镇街一行）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="62" />
+        <location filename="../processing/alg_resource_coverage.py" line="63" />
         <source>Access distance from roads (m)</source>
         <translation>距道路可达距离（米）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="64" />
-        <source>Population</source>
-        <translation>人口</translation>
-    </message>
-    <message>
         <location filename="../processing/alg_resource_coverage.py" line="65" />
-        <source>Residents field</source>
-        <translation>常住人口字段</translation>
+        <source>Population (polygons or points)</source>
+        <translation>人口（面或点）</translation>
     </message>
     <message>
         <location filename="../processing/alg_resource_coverage.py" line="66" />
@@ -3086,17 +3081,17 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
         <translation>采用的时限（分钟）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="133" />
+        <location filename="../processing/alg_resource_coverage.py" line="132" />
         <source>Time limit: {0:g} min from dispatch ({1}; source: {2}); turnout when none is given: {3:g} min.</source>
         <translation>时限：自调派起 {0:g} 分钟（{1}；依据：{2}）；未填出动时间时按 {3:g} 分钟。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="157" />
+        <location filename="../processing/alg_resource_coverage.py" line="158" />
         <source>The layer '{0}' looks like {1}, but the layer kind chosen is {2}.</source>
         <translation>图层“{0}”看起来是{1}，但所选的图层类型为{2}。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="173" />
+        <location filename="../processing/alg_resource_coverage.py" line="174" />
         <source>Left out per township: {0}</source>
         <translation>各镇街未覆盖人口：{0}</translation>
     </message>
@@ -3263,7 +3258,7 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
 <context>
     <name>RoadParameters</name>
     <message>
-        <location filename="../processing/road_parameters.py" line="27" />
+        <location filename="../processing/road_parameters.py" line="28" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
@@ -3288,47 +3283,47 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
         <translation>限速字段（maxspeed，如 60、60 km/h、30 mph）</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="36" />
+        <location filename="../processing/road_parameters.py" line="37" />
         <source>Speed table (CSV or JSON; replaces the speed preset)</source>
         <translation>车速表（CSV 或 JSON；取代车速预设）</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="36" />
+        <location filename="../processing/road_parameters.py" line="37" />
         <source>Tables (*.csv *.json)</source>
         <translation>表格 (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="41" />
+        <location filename="../processing/road_parameters.py" line="42" />
         <source>Default speed (km/h)</source>
         <translation>默认车速(km/h)</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="43" />
+        <location filename="../processing/road_parameters.py" line="44" />
         <source>Direction field</source>
         <translation>通行方向字段</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="44" />
+        <location filename="../processing/road_parameters.py" line="45" />
         <source>Values for forward direction (separated by ;)</source>
         <translation>正向通行取值（以 ; 分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="44" />
+        <location filename="../processing/road_parameters.py" line="45" />
         <source>Values for backward direction (separated by ;)</source>
         <translation>反向通行取值（以 ; 分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="44" />
+        <location filename="../processing/road_parameters.py" line="45" />
         <source>Values for both directions (separated by ;)</source>
         <translation>双向通行取值（以 ; 分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="49" />
+        <location filename="../processing/road_parameters.py" line="50" />
         <source>Snap tolerance (m)</source>
         <translation>捕捉容差(米)</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="68" />
+        <location filename="../processing/road_parameters.py" line="63" />
         <source>Speed table: {0}</source>
         <translation>车速表：{0}</translation>
     </message>

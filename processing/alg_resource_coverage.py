@@ -7,6 +7,7 @@ from ..core.standards import fire_stations as fs
 from ..support import compat
 from ..support.i18n import is_chinese
 from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm, objects_frozen
+from .population import add_population, read_population
 from .road_parameters import add_road_parameters, read_roads
 
 def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks for)
@@ -61,8 +62,7 @@ class ResourceCoverage(RiskAtlasAlgorithm):
                         optional=True, kind="townships")
         self.add_number("ACCESS_DISTANCE", self.tr("Access distance from roads (m)"), fs.ACCESS_DISTANCE_M,
                         minimum=0.0, decimals=0)
-        self.add_source("POPULATION", self.tr("Population"), [compat.SOURCE_POLYGON], optional=True, kind="population")
-        self.add_field("POPULATION_FIELD", self.tr("Residents field"), "residents", "POPULATION", compat.FIELD_NUMERIC)
+        add_population(self, self.tr("Population (polygons or points)"))
         self.add_source("KEY_TARGETS", self.tr("Key targets (crowded places)"),
                         [compat.SOURCE_POINT, compat.SOURCE_POLYGON], optional=True, kind="key_targets")
         self.add_field("KEY_TARGET_ID_FIELD", self.tr("Key target id field"), "target_id", "KEY_TARGETS")
@@ -94,7 +94,8 @@ class ResourceCoverage(RiskAtlasAlgorithm):
         crs = roads.crs
         frames = {name: self.read_source(parameters, name, context, feedback, target_crs=crs,
                                          required=name == "RESOURCES")
-                  for name in ("RESOURCES", "STUDY_AREA", "POPULATION", "KEY_TARGETS")}
+                  for name in ("RESOURCES", "STUDY_AREA", "KEY_TARGETS")}
+        population, population_field = read_population(self, parameters, context, feedback, crs)
         feedback.setProgress(5)
 
         def field(name, frame, required=False):
@@ -111,10 +112,8 @@ class ResourceCoverage(RiskAtlasAlgorithm):
         self._check_kind(found, kind, feedback)
         townships = ri.township_inputs(frames["STUDY_AREA"]) if frames["STUDY_AREA"] is not None else None
         pop_geoms = residents = None
-        if frames["POPULATION"] is not None:
-            population_field = field("POPULATION_FIELD", frames["POPULATION"], True)
-            self.check_fields(frames["POPULATION"], {"residents": population_field}, feedback, required=("residents",))
-            pop_geoms, residents = reach_inputs.residents(frames["POPULATION"], population_field)
+        if population is not None:  # read_population checked it by the layer rules
+            pop_geoms, residents = reach_inputs.residents(population, population_field)
         targets = None
         if frames["KEY_TARGETS"] is not None:
             places = frames["KEY_TARGETS"]
@@ -146,7 +145,9 @@ class ResourceCoverage(RiskAtlasAlgorithm):
         self.check_cancelled(feedback)
         record = self.provenance(parameters, resource_kind=kind, time_preset=preset.name,
                                  time_limit_min=options.time_limit, time_source=preset.source,
-                                 speed_preset=speed_preset, cell_m=result.stats.get("cell_m"))
+                                 speed_preset=speed_preset.name, speed_table=speed_preset.source,
+                                 speeds_used=[list(row) for row in reach_inputs.speeds_used(network)],
+                                 cell_m=result.stats.get("cell_m"))
         return self._write(parameters, context, feedback, result, crs, record, options.time_limit)
 
     def _check_kind(self, frame, kind, feedback):

@@ -511,7 +511,7 @@ HELP = {
     "fourcolourmap": _with_population("fourcolourmap", four_colour_map),
     "firestationreach": fire_station_reach,
     "shelterpercapita": _with_population("shelterpercapita", shelter_per_capita),
-    "resourcecoverage": resource_coverage,
+    "resourcecoverage": _with_population("resourcecoverage", resource_coverage),
     "exportatlas": export_atlas,
     "fullassessment": _with_population("fullassessment", full_assessment),
     "importlayer": lambda algorithm=None: import_layer(algorithm) + "\n\n" + import_roads_population_note(algorithm),

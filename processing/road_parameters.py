@@ -1,9 +1,10 @@
 """The road-network parameters of the reach analyses, declared and read once: ROADS, SPEED_FIELD,
-ROAD_CLASS_FIELD, SPEED_PRESET, MAXSPEED_FIELD, SPEED_TABLE, DEFAULT_SPEED, DIRECTION_FIELD, VALUE_FORWARD /
-VALUE_BACKWARD / VALUE_BOTH, SNAP_TOLERANCE — named, defaulted and read as in ``riskatlas:firestationreach``
-(the resource coverage and the incident surroundings take them alike)."""
-from qgis.core import QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingParameterFile, \
-    QgsProcessingParameterString
+ROAD_CLASS_FIELD, SPEED_PRESET, MAXSPEED_FIELD, SPEED_TABLE, DEFAULT_SPEED, DIRECTION_FIELD,
+VALUE_FORWARD / VALUE_BACKWARD / VALUE_BOTH, SNAP_TOLERANCE — named, defaulted and read as in
+``riskatlas:firestationreach`` (the resource coverage and the incident surroundings take them alike):
+OSM ``other_tags``, the speed table, the layer rules of the fields used (``check_fields``)."""
+from qgis.core import QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingParameterFile
+from qgis.core import QgsProcessingParameterString
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.roads import DIRECTION_DEFAULTS
@@ -19,23 +20,23 @@ ROAD_FIELDS = (("speed", "SPEED_FIELD"), ("class", "ROAD_CLASS_FIELD"), ("direct
 translate = QCoreApplication.translate
 
 
-def add_road_parameters(algorithm, optional=False):
+def add_road_parameters(algorithm):
     """ROADS and its speed and direction parameters (then SNAP_TOLERANCE)."""
     from .base import FLAG_ADVANCED
     from .help_tables import speed_preset_option
 
-    algorithm.add_source("ROADS", translate("RoadParameters", "Roads"), [compat.SOURCE_LINE], optional=optional,
-                         kind="roads")
+    algorithm.add_source("ROADS", translate("RoadParameters", "Roads"), [compat.SOURCE_LINE], kind="roads")
     algorithm.add_field("SPEED_FIELD", translate("RoadParameters", "Speed field (km/h)"), "speed_kmh", "ROADS")
     algorithm.add_field("ROAD_CLASS_FIELD", translate("RoadParameters", "Road class field"), "class", "ROADS")
     algorithm.addParameter(QgsProcessingParameterEnum(
         "SPEED_PRESET", translate("RoadParameters", "Speed preset by road class"),
         options=[speed_preset_option(p, is_chinese()) for p in fs.SPEED_PRESETS.values()], defaultValue=0))
-    algorithm.add_field("MAXSPEED_FIELD", translate("RoadParameters", "Posted limit field (maxspeed, e.g. 60, 60 km/h, "
-                                                    "30 mph)"), "maxspeed", "ROADS")
-    table = QgsProcessingParameterFile("SPEED_TABLE", translate("RoadParameters", "Speed table (CSV or JSON; replaces "
-                                                                "the speed preset)"), optional=True,
-                                       fileFilter=translate("RoadParameters", "Tables (*.csv *.json)"))
+    algorithm.add_field("MAXSPEED_FIELD", translate("RoadParameters",
+                                                    "Posted limit field (maxspeed, e.g. 60, 60 km/h, 30 mph)"),
+                        "maxspeed", "ROADS")
+    table = QgsProcessingParameterFile(
+        "SPEED_TABLE", translate("RoadParameters", "Speed table (CSV or JSON; replaces the speed preset)"),
+        optional=True, fileFilter=translate("RoadParameters", "Tables (*.csv *.json)"))
     table.setFlags(table.flags() | FLAG_ADVANCED)
     algorithm.addParameter(table)
     algorithm.add_number("DEFAULT_SPEED", translate("RoadParameters", "Default speed (km/h)"), fs.DEFAULT_SPEED_KMH,
@@ -50,12 +51,6 @@ def add_road_parameters(algorithm, optional=False):
                          minimum=0.0, decimals=1)
 
 
-def _explicit(algorithm, parameters, name):
-    """A field named by the user (not its default name): a layer without it is an error."""
-    value = parameters.get(name)
-    return value is not None and value != algorithm.parameterDefinition(name).defaultValue()
-
-
 def speed_table(algorithm, parameters, context):
     """SPEED_TABLE when given (a CSV or JSON file), else the SPEED_PRESET table."""
     from ..core.standards.road_speeds import load_speed_table
@@ -68,9 +63,15 @@ def speed_table(algorithm, parameters, context):
         raise QgsProcessingException(translate("RoadParameters", "Speed table: {0}").format(error)) from error
 
 
+def _explicit(algorithm, parameters, name):
+    """A field named by the user (not its default name, which a model may pass on): a layer without it is an error."""
+    value = parameters.get(name)
+    return value is not None and value != algorithm.parameterDefinition(name).defaultValue()
+
+
 def read_roads(algorithm, parameters, context, feedback, roads):
-    """(RoadInputs, speed preset name) of the ROADS LayerFrame — as firestationreach reads them: its fields (or
-    OSM tags), the speed table, the layer rules on the fields used; what was read reported in the log."""
+    """(RoadInputs, the speed table used) of the ROADS LayerFrame, the fields used checked by the layer rules
+    and the speeds and directions reported in the log."""
     from ..layers import reach_inputs as inputs
 
     preset = speed_table(algorithm, parameters, context)
@@ -88,10 +89,10 @@ def read_roads(algorithm, parameters, context, feedback, roads):
     default_table = preset is fs.SPEED_PRESETS[SPEED_PRESET_NAMES[0]]  # the schema's class list is its
     algorithm.check_fields(roads, {"class": column("class", default_table), "speed_kmh": column("speed"),
                                    "oneway": column("direction", default_directions)}, feedback)
-    network = inputs.road_inputs(roads, chosen, preset,
-                                 algorithm.parameterAsDouble(parameters, "DEFAULT_SPEED", context), directions, tags)
+    default_speed = algorithm.parameterAsDouble(parameters, "DEFAULT_SPEED", context)
+    network = inputs.road_inputs(roads, chosen, preset, default_speed, directions, tags)
     info, warnings = inputs.road_report(network, len(roads.gdf))
     for line in info:
         feedback.pushInfo(line)
     algorithm.push_warnings(feedback, warnings)
-    return network, preset.name
+    return network, preset
