@@ -3258,72 +3258,72 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
 <context>
     <name>RoadParameters</name>
     <message>
-        <location filename="../processing/road_parameters.py" line="28" />
+        <location filename="../processing/road_parameters.py" line="29" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="29" />
+        <location filename="../processing/road_parameters.py" line="31" />
         <source>Speed field (km/h)</source>
         <translation>车速字段(km/h)</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="30" />
+        <location filename="../processing/road_parameters.py" line="32" />
         <source>Road class field</source>
         <translation>道路等级字段</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="31" />
+        <location filename="../processing/road_parameters.py" line="33" />
         <source>Speed preset by road class</source>
         <translation>按道路等级的车速预设</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="34" />
+        <location filename="../processing/road_parameters.py" line="36" />
         <source>Posted limit field (maxspeed, e.g. 60, 60 km/h, 30 mph)</source>
         <translation>限速字段（maxspeed，如 60、60 km/h、30 mph）</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="37" />
+        <location filename="../processing/road_parameters.py" line="39" />
         <source>Speed table (CSV or JSON; replaces the speed preset)</source>
         <translation>车速表（CSV 或 JSON；取代车速预设）</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="37" />
+        <location filename="../processing/road_parameters.py" line="39" />
         <source>Tables (*.csv *.json)</source>
         <translation>表格 (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="42" />
+        <location filename="../processing/road_parameters.py" line="44" />
         <source>Default speed (km/h)</source>
         <translation>默认车速(km/h)</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="44" />
+        <location filename="../processing/road_parameters.py" line="46" />
         <source>Direction field</source>
         <translation>通行方向字段</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="45" />
+        <location filename="../processing/road_parameters.py" line="47" />
         <source>Values for forward direction (separated by ;)</source>
         <translation>正向通行取值（以 ; 分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="45" />
+        <location filename="../processing/road_parameters.py" line="47" />
         <source>Values for backward direction (separated by ;)</source>
         <translation>反向通行取值（以 ; 分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="45" />
+        <location filename="../processing/road_parameters.py" line="47" />
         <source>Values for both directions (separated by ;)</source>
         <translation>双向通行取值（以 ; 分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="50" />
+        <location filename="../processing/road_parameters.py" line="52" />
         <source>Snap tolerance (m)</source>
         <translation>捕捉容差(米)</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="63" />
+        <location filename="../processing/road_parameters.py" line="65" />
         <source>Speed table: {0}</source>
         <translation>车速表：{0}</translation>
     </message>
