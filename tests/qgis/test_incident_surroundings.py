@@ -101,12 +101,15 @@ def test_key_targets_in_the_rings_as_qgis_buffers_and_counts_them(run_algorithm,
     assert mine[3000] > 0
 
 
-def test_only_roads_that_cannot_change_unseen_are_kept(sample_gpkg):
+def test_only_roads_that_cannot_change_unseen_are_kept(sample_gpkg, tmp_path):
     """A GeoPackage's roads are kept (keyed by file, size and time); memory roads, roads being edited and a
-    selection are not."""
+    selection are not. (Edited in a copy: the sample county is never opened for editing.)"""
+    import shutil
+
     from riskatlas.layers.incident_io import network_key
 
-    roads = QgsVectorLayer(layer_uri(sample_gpkg, "roads"), "roads", "ogr")
+    copy = shutil.copy(sample_gpkg, tmp_path / "county.gpkg")
+    roads = QgsVectorLayer(layer_uri(str(copy), "roads"), "roads", "ogr")
     assert network_key(roads, roads.source(), ["60"]) is not None
     assert network_key(roads, roads.source(), ["60"]) != network_key(roads, roads.source(), ["50"])
     memory = memory_layer(f"LineString?{CRS}&field=road_id:string", [("LINESTRING(0 0, 1 1)", ["R1"])], "roads")
