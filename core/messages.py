@@ -73,6 +73,8 @@ PRESET_OF_OTHER_METHOD = QT_TRANSLATE_NOOP("InputError", "preset '{preset}' is a
                                                          "{method} method")
 LENGTHS_DIFFER = QT_TRANSLATE_NOOP("InputError", "{given} {what} for {expected} {of}")
 
+RINGS = QT_TRANSLATE_NOOP("InputError", "RINGS must be distances in metres > 0, e.g. 500,1000,3000; got '{value}'")
+
 # ---------------------------------------------------------------- hazard sources (GB 18218-2018)
 QUANTITY_NOT_NUMBER = QT_TRANSLATE_NOOP("InputError", "quantity is not a number")
 QUANTITY_NEGATIVE = QT_TRANSLATE_NOOP("InputError", "quantity is negative")
@@ -219,6 +221,13 @@ OVERLOADED_OUTSIDE_TOWNSHIPS = QT_TRANSLATE_NOOP("InputError", "overloaded shelt
                                                                "counted")
 REACH_RESIDENTS_OUTSIDE_TOWNSHIPS = QT_TRANSLATE_NOOP("InputError", "{layers}: {residents:,.0f} residents lie outside "
                                                                     "every township and are not in the atlas figures")
+
+# ---------------------------------------------------------------- incident surroundings
+RESPONDERS_OFF_ROADS = QT_TRANSLATE_NOOP("InputError", "{count} responder(s) farther than SNAP_TOLERANCE "
+                                                       "({tolerance:g} m) from the roads have no arrival time: "
+                                                       "{distances}")
+INCIDENT_OFF_ROADS = QT_TRANSLATE_NOOP("InputError", "no road within ACCESS_DISTANCE ({distance:g} m) of the "
+                                                     "incident: no responder has an arrival time")
 
 # ---------------------------------------------------------------- siting
 WIND_NOT_NUMBER = QT_TRANSLATE_NOOP("InputError", "prevailing wind direction must be a finite number of degrees, got "

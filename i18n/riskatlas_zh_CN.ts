@@ -1227,7 +1227,7 @@ Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 �
 输出字段：risk_level、risk_label_zh、risk_label_en、risk_colour、n_level1 … n_level4（影响该区域的各级风险源数）、source_id / source_layer / source_dist_m（影响该区域的最高等级风险源中最近的一个）、risk_score（累计分值），给出{POPULATION}时还有 residents（按面积分摊；各等级合计写入日志并作为输出）。结果按四色配色设置样式；图例为 {6}（QGIS 为英文界面时显示 {7}）。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="348" />
+        <location filename="../processing/help.py" line="377" />
         <source>Effective shelter area per resident against the planning target (城镇人均固定避难场所面积 ≥ {0} m²), per township, per population cell and per shelter. Nothing needs to run first ({validateinputs} checks the layers).
 
 {METHOD}: {METHOD_0}: per unit of {UNITS}, the effective area of the counted shelters whose centroid lies in the unit ÷ the unit's residents (population features apportioned by area overlap); the output is the units. {METHOD_1}: a shelter serves every population feature whose centroid is within {RADIUS} of its centroid (straight line, the radius included). Its served residents are the sum of those features' residents; each feature gets the sum, over the shelters in reach, of shelter area ÷ served residents; the output is the population features. {METHOD_2}: the same with walking distance along {ROADS} (off-road legs to and from the roads included; roads whose 'class' is {1} are not walked along).
@@ -1254,7 +1254,7 @@ deficit_m2 为达到{TARGET}尚缺的面积；no_shelter 标记所有避难场�
 错误输入会停止运行并指明图层、要素和字段：面积缺失或为负、类型未知、常住人口为 NULL 或为负。地理坐标系图层重投影到本地投影坐标系（写入日志）；其他图层重投影到避难场所图层的坐标系。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="454" />
+        <location filename="../processing/help.py" line="483" />
         <source>The assessment chain as an editable Processing model — the same steps, algorithms and defaults as {fullassessment}:
 {0}
 
@@ -1265,7 +1265,7 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
 在模型设计器中打开，可修改或增加步骤，或另存一份本单位的副本。与{fullassessment}不同，它将每个结果写到您指定的位置，不生成项目和 HTML 报告。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="383" />
+        <location filename="../processing/help.py" line="412" />
         <source>Prints the risk atlas as one PDF: the county's pages, then one sheet per township of {TOWNSHIPS}. Run first: {fourcolourmap} ({RISK_MAP}), and for the other layers {enterpriserisk}, {gradehazardsources}, {firestationreach} and {shelterpercapita} — or run {fullassessment}, which makes all of them and this atlas in one go.
 
 County pages: the four-colour risk map with fire stations, shelters and major hazard units, a table of map units, area and residents per risk level, the three indicators, a table of the townships, {ORGANISATION} and {DATE}; with {REACH_AREAS}, the fire-station page (stations, the land each reaches within the time limit, the gaps hatched in red, coverage per township, the stations' districts against their class limit); with {SHELTER_UNITS}, the shelter page (fixed-shelter area per resident per township against {TARGET}, default {0} m² per resident, a value equal to the target meets it; with {SHELTER_LOAD} the shelters' service areas and the overloaded shelters).
@@ -1299,7 +1299,7 @@ Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of 
 {OUTPUT_XLSX_FOLDER}（可选）：另为每个图层写出一个 Excel 工作簿，供在 Excel 中填写 — 列名语言按{ALIAS_LANGUAGE}，代码字段带下拉列表，并有数值校验和填表说明页。填好的工作簿用{importlayer}导入（需要 Python 包 openpyxl）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="429" />
+        <location filename="../processing/help.py" line="458" />
         <source>Runs the whole assessment on a county's layers in one go — nothing needs to run first — and writes everything into {OUTPUT_FOLDER}:
 {0}
 
@@ -1356,37 +1356,37 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
 物质既不在表1中又没有给出类别时报错，并指明单元和要素；数量为空按 0 t 计（警告）；数量为负报错。{DETAILS}列出每条记录的 q、Q、β、q/Q 及各值的来源表。单元几何为其各记录合并。下一步：{enterpriserisk}和{fourcolourmap}使用{OUTPUT}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="472" />
+        <location filename="../processing/help.py" line="501" />
         <source>an error</source>
         <translation>报错</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="470" />
+        <location filename="../processing/help.py" line="499" />
         <source>left out with a warning</source>
         <translation>剔除并警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="471" />
+        <location filename="../processing/help.py" line="500" />
         <source>kept with a warning</source>
         <translation>保留并警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="471" />
+        <location filename="../processing/help.py" line="500" />
         <source>kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="472" />
+        <location filename="../processing/help.py" line="501" />
         <source>a warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="473" />
+        <location filename="../processing/help.py" line="502" />
         <source>accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="474" />
+        <location filename="../processing/help.py" line="503" />
         <source>Bad input: a value the layer rules refuse (a missing field, text in a number field, a negative value or one beyond the largest possible, an unknown code, a duplicate id) stops the run with a message naming the layer, the feature (its id, then its fid) and the field, as validateinputs reports it; implausibly large values are used with a warning. Invalid geometries are repaired (make valid) with a warning naming the features. Features without geometry — {0}. An empty layer — {1}. Input layers are never modified; the outputs are written whole or not at all (a failed or cancelled run leaves none).</source>
         <translation>错误输入：图层规则不接受的值（缺少字段、数值字段中的文字、负值或超出最大可能值、未知代码、重复编号）将终止运行，提示信息指明图层、要素（先编号，后 fid）和字段，与“检查输入图层”的报告一致；不合常理的过大值照常使用并给出警告。无效几何会被修复（make valid），并给出指明要素的警告。无几何的要素——{0}。空图层——{1}。输入图层不会被修改；输出要么完整写出，要么完全不写（失败或取消的运行不留下任何输出）。</translation>
     </message>
@@ -1429,12 +1429,12 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="485" />
+        <location filename="../processing/help.py" line="514" />
         <source>Population: {POPULATION} polygons (residents apportioned by area) or points (each point's residents counted wholly where it lies: a point counts as a {0:g} mm square), or instead {POPULATION_RASTER}, a grid whose band 1 holds residents per cell (WorldPop, 格网人口): each cell counts as its square, nodata and 0 cells are dropped, and the result equals a run on the cells as polygons. Give one or the other.</source>
         <translation>人口：{POPULATION}可为面（常住人口按面积分摊）或点（每个点的常住人口全部计入其所在位置：点按边长 {0:g} 毫米的正方形计算）；也可改用{POPULATION_RASTER}，即第 1 波段为每格常住人口的格网（WorldPop、格网人口）：每个格元按其正方形计算，无数据和 0 值格元被舍弃，结果与以格元多边形运行相同。二者取其一。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="497" />
+        <location filename="../processing/help.py" line="526" />
         <source>Roads: an OSM import (GDAL's 'lines' layer) is read as it is — highway is the class, oneway and maxspeed come out of other_tags (roundabouts and motorways one-way unless tagged), and the lines the OSM speed table does not drive (footways, steps, waterways and railways without highway …) are left out and counted; the OSM value stays beside the class (highway), a Chinese class beside it as class_cn, and a posted limit or design speed (限速, 设计速度) goes to maxspeed, which {firestationreach} multiplies by its speed table's factor. Population: polygons, or points (villages, communities with 人口 and coordinates) counted where they lie.</source>
         <translation>道路：OSM 导入数据（GDAL 的 lines 图层）可直接读取——highway 即道路等级，oneway 和 maxspeed 取自 other_tags（环岛和高速公路未另行标注时按单行处理），OSM 车速表不行驶的线（人行道、台阶、无 highway 的河流和铁路等）不导入并计数；OSM 原值保留在等级旁（highway），中文等级保留为 class_cn，限速或设计速度（限速、设计速度）写入 maxspeed，{firestationreach}按其车速表的系数折算。人口：面，或点（带人口和坐标的村、社区），点的人口全部计入其所在位置。</translation>
     </message>
@@ -1514,6 +1514,23 @@ Outputs: {OUTPUT} (rank = greedy order within the optimal set, added_residents a
 选址规则（违反任一规则的候选站址不会被选中；缺少输入的规则跳过并给出警告）：{1}。危险源规则适用于{TARGETS}中的危险源或危险源分级单元图层，风向规则需要{PREVAILING_WIND_FROM}，疏散出口规则需要{CROWDED_PLACES}。{3} m 间距取自两份2017年版本的二手文本（2011年版为{4} m），未与正式文本核对。
 
 输出：{OUTPUT}（rank = 最优站址组内的贪心顺序，added_residents 和 added_targets = 按此顺序各站址的边际增量，合计等于总增量）、{OUTPUT_UNCOVERED}（仍未覆盖的人口区域和目标，arrival_limit_min，coverable = 是否有候选站址可达）和{OUTPUT_SUMMARY}（选址前后对比）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="347" />
+        <source>What surrounds an incident (周边分析), in seconds: for each feature of {INCIDENTS} — a point, a hazard unit or an enterprise polygon — the residents, key targets, enterprises, hazard units and shelters within {RINGS}, and the nearest fire stations, rescue teams and supply depots with their arrival. Nothing needs to run first; every layer but {INCIDENTS} is optional.
+
+Rings are cumulative: the ring of r metres is the buffer of r around the incident (a disc for a point), and a feature counts when it is within r of the incident (on the ring counts). The incident's own feature (the same geometry, e.g. the hazard unit the incident is) is not counted; a hazard unit's substance rows count once (by unit_id). Residents: {POPULATION} apportioned by area within each ring. Key targets: their number and occupancy ({OCCUPANCY_FIELD}). Shelters: spare capacity = capacity ({CAPACITY_FIELD}; without one, the effective area ÷ {0} m² per person) − the residents {shelterpercapita} assigns to the shelter (its catchment method, defaults), never below 0.
+
+Responders: the {N_NEAREST} of each kind that arrive first on {ROADS}, with the rules of {firestationreach}: each starts after its turnout ({TURNOUT_FIELD}, else {DEFAULT_TURNOUT}), enters the network within {SNAP_TOLERANCE} and arrives when it reaches a road point within {ACCESS_DISTANCE} of the incident — so a fire station's arrival is {firestationreach}'s target arrival for the same point. distance_m is the straight-line distance. Without {ROADS} the nearest in a straight line are listed, without times. The road network is kept for the session: a second query on the same roads and parameters skips building it.
+
+Outputs: the rings (one row per incident and ring: incident_id, ring_m, residents, key_targets, key_target_occupancy, enterprises, hazard_units, shelter_spare_capacity), the responders (incident_id, kind, rank, responder_id, name, arrival_min, distance_m) and, when {OUTPUT_BRIEF} is given, a one-page PDF brief per incident in the language of {LANGUAGE}: the map with the rings, the ring table and the responders.</source>
+        <translation>事件周边分析，数秒内完成：对 {INCIDENTS} 的每个要素（一个点、一个危险源单元或一个企业面），统计 {RINGS} 内的常住人口、重点防护目标、企业、危险源单元和避难场所，并给出最近的消防站、救援队伍和物资储备库及其到达时间。无需先运行其他算法；除 {INCIDENTS} 外的图层都可不填。
+
+圈层是累计的：r 米圈层是事件周围 r 米的缓冲区（点事件为圆），要素与事件的距离 ≤ r 即计入（恰在圈上也计入）。事件本身的要素（相同几何，如事件所在的危险源单元）不计入；同一危险源单元的多条物质记录只计一次（按 unit_id）。常住人口：{POPULATION} 在各圈层内按面积分摊。重点防护目标：个数及容纳人数（{OCCUPANCY_FIELD}）。避难场所：剩余容量 = 容量（{CAPACITY_FIELD}；未填时为有效面积 ÷ 每人 {0} m²）− {shelterpercapita} 分配给该场所的居民（服务范围法，默认参数），不低于 0。
+
+救援力量：在 {ROADS} 上最先到达的每类 {N_NEAREST} 个，规则同 {firestationreach}：各自在出动时间（{TURNOUT_FIELD}，未填用 {DEFAULT_TURNOUT}）后出发，在 {SNAP_TOLERANCE} 内接入路网，到达距事件 {ACCESS_DISTANCE} 内的道路点即为到达——因此消防站的到达时间与 {firestationreach} 对同一点的目标到达时间相同。distance_m 为直线距离。未给出 {ROADS} 时按直线距离列出最近者，不给时间。路网在本次会话中保留：同一道路和参数的第二次查询无需重建。
+
+输出：圈层（每个事件每个圈层一行：incident_id、ring_m、residents、key_targets、key_target_occupancy、enterprises、hazard_units、shelter_spare_capacity）、救援力量（incident_id、kind、rank、responder_id、name、arrival_min、distance_m），以及给出 {OUTPUT_BRIEF} 时每个事件一页的 PDF 简报（语言按 {LANGUAGE}）：含圈层地图、圈层统计表和救援力量表。</translation>
     </message>
 </context>
 <context>
@@ -1933,6 +1950,149 @@ Outputs: {OUTPUT} (rank = greedy order within the optimal set, added_residents a
     </message>
 </context>
 <context>
+    <name>IncidentSurroundings</name>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="41" />
+        <source>Incident surroundings</source>
+        <translation>事件周边分析</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="45" />
+        <source>Incidents (points, hazard units or enterprise polygons)</source>
+        <translation>事件（点、危险源单元或企业面）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="48" />
+        <source>Incident id field (empty: the feature id)</source>
+        <translation>事件编号字段（空：要素编号）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="49" />
+        <source>Rings (m)</source>
+        <translation>圈层 (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="50" />
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="51" />
+        <source>Residents field</source>
+        <translation>常住人口字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="52" />
+        <source>Key targets (crowded places)</source>
+        <translation>重点防护目标（人员密集场所）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="54" />
+        <source>Occupancy field (people)</source>
+        <translation>容纳人数字段（人）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="56" />
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="57" />
+        <source>Hazard units (graded, or the hazard sources: by unit_id)</source>
+        <translation>危险源单元（已分级的，或危险源图层：按 unit_id）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="60" />
+        <source>Shelters</source>
+        <translation>避难场所</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="61" />
+        <source>Shelter capacity field (people)</source>
+        <translation>避难场所容量字段（人）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="63" />
+        <source>Fire stations</source>
+        <translation>消防站</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="64" />
+        <source>Rescue teams</source>
+        <translation>救援队伍</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="65" />
+        <source>Supply depots</source>
+        <translation>物资储备库</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="66" />
+        <source>Nearest responders of each kind</source>
+        <translation>每类最近的救援力量数</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="69" />
+        <source>Turnout time field (min)</source>
+        <translation>出动时间字段 (min)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="70" />
+        <source>Default turnout time (min)</source>
+        <translation>默认出动时间 (min)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="72" />
+        <source>Access distance from roads (m)</source>
+        <translation>距道路的接入距离 (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="74" />
+        <source>Node tolerance (m)</source>
+        <translation>节点容差 (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="75" />
+        <source>Rings</source>
+        <translation>圈层</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="76" />
+        <source>Nearest responders</source>
+        <translation>最近的救援力量</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="77" />
+        <source>Incident brief (PDF)</source>
+        <translation>事件简报 (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="77" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../processing/incident_steps.py" line="24" />
+        <source>No roads: the nearest responders are listed by straight-line distance, without arrival times.</source>
+        <translation>未给出道路：按直线距离列出最近的救援力量，不计到达时间。</translation>
+    </message>
+    <message>
+        <location filename="../processing/incident_steps.py" line="41" />
+        <source>Road network kept from an earlier run of this session: {0:,} nodes, {1:,} edges.</source>
+        <translation>路网沿用本次会话先前的构建：{0:,} 个节点，{1:,} 条边。</translation>
+    </message>
+    <message>
+        <location filename="../processing/incident_steps.py" line="41" />
+        <source>Road network built: {0:,} nodes, {1:,} edges (kept for the next run of this session).</source>
+        <translation>路网已构建：{0:,} 个节点，{1:,} 条边（本次会话的下一次运行将沿用）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/incident_steps.py" line="84" />
+        <source>{0} within {1:g} m: {2:,.0f} residents, {3:,.0f} key targets ({4:,.0f} people), {5:,.0f} enterprises, {6:,.0f} hazard units, shelters' spare capacity {7:,.0f}.</source>
+        <translation>{0} 周边 {1:g} m 内：常住人口 {2:,.0f}，重点防护目标 {3:,.0f} 个（容纳 {4:,.0f} 人），企业 {5:,.0f} 家，危险源单元 {6:,.0f} 个，避难场所剩余容量 {7:,.0f} 人。</translation>
+    </message>
+</context>
+<context>
     <name>InputError</name>
     <message>
         <location filename="../core/errors.py" line="23" />
@@ -2200,432 +2360,432 @@ Outputs: {OUTPUT} (rank = greedy order within the optimal set, added_residents a
         <translation>{given} 个 {what}，对应 {expected} 个 {of}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="77" />
+        <location filename="../core/messages.py" line="79" />
         <source>quantity is not a number</source>
         <translation>设计最大量不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="78" />
+        <location filename="../core/messages.py" line="80" />
         <source>quantity is negative</source>
         <translation>设计最大量为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="79" />
+        <location filename="../core/messages.py" line="81" />
         <source>records with an empty quantity counted as 0 t</source>
         <translation>设计最大量为空的记录按 0 t 计</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="80" />
+        <location filename="../core/messages.py" line="82" />
         <source>unit id is empty</source>
         <translation>单元编号为空</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="81" />
+        <location filename="../core/messages.py" line="83" />
         <source>substance is empty</source>
         <translation>物质名称为空</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="82" />
+        <location filename="../core/messages.py" line="84" />
         <source>unknown hazard category {codes} (GB 18218-2018 Table 2 codes: {known}); unit {units}</source>
         <translation>未知危险性类别 {codes}（GB 18218-2018 表2代码：{known}）；单元 {units}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="84" />
+        <location filename="../core/messages.py" line="86" />
         <source>substance '{substance}' matches several rows of GB 18218-2018 Table 1 ({rows}): write the full name of the row; unit {units}</source>
         <translation>物质“{substance}”对应 GB 18218-2018 表1 的多行（{rows}）：请填写该行的全称；单元 {units}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="86" />
+        <location filename="../core/messages.py" line="88" />
         <source>substance '{substance}' (GB 18218-2018 Table 1 #{seq} {name}) is not a Table 3 toxic gas: give its hazard category so that β can be taken from Table 4; unit {units}</source>
         <translation>物质“{substance}”（GB 18218-2018 表1 第{seq}项 {name}）不是表3中的毒性气体：请填写其危险性类别，以便按表4取 β；单元 {units}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="89" />
+        <location filename="../core/messages.py" line="91" />
         <source>substance '{substance}' is not in GB 18218-2018 Table 1 and no hazard category is given (give one in the category field, e.g. W2 or J3); unit {units}</source>
         <translation>物质“{substance}”不在 GB 18218-2018 表1 中，且未给出危险性类别（请在类别字段中填写，如 W2 或 J3）；单元 {units}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="92" />
+        <location filename="../core/messages.py" line="94" />
         <source>exposed people is not a number</source>
         <translation>暴露人数不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="93" />
+        <location filename="../core/messages.py" line="95" />
         <source>exposed people is negative</source>
         <translation>暴露人数为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="94" />
+        <location filename="../core/messages.py" line="96" />
         <source>records of {count} unit(s) disagree on the exposed people ({units}): the largest count is used</source>
         <translation>{count} 个单元的各条记录暴露人数不一致（{units}）：取最大值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="96" />
+        <location filename="../core/messages.py" line="98" />
         <source>unit(s) {units} have no geometry to estimate exposed people from</source>
         <translation>单元 {units} 没有可用于估算暴露人数的几何</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="98" />
+        <location filename="../core/messages.py" line="100" />
         <source>major hazard unit(s) {units} have no exposed-people count and no population layer was given to estimate it (α needs it)</source>
         <translation>重大危险源单元 {units} 没有暴露人数，且未提供用于估算的人口图层（计算 α 需要）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="100" />
+        <location filename="../core/messages.py" line="102" />
         <source>unit(s) {units} have no exposed-people count and the population layer to estimate it from is empty</source>
         <translation>单元 {units} 没有暴露人数，而用于估算的人口图层为空</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="102" />
+        <location filename="../core/messages.py" line="104" />
         <source>records of unit(s) {units} name different enterprises</source>
         <translation>单元 {units} 的各条记录所属企业不一致</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="103" />
+        <location filename="../core/messages.py" line="105" />
         <source>units of {count} enterprise id(s) not in the enterprises layer ({ids}): the units' own boundaries are used</source>
         <translation>{count} 个企业编号不在企业图层中（{ids}）：其单元按自身边界计算</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="105" />
+        <location filename="../core/messages.py" line="107" />
         <source>{count} enterprise(s) without a polygon (a point, or no geometry): their units' own boundaries are used</source>
         <translation>{count} 个企业没有面几何（为点或无几何）：其单元按自身边界计算</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="109" />
+        <location filename="../core/messages.py" line="111" />
         <source>value is not a number</source>
         <translation>值不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="110" />
+        <location filename="../core/messages.py" line="112" />
         <source>value is negative</source>
         <translation>值为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="111" />
+        <location filename="../core/messages.py" line="113" />
         <source>value below {minimum:g}</source>
         <translation>值小于 {minimum:g}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="112" />
+        <location filename="../core/messages.py" line="114" />
         <source>features with an empty value counted as 0</source>
         <translation>值为空的要素按 0 计</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="113" />
+        <location filename="../core/messages.py" line="115" />
         <source>residents is NULL; enter 0 where nobody lives</source>
         <translation>常住人口为空（NULL）；无人居住处请填 0</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="114" />
+        <location filename="../core/messages.py" line="116" />
         <source>residents value is negative</source>
         <translation>常住人口为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="115" />
+        <location filename="../core/messages.py" line="117" />
         <source>residents value is not a number</source>
         <translation>常住人口不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="118" />
+        <location filename="../core/messages.py" line="120" />
         <source>LEC factor {factor} is empty or not a number</source>
         <translation>LEC 因子 {factor} 为空或不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="119" />
+        <location filename="../core/messages.py" line="121" />
         <source>LEC factor {factor} must be positive</source>
         <translation>LEC 因子 {factor} 应为正数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="120" />
+        <location filename="../core/messages.py" line="122" />
         <source>values of LEC factor {factor} not among the LEC table values {values} (used as given)</source>
         <translation>LEC 因子 {factor} 的取值不在 LEC 表值 {values} 之中（按原值使用）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="122" />
+        <location filename="../core/messages.py" line="124" />
         <source>matrix {factor} is empty or not a number</source>
         <translation>风险矩阵 {factor} 为空或不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="123" />
+        <location filename="../core/messages.py" line="125" />
         <source>matrix {factor} must be a whole number {low}–{high}</source>
         <translation>风险矩阵 {factor} 应为 {low}–{high} 的整数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="124" />
+        <location filename="../core/messages.py" line="126" />
         <source>risk level must be 1, 2, 3 or 4</source>
         <translation>风险等级应为 1、2、3 或 4</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="125" />
+        <location filename="../core/messages.py" line="127" />
         <source>enterprise id is empty (needed to attach hazard units)</source>
         <translation>企业编号为空（关联危险源单元需要）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="126" />
+        <location filename="../core/messages.py" line="128" />
         <source>enterprise id is not unique (needed to attach hazard units)</source>
         <translation>企业编号不唯一（关联危险源单元需要）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="128" />
+        <location filename="../core/messages.py" line="130" />
         <source>units that name no enterprise are not attached to one</source>
         <translation>未注明所属企业的单元不关联到企业</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="129" />
+        <location filename="../core/messages.py" line="131" />
         <source>units of {count} enterprise id(s) not in {enterprises} ({ids}) are ignored</source>
         <translation>所属企业编号不在“{enterprises}”中的 {count} 个企业的单元被忽略（{ids}）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="139" />
+        <location filename="../core/messages.py" line="141" />
         <source>features without geometry cannot be placed and are ignored</source>
         <translation>无几何的要素无法定位，已忽略</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="141" />
+        <location filename="../core/messages.py" line="143" />
         <source>input fields replaced by the map's own: {fields}</source>
         <translation>输入字段被四色图的同名字段替换：{fields}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="149" />
+        <location filename="../core/messages.py" line="151" />
         <source>the road layer has no features</source>
         <translation>道路图层没有要素</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="150" />
+        <location filename="../core/messages.py" line="152" />
         <source>the road layer has no line with length</source>
         <translation>道路图层没有长度大于零的线</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="151" />
+        <location filename="../core/messages.py" line="153" />
         <source>the station layer has no features</source>
         <translation>消防站图层没有要素</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="152" />
+        <location filename="../core/messages.py" line="154" />
         <source>stations without a location are left out</source>
         <translation>无位置的消防站被剔除</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="153" />
+        <location filename="../core/messages.py" line="155" />
         <source>turnout time is negative</source>
         <translation>出动时间为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="154" />
+        <location filename="../core/messages.py" line="156" />
         <source>turnout time is not a number</source>
         <translation>出动时间不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="155" />
+        <location filename="../core/messages.py" line="157" />
         <source>stations farther than SNAP_TOLERANCE = {tolerance:g} m from any road are left out ({distances})</source>
         <translation>距任何道路超过 SNAP_TOLERANCE = {tolerance:g} m 的消防站被剔除（{distances}）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="157" />
+        <location filename="../core/messages.py" line="159" />
         <source>no station lies within SNAP_TOLERANCE = {tolerance:g} m of a road</source>
         <translation>没有消防站位于道路 SNAP_TOLERANCE = {tolerance:g} m 范围内</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="159" />
+        <location filename="../core/messages.py" line="161" />
         <source>turnout ≥ TIME_LIMIT: these stations reach nothing in time</source>
         <translation>出动时间 ≥ TIME_LIMIT：这些消防站在时限内无法到达任何地方</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="160" />
+        <location filename="../core/messages.py" line="162" />
         <source>{parts} network part(s) not connected to any station's part ({km:.1f} km of road) are never reached; check the junctions there (lines join only where they share a vertex)</source>
         <translation>{parts} 个路网部分与任何消防站所在部分不连通（道路 {km:.1f} km），永远无法到达；请检查该处的路口（线只在共用节点处相连）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="164" />
+        <location filename="../core/messages.py" line="166" />
         <source>speed is not a number</source>
         <translation>车速不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="165" />
+        <location filename="../core/messages.py" line="167" />
         <source>speed is zero or negative: give a speed &gt; 0 km/h, or leave it empty to use the road class's preset speed or DEFAULT_SPEED (delete the road to close it)</source>
         <translation>车速为零或负数：请填写大于 0 km/h 的车速，或留空以使用道路等级的预设车速或 DEFAULT_SPEED（如需封闭道路请删除该路段）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="168" />
+        <location filename="../core/messages.py" line="170" />
         <source>suburban must be true or false (是/否, 郊区/城区, yes/no, 1/0)</source>
         <translation>郊区站应为是/否（是/否、郊区/城区、yes/no、1/0）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="170" />
+        <location filename="../core/messages.py" line="172" />
         <source>{count} population features with an empty residents value counted as 0</source>
         <translation>{count} 个常住人口为空的人口要素按 0 计</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="172" />
+        <location filename="../core/messages.py" line="174" />
         <source>no district polygon contains these stations: {stations}</source>
         <translation>没有辖区面包含这些消防站：{stations}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="173" />
+        <location filename="../core/messages.py" line="175" />
         <source>{count} district polygon(s) contain more than one station: each of those stations is given the whole district</source>
         <translation>{count} 个辖区面包含不止一个消防站：这些消防站均取整个辖区</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="175" />
+        <location filename="../core/messages.py" line="177" />
         <source>{count} district polygon(s) contain no station and are not used</source>
         <translation>{count} 个辖区面不含消防站，未使用</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="176" />
+        <location filename="../core/messages.py" line="178" />
         <source>no class limit for stations of unknown class: {stations} (classes: {classes}; or the suburban flag)</source>
         <translation>类别未知的消防站没有辖区面积上限：{stations}（类别：{classes}；或郊区站标记）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="180" />
+        <location filename="../core/messages.py" line="182" />
         <source>shelter type is empty</source>
         <translation>避难场所类型为空</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="181" />
+        <location filename="../core/messages.py" line="183" />
         <source>unknown shelter type(s) {types}; known types: {known}</source>
         <translation>未知避难场所类型 {types}；已知类型：{known}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="182" />
+        <location filename="../core/messages.py" line="184" />
         <source>TYPES names unknown shelter type(s) {types}; known: {known}</source>
         <translation>TYPES 中含未知避难场所类型 {types}；已知：{known}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="183" />
+        <location filename="../core/messages.py" line="185" />
         <source>values are not numbers</source>
         <translation>值不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="184" />
+        <location filename="../core/messages.py" line="186" />
         <source>effective area is missing (NULL); fill it in or leave AREA_FIELD empty to use the polygon area</source>
         <translation>有效避难面积缺失（NULL）；请填写，或将 AREA_FIELD 留空以使用面的面积</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="186" />
+        <location filename="../core/messages.py" line="188" />
         <source>effective area is negative</source>
         <translation>有效避难面积为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="187" />
+        <location filename="../core/messages.py" line="189" />
         <source>shelter has no polygon area (a point or line): set AREA_FIELD to the effective-area field</source>
         <translation>避难场所没有面面积（为点或线）：请将 AREA_FIELD 设为有效面积字段</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="189" />
+        <location filename="../core/messages.py" line="191" />
         <source>capacity is negative</source>
         <translation>容纳人数为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="190" />
+        <location filename="../core/messages.py" line="192" />
         <source>shelters without a capacity: only their area per served person is checked</source>
         <translation>避难场所没有容纳人数：仅核查其人均面积</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="192" />
+        <location filename="../core/messages.py" line="194" />
         <source>counted shelters have less than {minimum:g} m² effective area (GB 21734-2008 minimum site area)</source>
         <translation>计入的避难场所有效面积小于 {minimum:g} m²（GB 21734-2008 场址最小面积）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="194" />
+        <location filename="../core/messages.py" line="196" />
         <source>population features without a known urban flag are counted as not urban</source>
         <translation>城镇标记未知的人口要素按非城镇计</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="196" />
+        <location filename="../core/messages.py" line="198" />
         <source>no '{name}' field: all residents counted (URBAN_ONLY needs it)</source>
         <translation>没有“{name}”字段：计入全部常住人口（URBAN_ONLY 需要该字段）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="197" />
+        <location filename="../core/messages.py" line="199" />
         <source>{count} counted shelter(s) lie outside every unit and are not in any unit's area: {shelters}</source>
         <translation>{count} 个计入的避难场所位于所有单元之外，不计入任何单元的面积：{shelters}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="199" />
+        <location filename="../core/messages.py" line="201" />
         <source>{residents:.0f} residents lie outside every unit and are in no unit's figures</source>
         <translation>{residents:.0f} 名常住人口位于所有单元之外，不计入任何单元的统计</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="201" />
+        <location filename="../core/messages.py" line="203" />
         <source>no shelter of the counted types: every resident falls short of the target</source>
         <translation>没有计入类型的避难场所：所有居民均未达标</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="205" />
+        <location filename="../core/messages.py" line="207" />
         <source>township without geometry: it cannot be a page of the atlas</source>
         <translation>镇街没有几何：无法作为图集的一页</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="207" />
+        <location filename="../core/messages.py" line="209" />
         <source>no townships: the atlas needs at least one page</source>
         <translation>没有镇街：图集至少需要一页</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="208" />
+        <location filename="../core/messages.py" line="210" />
         <source>hazard grade must be 1, 2, 3, 4 or empty</source>
         <translation>危险源级别应为 1、2、3、4 或空</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="209" />
+        <location filename="../core/messages.py" line="211" />
         <source>major hazard unit without a grade</source>
         <translation>重大危险源单元没有级别</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="211" />
+        <location filename="../core/messages.py" line="213" />
         <source>enterprises without a risk level are not counted</source>
         <translation>没有风险等级的企业不计入</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="212" />
+        <location filename="../core/messages.py" line="214" />
         <source>enterprises outside every township (or without a location) are not counted</source>
         <translation>位于所有镇街之外（或无位置）的企业不计入</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="214" />
+        <location filename="../core/messages.py" line="216" />
         <source>major hazard units outside every township (or without a location) are not counted</source>
         <translation>位于所有镇街之外（或无位置）的重大危险源单元不计入</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="216" />
+        <location filename="../core/messages.py" line="218" />
         <source>shelter results that match no township are not used</source>
         <translation>无法对应到镇街的避难场所结果未使用</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="218" />
+        <location filename="../core/messages.py" line="220" />
         <source>overloaded shelters outside every township are not counted</source>
         <translation>位于所有镇街之外的超负荷避难场所不计入</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="220" />
+        <location filename="../core/messages.py" line="222" />
         <source>{layers}: {residents:,.0f} residents lie outside every township and are not in the atlas figures</source>
         <translation>{layers}：{residents:,.0f} 名常住人口位于所有镇街之外，不计入图集统计</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="224" />
+        <location filename="../core/messages.py" line="233" />
         <source>prevailing wind direction must be a finite number of degrees, got {value}</source>
         <translation>主导风向应为有限的度数，实为 {value}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="226" />
+        <location filename="../core/messages.py" line="235" />
         <source>geometry is missing or empty</source>
         <translation>几何缺失或为空</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="227" />
+        <location filename="../core/messages.py" line="236" />
         <source>candidates must be single points</source>
         <translation>候选点应为单点</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="228" />
+        <location filename="../core/messages.py" line="237" />
         <source>roads must be lines</source>
         <translation>道路应为线</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="229" />
+        <location filename="../core/messages.py" line="238" />
         <source>demand weight must be a finite number ≥ 0</source>
         <translation>需求权重应为不小于 0 的有限数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="230" />
+        <location filename="../core/messages.py" line="239" />
         <source>'{name}' must be finite</source>
         <translation>“{name}”应为有限数值</translation>
     </message>
@@ -2675,52 +2835,52 @@ Outputs: {OUTPUT} (rank = greedy order within the optimal set, added_residents a
         <translation>不计入任何避难场所面积：所有居民均未达标</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="236" />
+        <location filename="../core/messages.py" line="245" />
         <source>field not found (nor among the OSM other_tags)</source>
         <translation>未找到字段（OSM other_tags 中也没有）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="237" />
+        <location filename="../core/messages.py" line="246" />
         <source>a population grid must be a raster file GDAL reads (this layer's provider is {provider})</source>
         <translation>人口格网须为 GDAL 可读的栅格文件（此图层的数据提供者为 {provider}）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="239" />
+        <location filename="../core/messages.py" line="248" />
         <source>the population grid cannot be opened</source>
         <translation>无法打开人口格网</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="240" />
+        <location filename="../core/messages.py" line="249" />
         <source>the population grid is rotated: warp it to a north-up grid first</source>
         <translation>人口格网带旋转：请先重投影（warp）为正北朝上的格网</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="241" />
+        <location filename="../core/messages.py" line="250" />
         <source>residents per cell is negative ({cells})</source>
         <translation>格网单元人口为负数（{cells}）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="242" />
+        <location filename="../core/messages.py" line="251" />
         <source>the population grid cannot be read as a raster</source>
         <translation>无法将人口格网读取为栅格</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="133" />
+        <location filename="../core/messages.py" line="135" />
         <source>no risk source (enterprise, hazard unit or natural-hazard site) to place: every area is level 4 (低风险, low risk) — check the ENTERPRISES, HAZARD_UNITS and NATURAL_HAZARDS layers</source>
         <translation>没有可落图的风险源（企业、危险源单元或自然灾害隐患点）：所有区域均为4级（低风险）——请检查 ENTERPRISES、HAZARD_UNITS 和 NATURAL_HAZARDS 图层</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="136" />
+        <location filename="../core/messages.py" line="138" />
         <source>no risk source (enterprise, hazard unit or natural-hazard site) to place, and no EXTENT or UNITS to map: give the sources, or the area to map</source>
         <translation>没有可落图的风险源（企业、危险源单元或自然灾害隐患点），也未给出 EXTENT 或 UNITS：请提供风险源或制图范围</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="144" />
+        <location filename="../core/messages.py" line="146" />
         <source>no value to grade the site by (preset '{preset}' reads {needs})</source>
         <translation>没有可用于定级的值（预设“{preset}”读取 {needs}）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="145" />
+        <location filename="../core/messages.py" line="147" />
         <source>{count} key target(s) lie outside every township and are not counted per township</source>
         <translation>{count} 个重点目标不在任何镇街内，未计入各镇街统计</translation>
     </message>
@@ -2740,12 +2900,12 @@ Outputs: {OUTPUT} (rank = greedy order within the optimal set, added_residents a
         <translation>不统计重点目标</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="231" />
+        <location filename="../core/messages.py" line="240" />
         <source>TIER_LIMITS must be four minutes &gt; 0 for risk levels 1 to 4, separated by commas (e.g. 4,5,5,5), got {value}</source>
         <translation>TIER_LIMITS 须为风险等级1至4的四个大于0的分钟数，以逗号分隔（如 4,5,5,5），实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="233" />
+        <location filename="../core/messages.py" line="242" />
         <source>no candidate site is left after the siting rules: give CANDIDATES, a smaller CANDIDATE_SPACING, or check the rules' inputs</source>
         <translation>按选址规则筛选后没有剩余候选站址：请提供 CANDIDATES、减小 CANDIDATE_SPACING，或检查规则的输入</translation>
     </message>
@@ -2758,6 +2918,26 @@ Outputs: {OUTPUT} (rank = greedy order within the optimal set, added_residents a
         <location filename="../processing/alg_fire_station_siting.py" line="31" />
         <source>no place is kept clear of</source>
         <translation>不执行与人员密集场所的间距规则</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="76" />
+        <source>RINGS must be distances in metres &gt; 0, e.g. 500,1000,3000; got '{value}'</source>
+        <translation>RINGS 须为大于 0 的距离（米），如 500,1000,3000；实际为“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="226" />
+        <source>{count} responder(s) farther than SNAP_TOLERANCE ({tolerance:g} m) from the roads have no arrival time: {distances}</source>
+        <translation>{count} 个救援力量距道路超过 SNAP_TOLERANCE（{tolerance:g} m），无到达时间：{distances}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="229" />
+        <source>no road within ACCESS_DISTANCE ({distance:g} m) of the incident: no responder has an arrival time</source>
+        <translation>事件 ACCESS_DISTANCE（{distance:g} m）内无道路：所有救援力量均无到达时间</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="23" />
+        <source>it counts 0 in every ring</source>
+        <translation>各圈层均计为 0</translation>
     </message>
 </context>
 <context>
@@ -3125,12 +3305,12 @@ Outputs: {OUTPUT} (rank = greedy order within the optimal set, added_residents a
 <context>
     <name>RiskAtlasProvider</name>
     <message>
-        <location filename="../processing/provider.py" line="63" />
+        <location filename="../processing/provider.py" line="65" />
         <source>Risk Atlas</source>
         <translation>风险图谱</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="66" />
+        <location filename="../processing/provider.py" line="68" />
         <source>Risk Atlas {0}</source>
         <translation>风险图谱 {0}</translation>
     </message>
@@ -3138,72 +3318,72 @@ Outputs: {OUTPUT} (rank = greedy order within the optimal set, added_residents a
 <context>
     <name>RoadParameters</name>
     <message>
-        <location filename="../processing/road_parameters.py" line="28" />
+        <location filename="../processing/road_parameters.py" line="29" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="29" />
+        <location filename="../processing/road_parameters.py" line="31" />
         <source>Speed field (km/h)</source>
         <translation>车速字段(km/h)</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="30" />
+        <location filename="../processing/road_parameters.py" line="32" />
         <source>Road class field</source>
         <translation>道路等级字段</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="31" />
+        <location filename="../processing/road_parameters.py" line="33" />
         <source>Speed preset by road class</source>
         <translation>按道路等级的车速预设</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="34" />
+        <location filename="../processing/road_parameters.py" line="36" />
         <source>Posted limit field (maxspeed, e.g. 60, 60 km/h, 30 mph)</source>
         <translation>限速字段（maxspeed，如 60、60 km/h、30 mph）</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="37" />
+        <location filename="../processing/road_parameters.py" line="39" />
         <source>Speed table (CSV or JSON; replaces the speed preset)</source>
         <translation>车速表（CSV 或 JSON；取代车速预设）</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="37" />
+        <location filename="../processing/road_parameters.py" line="39" />
         <source>Tables (*.csv *.json)</source>
         <translation>表格 (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="42" />
+        <location filename="../processing/road_parameters.py" line="44" />
         <source>Default speed (km/h)</source>
         <translation>默认车速(km/h)</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="44" />
+        <location filename="../processing/road_parameters.py" line="46" />
         <source>Direction field</source>
         <translation>通行方向字段</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="45" />
+        <location filename="../processing/road_parameters.py" line="47" />
         <source>Values for forward direction (separated by ;)</source>
         <translation>正向通行取值（以 ; 分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="45" />
+        <location filename="../processing/road_parameters.py" line="47" />
         <source>Values for backward direction (separated by ;)</source>
         <translation>反向通行取值（以 ; 分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="45" />
+        <location filename="../processing/road_parameters.py" line="47" />
         <source>Values for both directions (separated by ;)</source>
         <translation>双向通行取值（以 ; 分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="50" />
+        <location filename="../processing/road_parameters.py" line="52" />
         <source>Snap tolerance (m)</source>
         <translation>捕捉容差(米)</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="63" />
+        <location filename="../processing/road_parameters.py" line="65" />
         <source>Speed table: {0}</source>
         <translation>车速表：{0}</translation>
     </message>

@@ -74,6 +74,13 @@ SITING_SUMMARY_FIELDS = (("measure", STRING), ("before", DOUBLE), ("after", DOUB
                          ("unit", STRING))
 
 # riskatlas:shelterpercapita (added to the population features, the units or the shelters)
+# riskatlas:incidentsurroundings (one row per incident × ring; one per incident × responder)
+INCIDENT_RING_FIELDS = (("incident_id", STRING), ("ring_m", DOUBLE), ("residents", DOUBLE), ("key_targets", INT),
+                        ("key_target_occupancy", DOUBLE), ("enterprises", INT), ("hazard_units", INT),
+                        ("shelter_spare_capacity", DOUBLE))
+INCIDENT_RESPONDER_FIELDS = (("incident_id", STRING), ("kind", STRING), ("rank", INT), ("responder_id", STRING),
+                             ("name", STRING), ("arrival_min", DOUBLE), ("distance_m", DOUBLE))
+
 SHELTER_POPULATION_FIELDS = (("counted_residents", DOUBLE), ("shelters_in_reach", INT), ("no_shelter", BOOL),
                              ("m2_per_capita", DOUBLE), ("meets_target", BOOL), ("deficit_m2", DOUBLE))
 SHELTER_UNIT_FIELDS = (("residents", DOUBLE), ("shelter_area_m2", DOUBLE), ("shelter_count", INT),

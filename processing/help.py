@@ -31,8 +31,8 @@ def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks f
     return text
 
 ALGORITHM_IDS = ("createtemplate", "validateinputs", "gradehazardsources", "enterpriserisk", "fourcolourmap",
-                 "firestationreach", "firestationsiting", "shelterpercapita", "resourcecoverage", "exportatlas", "fullassessment",
-                 "importlayer")
+                 "firestationreach", "firestationsiting", "shelterpercapita", "resourcecoverage", "exportatlas",
+                 "fullassessment", "importlayer", "incidentsurroundings")
 
 
 def _quoted(text):
@@ -343,6 +343,35 @@ def fire_station_siting(algorithm=None):
         number(SITING_RULE_SETS[DEFAULT_SITING_RULES][0].distance_m), number(SITING_RULE_SETS["gb51080_2015"][0].distance_m))
 
 
+def incident_surroundings(algorithm=None):
+    return _render(
+        "incidentsurroundings", algorithm,
+        QT_TRANSLATE_NOOP("Help", "What surrounds an incident (周边分析), in seconds: for each feature of {INCIDENTS} — "
+        "a point, a hazard unit or an enterprise polygon — the residents, key targets, enterprises, hazard units "
+        "and shelters within {RINGS}, and the nearest fire stations, rescue teams and supply depots with their "
+        "arrival. Nothing needs to run first; every layer but {INCIDENTS} is optional.\n\n"
+        "Rings are cumulative: the ring of r metres is the buffer of r around the incident (a disc for a point), "
+        "and a feature counts when it is within r of the incident (on the ring counts). The incident's own "
+        "feature (the same geometry, e.g. the hazard unit the incident is) is not counted; a hazard unit's "
+        "substance rows count once (by unit_id). Residents: {POPULATION} apportioned by area within each ring. "
+        "Key targets: their number and occupancy ({OCCUPANCY_FIELD}). Shelters: spare capacity = capacity "
+        "({CAPACITY_FIELD}; without one, the effective area ÷ {0} m² per person) − the residents "
+        "{shelterpercapita} assigns to the shelter (its catchment method, defaults), never below 0.\n\n"
+        "Responders: the {N_NEAREST} of each kind that arrive first on {ROADS}, with the rules of "
+        "{firestationreach}: each starts after its turnout ({TURNOUT_FIELD}, else {DEFAULT_TURNOUT}), enters "
+        "the network within {SNAP_TOLERANCE} and arrives when it reaches a road point within "
+        "{ACCESS_DISTANCE} of the incident — so a fire station's arrival is {firestationreach}'s target arrival "
+        "for the same point. distance_m is the straight-line distance. Without {ROADS} the nearest in a "
+        "straight line are listed, without times. The road network is kept for the session: a second query on "
+        "the same roads and parameters skips building it.\n\n"
+        "Outputs: the rings (one row per incident and ring: incident_id, ring_m, residents, key_targets, "
+        "key_target_occupancy, enterprises, hazard_units, shelter_spare_capacity), the responders (incident_id, "
+        "kind, rank, responder_id, name, arrival_min, distance_m) and, when {OUTPUT_BRIEF} is given, a one-page "
+        "PDF brief per incident in the language of {LANGUAGE}: the map with the rings, the ring table and the "
+        "responders."),
+        number(TARGET_M2_PER_CAPITA))
+
+
 def shelter_per_capita(algorithm=None):
     zh = is_chinese()
     return _render(
@@ -523,4 +552,5 @@ HELP = {
     "exportatlas": export_atlas,
     "fullassessment": _with_population("fullassessment", full_assessment),
     "importlayer": lambda algorithm=None: import_layer(algorithm) + "\n\n" + import_roads_population_note(algorithm),
+    "incidentsurroundings": incident_surroundings,
 }

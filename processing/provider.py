@@ -23,6 +23,7 @@ from .alg_full_assessment import FullAssessment
 from .alg_grade_hazard_sources import GradeHazardSources
 from .alg_resource_coverage import ResourceCoverage
 from .alg_import_layer import ImportLayer
+from .alg_incident_surroundings import IncidentSurroundings
 from .alg_shelter_per_capita import ShelterPerCapita
 from .alg_validate_inputs import ValidateInputs
 
@@ -36,6 +37,7 @@ ALGORITHMS = (  # the plugin's menu lists them in this order
     FireStationSiting,
     ShelterPerCapita,
     ResourceCoverage,
+    IncidentSurroundings,
     ExportAtlas,
     ImportLayer,
     CreateTemplate,

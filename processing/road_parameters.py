@@ -20,12 +20,14 @@ ROAD_FIELDS = (("speed", "SPEED_FIELD"), ("class", "ROAD_CLASS_FIELD"), ("direct
 translate = QCoreApplication.translate
 
 
-def add_road_parameters(algorithm):
-    """ROADS and its speed and direction parameters (then SNAP_TOLERANCE)."""
+def add_road_parameters(algorithm, optional=False):
+    """ROADS (``optional``: the incident surroundings run without) and its speed and direction parameters (then
+    SNAP_TOLERANCE)."""
     from .base import FLAG_ADVANCED
     from .help_tables import speed_preset_option
 
-    algorithm.add_source("ROADS", translate("RoadParameters", "Roads"), [compat.SOURCE_LINE], kind="roads")
+    algorithm.add_source("ROADS", translate("RoadParameters", "Roads"), [compat.SOURCE_LINE], optional=optional,
+                         kind="roads")
     algorithm.add_field("SPEED_FIELD", translate("RoadParameters", "Speed field (km/h)"), "speed_kmh", "ROADS")
     algorithm.add_field("ROAD_CLASS_FIELD", translate("RoadParameters", "Road class field"), "class", "ROADS")
     algorithm.addParameter(QgsProcessingParameterEnum(

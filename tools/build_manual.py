@@ -105,6 +105,7 @@ TEXT = {
 }
 SECTIONS = ("fullassessment", "importlayer", "createtemplate", "validateinputs", "gradehazardsources", "enterpriserisk",
             "fourcolourmap", "firestationreach", "firestationsiting", "shelterpercapita", "resourcecoverage",
+            "incidentsurroundings",
             "exportatlas")
 
 

@@ -16,19 +16,21 @@ Rooms (one job each): ``graph`` (build_network, chains, components, edge_lines),
 (locate), ``multi_source`` (search), ``contracted`` (the same search on the contracted graph,
 checked bit for bit), ``reached`` (reached_parts: cutting edges at meeting and limit points),
 ``near_roads`` (earliest_within: the land rule), ``each_source`` (search_each: an
-independent bounded search from each of many points, for siting). All coordinates are planar, in metres (the
+independent bounded search from each of many points, for siting), ``backward`` (arrivals_at: every
+responder's arrival at a place, searching back from it). All coordinates are planar, in metres (the
 caller reprojects). This package's names below are the stable API (also used by the shelter
 analysis; keep it backwards compatible).
 """
+from .backward import arrivals_at, arrivals_from, times_to_places
 from .each_source import search_each
 from .graph import (BACKWARD, BOTH, FORWARD, METRES_PER_MINUTE_PER_KMH, RoadNetwork, build_network, components,
                     edge_lines)
 from .multi_source import SearchResult, search
-from .near_roads import earliest_within
+from .near_roads import earliest_within, within_distance
 from .reached import ReachedParts, cost_at, reached_parts, reached_parts_at
 from .snapping import Location, locate
 
 __all__ = ["BACKWARD", "BOTH", "FORWARD", "METRES_PER_MINUTE_PER_KMH", "Location", "ReachedParts", "RoadNetwork",
-           "SearchResult", "build_network", "components", "cost_at", "earliest_within", "edge_lines", "locate",
-           "reached_parts", "reached_parts_at", "search",
-           "search_each"]
+           "SearchResult", "arrivals_at", "arrivals_from", "build_network", "components", "cost_at", "earliest_within",
+           "edge_lines", "locate", "reached_parts", "reached_parts_at", "search", "search_each", "times_to_places",
+           "within_distance"]

@@ -48,6 +48,7 @@ class RoadNetwork:
     merged_vertices: int = 0  # vertices moved onto another within node_tolerance (not exact twins)
     _matrix: Any = field(default=None, repr=False)  # scipy CSR, built on first use
     _tree: Any = field(default=None, repr=False)  # shapely STRtree of the parts
+    _reverse: Any = field(default=None, repr=False)  # scipy CSR of the reversed graph, built on first use
     _components: tuple[int, np.ndarray] | None = field(default=None, repr=False)
     _chains: Chains | None = field(default=None, repr=False)
 
@@ -66,6 +67,13 @@ class RoadNetwork:
         if self._matrix is None:
             self._matrix = _csr(self.n_nodes, self.edge_from, self.edge_to, self.cost_forward, self.cost_backward)
         return self._matrix
+
+    def reverse_matrix(self) -> Any:
+        """``matrix()`` reversed (edge v→u for every u→v): searches back from a place."""
+        if self._reverse is None:
+            self._reverse = self.matrix().T.tocsr()
+            self._reverse.sort_indices()
+        return self._reverse
 
     def part_tree(self) -> Any:
         """STRtree of the line parts (built on first use)."""

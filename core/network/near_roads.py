@@ -30,15 +30,11 @@ def earliest_within(result: SearchResult, targets: npt.ArrayLike, distance: floa
     best_cost, best_source = np.full(n, np.inf), np.full(n, -1, dtype=np.int64)
     if n == 0 or network.n_edges == 0:
         return best_cost, best_source
-    tgt, edge = _candidate_pairs(result, geometries, distance)
-    if len(tgt) == 0:
+    iv_target, iv_edge, iv_lo, iv_hi = _zone_intervals(network, geometries, xy, distance)
+    if len(iv_target) == 0:
         return best_cost, best_source
-    if xy is not None:
-        iv_pair, iv_lo, iv_hi = _point_intervals(network, xy[tgt], edge, distance)
-    else:
-        iv_pair, iv_lo, iv_hi = _geometry_intervals(network, geometries, tgt, edge, distance)
-    cost, source, rep = _lowest_on_intervals(result, edge[iv_pair], iv_lo, iv_hi, bound)
-    target = tgt[iv_pair][rep]
+    cost, source, rep = _lowest_on_intervals(result, iv_edge, iv_lo, iv_hi, bound)
+    target = iv_target[rep]
     order2 = np.lexsort((cost, target))
     first = np.ones(len(order2), dtype=bool)
     first[1:] = target[order2][1:] != target[order2][:-1]
@@ -48,9 +44,45 @@ def earliest_within(result: SearchResult, targets: npt.ArrayLike, distance: floa
     return best_cost, best_source
 
 
-def _candidate_pairs(result: SearchResult, geometries: np.ndarray, distance: float) -> tuple[np.ndarray, np.ndarray]:
+def within_distance(network: RoadNetwork, targets: npt.ArrayLike,
+                    distance: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The road within ``distance`` (m, inclusive) of each target (points as an (n, 2) array, or shapely
+    geometries: of their outline or area), as fraction ranges of network edges: (target, edge, lo, hi) — the
+    road points the land rule looks at (``earliest_within``; the incident surroundings search back from them).
+    Points among the geometries are measured exactly (as an (n, 2) array is), the others through their
+    buffer (as ``earliest_within`` does: the reach analysis's targets alike)."""
+    import shapely
+
+    if isinstance(targets, np.ndarray) and targets.dtype != object:
+        xy = np.asarray(targets, dtype=np.float64).reshape(-1, 2)
+        return _zone_intervals(network, shapely.points(xy), xy, distance)
+    geometries = np.asarray(targets, dtype=object)
+    is_point = shapely.get_type_id(geometries) == 0
+    parts = []
+    for chosen, xy in ((np.flatnonzero(is_point), shapely.get_coordinates(geometries[is_point])),
+                       (np.flatnonzero(~is_point), None)):
+        found = _zone_intervals(network, geometries[chosen], xy, distance)
+        parts.append((chosen[found[0]], *found[1:]))
+    return tuple(np.concatenate(column) for column in zip(*parts))
+
+
+def _zone_intervals(network: RoadNetwork, geometries: np.ndarray, xy: np.ndarray | None,
+                    distance: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    empty = np.zeros(0, dtype=np.int64)
+    if len(geometries) == 0 or network.n_edges == 0:
+        return empty, empty, np.zeros(0), np.zeros(0)
+    tgt, edge = _candidate_pairs(network, geometries, distance)
+    if len(tgt) == 0:
+        return empty, empty, np.zeros(0), np.zeros(0)
+    if xy is not None:
+        iv_pair, iv_lo, iv_hi = _point_intervals(network, xy[tgt], edge, distance)
+    else:
+        iv_pair, iv_lo, iv_hi = _geometry_intervals(network, geometries, tgt, edge, distance)
+    return tgt[iv_pair], edge[iv_pair], iv_lo, iv_hi
+
+
+def _candidate_pairs(network: RoadNetwork, geometries: np.ndarray, distance: float) -> tuple[np.ndarray, np.ndarray]:
     """(target, network edge) pairs whose edge may lie within ``distance`` of the target."""
-    network = result.network
     tree = network.part_tree()
     target_idx, part_idx = tree.query(geometries, predicate="dwithin", distance=distance)
     pair_of, edge = expand_parts(network, part_idx)

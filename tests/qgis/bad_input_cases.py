@@ -258,6 +258,18 @@ ALGORITHMS = {a.id: a for a in (
                                  "POPULATION": "population", "ROADS": "roads", "TOWNSHIPS": "townships"},
               {"CELL_SIZE": 500, "PAGE_SIZE": "A4", "LANGUAGE": "en"}, {"OUTPUT_FOLDER": ""}, slow=True,
               kept_on_failure=("validation.html", "import_*.html")),  # a raw ledger's import that stops: why
+    Algorithm("incidentsurroundings", {"INCIDENTS": "plants", "POPULATION": "population",
+                                       "ENTERPRISES": "enterprises", "SHELTERS": "shelters",
+                                       "FIRE_STATIONS": "fire_stations", "ROADS": "roads"},
+              {"INCIDENT_ID_FIELD": "ent_id", "DEFAULT_SPEED": 40, "RINGS": "500,1000", "LANGUAGE": "en"},
+              {"OUTPUT_RINGS": "rings.gpkg", "OUTPUT_RESPONDERS": "responders.gpkg", "OUTPUT_BRIEF": "brief.pdf"},
+              # what it counts around an incident: an empty layer counts 0 (a warning), a feature without geometry
+              # is left out (a warning); the enterprises' ids are not read (they are only counted)
+              answers={"enterprise empty layer": Expect(WARNING, "enterprises"),
+                       "station empty layer": Expect(WARNING, "fire_stations"),
+                       "population empty layer": Expect(WARNING, "population"),
+                       "shelter null geometry": Expect(WARNING, "shelters", ("S02",)),
+                       "enterprise duplicate id": Expect(OK)}),
     Algorithm("createtemplate", {}, {}, {"OUTPUT": "template.gpkg"}),
     # a ledger or layer imported as it is written: the layer rules (negative, absurd, duplicate, invalid
     # geometry …) are validateinputs' and the analyses' on the imported layer; the import answers for what it
@@ -673,6 +685,7 @@ FAILING_INPUT = {
     "exportatlas": "risk map level 9",
     "fullassessment": "hazard quantity negative",
     "createtemplate": None,
+    "incidentsurroundings": "plant duplicate id",
     "importlayer": "hazard missing substance field",
 }
 

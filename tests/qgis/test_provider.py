@@ -15,6 +15,7 @@ EXPECTED_IDS = {
     "riskatlas:firestationsiting", "riskatlas:fourcolourmap", "riskatlas:fullassessment", "riskatlas:gradehazardsources", "riskatlas:importlayer",
     "riskatlas:shelterpercapita", "riskatlas:validateinputs", "riskatlas:riskatlasassessmentmodel",
     "riskatlas:resourcecoverage",
+    "riskatlas:incidentsurroundings",
 }
 
 
