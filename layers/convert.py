@@ -17,6 +17,7 @@ from qgis.core import (
     QgsGeometry,
     QgsProject,
     QgsRectangle,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
@@ -105,11 +106,15 @@ def _column(values, kind):
     return np.array(values, dtype=object)
 
 
-def source_to_frame(source, name, target_crs=None, transform_context=None, request=None, feedback=None):
+def source_to_frame(source, name, target_crs=None, transform_context=None, request=None, feedback=None,
+                    layer=None, invalid_check=None):
     """Read a QgsFeatureSource / QgsVectorLayer into a LayerFrame.
 
     ``target_crs``: reproject into it (default: the source's CRS, or a local projected CRS
     when the source is geographic). ``request``: a QgsFeatureRequest to start from (filters).
+    ``layer``: the QgsVectorLayer behind a Processing source when the source reads it whole
+    (``bulk_layer``), with the Processing context's ``invalid_check``: a plain file is then read
+    column by column (``layers.arrow_read``), with the same result as feature by feature.
     """
     import geopandas as gpd
 
@@ -117,18 +122,44 @@ def source_to_frame(source, name, target_crs=None, transform_context=None, reque
     notes = []
     if target_crs is None:
         target_crs = analysis_crs(source_crs, _extent(source), transform_context)
-    request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
-    if target_crs.isValid() and source_crs.isValid() and target_crs != source_crs:
-        request.setDestinationCrs(target_crs, transform_context or QgsProject.instance().transformContext())
-        notes.append(f"reprojected from {source_crs.authid() or source_crs.description()} "
-                     f"to {target_crs.authid()} ({target_crs.description()})")
-
+    context = transform_context or QgsProject.instance().transformContext()
+    reproject = target_crs.isValid() and source_crs.isValid() and target_crs != source_crs
+    if layer is None and request is None and isinstance(source, QgsVectorLayer):
+        layer = source  # a layer read whole, outside Processing: no validity check
     qgs_fields = source.fields()
     names = qgs_fields.names()
     kinds = {f.name(): field_kind(f) for f in qgs_fields}
+    read = None
+    if layer is not None and request is None:
+        transform = QgsCoordinateTransform(source_crs, target_crs, context) if reproject else None
+        read = _read_columnar(layer, qgs_fields, kinds, transform, invalid_check)
+    if read is None:
+        request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
+        if reproject:
+            request.setDestinationCrs(target_crs, context)
+        read = _read_per_feature(source, request, names, kinds, feedback)
+    fids, geoms, data, dropped_zm, curved = read
+    if reproject:
+        notes.append(f"reprojected from {source_crs.authid() or source_crs.description()} "
+                     f"to {target_crs.authid()} ({target_crs.description()})")
+    geoms[shapely.is_empty(geoms)] = None  # GeoPackage stores a missing geometry as an empty one
+    if dropped_zm:
+        geoms = shapely.force_2d(geoms)
+        notes.append(f"Z/M values dropped from {dropped_zm} features (analysis is planar)")
+    if curved:
+        notes.append(f"{curved} curved geometries segmentised")
+    index = pd.Index(np.asarray(fids, dtype=np.int64), name="fid")
+    crs_wkt = target_crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED) if target_crs.isValid() else None
+    gdf = gpd.GeoDataFrame(pd.DataFrame(data, index=index), geometry=gpd.GeoSeries(geoms, index=index),
+                           crs=_pyproj_crs(target_crs, crs_wkt))
+    return LayerFrame(gdf, name, kinds, source_crs, target_crs if target_crs.isValid() else source_crs, notes)
+
+
+def _read_per_feature(source, request, names, kinds, feedback):
+    """(fids, shapely geometries, {field: column}, features with Z/M, curved features), one
+    QgsFeature at a time."""
     fids, wkbs, rows = [], [], []
     dropped_zm = curved = 0
-    total = max(source.featureCount(), 1)
     for i, feature in enumerate(source.getFeatures(request)):
         if feedback is not None and i % 5000 == 0:
             if feedback.isCanceled():
@@ -146,26 +177,111 @@ def source_to_frame(source, name, target_crs=None, transform_context=None, reque
         if QgsWkbTypes.hasZ(wkb_type) or QgsWkbTypes.hasM(wkb_type):
             dropped_zm += 1
         wkbs.append(bytes(geometry.asWkb()))
-    del total
-
     geoms = shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="ignore")
-    geoms[shapely.is_empty(geoms)] = None  # GeoPackage stores a missing geometry as an empty one
-    if dropped_zm:
-        geoms = shapely.force_2d(geoms)
-        notes.append(f"Z/M values dropped from {dropped_zm} features (analysis is planar)")
-    if curved:
-        notes.append(f"{curved} curved geometries segmentised")
     columns = list(zip(*rows)) if rows else [[] for _ in names]
     data = {}
     for col_name, values in zip(names, columns):
-        kind = kinds[col_name]
         values = [_python_value(v) for v in values]
-        data[col_name] = _column(values, kind)
-    index = pd.Index(np.asarray(fids, dtype=np.int64), name="fid")
-    crs_wkt = target_crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED) if target_crs.isValid() else None
-    gdf = gpd.GeoDataFrame(pd.DataFrame(data, index=index), geometry=gpd.GeoSeries(geoms, index=index),
-                           crs=_pyproj_crs(target_crs, crs_wkt))
-    return LayerFrame(gdf, name, kinds, source_crs, target_crs if target_crs.isValid() else source_crs, notes)
+        data[col_name] = _column(values, kinds[col_name])
+    return fids, geoms, data, dropped_zm, curved
+
+
+def bulk_layer(value, layer):
+    """The QgsVectorLayer a Processing source parameter (``value``, as given) reads whole — not
+    selected features, a feature limit, an expression filter or its own geometry check — else None."""
+    from qgis.core import QgsProcessingFeatureSourceDefinition
+
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        if value.selectedFeaturesOnly or value.featureLimit not in (-1, None) or int(value.flags) != 0 \
+                or getattr(value, "filterExpression", ""):
+            return None
+    return layer if isinstance(layer, QgsVectorLayer) else None
+
+
+def _read_columnar(layer, qgs_fields, kinds, transform, invalid_check):
+    """``_read_per_feature``'s result read column by column through GDAL's Arrow stream (see
+    ``layers.arrow_read``), or None when this layer is to be read feature by feature."""
+    from . import arrow_read as ar
+
+    target = ar.arrow_available() and ar.plain_file_layer(layer)
+    if not target or QgsWkbTypes.hasM(layer.wkbType()):
+        return None
+    read = ar.read_columns(*target)
+    if read is None:
+        return None
+    columns, fid_name, geom_name = read
+    fids = np.asarray(columns[fid_name], dtype=np.int64)
+    data = {}
+    for qgs_field in qgs_fields:
+        field_name, kind = qgs_field.name(), kinds[qgs_field.name()]
+        if field_name == fid_name and field_name not in columns:
+            return None
+        if kind == DATE and int(qgs_field.type()) != int(QVariant.Date):
+            return None  # date-times: QGIS's own time-zone handling
+        values = ar.column(columns[field_name], kind) if field_name in columns else None
+        if values is None:
+            return None
+        data[field_name] = values
+    wkbs = ar.wkb_list(columns[geom_name]) if geom_name in columns else [None] * len(fids)
+    codes = ar.wkb_codes(wkbs)
+    if np.isin(codes % 1000, list(ar._CURVED_OR_SOLID)).any():
+        return None  # curves: QGIS segmentises them
+    dropped_zm = int((codes // 1000 > 0).sum())
+    geoms = shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="ignore")
+    if QgsWkbTypes.isMultiType(layer.wkbType()):
+        geoms = _as_multi(geoms, codes % 1000)
+    if transform is not None:
+        if dropped_zm or not _valid(geoms, invalid_check):
+            return None
+        geoms = _transformed(geoms, transform)
+        if geoms is None:
+            return None
+    if not _valid(geoms, invalid_check):
+        return None  # the per-feature path skips or stops as the Processing settings say
+    return fids, geoms, data, dropped_zm, 0
+
+
+def _as_multi(geoms, codes):
+    """Single points, lines and polygons as one-part multi geometries (QGIS's OGR provider
+    returns multi geometries from a layer whose type is multi)."""
+    single = np.isin(codes, (1, 2, 3))
+    if single.any():
+        geoms = geoms.copy()
+        for code, build in ((1, shapely.multipoints), (2, shapely.multilinestrings), (3, shapely.multipolygons)):
+            rows = np.flatnonzero(single & (codes == code))
+            if len(rows):
+                geoms[rows] = build(geoms[rows], indices=np.arange(len(rows)))
+    return geoms
+
+
+def _valid(geoms, invalid_check):
+    """False when the Processing context checks validity and some geometry is not GEOS-valid."""
+    if invalid_check is None or int(invalid_check) == int(QgsFeatureRequest.GeometryNoCheck):
+        return True
+    present = ~shapely.is_missing(geoms)
+    return bool(shapely.is_valid(geoms[present]).all())
+
+
+def _transformed(geoms, transform):
+    """The geometries reprojected by QGIS (one collection, transformed as a feature request
+    transforms each feature's geometry); None when the transform fails."""
+    from qgis.core import QgsCsException
+
+    present = np.flatnonzero(~shapely.is_missing(geoms) & ~shapely.is_empty(geoms))
+    out = geoms.copy()
+    if len(present):
+        collection = QgsGeometry()
+        collection.fromWkb(shapely.to_wkb(shapely.geometrycollections(geoms[present])))
+        try:
+            if collection.transform(transform) != 0:
+                return None
+        except QgsCsException:
+            return None
+        parts = shapely.get_parts(shapely.from_wkb(bytes(collection.asWkb())))
+        if len(parts) != len(present):
+            return None
+        out[present] = parts
+    return out
 
 
 def _pyproj_crs(crs, wkt):

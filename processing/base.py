@@ -206,7 +206,7 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         """A feature-source parameter read into a LayerFrame (reprojected to ``target_crs``,
         or to a local projected CRS when geographic — said in the log); None when an optional
         source is not given."""
-        from ..layers.convert import source_to_frame
+        from ..layers.convert import bulk_layer, source_to_frame
 
         source = self.parameterAsSource(parameters, name, context)
         if source is None:
@@ -214,9 +214,11 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
                 raise QgsProcessingException(self.invalidSourceError(parameters, name))
             return None
         layer_name = self.source_label(parameters, name, source)
+        layer = bulk_layer(parameters.get(name), self.parameterAsVectorLayer(parameters, name, context))
         try:
             frame = source_to_frame(source, layer_name, target_crs=target_crs,
-                                    transform_context=context.transformContext(), feedback=feedback)
+                                    transform_context=context.transformContext(), feedback=feedback,
+                                    layer=layer, invalid_check=context.invalidGeometryCheck())
         except ValueError as error:
             raise QgsProcessingException(f"{layer_name}: {error}") from error
         self.check_cancelled(feedback)
@@ -268,18 +270,23 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         """Create the sink ``name`` and write ``frame`` (columns covering ``fields``: QgsFields or
         (name, kind) specs) into it; style and provenance are applied when QGIS loads it. Returns
         the destination id, or None for an optional output that is not wanted."""
-        from ..layers.sinks import make_fields, write_to_sink
+        from ..layers.sinks import bulk_destination, fill_destination, make_fields, prepare_bulk, write_to_sink
 
         if not hasattr(fields, "names"):
             fields = make_fields(fields)
+        prepared = prepare_bulk(frame, fields)
         sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type,
                                              crs if crs is not None else QgsCoordinateReferenceSystem())
         if sink is None:
             if required:
                 raise QgsProcessingException(self.invalidSinkError(parameters, name))
             return None
-        write_to_sink(frame, sink, fields, feedback, progress=progress)
-        del sink  # flushes a file output before its provenance is written
+        if bulk_destination(prepared, dest_id):  # QGIS created the layer; one transaction fills it
+            del sink
+            fill_destination(prepared, dest_id, fields)
+        else:
+            write_to_sink(frame, sink, fields, feedback, progress=progress)
+            del sink  # flushes a file output before its provenance is written
         if style is not None or provenance is not None:
             self.attach_post_processor(context, dest_id, LayerPostProcessor(style=style, provenance=provenance))
         return dest_id
