@@ -161,19 +161,23 @@ def test_shapefiles_read_by_columns_only_when_their_text_is_plain(qgis_app, tmp_
     assert arrow_read.plain_file_layer(gbk_layer) is None
 
 
-def test_filtered_selected_and_edited_layers_are_read_feature_by_feature(qgis_app):
-    layer = QgsVectorLayer(f"{SAMPLE}|layername=fire_stations", "fire_stations", "ogr")
+def test_filtered_selected_and_edited_layers_are_read_feature_by_feature(qgis_app, tmp_path):
+    import shutil
+
+    copy = str(tmp_path / "county.gpkg")  # editing opens the file for writing: never the sample itself
+    shutil.copy(SAMPLE, copy)
+    layer = QgsVectorLayer(f"{copy}|layername=fire_stations", "fire_stations", "ogr")
     assert arrow_read.plain_file_layer(layer) is not None
     selected = QgsProcessingFeatureSourceDefinition(layer.id(), True)
     assert convert.bulk_layer(selected, layer) is None
     limited = QgsProcessingFeatureSourceDefinition(layer.id(), False, 3)
     assert convert.bulk_layer(limited, layer) is None
     assert convert.bulk_layer(layer.source(), layer) is layer
-    filtered = QgsVectorLayer(f"{SAMPLE}|layername=fire_stations|subset=\"class\" = 'special'", "f", "ogr")
+    filtered = QgsVectorLayer(f"{copy}|layername=fire_stations|subset=\"class\" = 'special'", "f", "ogr")
     assert arrow_read.plain_file_layer(filtered) is None
     memory = QgsVectorLayer("Point?crs=EPSG:4549", "m", "memory")
     assert arrow_read.plain_file_layer(memory) is None
-    edited = QgsVectorLayer(f"{SAMPLE}|layername=fire_stations", "edited", "ogr")
+    edited = QgsVectorLayer(f"{copy}|layername=fire_stations", "edited", "ogr")
     edited.startEditing()
     edited.changeAttributeValue(next(edited.getFeatures()).id(), 1, "changed")
     assert arrow_read.plain_file_layer(edited) is None
