@@ -207,7 +207,10 @@ def column(array, kind):
     if kind == DOUBLE and values.dtype.kind in "fiu":
         return np.where(missing, np.nan, values.astype(np.float64))
     if kind == STRING and values.dtype.kind == "S":
-        out = np.array([v.decode("utf-8") for v in values.tolist()], dtype=object)
+        try:
+            out = np.array([v.decode("utf-8") for v in values.tolist()], dtype=object)
+        except UnicodeDecodeError:
+            return None  # QGIS replaces what is not UTF-8
     elif kind == BOOL and values.dtype.kind == "b":
         out = np.array(values.tolist(), dtype=object)
     elif kind == DATE and values.dtype == np.dtype("datetime64[D]"):
@@ -218,23 +221,42 @@ def column(array, kind):
     return out
 
 
-def wkb_codes(wkbs):
-    """ISO geometry type code of each WKB (0 where missing)."""
-    heads = np.zeros((len(wkbs), 5), dtype=np.uint8)
-    present = [i for i, w in enumerate(wkbs) if w is not None]
-    if present:
-        raw = np.frombuffer(b"".join(wkbs[i][:5] for i in present), dtype=np.uint8).reshape(-1, 5)
-        heads[present] = raw
+def _codes_of(heads):
+    """ISO geometry type codes from the first 5 bytes of WKBs (an (n, 5) uint8 array)."""
     little = heads[:, 1:].astype(np.uint32) << np.array([0, 8, 16, 24], dtype=np.uint32)
     big = heads[:, 1:].astype(np.uint32) << np.array([24, 16, 8, 0], dtype=np.uint32)
-    codes = np.where(heads[:, 0] == 1, little.sum(1), big.sum(1)).astype(np.int64)
-    return codes & 0x0FFFFFFF  # (EWKB flags would be in the high bits; GDAL's Arrow WKB is ISO)
+    return (np.where(heads[:, 0] == 1, little.sum(1), big.sum(1)).astype(np.int64)) & 0x0FFFFFFF
 
 
-def wkb_list(array):
-    """Python bytes (None where missing) of a WKB column (object or fixed-width void)."""
+def _codes(wkbs):
+    """ISO geometry type code of each WKB (bytes objects)."""
+    if not wkbs:
+        return np.zeros(0, dtype=np.int64)
+    return _codes_of(np.frombuffer(b"".join(w[:5] for w in wkbs), dtype=np.uint8).reshape(-1, 5))
+
+
+def geometries(array):
+    """(shapely geometries, ISO type codes (1001 for any Z), features with Z or M) of a WKB
+    column, as the per-feature path has them before its multi-part and reprojection steps; None
+    when some geometry is curved or not readable (the per-feature path segmentises curves)."""
+    import shapely
+
     values, missing = _split(array)
-    out = values.tolist()
+    wkbs = values.tolist()
     for i in np.flatnonzero(missing).tolist():
-        out[i] = None
-    return out
+        wkbs[i] = None
+    geoms = shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="ignore")
+    failed = shapely.is_missing(geoms) & ~missing
+    if failed.any():
+        return None  # curves (GEOS reads none), or broken WKB: QGIS's way
+    if values.dtype.kind == "V":  # fixed-width WKB (e.g. all 2-point lines): every code at once
+        codes = _codes_of(values.view(np.uint8).reshape(len(values), -1)[:, :5])
+        codes[missing] = 0
+    else:  # Z from GEOS; the codes of empty geometries (GEOS keeps no Z there) from their bytes
+        codes = np.zeros(len(geoms), dtype=np.int64)
+        codes[shapely.has_z(geoms)] = 1001
+        empty = np.flatnonzero(~missing & shapely.is_empty(geoms))
+        codes[empty] = _codes([wkbs[i] for i in empty.tolist()])
+    if np.isin(codes % 1000, list(_CURVED_OR_SOLID)).any():
+        return None
+    return geoms, codes, int((codes // 1000 > 0).sum())

@@ -222,14 +222,15 @@ def _read_columnar(layer, qgs_fields, kinds, transform, invalid_check):
         if values is None:
             return None
         data[field_name] = values
-    wkbs = ar.wkb_list(columns[geom_name]) if geom_name in columns else [None] * len(fids)
-    codes = ar.wkb_codes(wkbs)
-    if np.isin(codes % 1000, list(ar._CURVED_OR_SOLID)).any():
-        return None  # curves: QGIS segmentises them
-    dropped_zm = int((codes // 1000 > 0).sum())
-    geoms = shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="ignore")
+    if geom_name in columns:
+        read = ar.geometries(columns[geom_name])
+        if read is None:
+            return None  # curves: QGIS segmentises them
+        geoms, codes, dropped_zm = read
+    else:
+        geoms, dropped_zm = np.full(len(fids), None, dtype=object), 0
     if QgsWkbTypes.isMultiType(layer.wkbType()):
-        geoms = _as_multi(geoms, codes % 1000)
+        geoms = _as_multi(geoms)
     if transform is not None:
         if dropped_zm or not _valid(geoms, invalid_check):
             return None
@@ -241,14 +242,15 @@ def _read_columnar(layer, qgs_fields, kinds, transform, invalid_check):
     return fids, geoms, data, dropped_zm, 0
 
 
-def _as_multi(geoms, codes):
+def _as_multi(geoms):
     """Single points, lines and polygons as one-part multi geometries (QGIS's OGR provider
     returns multi geometries from a layer whose type is multi)."""
-    single = np.isin(codes, (1, 2, 3))
+    types = shapely.get_type_id(geoms)
+    single = np.isin(types, (0, 1, 3))
     if single.any():
         geoms = geoms.copy()
-        for code, build in ((1, shapely.multipoints), (2, shapely.multilinestrings), (3, shapely.multipolygons)):
-            rows = np.flatnonzero(single & (codes == code))
+        for code, build in ((0, shapely.multipoints), (1, shapely.multilinestrings), (3, shapely.multipolygons)):
+            rows = np.flatnonzero(single & (types == code))
             if len(rows):
                 geoms[rows] = build(geoms[rows], indices=np.arange(len(rows)))
     return geoms

@@ -125,9 +125,10 @@ def load(connection, name, ids, minx, maxx, miny, maxy):
                        depth_of_root=len(levels) - 1 if is_root else None)
         node_rows.extend(zip(range(first[depth], first[depth] + counts[depth]), blobs))
         parents = node_of + first[depth]
-        if depth == 0:
+        if depth == 0:  # in id order: appended to the table's B-tree, not inserted all over it
+            by_id = np.argsort(level_ids, kind="stable")
             connection.executemany(f'INSERT INTO {quoted}_rowid"(rowid, nodeno) VALUES (?, ?)',
-                                   zip(level_ids.tolist(), parents.tolist()))
+                                   zip(level_ids[by_id].tolist(), parents[by_id].tolist()))
         else:
             connection.executemany(f'INSERT INTO {quoted}_parent"(nodeno, parentnode) VALUES (?, ?)',
                                    zip(stored.tolist(), parents.tolist()))

@@ -299,7 +299,8 @@ def bulk_destination(prepared, destination):
 
 def fill_destination(prepared, destination, fields):
     """Write a prepared frame into the layer a sink created (closed, empty): in bulk, or — when
-    the table is not as expected — through the OGR provider, feature by feature."""
+    the table is not as expected — through the OGR provider, feature by feature. Returns the
+    layer's URI ('file.gpkg|layername=table')."""
     from qgis.core import QgsVectorLayer
 
     from .gpkg_bulk import NotBulk, fill, geopackage_target
@@ -308,13 +309,14 @@ def fill_destination(prepared, destination, fields):
         target = geopackage_target(destination)
         if target is None:
             raise NotBulk(f"no single layer in {destination}")
-        return fill(*target, prepared)
+        fill(*target, prepared)
+        return f"{target[0]}|layername={target[1]}"
     except NotBulk:
         layer = QgsVectorLayer(destination, "output", "ogr")
         if not layer.isValid() or not layer.dataProvider().addFeatures(frame_to_features(prepared.frame, fields))[0]:
             raise IOError(f"could not write features to {destination}")
         del layer
-        return len(prepared.frame)
+        return destination
 
 
 def wkb_type_for(gdf, default=None):

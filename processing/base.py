@@ -281,14 +281,16 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
             if required:
                 raise QgsProcessingException(self.invalidSinkError(parameters, name))
             return None
+        layer_uri = None
         if bulk_destination(prepared, dest_id):  # QGIS created the layer; one transaction fills it
             del sink
-            fill_destination(prepared, dest_id, fields)
+            layer_uri = fill_destination(prepared, dest_id, fields)
         else:
             write_to_sink(frame, sink, fields, feedback, progress=progress)
             del sink  # flushes a file output before its provenance is written
         if style is not None or provenance is not None:
-            self.attach_post_processor(context, dest_id, LayerPostProcessor(style=style, provenance=provenance))
+            self.attach_post_processor(context, dest_id, LayerPostProcessor(style=style, provenance=provenance),
+                                       layer_uri=layer_uri)
         return dest_id
 
     def write_html(self, parameters, name, context, page):
@@ -324,12 +326,13 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         record.update(extra)
         return record
 
-    def attach_post_processor(self, context, dest_id, processor):
+    def attach_post_processor(self, context, dest_id, processor, layer_uri=None):
         """Run ``processor`` (a LayerPostProcessor) when QGIS loads the output ``dest_id``, and
         record its provenance in the output's metadata once the algorithm has finished (so files
         written by qgis_process or models carry it too: GeoPackage gpkg_metadata, else a .qmd)."""
         if processor.provenance_record is not None:
-            self.__dict__.setdefault("_provenance_outputs", []).append((dest_id, processor.provenance_record))
+            self.__dict__.setdefault("_provenance_outputs", []).append((dest_id, processor.provenance_record,
+                                                                        layer_uri))
         if context.willLoadLayerOnCompletion(dest_id):
             _POST_PROCESSORS.append(processor)
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)
@@ -338,13 +341,14 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         """The sinks are closed now: write each output's provenance into its layer metadata."""
         from qgis.core import QgsProcessingUtils, QgsVectorLayer
 
-        for dest_id, record in self.__dict__.pop("_provenance_outputs", []):
+        for dest_id, record, layer_uri in self.__dict__.pop("_provenance_outputs", []):
             try:
-                layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)  # a temporary (memory) output
-                if layer is not None and layer.providerType() == "memory":
-                    add_provenance(layer, record)
-                    continue
-                layer = QgsVectorLayer(_with_layer_name(dest_id), "output", "ogr")
+                if layer_uri is None:  # (a layer written in bulk is a GeoPackage layer: its URI is known)
+                    layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)  # a temporary (memory) output
+                    if layer is not None and layer.providerType() == "memory":
+                        add_provenance(layer, record)
+                        continue
+                layer = QgsVectorLayer(layer_uri or _with_layer_name(dest_id), "output", "ogr")
                 ok, message = False, "cannot open the output"
                 if layer.isValid():
                     add_provenance(layer, record)

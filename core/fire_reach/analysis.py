@@ -42,7 +42,7 @@ class _Land:
     gap_geoms: np.ndarray
     district_label: np.ndarray | None  # per cell (computed districts only)
     district_geoms: np.ndarray  # per station
-    district_source: str  # "computed" or "given"
+    district_source: str  # "computed", "given" or "none" (not computed)
 
 
 def fire_station_reach(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: npt.ArrayLike | None,
@@ -206,7 +206,8 @@ def _reach_and_land(net: nw.RoadNetwork, loc: nw.Location, st: Stations, study_a
 
     T, D = float(options.time_limit), float(options.access_distance)
     n_st = len(st)
-    need_districts = districts is None
+    need_districts = districts is None and _districts_wanted(st, options, info)
+    # the computed districts need the search without a time limit (over the whole network)
     result = nw.search(net, loc, offsets=st.turnout, limit=None if need_districts else T)
     if need_districts:
         parts, all_parts = nw.reached_parts_at(result, [T, None])
@@ -250,14 +251,31 @@ def _reach_and_land(net: nw.RoadNetwork, loc: nw.Location, st: Stations, study_a
                 else computed_districts(grid, net, all_parts, inside, n_st, study, options))
             del all_parts
             district_source = "computed"
-        else:
+        elif districts is not None:
             district_geoms = match_districts(districts, st.geoms, loc.snapped, st.ids, warnings)
             district_source = "given"
+        else:
+            district_geoms, district_source = np.array([None] * n_st, dtype=object), "none"
     finally:
         if pool is not None:
             pool.shutdown(wait=True)  # (after an error or a cancel too: the thread finishes first)
     return _Land(result, edges, grid, study, reach_label, area_geoms, gap_geoms, district_label, district_geoms,
                  district_source)
+
+
+def _districts_wanted(st: Stations, options: ReachOptions, info: list[str]) -> bool:
+    """Whether to compute the districts (no DISTRICTS given): as ``options.compute_districts``
+    says, else when some station has a class limit to compare its district with. Computing them
+    costs a search of the whole network and a nearest-road labelling of the whole study area."""
+    from ..standards.fire_stations import class_limit_km2
+
+    wanted = options.compute_districts
+    if wanted is None:
+        wanted = any(class_limit_km2(c, s) is not None for c, s in zip(st.classes, st.suburban))
+        if not wanted:
+            info.append("districts not computed: no station has a class or the suburban flag to compare a "
+                        "district with (give DISTRICTS, or the stations' classes); the district fields are empty")
+    return bool(wanted)
 
 
 def _residents(land: _Land, population: npt.ArrayLike | None, residents: npt.ArrayLike | None, n_st: int,
@@ -275,6 +293,8 @@ def _residents(land: _Land, population: npt.ArrayLike | None, residents: npt.Arr
     res_gap = gap_residents(land.grid, land.reach_label, cell_res, land.gap_geoms)
     if land.district_label is not None:
         res_district = sum_by_label(land.district_label, cell_res, n_st)
+    elif land.district_source == "none":
+        res_district = None
     else:
         from ..apportion import apportion
 

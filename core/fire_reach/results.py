@@ -26,6 +26,9 @@ class ReachOptions:
     max_cells: int = 6_000_000
     smooth: bool = True
     parallel: bool = True  # computed districts in a second thread when there is a second processor
+    # districts computed when none are given: None = when some station has a class limit (a class
+    # or the suburban flag), which is what the district fields are compared with
+    compute_districts: bool | None = None
 
 
 @dataclass
