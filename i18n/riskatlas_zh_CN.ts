@@ -182,107 +182,102 @@
         <translation>导出安全风险分布图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="47" />
-        <source>Atlas</source>
-        <translation>图集</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_export_atlas.py" line="80" />
+        <location filename="../processing/alg_export_atlas.py" line="77" />
         <source>Four-colour risk map (risk_level, residents)</source>
         <translation>四色安全风险分布图（risk_level、residents）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="81" />
+        <location filename="../processing/alg_export_atlas.py" line="78" />
         <source>Enterprises with risk levels</source>
         <translation>企业（含风险等级）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="82" />
+        <location filename="../processing/alg_export_atlas.py" line="79" />
         <source>Graded hazard units</source>
         <translation>危险源单元分级结果</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="83" />
+        <location filename="../processing/alg_export_atlas.py" line="80" />
         <source>Emergency shelters</source>
         <translation>应急避难场所</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="84" />
+        <location filename="../processing/alg_export_atlas.py" line="81" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="85" />
+        <location filename="../processing/alg_export_atlas.py" line="82" />
         <source>Fire-station reach areas (5 minutes)</source>
         <translation>消防站5分钟可达范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="86" />
+        <location filename="../processing/alg_export_atlas.py" line="83" />
         <source>Reach gaps (land no station reaches in 5 minutes)</source>
         <translation>消防覆盖盲区（5分钟内无消防站可达）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="87" />
+        <location filename="../processing/alg_export_atlas.py" line="84" />
         <source>Shelter area per capita (per-township result)</source>
         <translation>人均避难场所面积（按镇街结果）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="88" />
+        <location filename="../processing/alg_export_atlas.py" line="85" />
         <source>Townships (one atlas page each)</source>
         <translation>镇街（每个镇街一页图）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="93" />
+        <location filename="../processing/alg_export_atlas.py" line="90" />
         <source>Township name field (not given: name, or name_en for an English atlas)</source>
         <translation>镇街名称字段（不指定：name，英文图集为 name_en）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="99" />
+        <location filename="../processing/alg_export_atlas.py" line="96" />
         <source>Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)</source>
         <translation>图集标题（留空：安全风险分布图集 / Safety Risk Atlas）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="99" />
+        <location filename="../processing/alg_export_atlas.py" line="96" />
         <source>Issuing organisation</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="99" />
+        <location filename="../processing/alg_export_atlas.py" line="96" />
         <source>Date printed on the atlas (empty: today; YYYY-MM-DD is written out)</source>
         <translation>图集编制日期（留空：当天；YYYY-MM-DD 格式将写成“2024年6月7日”）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="103" />
+        <location filename="../processing/alg_export_atlas.py" line="100" />
         <source>Page size (landscape)</source>
         <translation>纸张大小（横向）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="106" />
+        <location filename="../processing/alg_export_atlas.py" line="103" />
         <source>Atlas language (zh: Chinese, en: English)</source>
         <translation>图集语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="109" />
+        <location filename="../processing/alg_export_atlas.py" line="106" />
         <source>Risk atlas (PDF)</source>
         <translation>安全风险分布图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="109" />
+        <location filename="../processing/alg_export_atlas.py" line="106" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="111" />
+        <location filename="../processing/alg_export_atlas.py" line="108" />
         <source>Folder for one PNG per page</source>
         <translation>逐页 PNG 图片输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="116" />
+        <location filename="../processing/alg_export_atlas.py" line="113" />
         <source>Number of pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="124" />
+        <location filename="../processing/alg_export_atlas.py" line="121" />
         <source>{0} must be one of: {1}</source>
         <translation>{0} 必须是以下之一：{1}</translation>
     </message>
@@ -312,7 +307,7 @@
         <translation>安全风险分布图集：共 {0} 页（封面 + {1} 个镇街），{2} 纸张，语言 {3}，用时 {4:.1f} 秒：{5}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="151" />
+        <location filename="../processing/alg_export_atlas.py" line="148" />
         <source>Made by: {0}</source>
         <translation>生成方式：{0}</translation>
     </message>
@@ -362,7 +357,7 @@
         <translation>无法写入图集图层：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="53" />
+        <location filename="../processing/alg_export_atlas.py" line="50" />
         <source>Prints the risk atlas as one PDF: a cover page for the county, then one sheet per township.
 
 Cover: the four-colour risk map of the county with fire stations, shelters and major hazard units; a table of map units, area and residents per risk level; the share of residents within 5 minutes of a fire station; fixed-shelter area per resident against the target (TARGET, default {0} m² per resident; a value equal to the target meets it); major hazard units by grade (GB 18218-2018 一级–四级); a table of the townships; issuing organisation and date.
@@ -383,17 +378,17 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
 页面来自插件“atlas/templates”文件夹中的版式模板（A3 或 A4 横向），可在版式设计器中编辑；如在用户配置目录的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4）模板，则优先使用。文字以文本形式（可检索）写入，字体为文泉驿正黑。可选择同时逐页输出 PNG 图片，并将图集图层写入 GeoPackage（ATLAS_LAYERS；统计图写入其旁边的“atlas_charts”文件夹），工程可据此获得图集版式。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="96" />
+        <location filename="../processing/alg_export_atlas.py" line="93" />
         <source>Fixed-shelter target (m² per resident)</source>
         <translation>固定避难场所面积目标（m²/人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="113" />
+        <location filename="../processing/alg_export_atlas.py" line="110" />
         <source>GeoPackage to keep the atlas layers in (for the atlas layouts in a project)</source>
         <translation>保存图集图层的 GeoPackage（供工程中的图集版式使用）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="113" />
+        <location filename="../processing/alg_export_atlas.py" line="110" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage 文件 (*.gpkg)</translation>
     </message>
@@ -526,57 +521,57 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
         <translation>可达道路</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="57" />
+        <location filename="../processing/alg_fire_station_reach.py" line="59" />
         <source>Station reach areas</source>
         <translation>消防站可达范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="58" />
+        <location filename="../processing/alg_fire_station_reach.py" line="60" />
         <source>Gaps (reached by no station)</source>
         <translation>覆盖空白区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="59" />
+        <location filename="../processing/alg_fire_station_reach.py" line="61" />
         <source>Targets' arrival time</source>
         <translation>目标到达时间</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="60" />
+        <location filename="../processing/alg_fire_station_reach.py" line="62" />
         <source>Summary table</source>
         <translation>汇总表</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="61" />
+        <location filename="../processing/alg_fire_station_reach.py" line="63" />
         <source>Summary report</source>
         <translation>汇总报告</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="120" />
+        <location filename="../processing/alg_fire_station_reach.py" line="124" />
         <source>Speeds: {0} roads from the speed field, {1} from the road-class preset, {2} at the default speed.</source>
         <translation>车速：{0} 条道路取自车速字段，{1} 条取自道路等级预设，{2} 条使用默认车速。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="124" />
+        <location filename="../processing/alg_fire_station_reach.py" line="128" />
         <source>{0} roads have an empty speed: the class preset or DEFAULT_SPEED is used.</source>
         <translation>{0} 条道路车速为空：使用道路等级预设或 DEFAULT_SPEED。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="127" />
+        <location filename="../processing/alg_fire_station_reach.py" line="131" />
         <source>{0} roads have an empty or unknown direction value: both directions are used.</source>
         <translation>{0} 条道路的通行方向为空或无法识别：按双向通行处理。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="130" />
+        <location filename="../processing/alg_fire_station_reach.py" line="134" />
         <source>{0} multipart roads are split into their parts (parts join only where they share a vertex).</source>
         <translation>{0} 条多部件道路被拆分为各部件（部件仅在共享节点处相连）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="133" />
+        <location filename="../processing/alg_fire_station_reach.py" line="137" />
         <source>{0} roads without geometry are ignored.</source>
         <translation>{0} 条无几何的道路被忽略。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="92" />
+        <location filename="../processing/alg_fire_station_reach.py" line="94" />
         <source>The study area layer is empty: the roads' extent is used.</source>
         <translation>研究区域图层为空：使用道路范围。</translation>
     </message>
@@ -585,108 +580,138 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
         <source>Suburban station field ({0:g} km²)</source>
         <translation>郊区站字段（{0:g} km²）</translation>
     </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="57" />
+        <source>Time band width (min)</source>
+        <translation>时间分段宽度（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="58" />
+        <source>Reached roads by time band</source>
+        <translation>按时间分段的可达道路</translation>
+    </message>
 </context>
 <context>
     <name>FourColourMap</name>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="47" />
+        <location filename="../processing/alg_four_colour_map.py" line="49" />
         <source>Four-colour risk map</source>
         <translation>四色安全风险空间分布图</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="29" />
+        <location filename="../processing/alg_four_colour_map.py" line="30" />
         <source>Enterprises with risk_level</source>
         <translation>企业（含 risk_level 字段）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="30" />
+        <location filename="../processing/alg_four_colour_map.py" line="31" />
         <source>Enterprise id field</source>
         <translation>企业编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="31" />
+        <location filename="../processing/alg_four_colour_map.py" line="32" />
         <source>Graded hazard units with risk_level</source>
         <translation>已分级的危险源单元（含 risk_level 字段）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="32" />
+        <location filename="../processing/alg_four_colour_map.py" line="33" />
         <source>Hazard unit id field</source>
         <translation>危险源单元编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="33" />
+        <location filename="../processing/alg_four_colour_map.py" line="34" />
         <source>Map units (townships, communities; empty = square grid)</source>
         <translation>制图单元（镇街、社区；留空 = 正方形网格）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="35" />
+        <location filename="../processing/alg_four_colour_map.py" line="36" />
         <source>Grid cell size (m)</source>
         <translation>网格边长（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="36" />
+        <location filename="../processing/alg_four_colour_map.py" line="37" />
         <source>Grid extent (empty = the sources' extent grown by the largest radius)</source>
         <translation>网格范围（留空 = 风险源范围外扩最大影响半径）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="38" />
+        <location filename="../processing/alg_four_colour_map.py" line="39" />
         <source>Influence radii of levels 1, 2, 3, 4 (m)</source>
         <translation>1、2、3、4级风险源影响半径（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="40" />
+        <location filename="../processing/alg_four_colour_map.py" line="41" />
         <source>Aggregation</source>
         <translation>综合方式</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="40" />
+        <location filename="../processing/alg_four_colour_map.py" line="41" />
         <source>Highest level wins (就高)</source>
         <translation>就高（取最高风险等级）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="44" />
+        <location filename="../processing/alg_four_colour_map.py" line="45" />
         <source>Population polygons (residents per class)</source>
         <translation>人口面图层（统计各等级常住人口）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="46" />
+        <location filename="../processing/alg_four_colour_map.py" line="47" />
         <source>Residents field</source>
         <translation>常住人口字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="49" />
+        <location filename="../processing/alg_four_colour_map.py" line="54" />
         <source>Areas of level {0}</source>
         <translation>{0}级区域数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="51" />
+        <location filename="../processing/alg_four_colour_map.py" line="56" />
         <source>Residents of level {0}</source>
         <translation>{0}级区域常住人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="73" />
+        <location filename="../processing/alg_four_colour_map.py" line="78" />
         <source>Give ENTERPRISES and/or HAZARD_UNITS (layers with risk_level).</source>
         <translation>请提供 ENTERPRISES 和/或 HAZARD_UNITS（含 risk_level 字段的图层）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="81" />
+        <location filename="../processing/alg_four_colour_map.py" line="90" />
         <source>Map units: {0} polygons of {1} (CELL_SIZE and EXTENT are not used)</source>
         <translation>制图单元：{1} 的 {0} 个面（不使用 CELL_SIZE 和 EXTENT）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="86" />
+        <location filename="../processing/alg_four_colour_map.py" line="95" />
         <source>Grid: {0} cells of {1:g} m from ({2:.1f}, {3:.1f}) in {4}</source>
         <translation>网格：{0} 个边长 {1:g} m 的网格，起点 ({2:.1f}, {3:.1f})，坐标系 {4}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="118" />
+        <location filename="../processing/alg_four_colour_map.py" line="132" />
         <source>Level {0}: {1:,.0f} residents</source>
         <translation>{0}级：常住人口 {1:,.0f} 人</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="40" />
+        <location filename="../processing/alg_four_colour_map.py" line="41" />
         <source>Cumulative score ({0} per source)</source>
         <translation>累计分值（每个风险源计 {0} 分）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="48" />
+        <source>Study area</source>
+        <translation>研究区域</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="50" />
+        <source>Four-colour risk map as a GeoTIFF (grid only)</source>
+        <translation>四色风险图 GeoTIFF（仅格网）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="82" />
+        <source>Give OUTPUT and/or OUTPUT_RASTER.</source>
+        <translation>请至少指定 OUTPUT 或 OUTPUT_RASTER 之一。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="145" />
+        <source>OUTPUT_RASTER needs the square grid (no UNITS): not written.</source>
+        <translation>OUTPUT_RASTER 需要正方形格网（不能指定 UNITS）：未写出。</translation>
     </message>
 </context>
 <context>
@@ -982,24 +1007,7 @@ AGGREGATION 1（累计分值）：每个影响该区域的风险源按 1 / 2 / 3
 结果按四色配色设置样式；图例为 {6}（QGIS 为英文界面时显示 {7}）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="256" />
-        <source>Which land, residents and targets each fire station reaches within TIME_LIMIT minutes of the dispatch order (建标152-2017 §14 / GB 51080-2015 §4.1: {0} min = turnout, conventionally {1} min, + driving), on the road network, and whether its district respects the class limit ({2}).
-
-Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction. Speed per road: SPEED_FIELD when &gt; 0, else the road class's preset speed ({3}), else DEFAULT_SPEED. A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations farther than SNAP_TOLERANCE are listed and left out. One search from all stations at once, each starting with its turnout time; roads are cut where two stations meet (equal time) and where time runs out. A suburban station (SUBURBAN_FIELD: {4}) has the suburban limit whatever its class.
-
-Land rule: land is reached when a reached road within ACCESS_DISTANCE is reached, at the earliest such time; where access zones overlap, the earlier arrival wins (no overlaps). It is evaluated on a grid of ACCESS_DISTANCE/8 (the log gives it). Districts: DISTRICTS (each polygon belongs to the station inside it), else the land each station reaches first with no time limit. Residents: population apportioned by area.
-
-Outputs: reached roads (station_id, arrival_min = time the piece is fully reached), one area per station with reach_km2, residents, district_km2, class limit, exceeds_limit and the share of the district reached in time, gaps, targets' arrival time, a summary table and an HTML report.</source>
-        <translation>计算各消防站在接警出动后 TIME_LIMIT 分钟内沿道路网络可到达的用地、常住人口和目标（建标152-2017 第十四条 / GB 51080-2015 §4.1：{0} 分钟 = 出动时间（通常为 {1} 分钟）+ 行车时间），并检查辖区面积是否符合类别限值（{2}）。
-
-网络语义与 QGIS 网络分析一致：每个折点为节点，线在共享折点处相连，单行取值相对于数字化方向。每条道路的车速：SPEED_FIELD 大于 0 时取其值，否则取道路等级预设车速（{3}），否则取 DEFAULT_SPEED。消防站从最近道路的最近点进入网络（离路段不计时间）；距道路超过 SNAP_TOLERANCE 的消防站会被列出并排除。所有消防站一次性同时搜索，各以其出动时间起算；道路在两站同时到达处（等时点）及时间用尽处被截断。郊区站（SUBURBAN_FIELD 可填 {4}）不论类别，一律按郊区站限值检查。
-
-用地规则：某处用地的到达时间为其 ACCESS_DISTANCE 范围内已到达道路的最早到达时间；可达范围重叠处归先到达的消防站（无重叠）。该规则在边长为 ACCESS_DISTANCE/8 的格网上计算（日志中注明格网大小）。辖区：取 DISTRICTS（每个多边形归其内部的消防站），否则为不限时间时各站最先到达的用地。常住人口按面积分摊。
-
-输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help.py" line="281" />
+        <location filename="../processing/help.py" line="290" />
         <source>Effective shelter area per resident against the planning target (城镇人均固定避难场所面积 ≥ {0} m²), per township, per population cell and per shelter.
 
 METHOD 0 administrative: per unit (UNITS, e.g. townships), the effective area of the counted shelters whose centroid lies in the unit ÷ the unit's residents (population features apportioned by area overlap). OUTPUT = the units.
@@ -1030,7 +1038,7 @@ TYPES：计入的避难场所类型（默认为{2}；其他类型不计入人均
 输入有误时停止并给出图层、要素和字段：面积缺失或为负、未知类型、人口为空或为负。地理坐标系图层会重投影到当地投影坐标系（日志中说明）；其他图层重投影到避难场所图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="320" />
+        <location filename="../processing/help.py" line="329" />
         <source>Runs the whole assessment on a county's layers in one go and writes everything into OUTPUT_FOLDER:
 {0}
 
@@ -1039,6 +1047,28 @@ Files: risk_atlas_results.gpkg (every result layer and a provenance table: algor
 {0}
 
 成果文件：risk_atlas_results.gpkg（全部成果图层，以及记录每一步所用算法、版本和参数的 provenance 表）、risk_atlas.qgz（已配置样式和图集布局的 QGIS 工程）、risk_atlas.pdf、png/（每页一幅图片）以及 HTML 报告。各选项的含义和默认值与单个算法相同。输入图层不会被修改；只有全部步骤成功后才会生成成果 GeoPackage。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="252" />
+        <source>OUTPUT_RASTER (grid only): the levels as a paletted GeoTIFF, one byte per cell — whole cells whose centre lies in STUDY_AREA (every cell when it is not given) hold their level, the others no data (0) — with the palette as its colour table and the legend in a .qml beside it. OUTPUT (the polygons) and OUTPUT_RASTER may each be left out, not both.</source>
+        <translation>OUTPUT_RASTER（仅格网）：以调色板 GeoTIFF 输出风险等级，每个格网单元一个字节——中心点位于 STUDY_AREA 内的完整单元（未指定时为全部单元）取其等级，其余为无数据（0）；四色调色板写入其颜色表，图例写入同名 .qml 文件。OUTPUT（多边形）与 OUTPUT_RASTER 可以省略其一，但不能都省略。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="261" />
+        <source>Which land, residents and targets each fire station reaches within TIME_LIMIT minutes of the dispatch order (建标152-2017 §14 / GB 51080-2015 §4.1: {0} min = turnout, conventionally {1} min, + driving), on the road network, and whether its district respects the class limit ({2}).
+
+Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction. Speed per road: SPEED_FIELD when &gt; 0, else the road class's preset speed ({3}), else DEFAULT_SPEED. A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations farther than SNAP_TOLERANCE are listed and left out. One search from all stations at once, each starting with its turnout time; roads are cut where two stations meet (equal time) and where time runs out. A suburban station (SUBURBAN_FIELD: {4}) has the suburban limit whatever its class.
+
+Land rule: land is reached when a reached road within ACCESS_DISTANCE is reached, at the earliest such time; where access zones overlap, the earlier arrival wins (no overlaps). It is evaluated on a grid of ACCESS_DISTANCE/8 (the log gives it), only near the roads reached. Districts: DISTRICTS (each polygon belongs to the station inside it), else the land each station reaches first with no time limit — computed only when some station has a class or the suburban flag to compare its district with (it takes a search of the whole network); otherwise the district fields stay empty. Residents: population apportioned by area.
+
+Outputs: reached roads (station_id, arrival_min = time the piece is fully reached), optionally the reached roads by time band (OUTPUT_EDGES_BANDS: one line per station and band of BAND_MIN minutes, band_from_min ≤ time &lt; band_to_min, the last band ending at TIME_LIMIT), one area per station with reach_km2, residents, district_km2, class limit, exceeds_limit and the share of the district reached in time, gaps, targets' arrival time, a summary table and an HTML report.</source>
+        <translation>计算各消防站在接警出动后 TIME_LIMIT 分钟内沿道路网络可到达的用地、常住人口和目标（建标152-2017 第十四条 / GB 51080-2015 §4.1：{0} 分钟 = 出动时间（通常为 {1} 分钟）+ 行车时间），并检查辖区面积是否符合类别限值（{2}）。
+
+网络语义与 QGIS 网络分析一致：每个折点为节点，线在共享折点处相连，单行取值相对于数字化方向。每条道路的车速：SPEED_FIELD 大于 0 时取其值，否则取道路等级预设车速（{3}），否则取 DEFAULT_SPEED。消防站从最近道路的最近点进入网络（离路段不计时间）；距道路超过 SNAP_TOLERANCE 的消防站会被列出并排除。所有消防站一次性同时搜索，各以其出动时间起算；道路在两站同时到达处（等时点）及时间用尽处被截断。郊区站（SUBURBAN_FIELD 可填 {4}）不论类别，一律按郊区站限值检查。
+
+用地规则：某处用地的到达时间为其 ACCESS_DISTANCE 范围内已到达道路的最早到达时间；可达范围重叠处归先到达的消防站（无重叠）。该规则在边长为 ACCESS_DISTANCE/8 的格网上计算（日志中注明格网大小），只在已到达道路附近计算。辖区：取 DISTRICTS（每个多边形归其内部的消防站），否则为不限时间时各站最先到达的用地——仅当有消防站给出类别或郊区标志、需要与辖区比较时才计算（需搜索整个网络）；否则辖区字段为空。常住人口按面积分摊。
+
+输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、可选的按时间分段可达道路（OUTPUT_EDGES_BANDS：每站每个 BAND_MIN 分钟时段一条线，band_from_min ≤ 时间 &lt; band_to_min，最后一段止于 TIME_LIMIT）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。</translation>
     </message>
 </context>
 <context>
@@ -1092,7 +1122,7 @@ Files: risk_atlas_results.gpkg (every result layer and a provenance table: algor
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="224" />
+        <location filename="../processing/base.py" line="226" />
         <source>Layer '{0}' has no coordinate reference system: set one in Layer Properties ▸ Source.</source>
         <translation>图层“{0}”没有坐标参考系：请在 图层属性 ▸ 源 中设置。</translation>
     </message>
@@ -1122,7 +1152,7 @@ Files: risk_atlas_results.gpkg (every result layer and a provenance table: algor
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="251" />
+        <location filename="../processing/base.py" line="253" />
         <source>Layer '{0}' has no field '{1}' ({2}).</source>
         <translation>图层“{0}”没有字段“{1}”（{2}）。</translation>
     </message>

@@ -4,6 +4,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
+    QgsProcessingParameterRasterDestination,
     QgsProcessingParameterString,
 )
 
@@ -44,7 +45,11 @@ class FourColourMap(RiskAtlasAlgorithm):
         self.add_source("POPULATION", self.tr("Population polygons (residents per class)"), [compat.SOURCE_POLYGON],
                         optional=True)
         self.add_field("POPULATION_FIELD", self.tr("Residents field"), "residents", "POPULATION")
-        self.add_sink("OUTPUT", self.tr("Four-colour risk map"), compat.SOURCE_POLYGON)
+        self.add_source("STUDY_AREA", self.tr("Study area"), [compat.SOURCE_POLYGON], optional=True)
+        self.add_sink("OUTPUT", self.tr("Four-colour risk map"), compat.SOURCE_POLYGON, optional=True)
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            "OUTPUT_RASTER", self.tr("Four-colour risk map as a GeoTIFF (grid only)"), optional=True,
+            createByDefault=False))
         for level in RISK_LEVELS:
             self.addOutput(QgsProcessingOutputNumber(f"AREAS_LEVEL_{level.level}",
                                                      self.tr("Areas of level {0}").format(level.level)))
@@ -71,6 +76,10 @@ class FourColourMap(RiskAtlasAlgorithm):
             parts.append(part)
         if not parts:
             raise QgsProcessingException(self.tr("Give ENTERPRISES and/or HAZARD_UNITS (layers with risk_level)."))
+        raster_path = self.parameterAsOutputLayer(parameters, "OUTPUT_RASTER", context) \
+            if self.given(parameters, "OUTPUT_RASTER") else None
+        if not self.given(parameters, "OUTPUT") and not raster_path:
+            raise QgsProcessingException(self.tr("Give OUTPUT and/or OUTPUT_RASTER."))
         sources = Sources.concat(parts)
         self.advance(feedback, 10)
 
@@ -105,9 +114,14 @@ class FourColourMap(RiskAtlasAlgorithm):
             fields = make_fields(GRID_FIELDS + specs)
         record = self.provenance(parameters, radii_m=list(radii), aggregation=result.rule.name,
                                  aggregation_rule=result.rule.description, cell_size_m=cell_size, crs=crs.authid())
-        results = {"OUTPUT": self.write_sink(parameters, "OUTPUT", context, result.areas, fields,
-                                             wkb_type_for(result.areas, compat.WKB_POLYGON), crs, feedback,
-                                             progress=(80, 95), style=apply_four_colour_style, provenance=record)}
+        results = {}
+        if self.given(parameters, "OUTPUT"):
+            results["OUTPUT"] = self.write_sink(parameters, "OUTPUT", context, result.areas, fields,
+                                                wkb_type_for(result.areas, compat.WKB_POLYGON), crs, feedback,
+                                                progress=(80, 95), style=apply_four_colour_style, provenance=record)
+        if raster_path:
+            results["OUTPUT_RASTER"] = self._write_raster(parameters, context, feedback, raster_path, areas, result,
+                                                          units, crs)
         self.push_provenance(feedback, record)
         feedback.pushInfo(level_counts_text(result.areas["risk_level"]))
         for level in (lv.level for lv in RISK_LEVELS):
@@ -118,6 +132,19 @@ class FourColourMap(RiskAtlasAlgorithm):
                 feedback.pushInfo(self.tr("Level {0}: {1:,.0f} residents").format(level, residents))
         feedback.setProgress(100)
         return results
+
+    def _write_raster(self, parameters, context, feedback, path, grid, result, units, crs):
+        """OUTPUT_RASTER: the grid's levels as a paletted GeoTIFF (layers.four_colour_raster)."""
+        from ..layers.four_colour_raster import write_grid_raster
+        from ..support.i18n import is_chinese
+
+        study = self.read_source(parameters, "STUDY_AREA", context, feedback, target_crs=crs, required=False)
+        written = units is None and write_grid_raster(path, grid, result.areas, study.gdf if study else None,
+                                                      crs.toWkt(), "zh" if is_chinese() else "en")
+        if not written:
+            feedback.pushWarning(self.tr("OUTPUT_RASTER needs the square grid (no UNITS): not written."))
+            return None
+        return path
 
     def _grid_extent(self, parameters, context, crs, sources, radii):
         """(xmin, ymin, xmax, ymax) in the analysis CRS: EXTENT, or the sources grown by the largest radius."""

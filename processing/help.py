@@ -248,7 +248,12 @@ def four_colour_map():
         "The map is styled with the four-colour palette; its legend reads {6} ({7} when QGIS runs in English)."
     ).format(risk_levels_text(zh), ",".join(number(r) for r in DEFAULT_RADII_M),
              " / ".join(number(w) for w in rule.weights), *(number(c) for c in rule.cuts),
-             " / ".join(lv.label_zh for lv in RISK_LEVELS), " / ".join(lv.label_en for lv in RISK_LEVELS))
+             " / ".join(lv.label_zh for lv in RISK_LEVELS), " / ".join(lv.label_en for lv in RISK_LEVELS)) + "\n\n" + \
+        translate(
+            "Help", "OUTPUT_RASTER (grid only): the levels as a paletted GeoTIFF, one byte per cell — whole cells "
+            "whose centre lies in STUDY_AREA (every cell when it is not given) hold their level, the others no "
+            "data (0) — with the palette as its colour table and the legend in a .qml beside it. OUTPUT (the "
+            "polygons) and OUTPUT_RASTER may each be left out, not both.")
 
 
 def fire_station_reach():
@@ -266,10 +271,14 @@ def fire_station_reach():
         "suburban limit whatever its class.\n\n"
         "Land rule: land is reached when a reached road within ACCESS_DISTANCE is reached, at the earliest such "
         "time; where access zones overlap, the earlier arrival wins (no overlaps). It is evaluated on a grid of "
-        "ACCESS_DISTANCE/8 (the log gives it). Districts: DISTRICTS (each polygon belongs to the station inside "
-        "it), else the land each station reaches first with no time limit. Residents: population apportioned by "
-        "area.\n\n"
-        "Outputs: reached roads (station_id, arrival_min = time the piece is fully reached), one area per station "
+        "ACCESS_DISTANCE/8 (the log gives it), only near the roads reached. Districts: DISTRICTS (each polygon "
+        "belongs to the station inside it), else the land each station reaches first with no time limit — "
+        "computed only when some station has a class or the suburban flag to compare its district with (it "
+        "takes a search of the whole network); otherwise the district fields stay empty. Residents: population "
+        "apportioned by area.\n\n"
+        "Outputs: reached roads (station_id, arrival_min = time the piece is fully reached), optionally the "
+        "reached roads by time band (OUTPUT_EDGES_BANDS: one line per station and band of BAND_MIN minutes, "
+        "band_from_min ≤ time < band_to_min, the last band ending at TIME_LIMIT), one area per station "
         "with reach_km2, residents, district_km2, class limit, exceeds_limit and the share of the district reached "
         "in time, gaps, targets' arrival time, a summary table and an HTML report."
     ).format(number(fs.TIME_RULE_MIN), number(fs.TURNOUT_CONVENTION_MIN), class_limits_text(zh),

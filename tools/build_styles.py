@@ -44,7 +44,8 @@ def style_files():
         files[f"shelter_units_{language}.qml"] = shelter_style.units_style(TARGET_M2_PER_CAPITA, language, "name")
         for geometry in ("point", "polygon"):
             files[f"shelter_load_{geometry}_{language}.qml"] = shelter_style.shelter_load_style(geometry, language)
-    files.update({"reach_edges.qml": reach_style.reach_edges_style(), "reach_areas.qml": reach_style.reach_areas_style(),
+    files.update({"reach_edges.qml": reach_style.reach_edges_style(), "reach_bands.qml": reach_style.reach_bands_style(),
+                  "reach_areas.qml": reach_style.reach_areas_style(),
                   "reach_gaps.qml": reach_style.reach_gaps_style(), "reach_targets.qml": reach_style.reach_targets_style()})
     return dict(sorted(files.items()))
 

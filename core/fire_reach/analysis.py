@@ -9,6 +9,7 @@ import numpy.typing as npt
 
 from .. import network as nw
 from ..errors import InputError
+from .bands import edge_bands_frame
 from .cell_apportion import apportion_to_cells
 from .districts import computed_districts, match_districts
 from .edges import edges_frame
@@ -35,6 +36,7 @@ class _Land:
 
     result: nw.SearchResult
     edges: Any  # GeoDataFrame of the reached roads
+    bands: Any  # GeoDataFrame of the reached roads by time band, or None
     grid: LandGrid
     study: Any  # the study polygon
     reach_label: np.ndarray  # per cell: station first in time, NONE (gap) or OUTSIDE
@@ -73,6 +75,8 @@ def fire_station_reach(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: 
         raise InputError("TIME_LIMIT must be > 0 minutes")
     if not D >= 0:
         raise InputError("ACCESS_DISTANCE must be ≥ 0 m")
+    if options.band_min is not None and not options.band_min > 0:
+        raise InputError("BAND_MIN must be > 0 minutes")
     roads = np.asarray(roads, dtype=object)
     road_layer, station_layer = names.get("roads", "roads"), names.get("stations", "stations")
     if len(roads) == 0:
@@ -117,7 +121,7 @@ def fire_station_reach(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: 
                  gap_km2=float(gaps["area_km2"].sum()) if len(gaps) else 0.0)
     summary = summary_frame(areas, target_gdf, stats)
     progress(95, "done")
-    return ReachResult(land.edges, areas, gaps, target_gdf, summary, info, warnings, stats)
+    return ReachResult(land.edges, areas, gaps, target_gdf, summary, info, warnings, stats, edge_bands=land.bands)
 
 
 def _station_inputs(stations: npt.ArrayLike, station_ids: Sequence[Any], turnout: npt.ArrayLike,
@@ -231,6 +235,7 @@ def _reach_and_land(net: nw.RoadNetwork, loc: nw.Location, st: Stations, study_a
     try:
         progress(40, "cutting the reached roads")
         edges = edges_frame(net, parts, st.ids, roads_index=names.get("road_fids"))
+        bands = edge_bands_frame(net, parts, st.ids, options.band_min, T) if options.band_min else None
 
         progress(50, "resolving the land each station reaches first")
         stats["cell_m"] = grid.cell
@@ -259,7 +264,7 @@ def _reach_and_land(net: nw.RoadNetwork, loc: nw.Location, st: Stations, study_a
     finally:
         if pool is not None:
             pool.shutdown(wait=True)  # (after an error or a cancel too: the thread finishes first)
-    return _Land(result, edges, grid, study, reach_label, area_geoms, gap_geoms, district_label, district_geoms,
+    return _Land(result, edges, bands, grid, study, reach_label, area_geoms, gap_geoms, district_label, district_geoms,
                  district_source)
 
 

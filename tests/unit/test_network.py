@@ -240,3 +240,27 @@ def test_components_are_numbered_as_scipy_numbers_them():
     count, label = nw.components(net)
     ref_count, ref_label = connected_components(net.matrix(), directed=True, connection="weak")
     assert count == ref_count and np.array_equal(label, ref_label)
+
+
+def test_few_points_are_located_as_the_strtree_locates_them(monkeypatch):
+    from riskatlas.core.network import snapping
+
+    rng = np.random.default_rng(11)
+    starts = rng.uniform(0, 5000, (400, 2))
+    lines = shapely.linestrings(np.stack([starts, starts + rng.uniform(-300, 300, (400, 2))], 1))
+    lines = np.concatenate([lines, [line((0, 0), (2500, 10), (5000, 0))]])  # one long multi-segment road
+    net = nw.build_network(lines)
+    points = rng.uniform(-200, 5200, (40, 2))
+    fast = nw.locate(net, points, max_distance=150.0)
+    monkeypatch.setattr(snapping, "FEW_POINTS", 0)  # every point through the STRtree
+    tree = nw.locate(net, points, max_distance=150.0)
+    assert fast.snapped.any() and not fast.snapped.all()
+    for name in ("edge", "fraction", "distance", "snapped"):
+        np.testing.assert_array_equal(getattr(fast, name), getattr(tree, name))
+    np.testing.assert_array_equal(fast.xy, tree.xy)
+
+
+def test_vertex_merging_numbers_nodes_in_coordinate_order():
+    net = nw.build_network([line((5, 1), (0, 0)), line((0, 0), (0, 3)), line((5, 1), (5, 0))])
+    np.testing.assert_array_equal(net.nodes, [[0, 0], [0, 3], [5, 0], [5, 1]])  # by x, then y
+    assert net.n_edges == 3 and nw.components(net)[0] == 1
