@@ -208,9 +208,12 @@ def column(array, kind):
         return np.where(missing, np.nan, values.astype(np.float64))
     if kind == STRING and values.dtype.kind == "S":
         try:
-            out = np.array([v.decode("utf-8") for v in values.tolist()], dtype=object)
+            out = values.astype("U").astype(object)  # numpy decodes ASCII (fast); other text below
         except UnicodeDecodeError:
-            return None  # QGIS replaces what is not UTF-8
+            try:
+                out = np.array(list(map(bytes.decode, values.tolist())), dtype=object)  # UTF-8
+            except UnicodeDecodeError:
+                return None  # QGIS replaces what is not UTF-8
     elif kind == BOOL and values.dtype.kind == "b":
         out = np.array(values.tolist(), dtype=object)
     elif kind == DATE and values.dtype == np.dtype("datetime64[D]"):

@@ -26,7 +26,7 @@ class ValidateInputs(RiskAtlasAlgorithm):
     def compute(self, parameters, context, feedback):
         import pandas as pd
 
-        from ..layers.convert import source_to_frame
+        from ..layers.convert import bulk_layer, source_to_frame
         from ..layers.encoding import gbk_without_declaration
         from ..layers.outputs import VALIDATION_REPORT_FIELDS
         from ..layers.validation import (GBK_ENCODING, WARNING, CrsFacts, Finding, ValidationReport, check_mixed_crs,
@@ -44,14 +44,15 @@ class ValidateInputs(RiskAtlasAlgorithm):
             name = self.source_label(parameters, layer.parameter, source)
             feedback.pushInfo(self.tr("Checking {0} as {1}").format(name, layer.kind))
             crs = source.sourceCrs()
+            vector_layer = self.parameterAsVectorLayer(parameters, layer.parameter, context)
             frame = source_to_frame(source, name, target_crs=crs, transform_context=context.transformContext(),
-                                    feedback=feedback)
+                                    feedback=feedback, layer=bulk_layer(parameters.get(layer.parameter), vector_layer),
+                                    invalid_check=context.invalidGeometryCheck())
             self.check_cancelled(feedback)
             facts = CrsFacts(crs.isValid(), crs.isValid() and crs.isGeographic(), crs.authid(), crs.description())
             crs_by_layer.append((name, facts))
             layer_sizes.append((name, len(frame.gdf)))
             report.extend(validate_layer(layer.schema, name, frame.gdf, frame.field_types, facts))
-            vector_layer = self.parameterAsVectorLayer(parameters, layer.parameter, context)
             provider = vector_layer.dataProvider() if vector_layer is not None else None
             if provider is not None and gbk_without_declaration(vector_layer.source().split("|")[0],
                                                                 provider.encoding()):

@@ -30,7 +30,7 @@ def earliest_within(result: SearchResult, targets: npt.ArrayLike, distance: floa
     best_cost, best_source = np.full(n, np.inf), np.full(n, -1, dtype=np.int64)
     if n == 0 or network.n_edges == 0:
         return best_cost, best_source
-    tgt, edge = _candidate_pairs(result, geometries, distance)
+    tgt, edge = _candidate_pairs(result, geometries, distance, xy)
     if len(tgt) == 0:
         return best_cost, best_source
     if xy is not None:
@@ -48,11 +48,20 @@ def earliest_within(result: SearchResult, targets: npt.ArrayLike, distance: floa
     return best_cost, best_source
 
 
-def _candidate_pairs(result: SearchResult, geometries: np.ndarray, distance: float) -> tuple[np.ndarray, np.ndarray]:
-    """(target, network edge) pairs whose edge may lie within ``distance`` of the target."""
+def _candidate_pairs(result: SearchResult, geometries: np.ndarray, distance: float,
+                     xy: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(target, network edge) pairs whose edge may lie within ``distance`` of the target. Points
+    (``xy`` given): the parts whose bounding box meets the point's square of half-side
+    ``distance`` (no exact test here: ``_point_intervals`` measures every pair exactly)."""
+    import shapely
+
     network = result.network
     tree = network.part_tree()
-    target_idx, part_idx = tree.query(geometries, predicate="dwithin", distance=distance)
+    if xy is not None:
+        squares = shapely.box(xy[:, 0] - distance, xy[:, 1] - distance, xy[:, 0] + distance, xy[:, 1] + distance)
+        target_idx, part_idx = tree.query(squares)
+    else:
+        target_idx, part_idx = tree.query(geometries, predicate="dwithin", distance=distance)
     pair_of, edge = expand_parts(network, part_idx)
     return target_idx[pair_of], edge
 
@@ -67,14 +76,15 @@ def _segments(network: RoadNetwork, edge: np.ndarray) -> tuple[np.ndarray, np.nd
 def _point_intervals(network: RoadNetwork, p: np.ndarray, edge: np.ndarray,
                      distance: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(pair, lo, hi): the fraction range of each pair's edge within ``distance`` of its point
-    (pairs whose edge is farther are left out)."""
+    (pairs whose edge is farther are left out): the stretch [xc − half, xc + half] of the edge's
+    line within the distance, when it meets the edge itself ([0, 1])."""
     a, d, dd = _segments(network, edge)
     xc = np.einsum("ij,ij->i", p - a, d) / dd
     foot = a + d * xc[:, None]
     h2 = np.einsum("ij,ij->i", p - foot, p - foot)
     half = np.sqrt(np.maximum(distance * distance - h2, 0.0) / dd)
     lo, hi = np.clip(xc - half, 0.0, 1.0), np.clip(xc + half, 0.0, 1.0)
-    ok = np.flatnonzero((h2 <= distance * distance) & (lo <= hi))
+    ok = np.flatnonzero((h2 <= distance * distance) & (xc - half <= 1.0) & (xc + half >= 0.0))
     return ok, lo[ok], hi[ok]
 
 
