@@ -42,16 +42,30 @@ def road_speeds(count: int, speed_values: Sequence[Any] | None = None, class_val
                              layer=layer, feature_ids=ids[bad], field=speed_field)
         ok = np.isfinite(values)
         speeds[ok], origin[ok] = values[ok], "field"
-    if class_values is not None:
+    if class_values is not None and np.isnan(speeds).any():
         table = SPEED_PRESETS[preset]
-        cls = np.array([table.speeds_kmh.get(str(c).strip().lower(), table.other_kmh) if c is not None else np.nan
-                        for c in class_values], dtype=np.float64)
+        cls = _per_value(class_values, lambda c: table.speeds_kmh.get(str(c).strip().lower(), table.other_kmh)
+                         if c is not None else np.nan, np.float64)
         use = np.isnan(speeds) & np.isfinite(cls)
         speeds[use], origin[use] = cls[use], "class"
     rest = np.isnan(speeds)
     speeds[rest] = default_speed
     counts = {k: int((origin == k).sum()) for k in ("field", "class", "default")}
     return speeds, counts
+
+
+def _per_value(values: Sequence[Any], function: Any, dtype: Any) -> np.ndarray:
+    """``[function(v) for v in values]`` as an array, ``function`` called once per distinct value
+    when the values are text (and None): a road layer has a million roads and a few classes."""
+    import pandas as pd
+
+    objects = np.asarray(values, dtype=object)
+    if len(objects) > 1000 and pd.api.types.infer_dtype(objects, skipna=True) in ("string", "empty"):
+        codes, distinct = pd.factorize(objects, use_na_sentinel=True)
+        if all(v is None for v in objects[codes < 0]):  # (NaN would be text "nan" to the function)
+            table = np.array([function(v) for v in distinct] + [function(None)], dtype=dtype)
+            return table[codes]  # code -1 (None) takes the last entry
+    return np.array([function(v) for v in objects], dtype=dtype)
 
 
 def _number(value: Any) -> float:
@@ -70,7 +84,7 @@ def direction_codes(values: Sequence[Any], value_forward: Any = "forward", value
     Values are compared as stripped text. Empty or unknown values mean both directions (as
     QGIS's default direction)."""
     codes = np.zeros(len(values), dtype=np.int8)
-    text = np.array(["" if v is None else str(v).strip() for v in values], dtype=object)
+    text = _per_value(values, lambda v: "" if v is None else str(v).strip(), object)
     codes[text == str(value_forward).strip()] = nw.FORWARD
     codes[text == str(value_backward).strip()] = nw.BACKWARD
     known = (text == str(value_forward).strip()) | (text == str(value_backward).strip()) | (

@@ -369,3 +369,19 @@ def test_land_rule_on_tiles_is_the_land_rule_on_the_whole_grid(monkeypatch):
     whole = land_rule.earliest_key_within(grid, net, parts, 200.0)
     assert grid.shape[0] > 64 and (tiled < EMPTY).any() and (tiled == EMPTY).any()
     np.testing.assert_array_equal(tiled, whole)
+
+
+def test_many_roads_read_per_distinct_value_as_one_by_one():
+    rng = np.random.default_rng(2)
+    classes = np.array([" Local", "primary", None, "TRUNK ", "track", "secondary"], dtype=object)[rng.integers(0, 6, 5000)]
+    speeds, counts = fr.road_speeds(5000, None, classes)
+    preset = fr.SPEED_PRESETS["urban_60_50_40"]
+    expected = [preset.speeds_kmh.get(str(c).strip().lower(), preset.other_kmh) if c is not None
+                else fs.DEFAULT_SPEED_KMH for c in classes]  # no class: the default speed
+    np.testing.assert_array_equal(speeds, expected)
+    assert counts["default"] == int(sum(c is None for c in classes))
+    words = np.array(["forward", " backward", "both", None, "x"], dtype=object)[rng.integers(0, 5, 5000)]
+    codes, unknown = fr.direction_codes(words)
+    lookup = {"forward": nw.FORWARD, "backward": nw.BACKWARD}
+    np.testing.assert_array_equal(codes, [lookup.get("" if w is None else w.strip(), nw.BOTH) for w in words])
+    assert unknown == int(sum(w is None or w == "x" for w in words))
