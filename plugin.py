@@ -7,7 +7,13 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from .support.dependencies import install_message
+from .support.fonts import install_substitutions, resolve_project_fonts
 from .support.i18n import PLUGIN_DIR, install_translator, remove_translator
+
+
+def _icon(name):
+    path = os.path.join(PLUGIN_DIR, "icons", f"{name}.svg")
+    return QIcon(path if os.path.exists(path) else os.path.join(PLUGIN_DIR, "icon.svg"))
 
 
 class RiskAtlasPlugin:
@@ -23,6 +29,7 @@ class RiskAtlasPlugin:
     # -- processing (also the only entry point under qgis_process) --
     def initProcessing(self):  # noqa: N802 (QGIS API)
         install_translator()
+        install_substitutions()  # fonts named on another machine's project draw with this machine's CJK font
         if self.provider is None:
             from .processing.provider import RiskAtlasProvider
 
@@ -36,15 +43,18 @@ class RiskAtlasPlugin:
     def initGui(self):  # noqa: N802 (QGIS API)
         self.initProcessing()
         self.menu_title = self.tr("&Risk Atlas")
-        icon = QIcon(os.path.join(PLUGIN_DIR, "icon.svg"))
-        self._add_action(icon, self.tr("Load sample county"), self.load_sample_county)
+        self._add_action(_icon("sample"), self.tr("Load sample county"), self.load_sample_county)
         from .processing.provider import ALGORITHMS  # the menu opens each algorithm's dialog, in the provider's order
 
         for algorithm_id in (f"{self.provider.id()}:{cls.ALGORITHM_ID}" for cls in ALGORITHMS):
             algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
             if algorithm is not None:
-                self._add_action(icon, algorithm.displayName() + "…",
+                self._add_action(algorithm.icon(), algorithm.displayName() + "…",
                                  lambda _checked=False, a=algorithm_id: self.open_algorithm(a))
+        self._add_action(_icon("manual"), self.tr("User manual"), self.open_manual)
+        from qgis.core import QgsProject
+
+        QgsProject.instance().readProject.connect(self._resolve_fonts)
         problems = install_message()
         if problems and self.iface is not None:
             self.iface.messageBar().pushMessage(
@@ -59,7 +69,20 @@ class RiskAtlasPlugin:
         self.actions.append(action)
         return action
 
+    @staticmethod
+    def _resolve_fonts(_document=None):
+        """A project just read: its layouts and labels in a CJK family this machine has."""
+        from qgis.core import QgsProject
+
+        resolve_project_fonts(QgsProject.instance())
+
     def unload(self):
+        from qgis.core import QgsProject
+
+        try:
+            QgsProject.instance().readProject.disconnect(self._resolve_fonts)
+        except (TypeError, RuntimeError):  # not connected (initGui not run)
+            pass
         for action in self.actions:
             self.iface.removePluginMenu(self.menu_title, action)
         self.actions = []
@@ -74,17 +97,35 @@ class RiskAtlasPlugin:
 
         processing.execAlgorithmDialog(algorithm_id, {})
 
+    def open_manual(self):
+        from qgis.PyQt.QtCore import QUrl
+        from qgis.PyQt.QtGui import QDesktopServices
+
+        from .processing.base import manual_url
+
+        QDesktopServices.openUrl(QUrl(manual_url()))
+
     def load_sample_county(self):
-        from .layers.project import add_sample_county
+        """Add the sample county from the planner's own copy (~/RiskAtlas/sample_county.gpkg, made the
+        first time): edits are kept there, never in the plugin folder (an update would replace them)."""
         from qgis.core import QgsProject
+
+        from .layers.project import add_sample_county, sample_copy
 
         problems = install_message()
         if problems:
             self.iface.messageBar().pushMessage(self.tr("Risk Atlas"), problems, Qgis.Critical, 0)
             return
-        layers = add_sample_county(QgsProject.instance())
+        try:
+            path = sample_copy()
+        except OSError as error:
+            self.iface.messageBar().pushMessage(
+                self.tr("Risk Atlas"), self.tr("Could not copy the sample county: {0}").format(error), Qgis.Critical, 0)
+            return
+        layers = add_sample_county(QgsProject.instance(), path=path)
         if layers:
             self.iface.mapCanvas().setExtent(layers[-1].extent())
             self.iface.mapCanvas().refresh()
         self.iface.messageBar().pushMessage(
-            self.tr("Risk Atlas"), self.tr("Sample county loaded: {0} layers").format(len(layers)), Qgis.Info, 5)
+            self.tr("Risk Atlas"), self.tr("Sample county loaded: {0} layers from {1}").format(len(layers), path),
+            Qgis.Info, 10)

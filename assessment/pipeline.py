@@ -1,21 +1,31 @@
-"""The whole assessment as one reusable function: parameters in, result paths and figures out.
+"""The whole assessment: parameters in, result paths and figures out.
 
-``run_assessment`` runs the chain of ``assessment/chain.py`` through QGIS Processing — validate →
+``Assessment`` runs the chain of ``assessment/chain.py`` through QGIS Processing — validate →
 grade hazard sources → enterprise risk → fire-station reach → shelter per capita →
 four-colour map → atlas — writing every result layer into one GeoPackage (with a
 ``provenance`` table: which algorithm, version and parameters made each layer), a QGIS project
-with the layers styled and the atlas layouts inside, the PDF atlas and PNG previews.
-It needs a running QGIS with Processing initialised and the riskatlas provider registered;
-``riskatlas:fullassessment`` and ``make demo`` call it.
+with the layers styled and the atlas layouts inside, the PDF atlas, PNG previews and HTML reports.
+
+It runs in two phases so that the analysis can run in Processing's background task and the atlas
+(print layouts) on the main thread afterwards: ``analyse()`` (every step but the atlas) and
+``finish()`` (the atlas, then every file put in place). Until ``finish`` ends, the run's files
+have temporary names (the GeoPackage ``partial-…gpkg`` beside its final name, the reports, PDF and
+PNGs in a ``partial-run-…`` folder): ``discard()`` — on cancel or failure — removes them all, so a
+run leaves its files whole or not at all (validation.html stays when the inputs have errors:
+it says which). Cancelling stops before the next step starts, and inside a step at its next
+progress report. It needs a running QGIS with Processing and the riskatlas provider;
+``riskatlas:fullassessment`` and ``make demo`` call it (``run_assessment`` runs both phases).
 """
 import datetime
 import gc
 import json
 import os
 import shutil
+import uuid
 from dataclasses import dataclass, field
 
 from qgis.core import (
+    QgsApplication,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -23,30 +33,40 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
-from ..core.standards.risk_levels import RISK_LEVELS
-from ..layers.atomic import atomic_output
+from ..layers.atomic import PREFIX, commit, partial_path, remove_quietly
 from ..layers.project import SAMPLE_GPKG
 from ..layers.schemas import ASSESSMENT_INPUTS, REQUIRED_INPUTS, RESULT_BY_NAME, RESULT_LAYERS
-from ..support.i18n import is_chinese, plugin_version
-from .chain import DEFAULT_OPTIONS, STEP_BY_KEY, STEPS, Extent, Fixed, Input, Option, Result
+from ..processing.base import Cancelled
+from ..support.i18n import file_language, plugin_version, ui_language
+from .chain import DEFAULT_OPTIONS, STEPS, Extent, Fixed, Input, Option, Result
+from .summary import FIGURE_LABELS, read_headline_figures, run_figures, summary_lines
 
 RESULT_GPKG = "risk_atlas_results.gpkg"
+PROJECT_FILE = "risk_atlas.qgz"
+ATLAS_STEP = STEPS[-1]  # the printed atlas: print layouts, on the main thread
+CHART_FOLDER = "atlas_charts"  # written beside the results GeoPackage by the atlas step
+
+translate = QCoreApplication.translate
+
+
+def _tr(text):
+    return QCoreApplication.translate("FullAssessment", text)
 
 
 @dataclass
 class AssessmentResult:
     output_folder: str
-    files: dict = field(default_factory=dict)  # label -> path
+    files: dict = field(default_factory=dict)  # summary.FILE_LABELS key -> path
     layers: dict = field(default_factory=dict)  # result layer name -> URI in the result GeoPackage
-    figures: dict = field(default_factory=dict)  # label -> value
+    figures: list = field(default_factory=list)  # [(figure id, label, value)] (assessment/summary.py)
+    major_hazard_units: int = 0
+    pages: int = 0
 
     def report(self):
-        lines = ["Risk Atlas assessment", f"  output folder: {self.output_folder}", "  files:"]
-        lines += [f"    {label:<24} {path}" for label, path in self.files.items()]
-        lines.append("  headline figures:")
-        lines += [f"    {label:<52} {value}" for label, value in self.figures.items()]
-        return "\n".join(lines)
+        """The summary, one readable line each, in the UI language."""
+        return "\n".join(summary_lines(self))
 
 
 def sample_inputs(gpkg=SAMPLE_GPKG):
@@ -56,9 +76,8 @@ def sample_inputs(gpkg=SAMPLE_GPKG):
 class _Runner:
     """Runs algorithms one after another, writing sinks into one GeoPackage and logging provenance."""
 
-    def __init__(self, gpkg, context, feedback):
-        self.gpkg, self.context, self.feedback = gpkg, context, feedback
-        self.provenance = []
+    def __init__(self, gpkg, context, feedback, provenance):
+        self.gpkg, self.context, self.feedback, self.provenance = gpkg, context, feedback, provenance
 
     def sink(self, table, geometry=True):
         return f"ogr:dbname='{self.gpkg}' table=\"{table}\"" + (" (geom)" if geometry else "")
@@ -66,18 +85,24 @@ class _Runner:
     def uri(self, table):
         return f"{self.gpkg}|layername={table}"
 
-    def run(self, step, algorithm_id, parameters):
+    def run(self, number, step, parameters):
+        """Run chain step ``number``; stops (Cancelled) before it starts and after it when cancelled."""
         from qgis import processing
 
-        self.feedback.pushInfo(f"— {step}: {algorithm_id}")
         from ..layers.gpkg import quiet_gdal
 
+        if self.feedback.isCanceled():
+            raise Cancelled()
+        algorithm = QgsApplication.processingRegistry().algorithmById(step.algorithm)
+        shown = algorithm.displayName() if algorithm is not None else step.title
+        self.feedback.pushInfo(translate("FullAssessment", "— Step {0} of {1}: {2} ({3})").format(number + 1, len(STEPS), shown,
+                                                                          step.algorithm))
         with quiet_gdal():
-            results = processing.run(algorithm_id, parameters, context=self.context, feedback=self.feedback,
+            results = processing.run(step.algorithm, parameters, context=self.context, feedback=self.feedback,
                                      is_child_algorithm=True)
         if self.feedback.isCanceled():
-            raise QgsProcessingException("Cancelled")
-        self.log(step, algorithm_id, parameters)
+            raise Cancelled()
+        self.log(step.title, step.algorithm, parameters)
         return results
 
     def log(self, step, algorithm_id, parameters):
@@ -97,8 +122,8 @@ def _extent_string(uri):
 def _write_provenance(gpkg, rows):
     import pandas as pd
 
-    from ..layers.sinks import make_fields
     from ..layers.gpkg import write_layer
+    from ..layers.sinks import make_fields
     from ..support import compat
 
     frame = pd.DataFrame(rows, columns=["step", "algorithm", "parameters", "version", "run_at"])
@@ -131,110 +156,123 @@ def step_parameters(step, runner, given, options, html):
     return parameters
 
 
-def run_assessment(inputs, output_folder, options=None, feedback=None, context=None,
-                   project_path=None):
-    """Run the chain on ``inputs`` ({parameter: layer or URI}, see layers.schemas.ASSESSMENT_INPUTS)
-    into ``output_folder``.
+class Assessment:
+    """One run of the chain on ``inputs`` ({parameter: layer URI}, see layers.schemas.ASSESSMENT_INPUTS)
+    into ``output_folder``, in two phases (module doc). ``project_path``: also write a QGIS project."""
 
-    Writes ``risk_atlas_results.gpkg``, ``validation.html``, ``fire_station_reach.html``,
-    ``shelters.html``, ``risk_atlas.pdf``, ``png/`` (one PNG per atlas page) and, when
-    ``project_path`` is given, a QGIS project with every layer styled and the atlas layouts.
-    The GeoPackage is written under a temporary name and renamed only when every step succeeded.
-    """
-    options = {**DEFAULT_OPTIONS, **{k: v for k, v in (options or {}).items() if v is not None}}
-    missing = [name for name in REQUIRED_INPUTS if inputs.get(name) in (None, "")]
-    if missing:
-        raise QgsProcessingException(f"missing input layers: {', '.join(missing)}")
+    def __init__(self, inputs, output_folder, options=None, project_path=None):
+        self.options = {**DEFAULT_OPTIONS, **{k: v for k, v in (options or {}).items() if v is not None}}
+        missing = [name for name in REQUIRED_INPUTS if inputs.get(name) in (None, "")]
+        if missing:
+            raise QgsProcessingException(translate("FullAssessment", "Missing input layers: {0}").format(", ".join(missing)))
+        self.given = {k: v for k, v in inputs.items() if v not in (None, "")}
+        self.folder, self.project_path = output_folder, project_path
+        self.staging = os.path.join(output_folder, f"{PREFIX}run-{uuid.uuid4().hex[:8]}")
+        self.gpkg = os.path.join(output_folder, RESULT_GPKG)
+        self.partial_gpkg = None
+        self.charts_existed = os.path.isdir(os.path.join(output_folder, CHART_FOLDER))
+        self.folder_existed = os.path.isdir(output_folder)
+        self.outputs, self.provenance = {}, []
+        self.result = AssessmentResult(output_folder)
+
+    def _staged(self, name):
+        return os.path.join(self.staging, name)
+
+    def _html(self):
+        return {s.report: self._staged(f"{s.report}.html") for s in STEPS if s.report}
+
+    def analyse(self, feedback, context):
+        """Every step before the atlas, into the partial GeoPackage and the staging folder."""
+        os.makedirs(self.staging, exist_ok=True)
+        self.partial_gpkg = partial_path(self.gpkg)
+        steps = QgsProcessingMultiStepFeedback(len(STEPS), feedback)
+        runner = _Runner(self.partial_gpkg, context, steps, self.provenance)
+        for number, step in enumerate(STEPS[:-1]):
+            steps.setCurrentStep(number)
+            parameters = step_parameters(step, runner, self.given, self.options, self._html())
+            self.outputs[step.key] = runner.run(number, step, parameters)
+            if step.stops_on_errors and self.outputs[step.key]["ERRORS"]:
+                self._stop_on_errors(step)
+        self.result.figures = run_figures(self.outputs)
+        self.result.major_hazard_units = int(self.outputs["grade"]["MAJOR_UNITS"])
+
+    def _stop_on_errors(self, step):
+        """Keep the step's report (it lists the errors) and nothing else of the run."""
+        report = os.path.join(self.folder, f"{step.report}.html")
+        if os.path.exists(self._staged(f"{step.report}.html")):
+            os.replace(self._staged(f"{step.report}.html"), report)
+        self.discard()
+        raise QgsProcessingException(translate("FullAssessment", "{0} errors in the input layers: see {1}").format(
+            self.outputs[step.key]["ERRORS"], report))
+
+    def finish(self, feedback, context):
+        """The atlas (on the main thread: print layouts), then every file in place and the project."""
+        steps = QgsProcessingMultiStepFeedback(len(STEPS), feedback)
+        steps.setCurrentStep(len(STEPS) - 1)
+        runner = _Runner(self.partial_gpkg, context, steps, self.provenance)
+        parameters = step_parameters(ATLAS_STEP, runner, self.given, self.options, self._html())
+        parameters.update({name: self._staged(file) for name, (file, _o, _l) in ATLAS_STEP.files.items()})
+        parameters["ATLAS_LAYERS"] = self.partial_gpkg  # the project's atlas layouts are rebuilt from these
+        self.outputs[ATLAS_STEP.key] = runner.run(len(STEPS) - 1, ATLAS_STEP, parameters)
+        self.result.pages = int(self.outputs[ATLAS_STEP.key]["PAGES"])
+        self.result.figures += read_headline_figures(self.partial_gpkg, ui_language())  # the atlas step wrote them
+        self.result.figures.append(("atlas_pages", _tr(FIGURE_LABELS["atlas_pages"]), self.result.pages))
+        _write_provenance(self.partial_gpkg, self.provenance)
+        # close every connection to the partial GeoPackage (flushing its WAL) before it is renamed
+        context.temporaryLayerStore().removeAllMapLayers()
+        gc.collect()
+        if feedback is not None and feedback.isCanceled():
+            raise Cancelled()
+        self._put_in_place()
+        if self.project_path:
+            from .project import write_project
+
+            language = file_language(self.options["LANGUAGE"])
+            self.result.files["project"] = write_project(self.project_path, self.given, self.result,
+                                                         target=self.options["TARGET"], language=language)
+        return self.result
+
+    def _put_in_place(self):
+        commit(self.partial_gpkg, self.gpkg)
+        self.partial_gpkg = None
+        files = {"gpkg": self.gpkg}
+        staged = {"pdf": ATLAS_STEP.files["OUTPUT"][0], "png": ATLAS_STEP.files["OUTPUT_PNG_FOLDER"][0],
+                  **{s.report: f"{s.report}.html" for s in STEPS if s.report}}
+        for key, name in staged.items():
+            target = os.path.join(self.folder, name)
+            if os.path.isdir(target):
+                shutil.rmtree(target)
+            os.replace(self._staged(name), target)
+            files[key] = target
+        shutil.rmtree(self.staging, ignore_errors=True)
+        self.result.files = files
+        self.result.layers = {r.name: f"{self.gpkg}|layername={r.name}" for r in RESULT_LAYERS}
+
+    def discard(self):
+        """Remove every file of this run that is not in place yet (the run was cancelled or failed)."""
+        shutil.rmtree(self.staging, ignore_errors=True)
+        if self.partial_gpkg:
+            remove_quietly(self.partial_gpkg)
+            self.partial_gpkg = None
+        if not self.charts_existed:
+            shutil.rmtree(os.path.join(self.folder, CHART_FOLDER), ignore_errors=True)
+        if not self.folder_existed and os.path.isdir(self.folder) and not os.listdir(self.folder):
+            os.rmdir(self.folder)  # this run made it, and nothing of the run is left in it
+
+
+def run_assessment(inputs, output_folder, options=None, feedback=None, context=None, project_path=None):
+    """Both phases of an ``Assessment`` in one go (on the main thread); files whole or not at all."""
     feedback = feedback or QgsProcessingFeedback()
     if context is None:
         context = QgsProcessingContext()
         context.setProject(QgsProject.instance())
-    os.makedirs(output_folder, exist_ok=True)
-    final_gpkg = os.path.join(output_folder, RESULT_GPKG)
-    result = AssessmentResult(output_folder)
-    html = {s.report: os.path.join(output_folder, f"{s.report}.html") for s in STEPS if s.report}
-    given = {k: v for k, v in inputs.items() if v not in (None, "")}
-    with atomic_output(final_gpkg) as partial_gpkg:
-        steps = QgsProcessingMultiStepFeedback(len(STEPS), feedback)
-        runner = _Runner(partial_gpkg, context, steps)
-        _run_steps(runner, steps, given, options, html, result, output_folder)
-        _write_provenance(partial_gpkg, runner.provenance)
-        # close every connection to the partial GeoPackage (flushing its WAL) before it is renamed
-        context.temporaryLayerStore().removeAllMapLayers()
-        gc.collect()
-    atlas_files = STEP_BY_KEY["atlas"].files
-    result.files.update({"results GeoPackage": final_gpkg,
-                         "PDF atlas": os.path.join(output_folder, atlas_files["OUTPUT"][0]),
-                         "PNG pages": os.path.join(output_folder, atlas_files["OUTPUT_PNG_FOLDER"][0]),
-                         "validation report": html["validation"], "fire-station report": html["fire_station_reach"],
-                         "shelter report": html["shelters"]})
-    result.layers = {r.name: f"{final_gpkg}|layername={r.name}" for r in RESULT_LAYERS}
-    if project_path:
-        from .project import write_project
-
-        result.files["QGIS project"] = write_project(project_path, given, result,
-                                                     target=options["TARGET"], language=options["LANGUAGE"]
-                                                     or ("zh" if is_chinese() else "en"))
-    return result
-
-
-def _run_steps(runner, steps, given, options, html, result, output_folder):
-    """The chain's steps in order; headline figures into ``result``."""
-    outputs = {}
-    for number, step in enumerate(STEPS):
-        steps.setCurrentStep(number)
-        parameters = step_parameters(step, runner, given, options, html)
-        parameters.update(_step_files(step, output_folder))
-        if step.key == "atlas":
-            parameters["ATLAS_LAYERS"] = runner.gpkg  # the project's atlas layouts are rebuilt from these
-        outputs[step.key] = runner.run(step.title, step.algorithm, parameters)
-        if step.stops_on_errors and outputs[step.key]["ERRORS"]:
-            raise QgsProcessingException(
-                f"{outputs[step.key]['ERRORS']} errors in the input layers: see {html[step.report]}")
-    _headline_figures(result.figures, outputs, runner)
-    result.figures["atlas pages"] = outputs["atlas"]["PAGES"]
-
-
-def _step_files(step, output_folder):
-    """A step's file outputs in the output folder (a folder output starts empty)."""
-    files = {}
-    for parameter, (name, _output_id, _label) in step.files.items():
-        path = os.path.join(output_folder, name)
-        if os.path.isdir(path):
-            shutil.rmtree(path)
-        files[parameter] = path
-    return files
-
-
-def _headline_figures(figures, outputs, runner):
-    """The figures ``make demo`` prints, from the steps' outputs ({step key: results})."""
-    validation, graded, risk_map = outputs["validate"], outputs["grade"], outputs["map"]
-    figures["validation errors / warnings"] = f"{validation['ERRORS']} / {validation['WARNINGS']}"
-    figures["hazard units / major hazard sources"] = f"{graded['UNITS']} / {graded['MAJOR_UNITS']}"
-    for level in RISK_LEVELS:
-        figures[f"map cells / residents, {level.label_zh} {level.label_en.split()[0].lower()}"] = (
-            f"{int(risk_map[f'AREAS_LEVEL_{level.level}'])} / {risk_map[f'RESIDENTS_LEVEL_{level.level}']:,.0f}")
-    _reach_figures(figures, runner.uri("reach_summary"))
-    _copy_numbers(figures, outputs["shelters"], "shelters")
-
-
-def _reach_figures(figures, summary_uri):
-    """County-wide line ('ALL') of the fire-station summary table."""
-    layer = QgsVectorLayer(summary_uri, "reach_summary", "ogr")
-    for feature in layer.getFeatures():
-        if feature["station_id"] == "ALL":
-            figures["fire-station reach: residents within the time limit"] = (
-                f"{feature['residents_in_time']:,.0f} ({feature['residents_in_time_pct']:.1f} %)")
-            figures["fire-station reach: area reached (km²)"] = round(feature["reach_km2"], 1)
-            figures["fire-station reach: enterprises covered"] = (
-                f"{feature['enterprise_risk_covered']} of {feature['enterprise_risk_total']}")
-    del layer
-
-
-def _copy_numbers(figures, results, prefix):
-    for key, value in results.items():
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            figures[f"{prefix}: {key.lower()}"] = round(value, 3) if isinstance(value, float) else value
+    assessment = Assessment(inputs, output_folder, options, project_path)
+    try:
+        assessment.analyse(feedback, context)
+        return assessment.finish(feedback, context)
+    except BaseException:
+        assessment.discard()
+        raise
 
 
 def run_demo(output_folder):

@@ -20,14 +20,18 @@ from .chart import write_share_chart
 from .cover import fill_cover
 from .items import item_size
 from .page_templates import load_template, template_path
-from .settings import AtlasSettings, atlas_settings, layout_variables
+from .settings import AtlasSettings, atlas_settings, layout_variables, page_numbers
 from .store import open_atlas_layers, read_settings, write_atlas
 from .symbols import style_atlas_layers
-from .tables import atlas_tables
+from .tables import atlas_tables, county_outline
+from .theme_pages import fill_fire_page, fill_shelter_page
+from .theme_tables import headline_table, reach_tables, shelter_tables
 from .township import fill_township, listed_major_rows
 
-KINDS = ("cover", "township")
-LAYOUT_NAMES = {"cover": "county_map", "township": "township_sheet"}  # keys of atlas.text.TEXT
+KINDS = ("cover", "fire", "shelter", "township")  # in page order
+SINGLE_PAGES = ("cover", "fire", "shelter")
+LAYOUT_NAMES = {"cover": "county_map", "fire": "fire_page", "shelter": "shelter_page",
+                "township": "township_sheet"}  # keys of atlas.text.TEXT
 CHART_FONT_PT = {"A3": 8.0, "A4": 6.6}
 
 
@@ -36,15 +40,23 @@ class AtlasLayouts:
     """The filled layouts and their layers, all in ``project``."""
 
     project: QgsProject
-    cover: object  # QgsPrintLayout
+    singles: list  # the county's pages (QgsPrintLayout), in page order: cover, fire stations, shelters
     township: object  # QgsPrintLayout, its atlas over the townships
     layers: dict  # map layer key (atlas.store.VIEWS) -> QgsVectorLayer
     settings: AtlasSettings
-    templates: dict  # 'cover' / 'township' -> template file used
+    templates: dict  # kind -> template file used
+
+    @property
+    def cover(self):
+        return self.singles[0]
+
+    @property
+    def layouts(self):
+        return self.singles + [self.township]
 
     @property
     def pages(self):
-        return 1 + self.township.atlas().count()
+        return len(self.singles) + self.township.atlas().count()
 
 
 def qgis_version():
@@ -70,28 +82,43 @@ def write_charts(figures, language, page_size, folder, cover, township):
     return county, sheets
 
 
-def _load_templates(project, page_size, language):
-    templates = {kind: template_path(kind, page_size) for kind in KINDS}
-    layouts = {kind: load_template(project, templates[kind], T.text(LAYOUT_NAMES[kind], language)) for kind in KINDS}
+def printed_kinds(fire_page, shelter_page):
+    return tuple(kind for kind in KINDS if {"fire": fire_page, "shelter": shelter_page}.get(kind, True))
+
+
+def _load_templates(project, page_size, language, kinds=KINDS):
+    templates = {kind: template_path(kind, page_size) for kind in kinds}
+    layouts = {kind: load_template(project, templates[kind], T.text(LAYOUT_NAMES[kind], language)) for kind in kinds}
     return templates, layouts
 
 
 def prepare_atlas(figures, frames, crs, *, language, title, organisation, date_text, page_size, gpkg,
-                  chart_folder, log=None):
+                  chart_folder, log=None, headline=()):
     """Charts, atlas layers (written into ``gpkg``) and the filled layouts, in a private project.
 
     ``figures``: core.atlas_figures result; ``frames``: GeoDataFrames in ``crs`` — 'risk_map',
-    'townships', optionally 'fire_stations' and 'shelters'. Raises page_templates.TemplateError."""
+    'townships', optionally 'fire_stations', 'shelters', 'reach_areas', 'reach_gaps', 'shelter_load';
+    ``headline``: the headline figures (core.headline), also written as table ``headline_figures``.
+    Raises page_templates.TemplateError."""
     project = QgsProject()
     project.setCrs(crs)
-    templates, layouts = _load_templates(project, page_size, language)
+    county = figures.county
+    fire_page = frames.get("reach_areas") is not None and county.covered_residents is not None
+    shelter_page = county.m2_per_capita is not None
+    templates, layouts = _load_templates(project, page_size, language, printed_kinds(fire_page, shelter_page))
     county_chart, sheet_charts = write_charts(figures, language, page_size, chart_folder, layouts["cover"],
                                               layouts["township"])
+    pages = page_numbers(fire_page, shelter_page, len(figures.townships))
     tables, dissolved = atlas_tables(figures, frames, language, sheet_charts,
-                                     listed_major_rows(layouts["township"]), log)
-    variables = layout_variables(figures, language, title, organisation, date_text, (plugin_version(), qgis_version()))
-    settings = atlas_settings(figures, language, page_size, dissolved, county_chart, variables)
-    write_atlas(gpkg, tables, settings, crs)
+                                     listed_major_rows(layouts["township"]), log, first_page=pages["first_sheet"])
+    county_geometry = county_outline(frames["townships"])
+    tables.update(reach_tables(frames.get("reach_areas"), frames.get("reach_gaps"), county_geometry, language))
+    tables.update(shelter_tables(frames.get("shelter_load"), county_geometry, language))
+    variables = layout_variables(figures, language, title, organisation, date_text, (plugin_version(), qgis_version()),
+                                 headline, pages)
+    variables["ra_crs_note"] = T.crs_note(crs.description(), crs.authid(), language)
+    settings = atlas_settings(figures, language, page_size, dissolved, county_chart, variables, pages)
+    write_atlas(gpkg, tables, settings, crs, headline_table(headline))
     return fill_layouts(project, gpkg, settings, templates, layouts)
 
 
@@ -103,18 +130,24 @@ def fill_layouts(project, gpkg, settings, templates, layouts):
         project.addMapLayer(layer, False)
     crs = layers["coverage"].crs()
     fill_cover(layouts["cover"], layers, settings, crs, templates["cover"])
+    if "fire" in layouts:
+        fill_fire_page(layouts["fire"], layers, settings, crs, templates["fire"])
+    if "shelter" in layouts:
+        fill_shelter_page(layouts["shelter"], layers, settings, crs, templates["shelter"])
     fill_township(layouts["township"], layers, settings, crs, templates["township"])
     manager = project.layoutManager()
-    for kind in KINDS:
+    for kind in layouts:
         if manager.layoutByName(layouts[kind].name()) is not None:
             layouts[kind].setName(manager.generateUniqueTitle())
         manager.addLayout(layouts[kind])
     layouts["township"].atlas().updateFeatures()
-    return AtlasLayouts(project, layouts["cover"], layouts["township"], layers, settings, templates)
+    singles = [layouts[kind] for kind in SINGLE_PAGES if kind in layouts]
+    return AtlasLayouts(project, singles, layouts["township"], layers, settings, templates)
 
 
 def layouts_from_store(project, gpkg):
     """The atlas layouts, filled again in ``project`` from the atlas layers an export wrote into ``gpkg``."""
     settings = read_settings(gpkg)
-    templates, layouts = _load_templates(project, settings.page_size, settings.language)
+    templates, layouts = _load_templates(project, settings.page_size, settings.language,
+                                         printed_kinds(settings.fire_page, settings.shelter_page))
     return fill_layouts(project, gpkg, settings, templates, layouts)

@@ -4,30 +4,35 @@ Two 100 % stacked bars — share of the area and share of the residents in each 
 the one palette of ``core.standards.risk_levels``. Written as a PNG sized to the layout's picture item.
 """
 from ..core.standards.risk_levels import RISK_LEVELS
+from ..support.fonts import all_names
 
 MM_PER_INCH = 25.4
-CJK_FONT = "WenQuanYi Zen Hei"  # the atlas font: its PDF text extracts as itself
 _DARK_TEXT = {"#FFFF00", "#FF9900"}  # segments where black text reads better than white
+
+
+def cjk_font_file():
+    """The file of the first CJK family of ``support.fonts`` matplotlib finds (None: none installed)."""
+    from matplotlib import font_manager
+
+    for name in all_names():
+        try:
+            return font_manager.findfont(font_manager.FontProperties(family=name), fallback_to_default=False)
+        except ValueError:
+            continue
+    return None
 
 
 def _font_properties(size):
     from matplotlib import font_manager
 
-    try:
-        path = font_manager.findfont(font_manager.FontProperties(family=CJK_FONT), fallback_to_default=False)
-        return font_manager.FontProperties(fname=path, size=size)
-    except ValueError:  # font not installed: Latin text still renders, Chinese would not
+    path = cjk_font_file()
+    if path is None:  # no CJK font: Latin text still renders, Chinese would not
         return font_manager.FontProperties(size=size)
+    return font_manager.FontProperties(fname=path, size=size)
 
 
 def cjk_font_available():
-    from matplotlib import font_manager
-
-    try:
-        font_manager.findfont(font_manager.FontProperties(family=CJK_FONT), fallback_to_default=False)
-        return True
-    except ValueError:
-        return False
+    return cjk_font_file() is not None
 
 
 def write_share_chart(path, area_shares, resident_shares, labels, width_mm, height_mm, dpi=300, font_pt=8.0):

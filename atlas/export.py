@@ -1,8 +1,9 @@
 """Writing the filled layouts: one PDF (cover, then every sheet) and optionally one PNG per page.
 
-The PDF is written by ONE ``QgsLayoutExporter.exportToPdf`` call on ``CoverThenAtlas``, a layout
-iterator yielding the cover and then every atlas feature of the township layout — no external PDF
-tool, so it runs the same in QGIS on Windows, macOS and Linux. Text is written as text (searchable).
+The PDF is written by ONE ``QgsLayoutExporter.exportToPdf`` call on ``PagesThenAtlas``, a layout
+iterator yielding the county's pages (cover, fire stations, shelters) and then every atlas feature of
+the township layout — no external PDF tool, so it runs the same in QGIS on Windows, macOS and Linux.
+Text is written as text (searchable), in a CJK family the machine has (``support.fonts``).
 """
 import os
 
@@ -11,23 +12,24 @@ from qgis.core import QgsAbstractLayoutIterator, QgsLayoutExporter
 from ..layers.atomic import atomic_output
 from ..layers.gpkg import quiet_gdal
 from ..support import compat
+from ..support.fonts import cjk_family, resolve_layout_fonts
 from .township import round_main_map_scale
 
 
-class CoverThenAtlas(QgsAbstractLayoutIterator):
-    """A layout iterator: the cover layout, then each feature of the township layout's atlas.
+class PagesThenAtlas(QgsAbstractLayoutIterator):
+    """A layout iterator: the single-page layouts in order, then each feature of the township layout's atlas.
 
     ``QgsLayoutExporter.exportToPdf(iterator, …)`` writes every step into one PDF (as it does for
     a QGIS report), and ``exportToImage(iterator, …)`` one image per page named by ``filePath``.
     """
 
-    def __init__(self, cover, township):
+    def __init__(self, singles, township):
         super().__init__()
-        self.cover, self.atlas = cover, township.atlas()
+        self.singles, self.atlas = list(singles), township.atlas()
         self.step, self.current = -1, None
 
     def count(self):
-        return 1 + self.atlas.count()
+        return len(self.singles) + self.atlas.count()
 
     def beginRender(self):  # noqa: N802 (QGIS API)
         self.step, self.current = -1, None
@@ -38,8 +40,8 @@ class CoverThenAtlas(QgsAbstractLayoutIterator):
 
     def next(self):
         self.step += 1
-        if self.step == 0:
-            self.current = self.cover
+        if self.step < len(self.singles):
+            self.current = self.singles[self.step]
             return True
         self.current = self.atlas.layout()
         if not self.atlas.next():
@@ -56,8 +58,15 @@ class CoverThenAtlas(QgsAbstractLayoutIterator):
         return os.path.join(folder, f"{stem}_{self.step + 1:02d}.{extension}")
 
 
-def page_count(township):
-    return 1 + township.atlas().count()
+def resolve_fonts(*layouts):
+    """Every text of the layouts in a CJK family this machine has (``support.fonts``), at export time."""
+    family = cjk_family()
+    for layout in layouts:
+        resolve_layout_fonts(layout, family)
+
+
+def page_count(singles, township):
+    return len(singles) + township.atlas().count()
 
 
 def pdf_settings(dpi=300):
@@ -71,27 +80,29 @@ def pdf_settings(dpi=300):
     return settings
 
 
-def export_pdf(cover, township, path, feedback=None, dpi=300):
-    """Write the atlas PDF to ``path`` whole or not at all (``layers.atomic``): IOError when the
-    export fails; ``path`` is then left as it was."""
+def export_pdf(singles, township, path, feedback=None, dpi=300):
+    """Write the atlas PDF (the single-page layouts ``singles``, then the sheets) to ``path`` whole or not
+    at all (``layers.atomic``): IOError when the export fails; ``path`` is then left as it was."""
+    resolve_fonts(*singles, township)
     with atomic_output(path) as partial:
-        result, error = QgsLayoutExporter.exportToPdf(CoverThenAtlas(cover, township), partial, pdf_settings(dpi),
+        result, error = QgsLayoutExporter.exportToPdf(PagesThenAtlas(singles, township), partial, pdf_settings(dpi),
                                                       feedback)
         if result != QgsLayoutExporter.Success:
             raise IOError(error or f"PDF export failed (code {int(result)})")
     return path
 
 
-def export_png(cover, township, folder, feedback=None, dpi=150, stem="page"):
+def export_png(singles, township, folder, feedback=None, dpi=150, stem="page"):
     """One PNG per page: <folder>/page_01.png (cover), page_02.png … Returns the paths."""
     os.makedirs(folder, exist_ok=True)
+    resolve_fonts(*singles, township)
     settings = QgsLayoutExporter.ImageExportSettings()
     settings.dpi = dpi
     settings.exportMetadata = False  # GDAL cannot write metadata into a PNG ("no update access" errors)
     settings.generateWorldFile = False
     with quiet_gdal():  # QGIS tries to georeference each PNG through GDAL, which cannot update PNGs
-        result, error = QgsLayoutExporter.exportToImage(CoverThenAtlas(cover, township), os.path.join(folder, stem),
-                                                        "png", settings, feedback)
+        result, error = QgsLayoutExporter.exportToImage(PagesThenAtlas(singles, township),
+                                                        os.path.join(folder, stem), "png", settings, feedback)
     if result != QgsLayoutExporter.Success:
         raise IOError(error or f"PNG export failed (code {int(result)})")
-    return [os.path.join(folder, f"{stem}_{i:02d}.png") for i in range(1, page_count(township) + 1)]
+    return [os.path.join(folder, f"{stem}_{i:02d}.png") for i in range(1, page_count(singles, township) + 1)]

@@ -20,7 +20,12 @@ HEADINGS = {
     "share": "col_share", "enterprises": "col_enterprises", "unit_id": "col_unit_id", "grade_label": "col_grade",
     "txt_r": "col_r", "enterprise": "col_enterprise", "page_no": "col_page", "name": "col_township",
     "txt_residents": "col_residents", "txt_high_share": "col_high_share", "txt_cover5_pct": "col_cover5",
-    "txt_m2pc": "col_m2pc",
+    "txt_m2pc": "col_m2pc", "txt_covered": "col_covered", "txt_not_covered": "col_not_covered",
+    "class_label": "col_class", "txt_reach_km2": "col_reach_km2", "txt_district_km2": "col_district",
+    "txt_limit_km2": "col_limit", "txt_exceeds": "col_exceeds", "txt_shelter_res": "col_shelter_res",
+    "txt_shelter_area": "col_shelter_area", "txt_meets": "col_meets", "txt_deficit": "col_deficit",
+    "txt_overloaded": "col_overloaded", "type_label": "col_type", "txt_area": "col_shelter_area",
+    "txt_served": "col_served", "txt_m2_served": "col_m2_served",
 }
 PT_TO_MM = 0.3528
 
@@ -89,8 +94,9 @@ def item_size(layout, item_id, default):
 
 # ---------------------------------------------------------------- tables
 
-def fill_table(table, layer, language, feature_filter, drop=(), empty_message=""):
-    """Point ``table`` at ``layer`` keeping the template's columns (less ``drop``), headings in ``language``."""
+def fill_table(table, layer, language, feature_filter, drop=(), empty_message="", headings=None):
+    """Point ``table`` at ``layer`` keeping the template's columns (less ``drop``), headings in ``language``
+    (``HEADINGS``; ``headings`` {attribute: TEXT key} for this table)."""
     if table is None:
         return
     template_columns = [QgsLayoutTableColumn(column) for column in table.columns()]
@@ -100,11 +106,15 @@ def fill_table(table, layer, language, feature_filter, drop=(), empty_message=""
         attribute = column.attribute()
         if attribute in drop:
             continue
-        if attribute in HEADINGS:
-            column.setHeading(T.text(HEADINGS[attribute], language))
+        heading = (headings or {}).get(attribute) or HEADINGS.get(attribute)
+        if heading:
+            column.setHeading(T.text(heading, language))
         columns.append(column)
     _keep_width(columns, sum(c.width() for c in template_columns))
     table.setColumns(columns)
+    # the contents still have a cell per field of the layer: rebuild them for these columns before any setter
+    # recalculates the table's size (3.22 would measure the old rows against the new columns, out of bounds)
+    table.refreshAttributes()
     table.setFilterFeatures(True)
     table.setFeatureFilter(feature_filter)
     table.setUseConditionalStyling(True)
@@ -137,22 +147,41 @@ def rows_that_fit(table):
     return max(1, int(table.frame(0).rect().height() // _row_height(table)) - 1)
 
 
-def fit_rows(table, rows):
-    """Shrink a table's text so ``rows`` (+ header) fit its frame (never below 60 %)."""
-    if table is None or not table.frameCount():
-        return
-    frame_height = table.frame(0).rect().height()
-    margin = table.cellMargin()
-    needed = (rows + 1) * _row_height(table)
-    if needed <= frame_height:
-        return
-    factor = max(0.6, frame_height / needed)
+def _scale_text(table, factor):
     for getter, setter in ((table.contentTextFormat, table.setContentTextFormat),
                            (table.headerTextFormat, table.setHeaderTextFormat)):
         fmt = QgsTextFormat(getter())
         fmt.setSize(fmt.size() * factor)
         setter(fmt)
-    table.setCellMargin(margin * factor)
+    table.setCellMargin(table.cellMargin() * factor)
+
+
+def fit_rows(table, rows=None, smallest=0.6):
+    """Shrink a table's text until its rows (wrapped text included) fit its frame, never below ``smallest``
+    of the template's size; returns True when they fit. (``rows``: kept for callers that know the count.)"""
+    if table is None or not table.frameCount():
+        return True
+    frame_height = table.frame(0).rect().height()
+    table.refresh()
+    scale = 1.0
+    while table.totalHeight() > frame_height * 1.001 and scale * 0.92 >= smallest:
+        _scale_text(table, 0.92)
+        scale *= 0.92
+        table.refresh()
+    return table.totalHeight() <= frame_height * 1.001
+
+
+def limit_rows(table, count):
+    """At most as many of ``count`` rows as the frame holds (wrapped text included); returns how many."""
+    if table is None or not table.frameCount():
+        return count
+    frame_height = table.frame(0).rect().height()
+    shown = count
+    while shown > 1 and table.totalHeight() > frame_height * 1.001:
+        shown -= 1
+        table.setMaximumNumberOfFeatures(shown)
+        table.refresh()
+    return shown
 
 
 # ---------------------------------------------------------------- legends
@@ -173,6 +202,9 @@ def fill_legend(legend, entries, title):
             QgsMapLayerLegendUtils.setLegendNodeOrder(node, order)
             legend.model().refreshLayerLegend(node)
             hide_title = True  # the rule's label names it
+        elif len(legend.model().layerLegendNodes(node)) == 1:  # one symbol: its row carries the name
+            QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, name)
+            legend.model().refreshLayerLegend(node)
         if hide_title:
             QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
     legend.adjustBoxSize()

@@ -1,15 +1,18 @@
 """The atlas's layout templates (``atlas/templates/*.qpt``): which file, loading it, finding its items.
 
-Two templates per paper size: ``atlas_cover_<a3|a4>.qpt`` (the county page) and
+Four templates per paper size: ``atlas_cover_<a3|a4>.qpt`` (the county's four-colour page),
+``atlas_fire_…`` (the county's fire-station page), ``atlas_shelter_…`` (the county's shelter page) and
 ``atlas_township_<a3|a4>.qpt`` (one sheet per township). A planner's own version saved in the QGIS
 profile's ``composer_templates`` folder as ``riskatlas_cover_a3.qpt`` (etc.) is used instead.
-Items are found by id (``COVER_ITEMS``, ``TOWNSHIP_ITEMS``; documented in ``atlas/templates/README.md``).
+Items are found by id (``COVER_ITEMS``, ``FIRE_ITEMS``, ``SHELTER_ITEMS``, ``TOWNSHIP_ITEMS``; documented in
+``atlas/templates/README.md``).
 """
 import os
 
 from qgis.core import QgsApplication, QgsPrintLayout, QgsReadWriteContext
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..support.fonts import resolve_layout_fonts
 from ..support.i18n import PLUGIN_DIR
 
 TEMPLATE_DIR = os.path.join(PLUGIN_DIR, "atlas", "templates")
@@ -21,7 +24,12 @@ COVER_ITEMS = ("title", "subtitle", "page_number", "county_map", "north_arrow", 
 TOWNSHIP_ITEMS = ("title", "township_name", "page_number", "issued", "main_map", "north_arrow", "scalebar",
                   "overview_map", "overview_caption", "legend", "figures_heading", "figures_table",
                   "indicators_heading", "indicators", "chart_heading", "chart", "major_heading", "major_table",
+                  "reach_heading", "reach_map", "reach_legend", "shelter_heading", "shelter_map", "shelter_legend",
                   "crs_note", "footer", "made_with")
+_PAGE_ITEMS = ("title", "subtitle", "page_number", "north_arrow", "scalebar", "legend", "figures_heading",
+               "indicators", "towns_heading", "towns_table", "note", "crs_note", "footer", "made_with")
+FIRE_ITEMS = ("fire_map",) + _PAGE_ITEMS + ("stations_heading", "stations_table")
+SHELTER_ITEMS = ("shelter_map",) + _PAGE_ITEMS + ("overloaded_heading", "overloaded_table")
 
 
 class TemplateError(Exception):
@@ -59,6 +67,7 @@ def load_template(project, path, name):
     if not loaded:
         raise TemplateError(f"could not load the layout template {path}")
     layout.setName(name)
+    resolve_layout_fonts(layout)  # a family this machine has (support.fonts)
     return layout
 
 

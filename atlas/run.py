@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from qgis.core import QgsProcessingException, QgsProcessingMultiStepFeedback, QgsProcessingUtils
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..core.atlas_figures import atlas_figures
+from ..core.atlas_figures import atlas_figures, headline_figures
 from . import text as T
 from .build import prepare_atlas
 from .chart import cjk_font_available
@@ -65,29 +65,30 @@ def _figures(request, layers, feedback):
     figures = atlas_figures(frames["risk_map"], frames["townships"], town_names,
                             hazard_units=frames.get("hazard_units"), enterprises=frames.get("enterprises"),
                             reach_areas=frames.get("reach_areas"), reach_gaps=frames.get("reach_gaps"),
-                            shelter_units=frames.get("shelter_units"), layer_names=names,
-                            shelter_target=request.target)
+                            shelter_units=frames.get("shelter_units"), shelter_load=frames.get("shelter_load"),
+                            layer_names=names, shelter_target=request.target)
     for warning in figures.warnings:
         feedback.pushWarning(warning)
-    report_figures(figures, feedback, request.language)
-    return figures, frames
+    headline = headline_figures(figures)
+    report_figures(figures, headline, feedback)
+    return figures, frames, headline
 
 
-def _prepare(request, figures, frames, crs, feedback):
+def _prepare(request, figures, frames, crs, feedback, headline):
     gpkg, chart_folder = _storage(request)
     try:
         atlas = prepare_atlas(
             figures, frames, crs, language=request.language,
             title=(request.title or "").strip() or T.text("title", request.language),
             organisation=(request.organisation or "").strip(), date_text=T.format_date(request.date, request.language),
-            page_size=request.page_size, gpkg=gpkg, chart_folder=chart_folder, log=feedback.pushInfo)
+            page_size=request.page_size, gpkg=gpkg, chart_folder=chart_folder, log=feedback.pushInfo,
+            headline=headline)
     except TemplateError as error:
         raise QgsProcessingException(str(error)) from error
     except IOError as error:
         message = _translate("ExportAtlas", "Could not write the atlas layers: {0}")
         raise QgsProcessingException(message.format(error)) from error
-    feedback.pushInfo(_translate("ExportAtlas", "Templates: {0} and {1}").format(atlas.templates["cover"],
-                                                                                atlas.templates["township"]))
+    feedback.pushInfo(_translate("ExportAtlas", "Templates: {0}").format(", ".join(atlas.templates.values())))
     return atlas
 
 
@@ -95,7 +96,7 @@ def _export(atlas, request, steps, check_cancelled):
     results = {"OUTPUT": request.pdf, "PAGES": atlas.pages}
     steps.setCurrentStep(1)
     try:
-        export_pdf(atlas.cover, atlas.township, request.pdf, steps)
+        export_pdf(atlas.singles, atlas.township, request.pdf, steps)
     except IOError as error:
         check_cancelled()
         message = _translate("ExportAtlas", "Could not write the atlas PDF: {0}")
@@ -104,7 +105,7 @@ def _export(atlas, request, steps, check_cancelled):
     if request.png_folder:
         steps.setCurrentStep(2)
         try:
-            pngs = export_png(atlas.cover, atlas.township, request.png_folder, steps)
+            pngs = export_png(atlas.singles, atlas.township, request.png_folder, steps)
         except IOError as error:
             check_cancelled()
             message = _translate("ExportAtlas", "Could not write the PNG pages: {0}")
@@ -124,19 +125,19 @@ def make_atlas(request, layers, crs, feedback, check_cancelled):
         raise QgsProcessingException(_translate("ExportAtlas", "Give an output PDF file."))
     if not cjk_font_available():
         feedback.pushWarning(_translate(
-            "ExportAtlas", "The font 'WenQuanYi Zen Hei' is not installed: Chinese text may not show in the charts. "
-            "Install fonts-wqy-zenhei (Debian) or the WenQuanYi font."))
+            "ExportAtlas", "No Chinese font is installed (WenQuanYi Zen Hei, Microsoft YaHei, SimHei, PingFang SC, "
+            "…): Chinese text may not show. Install fonts-wqy-zenhei (Debian) or the WenQuanYi font."))
     steps = QgsProcessingMultiStepFeedback(3 if request.png_folder else 2, feedback)
-    figures, frames = _figures(request, layers, steps)
+    figures, frames, headline = _figures(request, layers, steps)
     check_cancelled()
     steps.setProgress(60)
-    atlas = _prepare(request, figures, frames, crs, steps)
+    atlas = _prepare(request, figures, frames, crs, steps, headline)
     try:
         results = _export(atlas, request, steps, check_cancelled)
     finally:
         atlas.project.clear()  # lets go of the atlas GeoPackage (the full assessment renames its results)
     feedback.pushInfo(_translate(
-        "ExportAtlas", "Risk atlas: {0} pages (cover + {1} townships), {2} paper, language {3}, written in {4:.1f} s: "
-        "{5}").format(results["PAGES"], results["PAGES"] - 1, request.page_size, request.language,
-                      time.perf_counter() - started, request.pdf))
+        "ExportAtlas", "Risk atlas: {0} pages ({1} county pages + {2} townships), {3} paper, language {4}, written "
+        "in {5:.1f} s: {6}").format(results["PAGES"], len(atlas.singles), results["PAGES"] - len(atlas.singles),
+                                    request.page_size, request.language, time.perf_counter() - started, request.pdf))
     return results

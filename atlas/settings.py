@@ -17,6 +17,9 @@ class AtlasSettings:
     coverage_given: bool = False  # a reach layer was given
     shelters_given: bool = False  # a shelter result was given (and matched a township)
     major_given: bool = False  # a hazard-unit layer was given
+    fire_page: bool = False  # the county fire-station page is printed (reach areas given)
+    shelter_page: bool = False  # the county shelter page is printed (shelter result given)
+    first_sheet: int = 2  # page number of the first township sheet
     county_chart: str = ""  # the cover's chart (PNG)
     tables: str = ""  # the atlas tables written (comma-separated keys of atlas.tables.atlas_tables)
     variables: dict = field(default_factory=dict)  # layout variables, name -> text
@@ -34,12 +37,35 @@ class AtlasSettings:
             if kind == "variable":
                 variables[name] = value
             elif name in kinds:
-                values[name] = value == "True" if kinds[name] in ("bool", bool) else value
+                kind = kinds[name]
+                values[name] = (value == "True" if kind in ("bool", bool) else int(value) if kind in ("int", int)
+                                else value)
         return cls(**values, variables=variables)
 
 
-def layout_variables(figures, language, title, organisation, date_text, versions):
-    """Every ``@ra_…`` variable of the templates (atlas/templates/README.md). ``versions``: (plugin, QGIS)."""
+def page_numbers(fire_page, shelter_page, n_sheets):
+    """{page: number} of the single pages ('cover', 'fire', 'shelter'), 'first_sheet' and 'total'."""
+    pages = {"cover": 1}
+    for page, printed in (("fire", fire_page), ("shelter", shelter_page)):
+        if printed:
+            pages[page] = len(pages) + 1
+    pages["first_sheet"] = len(pages) + 1
+    pages["total"] = pages["first_sheet"] + n_sheets - 1
+    return pages
+
+
+def _headline_variables(headline, language):
+    """@ra_h_<figure_id>: a headline figure as printed ('—' when its analysis was not given)."""
+    return {f"ra_h_{f.figure_id}": f.shown if f.value is not None else T.text("not_given", language)
+            for f in headline}
+
+
+def layout_variables(figures, language, title, organisation, date_text, versions, headline=(), pages=None):
+    """Every ``@ra_…`` variable of the templates (atlas/templates/README.md). ``versions``: (plugin, QGIS);
+    ``headline``: the headline figures (core.headline); ``pages``: ``page_numbers``."""
+    from ..core.headline import FOOTNOTES
+
+    pages = pages or page_numbers(False, False, len(figures.townships))
     values = {f"ra_lbl_{key}": T.text(key, language) for key in T.TEXT}
     colon = "：" if language == "zh" else ": "
     issued = [f"{T.text('organisation', language)}{colon}{organisation}"] if organisation else []
@@ -51,19 +77,35 @@ def layout_variables(figures, language, title, organisation, date_text, versions
         "ra_page_pattern": "第 {n} 页 / 共 {total} 页" if language == "zh" else "Page {n} of {total}",
         "ra_made_with": T.text("made_with", language, version=versions[0], qgis=versions[1]),
         "ra_county_cover5": T.coverage_text(county, language),
-        "ra_county_shelter": T.shelter_text(county, language, figures.shelter_target),
+        "ra_county_shelter": T.shelter_text(county, language, figures.shelter_target, county=True),
         "ra_county_major": T.major_text(county, language),
+        "ra_county_m2pc": T.shelter_text(county, language, figures.shelter_target, with_deficit=False),
         "ra_target": T.target_text(figures.shelter_target),
         "ra_language": language,
+        "ra_lbl_shelter_subtitle": T.text("shelter_subtitle", language, t=T.target_text(figures.shelter_target)),
+        "ra_total_pages": str(pages["total"]), "ra_first_sheet": str(pages["first_sheet"]),
+        "ra_note_map_units": FOOTNOTES["map_units"][0 if language == "zh" else 1],
+        "ra_note_shelter": " ".join((FOOTNOTES["shelter_deficit"][0 if language == "zh" else 1],
+                                     T.text("shelter_note", language))),
     })
+    for page in ("cover", "fire", "shelter"):
+        if page in pages:
+            values[f"ra_page_{page}"] = T.text("page_of", language, n=pages[page], total=pages["total"])
+    values.update(_headline_variables(headline, language))
+    shown = {f.figure_id: f.shown for f in headline}
+    if "shelter_area_m2" in shown:
+        values["ra_shelter_basis"] = T.text("shelter_basis", language, a=shown["shelter_area_m2"],
+                                            r=shown["shelter_residents"])
     return values
 
 
-def atlas_settings(figures, language, page_size, dissolved, county_chart, variables):
+def atlas_settings(figures, language, page_size, dissolved, county_chart, variables, pages=None):
     county = figures.county
+    pages = pages or page_numbers(False, False, len(figures.townships))
     return AtlasSettings(language=language, page_size=page_size, dissolved=dissolved,
                          enterprises_given=county.enterprises_by_level is not None,
                          coverage_given=county.covered_residents is not None,
                          shelters_given=county.m2_per_capita is not None,
                          major_given=county.major_by_grade is not None,
-                         county_chart=county_chart, variables=variables)
+                         fire_page="fire" in pages, shelter_page="shelter" in pages,
+                         first_sheet=pages["first_sheet"], county_chart=county_chart, variables=variables)

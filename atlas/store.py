@@ -12,23 +12,41 @@ from ..layers.gpkg import quiet_gdal, write_layer
 from ..support import compat
 from . import text as T
 from .settings import AtlasSettings
+from .theme_tables import HEADLINE_TABLE
 
 TABLE_PREFIX = "atlas_"
 SETTINGS_TABLE = "atlas_settings"
 GEOMETRY_TYPES = {"multipolygon": compat.WKB_MULTIPOLYGON, "point": compat.WKB_POINT, "none": compat.WKB_NO_GEOMETRY}
-# map layer -> (table key, name: a key of atlas.text.TEXT, else the name itself)
+# map layer -> (table key, name and what it serves: keys of atlas.text.TEXT); the names differ, so the
+# project's atlas group (atlas.project) lists each layer once under its own name
 VIEWS = {
-    "risk": ("risk", "risk_levels"),
-    "coverage": ("coverage", "atlas_townships"),
-    "overview_towns": ("coverage", "atlas_townships_overview"),
-    "cover_towns": ("coverage", "townships"),
-    "figures": ("figures", "atlas_figures"),
-    "major": ("major", "major_units"),
-    "major_cover": ("major", "major_units"),
-    "stations": ("stations", "fire_stations"),
-    "stations_cover": ("stations", "fire_stations"),
-    "shelters": ("shelters", "shelters"),
+    "risk": ("risk", "risk_levels", "county_map"),
+    "coverage": ("coverage", "townships", "township_sheet"),
+    "overview_towns": ("coverage", "townships", "overview"),
+    "cover_towns": ("coverage", "townships", "county_map"),
+    "figures": ("figures", "figures", "table_layer"),
+    "major": ("major", "major_units", "township_sheet"),
+    "major_cover": ("major", "major_units", "county_map"),
+    "stations": ("stations", "fire_stations", "township_sheet"),
+    "stations_cover": ("stations", "fire_stations", "county_map"),
+    "stations_fire": ("stations", "fire_stations", "fire_page"),
+    "shelters": ("shelters", "shelters", "county_map"),
+    "reach": ("reach", "reach_area", "fire_page"),
+    "gaps": ("gaps", "reach_gap_short", "fire_page"),
+    "station_rows": ("station_rows", "stations_table", "table_layer"),
+    "shelter_towns": ("coverage", "shelter_towns", "shelter_page"),
+    "service": ("service", "service_area", "shelter_page"),
+    "load": ("load", "shelter_ok", "shelter_page"),
+    "overloaded_rows": ("overloaded_rows", "overloaded_table", "table_layer"),
 }
+
+
+def view_name(key, language):
+    """A map layer's name: what it shows and where, e.g. '消防站（消防站5分钟到达范围）'."""
+    _table, name, page = VIEWS[key]
+    if language == "zh":
+        return f"{T.text(name, language)}（{T.text(page, language)}）"
+    return f"{T.text(name, language)} ({T.text(page, language)})"
 
 
 def table_name(key):
@@ -39,13 +57,18 @@ def uri(path, table):
     return f"{path}|layername={table}"
 
 
-def write_atlas(path, tables, settings, crs):
-    """Write ``tables`` ({key: atlas.tables.Table}) and ``settings`` into the GeoPackage ``path``
-    (created when missing; other layers in it are kept, earlier atlas tables replaced)."""
+def write_atlas(path, tables, settings, crs, headline=None):
+    """Write ``tables`` ({key: atlas.tables.Table}), ``settings`` and the headline figures (a Table, as
+    ``headline_figures``) into the GeoPackage ``path`` (created when missing; other layers in it are
+    kept, earlier atlas tables replaced)."""
     for key, table in tables.items():
         geometry = GEOMETRY_TYPES.get(table.geometry)
         with quiet_gdal():
             write_layer(path, table_name(key), table.frame, make_fields(table.columns), crs, geometry)
+    if headline is not None:
+        with quiet_gdal():
+            write_layer(path, HEADLINE_TABLE, headline.frame, make_fields(headline.columns), crs,
+                        compat.WKB_NO_GEOMETRY)
     settings.tables = ",".join(tables)
     rows = pd.DataFrame(settings.rows(), columns=["kind", "name", "value"])
     with quiet_gdal():  # QGIS 3.22 makes GDAL print 'No geometry column' for a table without geometry
@@ -67,11 +90,10 @@ def open_atlas_layers(path, settings):
     """{map layer key: QgsVectorLayer} of every ``VIEWS`` entry whose table ``path`` holds."""
     written = set(filter(None, settings.tables.split(",")))
     layers = {}
-    for key, (table, name) in VIEWS.items():
+    for key, (table, _name, _page) in VIEWS.items():
         if table not in written:
             continue
-        title = T.text(name, settings.language) if name in T.TEXT else name
-        layer = QgsVectorLayer(uri(path, table_name(table)), title, "ogr")
+        layer = QgsVectorLayer(uri(path, table_name(table)), view_name(key, settings.language), "ogr")
         if not layer.isValid():
             raise IOError(f"cannot open the atlas layer '{table_name(table)}' in {path}")
         layers[key] = layer

@@ -19,6 +19,9 @@ from ..support import compat
 from . import text as T
 
 STATION_COLOUR, SHELTER_COLOUR, MAJOR_COLOUR = "#C00000", "#00A050", "#7030A0"
+REACH_FILL, REACH_OUTLINE = "120,190,120,150", "#2E7D32"  # reached in time: calm green
+GAP_FILL, GAP_HATCH = "255,228,222,255", "#E34A33"  # not reached: red hatching, so gaps stand out
+OVERLOADED_COLOUR = "#C00000"
 CURRENT = "\"page_key\" = attribute(@atlas_feature, 'page_key')"  # the sheet's own township
 DARK_TEXT_LEVELS = (2, 3)  # orange and yellow cells take black text
 
@@ -28,8 +31,16 @@ def point_scale(page_size):
     return 1.0 if page_size == "A3" else 0.85
 
 
-def _labels(layer, expression, size, colour, priority=5):
-    label_layer(layer, expression, size, colour, buffer_size=0.7, buffer_colour="#FFFFFF", priority=priority)
+def _labels(layer, expression, size, colour, priority=5, around_point=False, obstacle_factor=1.0):
+    """Labels with a white halo; points' labels around them (``obstacle_factor``: how strongly every label
+    keeps off the points)."""
+    label_layer(layer, expression, size, colour, buffer_size=0.7, buffer_colour="#FFFFFF", priority=priority,
+                around_point=around_point, distance=0.8 if around_point else 0.0, obstacle_factor=obstacle_factor)
+
+
+def _blocking(layer):
+    """No labels on ``layer``, but other labels keep off its symbols (a station's name never covers a shelter)."""
+    label_layer(layer, "''", draw=False, obstacle_factor=2.0)
 
 
 def _point_symbol(shape, colour, size):
@@ -53,10 +64,15 @@ def style_risk(layer, language, dissolved):
             symbol_layer.setStrokeWidth(0.08)
 
 
-def style_points(layer, shape, colour, size, label_expression=None, label_colour=None, label_size=7.0):
+def style_points(layer, shape, colour, size, label_expression=None, label_colour=None, label_size=7.0, priority=5,
+                 obstacle_factor=2.0):
+    """Point symbols; labels placed around them where they are free, else the symbols only block others."""
     layer.setRenderer(QgsSingleSymbolRenderer(_point_symbol(shape, colour, size)))
     if label_expression:
-        _labels(layer, label_expression, label_size, label_colour or colour)
+        _labels(layer, label_expression, label_size, label_colour or colour, priority=priority, around_point=True,
+                obstacle_factor=obstacle_factor)
+    else:
+        _blocking(layer)
 
 
 def style_shelters(layer, size):
@@ -64,6 +80,57 @@ def style_shelters(layer, size):
         layer.setRenderer(QgsSingleSymbolRenderer(_point_symbol("square", SHELTER_COLOUR, size)))
     else:
         layer.setRenderer(QgsSingleSymbolRenderer(_fill("0,160,80,200", "#005A2B", 0.25)))
+    _blocking(layer)
+
+
+def gap_symbol():
+    """Light red with dense red hatching: the land no station reaches in time."""
+    from qgis.core import QgsLinePatternFillSymbolLayer, QgsLineSymbol
+
+    symbol = _fill(GAP_FILL, GAP_HATCH, 0.3)
+    hatch = QgsLinePatternFillSymbolLayer()
+    hatch.setLineAngle(45.0)
+    hatch.setDistance(2.2)
+    hatch.setSubSymbol(QgsLineSymbol.createSimple({"line_color": GAP_HATCH, "line_width": "0.2"}))
+    symbol.appendSymbolLayer(hatch)
+    return symbol
+
+
+def style_reach(layer):
+    layer.setRenderer(QgsSingleSymbolRenderer(_fill(REACH_FILL, REACH_OUTLINE, 0.2)))
+
+
+def style_gaps(layer):
+    layer.setRenderer(QgsSingleSymbolRenderer(gap_symbol()))
+
+
+def style_service(layer):
+    """Each shelter's service area: a faint green disc, outlined."""
+    symbol = _fill("0,160,80,35", "#00A050", 0.25)
+    symbol.symbolLayer(0).setStrokeStyle(Qt.DashLine)
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+
+
+def style_load(layer, language, size, labelled=True):
+    """Shelters: green squares; overloaded ones red triangles, named (when ``labelled``)."""
+    layer.setRenderer(_rule_renderer([
+        (T.text("shelter_overloaded", language), '"overloaded"', _point_symbol("triangle", OVERLOADED_COLOUR,
+                                                                                 size * 1.4)),
+        (T.text("shelter_ok", language), None, _point_symbol("square", SHELTER_COLOUR, size))]))
+    if labelled:
+        _labels(layer, 'CASE WHEN "overloaded" THEN "name" END', 7.0, OVERLOADED_COLOUR, priority=7,
+                around_point=True, obstacle_factor=2.0)
+    else:
+        _blocking(layer)
+
+
+def style_shelter_towns(layer, language, target, label_size):
+    """Townships in classes of m² per resident around the target (as the shelter result's style), named."""
+    from ..layers.qml import apply_style
+    from ..layers.shelter_style import per_capita_style
+
+    apply_style(layer, per_capita_style(target, language, "polygon", outline="#262626"))
+    _labels(layer, '"name"', label_size, "#262626", priority=8)
 
 
 def style_townships_plain(layer, label_size=9.0):
@@ -108,17 +175,28 @@ def style_level_cells(layer):
 def style_atlas_layers(layers, settings):
     """Style every layer of ``layers`` (key -> layer, as ``atlas.store.VIEWS``) for ``settings``' page size."""
     language, scale = settings.language, point_scale(settings.page_size)
+    target = float(settings.variables.get("ra_target", "1.5"))
     styles = {
         "risk": lambda layer: style_risk(layer, language, settings.dissolved),
+        "stations_fire": lambda layer: style_points(layer, "star", STATION_COLOUR, 5.0 * scale, '"name"', "#800000",
+                                                    7.5 * scale, priority=9),
+        "reach": style_reach,
+        "gaps": style_gaps,
+        "service": style_service,
+        "load": lambda layer: style_load(layer, language, 2.8 * scale),
+        "shelter_towns": lambda layer: style_shelter_towns(layer, language, target, 9.0 * scale),
+        "station_rows": lambda layer: None,
+        "overloaded_rows": lambda layer: None,
         "coverage": lambda layer: style_townships_sheet(layer, language, 9.0 * scale),
         "overview_towns": lambda layer: style_townships_overview(layer, language),
         "cover_towns": lambda layer: style_townships_plain(layer, 9.0 * scale),
         "figures": style_level_cells,
-        "major": lambda layer: style_points(layer, "triangle", MAJOR_COLOUR, 3.6 * scale, '"unit_id"', MAJOR_COLOUR,
-                                            6.5 * scale),
+        # a chemical park packs many units: they keep labels off less strongly, so stations stay named
+        "major": lambda layer: style_points(layer, "triangle", MAJOR_COLOUR, 3.6 * scale, '"map_label"', MAJOR_COLOUR,
+                                            6.5 * scale, priority=6, obstacle_factor=0.5),
         "major_cover": lambda layer: style_points(layer, "triangle", MAJOR_COLOUR, 3.0 * scale),
         "stations": lambda layer: style_points(layer, "star", STATION_COLOUR, 4.6 * scale, '"name"', "#800000",
-                                               7.0 * scale),
+                                               7.0 * scale, priority=8),
         "stations_cover": lambda layer: style_points(layer, "star", STATION_COLOUR, 3.8 * scale),
         "shelters": lambda layer: style_shelters(layer, 2.6 * scale),
     }

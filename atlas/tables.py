@@ -27,12 +27,14 @@ COVERAGE_COLUMNS = (
     + [("area_km2", "double"), ("cover5_share", "double"), ("m2_per_capita", "double"), ("meets_target", "bool"),
        ("n_major", "int"), ("txt_residents", "string"), ("txt_high_share", "string"), ("txt_cover5", "string"),
        ("txt_cover5_pct", "string"), ("txt_shelter", "string"), ("txt_m2pc", "string"), ("txt_major", "string"),
-       ("txt_major_note", "string")])
+       ("txt_major_note", "string"), ("txt_covered", "string"), ("txt_not_covered", "string"),
+       ("txt_shelter_res", "string"), ("txt_shelter_area", "string"), ("txt_meets", "string"),
+       ("txt_deficit", "string"), ("txt_overloaded", "string")])
 FIGURE_COLUMNS = [("page_key", "string"), ("row", "int"), ("level", "int"), ("level_label", "string"),
                   ("units", "string"), ("area_km2", "string"), ("residents", "string"), ("share", "string"),
                   ("enterprises", "string")]
 MAJOR_COLUMNS = [("page_key", "string"), ("unit_id", "string"), ("grade", "int"), ("grade_label", "string"),
-                 ("r_value", "double"), ("txt_r", "string"), ("enterprise", "string")]
+                 ("r_value", "double"), ("txt_r", "string"), ("enterprise", "string"), ("map_label", "string")]
 
 
 @dataclass
@@ -58,11 +60,16 @@ def as_multipolygons(geoms):
     return out
 
 
+def county_outline(towns):
+    """The union of the townships (valid, on a 1 cm grid): what the atlas draws inside."""
+    return shapely.union_all(shapely.make_valid(np.asarray(towns.geometry.values, dtype=object)), grid_size=0.01)
+
+
 def risk_display(risk, towns, log=None):
     """(GeoDataFrame of risk_level polygons cut to the townships, dissolved?)."""
     import geopandas as gpd
 
-    county = shapely.union_all(shapely.make_valid(np.asarray(towns.geometry.values, dtype=object)), grid_size=0.01)
+    county = county_outline(towns)
     if len(risk) <= DISSOLVE_ABOVE:
         display = risk[["risk_level", "geometry"]].copy()
         display["risk_level"] = display["risk_level"].astype(int)
@@ -93,21 +100,35 @@ def _major_note(f, language, major_rows):
     return f"（{'，'.join(parts)}）" if language == "zh" else f" ({'; '.join(parts)})"
 
 
-def coverage_rows(figures, language, chart_paths, major_rows):
-    """One row per township sheet (pages 2, 3, …): figures and their texts."""
+def _shelter_texts(f, language):
+    given = f.m2_per_capita is not None
+    return {
+        "txt_shelter_res": T.integer(f.shelter_residents) if given else "—",
+        "txt_shelter_area": T.integer(f.shelter_area_m2) if given else "—",
+        "txt_meets": T.yes_no(f.meets_target, language) if f.meets_target is not None else "—",
+        "txt_deficit": T.integer(f.total_deficit_m2) if f.total_deficit_m2 is not None else "—",
+        "txt_overloaded": T.integer(f.shelters_overloaded) if f.shelters_overloaded is not None else "—",
+    }
+
+
+def coverage_rows(figures, language, chart_paths, major_rows, first_page=2):
+    """One row per township sheet (pages ``first_page``, …): figures and their texts."""
     rows = []
     target = figures.shelter_target
     for i, f in enumerate(figures.townships):
-        shares = f.resident_shares
         rows.append({
-            "page_key": f.key, "page_no": i + 2, "name": f.name, "chart_png": chart_paths[i],
+            "page_key": f.key, "page_no": i + first_page, "name": f.name, "chart_png": chart_paths[i],
             "residents": f.residents, **{f"res_l{lv}": float(f.residents_by_level[lv - 1]) for lv in LEVEL_NUMBERS},
             **{f"units_l{lv}": int(f.units[lv - 1]) for lv in LEVEL_NUMBERS},
             "area_km2": f.area_km2, "cover5_share": f.coverage_share, "m2_per_capita": f.m2_per_capita,
             "meets_target": f.meets_target, "n_major": f.n_major,
             "txt_residents": T.integer(f.residents),
-            "txt_high_share": T.percent(float(shares[0] + shares[1]) if f.residents > 0 else None),
-            "txt_cover5": T.coverage_text(f, language), "txt_cover5_pct": T.percent(f.coverage_share),
+            "txt_high_share": T.percent_of(float(f.residents_by_level[0] + f.residents_by_level[1]), f.residents),
+            "txt_cover5": T.coverage_text(f, language),
+            "txt_cover5_pct": "—" if f.covered_residents is None else T.percent_of(
+                f.covered_residents, f.covered_residents + f.not_covered_residents),
+            "txt_covered": T.integer(f.covered_residents), "txt_not_covered": T.integer(f.not_covered_residents),
+            **_shelter_texts(f, language),
             "txt_shelter": T.shelter_text(f, language, target),
             "txt_m2pc": "—" if f.m2_per_capita is None else T.decimal(f.m2_per_capita, 2),
             "txt_major": T.major_text(f, language), "txt_major_note": _major_note(f, language, major_rows),
@@ -136,11 +157,28 @@ def names(frame, language):
                     else [""] * len(frame), dtype=object)
 
 
+def map_labels(major, enterprise):
+    """Map labels of the major hazard units: the enterprise's name on its first unit of a sheet (the list
+    is by grade, then R: its most serious one), the unit id when the enterprise is not known, else none."""
+    labels, seen = [], set()
+    for key, unit_id, name in zip(major["key"], major["unit_id"], enterprise):
+        if name == "—":
+            labels.append(str(unit_id))
+        elif (key, name) in seen:
+            labels.append(None)
+        else:
+            seen.add((key, name))
+            labels.append(name)
+    return labels
+
+
 def major_frame(figures, language, crs):
     import geopandas as gpd
 
     major = figures.major_units
     empty = len(major) == 0
+    enterprise = [first_text(en if language == "en" else None, n, e, "—")
+                  for n, en, e in zip(major["enterprise_name"], major["enterprise_name_en"], major["enterprise_id"])]
     return gpd.GeoDataFrame({
         "page_key": np.array([], dtype=object) if empty else major["key"].astype(str).to_numpy(),
         "unit_id": np.array([], dtype=object) if empty else major["unit_id"].astype(str).to_numpy(),
@@ -148,23 +186,23 @@ def major_frame(figures, language, crs):
         "grade_label": [T.grade_label(g, language) for g in major["grade"]],
         "r_value": np.array([], dtype=float) if empty else major["r_value"].astype(float).to_numpy(),
         "txt_r": [T.decimal(v, 1) for v in major["r_value"]],
-        "enterprise": [first_text(en if language == "en" else None, n, e, "—")
-                       for n, en, e in zip(major["enterprise_name"], major["enterprise_name_en"],
-                                           major["enterprise_id"])],
+        "enterprise": enterprise,
+        "map_label": map_labels(major, enterprise),
     }, geometry=[] if empty else shapely.points(major["x"].astype(float).to_numpy(),
                                                 major["y"].astype(float).to_numpy()), crs=crs)
 
 
-def atlas_tables(figures, frames, language, chart_paths, major_rows, log=None):
+def atlas_tables(figures, frames, language, chart_paths, major_rows, log=None, first_page=2):
     """({key: Table}, risk map dissolved?) for the atlas layers (see the module docstring).
 
     ``frames``: GeoDataFrames in one CRS — 'risk_map', 'townships', optionally 'fire_stations' and
-    'shelters'; ``chart_paths``: one chart PNG per township; ``major_rows``: rows a sheet lists."""
+    'shelters'; ``chart_paths``: one chart PNG per township; ``major_rows``: rows a sheet lists;
+    ``first_page``: the page number of the first township sheet."""
     import geopandas as gpd
 
     towns = frames["townships"]
     risk, dissolved = risk_display(frames["risk_map"], towns, log)
-    coverage = gpd.GeoDataFrame(coverage_rows(figures, language, chart_paths, major_rows),
+    coverage = gpd.GeoDataFrame(coverage_rows(figures, language, chart_paths, major_rows, first_page),
                                 geometry=as_multipolygons(shapely.make_valid(towns.geometry.to_numpy())),
                                 crs=towns.crs)
     tables = {

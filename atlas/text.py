@@ -10,6 +10,7 @@ No QGIS import: the table and the formatters are unit-tested on their own.
 import datetime
 import math
 
+from ..core import headline as H
 from ..core.standards.risk_levels import RISK_LEVELS
 
 # key: (zh, en)
@@ -36,6 +37,7 @@ TEXT = {
     "crs": ("坐标系：", "Coordinate reference system: "),
     "scale": ("比例尺", "Scale"),
     "overview": ("位置示意", "Location"),
+    "table_layer": ("表格", "table"),
     "made_with": ("Risk Atlas {version} · QGIS {qgis}", "Risk Atlas {version} · QGIS {qgis}"),
     "method_note": ("人口按面积分摊至评估单元；风险等级：下限值含于本级。",
                     "Residents apportioned to map units by area; a level's lower bound belongs to that level."),
@@ -74,6 +76,76 @@ TEXT = {
     "units_total": ("共 {n} 个", "{n} in all"),
     "chart_area": ("面积", "Area"),
     "chart_residents": ("人口", "Residents"),
+    "county_deficit": ("县域缺口 {n} m²", "county deficit {n} m²"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "page_of": ("第 {n} 页 / 共 {total} 页", "Page {n} of {total}"),
+    # the fire-station page and the sheets' reach map
+    "fire_page": ("消防站5分钟到达范围", "Fire stations: 5-minute reach"),
+    "fire_subtitle": ("接警后5分钟内消防车可到达的范围与未覆盖区域",
+                      "Land a fire engine reaches within 5 minutes of dispatch, and the gaps"),
+    "reach_area": ("5分钟到达范围", "Reached within 5 min"),
+    "reach_gap": ("未覆盖区域（5分钟内不可达）", "Gap: not reached within 5 min"),
+    "reach_gap_short": ("未覆盖区域", "Gap (not reached)"),
+    "fire_figures": ("消防覆盖", "Fire cover"),
+    "covered": ("5分钟可达人口：", "Residents within 5 min: "),
+    "not_covered": ("未覆盖人口：", "Residents not reached: "),
+    "cover_share": ("可达人口比例：", "Share reached: "),
+    "fire_towns": ("各镇街消防覆盖", "Fire cover by township"),
+    "stations_table": ("消防站一览", "Fire stations"),
+    "fire_note": ("可达人口比例 = 可达人口 ÷（可达人口 + 未覆盖人口），人口按到达分析网格分摊。"
+                  "辖区面积：各站在无时限条件下最先到达的区域；“超出上限”表示辖区面积大于《城市消防站建设标准》"
+                  "（建标152-2017）第十四条对该类站的规定，宜增设消防站或调整辖区。",
+                  "Share reached = residents reached ÷ (reached + not reached), residents apportioned on the reach "
+                  "analysis's grid. District: the land a station reaches first with no time limit; 'over the "
+                  "limit' means the district is larger than 建标152-2017 §14 allows for the station's class: "
+                  "another station or a smaller district is needed."),
+    "reach_map": ("消防站5分钟到达", "Fire stations: 5-min reach"),
+    # the shelter page and the sheets' shelter map
+    "shelter_page": ("应急避难场所覆盖", "Emergency shelter coverage"),
+    "shelter_subtitle": ("各镇街人均固定避难场所面积（目标 ≥ {t} m²/人）、服务范围与超负荷场所",
+                         "Fixed-shelter area per resident by township (target ≥ {t} m²), service areas and "
+                         "overloaded shelters"),
+    "service_area": ("避难场所服务范围", "Shelter service area"),
+    "shelter_ok": ("避难场所", "Shelter"),
+    "shelter_overloaded": ("超负荷避难场所", "Overloaded shelter"),
+    "shelter_figures": ("避难场所指标", "Shelter figures"),
+    "m2pc_line": ("人均固定避难场所面积：", "Fixed-shelter area per resident: "),
+    "shelter_basis": ("有效面积 {a} m² ÷ 计入人口 {r} 人", "effective area {a} m² ÷ residents counted {r}"),
+    "county_deficit_line": ("县域缺口：", "County deficit: "),
+    "total_deficit_line": ("各镇街缺口合计：", "Sum of township deficits: "),
+    "overloaded_line": ("超负荷避难场所：", "Overloaded shelters: "),
+    "shelter_towns": ("各镇街人均避难面积", "Shelter area per resident by township"),
+    "overloaded_table": ("超负荷避难场所", "Overloaded shelters"),
+    "no_overloaded": ("无超负荷避难场所", "No shelter is overloaded"),
+    "more_listed": ("（共 {n} 处，另有 {more} 处未列出）", " ({n} in all; {more} more not listed)"),
+    "shelter_note": ("超负荷：服务人口人均面积低于目标或服务人口超过容量。服务范围：按避难场所类型的服务半径"
+                     "（GB 51143-2015）。",
+                     "Overloaded: less than the target area per served resident, or more served residents than "
+                     "its capacity. Service area: the radius of the shelter's type (GB 51143-2015)."),
+    "shelter_map": ("避难场所覆盖", "Shelters"),
+    "persons": ("人", "residents"),
+    "shelter_count": ("处", "shelters"),
+    # more table headings
+    "col_covered": ("可达人口", "Reached"),
+    "col_not_covered": ("未覆盖人口", "Not reached"),
+    "col_cover_share": ("可达比例", "Share"),
+    "col_station": ("消防站", "Station"),
+    "col_class": ("类别", "Class"),
+    "col_reach_km2": ("首到面积（km²）", "Reached (km²)"),
+    "col_station_res": ("首到人口", "Residents"),
+    "col_district": ("辖区面积（km²）", "District (km²)"),
+    "col_limit": ("上限（km²）", "Limit (km²)"),
+    "col_exceeds": ("超出上限", "Over limit"),
+    "col_shelter_res": ("计入人口", "Residents"),
+    "col_shelter_area": ("有效面积（m²）", "Area (m²)"),
+    "col_meets": ("达标", "Meets"),
+    "col_deficit": ("缺口（m²）", "Deficit (m²)"),
+    "col_overloaded": ("超负荷", "Overloaded"),
+    "col_shelter": ("避难场所", "Shelter"),
+    "col_type": ("类型", "Type"),
+    "col_served": ("服务人口", "Served"),
+    "col_m2_served": ("人均（m²）", "m²/served"),
 }
 
 GRADE_LABELS = {1: ("一级", "Grade I"), 2: ("二级", "Grade II"), 3: ("三级", "Grade III"), 4: ("四级", "Grade IV")}
@@ -85,6 +157,13 @@ def text(key, language, **values):
     zh, en = TEXT[key]
     value = zh if language == "zh" else en
     return value.format(**values) if values else value
+
+
+def yes_no(value, language):
+    """是 / 否 (yes / no); '—' for None."""
+    if value is None:
+        return "—"
+    return text("yes" if value else "no", language)
 
 
 def level_label(level, language):
@@ -101,23 +180,25 @@ def grade_label(grade, language, short=False):
 # ---------------------------------------------------------------- numbers
 
 def integer(value):
-    """12,345 (rounded half away from zero); '—' for None/NaN."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    return f"{int(math.floor(abs(value) + 0.5)) * (1 if value >= 0 else -1):,}"
+    """12,345 (half up, ``core.headline``'s rule); '—' for None/NaN."""
+    return H.integer_text(None if value is None else float(value))
 
 
 def decimal(value, places=1):
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    return f"{value:,.{places}f}"
+    return H.decimal_text(None if value is None else float(value), places)
 
 
 def percent(share, places=1):
     """0.8234 → '82.3%'; None → '—'."""
     if share is None or (isinstance(share, float) and math.isnan(share)):
         return "—"
-    return f"{100.0 * share:.{places}f}%"
+    return f"{H.decimal_text(100.0 * float(share), places)}%"
+
+
+def percent_of(numerator, denominator):
+    """numerator ÷ denominator as '43.3%' (0.1 % from the unrounded ratio, as the headline figures)."""
+    value = H.share_percent(numerator, denominator)
+    return "—" if value is None else f"{H.percent_text(value)}%"
 
 
 def area_km2(value):
@@ -149,12 +230,13 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 # ---------------------------------------------------------------- figure texts
 
 def coverage_text(figures, language):
-    share = figures.coverage_share
-    if share is None:
+    """'43.3%（未覆盖 283,513 人）': residents reached ÷ (reached + not reached), and those not reached."""
+    if figures.covered_residents is None:
         return text("not_given", language)
-    uncovered = max(0.0, figures.residents - figures.covered_residents)
-    return f"{percent(share)}（{text('uncovered', language, n=integer(uncovered))}）" if language == "zh" else \
-        f"{percent(share)} ({text('uncovered', language, n=integer(uncovered))})"
+    covered, uncovered = figures.covered_residents, figures.not_covered_residents
+    share = percent_of(covered, covered + uncovered)
+    return f"{share}（{text('uncovered', language, n=integer(uncovered))}）" if language == "zh" else \
+        f"{share} ({text('uncovered', language, n=integer(uncovered))})"
 
 
 def target_text(target):
@@ -163,17 +245,18 @@ def target_text(target):
     return f"{value:.1f}" if round(value, 1) == value else f"{value:g}"
 
 
-def shelter_text(figures, language, target):
+def shelter_text(figures, language, target, county=False, with_deficit=True):
     """'0.50 m²/人（目标 ≥ 2.0，未达标，缺口 255 m²）': the area's m² per capita judged against ``target``
-    (``figures.meets_target`` was computed against the same target)."""
+    (``figures.meets_target`` was computed against the same target); ``county``: the deficit is named
+    the county deficit (``core.headline.FOOTNOTES``)."""
     if figures.m2_per_capita is None:
         return text("not_given", language)
     meets = figures.meets_target
     parts = [text("target", language, t=target_text(target))]
     if meets is not None:
         parts.append(text("meets" if meets else "fails", language))
-    if meets is False and figures.deficit_m2:
-        parts.append(text("deficit", language, n=integer(figures.deficit_m2)))
+    if meets is False and figures.deficit_m2 and with_deficit:
+        parts.append(text("county_deficit" if county else "deficit", language, n=integer(figures.deficit_m2)))
     value = text("m2_per_capita", language, v=decimal(figures.m2_per_capita, 2))
     if language == "zh":
         return f"{value}（{'，'.join(parts)}）"
@@ -192,13 +275,13 @@ def major_text(figures, language):
 def level_rows(figures, language):
     """Rows of the figures table: one per level, then the total. Values are formatted text."""
     rows = []
-    shares = figures.resident_shares
     ent = figures.enterprises_by_level
     for i, entry in enumerate(RISK_LEVELS):
         rows.append({
             "row": i + 1, "level": entry.level, "level_label": level_label(entry.level, language),
             "units": integer(figures.units[i]), "area_km2": area_km2(float(figures.area_by_level_km2[i])),
-            "residents": integer(float(figures.residents_by_level[i])), "share": percent(float(shares[i])),
+            "residents": integer(float(figures.residents_by_level[i])),
+            "share": percent_of(float(figures.residents_by_level[i]), figures.residents),
             "enterprises": "—" if ent is None else integer(int(ent[i])),
         })
     rows.append({
@@ -208,3 +291,32 @@ def level_rows(figures, language):
         "enterprises": "—" if ent is None else integer(int(ent.sum())),
     })
     return rows
+
+
+# CRS descriptions as QGIS writes them -> the Chinese name ({0}: the zone's number or central meridian)
+CRS_NAMES_ZH = (
+    (r"CGCS2000 / 3-degree Gauss-Kruger CM (\d+)E", "2000国家大地坐标系 3度带高斯-克吕格投影 中央经线{0}°E"),
+    (r"CGCS2000 / 3-degree Gauss-Kruger zone (\d+)", "2000国家大地坐标系 3度带高斯-克吕格投影 第{0}带"),
+    (r"CGCS2000 / Gauss-Kruger CM (\d+)E", "2000国家大地坐标系 6度带高斯-克吕格投影 中央经线{0}°E"),
+    (r"CGCS2000 / Gauss-Kruger zone (\d+)", "2000国家大地坐标系 6度带高斯-克吕格投影 第{0}带"),
+    (r"China Geodetic Coordinate System 2000", "2000国家大地坐标系"),
+    (r"WGS 84 / UTM zone (\d+)N", "WGS 84 UTM投影 第{0}带（北半球）"),
+    (r"WGS 84 / UTM zone (\d+)S", "WGS 84 UTM投影 第{0}带（南半球）"),
+)
+
+
+def crs_note(description, authid, language):
+    """The map's CRS as the atlas prints it, in ``language``, with the separator before the scale:
+    '坐标系：2000国家大地坐标系 3度带高斯-克吕格投影 中央经线120°E（EPSG:4549）　'. A CRS without a
+    Chinese name keeps QGIS's description."""
+    import re
+
+    name = description or authid or ""
+    if language == "zh":
+        for pattern, chinese in CRS_NAMES_ZH:
+            found = re.fullmatch(pattern, name)
+            if found:
+                name = chinese.format(*found.groups())
+                break
+        return f"{text('crs', language)}{name}（{authid}）　" if authid else f"{text('crs', language)}{name}　"
+    return f"{text('crs', language)}{name} ({authid})   " if authid else f"{text('crs', language)}{name}   "

@@ -5,6 +5,7 @@ from . import items
 from . import text as T
 from .page_templates import item, required_map
 from .symbols import CURRENT
+from .theme_pages import fill_sheet_maps
 
 MAJOR_ROWS = 8  # major hazard units listed per sheet when the table's frame cannot tell (the heading gives the total)
 # top to bottom
@@ -20,10 +21,11 @@ def listed_major_rows(township):
 
 
 def round_main_map_scale(layout):
-    """Round a sheet's map scale up to a 'nice' denominator (keeps the centre); run after each atlas feature."""
-    main_map = layout.itemById("main_map")
-    if main_map is not None and main_map.atlasDriven():
-        main_map.setScale(items.nice_scale(main_map.scale()))
+    """Round a sheet's map scales up to 'nice' denominators (keeps the centres); run after each atlas feature."""
+    for map_id in ("main_map", "reach_map", "shelter_map"):
+        sheet_map = layout.itemById(map_id)
+        if sheet_map is not None and sheet_map.atlasDriven():
+            sheet_map.setScale(items.nice_scale(sheet_map.scale()))
 
 
 def _overview(township, overview_layer, main_map, crs, extent):
@@ -58,6 +60,7 @@ def fill_township(township, layers, settings, crs, template):
     items.set_map(main_map, [layers[k] for k in MAP_LAYERS if k in layers], crs, extent)
     main_map.setAtlasDriven(True)
     _overview(township, layers["overview_towns"], main_map, crs, extent)
+    fill_sheet_maps(township, layers, settings, crs, extent)
     items.link(township, "main_map")
     items.fill_table(item(township, "figures_table"), layers["figures"], language, CURRENT,
                      dropped_level_columns(settings))

@@ -22,6 +22,11 @@ it (``n_level1`` … ``n_level4``), the source that set the level (``source_id``
 the first source), the cumulative ``risk_score`` and, with population polygons, ``residents``
 (apportioned by area).
 
+Study area (optional, e.g. the county's townships): the areas are classified whole, then cut to the
+study area — an area crossing its boundary keeps the level computed for the whole area, while its
+geometry, and so its residents (apportioned after the cut), are those of the part inside; areas
+wholly outside are dropped. Nothing of the map lies outside the study area.
+
 Grid: cells of ``cell_size`` metres start at the extent's lower-left corner; the extent grows
 right and up to whole cells (it is never cut). ``cell_id`` counts row by row from the bottom-left.
 A grid made by ``square_grid`` is searched by arithmetic (the cells around each source) instead of
@@ -302,12 +307,50 @@ def classify_areas(n_areas: int, sources: Sources, src_idx: np.ndarray, area_idx
     return columns
 
 
+def clip_to_study_area(geoms: npt.ArrayLike, study_area: Any) -> tuple[np.ndarray, np.ndarray]:
+    """(index of the areas kept, their geometries cut to ``study_area``): areas wholly inside are kept
+    as they are, areas crossing the boundary keep their polygonal part inside (a Polygon or a
+    MultiPolygon), areas with no area inside (outside, or only touching the boundary) are dropped."""
+    geoms = np.asarray(geoms, dtype=object)
+    study = shapely.make_valid(study_area)
+    shapely.prepare(study)
+    inside = shapely.contains(study, geoms)
+    crossing = np.flatnonzero(~inside & shapely.intersects(study, geoms))
+    clipped = geoms.copy()
+    if len(crossing):
+        clipped[crossing] = _polygonal(shapely.intersection(geoms[crossing], study))
+    keep = inside.copy()
+    keep[crossing] = ~shapely.is_missing(clipped[crossing]) & (shapely.area(clipped[crossing]) > 0)
+    kept = np.flatnonzero(keep)
+    return kept, clipped[kept]
+
+
+def _polygonal(geoms: np.ndarray) -> np.ndarray:
+    """The polygonal parts of each geometry: a Polygon when there is one, a MultiPolygon when there
+    are several, None when there are none (lines or points where an area only touches the boundary)."""
+    parts, owner = shapely.get_parts(geoms, return_index=True)
+    parts, second = shapely.get_parts(parts, return_index=True)  # collections hold multi-parts
+    owner = owner[second]
+    polygons = shapely.get_type_id(parts) == shapely.GeometryType.POLYGON
+    parts, owner = parts[polygons], owner[polygons]
+    out = np.full(len(geoms), None, dtype=object)
+    counts = np.bincount(owner, minlength=len(geoms))
+    single = counts[owner] == 1
+    out[owner[single]] = parts[single]
+    if (~single).any():
+        multi = np.full(len(geoms), None, dtype=object)
+        shapely.multipolygons(parts[~single], indices=owner[~single], out=multi)
+        out[counts > 1] = multi[counts > 1]
+    return out
+
+
 def four_colour_map(areas: gpd.GeoDataFrame, sources: Sources, radii: Sequence[float] = DEFAULT_RADII_M,
                     aggregation: int = HIGHEST_WINS, population: gpd.GeoDataFrame | None = None,
                     population_field: str = "residents", population_layer: str = "population",
-                    progress: Callable[[float], Any] | None = None) -> MapResult:
+                    progress: Callable[[float], Any] | None = None, study_area: Any = None) -> MapResult:
     """Classify ``areas`` (GeoDataFrame of polygons; its columns are kept, the map's columns replace
-    any of the same name) by ``sources`` (a Sources). Returns a MapResult."""
+    any of the same name) by ``sources`` (a Sources); with ``study_area`` (a polygonal shapely
+    geometry) cut the classified areas to it (module docstring). Returns a MapResult."""
     warnings = []
     rule = AGGREGATION_RULES[aggregation]
     radii = parse_radii(radii)
@@ -319,10 +362,15 @@ def four_colour_map(areas: gpd.GeoDataFrame, sources: Sources, radii: Sequence[f
     clashes = [c for c in list(columns) + ["residents"] if c in areas.columns]
     if clashes:
         warnings.append(f"input fields replaced by the map's own: {', '.join(clashes)}")
+    kept = np.arange(len(areas))
+    if study_area is not None:  # levels are those of the whole areas; geometry and residents of the part inside
+        kept, geoms = clip_to_study_area(geoms, study_area)
+        columns = {name: np.asarray(values)[kept] for name, values in columns.items()}
     # the output frame is built once, in its final column order: the areas' own columns, the map's, the
     # residents, the geometry last
     geometry_name = areas.geometry.name
-    data = {name: areas[name] for name in areas.columns if name not in clashes and name != geometry_name}
+    kept_areas = areas if study_area is None else areas.iloc[kept]
+    data = {name: kept_areas[name] for name in areas.columns if name not in clashes and name != geometry_name}
     data.update(columns)
     summary = pd.DataFrame({"areas": np.bincount(columns["risk_level"], minlength=5)[1:]}, index=[1, 2, 3, 4])
     summary.index.name = "risk_level"
@@ -332,7 +380,7 @@ def four_colour_map(areas: gpd.GeoDataFrame, sources: Sources, radii: Sequence[f
         summary["residents"] = np.bincount(columns["risk_level"], weights=residents, minlength=5)[1:]
     if progress:
         progress(100)
-    data[geometry_name] = areas.geometry
-    out = type(areas)(data, geometry=geometry_name, crs=areas.crs)
-    out.attrs.update(areas.attrs)
+    data[geometry_name] = areas.geometry if study_area is None else geoms
+    out = type(areas)(data, geometry=geometry_name, crs=areas.crs, index=kept_areas.index)
+    out.attrs.update({k: v for k, v in areas.attrs.items() if study_area is None or k != GRID_ATTR})
     return MapResult(out, summary, warnings, rule)

@@ -21,6 +21,30 @@ def remove_quietly(path):
             pass
 
 
+def partial_path(path):
+    """A temporary path beside ``path`` (same extension; no file there yet) to write it under."""
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    stem, extension = os.path.splitext(os.path.basename(path))
+    handle, temporary = tempfile.mkstemp(suffix=extension, prefix=f"{PREFIX}{stem}-", dir=folder)
+    os.close(handle)
+    os.remove(temporary)  # writers create the file themselves (GDAL will not open an empty .gpkg)
+    return temporary
+
+
+def commit(temporary, path):
+    """Put the finished ``temporary`` (from ``partial_path``) in place of ``path`` in one step.
+
+    Whatever wrote it must have closed it (for a GeoPackage: every layer and connection)."""
+    still_open = [temporary + suffix for suffix in ("-wal", "-shm") if os.path.exists(temporary + suffix)]
+    if still_open:
+        raise IOError(f"{temporary} is still open ({', '.join(still_open)}); {path} was not written")
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temporary, 0o666 & ~umask)  # mkstemp's name came with private permissions
+    os.replace(temporary, path)
+
+
 @contextlib.contextmanager
 def atomic_output(path):
     """Yield a temporary path beside ``path`` (same extension; no file there yet); when the block
@@ -28,20 +52,9 @@ def atomic_output(path):
 
     The block must close what it opened on the temporary file first (for a GeoPackage: every
     layer and connection, so that no -wal/-shm file remains)."""
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    stem, extension = os.path.splitext(os.path.basename(path))
-    handle, temporary = tempfile.mkstemp(suffix=extension, prefix=f"{PREFIX}{stem}-", dir=folder)
-    os.close(handle)
-    os.remove(temporary)  # writers create the file themselves (GDAL will not open an empty .gpkg)
+    temporary = partial_path(path)
     try:
         yield temporary
-        still_open = [temporary + suffix for suffix in ("-wal", "-shm") if os.path.exists(temporary + suffix)]
-        if still_open:
-            raise IOError(f"{temporary} is still open ({', '.join(still_open)}); {path} was not written")
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp's name came with private permissions
-        os.replace(temporary, path)
+        commit(temporary, path)
     finally:
         remove_quietly(temporary)

@@ -94,17 +94,14 @@ def write_level_raster(path, grid, layout, crs_wkt, language):
 def write_grid_raster(path, grid, areas, study, crs_wkt, language):
     """The four-colour map of a square grid (``grid``: what ``core.four_colour.square_grid`` made;
     ``areas``: the map, with row, col and risk_level) as a GeoTIFF; cells whose centre is outside
-    the ``study`` polygons (a GeoDataFrame, or None) are no data. False when ``grid`` is no square grid."""
-    import shapely
-
+    the ``study`` polygon (or None) are no data. False when ``grid`` is no square grid."""
     from ..core.four_colour import grid_layout
 
     layout = grid_layout(grid)
     if layout is None:
         return False
-    polygon = shapely.union_all(study.geometry.dropna().values) if study is not None else None
     rows, cols = areas["row"].to_numpy(), areas["col"].to_numpy()
     levels = level_grid(rows, cols, areas["risk_level"].to_numpy(), layout[4], layout[3],
-                        centres_inside(layout, rows, cols, polygon))
+                        centres_inside(layout, rows, cols, study))
     write_level_raster(path, levels, layout, crs_wkt, language)
     return True

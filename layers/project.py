@@ -8,6 +8,26 @@ from .schemas import SCHEMAS, inputs_bottom_to_top
 from .styling import STYLE_BY_KIND
 
 SAMPLE_GPKG = os.path.join(PLUGIN_DIR, "sample_data", "sample_county.gpkg")
+USER_FOLDER = "RiskAtlas"  # under the user's home: the sample county's copy, runs of an unsaved project
+
+
+def user_folder():
+    """~/RiskAtlas: the plugin's folder for the planner's own copies and runs."""
+    return os.path.join(os.path.expanduser("~"), USER_FOLDER)
+
+
+def sample_copy(folder=None, source=SAMPLE_GPKG):
+    """The planner's own copy of the sample county (``folder``, default ~/RiskAtlas): copied there the
+    first time, kept afterwards — edits survive plugin updates, and the plugin folder is never written."""
+    import shutil
+
+    from .atomic import atomic_output
+
+    target = os.path.join(folder or user_folder(), os.path.basename(source))
+    if not os.path.exists(target):
+        with atomic_output(target) as partial:
+            shutil.copyfile(source, partial)
+    return target
 
 
 def open_gpkg_layer(path, name, display_name=None):

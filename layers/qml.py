@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from typing import Optional, Union
 from xml.sax.saxutils import quoteattr
 
+from ..support.fonts import DEFAULT_FAMILY, all_names
+
 QML_VERSION = "3.22.0-Białowieża"  # the oldest QGIS the plugin supports; newer versions read it
-LABEL_FONT = "WenQuanYi Zen Hei"  # its text extracts as itself from PDFs (Noto Sans CJK gives radical code points on 3.22)
+LABEL_FONT = DEFAULT_FAMILY  # its text extracts as itself from PDFs (Noto Sans CJK gives radical code points on 3.22)
 SYMBOL_LAYER_CLASS = {"fill": "SimpleFill", "marker": "SimpleMarker", "line": "SimpleLine"}
 
 
@@ -97,6 +99,10 @@ class Labels:
     buffer_colour: str = "#FFFFFF"
     priority: int = 5
     font: str = LABEL_FONT
+    around_point: bool = False  # points: the first free one of eight positions around the symbol
+    distance: float = 0.0  # mm between a point's symbol and its label
+    draw: bool = True  # False: no labels, the features only keep other labels off them (QGIS's "blocking")
+    obstacle_factor: float = 1.0  # how strongly labels keep off this layer's features (0..2)
 
 
 @dataclass(frozen=True)
@@ -213,6 +219,13 @@ _SHADOW = (
     ("shadowUnder", "0"))
 
 
+def _families_xml(font: str) -> list[str]:
+    """The fallback families of a text style: QGIS uses the first one installed when ``font`` is not
+    (``support.fonts``: the common CJK families of Linux, Windows and macOS)."""
+    names = [font] + [name for name in all_names() if name != font]
+    return ["    <families>", *(f"     <family name={quoteattr(name)}/>" for name in names), "    </families>"]
+
+
 def _labels_xml(labels: Labels) -> list[str]:
     text = (("allowHtml", "0"), ("blendMode", "0"), ("capitalization", "0"), ("fieldName", labels.expression),
             ("fontFamily", labels.font), ("fontItalic", "0"), ("fontKerning", "1"), ("fontLetterSpacing", "0"),
@@ -223,15 +236,21 @@ def _labels_xml(labels: Labels) -> list[str]:
     buffer = (("bufferBlendMode", "0"), ("bufferColor", _colour(labels.buffer_colour)),
               ("bufferDraw", "1" if labels.buffer_size else "0"), ("bufferJoinStyle", "128"), ("bufferNoFill", "1"),
               ("bufferOpacity", "1"), ("bufferSize", _number(labels.buffer_size or 1)), ("bufferSizeUnits", "MM"))
-    placement = _PLACEMENT_DEFAULTS + (("priority", str(labels.priority)),)
+    placement = tuple((k, v) for k, v in _PLACEMENT_DEFAULTS if not (labels.around_point and k in ("placement", "dist")))
+    if labels.around_point:  # QgsPalLayerSettings.OrderedPositionsAroundPoint
+        placement += (("placement", "6"), ("dist", _number(labels.distance)))
+    placement += (("priority", str(labels.priority)),)
+    overrides = {"drawLabels": "1" if labels.draw else "0", "obstacleFactor": _number(labels.obstacle_factor)}
+    rendering = tuple((k, overrides.get(k, v)) for k, v in _RENDERING_DEFAULTS)
     return [' <labeling type="simple">', '  <settings calloutType="simple">',
-            f"   <text-style {_attributes(text)}>", f"    <text-buffer {_attributes(buffer)}/>",
+            f"   <text-style {_attributes(text)}>", *_families_xml(labels.font),
+            f"    <text-buffer {_attributes(buffer)}/>",
             f"    <text-mask {_attributes(_MASK)}/>", f"    <background {_attributes(_BACKGROUND)}>",
             *_symbol_xml("fillSymbol", fill("255,255,255,255", "128,128,128,255", 0, outline_style="no"), "     "),
             "    </background>", f"    <shadow {_attributes(_SHADOW)}/>", "   </text-style>",
             f"   <text-format {_attributes(_FORMAT_DEFAULTS)}/>",
             f"   <placement {_attributes(placement)}/>",
-            f"   <rendering {_attributes(_RENDERING_DEFAULTS)}/>", "  </settings>", " </labeling>"]
+            f"   <rendering {_attributes(rendering)}/>", "  </settings>", " </labeling>"]
 
 
 def to_qml(style: Style) -> str:

@@ -6,7 +6,7 @@ the layer's own stations and longest arrival time).
 import numpy as np
 
 from ..core.standards.fire_stations import TIME_RULE_MIN
-from .qml import Categorized, Graduated, SingleSymbol, Style, apply_style, fill, line, marker
+from .qml import Categorized, Graduated, SingleSymbol, Style, apply_style, fill, line, marker, rgba
 
 STATION_PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
                    "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94")
@@ -50,8 +50,11 @@ def reach_areas_style(stations=None):
         for i, (station_id, name) in enumerate(stations))))
 
 
+GAP_COLOUR, GAP_OUTLINE = "#E34A33", "#B30000"  # land no station reaches in time: red, so the gaps stand out
+
+
 def reach_gaps_style():
-    return Style(SingleSymbol(fill("200,200,200,90", "#999999", 0.1)))
+    return Style(SingleSymbol(fill(rgba(GAP_COLOUR, 0.45), GAP_OUTLINE, 0.3)))
 
 
 def reach_targets_style():

@@ -8,7 +8,9 @@ import math
 
 from pandas import NA as _NA
 
-STYLE = ("body{font-family:'WenQuanYi Zen Hei','Noto Sans CJK SC',sans-serif;margin:1.5em}"
+from ..support.fonts import all_names
+
+STYLE = ("body{font-family:" + ",".join(f"'{name}'" for name in all_names()) + ",sans-serif;margin:1.5em}"
          "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #bbb;padding:3px 8px;text-align:right}"
          "th{background:#eee}td.l,th.l{text-align:left}.error,.bad{color:#b00000}.warning{color:#a06000}"
          ".info{color:#406080}.good{color:#008000}.note{color:#777;font-size:smaller}")
@@ -84,148 +86,249 @@ def _css(css):
 
 def validation_page(report, title="Risk Atlas — input validation", layers=(), labels=None, max_rows_per_problem=50):
     """Per-layer counts, then the findings grouped by layer and problem (``report``: a
-    layers.validation.ValidationReport; ``layers``: [(name, feature count)])."""
+    layers.validation.ValidationReport; ``layers``: [(name, feature count)]). ``labels``: the page's
+    words in the report's language (layers.messages.report_words; English when left out)."""
     from .validation import ERROR, WARNING
 
     labels = labels or {}
+    problems, severities = labels.get("problems", {}), labels.get("severities", {})
     page = HtmlPage(title)
     page.paragraph(Raw(f"{html.escape(labels.get('summary', 'Errors'))}: <b class='error'>{len(report.errors)}</b> · "
                        f"{html.escape(labels.get('warnings', 'Warnings'))}: "
                        f"<b class='warning'>{len(report.warnings)}</b>"))
     counts = report.counts()
-    page.table([Cell("Layer", "l"), "Features", "Errors", "Warnings"],
+    page.table([Cell(labels.get("layer", "Layer"), "l"), labels.get("features", "Features"),
+                labels.get("errors", "Errors"), labels.get("warnings", "Warnings")],
                [[Cell(name, "l"), n, Cell(counts.get((name, ERROR), 0), "error"),
                  Cell(counts.get((name, WARNING), 0), "warning")] for name, n in layers])
     frame = report.to_frame()
     for (layer, problem, severity), group in frame.groupby(["layer", "problem", "severity"], sort=False):
-        page.heading(f"{layer}: {problem} ({severity}, {len(group)})", level=3, css=severity)
+        page.heading(f"{layer}: {problems.get(problem, problem)} ({severities.get(severity, severity)}, {len(group)})",
+                     level=3, css=severity)
         messages = list(group["message"].head(max_rows_per_problem))
         if len(group) > max_rows_per_problem:
-            messages.append(f"… {len(group) - max_rows_per_problem} more")
+            messages.append(labels.get("more", "… {0} more").format(len(group) - max_rows_per_problem))
         page.bullets(messages)
     if not report.findings:
-        page.paragraph("No problems found.")
+        page.paragraph(labels.get("none", "No problems found."))
     return page.render()
+
+
+# ---------------------------------------------------------------- figures
+
+def _missing(value):
+    return value is None or value is _NA or (isinstance(value, float) and math.isnan(value))
+
+
+def integer(value):
+    """Residents, m²: the integer of the value (half up, ``core.headline``'s rule); '—' when missing."""
+    from ..core.headline import integer_text
+
+    return "—" if _missing(value) else integer_text(float(value))
+
+
+def decimal(value, places=1):
+    from ..core.headline import decimal_text
+
+    return "—" if _missing(value) else decimal_text(float(value), places)
+
+
+def percent(value):
+    """A percentage already × 100, to 0.1 % half up ('43.3 %')."""
+    return "—" if _missing(value) else f"{decimal(value, 1)}%"
+
+
+def yes_no(value, language):
+    from .report_words import word
+
+    return "—" if _missing(value) else word("yes" if bool(value) else "no", language)
+
+
+def headline_block(page, figures, language, footnote=None):
+    """The headline figures (core.headline) as a two-column table, as every other output prints them."""
+    from .report_words import word
+
+    page.heading(word("headline", language))
+    page.key_values([(f.label(language), f.shown if f.unit == "percent" or f.value is None
+                      else f"{f.shown} {f.unit_text(language)}") for f in figures])
+    page.paragraph(" ".join(filter(None, [footnote, word("headline_note", language)])), css="note")
 
 
 # ---------------------------------------------------------------- fire-station reach
 
-def reach_page(result, record):
-    """The summary table of a core.fire_reach result, its notes and how it was made."""
-    def cell(value):
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            return ""
-        return f"{value:,.2f}" if isinstance(value, float) else value
+def _class_name(code, language):
+    from ..core.standards.fire_stations import CLASS_LIMIT_BY_CODE, normalise_class
+
+    entry = CLASS_LIMIT_BY_CODE.get(normalise_class(code) or "")
+    if entry is None:
+        return "" if _missing(code) else str(code)
+    return entry.name_zh if language == "zh" else entry.name_en
+
+
+def _target_columns(summary):
+    """The targets' (covered, total) column pairs of the summary table, e.g. enterprise_risk_covered."""
+    return [(c, c[:-len("_covered")] + "_total") for c in summary.columns
+            if c.endswith("_covered") and c[:-len("_covered")] + "_total" in summary.columns]
+
+
+def reach_figures_of(result):
+    """The fire-station headline figures (core.headline) of a core.fire_reach result."""
+    from ..core.headline import reach_figures
+
+    covered = result.areas["residents"].sum(min_count=1) if "residents" in result.areas else None
+    gaps = result.gaps["residents"].sum() if covered is not None and "residents" in result.gaps else None
+    return reach_figures(None if _missing(covered) else float(covered), None if gaps is None else float(gaps),
+                         result.stats.get("time_limit"))
+
+
+def reach_page(result, record, language="zh"):
+    """The headline figures, the stations' table with what it means, the notes and how it was made."""
+    from .report_words import word
 
     stats = result.stats
-    page = HtmlPage("消防站到达范围分析 / Fire-station reach")
-    page.paragraph(f"Time limit {cell(stats.get('time_limit'))} min from dispatch; reached roads "
-                   f"{cell(stats.get('reached_road_km'))} km; study area {cell(stats.get('study_km2'))} km²; gaps "
-                   f"{cell(stats.get('gap_km2'))} km²; land-rule grid {cell(stats.get('cell_m'))} m. "
-                   "Class limits: 建标152-2017 第十四条, GB 51080-2015 §4.1.")
-    page.table(list(result.summary.columns), [[cell(v) for v in row] for row in result.summary.itertuples(index=False)])
-    page.heading("Notes")
+    page = HtmlPage(word("reach_title", language), lang="zh-CN" if language == "zh" else "en")
+    page.paragraph(word("reach_intro", language, t=decimal(stats.get("time_limit"), 1),
+                        roads=decimal(stats.get("reached_road_km"), 1), study=decimal(stats.get("study_km2"), 1),
+                        gaps=decimal(stats.get("gap_km2"), 1), cell=decimal(stats.get("cell_m"), 0)))
+    headline_block(page, reach_figures_of(result), language)
+    summary = result.summary
+    targets = _target_columns(summary)
+    page.heading(word("stations", language))
+    header = [Cell(word("col_station", language), "l"), Cell(word("col_id", language), "l"),
+              Cell(word("col_class", language), "l")] + [word(k, language) for k in (
+        "col_turnout", "col_on_network", "col_reach_km2", "col_residents", "col_district_km2", "col_limit_km2",
+        "col_exceeds", "col_district_pct", "col_district_res", "col_res_pct")] + [
+        f"{word('col_enterprises', language)}" + ("" if len(targets) == 1 else f" ({c[:-8]})") for c, _t in targets]
+    rows = []
+    for row in summary.to_dict("records"):
+        overall = row["station_id"] == "ALL"
+        rows.append([Cell(word("total", language) if overall else (row["name"] or ""), "l"),
+                     Cell("" if overall else row["station_id"], "l"), Cell(_class_name(row["class"], language), "l"),
+                     decimal(row["turnout_min"], 1), yes_no(row["on_network"], language), decimal(row["reach_km2"], 1),
+                     integer(row["residents_in_time"]), decimal(row["district_km2"], 1),
+                     decimal(row["class_limit_km2"], 1),
+                     Cell(yes_no(row["exceeds_limit"], language), "bad" if row["exceeds_limit"] is True else None),
+                     percent(row["district_in_time_pct"]), integer(row["district_residents"]),
+                     percent(row["residents_in_time_pct"])]
+                    + [f"{integer(row[c])} / {integer(row[t])}" for c, t in targets])
+    page.table(header, rows)
+    stations = summary[summary["station_id"] != "ALL"]
+    exceeding = int((stations["exceeds_limit"] == True).sum())  # noqa: E712 (a nullable column)
+    extra = ([word("all_exceed" if exceeding == len(stations) else "some_exceed", language, n=exceeding)]
+             if exceeding else [])
+    page.paragraph(" ".join([word("stations_note", language)] + extra), css="note")
+    page.heading(word("notes", language))
     page.bullets(result.info + result.warnings)
-    page.heading("Provenance")
+    page.heading(word("provenance", language))
     page.preformatted(json.dumps(record, ensure_ascii=False, indent=1))
     return page.render()
 
 
 # ---------------------------------------------------------------- shelters
 
-SHELTER_METHODS = {
-    0: "0 行政区法 administrative: area of shelters located in the unit ÷ its residents",
-    1: "1 两步移动搜索法 2SFCA, straight-line catchment",
-    2: "2 两步移动搜索法 2SFCA, walking distance on roads",
-}
+def shelter_figures_of(analysis):
+    """The shelter headline figures (core.headline) of a core.shelter_capacity analysis."""
+    from ..core.headline import shelter_figures
+
+    s = analysis.summary
+    return shelter_figures(s["shelter_area_m2"], s["residents"], analysis.target, s["county_deficit_m2"],
+                           s["total_deficit_m2"], s["shelters_overloaded"])
 
 
-def _yes_no(value):
-    if value is None or value is _NA or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    return "✔ 达标 meets" if bool(value) else "✘ 未达标 short"
+def shelter_page(analysis, table, parameters=None, warnings=(), provenance=None, shelter_labels=None, language="zh"):
+    """Headline figures, per-township table, overloaded shelters, the type table and notes of a
+    core.shelter_capacity analysis (``table``: core.shelter_report.summary_table), each table with a
+    sentence saying what it means. ``shelter_labels``: {shelters index: text} naming the shelters."""
+    from ..core.headline import FOOTNOTES
+    from .report_words import word
 
-
-def shelter_page(analysis, table, title="Risk Atlas — shelter area per capita 人均避难场所面积",
-                 parameters=None, warnings=(), provenance=None, shelter_labels=None):
-    """Headline figures, per-unit table, overloaded shelters, the type table and notes of a
-    core.shelter_capacity analysis (``table``: core.shelter_report.summary_table).
-    ``shelter_labels``: {shelters index: text} naming the shelters (default: the index)."""
     s, target = analysis.summary, analysis.target
-    page = HtmlPage(title)
-    county = "good" if s["county_meets_target"] else "bad"
+    page = HtmlPage(word("shelter_title", language), lang="zh-CN" if language == "zh" else "en")
+    page.key_values([
+        (word("method", language), word(f"method_{analysis.method}", language)),
+        (word("target", language), word("target_value", language, t=f"{target:g}")),
+        (word("types_counted", language), ("、" if language == "zh" else ", ").join(
+            _type_name(code, language) for code in sorted(set(analysis.shelters["type"]))) or "—"),
+    ])
+    headline_block(page, shelter_figures_of(analysis), language, FOOTNOTES["shelter_deficit"][language != "zh"])
     share = s["share_meeting_target"]
     page.key_values([
-        ("方法 Method", SHELTER_METHODS[analysis.method]),
-        ("目标 Target", f"{target:g} m²/人 per person"),
-        ("计入的避难场所类型 Shelter types counted", ", ".join(sorted(set(analysis.shelters["type"]))) or "—"),
-        ("计入人口 Residents counted" + (" (城镇 urban only)" if s["urban_only"] else ""), number(s["residents"])),
-        ("有效避难面积 Effective shelter area (m²)", number(s["shelter_area_m2"])),
-        ("全县人均面积 County m² per capita",
-         Raw(f"<span class='{county}'>{number(s['county_m2_per_capita'], 2)} — "
-             f"{_yes_no(s['county_meets_target'])}</span>")),
-        ("全县面积缺口 County deficit (m²)", number(s["county_deficit_m2"])),
-        ("达标人口比例 Share of residents meeting the target", "—" if math.isnan(share) else f"{100 * share:.1f} %"),
-        ("服务范围外人口 Residents with no shelter in reach", number(s["residents_no_shelter"])),
-        ("缺口合计 Total deficit (m²)" + (" Σ units" if analysis.method == 0 else " Σ cells"),
-         number(s["total_deficit_m2"])),
-        ("超负荷避难场所 Overloaded shelters", f"{s['shelters_overloaded']} / {s['shelters_counted']}"),
-        ("无人可达的避难场所 Shelters nobody reaches", s["shelters_unreached"]),
-        ("有效面积不足2000 m² Shelters under the minimum site area", s["shelters_below_min_area"]),
+        (word("share_meeting", language), "—" if _missing(share) else percent(100.0 * share)),
+        (word("no_shelter", language), integer(s["residents_no_shelter"])),
+        (word("unreached", language), s["shelters_unreached"]),
+        (word("below_min", language, a=f"{analysis.standards.min_site_area_m2:g}"), s["shelters_below_min_area"]),
     ])
-    _shelter_units(page, table)
-    _overloaded_shelters(page, analysis.shelters, shelter_labels or {})
-    standards = analysis.standards
-    page.heading("避难场所类型表 Shelter types")
-    page.table([Cell("code", "l"), Cell("名称", "l"), Cell("name", "l"), "计入人均 counts", "服务半径 radius m",
-                Cell("source", "l")],
-               [[Cell(t.code, "l"), Cell(t.name_zh, "l"), Cell(t.name_en, "l"),
-                 "是 yes" if t.counts_per_capita else "否 no", f"{t.radius_m:g}", Cell(t.radius_source, "l")]
-                for t in standards.types])
-    page.paragraph(f"Table: {standards.source}. Minimum site effective area {standards.min_site_area_m2:g} m² "
-                   "(GB 21734-2008).")
+    _shelter_units(page, table, language)
+    _overloaded_shelters(page, analysis.shelters, shelter_labels or {}, language)
+    _shelter_types(page, analysis.standards, language)
     if warnings:
-        page.heading("注意 Warnings")
+        page.heading(word("warnings", language))
         page.bullets(warnings)
     if parameters:
-        page.heading("参数 Parameters")
+        page.heading(word("parameters", language))
         page.key_values(parameters.items())
     if provenance:
         page.paragraph(provenance, css="note")
     return page.render()
 
 
-def _shelter_units(page, table):
+def _shelter_units(page, table, language):
+    from .report_words import word
+
     units = table[table["scope"] == "unit"]
     if not len(units):
         return
-    page.heading("镇街 Units")
+    page.heading(word("units", language))
     rows = []
     for _i, row in units.iterrows():
         css = "good" if row["meets_target"] is True else "bad" if row["meets_target"] is False else None
         share = row["reach_share_meeting"]
-        rows.append([Cell(row["unit_id"] or "", "l"), Cell(row["unit_name"] or "", "l"), number(row["residents"]),
-                     number(row["shelter_area_m2"]), row["shelter_count"],
-                     Cell(number(row["m2_per_capita"], 2), css), Cell(_yes_no(row["meets_target"]), css),
-                     number(row["deficit_m2"]), "—" if share is _NA or math.isnan(share) else f"{100 * share:.1f} %",
-                     number(row["reach_no_shelter_residents"])])
-    page.table([Cell("编号 id", "l"), Cell("名称 name", "l"), "人口 residents", "面积 area m²", "场所数 shelters",
-                "人均 m²/person", "达标 meets", "缺口 deficit m²", "服务范围内达标人口比例 share meeting (reach)",
-                "服务范围外人口 no shelter in reach"], rows)
+        rows.append([Cell(row["unit_id"] or "", "l"), Cell(row["unit_name"] or "", "l"), integer(row["residents"]),
+                     integer(row["shelter_area_m2"]), row["shelter_count"], Cell(decimal(row["m2_per_capita"], 2), css),
+                     Cell(yes_no(row["meets_target"], language), css), integer(row["deficit_m2"]),
+                     "—" if _missing(share) else percent(100.0 * share), integer(row["reach_no_shelter_residents"])])
+    page.table([Cell(word("col_unit_id", language), "l"), Cell(word("col_unit", language), "l")]
+               + [word(k, language) for k in ("col_unit_res", "col_area", "col_count", "col_m2pc", "col_meets",
+                                              "col_deficit", "col_reach_share", "col_reach_none")], rows)
+    page.paragraph(word("units_note", language), css="note")
 
 
-def _overloaded_shelters(page, shelters, labels, limit=50):
+def _overloaded_shelters(page, shelters, labels, language, limit=50):
+    from .report_words import word
+
     overloaded = shelters[shelters["overloaded"]].sort_values("m2_per_served")
     if not len(overloaded):
         return
-    page.heading(f"超负荷避难场所 Overloaded shelters ({len(overloaded)})")
+    page.heading(word("overloaded", language, n=len(overloaded)))
     rows = []
     for fid, row in overloaded.head(limit).iterrows():
-        over = row["over_capacity"]
-        rows.append([Cell(labels.get(fid, fid), "l"), Cell(row["type"], "l"), number(row["eff_area_m2"]),
-                     number(row["served_residents"]), number(row["m2_per_served"], 2),
-                     "—" if over is _NA or over is None else ("是 yes" if bool(over) else "否 no")])
-    page.table([Cell("避难场所 shelter", "l"), Cell("类型 type", "l"), "面积 area m²", "服务人口 served",
-                "m²/人 per served", "超出容量 over capacity"], rows)
+        rows.append([Cell(labels.get(fid, fid), "l"), Cell(_type_name(row["type"], language), "l"),
+                     integer(row["eff_area_m2"]), integer(row["served_residents"]), decimal(row["m2_per_served"], 2),
+                     yes_no(None if row["over_capacity"] is _NA else row["over_capacity"], language)])
+    page.table([Cell(word("col_shelter", language), "l"), Cell(word("col_type", language), "l")]
+               + [word(k, language) for k in ("col_area", "col_served", "col_per_served", "col_over_capacity")], rows)
+    note = word("overloaded_note", language)
     if len(overloaded) > limit:
-        page.paragraph(f"… {len(overloaded) - limit} more in the shelters output.")
+        note += " " + word("more_rows", language, n=len(overloaded) - limit)
+    page.paragraph(note, css="note")
+
+
+def _type_name(code, language):
+    from ..core.standards.shelters import DEFAULT_SHELTER_TYPES
+
+    for shelter_type in DEFAULT_SHELTER_TYPES:
+        if shelter_type.code == code:
+            return shelter_type.name_zh if language == "zh" else shelter_type.name_en
+    return str(code)
+
+
+def _shelter_types(page, standards, language):
+    from .report_words import word
+
+    page.heading(word("types", language))
+    page.table([Cell(word(k, language), "l") for k in ("col_code", "col_name_zh", "col_name_en")]
+               + [word("col_counts", language), word("col_radius", language), Cell(word("col_source", language), "l")],
+               [[Cell(t.code, "l"), Cell(t.name_zh, "l"), Cell(t.name_en, "l"), yes_no(t.counts_per_capita, language),
+                 f"{t.radius_m:g}", Cell(t.radius_source, "l")] for t in standards.types])
+    page.paragraph(word("types_note", language, source=standards.source, a=f"{standards.min_site_area_m2:g}"),
+                   css="note")

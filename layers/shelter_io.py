@@ -83,14 +83,14 @@ def summary_numbers(analysis, names):
     return {name: plain(analysis.summary[name.lower()]) for name in names}
 
 
-def shelter_html(analysis, out, parameters, warnings, provenance):
+def shelter_html(analysis, out, parameters, warnings, provenance, language="zh"):
     from .report_html import shelter_page
 
     named = [c for c in ("shelter_id", "name") if c in out.shelters.columns]
     labels = (out.shelters[named].astype(object).where(out.shelters[named].notna(), "").astype(str)
               .agg(" ".join, axis=1).tolist() if named else [])
     return shelter_page(analysis, out.table, parameters=parameters, warnings=warnings, provenance=provenance,
-                        shelter_labels=dict(zip(analysis.shelters.index, labels)))
+                        shelter_labels=dict(zip(analysis.shelters.index, labels)), language=language)
 
 
 def walking_network(roads, progress):

@@ -18,8 +18,14 @@ CLASSES = (
     (2.0, None, "#1a9641", "达标（≥2倍）", "twice the target or more"),
 )
 UNIT_OUTLINE = "#303030"
-UNIT_LABELS = ("coalesce(format_number(\"m2_per_capita\", 2), '—') || ' m²/人'"
-               " || if(\"deficit_m2\" > 0, '\\n缺口 ' || format_number(\"deficit_m2\", 0) || ' m²', '')")
+UNIT_LABEL_WORDS = {"zh": (" m²/人", "缺口 "), "en": (" m²/resident", "short by ")}
+
+
+def unit_labels(language="zh"):
+    """The label of a township: its m² per resident and, when short, its deficit."""
+    per, deficit = UNIT_LABEL_WORDS["zh" if language == "zh" else "en"]
+    return (f"coalesce(format_number(\"m2_per_capita\", 2), '—') || '{per}'"
+            f" || if(\"deficit_m2\" > 0, '\\n{deficit}' || format_number(\"deficit_m2\", 0) || ' m²', '')")
 
 
 def _symbol(geometry, colour, outline=None):
@@ -37,9 +43,13 @@ def _number(value):
 def _class_rule(low, high, zh, en, target, field, chinese, guard):
     parts = ([f'"{field}" >= {_number(low * target)}'] if low is not None else []) + \
         ([f'"{field}" < {_number(high * target)}'] if high is not None else [])
-    lo_text = f"{low * target:g}" if low is not None else "0"
-    hi_text = f"{high * target:g}" if high is not None else "∞"
-    label = f"{zh} {lo_text}–{hi_text} m²/人" if chinese else f"{en} ({lo_text}–{hi_text} m²/person)"
+    if low is None:
+        bounds = f"< {high * target:g}"
+    elif high is None:
+        bounds = f"≥ {low * target:g}"
+    else:
+        bounds = f"{low * target:g}–{high * target:g}"
+    label = f"{zh} {bounds} m²/人" if chinese else f"{en} ({bounds} m²/person)"
     return label, guard + " AND ".join(parts)
 
 
@@ -65,7 +75,7 @@ def units_style(target=TARGET_M2_PER_CAPITA, language="zh", name_field=None, siz
     """Per-township result: the classes outlined, each unit labelled with its name, m² per capita and deficit."""
     name = f'"{name_field}" || \'\\n\' || ' if name_field else ""
     style = per_capita_style(target, language, "polygon", outline=UNIT_OUTLINE)
-    return Style(style.renderer, Labels(name + UNIT_LABELS, size))
+    return Style(style.renderer, Labels(name + unit_labels(language), size))
 
 
 def _load_symbol(geometry, colour, shape):
@@ -87,8 +97,8 @@ def style_per_capita(layer, target, field="m2_per_capita", outline=None, languag
                                         no_shelter_flag=layer.fields().indexOf("no_shelter") >= 0))
 
 
-def style_units_per_capita(layer, target, name_field=None):
-    apply_style(layer, units_style(target, _language(None), name_field))
+def style_units_per_capita(layer, target, name_field=None, language=None):
+    apply_style(layer, units_style(target, _language(language), name_field))
 
 
 def style_shelter_load(layer, language=None):

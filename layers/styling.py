@@ -7,6 +7,7 @@ Each style is data (``layers.qml.Style``) built by a ``…_style`` function with
 """
 from dataclasses import replace
 
+from ..core.standards.fire_stations import ROAD_CLASS_NAMES_EN, ROAD_CLASS_NAMES_ZH
 from ..core.standards.risk_levels import RISK_LEVELS
 from .qml import LABEL_FONT, Categorized, Graduated, Labels, SingleSymbol, Style, apply_style, fill, geometry_kind
 from .qml import line, marker, rgba, symbol_for
@@ -56,8 +57,8 @@ def _population_ranges():
                   fill(colour, None, outline_style="no")) for i, colour in enumerate(POPULATION_COLOURS))
 
 
-def _input_renderer(kind, geometry):
-    """(renderer, labels) of an input kind."""
+def _input_renderer(kind, geometry, language="zh"):
+    """(renderer, labels) of an input kind; legend labels in ``language``."""
     point = geometry == "point"
     if kind == "enterprises":
         return SingleSymbol(symbol_for(geometry, "#7f7f7f", outline="#404040", size=1.2)), None
@@ -72,8 +73,9 @@ def _input_renderer(kind, geometry):
     if kind == "population":
         return Graduated("residents", _population_ranges()), None
     if kind == "roads":
-        return Categorized("class", tuple((name, name, line(colour, width))
-                                          for name, (colour, width) in ROAD_LOOK.items())), None
+        names = ROAD_CLASS_NAMES_ZH if language == "zh" else ROAD_CLASS_NAMES_EN
+        return Categorized("class", tuple((code, names[code], line(colour, width))
+                                          for code, (colour, width) in ROAD_LOOK.items())), None
     if kind == "townships":
         return (SingleSymbol(fill("0,0,0,0", "#303030", 0.5, outline_style="dash")), Labels('"name"', 10))
     raise KeyError(kind)
@@ -81,7 +83,7 @@ def _input_renderer(kind, geometry):
 
 def input_style(kind, geometry, language):
     """The style of an input layer of schema ``kind`` (enterprises, hazard_sources, …) and ``geometry``."""
-    renderer, labels = _input_renderer(kind, geometry)
+    renderer, labels = _input_renderer(kind, geometry, language)
     return Style(renderer, labels, aliases(kind, language))
 
 
@@ -97,9 +99,14 @@ def apply_four_colour_style(layer, field="risk_level", language=None, opacity=1.
     apply_style(layer, four_colour_style(geometry_kind(layer), _language(language), field, opacity))
 
 
-def label_layer(layer, expression, size=9, colour="#202020", buffer_size=0.8, buffer_colour="#FFFFFF", priority=5):
-    """Label ``layer`` with an expression in the CJK label font, with a halo (buffer_size 0: none)."""
-    apply_style(layer, Style(None, Labels(expression, size, colour, buffer_size, buffer_colour, priority)))
+def label_layer(layer, expression, size=9, colour="#202020", buffer_size=0.8, buffer_colour="#FFFFFF", priority=5,
+                around_point=False, distance=0.0, draw=True, obstacle_factor=1.0):
+    """Label ``layer`` with an expression in the CJK label font, with a halo (buffer_size 0: none);
+    ``around_point``: a point's label takes the first free position around it, ``distance`` mm away;
+    ``draw`` False: no label, the features only keep other labels off them."""
+    apply_style(layer, Style(None, Labels(expression, size, colour, buffer_size, buffer_colour, priority,
+                                          around_point=around_point, distance=distance, draw=draw,
+                                          obstacle_factor=obstacle_factor)))
 
 
 def _input_function(kind):

@@ -9,9 +9,8 @@ from qgis.core import (
 
 from ..layers.schemas import ASSESSMENT_INPUTS, TEMPLATE_CRS
 from ..support.i18n import is_chinese
-from .base import RiskAtlasAlgorithm
+from .base import LANGUAGES, RiskAtlasAlgorithm
 
-LANGUAGES = ("zh", "en")
 
 
 class CreateTemplate(RiskAtlasAlgorithm):

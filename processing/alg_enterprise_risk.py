@@ -16,7 +16,8 @@ class EnterpriseRisk(RiskAtlasAlgorithm):
         return self.tr("Enterprise risk level (LEC or risk matrix)")
 
     def initAlgorithm(self, config=None):
-        self.add_source("INPUT", self.tr("Enterprises"), [compat.SOURCE_POINT, compat.SOURCE_POLYGON])
+        self.add_source("INPUT", self.tr("Enterprises"), [compat.SOURCE_POINT, compat.SOURCE_POLYGON],
+                        kind="enterprises")
         self.add_field("ID_FIELD", self.tr("Enterprise id field"), "ent_id", "INPUT")
         self.addParameter(QgsProcessingParameterEnum(
             "METHOD", self.tr("Method"), [self.tr("LEC (D = L × E × C)"),
@@ -31,7 +32,7 @@ class EnterpriseRisk(RiskAtlasAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             "PRESET", self.tr("Cut set (empty = the method's first)"), [c.label for c in CUT_SETS], optional=True))
         self.add_source("HAZARD_UNITS", self.tr("Graded hazard units (optional)"), [compat.SOURCE_VECTOR],
-                        optional=True)
+                        optional=True, kind="hazard_units")
         self.add_field("HAZARD_ENTERPRISE_FIELD", self.tr("Enterprise id field of the hazard units"), "enterprise_id",
                        "HAZARD_UNITS")
         self.add_sink("OUTPUT", self.tr("Enterprises with risk level"), compat.SOURCE_VECTOR)

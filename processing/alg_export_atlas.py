@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
@@ -18,21 +17,21 @@ from qgis.core import (
 from ..core.standards.shelters import TARGET_M2_PER_CAPITA
 from ..support import compat
 from ..support.i18n import is_chinese
-from .base import RiskAtlasAlgorithm
+from .base import LANGUAGES, RiskAtlasAlgorithm, set_decimals
 
 PAGE_SIZES = ("A3", "A4")
-LANGUAGES = ("zh", "en")
-# (parameter, allowed source types, required)
+# (parameter, allowed source types, required, layer kind (layers/kinds.py), preferred geometry)
 SOURCES = (
-    ("RISK_MAP", (compat.SOURCE_POLYGON,), True),
-    ("ENTERPRISES", (compat.SOURCE_ANY_GEOMETRY,), False),
-    ("HAZARD_UNITS", (compat.SOURCE_ANY_GEOMETRY,), False),
-    ("SHELTERS", (compat.SOURCE_ANY_GEOMETRY,), False),
-    ("FIRE_STATIONS", (compat.SOURCE_POINT,), False),
-    ("REACH_AREAS", (compat.SOURCE_POLYGON,), False),
-    ("REACH_GAPS", (compat.SOURCE_POLYGON,), False),
-    ("SHELTER_UNITS", (compat.SOURCE_ANY_GEOMETRY,), False),
-    ("TOWNSHIPS", (compat.SOURCE_POLYGON,), True),
+    ("RISK_MAP", (compat.SOURCE_POLYGON,), True, "risk_map", None),
+    ("ENTERPRISES", (compat.SOURCE_ANY_GEOMETRY,), False, "enterprise_risk", None),
+    ("HAZARD_UNITS", (compat.SOURCE_ANY_GEOMETRY,), False, "hazard_units", None),
+    ("SHELTERS", (compat.SOURCE_ANY_GEOMETRY,), False, "shelters", "polygon"),
+    ("FIRE_STATIONS", (compat.SOURCE_POINT,), False, "fire_stations", None),
+    ("REACH_AREAS", (compat.SOURCE_POLYGON,), False, "reach_areas", None),
+    ("REACH_GAPS", (compat.SOURCE_POLYGON,), False, "reach_gaps", None),
+    ("SHELTER_UNITS", (compat.SOURCE_ANY_GEOMETRY,), False, "shelter_units", None),
+    ("SHELTER_LOAD", (compat.SOURCE_ANY_GEOMETRY,), False, "shelter_load", None),
+    ("TOWNSHIPS", (compat.SOURCE_POLYGON,), True, "townships", None),
 )
 
 
@@ -46,32 +45,6 @@ class ExportAtlas(RiskAtlasAlgorithm):
     def flags(self):
         return super().flags() | compat.FLAG_NO_THREADING
 
-    def shortHelpString(self):
-        return self.tr(
-            "Prints the risk atlas as one PDF: a cover page for the county, then one sheet per township.\n\n"
-            "Cover: the four-colour risk map of the county with fire stations, shelters and major hazard units; "
-            "a table of map units, area and residents per risk level; the share of residents within 5 minutes "
-            "of a fire station; fixed-shelter area per resident against the target (TARGET, default {0} m² per "
-            "resident; a value equal to the target meets it); major hazard units by grade (GB 18218-2018 "
-            "一级–四级); a table of the townships; issuing organisation and date.\n\n"
-            "Each township sheet (a QGIS atlas on the townships): the four-colour map zoomed to the township "
-            "with a location inset, legend (重大风险 red, 较大风险 orange, 一般风险 yellow, 低风险 blue), scale "
-            "bar, north arrow and CRS note; the township's figures as on the cover; a chart of the risk-level "
-            "shares of area and residents; the list of its major hazard units.\n\n"
-            "How the figures are made: residents of the four-colour map units are apportioned to each township "
-            "by area; a unit is counted in the township it overlaps most; the 5-minute share is residents in "
-            "the union of the reach areas (else outside the reach gaps) ÷ residents; shelter area and residents "
-            "are taken from the per-township shelter result and judged against TARGET; hazard units and "
-            "enterprises count in the township holding them. Risk levels are read from 'risk_level' (1 major … "
-            "4 low; a level's lower bound belongs to that level, as in the analyses that wrote them).\n\n"
-            "The pages come from the layout templates in the plugin's 'atlas/templates' folder (A3 or A4 landscape), "
-            "which can be edited in the layout designer; a template saved in your profile's "
-            "composer_templates folder as riskatlas_cover_a3.qpt, riskatlas_township_a3.qpt (or _a4) is used "
-            "instead. Text is written as text (searchable) in the WenQuanYi Zen Hei font. Optionally every "
-            "page is also written as a PNG image, and the atlas layers into a GeoPackage (ATLAS_LAYERS; the "
-            "charts go into an 'atlas_charts' folder beside it), from which a project gets the atlas layouts. "
-            "Input layers are never modified.").format(f"{TARGET_M2_PER_CAPITA:g}")
-
     def initAlgorithm(self, config=None):
         labels = {
             "RISK_MAP": self.tr("Four-colour risk map (risk_level, residents)"),
@@ -82,17 +55,19 @@ class ExportAtlas(RiskAtlasAlgorithm):
             "REACH_AREAS": self.tr("Fire-station reach areas (5 minutes)"),
             "REACH_GAPS": self.tr("Reach gaps (land no station reaches in 5 minutes)"),
             "SHELTER_UNITS": self.tr("Shelter area per capita (per-township result)"),
+            "SHELTER_LOAD": self.tr("Shelter load (per-shelter result: service radius, overloaded)"),
             "TOWNSHIPS": self.tr("Townships (one atlas page each)"),
         }
-        for name, types, required in SOURCES:
-            self.addParameter(QgsProcessingParameterFeatureSource(name, labels[name], list(types),
-                                                                  optional=not required))
+        for name, types, required, kind, geometry in SOURCES:
+            self.add_source(name, labels[name], list(types), optional=not required, kind=kind, geometry=geometry)
         self.addParameter(QgsProcessingParameterField(
             "NAME_FIELD", self.tr("Township name field (not given: name, or name_en for an English atlas)"),
             defaultValue="name", parentLayerParameterName="TOWNSHIPS", type=compat.FIELD_ANY, optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "TARGET", self.tr("Fixed-shelter target (m² per resident)"), compat.NUMBER_DOUBLE,
-            defaultValue=TARGET_M2_PER_CAPITA, optional=True, minValue=0.01))
+        target = QgsProcessingParameterNumber("TARGET", self.tr("Fixed-shelter target (m² per resident)"),
+                                              compat.NUMBER_DOUBLE, defaultValue=TARGET_M2_PER_CAPITA, optional=True,
+                                              minValue=0.01)
+        set_decimals(target, 2)
+        self.addParameter(target)
         for name, label in (("TITLE", self.tr("Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)")),
                             ("ORGANISATION", self.tr("Issuing organisation")),
                             ("DATE", self.tr("Date printed on the atlas (empty: today; YYYY-MM-DD is written out)"))):
@@ -140,7 +115,7 @@ class ExportAtlas(RiskAtlasAlgorithm):
             gpkg=self.parameterAsFileOutput(parameters, "ATLAS_LAYERS", context) if given("ATLAS_LAYERS") else "")
         risk = self.read_source(parameters, "RISK_MAP", context, feedback)
         layers = {"risk_map": risk}
-        for name, _types, required in SOURCES[1:]:
+        for name, _types, required, _kind, _geometry in SOURCES[1:]:
             layers[name.lower()] = self.read_source(parameters, name, context, feedback, target_crs=risk.crs,
                                                     required=required)
             self.check_cancelled(feedback)

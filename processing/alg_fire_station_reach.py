@@ -20,39 +20,40 @@ class FireStationReach(RiskAtlasAlgorithm):
         return self.tr("Fire-station reach (5-minute rule)")
 
     def initAlgorithm(self, config=None):
-        from .help import speed_preset_text
+        from .help_tables import speed_preset_text
 
-        self.add_source("STATIONS", self.tr("Fire stations"), [compat.SOURCE_POINT])
+        self.add_source("STATIONS", self.tr("Fire stations"), [compat.SOURCE_POINT], kind="fire_stations")
         self.add_field("STATION_ID_FIELD", self.tr("Station id field"), "station_id", "STATIONS")
         self.add_field("CLASS_FIELD", self.tr("Station class field"), "class", "STATIONS")
         self.add_field("TURNOUT_FIELD", self.tr("Turnout time field (min)"), "turnout_min", "STATIONS")
         self.add_field("SUBURBAN_FIELD", self.tr("Suburban station field ({0:g} km²)").format(
             fs.class_limit_km2(None, suburban=True)), "suburban", "STATIONS")
-        self.add_source("ROADS", self.tr("Roads"), [compat.SOURCE_LINE])
+        self.add_source("ROADS", self.tr("Roads"), [compat.SOURCE_LINE], kind="roads")
         self.add_field("SPEED_FIELD", self.tr("Speed field (km/h)"), "speed_kmh", "ROADS")
         self.add_field("ROAD_CLASS_FIELD", self.tr("Road class field"), "class", "ROADS")
         self.addParameter(QgsProcessingParameterEnum(
             "SPEED_PRESET", self.tr("Speed preset by road class"),
             options=[speed_preset_text(p, is_chinese()) for p in fs.SPEED_PRESETS.values()], defaultValue=0))
-        self.add_number("DEFAULT_SPEED", self.tr("Default speed (km/h)"), fs.DEFAULT_SPEED_KMH, minimum=0.1)
+        self.add_number("DEFAULT_SPEED", self.tr("Default speed (km/h)"), fs.DEFAULT_SPEED_KMH, minimum=0.1, decimals=1)
         self.add_field("DIRECTION_FIELD", self.tr("Direction field"), "oneway", "ROADS")
         for name, label, value in zip((p for p, _v in DIRECTION_PARAMETERS),
                                       (self.tr("Value for forward direction"), self.tr("Value for backward direction"),
                                        self.tr("Value for both directions")), (v for _p, v in DIRECTION_PARAMETERS)):
             self.addParameter(QgsProcessingParameterString(name, label, value, optional=True))
-        self.add_number("SNAP_TOLERANCE", self.tr("Snap tolerance (m)"), fs.SNAP_TOLERANCE_M, minimum=0.0)
-        self.add_source("STUDY_AREA", self.tr("Study area"), [compat.SOURCE_POLYGON], optional=True)
+        self.add_number("SNAP_TOLERANCE", self.tr("Snap tolerance (m)"), fs.SNAP_TOLERANCE_M, minimum=0.0, decimals=1)
+        self.add_source("STUDY_AREA", self.tr("Study area"), [compat.SOURCE_POLYGON], optional=True, kind="townships")
         self.add_source("DISTRICTS", self.tr("Official station districts"), [compat.SOURCE_POLYGON], optional=True)
         self.add_number("DEFAULT_TURNOUT", self.tr("Default turnout time (min)"), fs.TURNOUT_CONVENTION_MIN,
-                        minimum=0.0)
-        self.add_number("TIME_LIMIT", self.tr("Time limit from dispatch (min)"), fs.TIME_RULE_MIN, minimum=0.01)
+                        minimum=0.0, decimals=2)
+        self.add_number("TIME_LIMIT", self.tr("Time limit from dispatch (min)"), fs.TIME_RULE_MIN, minimum=0.01,
+                        decimals=2)
         self.add_number("ACCESS_DISTANCE", self.tr("Access distance from roads (m)"), fs.ACCESS_DISTANCE_M,
-                        minimum=0.0)
-        self.add_source("POPULATION", self.tr("Population"), [compat.SOURCE_POLYGON], optional=True)
+                        minimum=0.0, decimals=0)
+        self.add_source("POPULATION", self.tr("Population"), [compat.SOURCE_POLYGON], optional=True, kind="population")
         self.add_field("POPULATION_FIELD", self.tr("Residents field"), "residents", "POPULATION", compat.FIELD_NUMERIC)
         self.addParameter(QgsProcessingParameterMultipleLayers(
             "TARGETS", self.tr("Targets (enterprises, hazard units)"), compat.SOURCE_ANY_GEOMETRY, optional=True))
-        self.add_number("NODE_TOLERANCE", self.tr("Node tolerance (m)"), 0.0, minimum=0.0, advanced=True)
+        self.add_number("NODE_TOLERANCE", self.tr("Node tolerance (m)"), 0.0, minimum=0.0, advanced=True, decimals=2)
         self.add_sink("OUTPUT_EDGES", self.tr("Reached roads"), compat.SOURCE_LINE)
         self.add_number("BAND_MIN", self.tr("Time band width (min)"), fs.BAND_MIN, minimum=0.01)
         self.add_sink("OUTPUT_EDGES_BANDS", self.tr("Reached roads by time band"), compat.SOURCE_LINE, optional=True)
@@ -61,6 +62,7 @@ class FireStationReach(RiskAtlasAlgorithm):
         self.add_sink("OUTPUT_TARGETS", self.tr("Targets' arrival time"), compat.SOURCE_POINT, optional=True)
         self.add_sink("OUTPUT_SUMMARY", self.tr("Summary table"), compat.SOURCE_VECTOR, optional=True)
         self.add_html("OUTPUT_HTML", self.tr("Summary report"))
+        self.add_language()
 
     def compute(self, parameters, context, feedback):
         with objects_frozen():  # tens of thousands of features: keep QGIS's objects out of the collector's walks
@@ -163,7 +165,8 @@ class FireStationReach(RiskAtlasAlgorithm):
             if dest is not None:
                 outputs[name] = dest
             self.check_cancelled(feedback)
-        html = self.write_html(parameters, "OUTPUT_HTML", context, lambda: reach_page(result, record))
+        language = self.language(parameters, context)
+        html = self.write_html(parameters, "OUTPUT_HTML", context, lambda: reach_page(result, record, language))
         if html:
             outputs["OUTPUT_HTML"] = html
         feedback.setProgress(100)

@@ -27,13 +27,15 @@ class FourColourMap(RiskAtlasAlgorithm):
     def initAlgorithm(self, config=None):
         any_geometry = [compat.SOURCE_POINT, compat.SOURCE_LINE, compat.SOURCE_POLYGON]
         weights = "/".join(f"{w:g}" for w in AGGREGATION_RULES[CUMULATIVE_BASE3].weights)
-        self.add_source("ENTERPRISES", self.tr("Enterprises with risk_level"), any_geometry, optional=True)
+        self.add_source("ENTERPRISES", self.tr("Enterprises with risk_level"), any_geometry, optional=True,
+                        kind="enterprise_risk")
         self.add_field("ENTERPRISES_ID_FIELD", self.tr("Enterprise id field"), "ent_id", "ENTERPRISES")
-        self.add_source("HAZARD_UNITS", self.tr("Graded hazard units with risk_level"), any_geometry, optional=True)
+        self.add_source("HAZARD_UNITS", self.tr("Graded hazard units with risk_level"), any_geometry, optional=True,
+                        kind="hazard_units")
         self.add_field("HAZARD_UNITS_ID_FIELD", self.tr("Hazard unit id field"), "unit_id", "HAZARD_UNITS")
         self.add_source("UNITS", self.tr("Map units (townships, communities; empty = square grid)"),
                         [compat.SOURCE_POLYGON], optional=True)
-        self.add_number("CELL_SIZE", self.tr("Grid cell size (m)"), DEFAULT_CELL_SIZE_M, minimum=1.0)
+        self.add_number("CELL_SIZE", self.tr("Grid cell size (m)"), DEFAULT_CELL_SIZE_M, minimum=1.0, decimals=0)
         self.addParameter(QgsProcessingParameterExtent(
             "EXTENT", self.tr("Grid extent (empty = the sources' extent grown by the largest radius)"), optional=True))
         self.addParameter(QgsProcessingParameterString(
@@ -43,9 +45,10 @@ class FourColourMap(RiskAtlasAlgorithm):
                                                    self.tr("Cumulative score ({0} per source)").format(weights)],
             defaultValue=0))
         self.add_source("POPULATION", self.tr("Population polygons (residents per class)"), [compat.SOURCE_POLYGON],
-                        optional=True)
+                        optional=True, kind="population")
+        self.add_source("STUDY_AREA", self.tr("Study area (e.g. the townships): the map is cut to it"),
+                        [compat.SOURCE_POLYGON], optional=True, kind="townships")
         self.add_field("POPULATION_FIELD", self.tr("Residents field"), "residents", "POPULATION")
-        self.add_source("STUDY_AREA", self.tr("Study area"), [compat.SOURCE_POLYGON], optional=True)
         self.add_sink("OUTPUT", self.tr("Four-colour risk map"), compat.SOURCE_POLYGON, optional=True)
         self.addParameter(QgsProcessingParameterRasterDestination(
             "OUTPUT_RASTER", self.tr("Four-colour risk map as a GeoTIFF (grid only)"), optional=True,
@@ -84,13 +87,14 @@ class FourColourMap(RiskAtlasAlgorithm):
         self.advance(feedback, 10)
 
         units = self.read_source(parameters, "UNITS", context, feedback, target_crs=crs, required=False)
+        study = self._study_area(parameters, context, feedback, crs)
         cell_size = self.parameterAsDouble(parameters, "CELL_SIZE", context)
         if units is not None:
             areas = units.gdf
             feedback.pushInfo(self.tr("Map units: {0} polygons of {1} (CELL_SIZE and EXTENT are not used)").format(
                 len(areas), units.name))
         else:
-            extent = self._grid_extent(parameters, context, crs, sources, radii)
+            extent = self._grid_extent(parameters, context, crs, sources, radii, study)
             areas = square_grid(extent, cell_size, crs=first.gdf.crs)
             feedback.pushInfo(self.tr("Grid: {0} cells of {1:g} m from ({2:.1f}, {3:.1f}) in {4}").format(
                 len(areas), cell_size, extent[0], extent[1], crs.authid()))
@@ -102,7 +106,7 @@ class FourColourMap(RiskAtlasAlgorithm):
             population_field=(self.field_parameter(parameters, "POPULATION_FIELD", context, population, True)
                               if population is not None else "residents"),
             population_layer=population.name if population is not None else "population",
-            progress=self.progress(feedback, 20, 60, scale=0.01))
+            progress=self.progress(feedback, 20, 60, scale=0.01), study_area=study)
         self.push_warnings(feedback, warnings + result.warnings)
         self.check_cancelled(feedback)
 
@@ -120,8 +124,7 @@ class FourColourMap(RiskAtlasAlgorithm):
                                                 wkb_type_for(result.areas, compat.WKB_POLYGON), crs, feedback,
                                                 progress=(80, 95), style=apply_four_colour_style, provenance=record)
         if raster_path:
-            results["OUTPUT_RASTER"] = self._write_raster(parameters, context, feedback, raster_path, areas, result,
-                                                          units, crs)
+            results["OUTPUT_RASTER"] = self._write_raster(feedback, raster_path, areas, result, units, study, crs)
         self.push_provenance(feedback, record)
         feedback.pushInfo(level_counts_text(result.areas["risk_level"]))
         for level in (lv.level for lv in RISK_LEVELS):
@@ -133,27 +136,43 @@ class FourColourMap(RiskAtlasAlgorithm):
         feedback.setProgress(100)
         return results
 
-    def _write_raster(self, parameters, context, feedback, path, grid, result, units, crs):
+    def _write_raster(self, feedback, path, grid, result, units, study, crs):
         """OUTPUT_RASTER: the grid's levels as a paletted GeoTIFF (layers.four_colour_raster)."""
         from ..layers.four_colour_raster import write_grid_raster
         from ..support.i18n import is_chinese
 
-        study = self.read_source(parameters, "STUDY_AREA", context, feedback, target_crs=crs, required=False)
-        written = units is None and write_grid_raster(path, grid, result.areas, study.gdf if study else None,
-                                                      crs.toWkt(), "zh" if is_chinese() else "en")
-        if not written:
+        if units is not None or not write_grid_raster(path, grid, result.areas, study, crs.toWkt(),
+                                                      "zh" if is_chinese() else "en"):
             feedback.pushWarning(self.tr("OUTPUT_RASTER needs the square grid (no UNITS): not written."))
             return None
         return path
 
-    def _grid_extent(self, parameters, context, crs, sources, radii):
-        """(xmin, ymin, xmax, ymax) in the analysis CRS: EXTENT, or the sources grown by the largest radius."""
+    def _study_area(self, parameters, context, feedback, crs):
+        """STUDY_AREA as one polygonal geometry in the analysis CRS (None: not given)."""
+        from ..layers.reach_inputs import study_geometry
+
+        study = self.read_source(parameters, "STUDY_AREA", context, feedback, target_crs=crs, required=False)
+        if study is None:
+            return None
+        geometry = study_geometry(study)
+        if geometry is None:
+            raise QgsProcessingException(self.tr("The study area layer '{0}' has no polygon.").format(study.name))
+        feedback.pushInfo(self.tr("Study area: {0}; areas crossing its boundary keep the level of the whole area "
+                                  "and are cut to it (their residents are those of the part inside).").format(
+            study.name))
+        return geometry
+
+    def _grid_extent(self, parameters, context, crs, sources, radii, study=None):
+        """(xmin, ymin, xmax, ymax) in the analysis CRS: EXTENT, else the study area's bounds, else the sources
+        grown by the largest radius."""
         import shapely
 
         if self.given(parameters, "EXTENT"):
             rectangle = self.parameterAsExtent(parameters, "EXTENT", context, crs)
             if rectangle is not None and not rectangle.isNull() and not rectangle.isEmpty():
                 return rectangle.xMinimum(), rectangle.yMinimum(), rectangle.xMaximum(), rectangle.yMaximum()
+        if study is not None:
+            return tuple(shapely.bounds(study))
         xmin, ymin, xmax, ymax = shapely.total_bounds(sources.geometry)
         grow = max(radii)
         return xmin - grow, ymin - grow, xmax + grow, ymax + grow

@@ -15,7 +15,7 @@ class GradeHazardSources(RiskAtlasAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_source("INPUT", self.tr("Hazard-source records (one feature per unit and substance)"),
-                        [compat.SOURCE_POINT, compat.SOURCE_POLYGON])
+                        [compat.SOURCE_POINT, compat.SOURCE_POLYGON], kind="hazard_sources")
         self.add_field("UNIT_FIELD", self.tr("Unit id field"), "unit_id", "INPUT")
         self.add_field("SUBSTANCE_FIELD", self.tr("Substance field (CAS number, Chinese or English name)"), "substance",
                        "INPUT")
@@ -26,7 +26,7 @@ class GradeHazardSources(RiskAtlasAlgorithm):
             EXPOSURE_RADIUS_M), "exposed", "INPUT")
         self.add_field("ENTERPRISE_FIELD", self.tr("Enterprise id field"), "ent_id", "INPUT")
         self.add_source("POPULATION", self.tr("Population polygons (to estimate exposed people)"),
-                        [compat.SOURCE_POLYGON], optional=True)
+                        [compat.SOURCE_POLYGON], optional=True, kind="population")
         self.add_field("POPULATION_FIELD", self.tr("Residents field"), "residents", "POPULATION")
         self.add_sink("OUTPUT", self.tr("Graded hazard units"), compat.SOURCE_VECTOR)
         self.add_sink("DETAILS", self.tr("Hazard record details (q, Q, β)"), compat.SOURCE_VECTOR, optional=True)

@@ -8,6 +8,7 @@ from qgis.core import (
 )
 
 from ..core.standards.shelters import DEFAULT_SHELTER_TYPES, TARGET_M2_PER_CAPITA
+from ..layers.schemas import POINT, POLYGON
 from ..support import compat
 from ..support.i18n import is_chinese
 from .base import FLAG_ADVANCED, RiskAtlasAlgorithm
@@ -25,9 +26,10 @@ class ShelterPerCapita(RiskAtlasAlgorithm):
 
     def initAlgorithm(self, config=None):
         points_or_polygons = [compat.SOURCE_POINT, compat.SOURCE_POLYGON]
-        self.add_source("SHELTERS", self.tr("Shelters (points or polygons)"), points_or_polygons)
+        self.add_source("SHELTERS", self.tr("Shelters (points or polygons)"), points_or_polygons, kind="shelters",
+                        geometry=POLYGON)
         self.add_source("SHELTERS_2", self.tr("Shelters, second layer (e.g. points beside polygons; same fields)"),
-                        points_or_polygons, optional=True)
+                        points_or_polygons, optional=True, kind="shelters", geometry=POINT)
         self.add_field("AREA_FIELD", self.tr("Effective area field (m²; empty = polygon area)"), "area_m2", "SHELTERS",
                        compat.FIELD_NUMERIC)
         self.add_field("TYPE_FIELD", self.tr("Shelter type field"), "type", "SHELTERS")
@@ -36,9 +38,10 @@ class ShelterPerCapita(RiskAtlasAlgorithm):
             "TYPES", self.tr("Shelter types counted"),
             options=[f"{t.name_zh if zh else t.name_en} ({t.code})" for t in DEFAULT_SHELTER_TYPES], allowMultiple=True,
             defaultValue=[i for i, t in enumerate(DEFAULT_SHELTER_TYPES) if t.counts_per_capita], optional=True))
-        self.add_source("POPULATION", self.tr("Population (points or polygons)"), points_or_polygons)
+        self.add_source("POPULATION", self.tr("Population (points or polygons)"), points_or_polygons, kind="population")
         self.add_field("POPULATION_FIELD", self.tr("Residents field"), "residents", "POPULATION", compat.FIELD_NUMERIC)
-        self.add_source("UNITS", self.tr("Units (township polygons)"), [compat.SOURCE_POLYGON], optional=True)
+        self.add_source("UNITS", self.tr("Units (township polygons)"), [compat.SOURCE_POLYGON], optional=True,
+                        kind="townships")
         self.addParameter(QgsProcessingParameterBoolean(
             "URBAN_ONLY", self.tr("Count only urban residents (when the 'urban' field exists)"), defaultValue=True))
         self.addParameter(QgsProcessingParameterEnum(
@@ -47,10 +50,11 @@ class ShelterPerCapita(RiskAtlasAlgorithm):
                                                  self.tr("Network catchment, walking on roads (2SFCA)")],
             defaultValue=1))  # catchment
         self.add_number("RADIUS", self.tr("Service radius (m; empty = per type from the table)"), optional=True,
-                        minimum=0.0)
-        self.add_number("TARGET", self.tr("Target (m² per person)"), TARGET_M2_PER_CAPITA, minimum=0.0)
+                        minimum=0.0, decimals=0)
+        self.add_number("TARGET", self.tr("Target (m² per person)"), TARGET_M2_PER_CAPITA, minimum=0.0, decimals=2)
         self.add_field("CAPACITY_FIELD", self.tr("Capacity field (people)"), None, "SHELTERS", compat.FIELD_NUMERIC)
-        self.add_source("ROADS", self.tr("Roads (for the network method)"), [compat.SOURCE_LINE], optional=True)
+        self.add_source("ROADS", self.tr("Roads (for the network method)"), [compat.SOURCE_LINE], optional=True,
+                        kind="roads")
         table = QgsProcessingParameterFile("TYPE_TABLE", self.tr("Shelter type table (CSV or JSON; empty = built-in)"),
                                            optional=True, fileFilter=self.tr("Tables (*.csv *.json)"))
         table.setFlags(table.flags() | FLAG_ADVANCED)
@@ -59,6 +63,7 @@ class ShelterPerCapita(RiskAtlasAlgorithm):
         self.add_sink("OUTPUT_SHELTERS", self.tr("Shelter load"), compat.SOURCE_ANY_GEOMETRY)
         self.add_sink("OUTPUT_SUMMARY", self.tr("Shelter summary table"), compat.SOURCE_VECTOR)
         self.add_html("OUTPUT_HTML", self.tr("Shelter summary (HTML)"))
+        self.add_language()
         for name, label in zip(NUMBERS, (self.tr("County m² per capita"),
                                          self.tr("Share of residents meeting the target"),
                                          self.tr("Residents with no shelter in reach"), self.tr("Total deficit (m²)"),
@@ -170,8 +175,9 @@ class ShelterPerCapita(RiskAtlasAlgorithm):
         results["OUTPUT_SUMMARY"] = self.write_sink(parameters, "OUTPUT_SUMMARY", context, out.table,
                                                     out.table_specs, compat.WKB_NO_GEOMETRY)
         results.update(io.summary_numbers(analysis, NUMBERS))
+        language = self.language(parameters, context)
         html = self.write_html(parameters, "OUTPUT_HTML", context, lambda: io.shelter_html(
-            analysis, out, record["parameters"], warnings, f"{record['algorithm']} {record['version']}"))
+            analysis, out, record["parameters"], warnings, f"{record['algorithm']} {record['version']}", language))
         if html:
             results["OUTPUT_HTML"] = html
         return results

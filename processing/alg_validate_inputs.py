@@ -1,7 +1,9 @@
 """riskatlas:validateinputs — checks the input layers against their schemas and reports."""
 from qgis.core import QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterBoolean
 
+from ..layers.kinds import title as kind_title
 from ..layers.schemas import ASSESSMENT_INPUTS
+from ..support.i18n import ui_language
 from ..support import compat
 from .base import RiskAtlasAlgorithm, input_label
 
@@ -15,7 +17,8 @@ class ValidateInputs(RiskAtlasAlgorithm):
 
     def initAlgorithm(self, config=None):
         for layer in ASSESSMENT_INPUTS:
-            self.add_source(layer.parameter, input_label(layer), [compat.SOURCE_ANY_GEOMETRY], optional=True)
+            self.add_source(layer.parameter, input_label(layer), [compat.SOURCE_ANY_GEOMETRY], optional=True,
+                            kind=layer.kind, geometry=layer.template_geometry)
         self.addParameter(QgsProcessingParameterBoolean(
             "FAIL_ON_ERROR", self.tr("Fail when errors are found"), defaultValue=False))
         self.add_sink("OUTPUT", self.tr("Validation report"), compat.SOURCE_VECTOR)
@@ -42,7 +45,7 @@ class ValidateInputs(RiskAtlasAlgorithm):
             if source is None:
                 raise QgsProcessingException(self.invalidSourceError(parameters, layer.parameter))
             name = self.source_label(parameters, layer.parameter, source)
-            feedback.pushInfo(self.tr("Checking {0} as {1}").format(name, layer.kind))
+            feedback.pushInfo(self.tr("Checking {0} as {1}").format(name, kind_title(layer.kind, ui_language())))
             crs = source.sourceCrs()
             vector_layer = self.parameterAsVectorLayer(parameters, layer.parameter, context)
             frame = source_to_frame(source, name, target_crs=crs, transform_context=context.transformContext(),
@@ -62,14 +65,16 @@ class ValidateInputs(RiskAtlasAlgorithm):
             feedback.setProgress(100.0 * (step + 1) / len(given))
         report.extend(check_mixed_crs(crs_by_layer))
 
+        from ..layers.messages import report_words, translated_report
+
+        report = translated_report(report)  # messages in the UI language: log, report table and HTML
         table = report.to_frame()
         table["feature_id"] = pd.array(table["feature_id"], dtype="Int64")
         results = {"OUTPUT": self.write_sink(parameters, "OUTPUT", context, table, VALIDATION_REPORT_FIELDS,
                                              compat.WKB_NO_GEOMETRY),
                    "ERRORS": len(report.errors), "WARNINGS": len(report.warnings)}
         html = self.write_html(parameters, "OUTPUT_HTML", context, lambda: report.to_html(
-            title=self.tr("Risk Atlas — input validation"), layers=layer_sizes,
-            labels={"summary": self.tr("Errors"), "warnings": self.tr("Warnings")}))
+            title=self.tr("Risk Atlas — input validation"), layers=layer_sizes, labels=report_words()))
         if html:
             results["OUTPUT_HTML"] = html
         for finding in report.errors[:20]:

@@ -12,7 +12,6 @@ import json
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingException,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -25,16 +24,15 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..support import compat
 from ..support.dependencies import install_message
-from ..support.i18n import plugin_version
-
-_POST_PROCESSORS = []  # keep post-processors alive until QGIS has run them
-
+from ..support.i18n import PLUGIN_DIR, plugin_version, ui_language
+from . import preselect
 
 def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks for; translated in group())
     return text
 
 
 GROUP_NAMES = {  # GROUP_ID -> group shown in the toolbox
+    "assessment": QT_TRANSLATE_NOOP("RiskAtlasAlgorithm", "Assessment"),
     "data": QT_TRANSLATE_NOOP("RiskAtlasAlgorithm", "Data"),
     "risk": QT_TRANSLATE_NOOP("RiskAtlasAlgorithm", "Risk"),
     "coverage": QT_TRANSLATE_NOOP("RiskAtlasAlgorithm", "Coverage"),
@@ -45,8 +43,31 @@ FLAG_ADVANCED = getattr(getattr(compat.Qgis, "ProcessingParameterFlag", None), "
     or QgsProcessingParameterDefinition.FlagAdvanced
 
 
+LANGUAGES = ("zh", "en")  # the languages of the files an algorithm writes
+
+
 class Cancelled(Exception):
     pass
+
+
+def icon_path(name):
+    """An icon of the plugin's icons/ folder (the plugin's own icon when there is no such file)."""
+    import os
+
+    path = os.path.join(PLUGIN_DIR, "icons", f"{name}.svg")
+    return path if os.path.exists(path) else os.path.join(PLUGIN_DIR, "icon.svg")
+
+
+def manual_url(anchor="", language=None):
+    """The bundled manual (help/manual_zh.html or manual_en.html, in the UI language) as a file URL."""
+    import os
+
+    from qgis.PyQt.QtCore import QUrl
+
+    url = QUrl.fromLocalFile(os.path.join(PLUGIN_DIR, "help", f"manual_{language or ui_language()}.html"))
+    if anchor:
+        url.setFragment(anchor)
+    return url.toString()
 
 
 def source_types(geometries):
@@ -92,6 +113,7 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
 
     ALGORITHM_ID = ""
     GROUP_ID = ""
+    ICON = ""  # an SVG in icons/ (menu and toolbox)
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -118,10 +140,26 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         from .help import HELP
 
         render = HELP.get(self.ALGORITHM_ID)
-        return render() if render else ""
+        return render(self) if render else ""
 
-    def helpUrl(self):
-        return "https://github.com/riskatlas/riskatlas#algorithms"
+    def helpUrl(self):  # noqa: N802 (QGIS API): the bundled manual, at this algorithm's section
+        return manual_url(self.ALGORITHM_ID)
+
+    def icon(self):
+        from qgis.PyQt.QtGui import QIcon
+
+        return QIcon(self.svgIconPath())
+
+    def svgIconPath(self):  # noqa: N802 (QGIS API)
+        return icon_path(self.ICON or self.ALGORITHM_ID)
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        """QGIS's checks, then: no layer chosen for one kind looks like another (processing/preselect.py)."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        problem = preselect.kind_problem(self, parameters, context)
+        return (False, problem) if problem else (True, "")
 
     def canExecute(self):
         message = install_message()
@@ -146,22 +184,42 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
 
     # ---------------------------------------------------------------- declaring parameters
 
-    def add_source(self, name, label, types, optional=False):
-        self.addParameter(QgsProcessingParameterFeatureSource(name, label, types, optional=optional))
+    def layer_kinds(self):
+        """{layer parameter: the layer kind it takes (layers/kinds.py)}."""
+        return self.__dict__.setdefault("_layer_kinds", {})
+
+    def add_source(self, name, label, types, optional=False, kind=None, geometry=None):
+        """A feature-source parameter. ``kind`` (layers/kinds.py): the dialog pre-selects the project's
+        layer of that kind (one not already offered to an earlier parameter of this algorithm; the
+        preferred ``geometry`` breaks ties) and a run stops when the layer chosen looks like another kind."""
+        parameter = QgsProcessingParameterFeatureSource(name, label, types, optional=optional)
+        if kind is not None:
+            self.layer_kinds()[name] = kind
+            offered = self.__dict__.setdefault("_offered", {})
+            layer = preselect.offer_layer(parameter, kind, types, {v.id() for v in offered.values()}, geometry)
+            if layer is not None:
+                offered[name] = layer
+        self.addParameter(parameter)
 
     def add_field(self, name, label, default, parent, data_type=None):
         """A field parameter, optional with a default: QGIS 3.22 does not apply a field parameter's
         default when the parameter is left out (processing.run, qgis_process), so a required one
-        would refuse to run. ``field_parameter`` reads it."""
-        self.addParameter(QgsProcessingParameterField(name, label, default, parent,
-                                                      compat.FIELD_ANY if data_type is None else data_type,
-                                                      optional=True))
+        would refuse to run. ``field_parameter`` reads it. The dialog pre-selects the field of the
+        pre-selected layer that matches the default (by name or the ledger's synonyms)."""
+        parameter = QgsProcessingParameterField(name, label, default, parent,
+                                                compat.FIELD_ANY if data_type is None else data_type, optional=True)
+        layer = self.__dict__.get("_offered", {}).get(parent)
+        if layer is not None:
+            preselect.offer_field(parameter, layer, self.layer_kinds().get(parent), default)
+        self.addParameter(parameter)
 
-    def add_number(self, name, label, default=None, minimum=None, optional=False, advanced=False):
+    def add_number(self, name, label, default=None, minimum=None, optional=False, advanced=False, decimals=None):
+        """A number parameter; ``decimals``: digits the dialog's box shows (not 500.000000)."""
         parameter = QgsProcessingParameterNumber(name, label, compat.NUMBER_DOUBLE, default, optional=optional,
                                                  **({} if minimum is None else {"minValue": minimum}))
         if advanced:
             parameter.setFlags(parameter.flags() | FLAG_ADVANCED)
+        set_decimals(parameter, decimals)
         self.addParameter(parameter)
 
     def add_sink(self, name, label, sink_type, optional=False):
@@ -171,6 +229,23 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
     def add_html(self, name, label):
         self.addParameter(QgsProcessingParameterFileDestination(
             name, label, QCoreApplication.translate("RiskAtlasAlgorithm", "HTML files (*.html)"), optional=True))
+
+    def add_language(self):
+        """LANGUAGE (advanced, optional): the language of the files the run writes; not given: the UI's."""
+        from qgis.core import QgsProcessingParameterEnum
+
+        label = QCoreApplication.translate("RiskAtlasAlgorithm", "Language of the reports (zh: Chinese, en: English)")
+        parameter = QgsProcessingParameterEnum("LANGUAGE", label, options=list(LANGUAGES), usesStaticStrings=True,
+                                               optional=True)
+        parameter.setFlags(parameter.flags() | FLAG_ADVANCED)
+        self.addParameter(parameter)
+
+    def language(self, parameters, context):
+        """'zh' or 'en': LANGUAGE when given, else QGIS's UI language (the log always follows the UI)."""
+        from ..support.i18n import is_chinese
+
+        value = self.parameterAsEnumString(parameters, "LANGUAGE", context) if self.given(parameters, "LANGUAGE") else ""
+        return value if value in LANGUAGES else ("zh" if is_chinese() else "en")
 
     # ---------------------------------------------------------------- reading
 
@@ -289,6 +364,8 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
             write_to_sink(frame, sink, fields, feedback, progress=progress)
             del sink  # flushes a file output before its provenance is written
         if style is not None or provenance is not None:
+            from .provenance import LayerPostProcessor
+
             self.attach_post_processor(context, dest_id, LayerPostProcessor(style=style, provenance=provenance),
                                        layer_uri=layer_uri)
         return dest_id
@@ -334,69 +411,22 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
             self.__dict__.setdefault("_provenance_outputs", []).append((dest_id, processor.provenance_record,
                                                                         layer_uri))
         if context.willLoadLayerOnCompletion(dest_id):
-            _POST_PROCESSORS.append(processor)
+            from .provenance import keep_alive
+
+            keep_alive(processor)
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API)
         """The sinks are closed now: write each output's provenance into its layer metadata."""
-        from qgis.core import QgsProcessingUtils, QgsVectorLayer
+        from .provenance import save_provenance
 
-        for dest_id, record, layer_uri in self.__dict__.pop("_provenance_outputs", []):
-            try:
-                if layer_uri is None:  # (a layer written in bulk is a GeoPackage layer: its URI is known)
-                    layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)  # a temporary (memory) output
-                    if layer is not None and layer.providerType() == "memory":
-                        add_provenance(layer, record)
-                        continue
-                layer = QgsVectorLayer(layer_uri or _with_layer_name(dest_id), "output", "ogr")
-                ok, message = False, "cannot open the output"
-                if layer.isValid():
-                    add_provenance(layer, record)
-                    message, ok = layer.saveDefaultMetadata()
-            except Exception as error:  # provenance must never cost the results
-                ok, message = False, str(error)
-            if not ok:
-                feedback.pushWarning(f"provenance not saved with {dest_id}: {message}")
+        save_provenance(self.__dict__.pop("_provenance_outputs", []), context, feedback)
         return {}
 
 
-class LayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Applies a style function and records provenance in the layer's metadata."""
-
-    def __init__(self, style=None, provenance=None):
-        super().__init__()
-        self.style, self.provenance_record = style, provenance
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
-        if self.style is not None:
-            self.style(layer)
-        if self.provenance_record is not None and not _has_provenance(layer, self.provenance_record):
-            add_provenance(layer, self.provenance_record)
-        layer.triggerRepaint()
-
-
-def add_provenance(layer, record):
-    """Append how the layer was made (algorithm, version, parameters — JSON) to its metadata history."""
-    metadata = layer.metadata()
-    metadata.setHistory(metadata.history() + [json.dumps(record, ensure_ascii=False)])
-    if not metadata.abstract():
-        metadata.setAbstract(f"Made by {record.get('algorithm', 'Risk Atlas')} {record.get('version', '')}".strip())
-    layer.setMetadata(metadata)
-
-
-def _with_layer_name(uri):
-    """'file.gpkg' -> 'file.gpkg|layername=<its layer>' (metadata is stored per table in a GeoPackage)."""
-    from qgis.core import QgsDataProvider, QgsProviderRegistry, QgsVectorLayer
-
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", uri)
-    if parts.get("layerName") or not str(parts.get("path", "")).lower().endswith(".gpkg"):
-        return uri
-    probe = QgsVectorLayer(uri, "probe", "ogr")
-    sublayers = probe.dataProvider().subLayers() if probe.isValid() else []
-    if len(sublayers) != 1:
-        return uri
-    return f"{parts['path']}|layername={sublayers[0].split(QgsDataProvider.sublayerSeparator())[1]}"
-
-
-def _has_provenance(layer, record):
-    return json.dumps(record, ensure_ascii=False) in layer.metadata().history()
+def set_decimals(parameter, decimals):
+    """Digits after the point in the dialog's number box (widget_wrapper metadata, QGIS ≥ 3.22)."""
+    if decimals is not None:
+        metadata = dict(parameter.metadata() or {})
+        metadata["widget_wrapper"] = {**metadata.get("widget_wrapper", {}), "decimals": decimals}
+        parameter.setMetadata(metadata)

@@ -8,7 +8,7 @@ the Model Designer.
 """
 import os
 
-from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
+from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -42,12 +42,11 @@ def algorithm_classes():
 
 
 def models():
-    loaded = []
-    for name in MODELS:
-        model = QgsProcessingModelAlgorithm()
-        if model.fromFile(os.path.join(PLUGIN_DIR, "models", name)):
-            loaded.append(model)
-    return loaded
+    """The shipped models (processing/model.py: translated name, group and labels; same ids)."""
+    from .model import load_model
+
+    loaded = (load_model(os.path.join(PLUGIN_DIR, "models", name)) for name in MODELS)
+    return [model for model in loaded if model is not None]
 
 
 class RiskAtlasProvider(QgsProcessingProvider):

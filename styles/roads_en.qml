@@ -2,12 +2,12 @@
 <qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields" labelsEnabled="0">
  <renderer-v2 type="categorizedSymbol" attr="class" enableorderby="0" forceraster="0" symbollevels="0">
   <categories>
-   <category value="expressway" label="expressway" symbol="0" render="true"/>
-   <category value="trunk" label="trunk" symbol="1" render="true"/>
-   <category value="primary" label="primary" symbol="2" render="true"/>
-   <category value="secondary" label="secondary" symbol="3" render="true"/>
-   <category value="tertiary" label="tertiary" symbol="4" render="true"/>
-   <category value="local" label="local" symbol="5" render="true"/>
+   <category value="expressway" label="Expressway" symbol="0" render="true"/>
+   <category value="trunk" label="Trunk road" symbol="1" render="true"/>
+   <category value="primary" label="Primary road" symbol="2" render="true"/>
+   <category value="secondary" label="Secondary road" symbol="3" render="true"/>
+   <category value="tertiary" label="Tertiary road" symbol="4" render="true"/>
+   <category value="local" label="Local road" symbol="5" render="true"/>
   </categories>
   <symbols>
    <symbol type="line" name="0" alpha="1" clip_to_extent="1" force_rhr="0">

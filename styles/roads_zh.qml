@@ -2,12 +2,12 @@
 <qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields" labelsEnabled="0">
  <renderer-v2 type="categorizedSymbol" attr="class" enableorderby="0" forceraster="0" symbollevels="0">
   <categories>
-   <category value="expressway" label="expressway" symbol="0" render="true"/>
-   <category value="trunk" label="trunk" symbol="1" render="true"/>
-   <category value="primary" label="primary" symbol="2" render="true"/>
-   <category value="secondary" label="secondary" symbol="3" render="true"/>
-   <category value="tertiary" label="tertiary" symbol="4" render="true"/>
-   <category value="local" label="local" symbol="5" render="true"/>
+   <category value="expressway" label="高速" symbol="0" render="true"/>
+   <category value="trunk" label="干线" symbol="1" render="true"/>
+   <category value="primary" label="主干" symbol="2" render="true"/>
+   <category value="secondary" label="次干" symbol="3" render="true"/>
+   <category value="tertiary" label="支路" symbol="4" render="true"/>
+   <category value="local" label="地方道路" symbol="5" render="true"/>
   </categories>
   <symbols>
    <symbol type="line" name="0" alpha="1" clip_to_extent="1" force_rhr="0">

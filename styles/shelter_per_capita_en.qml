@@ -4,10 +4,10 @@
   <rules>
    <rule label="no residents" filter='"m2_per_capita" IS NULL' symbol="0"/>
    <rule label="no shelter in reach" filter='"no_shelter" AND "m2_per_capita" IS NOT NULL' symbol="1"/>
-   <rule label="below half the target (0–0.75 m²/person)" filter='NOT coalesce("no_shelter", false) AND "m2_per_capita" &lt; 0.75' symbol="2"/>
+   <rule label="below half the target (&lt; 0.75 m²/person)" filter='NOT coalesce("no_shelter", false) AND "m2_per_capita" &lt; 0.75' symbol="2"/>
    <rule label="below the target (0.75–1.5 m²/person)" filter='NOT coalesce("no_shelter", false) AND "m2_per_capita" &gt;= 0.75 AND "m2_per_capita" &lt; 1.5' symbol="3"/>
    <rule label="meets the target (1.5–3 m²/person)" filter='NOT coalesce("no_shelter", false) AND "m2_per_capita" &gt;= 1.5 AND "m2_per_capita" &lt; 3.0' symbol="4"/>
-   <rule label="twice the target or more (3–∞ m²/person)" filter='NOT coalesce("no_shelter", false) AND "m2_per_capita" &gt;= 3.0' symbol="5"/>
+   <rule label="twice the target or more (≥ 3 m²/person)" filter='NOT coalesce("no_shelter", false) AND "m2_per_capita" &gt;= 3.0' symbol="5"/>
   </rules>
   <symbols>
    <symbol type="fill" name="0" alpha="1" clip_to_extent="1" force_rhr="0">

@@ -4,10 +4,10 @@
   <rules>
    <rule label="无人口" filter='"m2_per_capita" IS NULL' symbol="0"/>
    <rule label="服务范围外（无避难场所）" filter='"no_shelter" AND "m2_per_capita" IS NOT NULL' symbol="1"/>
-   <rule label="低于目标一半 0–0.75 m²/人" filter='NOT coalesce("no_shelter", false) AND "m2_per_capita" &lt; 0.75' symbol="2"/>
+   <rule label="低于目标一半 &lt; 0.75 m²/人" filter='NOT coalesce("no_shelter", false) AND "m2_per_capita" &lt; 0.75' symbol="2"/>
    <rule label="未达标 0.75–1.5 m²/人" filter='NOT coalesce("no_shelter", false) AND "m2_per_capita" &gt;= 0.75 AND "m2_per_capita" &lt; 1.5' symbol="3"/>
    <rule label="达标 1.5–3 m²/人" filter='NOT coalesce("no_shelter", false) AND "m2_per_capita" &gt;= 1.5 AND "m2_per_capita" &lt; 3.0' symbol="4"/>
-   <rule label="达标（≥2倍） 3–∞ m²/人" filter='NOT coalesce("no_shelter", false) AND "m2_per_capita" &gt;= 3.0' symbol="5"/>
+   <rule label="达标（≥2倍） ≥ 3 m²/人" filter='NOT coalesce("no_shelter", false) AND "m2_per_capita" &gt;= 3.0' symbol="5"/>
   </rules>
   <symbols>
    <symbol type="fill" name="0" alpha="1" clip_to_extent="1" force_rhr="0">

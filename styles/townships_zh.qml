@@ -19,6 +19,39 @@
  <labeling type="simple">
   <settings calloutType="simple">
    <text-style allowHtml="0" blendMode="0" capitalization="0" fieldName='"name"' fontFamily="WenQuanYi Zen Hei" fontItalic="0" fontKerning="1" fontLetterSpacing="0" fontSize="10" fontSizeUnit="Point" fontStrikeout="0" fontUnderline="0" fontWeight="50" fontWordSpacing="0" isExpression="1" multilineHeight="1" namedStyle="" textColor="32,32,32,255" textOpacity="1" textOrientation="horizontal" useSubstitutions="0">
+    <families>
+     <family name="WenQuanYi Zen Hei"/>
+     <family name="文泉驿正黑"/>
+     <family name="文泉驛正黑"/>
+     <family name="Microsoft YaHei"/>
+     <family name="微软雅黑"/>
+     <family name="Microsoft YaHei UI"/>
+     <family name="SimHei"/>
+     <family name="黑体"/>
+     <family name="PingFang SC"/>
+     <family name="苹方-简"/>
+     <family name="苹方"/>
+     <family name="蘋方-簡"/>
+     <family name="Heiti SC"/>
+     <family name="黑体-简"/>
+     <family name="黑體-簡"/>
+     <family name="STHeiti"/>
+     <family name="华文黑体"/>
+     <family name="華文黑體"/>
+     <family name="SimSun"/>
+     <family name="宋体"/>
+     <family name="新宋体"/>
+     <family name="NSimSun"/>
+     <family name="WenQuanYi Micro Hei"/>
+     <family name="文泉驿微米黑"/>
+     <family name="文泉驛微米黑"/>
+     <family name="Source Han Sans SC"/>
+     <family name="思源黑体"/>
+     <family name="Source Han Sans CN"/>
+     <family name="Source Han Sans"/>
+     <family name="Noto Sans CJK SC"/>
+     <family name="Noto Sans SC"/>
+    </families>
     <text-buffer bufferBlendMode="0" bufferColor="255,255,255,255" bufferDraw="1" bufferJoinStyle="128" bufferNoFill="1" bufferOpacity="1" bufferSize="0.8" bufferSizeUnits="MM"/>
     <text-mask maskEnabled="0" maskJoinStyle="128" maskOpacity="1" maskSize="1.5" maskSizeUnits="MM" maskType="0" maskedSymbolLayers=""/>
     <background shapeBlendMode="0" shapeBorderColor="128,128,128,255" shapeBorderWidth="0" shapeBorderWidthUnit="MM" shapeDraw="0" shapeFillColor="255,255,255,255" shapeJoinStyle="64" shapeOffsetUnit="MM" shapeOffsetX="0" shapeOffsetY="0" shapeOpacity="1" shapeRadiiUnit="MM" shapeRadiiX="0" shapeRadiiY="0" shapeRotation="0" shapeRotationType="0" shapeSVGFile="" shapeSizeType="0" shapeSizeUnit="MM" shapeSizeX="0" shapeSizeY="0" shapeType="0">

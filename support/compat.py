@@ -107,3 +107,26 @@ def parameter_as_fields(algorithm, parameters, name, context):
     if hasattr(algorithm, "parameterAsStrings"):
         return algorithm.parameterAsStrings(parameters, name, context)
     return algorithm.parameterAsFields(parameters, name, context)
+
+# A model child's parameter source fed by another child's output: the enum moved to
+# Qgis.ProcessingModelChildParameterSource in 3.30+ (QgsProcessingModelChildParameterSource.ChildOutput before).
+from qgis.core import QgsProcessingModelChildParameterSource as _ChildSource  # noqa: E402
+
+MODEL_SOURCE_CHILD_OUTPUT = _pick(Qgis, "ProcessingModelChildParameterSource", "ChildOutput", _ChildSource, "ChildOutput")
+
+
+def label_text_format(label):
+    """A layout label's text format (3.24+), or None on 3.22, where a label has only a font."""
+    return label.textFormat() if hasattr(label, "textFormat") else None
+
+
+def legend_text_format(legend, component):
+    """A legend component's text format (3.24+ ``QgsLegendStyle.textFormat``), or None on 3.22 (a font)."""
+    style = legend.style(component)
+    return style.textFormat() if hasattr(style, "textFormat") else None
+
+
+def set_legend_text_format(legend, component, text_format):
+    style = legend.style(component)
+    style.setTextFormat(text_format)
+    legend.setStyle(component, style)

@@ -7,16 +7,11 @@ Everything is computed from the analysis layers handed to the atlas, in one proj
   (residents × area(unit ∩ township) / area(unit)); its area is the area of unit ∩ township.
   A unit is *counted* in the one township it overlaps most (so grid cells on a boundary are
   counted once).
-* 5-minute fire coverage (REACH_AREAS, else REACH_GAPS): residents in reach ÷ residents, the
-  residents again taken from the four-colour map's units, apportioned by area to
-  unit ∩ township ∩ (union of the reach areas) — or, with only the gaps, unit ∩ township
-  minus the gaps.
-* Fixed-shelter area per capita (SHELTER_UNITS, one result per township): a township takes the
-  shelter units whose largest overlap it is. With one unit its ``m2_per_capita`` is printed as
-  given; with several (and for the county) Σ shelter_area_m2 ÷ Σ residents. Either is judged
-  against the atlas's target (lower bound included, as ``core.shelter_capacity`` does), and the
-  deficit is max(0, target × Σ residents − Σ shelter_area_m2) — for the county the county-wide
-  shortfall, where one township's surplus offsets another's deficit.
+* 5-minute fire coverage (REACH_AREAS, REACH_GAPS): the reach analysis's own residents reached
+  and not reached, placed in the townships by the map's residents (``reach``); without them, the
+  map's residents inside the reach areas (or outside the gaps).
+* Fixed-shelter area per capita (SHELTER_UNITS, one result per township; SHELTER_LOAD for the
+  overloaded shelters): ``shelters``.
 * Major hazard units (HAZARD_UNITS with ``is_major`` true or a ``hazard_grade``) and enterprises
   (ENTERPRISES with ``risk_level``): each counted in the township holding its representative point.
 
@@ -34,9 +29,8 @@ import pandas as pd
 import shapely
 
 from ..errors import InputError
-from ..shelter_capacity import MEETS_TOLERANCE
 from ..standards.shelters import TARGET_M2_PER_CAPITA
-from . import overlay
+from . import overlay, reach, shelters
 from .figures import COUNTY_KEY, GRADES, LEVELS, MAJOR_COLUMNS, AreaFigures, AtlasFigures
 
 if TYPE_CHECKING:
@@ -44,11 +38,11 @@ if TYPE_CHECKING:
 
 PARAMETERS = {"risk_map": "RISK_MAP", "townships": "TOWNSHIPS", "hazard_units": "HAZARD_UNITS",
               "enterprises": "ENTERPRISES", "reach_areas": "REACH_AREAS", "reach_gaps": "REACH_GAPS",
-              "shelter_units": "SHELTER_UNITS"}
+              "shelter_units": "SHELTER_UNITS", "shelter_load": "SHELTER_LOAD"}
 
 
 @dataclass
-class _Pieces:
+class Pieces:
     """The four-colour map's units cut by the townships (one row per non-empty unit ∩ township)."""
 
     unit_idx: np.ndarray
@@ -84,7 +78,7 @@ def _township_geometries(townships: gpd.GeoDataFrame, layer: str) -> np.ndarray:
     return geoms
 
 
-def _risk_pieces(risk_map: gpd.GeoDataFrame, town_geoms: np.ndarray, layer: str, warnings: list) -> _Pieces:
+def _risk_pieces(risk_map: gpd.GeoDataFrame, town_geoms: np.ndarray, layer: str, warnings: list) -> Pieces:
     levels = overlay.levels(risk_map, layer).to_numpy().astype(int)
     residents = overlay.numbers(risk_map, "residents", layer, minimum=0)
     if residents.isna().any():
@@ -94,26 +88,8 @@ def _risk_pieces(risk_map: gpd.GeoDataFrame, town_geoms: np.ndarray, layer: str,
     pieces = shapely.intersection(unit_geoms[unit_idx], town_geoms[town_idx])
     area = shapely.area(pieces)
     keep = area > 0
-    return _Pieces(unit_idx[keep], town_idx[keep], pieces[keep], area[keep], shapely.area(unit_geoms),
+    return Pieces(unit_idx[keep], town_idx[keep], pieces[keep], area[keep], shapely.area(unit_geoms),
                    residents.fillna(0.0).to_numpy(), levels)
-
-
-def _covered_residents(pieces: _Pieces, n_towns: int, reach_areas: gpd.GeoDataFrame | None,
-                       reach_gaps: gpd.GeoDataFrame | None, label: dict, totals: dict) -> np.ndarray | None:
-    """Residents within the reach, per township (None without a reach layer)."""
-    if reach_areas is None and reach_gaps is None:
-        return None
-    if reach_areas is not None:
-        area = overlay.covered_area(pieces.geoms, reach=overlay.polygonal_union(reach_areas.geometry.to_numpy()))
-        totals["coverage_source"] = "reach_areas"
-    elif reach_gaps is not None:
-        area = overlay.covered_area(pieces.geoms, gaps=overlay.polygonal_union(reach_gaps.geometry.to_numpy()))
-        totals["coverage_source"] = "reach_gaps"
-    if reach_gaps is not None and "residents" in reach_gaps.columns:
-        gap_residents = overlay.numbers(reach_gaps, "residents", label["reach_gaps"], minimum=0)
-        totals["reach_gap_residents"] = float(gap_residents.fillna(0).sum())
-    covered = pieces.residents[pieces.unit_idx] * pieces.unit_fraction(area)
-    return np.bincount(pieces.town_idx, weights=covered, minlength=n_towns)
 
 
 def _enterprises_by_level(enterprises: gpd.GeoDataFrame | None, town_geoms: np.ndarray, layer: str, warnings: list,
@@ -194,68 +170,11 @@ def _major_units(hazard_units: gpd.GeoDataFrame | None, enterprises: gpd.GeoData
     return table, rows.drop(columns="town").reset_index(drop=True)
 
 
-@dataclass
-class _Shelters:
-    """Per township: Σ shelter area and Σ residents of its shelter results, how many, and the
-    per-capita value given when there is exactly one."""
-
-    area: np.ndarray
-    residents: np.ndarray
-    count: np.ndarray
-    given_per_capita: np.ndarray  # NaN unless exactly one result with a value
-
-
-def _shelters_by_township(shelter_units: gpd.GeoDataFrame | None, town_geoms: np.ndarray, layer: str, warnings: list,
-                          totals: dict) -> _Shelters | None:
-    if shelter_units is None:
-        return None
-    area_m2 = overlay.numbers(shelter_units, "shelter_area_m2", layer, minimum=0).fillna(0.0).to_numpy()
-    residents = overlay.numbers(shelter_units, "residents", layer, minimum=0).fillna(0.0).to_numpy()
-    per_capita = overlay.optional_numbers(shelter_units, "m2_per_capita", layer)
-    geoms = overlay.valid(shelter_units.geometry.to_numpy())
-    has_geom = np.flatnonzero(~shapely.is_missing(geoms))
-    local_idx, town_idx = shapely.STRtree(town_geoms).query(geoms[has_geom], predicate="intersects")
-    unit_idx = has_geom[local_idx]
-    overlaps = shapely.area(shapely.intersection(geoms[unit_idx], town_geoms[town_idx]))
-    # points (or lines) have no overlap area: fall back to "the township holding it"
-    town_of = overlay.largest_overlap(unit_idx, town_idx, np.where(overlaps <= 0, 1e-9, overlaps), len(geoms))
-    if (town_of < 0).any():
-        warnings.append(f"{layer}: {int((town_of < 0).sum())} shelter results match no township and are not used")
-    n_towns, used = len(town_geoms), town_of >= 0
-    count = np.bincount(town_of[used], minlength=n_towns)
-    given = np.full(n_towns, np.nan)
-    if per_capita is not None:
-        given[town_of[used]] = per_capita.to_numpy()[used]  # kept only where the township has one result
-        given[count != 1] = np.nan
-    totals["shelter_area_m2"] = float(area_m2.sum())
-    totals["shelter_residents"] = float(residents.sum())
-    return _Shelters(np.bincount(town_of[used], weights=area_m2[used], minlength=n_towns),
-                     np.bincount(town_of[used], weights=residents[used], minlength=n_towns), count, given)
-
-
-def _judge_shelters(figures: AreaFigures, shelters: _Shelters, rows: slice, target: float) -> None:
-    """Fill the shelter figures of ``figures`` from the township rows ``rows`` (a slice)."""
-    if not int(shelters.count[rows].sum()):
-        return
-    figures.shelter_area_m2 = float(shelters.area[rows].sum())
-    figures.shelter_residents = float(shelters.residents[rows].sum())
-    given = shelters.given_per_capita[rows]
-    if given.size == 1 and not np.isnan(given).all():
-        figures.m2_per_capita = float(given[0])
-    elif figures.shelter_residents > 0:
-        figures.m2_per_capita = figures.shelter_area_m2 / figures.shelter_residents
-    if figures.m2_per_capita is None:
-        return
-    figures.meets_target = bool(figures.m2_per_capita >= target * (1 - MEETS_TOLERANCE))
-    figures.deficit_m2 = 0.0 if figures.meets_target else max(
-        0.0, target * figures.shelter_residents - figures.shelter_area_m2)
-
-
 def atlas_figures(risk_map: gpd.GeoDataFrame, townships: gpd.GeoDataFrame, names: Sequence, *,
                   keys: Optional[Sequence] = None, hazard_units: Optional[gpd.GeoDataFrame] = None,
                   enterprises: Optional[gpd.GeoDataFrame] = None, reach_areas: Optional[gpd.GeoDataFrame] = None,
                   reach_gaps: Optional[gpd.GeoDataFrame] = None, shelter_units: Optional[gpd.GeoDataFrame] = None,
-                  layer_names: Optional[dict] = None,
+                  shelter_load: Optional[gpd.GeoDataFrame] = None, layer_names: Optional[dict] = None,
                   shelter_target: float = TARGET_M2_PER_CAPITA) -> AtlasFigures:
     """Figures for every township and the county (see the module docstring).
 
@@ -283,11 +202,12 @@ def atlas_figures(risk_map: gpd.GeoDataFrame, townships: gpd.GeoDataFrame, names
     totals.update(risk_map_units=int(len(pieces.unit_area)), risk_map_residents=float(pieces.residents.sum()),
                   risk_map_units_outside=int((~counted).sum()))
 
-    covered = _covered_residents(pieces, n_towns, reach_areas, reach_gaps, label, totals)
+    covered = reach.coverage(pieces, n_towns, reach_areas, reach_gaps, label, totals, warnings)
     enterprise_table = _enterprises_by_level(enterprises, town_geoms, label["enterprises"], warnings, totals)
     major_table, major_rows = _major_units(hazard_units, enterprises, town_geoms, keys, label["hazard_units"],
                                            warnings, totals)
-    shelters = _shelters_by_township(shelter_units, town_geoms, label["shelter_units"], warnings, totals)
+    shelter_rows = shelters.by_township(shelter_units, shelter_load, town_geoms, shelter_target, label, warnings,
+                                        totals)
 
     def figures(key: str, name: str, area: float, rows: slice) -> AreaFigures:
         def summed(table: np.ndarray | None) -> np.ndarray | None:
@@ -295,10 +215,13 @@ def atlas_figures(risk_map: gpd.GeoDataFrame, townships: gpd.GeoDataFrame, names
 
         result = AreaFigures(key=key, name=name, area_km2=area, units=summed(units),
                              area_by_level_km2=summed(area_km2), residents_by_level=summed(residents),
-                             enterprises_by_level=summed(enterprise_table), major_by_grade=summed(major_table),
-                             covered_residents=None if covered is None else float(covered[rows].sum()))
-        if shelters is not None:
-            _judge_shelters(result, shelters, rows, shelter_target)
+                             enterprises_by_level=summed(enterprise_table), major_by_grade=summed(major_table))
+        if covered is not None:
+            result.covered_residents = float(covered.covered[rows].sum())
+            result.not_covered_residents = (float(covered.not_covered[rows].sum()) if covered.not_covered is not None
+                                            else max(0.0, result.residents - result.covered_residents))
+        if shelter_rows is not None:
+            shelters.judge(result, shelter_rows, rows, shelter_target)
         return result
 
     town_areas = shapely.area(town_geoms) / 1e6

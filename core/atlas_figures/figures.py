@@ -29,12 +29,15 @@ class AreaFigures:
     area_by_level_km2: np.ndarray
     residents_by_level: np.ndarray
     enterprises_by_level: Optional[np.ndarray] = None
-    covered_residents: Optional[float] = None
+    covered_residents: Optional[float] = None  # reached within the fire-station time limit
+    not_covered_residents: Optional[float] = None  # not reached (the reach analysis's gaps)
     shelter_area_m2: Optional[float] = None
     shelter_residents: Optional[float] = None
     m2_per_capita: Optional[float] = None
     meets_target: Optional[bool] = None  # against AtlasFigures.shelter_target, lower bound included
-    deficit_m2: Optional[float] = None
+    deficit_m2: Optional[float] = None  # target × residents − area, this area as a whole
+    total_deficit_m2: Optional[float] = None  # the townships' own deficits added up (the county: no offsetting)
+    shelters_overloaded: Optional[int] = None
     major_by_grade: Optional[np.ndarray] = None
 
     @property
@@ -43,9 +46,11 @@ class AreaFigures:
 
     @property
     def coverage_share(self) -> Optional[float]:
-        if self.covered_residents is None or self.residents <= 0:
+        """Residents reached ÷ (reached + not reached), unrounded (``core.headline`` rounds it)."""
+        if self.covered_residents is None or self.not_covered_residents is None:
             return None
-        return min(1.0, self.covered_residents / self.residents)
+        total = self.covered_residents + self.not_covered_residents
+        return self.covered_residents / total if total > 0 else None
 
     @property
     def resident_shares(self) -> np.ndarray:

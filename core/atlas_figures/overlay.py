@@ -162,3 +162,15 @@ def polygonal_union(geoms: np.ndarray) -> Optional[shapely.Geometry]:
     if len(geoms) == 0:
         return None
     return shapely.union_all(geoms)
+
+
+def overlap_area(pieces: np.ndarray, polygons: np.ndarray) -> np.ndarray:
+    """Area of each piece inside the matching polygon (pairwise); pieces wholly inside are not intersected."""
+    area = shapely.area(pieces)
+    shapely.prepare(polygons)
+    inside = shapely.contains(polygons, pieces)
+    out = np.where(inside, area, 0.0)
+    crossing = np.flatnonzero(~inside)
+    if len(crossing):
+        out[crossing] = shapely.area(shapely.intersection(pieces[crossing], polygons[crossing]))
+    return out

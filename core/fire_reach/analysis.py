@@ -304,5 +304,7 @@ def _residents(land: _Land, population: npt.ArrayLike | None, residents: npt.Arr
         from ..apportion import apportion
 
         res_district = apportion(np.nan_to_num(values, nan=0.0), population, fill_empty(land.district_geoms))
-    stats["residents_total"] = float(np.nansum(values))
+    # residents of the study area as the analysis sees them: reached in time or in a gap (population
+    # outside the study area is not counted), so the share in time and the residents not covered add up
+    stats["residents_total"] = float(res_area.sum() + res_gap.sum())
     return res_area, res_gap, res_district

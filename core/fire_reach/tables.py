@@ -116,7 +116,8 @@ def _station_row(a: dict[str, Any]) -> dict[str, Any]:
 
 
 def _overall_row(areas: gpd.GeoDataFrame, stats: dict[str, float]) -> dict[str, Any]:
-    """The "ALL" row: sums over the stations; shares of the study area and of all residents."""
+    """The "ALL" row: sums over the stations; shares of the study area and of its residents (those reached
+    in time plus those in the gaps)."""
     total_res = stats.get("residents_total", np.nan)
     covered_res = areas["residents"].sum(min_count=1)
     return {"station_id": "ALL", "name": None, "class": None, "turnout_min": np.nan,

@@ -73,6 +73,8 @@ def class_limit_km2(station_class: Any, suburban: bool = False) -> float | None:
 ROAD_CLASSES = ("expressway", "trunk", "primary", "secondary", "tertiary", "local")  # the roads' class field
 ROAD_CLASS_NAMES_ZH = {"expressway": "高速", "trunk": "干线", "primary": "主干", "secondary": "次干",
                        "tertiary": "支路", "local": "地方道路"}  # as the help names them in Chinese
+ROAD_CLASS_NAMES_EN = {"expressway": "Expressway", "trunk": "Trunk road", "primary": "Primary road",
+                       "secondary": "Secondary road", "tertiary": "Tertiary road", "local": "Local road"}
 
 
 @dataclass(frozen=True)

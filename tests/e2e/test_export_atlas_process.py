@@ -42,9 +42,10 @@ def test_exportatlas_from_strings(env, standins, tmp_path):
     results = json.loads(completed.stdout[completed.stdout.index("{"):])["results"]
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages_in_pdf = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-    assert results["PAGES"] == pages_in_pdf == 11  # the sample county's 10 townships + the cover
+    # the cover, the fire-station page (REACH_AREAS), the shelter page (SHELTER_UNITS), the 10 townships
+    assert results["PAGES"] == pages_in_pdf == 13
     assert "(A4)" in info
-    assert len([f for f in os.listdir(pages) if f.endswith(".png")]) == 11
+    assert len([f for f in os.listdir(pages) if f.endswith(".png")]) == 13
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "重大风险" in text and "2024年6月7日" in text
     assert "Traceback" not in completed.stdout + completed.stderr

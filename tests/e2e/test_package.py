@@ -19,7 +19,9 @@ def test_zip_installs_into_a_clean_profile_and_runs(tmp_path):
         assert all(n.startswith("riskatlas/") for n in names)
         for required in ("riskatlas/__init__.py", "riskatlas/metadata.txt", "riskatlas/processing/provider.py",
                          "riskatlas/i18n/riskatlas_zh_CN.qm", "riskatlas/icon.svg", "riskatlas/styles/README.md",
-                         "riskatlas/styles/risk_levels_polygon_zh.qml", "riskatlas/styles/risk_levels_polygon_en.qml"):
+                         "riskatlas/styles/risk_levels_polygon_zh.qml", "riskatlas/styles/risk_levels_polygon_en.qml",
+                             "riskatlas/help/manual_zh.html", "riskatlas/help/manual_en.html",
+                             "riskatlas/icons/fullassessment.svg"):
             assert required in names
         styles = sorted(f for f in os.listdir(os.path.join(ROOT, "styles")) if f.endswith(".qml"))
         assert styles and all(f"riskatlas/styles/{f}" in names for f in styles)

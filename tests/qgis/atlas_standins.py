@@ -117,8 +117,18 @@ def build_standins(gpkg, cell_m=500.0):
         "deficit_m2": np.maximum(0.0, 1.5 * town_res - shelter_area),
     }, geometry=town_geoms, crs=crs)
 
+    # shelter load: the fixed shelters as points, 1,500 m service radius, overloaded when the township misses 1.5
+    town_of = np.array([int(np.flatnonzero(shapely.contains(town_geoms, c))[0]) if shapely.contains(
+        town_geoms, c).any() else -1 for c in centroids])
+    shelter_load = gpd.GeoDataFrame({
+        "name": fixed["name"].astype(str).to_numpy() if "name" in fixed.columns else np.arange(len(fixed)).astype(str),
+        "type": fixed["type"].astype(str).to_numpy(), "eff_area_m2": area_col,
+        "radius_m": np.full(len(fixed), 1500.0), "served_residents": area_col,
+        "m2_per_served": np.ones(len(fixed)), "overloaded": np.where(town_of >= 0, per_cap[town_of] < 1.5, False),
+    }, geometry=centroids, crs=crs)
+
     return {"risk_map": risk_map, "hazard_units": hazard_units, "enterprises": ent, "reach_areas": reach_areas,
-            "reach_gaps": reach_gaps, "shelter_units": shelter_units}
+            "reach_gaps": reach_gaps, "shelter_units": shelter_units, "shelter_load": shelter_load}
 
 
 _KINDS = {np.dtype(bool): "bool", np.dtype("int64"): "int", np.dtype("float64"): "double"}
@@ -146,6 +156,32 @@ def write_standins(gpkg, path, cell_m=500.0):
     crs = QgsCoordinateReferenceSystem(frames["risk_map"].crs.to_string())
     write_geopackage(path, layers, crs)
     return {name: f"{path}|layername={name}" for name in frames}
+
+
+def atlas_parameters(standins, sample_gpkg, **extra):
+    """exportatlas parameters with every stand-in layer (and the sample's shelters, stations, townships)."""
+    def uri(name):
+        return f"{sample_gpkg}|layername={name}"
+
+    parameters = {
+        "RISK_MAP": standins["risk_map"], "ENTERPRISES": standins["enterprises"],
+        "HAZARD_UNITS": standins["hazard_units"], "SHELTERS": uri("shelters"),
+        "FIRE_STATIONS": uri("fire_stations"), "REACH_AREAS": standins["reach_areas"],
+        "REACH_GAPS": standins["reach_gaps"], "SHELTER_UNITS": standins["shelter_units"],
+        "SHELTER_LOAD": standins["shelter_load"], "TOWNSHIPS": uri("townships"), "TITLE": "临海县安全风险分布图集",
+        "ORGANISATION": "临海县应急管理局", "DATE": "2024-06-07",
+    }
+    parameters.update(extra)
+    return parameters
+
+
+def run_exportatlas(parameters):
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    return processing.run("riskatlas:exportatlas", parameters, context=context, feedback=QgsProcessingFeedback())
 
 
 if __name__ == "__main__":  # pragma: no cover — development helper

@@ -10,13 +10,14 @@ import subprocess
 
 import numpy as np
 import pytest
-from atlas_standins import write_standins
+from atlas_standins import atlas_parameters, run_exportatlas, write_standins
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsProject
 
 from .conftest import SAMPLE_GPKG, layer_uri
 
 
 RISK_LABELS_ZH = ("重大风险", "较大风险", "一般风险", "低风险")
+COUNTY_PAGES = 3  # the four-colour cover, the fire-station page, the shelter page; then the sheets
 RISK_LABELS_EN = ("Major risk", "High risk", "Moderate risk", "Low risk")
 _KEEP = []
 
@@ -47,11 +48,7 @@ def provider(qgis_processing_ready):
 
 
 def run(parameters):
-    from qgis import processing
-
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    return processing.run("riskatlas:exportatlas", parameters, context=context, feedback=QgsProcessingFeedback())
+    return run_exportatlas(parameters)
 
 
 @pytest.fixture(scope="module")
@@ -61,16 +58,7 @@ def standins(tmp_path_factory):
 
 
 def full_parameters(standins, **extra):
-    parameters = {
-        "RISK_MAP": standins["risk_map"], "ENTERPRISES": standins["enterprises"],
-        "HAZARD_UNITS": standins["hazard_units"], "SHELTERS": layer_uri(SAMPLE_GPKG, "shelters"),
-        "FIRE_STATIONS": layer_uri(SAMPLE_GPKG, "fire_stations"), "REACH_AREAS": standins["reach_areas"],
-        "REACH_GAPS": standins["reach_gaps"], "SHELTER_UNITS": standins["shelter_units"],
-        "TOWNSHIPS": layer_uri(SAMPLE_GPKG, "townships"), "TITLE": "临海县安全风险分布图集",
-        "ORGANISATION": "临海县应急管理局", "DATE": "2024-06-07",
-    }
-    parameters.update(extra)
-    return parameters
+    return atlas_parameters(standins, SAMPLE_GPKG, **extra)
 
 
 @pytest.fixture(scope="module")
@@ -100,10 +88,11 @@ def _frame(uri):
     return source_to_frame(layer, "x").gdf
 
 
-def test_one_page_per_township_plus_the_cover(atlas_zh, townships):
+def test_three_county_pages_then_one_page_per_township(atlas_zh, townships):
     result, pdf, _ = atlas_zh
     assert os.path.exists(pdf)
-    assert page_count(pdf) == len(townships) + 1 == result["PAGES"]
+    assert page_count(pdf) == len(townships) + COUNTY_PAGES == result["PAGES"]
+    assert "消防站5分钟到达范围" in page_text(pdf, 2) and "应急避难场所覆盖" in page_text(pdf, 3)
     assert "(A3)" in _poppler("pdfinfo", pdf)  # landscape A3: 1191 x 842 pts
 
 
@@ -128,10 +117,10 @@ def test_a_cjk_font_is_embedded(atlas_zh):
 
 def test_every_township_has_its_page_in_order(atlas_zh, townships):
     _, pdf, _ = atlas_zh
-    for i, name in enumerate(townships["name"], start=2):
+    for i, name in enumerate(townships["name"], start=COUNTY_PAGES + 1):
         text = page_text(pdf, i)
         assert name in text
-        assert f"第 {i} 页 / 共 {len(townships) + 1} 页" in text
+        assert f"第 {i} 页 / 共 {len(townships) + COUNTY_PAGES} 页" in text
 
 
 def _residents_per_level(risk, township_geometry):
@@ -149,9 +138,9 @@ def _residents_per_level(risk, township_geometry):
 def test_a_township_page_shows_its_residents_per_level(atlas_zh, standins, townships):
     _, pdf, _ = atlas_zh
     risk = _frame(standins["risk_map"])
-    for i in (0, 3):  # 城关街道 (page 2) and 港口镇 (page 5)
+    for i in (0, 3):  # 城关街道 (page 4) and 港口镇 (page 7)
         expected = _residents_per_level(risk, townships.geometry.iloc[i])
-        text = page_text(pdf, i + 2)
+        text = page_text(pdf, i + COUNTY_PAGES + 1)
         for value in list(expected) + [expected.sum()]:
             assert f"{int(round(value)):,}" in text, (townships["name"].iloc[i], value)
         shares = expected / expected.sum()
@@ -184,7 +173,7 @@ def test_major_units_are_listed_on_their_township_page(atlas_zh, standins, towns
     points = shapely.point_on_surface(major.geometry.to_numpy())
     for i, town in enumerate(townships.geometry):
         inside = major["unit_id"].to_numpy()[shapely.contains(town, points)]
-        text = page_text(pdf, i + 2)
+        text = page_text(pdf, i + COUNTY_PAGES + 1)
         listed = [unit_id for unit_id in inside if unit_id in text]
         assert len(listed) >= min(len(inside), 8)  # as many as the frame holds (≥ 8); the heading gives the total
         if len(inside) == 0:
@@ -197,20 +186,21 @@ def test_one_png_per_page(atlas_zh, townships):
     result, _, folder = atlas_zh
     assert result["OUTPUT_PNG_FOLDER"] == folder
     files = sorted(f for f in os.listdir(folder) if f.endswith(".png"))
-    assert files == [f"page_{i:02d}.png" for i in range(1, len(townships) + 2)]
+    assert files == [f"page_{i:02d}.png" for i in range(1, len(townships) + COUNTY_PAGES + 1)]
 
 
 def test_english_a4(provider, standins, townships, tmp_path):
     pdf = str(tmp_path / "atlas_en.pdf")
     result = run(full_parameters(standins, TITLE="", ORGANISATION="Linhai County Emergency Management Bureau",
                                  PAGE_SIZE="A4", LANGUAGE="en", OUTPUT=pdf))
-    assert page_count(pdf) == len(townships) + 1 == result["PAGES"]
+    assert page_count(pdf) == len(townships) + COUNTY_PAGES == result["PAGES"]
     assert "(A4)" in _poppler("pdfinfo", pdf)
     text = page_text(pdf)
     for label in RISK_LABELS_EN + ("Safety Risk Atlas", "7 June 2024", "Legend", "Coordinate reference system"):
         assert label in text
     # no name field given: the English atlas names the townships by name_en
-    assert townships["name_en"].iloc[0] in page_text(pdf, 2)
+    assert townships["name_en"].iloc[0] in page_text(pdf, COUNTY_PAGES + 1)
+    assert "Fire stations: 5-minute reach" in page_text(pdf, 2)
     assert "WenQuanYi" in _poppler("pdffonts", pdf)
 
 
@@ -218,7 +208,7 @@ def test_only_the_risk_map_and_townships(provider, standins, townships, tmp_path
     pdf = str(tmp_path / "minimal.pdf")
     result = run({"RISK_MAP": standins["risk_map"], "TOWNSHIPS": layer_uri(SAMPLE_GPKG, "townships"),
                   "LANGUAGE": "zh", "OUTPUT": pdf})
-    assert result["PAGES"] == page_count(pdf) == len(townships) + 1
+    assert result["PAGES"] == page_count(pdf) == len(townships) + 1  # no reach or shelter layers: no such pages
     text = page_text(pdf, 1)
     assert "安全风险分布图集" in text and "—（未提供）" in text
 
@@ -238,7 +228,7 @@ def test_definition_parses_from_strings_and_declares_no_threading(provider):
     assert algorithm.flags() & compat.FLAG_NO_THREADING
     names = [p.name() for p in algorithm.parameterDefinitions()]
     assert names == ["RISK_MAP", "ENTERPRISES", "HAZARD_UNITS", "SHELTERS", "FIRE_STATIONS", "REACH_AREAS",
-                     "REACH_GAPS", "SHELTER_UNITS", "TOWNSHIPS", "NAME_FIELD", "TARGET", "TITLE", "ORGANISATION",
+                     "REACH_GAPS", "SHELTER_UNITS", "SHELTER_LOAD", "TOWNSHIPS", "NAME_FIELD", "TARGET", "TITLE", "ORGANISATION",
                      "DATE", "PAGE_SIZE", "LANGUAGE", "OUTPUT", "OUTPUT_PNG_FOLDER", "ATLAS_LAYERS"]
     context = QgsProcessingContext()
     page = algorithm.parameterDefinition("PAGE_SIZE")
@@ -251,11 +241,13 @@ def test_definition_parses_from_strings_and_declares_no_threading(provider):
 
 
 def test_templates_hold_the_documented_items():
-    from riskatlas.atlas.page_templates import COVER_ITEMS, TOWNSHIP_ITEMS, load_template, template_path
+    from riskatlas.atlas.page_templates import (COVER_ITEMS, FIRE_ITEMS, SHELTER_ITEMS, TOWNSHIP_ITEMS, load_template,
+                                                template_path)
 
     project = QgsProject()
     for size in ("A3", "A4"):
-        for kind, ids in (("cover", COVER_ITEMS), ("township", TOWNSHIP_ITEMS)):
+        for kind, ids in (("cover", COVER_ITEMS), ("fire", FIRE_ITEMS), ("shelter", SHELTER_ITEMS),
+                          ("township", TOWNSHIP_ITEMS)):
             path = template_path(kind, size)
             assert path.endswith(f"atlas_{kind}_{size.lower()}.qpt")
             layout = load_template(project, path, kind)
@@ -286,23 +278,28 @@ def test_the_atlas_goes_into_a_project_and_exports_from_it(provider, standins, t
                                  OUTPUT=str(tmp_path / "atlas.pdf"), ATLAS_LAYERS=gpkg))
     assert result["ATLAS_LAYERS"] == gpkg and os.path.isdir(tmp_path / "atlas_charts")
     project = QgsProject()
-    cover, township = add_atlas_to_project(project, gpkg)
-    assert project.layerTreeRoot().children()[0].name() == "图集"
+    *singles, township = add_atlas_to_project(project, gpkg)
+    group = project.layerTreeRoot().children()[-1]  # the layouts' own layers: last, collapsed, unchecked
+    assert group.name() == "图集图层（供打印布局使用）" and not group.isExpanded()
+    assert not group.itemVisibilityChecked() and not any(node.itemVisibilityChecked() for node in group.children())
+    names = [node.name() for node in group.children()]
+    assert len(names) == len(set(names))  # one name per layer
     assert project.write(str(tmp_path / "atlas.qgz"))
 
     reopened = QgsProject()
     assert reopened.read(str(tmp_path / "atlas.qgz"))
     layouts = {layout.name(): layout for layout in reopened.layoutManager().printLayouts()}
-    assert {cover.name(), township.name()} == set(layouts)
+    assert {layout.name() for layout in singles} | {township.name()} == set(layouts)
+    assert len(singles) == COUNTY_PAGES
     sheet = layouts[township.name()]
     atlas = sheet.atlas()
     assert atlas.enabled() and atlas.coverageLayer() is not None and atlas.coverageLayer().isValid()
     assert atlas.coverageLayer().featureCount() == len(townships)
     assert atlas.coverageLayer().source().startswith(gpkg)
     pdf = str(tmp_path / "from_project.pdf")
-    export_pdf(layouts[cover.name()], sheet, pdf)
-    assert page_count(pdf) == len(townships) + 1 == result["PAGES"]
-    text = page_text(pdf, 2)
+    export_pdf([layouts[layout.name()] for layout in singles], sheet, pdf)
+    assert page_count(pdf) == len(townships) + COUNTY_PAGES == result["PAGES"]
+    text = page_text(pdf, COUNTY_PAGES + 1)
     assert townships["name"].iloc[0] in text and "重大风险" in text
     assert page_text(pdf, 1) == page_text(str(tmp_path / "atlas.pdf"), 1)
 
@@ -318,11 +315,11 @@ def test_the_shelter_target_is_printed_and_judged_as_given(provider, standins, t
     ratio = area.sum() / residents.sum()
     assert ratio < 2.0  # the sample county misses 2.0
     deficit = int(round(2.0 * residents.sum() - area.sum()))
-    assert f"{ratio:.2f} m²/人（目标 ≥ 2.0，未达标，缺口 {deficit:,} m²）" in cover
+    assert f"{ratio:.2f} m²/人（目标 ≥ 2.0，未达标，县域缺口 {deficit:,} m²）" in cover
     assert "目标 ≥ 1.5" not in cover
     for i, name in enumerate(townships["name"]):
         row = units[units["name"] == name].iloc[0]
-        page = page_text(pdf, i + 2).replace("\n", "")
+        page = page_text(pdf, i + COUNTY_PAGES + 1).replace("\n", "")
         verdict = "达标" if row["m2_per_capita"] >= 2.0 else "未达标"
         assert f"{row['m2_per_capita']:.2f} m²/人（目标 ≥ 2.0，{verdict}" in page, name
         if verdict == "未达标":

@@ -37,13 +37,16 @@ def shapefile_without_prj(tmp_path, source, name):
     return path
 
 
-def test_metadata_has_the_keys_the_plugin_repository_requires():
+def test_metadata_has_the_plugins_keys_and_no_invented_address():
     parser = configparser.ConfigParser()
     parser.read(os.path.join(ROOT, "metadata.txt"), encoding="utf-8")
     general = parser["general"]
-    for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author", "email",
-                "repository", "tracker", "homepage", "tags", "category", "icon", "hasProcessingProvider"):
+    for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author", "tags", "category",
+                "icon", "hasProcessingProvider", "changelog"):
         assert general.get(key), key
+    # no invented addresses: left out until real ones exist (the zip is then not for plugins.qgis.org: accepted)
+    assert not any(general.get(key) for key in ("email", "repository", "tracker", "homepage"))
+    assert "http" not in general["about"] and general["version"] in general["changelog"]
     assert general["name"] == "Risk Atlas"
     assert general["qgisMinimumVersion"] == "3.22"
     assert general["hasProcessingProvider"] == "yes"

@@ -22,9 +22,13 @@ def test_class_factory_and_init_processing(qgis_app, qgis_iface):
     assert QgsApplication.processingRegistry().providerById("riskatlas") is None
 
 
-def test_gui_menu_and_load_sample_county(qgis_app, qgis_iface, qgis_new_project, sample_gpkg):
+def test_gui_menu_and_load_sample_county(qgis_app, qgis_iface, qgis_new_project, sample_gpkg, tmp_path, monkeypatch):
+    import os
+
     import riskatlas
     from qgis.core import QgsProject
+
+    monkeypatch.setenv("HOME", str(tmp_path))  # the sample's copy goes to ~/RiskAtlas
 
     registry = QgsApplication.processingRegistry()
     if registry.providerById("riskatlas") is not None:
@@ -34,8 +38,17 @@ def test_gui_menu_and_load_sample_county(qgis_app, qgis_iface, qgis_new_project,
     try:
         texts = [action.text() for action in plugin.actions]
         assert texts[0] in ("Load sample county", "加载示例县数据")
+        # every menu entry has its own icon: sample county, each algorithm, the manual
+        icons = [a.svgIconPath() for a in plugin.provider.algorithms()]
+        assert len(set(icons)) == len(icons) and all(os.path.exists(i) for i in icons)
+        assert len(plugin.actions) == len(plugin.provider.algorithms()) - 1 + 2  # the model is not in the menu
+        assert not any(action.icon().isNull() for action in plugin.actions)
         assert any(t.startswith(("Validate input layers", "检查输入图层")) for t in texts)
         plugin.load_sample_county()
+        copy = tmp_path / "RiskAtlas" / "sample_county.gpkg"
+        assert copy.exists()  # the planner's own copy, not the plugin folder's file
+        sources = {layer.source().split("|")[0] for layer in QgsProject.instance().mapLayers().values()}
+        assert sources == {str(copy)} and os.path.getsize(copy) == os.path.getsize(sample_gpkg)
         names = {layer.source().split("layername=")[1] for layer in QgsProject.instance().mapLayers().values()}
         assert names == {"enterprises", "hazard_sources", "shelters", "shelter_points", "fire_stations",
                          "population", "roads", "townships"}

@@ -4,6 +4,8 @@ import os
 import re
 import xml.etree.ElementTree as ET
 
+from qgis.core import QgsApplication
+
 from riskatlas.processing import help as H
 from riskatlas.processing.provider import ALGORITHMS
 
@@ -25,12 +27,29 @@ def test_every_algorithm_module_is_listed():
 
 
 def test_groups_and_help_from_one_place(riskatlas_provider):
-    groups = {"data": "Data", "risk": "Risk", "coverage": "Coverage", "atlas": "Atlas"}
+    groups = {"assessment": "Assessment", "data": "Data", "risk": "Risk", "coverage": "Coverage", "atlas": "Atlas"}
     for algorithm in riskatlas_provider.algorithms():
-        if algorithm.id().endswith("model"):
-            continue
         assert algorithm.group() == groups[algorithm.groupId()], algorithm.id()
         assert len(algorithm.shortHelpString()) > 300, algorithm.id()
+    registry = QgsApplication.processingRegistry()
+    assert registry.algorithmById("riskatlas:fullassessment").groupId() == "assessment"  # not under the atlas
+    model = registry.algorithmById("riskatlas:riskatlasassessmentmodel")  # the id stays; name and group are ours
+    assert model.groupId() == "assessment" and model.displayName() == "Risk assessment as an editable model"
+
+
+def test_help_speaks_the_dialogs_words_and_says_what_to_run_first(riskatlas_provider):
+    """No parameter code (CELL_SIZE, TIME_LIMIT …) in any help text: the labels the dialog shows, quoted."""
+    registry = QgsApplication.processingRegistry()
+    for algorithm in riskatlas_provider.algorithms():
+        fresh = registry.createAlgorithmById(algorithm.id())
+        text = fresh.shortHelpString()
+        codes = {p.name() for p in fresh.parameterDefinitions() if len(p.name()) > 3}
+        assert not [c for c in codes if re.search(rf"\b{c}\b", text)], (algorithm.id(), text[:200])
+    four_colour = registry.createAlgorithmById("riskatlas:fourcolourmap").shortHelpString()
+    assert "“Enterprise risk level (LEC or risk matrix)”" in four_colour and "Run first" in four_colour
+    assert "“Grid cell size (m)”" in four_colour and "“Aggregation”" in four_colour
+    reach = registry.createAlgorithmById("riskatlas:firestationreach").shortHelpString()
+    assert "“Time limit from dispatch (min)”" in reach
 
 
 def test_tables_rendered_as_the_standards_print_them(qgis_app):
@@ -43,7 +62,7 @@ def test_tables_rendered_as_the_standards_print_them(qgis_app):
         "expressway/trunk 60, primary/secondary 50, other 40 km/h")
     assert H.shelter_radii_text(False) == (
         "emergency 500 m, fixed_short 1000 m, fixed_medium 1500 m, fixed_long 2500 m, central 2500 m")
-    assert H.cut_sets_text(False).splitlines()[2] == "2 Matrix 5×5: R ≥ 20 / 15 / 9: R 20–25 → 1; 15–16 → 2; 9–12 → 3; 1–8 → 4"
+    assert H.cut_sets_text(False).splitlines()[2] == "Matrix 5×5: R ≥ 20 / 15 / 9: R 20–25 → 1; 15–16 → 2; 9–12 → 3; 1–8 → 4"
 
 
 def test_help_follows_the_tables(qgis_app, monkeypatch):

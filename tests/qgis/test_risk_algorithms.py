@@ -186,13 +186,14 @@ def test_four_colour_geotiff_paletted_levels_and_study_area(run_algorithm, tmp_p
     study = memory_layer("Polygon", (("name", "string"),), [
         (f"POLYGON(({X0 + 120} {Y0}, {X0 + 380} {Y0}, {X0 + 380} {Y0 + 100}, {X0 + 120} {Y0 + 100}, {X0 + 120} {Y0}))",
          dict(name="s"))], "study")
-    for name, extra, expected in (("whole", {}, [2, 2, 2, 3, 3]), ("study", {"STUDY_AREA": study}, [0, 2, 2, 3, 0])):
+    for name, extra, expected, counts in (("whole", {}, [2, 2, 2, 3, 3], (3, 2)),
+                                          ("study", {"STUDY_AREA": study}, [0, 2, 2, 3, 0], (2, 1))):
         tif = str(tmp_path / f"{name}.tif")
         results = run_algorithm("riskatlas:fourcolourmap", {
             "ENTERPRISES": strip_sources(), "CELL_SIZE": "100", "RADII": "1000,500,300,100", "EXTENT": extent,
             "OUTPUT_RASTER": tif, **extra})
         assert results["OUTPUT_RASTER"] == tif and "OUTPUT" not in results  # the raster alone
-        assert (results["AREAS_LEVEL_2"], results["AREAS_LEVEL_3"]) == (3, 2)
+        assert (results["AREAS_LEVEL_2"], results["AREAS_LEVEL_3"]) == counts  # (the study area cuts the map)
         dataset = gdal.Open(tif)
         band = dataset.GetRasterBand(1)
         assert band.ReadAsArray().tolist() == [expected]
@@ -206,6 +207,33 @@ def test_four_colour_geotiff_paletted_levels_and_study_area(run_algorithm, tmp_p
         assert layer.isValid() and layer.renderer().type() == "paletted"  # the .qml beside it
         assert [c.label for c in layer.renderer().classes()][:2] in (["Major risk", "High risk"], ["重大风险", "较大风险"])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["study.qml", "study.tif", "whole.qml", "whole.tif"]
+
+
+def test_four_colour_study_area_cuts_the_map(run_algorithm, tmp_path):
+    # the strip of test_four_colour_grid_with_string_parameters (levels 2, 2, 2, 3, 3), cut to a study area
+    # x 0..250: cells 0 and 1 whole, cell 2 cut to x 200..250 (it keeps level 2: A is 400 m from the whole
+    # cell, 400 m from the cut part too — and B, level 3, reaches the whole cell at 250 m but its cut part
+    # only at 300 m, not < 300: the whole cell's count stays), cells 3 and 4 dropped. The grid follows the
+    # study area's extent when EXTENT is empty. Population: 10 residents per 100 m² over x 0..500, so the
+    # cut cell holds 50 × 100 m² → 500 residents.
+    study = memory_layer("Polygon", (("name", "string"),), [
+        (f"POLYGON(({X0} {Y0},{X0 + 250} {Y0},{X0 + 250} {Y0 + 100},{X0} {Y0 + 100},{X0} {Y0}))",
+         dict(name="county"))], "county")
+    population = memory_layer("Polygon", (("residents", "double"),), [
+        (f"POLYGON(({X0} {Y0},{X0 + 500} {Y0},{X0 + 500} {Y0 + 100},{X0} {Y0 + 100},{X0} {Y0}))",
+         dict(residents=5000.0))], "population")
+    out = str(tmp_path / "cut.gpkg")
+    results = run_algorithm("riskatlas:fourcolourmap", {
+        "ENTERPRISES": strip_sources(), "CELL_SIZE": 100, "RADII": "1000,500,300,100", "STUDY_AREA": study,
+        "POPULATION": population, "OUTPUT": out})
+    rows = sorted(rows_of(out), key=lambda r: r["cell_id"])
+    assert [r["cell_id"] for r in rows] == [1, 2, 3]
+    assert [r["risk_level"] for r in rows] == [2, 2, 2]
+    assert rows[2]["n_level3"] == 1  # counted for the whole cell
+    assert [round(r["_geometry"].area()) for r in rows] == [10000, 10000, 5000]
+    assert rows[2]["_geometry"].boundingBox() == QgsRectangle(X0 + 200, Y0, X0 + 250, Y0 + 100)
+    assert [round(r["residents"], 6) for r in rows] == [1000.0, 1000.0, 500.0]
+    assert (results["AREAS_LEVEL_2"], results["RESIDENTS_LEVEL_2"]) == (3, pytest.approx(2500.0))
 
 
 def test_four_colour_large_grid_is_written_whole_in_chunks(run_algorithm, tmp_path):

@@ -1,5 +1,6 @@
 """styles/*.qml load in QGIS onto a planner's own layer and classify its features as documented."""
 import os
+import re
 
 import pytest
 from qgis.core import (
@@ -73,9 +74,9 @@ def test_per_capita_classes_include_their_lower_bound():
     layer = _layer("polygon", "&field=m2_per_capita:double&field=no_shelter:boolean",
                    [(None, False), (0.74, False), (0.75, False), (1.5, False), (3.0, False), (2.0, True)])
     _load(layer, "shelter_per_capita_en.qml")
-    assert _classes(layer) == [["no residents"], ["below half the target (0–0.75 m²/person)"],
+    assert _classes(layer) == [["no residents"], ["below half the target (< 0.75 m²/person)"],
                                ["below the target (0.75–1.5 m²/person)"], ["meets the target (1.5–3 m²/person)"],
-                               ["twice the target or more (3–∞ m²/person)"], ["no shelter in reach"]]
+                               ["twice the target or more (≥ 3 m²/person)"], ["no shelter in reach"]]
 
 
 def test_boolean_categories_and_labels_and_aliases():
@@ -103,5 +104,8 @@ def test_loading_a_style_file_equals_the_algorithms_style():
     _load(from_file, "townships_en.qml")
     from_code = _layer("polygon", "&field=name:string")
     STYLE_BY_KIND["townships"](from_code, language="en")
-    strip = (lambda text: "\n".join(sorted(line.strip() for line in text.splitlines())))  # noqa: E731
+    def strip(text):  # symbol layers get a fresh random id on 3.40: compare everything else
+        text = re.sub(r"id=(&quot;|\")\{[0-9a-f-]{36}\}(&quot;|\")", "id=", text)
+        return "\n".join(sorted(line.strip() for line in text.splitlines()))
+
     assert strip(exported(from_file)) == strip(exported(from_code))

@@ -91,6 +91,26 @@ def test_coverage_from_reach_areas_and_from_gaps_agree(figures):
     assert by_gaps.layer_totals["reach_gap_residents"] == 260.0
 
 
+def test_coverage_from_the_reach_analysis_residents_placed_by_the_map():
+    # the reach analysis says 70 residents are in time in R = [40,120]×[0,100]. Map residents under R:
+    # U1 [40,50] 1,000 m² × 0.02 = 20 (A), U2 [60,100] 4,000 m² × 0.02 = 80 (A), U2 [100,120] 2,000 m² ×
+    # 0.02 = 40 (B): 140 → A gets 70 × 100/140 = 50, B 70 × 40/140 = 20. Gaps: 30 residents over U3 (B);
+    # 5 residents in a gap outside both townships are lost (and said).
+    reach = gpd.GeoDataFrame({"residents": [70.0]}, geometry=[shapely.box(40, 0, 120, 100)])
+    gaps = gpd.GeoDataFrame({"residents": [30.0, 5.0]},
+                            geometry=[shapely.box(160, 0, 200, 100), shapely.box(300, 0, 400, 100)])
+    result = atlas_figures(_risk(), _towns(), ["甲镇", "乙镇"], reach_areas=reach, reach_gaps=gaps)
+    a, b = result.townships
+    assert (a.covered_residents, a.not_covered_residents) == pytest.approx((50.0, 0.0))
+    assert (b.covered_residents, b.not_covered_residents) == pytest.approx((20.0, 30.0))
+    county = result.county
+    assert (county.covered_residents, county.not_covered_residents) == pytest.approx((70.0, 30.0))
+    assert county.coverage_share == pytest.approx(0.7)
+    assert result.layer_totals["coverage_source"] == "reach_residents"
+    assert any("5 residents lie outside every township" in w for w in result.warnings)
+    assert T.coverage_text(county, "zh") == "70.0%（未覆盖 30 人）"
+
+
 def test_major_units_by_grade_and_list(figures):
     a, b = figures.townships
     assert a.major_by_grade.tolist() == [1, 0, 0, 0]
@@ -170,7 +190,7 @@ def test_township_without_geometry_is_an_error():
 def test_number_formats():
     assert T.integer(12345.5) == "12,346" and T.integer(0.4) == "0" and T.integer(None) == "—"
     assert T.percent(0.8234) == "82.3%" and T.percent(None) == "—"
-    assert T.area_km2(6.194) == "6.19" and T.area_km2(114.25) == "114.2"
+    assert T.area_km2(6.194) == "6.19" and T.area_km2(114.25) == "114.3"  # half up, as every figure
 
 
 def test_dates():
@@ -218,3 +238,15 @@ def test_covered_area_by_tiles_is_the_area_inside_the_whole_reach():
     assert (got == 0).any() and (got == 62_500.0).any() and ((got > 0) & (got < 62_500.0)).any()
     outside = overlay.covered_area(pieces, gaps=reach)
     np.testing.assert_allclose(outside, 62_500.0 - expected, rtol=1e-9, atol=1e-6)
+
+
+def test_the_crs_note_in_the_atlas_language():
+    """The PDF's CRS note (issue 15): Chinese names for the CGCS2000 Gauss-Krüger and UTM families."""
+    assert T.crs_note("CGCS2000 / 3-degree Gauss-Kruger CM 120E", "EPSG:4549", "zh") == \
+        "坐标系：2000国家大地坐标系 3度带高斯-克吕格投影 中央经线120°E（EPSG:4549）　"
+    assert T.crs_note("CGCS2000 / Gauss-Kruger zone 20", "EPSG:4498", "zh").startswith(
+        "坐标系：2000国家大地坐标系 6度带高斯-克吕格投影 第20带")
+    assert T.crs_note("WGS 84 / UTM zone 50N", "EPSG:32650", "zh") == "坐标系：WGS 84 UTM投影 第50带（北半球）（EPSG:32650）　"
+    assert T.crs_note("CGCS2000 / 3-degree Gauss-Kruger CM 120E", "EPSG:4549", "en") == \
+        "Coordinate reference system: CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)   "
+    assert T.crs_note("Some local grid", "", "zh") == "坐标系：Some local grid　"

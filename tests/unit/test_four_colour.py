@@ -205,3 +205,37 @@ def test_grid_cells_are_found_by_arithmetic_with_the_same_pairs_as_the_tree():
     moved.geometry.values[4] = shapely.box(400, 0, 500, 101)
     assert grid_layout(moved) is None
     assert grid_layout(gpd.GeoDataFrame(geometry=grid.geometry.to_list(), crs=CRS)) is None  # no layout recorded
+
+
+def test_study_area_clips_cells_keeping_the_whole_cells_level():
+    # cells x 0-100 (A), 100-200 (B), 200-300 (C); the study area is x 0..150, so A is inside, B is cut to
+    # x 100..150 and C is outside. A level-1 source (radius 30 m here) at (190, 50) lies in B: B is
+    # level 1 (distance 0) although its part inside, x ≤ 150, is 40 m away; C (10 m) is level 1 too but
+    # dropped; A (90 m) is level 4. One population polygon over x 0..300 holds 3,000 residents, spread
+    # evenly (0.1 per m²): A gets 10,000 m² × 0.1 = 1,000; the cut B 5,000 m² × 0.1 = 500.
+    grid = square_grid((0, 0, 300, 100), 100, crs=CRS)
+    population = gpd.GeoDataFrame({"residents": [3000.0]}, geometry=[shapely.box(0, 0, 300, 100)], crs=CRS)
+    src = sources((shapely.Point(190, 50), 1, "S"))
+    result = four_colour_map(grid, src, (30, 20, 10, 5), population=population,
+                             study_area=shapely.box(0, 0, 150, 100))
+    areas = result.areas
+    assert areas["cell_id"].tolist() == [1, 2]
+    assert areas["risk_level"].tolist() == [4, 1]
+    assert areas["source_dist_m"].iloc[1] == 0.0  # the level set by the whole cell
+    assert shapely.area(areas.geometry.to_numpy()).tolist() == [10_000.0, 5_000.0]
+    assert areas.geometry.iloc[1].equals(shapely.box(100, 0, 150, 100))
+    assert areas["residents"].tolist() == pytest.approx([1000.0, 500.0])
+    assert result.summary["areas"].tolist() == [1, 0, 0, 1]
+    assert result.summary["residents"].tolist() == pytest.approx([500.0, 0.0, 0.0, 1000.0])
+
+
+def test_study_area_drops_cells_that_only_touch_it_and_keeps_multipart_cuts():
+    # the study area is two 40 m wide bands (x 0..40 and x 60..100) plus a square that only touches
+    # cell B's edge at x = 100: A is cut into two parts (a MultiPolygon of 2 × 4,000 m²), B is dropped
+    study = shapely.union_all([shapely.box(0, 0, 40, 100), shapely.box(60, 0, 100, 100),
+                               shapely.box(-50, 0, 0, 100)])
+    grid = square_grid((0, 0, 200, 100), 100, crs=CRS)
+    result = four_colour_map(grid, sources((shapely.Point(500, 500), 4, "far")), RADII, study_area=study)
+    assert result.areas["cell_id"].tolist() == [1]
+    cut = result.areas.geometry.iloc[0]
+    assert cut.geom_type == "MultiPolygon" and len(cut.geoms) == 2 and cut.area == 8_000.0

@@ -6,7 +6,7 @@ import pathlib
 import riskatlas
 
 ROOT = pathlib.Path(riskatlas.__path__[0])
-PURE_LAYERS = ("schemas", "outputs", "validation", "report_html", "reach_inputs", "atomic", "encoding")
+PURE_LAYERS = ("schemas", "outputs", "validation", "report_html", "reach_inputs", "atomic", "encoding", "kinds")
 
 
 def _imports(path, top_level_only=False):

@@ -1,0 +1,77 @@
+"""Provenance of the outputs (algorithm, version, parameters) in their layer metadata, and the
+post-processor that styles an output when QGIS loads it."""
+import json
+
+from qgis.core import QgsProcessingLayerPostProcessorInterface
+
+_POST_PROCESSORS = []  # keep post-processors alive until QGIS has run them
+
+
+def keep_alive(processor):
+    _POST_PROCESSORS.append(processor)
+
+
+def save_provenance(outputs, context, feedback):
+    """Write each (destination id, record, layer URI or None) of ``outputs`` into that output's
+    metadata (GeoPackage gpkg_metadata, else a .qmd); the sinks are closed by now. (A layer
+    written in bulk is a GeoPackage layer whose URI is known: no looking it up.)"""
+    from qgis.core import QgsProcessingUtils, QgsVectorLayer
+
+    for dest_id, record, layer_uri in outputs:
+        try:
+            if layer_uri is None:
+                layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)  # a temporary (memory) output
+                if layer is not None and layer.providerType() == "memory":
+                    add_provenance(layer, record)
+                    continue
+            layer = QgsVectorLayer(layer_uri or _with_layer_name(dest_id), "output", "ogr")
+            ok, message = False, "cannot open the output"
+            if layer.isValid():
+                add_provenance(layer, record)
+                message, ok = layer.saveDefaultMetadata()
+        except Exception as error:  # provenance must never cost the results
+            ok, message = False, str(error)
+        if not ok:
+            feedback.pushWarning(f"provenance not saved with {dest_id}: {message}")
+
+
+class LayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Applies a style function and records provenance in the layer's metadata."""
+
+    def __init__(self, style=None, provenance=None):
+        super().__init__()
+        self.style, self.provenance_record = style, provenance
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
+        if self.style is not None:
+            self.style(layer)
+        if self.provenance_record is not None and not _has_provenance(layer, self.provenance_record):
+            add_provenance(layer, self.provenance_record)
+        layer.triggerRepaint()
+
+
+def add_provenance(layer, record):
+    """Append how the layer was made (algorithm, version, parameters — JSON) to its metadata history."""
+    metadata = layer.metadata()
+    metadata.setHistory(metadata.history() + [json.dumps(record, ensure_ascii=False)])
+    if not metadata.abstract():
+        metadata.setAbstract(f"Made by {record.get('algorithm', 'Risk Atlas')} {record.get('version', '')}".strip())
+    layer.setMetadata(metadata)
+
+
+def _with_layer_name(uri):
+    """'file.gpkg' -> 'file.gpkg|layername=<its layer>' (metadata is stored per table in a GeoPackage)."""
+    from qgis.core import QgsDataProvider, QgsProviderRegistry, QgsVectorLayer
+
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", uri)
+    if parts.get("layerName") or not str(parts.get("path", "")).lower().endswith(".gpkg"):
+        return uri
+    probe = QgsVectorLayer(uri, "probe", "ogr")
+    sublayers = probe.dataProvider().subLayers() if probe.isValid() else []
+    if len(sublayers) != 1:
+        return uri
+    return f"{parts['path']}|layername={sublayers[0].split(QgsDataProvider.sublayerSeparator())[1]}"
+
+
+def _has_provenance(layer, record):
+    return json.dumps(record, ensure_ascii=False) in layer.metadata().history()
