@@ -177,7 +177,7 @@ def four_colour_map(algorithm=None):
         " / ".join(number(w) for w in rule.weights), *(number(c) for c in rule.cuts),
         " / ".join(lv.label_zh for lv in RISK_LEVELS), " / ".join(lv.label_en for lv in RISK_LEVELS)) + "\n\n" + \
         _render("fourcolourmap", algorithm, QT_TRANSLATE_NOOP(
-            "Help", "{OUTPUT_RASTER} (grid only): the levels as a paletted GeoTIFF, one byte per cell — whole cells "
+            "Help", "{OUTPUT_RASTER}: the levels as a paletted GeoTIFF, one byte per cell — whole cells "
             "whose centre lies in {STUDY_AREA} (every cell when it is not given) hold their level, the others no "
             "data (0) — with the palette as its colour table and the legend in a .qml beside it. {OUTPUT} and "
             "{OUTPUT_RASTER} may each be left out, not both."))
