@@ -266,7 +266,7 @@ def main(argv=None):
     parser.add_argument("--enterprises", type=int, default=3000)
     parser.add_argument("--units", type=int, default=100)
     parser.add_argument("--segments", type=int, default=256, help="native:buffer segments per quarter circle")
-    parser.add_argument("--repeat", type=int, default=1, help="runs per case (the best time is reported)")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds of every case (best and median reported)")
     parser.add_argument("--case", choices=("data", "ours", "native", "ours-memory", "native-memory", "ours-geotiff",
                                            "floor", "compare"))
     parser.add_argument("--folder")
