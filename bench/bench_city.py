@@ -50,6 +50,14 @@ def ensure_city():
     return path
 
 
+def step_name(line):
+    """The algorithm id of an assessment log line ('— Step 1 of 7: … (riskatlas:validateinputs)', or the
+    older '— validate: riskatlas:validateinputs')."""
+    if line.rstrip().endswith(")") and "(riskatlas:" in line:
+        return line[line.rindex("(riskatlas:") + 1:line.rstrip().rindex(")")]
+    return line.split(": ", 1)[-1].strip()
+
+
 class StepFeedback:
     """A QgsProcessingFeedback that notes when each step of the chain starts (its '— step:' lines)."""
 
@@ -63,8 +71,8 @@ class StepFeedback:
                 self.steps = []
 
             def pushInfo(self, message):  # noqa: N802
-                if message.startswith("— "):
-                    self.steps.append((time.perf_counter() - self.start, message[2:].split(":")[0]))
+                if message.startswith("— "):  # "— Step 1 of 7: Validate input layers (riskatlas:validateinputs)"
+                    self.steps.append((time.perf_counter() - self.start, step_name(message)))
 
         return _Feedback()
 

@@ -180,7 +180,12 @@ def _booleans_as_integers(dataset, table, fid_name, names, columns):
         return False
     for name in names:
         values, missing = _split(read[name])
-        columns[name] = np.ma.masked_array(values != 0, missing)
+        if values.dtype.kind in "iub":
+            columns[name] = np.ma.masked_array(values != 0, missing)
+        elif missing.all():  # only NULLs: GDAL's SQL result may type such a column otherwise
+            columns[name] = np.ma.masked_array(np.zeros(len(values), dtype=bool), np.ones(len(values), dtype=bool))
+        else:
+            return False
     return True
 
 

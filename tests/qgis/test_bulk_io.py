@@ -285,3 +285,13 @@ def test_rtree_is_bulk_loaded_as_sqlite_would_store_it(tmp_path):
             connection.execute("DELETE FROM packed WHERE id = ?", (row_id,))
         assert connection.execute("SELECT rtreecheck('packed')").fetchone()[0] == "ok"
         connection.close()
+
+
+def test_gpkg_boolean_column_of_nulls_only_reads_alike(qgis_app, tmp_path):
+    # GDAL's SQL result types an all-NULL CAST column as text: still NULL booleans, as QGIS reads them
+    path = str(tmp_path / "nulls.gpkg")
+    _ogr_layer(path, "pts", ogr.wkbPoint, [("ok", ogr.OFTInteger, ogr.OFSTBoolean), ("n", ogr.OFTInteger, ogr.OFSTNone)],
+               [("POINT (1 2)", {"n": 1}), ("POINT (3 4)", {"n": 2})])
+    fast, slow = read_both(QgsVectorLayer(f"{path}|layername=pts", "pts", "ogr"), "pts")
+    assert_same_frames(fast, slow)
+    assert fast.gdf["ok"].tolist() == [None, None]
