@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # bring a second GDAL/PROJ that crashes qgis_process at exit.
 APT_COMMON := python3-qgis qgis qgis-providers python3-venv python3-pip fonts-wqy-zenhei fonts-noto-cjk \
   poppler-utils proj-data proj-bin python3-pyproj python3-fiona python3-scipy python3-matplotlib python3-pandas \
-  python3-pytest pyqt5-dev-tools qttools5-dev-tools xvfb zip
+  python3-pytest python3-openpyxl pyqt5-dev-tools qttools5-dev-tools xvfb zip
 APT_12 := $(APT_COMMON) libgeos-dev python3-dev build-essential  # shapely is compiled against Debian's GEOS
 APT_13 := $(APT_COMMON) python3-shapely python3-geopandas
 APT_PACKAGES := $(if $(filter 12,$(DEBIAN_MAJOR)),$(APT_12),$(APT_13))

@@ -77,6 +77,7 @@ OPTIONS: Mapping[str, OptionSpec] = {
     "DATE": OptionSpec(""),
     "PAGE_SIZE": OptionSpec("A3"),  # A3 or A4 landscape
     "LANGUAGE": OptionSpec(None, in_model=True),  # "zh" or "en"; None: QGIS's locale
+    "COORDINATES": OptionSpec(0),  # importlayer COORDINATES for raw ledgers (assessment/raw_inputs.py)
 }
 DEFAULT_OPTIONS = {name: spec.default for name, spec in OPTIONS.items()}
 

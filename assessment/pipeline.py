@@ -12,7 +12,9 @@ It runs in two phases so that the analysis can run in Processing's background ta
 have temporary names (the GeoPackage ``partial-…gpkg`` beside its final name, the reports, PDF and
 PNGs in a ``partial-run-…`` folder): ``discard()`` — on cancel or failure — removes them all, so a
 run leaves its files whole or not at all (validation.html stays when the inputs have errors:
-it says which). Cancelling stops before the next step starts, and inside a step at its next
+it says which). Raw ledgers among the inputs are imported first, as the analysis phase's first
+part (``raw_inputs``: ``imported_inputs.gpkg`` and ``import_<layer>.html``, staged like the rest;
+an import that stops keeps only its report). Cancelling stops before the next step starts, and inside a step at its next
 progress report. It needs a running QGIS with Processing and the riskatlas provider;
 ``riskatlas:fullassessment`` and ``make demo`` call it (``run_assessment`` runs both phases).
 """
@@ -41,6 +43,7 @@ from ..layers.schemas import ASSESSMENT_INPUTS, REQUIRED_INPUTS, RESULT_BY_NAME,
 from ..processing.base import Cancelled
 from ..support.i18n import file_language, plugin_version, ui_language
 from .chain import DEFAULT_OPTIONS, STEPS, Extent, Fixed, Input, Option, Result
+from .raw_inputs import IMPORTED_GPKG, ImportStopped, import_raw_inputs, raw_inputs
 from .summary import FIGURE_LABELS, read_headline_figures, run_figures, summary_lines
 
 RESULT_GPKG = "risk_atlas_results.gpkg"
@@ -173,6 +176,8 @@ class Assessment:
         self.charts_existed = os.path.isdir(os.path.join(output_folder, CHART_FOLDER))
         self.folder_existed = os.path.isdir(output_folder)
         self.outputs, self.provenance = {}, []
+        self.imports = {}  # parameter -> staged import report, once raw ledgers were imported
+        self.step_count = len(STEPS)  # progress shares: the chain's steps (and the imports, as one)
         self.result = AssessmentResult(output_folder)
 
     def _staged(self, name):
@@ -185,16 +190,36 @@ class Assessment:
         """Every step before the atlas, into the partial GeoPackage and the staging folder."""
         os.makedirs(self.staging, exist_ok=True)
         self.partial_gpkg = partial_path(self.gpkg)
-        steps = QgsProcessingMultiStepFeedback(len(STEPS), feedback)
+        raw = raw_inputs(self.given, int(self.options["COORDINATES"] or 0))
+        self.step_count = len(STEPS) + bool(raw)
+        steps = QgsProcessingMultiStepFeedback(self.step_count, feedback)
+        if raw:
+            self._import(raw, steps, context)
         runner = _Runner(self.partial_gpkg, context, steps, self.provenance)
         for number, step in enumerate(STEPS[:-1]):
-            steps.setCurrentStep(number)
+            steps.setCurrentStep(number + bool(raw))
             parameters = step_parameters(step, runner, self.given, self.options, self._html())
             self.outputs[step.key] = runner.run(number, step, parameters)
             if step.stops_on_errors and self.outputs[step.key]["ERRORS"]:
                 self._stop_on_errors(step)
         self.result.figures = run_figures(self.outputs)
         self.result.major_hazard_units = int(self.outputs["grade"]["MAJOR_UNITS"])
+
+    def _import(self, raw, feedback, context):
+        """The raw ledgers into the staged imported_inputs.gpkg (raw_inputs); an import that stops keeps
+        its report (it says which mapping to set) and nothing else of the run."""
+        try:
+            self.given, self.imports = import_raw_inputs(
+                self.given, raw, self._staged(IMPORTED_GPKG), self.staging, int(self.options["COORDINATES"] or 0),
+                context, feedback)
+        except ImportStopped as stopped:
+            message = str(stopped)
+            if stopped.report:
+                report = os.path.join(self.folder, os.path.basename(stopped.report))
+                os.replace(stopped.report, report)
+                message = message.replace(stopped.report, report)
+            self.discard()
+            raise QgsProcessingException(message) from stopped
 
     def _stop_on_errors(self, step):
         """Keep the step's report (it lists the errors) and nothing else of the run."""
@@ -207,8 +232,8 @@ class Assessment:
 
     def finish(self, feedback, context):
         """The atlas (on the main thread: print layouts), then every file in place and the project."""
-        steps = QgsProcessingMultiStepFeedback(len(STEPS), feedback)
-        steps.setCurrentStep(len(STEPS) - 1)
+        steps = QgsProcessingMultiStepFeedback(self.step_count, feedback)
+        steps.setCurrentStep(self.step_count - 1)
         runner = _Runner(self.partial_gpkg, context, steps, self.provenance)
         parameters = step_parameters(ATLAS_STEP, runner, self.given, self.options, self._html())
         parameters.update({name: self._staged(file) for name, (file, _o, _l) in ATLAS_STEP.files.items()})
@@ -244,9 +269,24 @@ class Assessment:
                 shutil.rmtree(target)
             os.replace(self._staged(name), target)
             files[key] = target
+        files.update(self._put_imports_in_place())
         shutil.rmtree(self.staging, ignore_errors=True)
         self.result.files = files
         self.result.layers = {r.name: f"{self.gpkg}|layername={r.name}" for r in RESULT_LAYERS}
+
+    def _put_imports_in_place(self):
+        """imported_inputs.gpkg and the import reports in place; the inputs then name the final file."""
+        if not self.imports:
+            return {}
+        staged, final = self._staged(IMPORTED_GPKG), os.path.join(self.folder, IMPORTED_GPKG)
+        commit(staged, final)
+        self.given = {p: uri.replace(staged, final) for p, uri in self.given.items()}
+        files = {"imported": final}
+        for parameter, report in self.imports.items():
+            if os.path.exists(report):
+                files[f"import_{parameter}"] = os.path.join(self.folder, os.path.basename(report))
+                os.replace(report, files[f"import_{parameter}"])
+        return files
 
     def discard(self):
         """Remove every file of this run that is not in place yet (the run was cancelled or failed)."""

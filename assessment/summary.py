@@ -24,6 +24,8 @@ FILE_LABELS = {  # AssessmentResult.files keys -> label (translated when shown)
     "fire_station_reach": QT_TRANSLATE_NOOP("FullAssessment", "Fire-station report"),
     "shelters": QT_TRANSLATE_NOOP("FullAssessment", "Shelter report"),
     "project": QT_TRANSLATE_NOOP("FullAssessment", "QGIS project"),
+    "imported": QT_TRANSLATE_NOOP("FullAssessment", "Imported ledgers"),
+    "import": QT_TRANSLATE_NOOP("FullAssessment", "Import report: {0}"),  # import_<PARAMETER>: one per ledger
 }
 FIGURE_LABELS = {  # the run's own counts, before the headline figures (translated when shown)
     "validation": QT_TRANSLATE_NOOP("FullAssessment", "Validation: errors / warnings"),
@@ -61,11 +63,22 @@ def read_headline_figures(gpkg, language):
     return figures
 
 
+def _file_label(key):
+    if key.startswith("import_"):  # a raw ledger's import report, named by its input's label
+        from ..layers.schemas import ASSESSMENT_INPUTS
+        from ..processing.base import input_label
+
+        parameter = key[len("import_"):]
+        item = next((i for i in ASSESSMENT_INPUTS if i.parameter == parameter), None)
+        return _tr(FILE_LABELS["import"]).format(input_label(item) if item else parameter)
+    return _tr(FILE_LABELS[key])
+
+
 def summary_lines(result):
     """The run as readable lines in the UI language: the folder, each file, each figure."""
     lines = [translate("FullAssessment", "Risk Atlas assessment — output folder: {0}").format(result.output_folder),
              translate("FullAssessment", "Files:")]
-    lines += [f"  {_tr(FILE_LABELS[key])}: {path}" for key, path in result.files.items()]
+    lines += [f"  {_file_label(key)}: {path}" for key, path in result.files.items()]
     lines.append(translate("FullAssessment", "Headline figures:"))
     lines += [f"  {label}: {value}" for _id, label, value in result.figures]
     return lines

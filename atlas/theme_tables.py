@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..core.standards.fire_stations import CLASS_LIMIT_BY_CODE, normalise_class
+from ..core.ledger.codes import code_of
+from ..core.standards.fire_stations import CLASS_LIMIT_BY_CODE
 from ..core.standards.shelters import DEFAULT_SHELTER_TYPES
 from ..core.values import parse_bools
 from . import text as T
@@ -46,8 +47,8 @@ def _cut(geoms, county):
 
 
 def _class_label(value, language):
-    code = normalise_class(value)
-    entry = CLASS_LIMIT_BY_CODE.get(code) if code else None
+    code = code_of("fire_stations", "class", value) or value  # the code table reads 一级站 …; "suburban" as is
+    entry = CLASS_LIMIT_BY_CODE.get(code) if isinstance(code, str) else None
     if entry is None:
         return "—" if value is None or value != value else str(value)
     return entry.name_zh if language == "zh" else entry.name_en

@@ -21,18 +21,29 @@ YES_NO_WORDS: Mapping[str, bool] = MappingProxyType({
     **dict.fromkeys(("true", "t", "yes", "y", "1", "是", "对", "有", "真", "√"), True),
     **dict.fromkeys(("false", "f", "no", "n", "0", "否", "错", "无", "假", "×"), False),
 })
-# The population layer's ``urban`` field also takes the words for urban and rural.
-URBAN_WORDS: Mapping[str, bool] = MappingProxyType({
-    **YES_NO_WORDS,
-    **dict.fromkeys(("城镇", "城市", "urban"), True),
-    **dict.fromkeys(("乡村", "农村", "rural"), False),
-})
-
 # Text → text steps applied before a text value is read as a number (pandas Series of str in and
-# out, vectorised). Units ("12吨"), thousands separators ("1,200") and full-width digits are
-# meant to be added here as further steps.
+# out, vectorised): Unicode NFKC (full-width digits, signs and separators → ASCII: "１２" → "12",
+# "１，２００" → "1,200", "㎡" → "m2"), strip, and thousands separators ("1,200" → "1200"; only in
+# groups of three, so "1,2" stays unreadable). A unit after the number ("12吨", "500 kg", "1.2万")
+# is read after these steps by ``parse_numbers`` (``core.ledger.text.UNITS``).
 TextStep = Callable[[Any], Any]
-NUMBER_TEXT_STEPS: Tuple[TextStep, ...] = (lambda text: text.str.strip(),)
+_THOUSANDS = r"^([+-]?\d{1,3}(?:,\d{3})+)(\.\d*)?(?=\D|$)"
+_NUMBER_AND_UNIT = r"^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(\D.*)$"
+
+
+def _nfkc(text: Any) -> Any:
+    return text.str.normalize("NFKC")
+
+
+def _strip(text: Any) -> Any:
+    return text.str.strip()
+
+
+def _drop_thousands_separators(text: Any) -> Any:
+    return text.str.replace(_THOUSANDS, lambda m: m.group(1).replace(",", "") + (m.group(2) or ""), regex=True)
+
+
+NUMBER_TEXT_STEPS: Tuple[TextStep, ...] = (_nfkc, _strip, _drop_thousands_separators)
 
 
 @dataclass(frozen=True)
@@ -45,6 +56,7 @@ class Parsed:
     values: np.ndarray
     blank: np.ndarray
     invalid: np.ndarray
+    rewritten: Optional[np.ndarray] = None  # numbers: text read only after a step or a unit ("12吨", "1,200")
 
     @property
     def known(self) -> np.ndarray:
@@ -82,25 +94,56 @@ def is_blank(values: Iterable) -> np.ndarray:
     return blank
 
 
-def parse_numbers(values: Iterable, steps: Tuple[TextStep, ...] = NUMBER_TEXT_STEPS) -> Parsed:
-    """Numbers from a numeric, text or mixed column. Text goes through ``steps`` first."""
+def parse_numbers(values: Iterable, steps: Tuple[TextStep, ...] = NUMBER_TEXT_STEPS,
+                  dimension: Optional[str] = None) -> Parsed:
+    """Numbers from a numeric, text or mixed column. Text goes through ``steps`` first; then a
+    unit after the number is read with ``core.ledger.text.UNITS`` and converted to the unit of its
+    dimension that the schemas use (t, m², people, km/h, min): "500kg" → 0.5, "1.2万人" → 12000,
+    "12吨" → 12. ``dimension`` (e.g. "mass"): a unit of another dimension makes the value invalid
+    ("12人" for a quantity); None accepts any known unit. An unknown unit is invalid."""
     import pandas as pd
 
     series = _objects(values)
     if series.dtype.kind in "biuf":
         numbers = series.to_numpy(dtype=np.float64)
-        return Parsed(numbers, np.isnan(numbers), np.zeros(len(numbers), dtype=bool))
+        none = np.zeros(len(numbers), dtype=bool)
+        return Parsed(numbers, np.isnan(numbers), none, none.copy())
     series = series.astype(object)
     blank = is_blank(series)
     text = _text_mask(series) & ~blank
     numbers = pd.to_numeric(series.where(~text & ~blank, None), errors="coerce").to_numpy(dtype=np.float64)
+    rewritten = np.zeros(len(series), dtype=bool)
     if text.any():
-        cleaned = series[text].astype(str)
+        raw = series[text].astype(str)
+        cleaned = raw
         for step in steps:
             cleaned = step(cleaned)
-        numbers[text] = pd.to_numeric(cleaned, errors="coerce").to_numpy(dtype=np.float64)
+        read = pd.to_numeric(cleaned, errors="coerce").to_numpy(dtype=np.float64)
+        unread = np.isnan(read)
+        if unread.any():
+            read[unread] = _numbers_with_units(cleaned[unread], dimension)
+        numbers[text] = read
+        plain = pd.to_numeric(raw.str.strip(), errors="coerce").to_numpy(dtype=np.float64)
+        rewritten[text] = np.isnan(plain) & ~np.isnan(read)
     invalid = np.isnan(numbers) & ~blank
-    return Parsed(numbers, blank, invalid)
+    return Parsed(numbers, blank, invalid, rewritten)
+
+
+def _numbers_with_units(text: Any, dimension: Optional[str]) -> np.ndarray:
+    """Numbers of "12吨"-like text (NaN where the unit is unknown or of another dimension)."""
+    import pandas as pd
+
+    from .ledger.text import unit_factor
+
+    parts = text.str.extract(_NUMBER_AND_UNIT)
+    numbers = pd.to_numeric(parts[0], errors="coerce").to_numpy(dtype=np.float64)
+    factors = np.full(len(numbers), np.nan)
+    units = parts[1].to_numpy(dtype=object)
+    for unit in {u for u in units if isinstance(u, str)}:
+        found = unit_factor(unit)
+        if found is not None and (dimension is None or found[0] in ("", dimension)):
+            factors[units == unit] = found[1]
+    return numbers * factors
 
 
 def parse_bools(values: Iterable, words: Mapping[str, bool] = YES_NO_WORDS) -> Parsed:
@@ -116,7 +159,7 @@ def parse_bools(values: Iterable, words: Mapping[str, bool] = YES_NO_WORDS) -> P
     invalid = ~blank
     text = _text_mask(series) & ~blank
     if text.any():
-        found = series[text].str.strip().str.lower().map(words)
+        found = series[text].str.normalize("NFKC").str.strip().str.lower().map(words)
         known = found.notna().to_numpy()
         positions = np.flatnonzero(text)
         flags[positions[known]] = found[known].astype(bool).to_numpy()
@@ -137,6 +180,13 @@ def to_number(value: object) -> Optional[float]:
     if parsed.invalid[0]:
         raise ValueError(f"not a number: {value!r}")
     return None if parsed.blank[0] else float(parsed.values[0])
+
+
+def yes_no(value: object) -> Optional[bool]:
+    """One value as True/False; None when blank or not a yes/no value (the hook the code table's
+    ``recode(boolean=...)`` takes)."""
+    parsed = parse_bools([value])
+    return None if parsed.blank[0] or parsed.invalid[0] else bool(parsed.values[0])
 
 
 def to_bool(value: object, words: Mapping[str, bool] = YES_NO_WORDS) -> Optional[bool]:

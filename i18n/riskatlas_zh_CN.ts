@@ -11,37 +11,37 @@
 <context>
     <name>Chain</name>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>Validate the input layers (the chain stops when errors are found: see validation.html)</source>
         <translation>检查输入图层（发现错误即停止，详见 validation.html）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>Enterprise risk (LEC or risk matrix; an enterprise owning a graded hazard unit takes at least its level)</source>
         <translation>企业风险评价（LEC法或风险矩阵法；拥有已分级危险源单元的企业至少取该单元的等级）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>The printed atlas (the county's four-colour, fire-station and shelter pages, then one sheet per township)</source>
         <translation>打印图集（县域四色图、消防站覆盖和避难场所覆盖页，之后每个镇街一页）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>Grade hazard sources (GB 18218-2018; exposed residents estimated from the population layer where a unit gives no exposed count)</source>
         <translation>重大危险源分级（GB 18218-2018；单元未给出暴露人数时，由人口图层估算暴露人数）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>Fire-station reach (the time limit from dispatch, on the road network; townships as study area, enterprises as targets)</source>
         <translation>消防站到达范围（从接警出动起的时限，沿道路网络；镇街为研究范围，企业为目标）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>Shelter area per capita per township (administrative method, against the fixed-shelter target)</source>
         <translation>各镇街人均避难场所面积（行政区法，对照固定避难场所面积目标）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="102" />
+        <location filename="../assessment/chain.py" line="103" />
         <source>Four-colour risk map on a square grid, cut to the townships (highest level wins by default; a level's lower bound belongs to that level)</source>
         <translation>在正方形网格上绘制四色风险图，并裁剪到镇街范围（默认就高；各等级下限属于该等级）</translation>
     </message>
@@ -49,49 +49,54 @@
 <context>
     <name>CreateTemplate</name>
     <message>
-        <location filename="../processing/alg_create_template.py" line="21" />
+        <location filename="../processing/alg_create_template.py" line="23" />
         <source>Create data template</source>
         <translation>创建数据模板</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="25" />
+        <location filename="../processing/alg_create_template.py" line="27" />
         <source>Coordinate reference system</source>
         <translation>坐标参考系</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="27" />
+        <location filename="../processing/alg_create_template.py" line="29" />
         <source>Field alias language</source>
         <translation>字段别名语言</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="27" />
+        <location filename="../processing/alg_create_template.py" line="29" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="27" />
+        <location filename="../processing/alg_create_template.py" line="29" />
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="30" />
+        <location filename="../processing/alg_create_template.py" line="32" />
         <source>Template GeoPackage</source>
         <translation>模板GeoPackage</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="30" />
+        <location filename="../processing/alg_create_template.py" line="32" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="32" />
+        <location filename="../processing/alg_create_template.py" line="37" />
         <source>Template layers</source>
         <translation>模板图层</translation>
     </message>
     <message>
-        <location filename="../processing/alg_create_template.py" line="44" />
+        <location filename="../processing/alg_create_template.py" line="49" />
         <source>The template CRS is geographic; analyses will reproject it. A projected CRS in metres is better.</source>
         <translation>模板坐标系为地理坐标系；分析时将重投影。建议使用以米为单位的投影坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_create_template.py" line="34" />
+        <source>Folder for Excel templates (one workbook per layer; optional)</source>
+        <translation>Excel 模板输出文件夹（每个图层一个工作簿；可选）</translation>
     </message>
 </context>
 <context>
@@ -719,117 +724,117 @@
 <context>
     <name>FullAssessment</name>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="33" />
+        <location filename="../processing/alg_full_assessment.py" line="35" />
         <source>Full risk assessment (one run)</source>
         <translation>完整风险评估（一次运行）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="41" />
+        <location filename="../processing/alg_full_assessment.py" line="47" />
         <source>Enterprise risk method</source>
         <translation>企业风险评价方法</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="41" />
+        <location filename="../processing/alg_full_assessment.py" line="47" />
         <source>LEC (D = L × E × C)</source>
         <translation>LEC法（D = L × E × C）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="41" />
+        <location filename="../processing/alg_full_assessment.py" line="47" />
         <source>Risk matrix (likelihood × severity)</source>
         <translation>风险矩阵法（可能性 × 严重性）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="45" />
+        <location filename="../processing/alg_full_assessment.py" line="51" />
         <source>Four-colour map grid cell size (m)</source>
         <translation>四色图网格边长（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="47" />
+        <location filename="../processing/alg_full_assessment.py" line="53" />
         <source>Influence radii of levels 1, 2, 3, 4 (m)</source>
         <translation>1、2、3、4级风险源影响半径（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="49" />
+        <location filename="../processing/alg_full_assessment.py" line="55" />
         <source>Fire-station time limit from dispatch (min)</source>
         <translation>消防站接警出动后到达时限（min）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="51" />
+        <location filename="../processing/alg_full_assessment.py" line="57" />
         <source>Turnout time when a station gives none (min)</source>
         <translation>未填写时的出动准备时间（min）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="53" />
+        <location filename="../processing/alg_full_assessment.py" line="59" />
         <source>Fixed-shelter area target (m² per resident)</source>
         <translation>人均固定避难场所面积目标（m²/人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="55" />
+        <location filename="../processing/alg_full_assessment.py" line="61" />
         <source>Shelter indicator counts urban residents only</source>
         <translation>避难场所指标仅统计城镇人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="58" />
+        <location filename="../processing/alg_full_assessment.py" line="64" />
         <source>Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)</source>
         <translation>图集标题（留空：安全风险分布图集 / Safety Risk Atlas）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="58" />
+        <location filename="../processing/alg_full_assessment.py" line="64" />
         <source>Issuing organisation</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="58" />
+        <location filename="../processing/alg_full_assessment.py" line="64" />
         <source>Date printed on the atlas (empty: today)</source>
         <translation>图集编制日期（留空：今天）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="62" />
+        <location filename="../processing/alg_full_assessment.py" line="68" />
         <source>Page size (landscape)</source>
         <translation>纸张大小（横向）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="65" />
+        <location filename="../processing/alg_full_assessment.py" line="71" />
         <source>Atlas language (zh: Chinese, en: English)</source>
         <translation>图集语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="68" />
+        <location filename="../processing/alg_full_assessment.py" line="74" />
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="71" />
+        <location filename="../processing/alg_full_assessment.py" line="77" />
         <source>Result GeoPackage</source>
         <translation>成果GeoPackage</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="72" />
+        <location filename="../processing/alg_full_assessment.py" line="78" />
         <source>QGIS project</source>
         <translation>QGIS工程</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="73" />
+        <location filename="../processing/alg_full_assessment.py" line="79" />
         <source>Risk atlas (PDF)</source>
         <translation>风险图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="74" />
+        <location filename="../processing/alg_full_assessment.py" line="80" />
         <source>Major hazard sources</source>
         <translation>重大危险源数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="75" />
+        <location filename="../processing/alg_full_assessment.py" line="81" />
         <source>Atlas pages</source>
         <translation>图集页数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="76" />
+        <location filename="../processing/alg_full_assessment.py" line="82" />
         <source>Files and headline figures</source>
         <translation>成果文件与主要指标</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="105" />
+        <location filename="../processing/alg_full_assessment.py" line="114" />
         <source>Give an output folder.</source>
         <translation>请指定输出文件夹。</translation>
     </message>
@@ -864,17 +869,17 @@
         <translation>打开输出文件夹</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="98" />
+        <location filename="../assessment/pipeline.py" line="101" />
         <source>— Step {0} of {1}: {2} ({3})</source>
         <translation>— 第 {0} 步（共 {1} 步）：{2}（{3}）</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="167" />
+        <location filename="../assessment/pipeline.py" line="170" />
         <source>Missing input layers: {0}</source>
         <translation>缺少输入图层：{0}</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="205" />
+        <location filename="../assessment/pipeline.py" line="230" />
         <source>{0} errors in the input layers: see {1}</source>
         <translation>输入图层中有 {0} 个错误：请查看 {1}</translation>
     </message>
@@ -899,44 +904,64 @@
         <translation>避难场所分析报告</translation>
     </message>
     <message>
-        <location filename="../assessment/summary.py" line="29" />
+        <location filename="../assessment/summary.py" line="31" />
         <source>Validation: errors / warnings</source>
         <translation>输入检查：错误 / 警告</translation>
     </message>
     <message>
-        <location filename="../assessment/summary.py" line="30" />
+        <location filename="../assessment/summary.py" line="32" />
         <source>Hazard units / major hazard sources</source>
         <translation>危险源单元 / 重大危险源</translation>
     </message>
     <message>
-        <location filename="../assessment/summary.py" line="66" />
+        <location filename="../assessment/summary.py" line="79" />
         <source>Risk Atlas assessment — output folder: {0}</source>
         <translation>风险图谱评估 — 输出文件夹：{0}</translation>
     </message>
     <message>
-        <location filename="../assessment/summary.py" line="67" />
+        <location filename="../assessment/summary.py" line="80" />
         <source>Files:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../assessment/summary.py" line="69" />
+        <location filename="../assessment/summary.py" line="82" />
         <source>Headline figures:</source>
         <translation>主要数字：</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="111" />
+        <location filename="../processing/alg_full_assessment.py" line="120" />
         <source>Analysis done; the atlas is printed next, on QGIS's main thread.</source>
         <translation>分析完成；接下来在 QGIS 主线程上打印图集。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="145" />
+        <location filename="../processing/alg_full_assessment.py" line="154" />
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="147" />
+        <location filename="../processing/alg_full_assessment.py" line="156" />
         <source>The atlas could not be made: {0}</source>
         <translation>无法生成图集：{0}</translation>
+    </message>
+    <message>
+        <location filename="../assessment/raw_inputs.py" line="109" />
+        <source>— Importing {0}: {1}</source>
+        <translation>— 导入{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../assessment/summary.py" line="27" />
+        <source>Imported ledgers</source>
+        <translation>导入的台账</translation>
+    </message>
+    <message>
+        <location filename="../assessment/summary.py" line="28" />
+        <source>Import report: {0}</source>
+        <translation>导入报告：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="44" />
+        <source>Coordinates of raw ledgers are</source>
+        <translation>原始台账的坐标为</translation>
     </message>
 </context>
 <context>
@@ -1025,29 +1050,7 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="66" />
-        <source>Writes an empty GeoPackage holding every layer Risk Atlas reads — {0} — with their fields, field aliases (in the language chosen in {ALIAS_LANGUAGE}) and default styles. This is where to begin with a county's own data: fill the layers from the bureau's ledgers, then run {validateinputs}.
-
-Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of your county).</source>
-        <translation>写出一个空的 GeoPackage，包含风险图谱读取的全部图层 — {0} — 及其字段、字段别名（语言按{ALIAS_LANGUAGE}）和默认样式。使用本县数据时从这里开始：按台账填入各图层，然后运行{validateinputs}。
-
-在{CRS}中选择以米为单位的投影坐标系（默认 {1}，{2}；请选择本县所在的投影带）。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help.py" line="78" />
-        <source>Run this first: it checks the input layers against the Risk Atlas schemas (the fields of the data template) and writes a report table and an HTML summary. Every input is optional: give the layers you have. The dialog pre-selects the project's layer of each kind; a layer that looks like another kind (by its fields or its name) stops the run before anything is checked.
-
-Checks: empty layer; missing or geographic CRS (geographic layers are reprojected to a local projected CRS by the analyses: a warning); layers in different CRSs (warning: reprojected to the first layer's CRS); missing required fields; wrong field types (numbers stored as text are a warning when every value parses; yes/no fields take {1}, in any case); empty required values; null, invalid (warning: repaired) or wrongly typed geometries; duplicate ids; negative or implausible values (e.g. quantity above {0} t); unknown codes (shelter type, station class, road class, direction, hazard category); LEC values outside the LEC tables (warning); GBK-encoded shapefiles without a .cpg file (warning: set the layer's data source encoding to GBK).
-
-The algorithm succeeds even when errors are found, unless {FAIL_ON_ERROR} is ticked. Input layers are never modified. Next: {fullassessment}, or the analyses one by one.</source>
-        <translation>请首先运行本算法：按风险图谱的图层结构（数据模板的字段）检查输入图层，写出报告表和 HTML 摘要。每个输入都是可选的：有哪些图层就给哪些。对话框会预先选中项目中各种类的图层；若所选图层看起来是另一种类（按字段或名称判断），运行在检查前停止。
-
-检查项：空图层；缺少坐标系或为地理坐标系（分析时重投影到本地投影坐标系：警告）；图层坐标系不一致（警告：重投影到第一个图层的坐标系）；缺少必填字段；字段类型错误（以文本存储的数字若全部可解析则为警告；是/否字段可填 {1}，不区分大小写）；必填值为空；几何为空、无效（警告：自动修复）或类型错误；编号重复；负值或不合理取值（例如数量超过 {0} t）；未知代码（避难场所类型、消防站类别、道路等级、通行方向、危险性类别）；不在 LEC 表中的 LEC 取值（警告）；没有 .cpg 文件的 GBK 编码 shapefile（警告：请将图层数据源编码设为 GBK）。
-
-即使发现错误，算法也会成功结束，除非勾选了{FAIL_ON_ERROR}。输入图层不会被修改。下一步：{fullassessment}，或逐个运行各项分析。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help.py" line="101" />
+        <location filename="../processing/help.py" line="137" />
         <source>Identifies and grades major hazard sources after {0} from {INPUT} and writes one feature per unit. Run {validateinputs} first.
 
 Per record: q = design maximum quantity (t); Q = critical quantity from Table 1 by substance (CAS number, Chinese or English name or alias, e.g. 氯 / 液氯 / chlorine / 7782-50-5), else from Table 2 by the record's hazard category (e.g. W2, W5.2, J1; with several categories the lowest Q); β from Table 3 for its toxic gases, else Table 4 by category (several categories: the highest β).
@@ -1068,7 +1071,7 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
 物质既不在表1中又没有给出类别时报错，并指明单元和要素；数量为空按 0 t 计（警告）；数量为负报错。{DETAILS}列出每条记录的 q、Q、β、q/Q 及各值的来源表。单元几何为其各记录合并。下一步：{enterpriserisk}和{fourcolourmap}使用{OUTPUT}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="128" />
+        <location filename="../processing/help.py" line="164" />
         <source>Scores every enterprise of {INPUT} and classes the score into the four risk levels ({0}) with a named cut set. Run {gradehazardsources} first when enterprises own major hazard sources.
 
 {METHOD}: {METHOD_0}: D = L × E × C (likelihood, exposure, consequence; the LEC tables give L {1}; E {2}; C {3} — other values are used as given, with a warning). {METHOD_1}: R = likelihood × severity, both whole numbers {4}–{5}.
@@ -1091,7 +1094,7 @@ Output: the enterprises with risk_score, score_level, hazard_level, hazard_unit_
 输出：企业图层加上 risk_score、score_level、hazard_level、hazard_unit_id、risk_level、risk_label_zh、risk_label_en、risk_colour、level_source、risk_method、risk_preset。分值为空或无效时报错，并指明要素和字段。下一步：{fourcolourmap}使用{OUTPUT}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="151" />
+        <location filename="../processing/help.py" line="187" />
         <source>The regional red-orange-yellow-blue safety-risk map (红橙黄蓝四色安全风险空间分布图): every area gets a risk level {0} from the risk sources around it.
 
 Run first: {enterpriserisk} and/or {gradehazardsources}. {ENTERPRISES} and {HAZARD_UNITS} are their outputs (any layer with a risk_level field 1..4); the enterprise layer as imported has no risk level and is refused.
@@ -1112,7 +1115,7 @@ Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 �
 输出字段：risk_level、risk_label_zh、risk_label_en、risk_colour、n_level1 … n_level4（影响该区域的各级风险源数）、source_id / source_layer / source_dist_m（影响该区域的最高等级风险源中最近的一个）、risk_score（累计分值），给出{POPULATION}时还有 residents（按面积分摊；各等级合计写入日志并作为输出）。结果按四色配色设置样式；图例为 {6}（QGIS 为英文界面时显示 {7}）。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="220" />
+        <location filename="../processing/help.py" line="256" />
         <source>Effective shelter area per resident against the planning target (城镇人均固定避难场所面积 ≥ {0} m²), per township, per population cell and per shelter. Nothing needs to run first ({validateinputs} checks the layers).
 
 {METHOD}: {METHOD_0}: per unit of {UNITS}, the effective area of the counted shelters whose centroid lies in the unit ÷ the unit's residents (population features apportioned by area overlap); the output is the units. {METHOD_1}: a shelter serves every population feature whose centroid is within {RADIUS} of its centroid (straight line, the radius included). Its served residents are the sum of those features' residents; each feature gets the sum, over the shelters in reach, of shelter area ÷ served residents; the output is the population features. {METHOD_2}: the same with walking distance along {ROADS} (off-road legs to and from the roads included; roads whose 'class' is {1} are not walked along).
@@ -1139,26 +1142,7 @@ deficit_m2 为达到{TARGET}尚缺的面积；no_shelter 标记所有避难场�
 错误输入会停止运行并指明图层、要素和字段：面积缺失或为负、类型未知、常住人口为 NULL 或为负。地理坐标系图层重投影到本地投影坐标系（写入日志）；其他图层重投影到避难场所图层的坐标系。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="299" />
-        <source>Runs the whole assessment on a county's layers in one go — nothing needs to run first — and writes everything into {OUTPUT_FOLDER}:
-{0}
-
-The dialog pre-selects the project's layer of each kind (by name, in Chinese or English, or by its fields); a layer that looks like another kind stops the run with a message naming both. The default output folder is kept: beside the saved project, else a dated folder under RiskAtlas in your home folder.
-
-Files: risk_atlas_results.gpkg (every result layer and a provenance table: algorithm, version and parameters of each step), risk_atlas.qgz (a QGIS project with the layers styled and the atlas layouts), risk_atlas.pdf, png/ (one image per page) and HTML reports. In QGIS the results are added to the current project as one styled group, and the message bar offers a button that opens the PDF.
-
-The analysis runs in the background (QGIS stays usable); the atlas is printed afterwards. Cancel stops the run at its next progress step and leaves no file of it behind; when the inputs have errors the run stops after the check and keeps only validation.html, which lists them. The options have the same meaning and defaults as in the single algorithms. Input layers are never modified.</source>
-        <translation>一次运行完成一个县的全部评估 — 无需先运行其他算法 — 并将所有结果写入{OUTPUT_FOLDER}：
-{0}
-
-对话框会预先选中项目中各种类的图层（按中文或英文图层名称，或按字段识别）；若所选图层看起来是另一种类，运行停止，并说明两种种类。默认输出文件夹会保留：位于已保存项目的旁边，否则为主目录下 RiskAtlas 中带日期的文件夹。
-
-文件：risk_atlas_results.gpkg（全部结果图层及来源记录表：各步骤的算法、版本和参数）、risk_atlas.qgz（设置好样式和图集版式的 QGIS 项目）、risk_atlas.pdf、png/（每页一张图片）和 HTML 报告。在 QGIS 中，结果作为一个已设置样式的图层组加入当前项目，消息栏提供打开 PDF 的按钮。
-
-分析在后台运行（QGIS 可继续使用）；之后打印图集。“取消”在下一个进度步骤停止运行，不留下本次运行的任何文件；输入数据有错误时，运行在检查后停止，只保留列出这些错误的 validation.html。各选项的含义和默认值与单独的算法相同。输入图层不会被修改。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help.py" line="320" />
+        <location filename="../processing/help.py" line="360" />
         <source>The assessment chain as an editable Processing model — the same steps, algorithms and defaults as {fullassessment}:
 {0}
 
@@ -1169,7 +1153,7 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
 在模型设计器中打开，可修改或增加步骤，或另存一份本单位的副本。与{fullassessment}不同，它将每个结果写到您指定的位置，不生成项目和 HTML 报告。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="255" />
+        <location filename="../processing/help.py" line="291" />
         <source>Prints the risk atlas as one PDF: the county's pages, then one sheet per township of {TOWNSHIPS}. Run first: {fourcolourmap} ({RISK_MAP}), and for the other layers {enterpriserisk}, {gradehazardsources}, {firestationreach} and {shelterpercapita} — or run {fullassessment}, which makes all of them and this atlas in one go.
 
 County pages: the four-colour risk map with fire stations, shelters and major hazard units, a table of map units, area and residents per risk level, the three indicators, a table of the townships, {ORGANISATION} and {DATE}; with {REACH_AREAS}, the fire-station page (stations, the land each reaches within the time limit, the gaps hatched in red, coverage per township, the stations' districts against their class limit); with {SHELTER_UNITS}, the shelter page (fixed-shelter area per resident per township against {TARGET}, default {0} m² per resident, a value equal to the target meets it; with {SHELTER_LOAD} the shelters' service areas and the overloaded shelters).
@@ -1190,7 +1174,78 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
 页面来自插件“atlas/templates”文件夹中的版式模板（{PAGE_SIZE}，横向），可在版式设计器中编辑；若在个人配置的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4），则使用这些模板。文字以文本形式写出（可搜索），语言按{LANGUAGE}，使用本机已有的中文字体（文泉驿正黑、微软雅黑、黑体、苹方等）。还可将每页另存为 PNG 图片（{OUTPUT_PNG_FOLDER}），并将图集图层写入{ATLAS_LAYERS}（图表存入其旁边的“atlas_charts”文件夹），项目可由此重建图集版式。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="188" />
+        <location filename="../processing/help.py" line="67" />
+        <source>Writes an empty GeoPackage holding every layer Risk Atlas reads — {0} — with their fields, field aliases (in the language chosen in {ALIAS_LANGUAGE}), drop-down value maps for the coded fields and default styles. This is where to begin with a county's own data: fill the layers from the bureau's ledgers, then run {validateinputs}.
+
+Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of your county).
+
+{OUTPUT_XLSX_FOLDER} (optional): also one Excel workbook per layer, to fill in Excel — headers in the language chosen in {ALIAS_LANGUAGE}, drop-down lists for the coded fields, number checks and an instructions sheet. Bring a filled workbook in with {importlayer} (needs the Python package openpyxl).</source>
+        <translation>写出一个空的 GeoPackage，包含风险图谱读取的全部图层 — {0} — 及其字段、字段别名（语言按{ALIAS_LANGUAGE}）、代码字段的下拉选项（值映射）和默认样式。使用本县数据时从这里开始：按台账填入各图层，然后运行{validateinputs}。
+
+在{CRS}中选择以米为单位的投影坐标系（默认 {1}，{2}；请选择本县所在的投影带）。
+
+{OUTPUT_XLSX_FOLDER}（可选）：另为每个图层写出一个 Excel 工作簿，供在 Excel 中填写 — 列名语言按{ALIAS_LANGUAGE}，代码字段带下拉列表，并有数值校验和填表说明页。填好的工作簿用{importlayer}导入（需要 Python 包 openpyxl）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="114" />
+        <source>Run this first (a ledger in the bureau's own format: {importlayer} before it): it checks the input layers against the Risk Atlas schemas (the fields of the data template) and writes a report table and an HTML summary. Every input is optional: give the layers you have. The dialog pre-selects the project's layer of each kind; a layer that looks like another kind (by its fields or its name) stops the run before anything is checked.
+
+Checks: empty layer; missing or geographic CRS (geographic layers are reprojected to a local projected CRS by the analyses: a warning); layers in different CRSs (warning: reprojected to the first layer's CRS); missing required fields; wrong field types (numbers stored as text are a warning when every value parses; yes/no fields take {1}, in any case); empty required values; null, invalid (warning: repaired) or wrongly typed geometries; duplicate ids; negative or implausible values (e.g. quantity above {0} t); unknown codes (shelter type, station class, road class, direction, hazard category — Chinese names of the code table count as their codes: {2} …); LEC values outside the LEC tables (warning); GBK-encoded shapefiles without a .cpg file (warning: set the layer's data source encoding to GBK).
+
+The algorithm succeeds even when errors are found, unless {FAIL_ON_ERROR} is ticked. Input layers are never modified. Next: {fullassessment}, or the analyses one by one.</source>
+        <translation>请首先运行本算法（本局自有格式的台账请先运行{importlayer}）：按风险图谱的图层结构（数据模板的字段）检查输入图层，写出报告表和 HTML 摘要。每个输入都是可选的：有哪些图层就给哪些。对话框会预先选中项目中各种类的图层；若所选图层看起来是另一种类（按字段或名称判断），运行在检查前停止。
+
+检查项：空图层；缺少坐标系或为地理坐标系（分析时重投影到本地投影坐标系：警告）；图层坐标系不一致（警告：重投影到第一个图层的坐标系）；缺少必填字段；字段类型错误（以文本存储的数字若全部可解析则为警告；是/否字段可填 {1}，不区分大小写）；必填值为空；几何为空、无效（警告：自动修复）或类型错误；编号重复；负值或不合理取值（例如数量超过 {0} t）；未知代码（避难场所类型、消防站类别、道路等级、通行方向、危险性类别 — 代码表中的中文名称视同其代码：{2} …）；不在 LEC 表中的 LEC 取值（警告）；没有 .cpg 文件的 GBK 编码 shapefile（警告：请将图层数据源编码设为 GBK）。
+
+即使发现错误，算法也会成功结束，除非勾选了{FAIL_ON_ERROR}。输入图层不会被修改。下一步：{fullassessment}，或逐个运行各项分析。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="335" />
+        <source>Runs the whole assessment on a county's layers in one go — nothing needs to run first — and writes everything into {OUTPUT_FOLDER}:
+{0}
+
+The dialog pre-selects the project's layer of each kind (by name, in Chinese or English, or by its fields); a layer that looks like another kind stops the run with a message naming both. The default output folder is kept: beside the saved project, else a dated folder under RiskAtlas in your home folder.
+
+Files: risk_atlas_results.gpkg (every result layer and a provenance table: algorithm, version and parameters of each step), risk_atlas.qgz (a QGIS project with the layers styled and the atlas layouts), risk_atlas.pdf, png/ (one image per page) and HTML reports. In QGIS the results are added to the current project as one styled group, and the message bar offers a button that opens the PDF.
+
+Raw ledgers: an input may be an Excel or CSV ledger or a layer with the bureau's own headers. It is imported first as {importlayer} does ({COORDINATES} says whether its longitude/latitude are WGS 84, GCJ-02 or BD-09) into imported_inputs.gpkg, with a report import_&lt;layer&gt;.html; the mapping used is printed, and anything ambiguous stops the run and keeps only that report.
+
+The analysis runs in the background (QGIS stays usable); the atlas is printed afterwards. Cancel stops the run at its next progress step and leaves no file of it behind; when the inputs have errors the run stops after the check and keeps only validation.html, which lists them. The options have the same meaning and defaults as in the single algorithms. Input layers are never modified.</source>
+        <translation>一次运行完成一个县的全部评估 — 无需先运行其他算法 — 并将所有结果写入{OUTPUT_FOLDER}：
+{0}
+
+对话框会预先选中项目中各种类的图层（按中文或英文图层名称，或按字段识别）；若所选图层看起来是另一种类，运行停止，并说明两种种类。默认输出文件夹会保留：位于已保存项目的旁边，否则为主目录下 RiskAtlas 中带日期的文件夹。
+
+文件：risk_atlas_results.gpkg（全部结果图层及来源记录表：各步骤的算法、版本和参数）、risk_atlas.qgz（设置好样式和图集版式的 QGIS 项目）、risk_atlas.pdf、png/（每页一张图片）和 HTML 报告。在 QGIS 中，结果作为一个已设置样式的图层组加入当前项目，消息栏提供打开 PDF 的按钮。
+
+原始台账：输入可以是 Excel 或 CSV 台账，或使用本局自有表头的图层。它会先按{importlayer}的方式导入（{COORDINATES}说明其经纬度是 WGS 84、GCJ-02 还是 BD-09），写入 imported_inputs.gpkg，并生成报告 import_&lt;图层&gt;.html；日志列出所用的列映射，任何歧义都会使运行停止，只保留该报告。
+
+分析在后台运行（QGIS 可继续使用）；之后打印图集。“取消”在下一个进度步骤停止运行，不留下本次运行的任何文件；输入数据有错误时，运行在检查后停止，只保留列出这些错误的 validation.html。各选项的含义和默认值与单独的算法相同。输入图层不会被修改。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="82" />
+        <source>Turns a bureau's own ledger — Excel (xlsx; the first sheet, or 'file.xlsx|layername=sheet'), CSV (UTF-8 or GBK), a shapefile (GBK without .cpg is detected), GeoJSON or a GeoPackage layer — into a layer of one Risk Atlas kind, in the schema the other algorithms read. Nothing needs to run first; next: {validateinputs}, then {fullassessment} (which also imports raw ledgers itself).
+
+Headers: the header row is found within the first rows (a merged title row above it is skipped); every column is read as text first (credit codes and leading zeros survive); headers are matched through one synonym table of Chinese and English variants ({0} …); {FIELD_MAP} wins over it (full-width ＝ and ； accepted; 源列=- drops a column). {KIND}: left empty, the headers say which kind the ledger is.
+Values: coded fields go through one code table, the same validation and every algorithm use — {1}; yes/no fields take {2}; numbers may carry units (12吨, 500 kg, 1.2万人), thousands separators (1,200) and full-width digits.
+Places: longitude/latitude columns (one or two; decimals or 度分秒; recognised, or {X_FIELD} and {Y_FIELD}), a WKT column, or the layer's geometry. {COORDINATES}: {COORDINATES_0} is the default; {COORDINATES_2} and {COORDINATES_3} are converted to WGS 84 by the public formula with an iterative inverse (a point's round trip is below a millimetre); exchanged longitude/latitude are found and swapped back per row; projected coordinate columns need {SOURCE_CRS}. The output is in {TARGET_CRS}, by default the CGCS2000 3-degree Gauss-Krüger zone of the centre of {STUDY_AREA} (else of the data); places outside {STUDY_AREA} are listed.
+
+Report ({OUTPUT_REPORT} and {OUTPUT_HTML}, in the UI language): every mapped, unmapped and ambiguous header and every recoded, unknown or unparseable value, by the row number Excel shows (a layer: the feature id). Nothing is guessed: an ambiguous header or value, a missing required field or an unknown kind stops the import and says what to set; nothing is written then. {OUTPUT} carries drop-down value maps for its coded fields and is styled as its kind.</source>
+        <translation>把本局自己的台账 — Excel（xlsx；默认第一个工作表，或写作“文件.xlsx|layername=工作表”）、CSV（UTF-8 或 GBK）、Shapefile（可识别无 .cpg 的 GBK 编码）、GeoJSON 或 GeoPackage 图层 — 转换为风险图谱某一种类的图层，字段符合其他算法读取的数据规范。无需先运行其他算法；下一步：{validateinputs}，然后{fullassessment}（它也能自行导入原始台账）。
+
+列名：在前几行中查找表头行（跳过其上方的合并标题行）；所有列先按文本读取（统一社会信用代码、前导零不丢失）；表头通过统一的中英文同义词表匹配（{0} …）；{FIELD_MAP}优先于同义词表（可用全角＝和；；源列=- 表示舍弃该列）。{KIND}：留空时由表头判断台账的种类。
+取值：代码字段经统一的代码表转换，检查输入图层和各算法使用同一张表 — {1}；是/否字段可填 {2}；数字可带单位（12吨、500 kg、1.2万人）、千分位（1,200）和全角数字。
+位置：经度/纬度列（一列或两列；小数或度分秒；自动识别，或用{X_FIELD}和{Y_FIELD}指定）、WKT 列，或图层自身的几何。{COORDINATES}：默认为{COORDINATES_0}；{COORDINATES_2}和{COORDINATES_3}按公开公式并用迭代反算转换为 WGS 84（单点往返误差小于 1 毫米）；逐行发现并纠正经纬度颠倒；投影坐标列需指定{SOURCE_CRS}。输出坐标系为{TARGET_CRS}，默认取{STUDY_AREA}中心所在的 CGCS2000 3 度分带高斯-克吕格投影（否则按数据中心）；列出{STUDY_AREA}以外的位置。
+
+报告（{OUTPUT_REPORT}和{OUTPUT_HTML}，使用界面语言）：列出每个已映射、未映射和有歧义的表头，以及每个经转换、未知或无法解析的值，行号与 Excel 显示一致（图层则为要素编号）。不做任何猜测：表头或取值有歧义、缺少必填字段或无法识别种类时，导入停止并说明需要设置什么，此时不写出任何结果。{OUTPUT}的代码字段带有下拉选项（值映射），并按其种类设置样式。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="215" />
+        <source>{OUTPUT_RASTER}: the levels as a paletted GeoTIFF, one byte per cell — whole cells whose centre lies in {STUDY_AREA} (every cell when it is not given) hold their level, the others no data (0) — with the palette as its colour table and the legend in a .qml beside it. {OUTPUT} and {OUTPUT_RASTER} may each be left out, not both.</source>
+        <translation>{OUTPUT_RASTER}：以调色板 GeoTIFF 输出风险等级，每个格网单元一个字节——中心点位于{STUDY_AREA}内的完整单元（未指定时为全部单元）取其等级，其余为无数据（0）；四色调色板写入其颜色表，图例写入同名 .qml 文件。{OUTPUT}与{OUTPUT_RASTER}可以省略其一，但不能都省略。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="224" />
         <source>Which land, residents and targets each of {STATIONS} reaches within {TIME_LIMIT} of the dispatch order (建标152-2017 §14 / GB 51080-2015 §4.1: {0} min = turnout, conventionally {1} min, + driving) on {ROADS}, and whether its district respects the class limit ({2}). For {TARGETS} run {enterpriserisk} (and {gradehazardsources}) first: their outputs are the usual targets.
 
 Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction ({DIRECTION_FIELD}). Speed per road: {SPEED_FIELD} when &gt; 0, else the road class's speed from {SPEED_PRESET} ({3}), else {DEFAULT_SPEED}. A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations farther than {SNAP_TOLERANCE} are listed and left out. One search from all stations at once, each starting with its turnout time ({TURNOUT_FIELD}, else {DEFAULT_TURNOUT}); roads are cut where two stations meet (equal time) and where time runs out. A suburban station ({SUBURBAN_FIELD}: {4}) has the suburban limit whatever its class.
@@ -1206,51 +1261,452 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 
 输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、可选的按时间分段可达道路（{OUTPUT_EDGES_BANDS}：每站每个{BAND_MIN}时段一条线，band_from_min ≤ 时间 &lt; band_to_min，最后一段止于{TIME_LIMIT}）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。下一步：{exportatlas}。</translation>
     </message>
+</context>
+<context>
+    <name>ImportLayer</name>
     <message>
-        <location filename="../processing/help.py" line="179" />
-        <source>{OUTPUT_RASTER}: the levels as a paletted GeoTIFF, one byte per cell — whole cells whose centre lies in {STUDY_AREA} (every cell when it is not given) hold their level, the others no data (0) — with the palette as its colour table and the legend in a .qml beside it. {OUTPUT} and {OUTPUT_RASTER} may each be left out, not both.</source>
-        <translation>{OUTPUT_RASTER}：以调色板 GeoTIFF 输出风险等级，每个格网单元一个字节——中心点位于{STUDY_AREA}内的完整单元（未指定时为全部单元）取其等级，其余为无数据（0）；四色调色板写入其颜色表，图例写入同名 .qml 文件。{OUTPUT}与{OUTPUT_RASTER}可以省略其一，但不能都省略。</translation>
+        <location filename="../processing/alg_import_layer.py" line="28" />
+        <source>Import ledger or layer</source>
+        <translation>导入台账/图层</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="32" />
+        <source>Ledger or layer (xlsx, csv, shapefile, GeoJSON, GeoPackage layer)</source>
+        <translation>台账或图层（xlsx、csv、Shapefile、GeoJSON、GeoPackage 图层）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="37" />
+        <source>Layer kind (empty: recognised from the headers)</source>
+        <translation>图层类型（留空：根据表头识别）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="40" />
+        <source>Column mapping (源列=field;源列=field; wins over the recognised headers)</source>
+        <translation>列映射（源列=field;源列=field；优先于自动识别的表头）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="43" />
+        <source>Coordinates are</source>
+        <translation>坐标为</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="47" />
+        <source>CRS of projected coordinate columns (or of a layer without one)</source>
+        <translation>投影坐标列的坐标系（或无坐标系图层的坐标系）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="49" />
+        <source>Longitude / X column (empty: recognised)</source>
+        <translation>经度 / X 列（留空：自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="49" />
+        <source>Latitude / Y column (empty: recognised)</source>
+        <translation>纬度 / Y 列（留空：自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="52" />
+        <source>Output CRS (empty: the CGCS2000 Gauss-Krüger zone of the study area or the data)</source>
+        <translation>输出坐标系（留空：研究区或数据所在的 CGCS2000 高斯-克吕格分带）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="55" />
+        <source>Study area (places outside it are listed)</source>
+        <translation>研究区（列出其范围外的位置）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="57" />
+        <source>Imported layer</source>
+        <translation>导入的图层</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="58" />
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="59" />
+        <source>Import report (HTML)</source>
+        <translation>导入报告（HTML）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="60" />
+        <source>Layer kind imported</source>
+        <translation>导入的图层类型</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="61" />
+        <source>Features written</source>
+        <translation>写出的要素数</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="95" />
+        <source>Cannot import: {0}</source>
+        <translation>无法导入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="105" />
+        <source> See the report: {0}</source>
+        <translation> 详见报告：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_import_layer.py" line="106" />
+        <source>The import stopped: nothing was written.</source>
+        <translation>导入已停止：未写出任何结果。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <location filename="../layers/ledger_crs.py" line="17" />
+        <source>As the source says (a table without CRS: WGS 84)</source>
+        <translation>按数据源（无坐标系的表格：WGS 84）</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_crs.py" line="17" />
+        <source>WGS 84 (GPS)</source>
+        <translation>WGS 84（GPS 定位）</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_crs.py" line="17" />
+        <source>GCJ-02 (AMap, Tencent)</source>
+        <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_crs.py" line="17" />
+        <source>BD-09 (Baidu)</source>
+        <translation>BD-09（百度）</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_crs.py" line="17" />
+        <source>CGCS2000 geographic</source>
+        <translation>CGCS2000 地理坐标</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="22" />
+        <source>Read {value}.</source>
+        <translation>读取 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="23" />
+        <source>Text encoding: {value}.</source>
+        <translation>文本编码：{value}。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="24" />
+        <source>Layer kind {result} (as KIND says).</source>
+        <translation>图层类型 {result}（按 KIND 指定）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="25" />
+        <source>Layer kind {result}, recognised from the headers (required fields found: {detail}).</source>
+        <translation>图层类型 {result}，根据表头识别（必填字段匹配：{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="27" />
+        <source>The headers do not say which kind of layer this is (best matches: {detail}): set KIND.</source>
+        <translation>无法从表头判断图层类型（最接近：{detail}）：请设置 KIND。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="29" />
+        <source>The headers fit several kinds equally ({detail}): set KIND.</source>
+        <translation>表头同样符合多种图层类型（{detail}）：请设置 KIND。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="31" />
+        <source>Header row: row {rows} ({detail} headers recognised).</source>
+        <translation>表头行：第 {rows} 行（识别出 {detail} 个表头）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="33" />
+        <source>No header recognised in the first {detail} rows: set KIND, or name the columns with FIELD_MAP.</source>
+        <translation>前 {detail} 行中没有可识别的表头：请设置 KIND，或用 FIELD_MAP 指明各列。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="36" />
+        <source>Column '{column}' → {field}.</source>
+        <translation>列“{column}” → {field}。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="37" />
+        <source>Column '{column}' recognised ({field}): not imported.</source>
+        <translation>列“{column}”已识别（{field}）：不导入。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="38" />
+        <source>Column '{column}' → {field} (similar header).</source>
+        <translation>列“{column}” → {field}（相近表头）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="39" />
+        <source>Column '{column}' → {field} (FIELD_MAP).</source>
+        <translation>列“{column}” → {field}（FIELD_MAP）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="40" />
+        <source>Column '{column}' left out (FIELD_MAP).</source>
+        <translation>列“{column}”已舍弃（FIELD_MAP）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="41" />
+        <source>Column '{column}' not used: FIELD_MAP takes its field from another column.</source>
+        <translation>列“{column}”未使用：FIELD_MAP 从另一列取该字段。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="43" />
+        <source>Column '{column}' is not a Risk Atlas field: not imported.</source>
+        <translation>列“{column}”不是风险图谱字段：不导入。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="45" />
+        <source>Column '{column}' could be {detail}: say which with FIELD_MAP, e.g. {result}</source>
+        <translation>列“{column}”可能是 {detail}：请用 FIELD_MAP 指明，例如 {result}</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="47" />
+        <source>Column '{column}': the unit {detail} does not fit {field}: correct the header or set FIELD_MAP.</source>
+        <translation>列“{column}”：单位 {detail} 与 {field} 不符：请更正表头或设置 FIELD_MAP。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="50" />
+        <source>FIELD_MAP: {detail}</source>
+        <translation>列映射 FIELD_MAP：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="51" />
+        <source>No column for the required field {field}: name it with FIELD_MAP (源列={code}).</source>
+        <translation>必填字段 {field} 没有对应的列：请用 FIELD_MAP 指明（源列={code}）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="53" />
+        <source>Rows {rows} skipped: every required field is empty (a total line or a note?).</source>
+        <translation>已跳过第 {rows} 行：所有必填字段均为空（合计行或备注？）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="55" />
+        <source>Empty rows {rows} skipped.</source>
+        <translation>已跳过空行：第 {rows} 行。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="56" />
+        <source>{field}: '{value}' read as {result} (rows {rows}).</source>
+        <translation>{field}：“{value}”读作 {result}（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="57" />
+        <source>{field}: '{value}' is not a number (rows {rows}); it is left empty.</source>
+        <translation>{field}：“{value}”不是数字（第 {rows} 行）；留空。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="59" />
+        <source>{field}: '{value}' is not a whole number (rows {rows}); it is left empty.</source>
+        <translation>{field}：“{value}”不是整数（第 {rows} 行）；留空。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="61" />
+        <source>{field}: '{value}' → {result} (rows {rows}).</source>
+        <translation>{field}：“{value}” → {result}（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="62" />
+        <source>{field}: '{value}' is not a known value (rows {rows}); known values: {choices}.</source>
+        <translation>{field}：“{value}”不是已知取值（第 {rows} 行）；可用取值：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="64" />
+        <source>{field}: '{value}' could be {detail} (rows {rows}): write which in the ledger.</source>
+        <translation>{field}：“{value}”可能是 {detail}（第 {rows} 行）：请在台账中写明。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="66" />
+        <source>{field}: '{value}' is not a category of GB 18218 Table 2 (rows {rows}); left empty.</source>
+        <translation>{field}：“{value}”不属于 GB 18218 表 2 的类别（第 {rows} 行）；留空。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="68" />
+        <source>substance: '{value}' is read by its CAS number {result} (rows {rows}).</source>
+        <translation>substance：“{value}”按其 CAS 号 {result} 读取（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="70" />
+        <source>Coordinates from {column}, read as {value}.</source>
+        <translation>坐标取自 {column}，按 {value} 读取。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="72" />
+        <source>No coordinates (rows {rows}): written without geometry.</source>
+        <translation>无坐标（第 {rows} 行）：写出时无几何。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="74" />
+        <source>Coordinates not read ({detail}, e.g. '{value}', rows {rows}): written without geometry.</source>
+        <translation>坐标无法读取（{detail}，例如“{value}”，第 {rows} 行）：写出时无几何。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="76" />
+        <source>Longitude and latitude exchanged in rows {rows}: swapped back.</source>
+        <translation>第 {rows} 行经纬度颠倒：已纠正。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="78" />
+        <source>Rows {rows} lie outside China in either order: left as written.</source>
+        <translation>第 {rows} 行无论怎样排列都不在中国境内：保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="80" />
+        <source>{column} hold projected coordinates (e.g. {value}), not degrees: set SOURCE_CRS.</source>
+        <translation>{column} 中是投影坐标（例如 {value}），不是经纬度：请设置 SOURCE_CRS。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="82" />
+        <source>{count} places converted from {value} to WGS 84; moved {mean} m on average ({low}–{high} m).</source>
+        <translation>{count} 个位置由 {value} 转换为 WGS 84；平均移动 {mean} 米（{low}–{high} 米）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="84" />
+        <source>Rows {rows} lie outside the study area.</source>
+        <translation>第 {rows} 行位于研究区外。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="86" />
+        <source>Geometry (WKT) not read (e.g. '{value}', rows {rows}): written without geometry.</source>
+        <translation>几何（WKT）无法读取（例如“{value}”，第 {rows} 行）：写出时无几何。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="88" />
+        <source>Written in {result} ({value}).</source>
+        <translation>写出坐标系：{result}（{value}）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="89" />
+        <source>SOURCE_CRS {value} is projected: COORDINATES must then be 0 (as the source says).</source>
+        <translation>SOURCE_CRS {value} 为投影坐标系：此时 COORDINATES 必须为 0（按数据源）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="91" />
+        <source>The layer has no coordinate reference system: set SOURCE_CRS or COORDINATES.</source>
+        <translation>该图层没有坐标参考系：请设置 SOURCE_CRS 或 COORDINATES。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="93" />
+        <source>The geometries are {value}; this kind takes {detail}.</source>
+        <translation>几何类型为 {value}；该图层类型只接受 {detail}。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="96" />
+        <source>{count} places converted from {value} to WGS 84.</source>
+        <translation>{count} 个位置由 {value} 转换为 WGS 84。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="168" />
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="168" />
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="168" />
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="168" />
+        <source>Values read</source>
+        <translation>取值转换</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="168" />
+        <source>Source and places</source>
+        <translation>数据源与位置</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="177" />
+        <source>Risk Atlas — import report</source>
+        <translation>风险图谱——导入报告</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="180" />
+        <source>Source</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="180" />
+        <source>Layer kind</source>
+        <translation>图层类型</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="180" />
+        <source>Rows read</source>
+        <translation>读取行数</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="180" />
+        <source>Errors / warnings</source>
+        <translation>错误 / 警告</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="185" />
+        <source>Nothing was written: settle the errors below, then run the import again.</source>
+        <translation>未写出任何结果：请处理下列错误后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="187" />
+        <source>Rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="187" />
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="208" />
+        <source>… and {0} more</source>
+        <translation>……另有 {0} 条</translation>
     </message>
 </context>
 <context>
     <name>InputLayers</name>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="225" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="225" />
         <source>Hazard sources (one record per unit and substance)</source>
         <translation>危险源（每个单元每种物质一条记录）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="225" />
         <source>Emergency shelters</source>
         <translation>应急避难场所</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="225" />
         <source>Emergency shelters, second layer (e.g. points beside polygons)</source>
         <translation>应急避难场所（第二图层，如面图层之外的点图层）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="225" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="225" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="225" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="217" />
+        <location filename="../layers/schemas.py" line="225" />
         <source>Townships</source>
         <translation>镇街</translation>
     </message>
@@ -1308,22 +1764,22 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>风险评估</translation>
     </message>
     <message>
-        <location filename="../processing/preselect.py" line="97" />
+        <location filename="../processing/preselect.py" line="114" />
         <source>The {0} layer chosen ('{1}') looks like {2}, judging by its fields. Choose the {0} layer.</source>
         <translation>选择的{0}图层“{1}”看起来是{2}（从字段判断）。请选择{0}图层。</translation>
     </message>
     <message>
-        <location filename="../processing/preselect.py" line="100" />
+        <location filename="../processing/preselect.py" line="117" />
         <source>The {0} layer chosen ('{1}') looks like {2}, judging by its name. Choose the {0} layer.</source>
         <translation>选择的{0}图层“{1}”看起来是{2}（从图层名称判断）。请选择{0}图层。</translation>
     </message>
     <message>
-        <location filename="../processing/preselect.py" line="104" />
+        <location filename="../processing/preselect.py" line="121" />
         <source>It has no {0} field.</source>
         <translation>该图层没有 {0} 字段。</translation>
     </message>
     <message>
-        <location filename="../processing/preselect.py" line="111" />
+        <location filename="../processing/preselect.py" line="128" />
         <source>{0} is what '{1}' writes: run it first.</source>
         <translation>{0}由“{1}”生成：请先运行该算法。</translation>
     </message>
@@ -1369,12 +1825,12 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 <context>
     <name>RiskAtlasProvider</name>
     <message>
-        <location filename="../processing/provider.py" line="57" />
+        <location filename="../processing/provider.py" line="59" />
         <source>Risk Atlas</source>
         <translation>风险图谱</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="60" />
+        <location filename="../processing/provider.py" line="62" />
         <source>Risk Atlas {0}</source>
         <translation>风险图谱 {0}</translation>
     </message>
@@ -1803,139 +2259,149 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>坐标系 {crs} 与“{first}”的 {first_crs} 不同；重投影到 {target}</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="45" />
+        <location filename="../layers/messages.py" line="47" />
         <source>empty layer</source>
         <translation>空图层</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="46" />
+        <location filename="../layers/messages.py" line="48" />
         <source>no coordinate reference system</source>
         <translation>无坐标参照系</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="47" />
+        <location filename="../layers/messages.py" line="49" />
         <source>geographic coordinate reference system</source>
         <translation>地理坐标系</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="48" />
+        <location filename="../layers/messages.py" line="50" />
         <source>different coordinate reference systems</source>
         <translation>坐标系不一致</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="49" />
+        <location filename="../layers/messages.py" line="51" />
         <source>missing field</source>
         <translation>缺少字段</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="50" />
+        <location filename="../layers/messages.py" line="52" />
         <source>wrong field type</source>
         <translation>字段类型错误</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="51" />
+        <location filename="../layers/messages.py" line="53" />
         <source>numbers stored as text</source>
         <translation>数字存为文本</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="52" />
+        <location filename="../layers/messages.py" line="54" />
         <source>empty required value</source>
         <translation>必填值为空</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="53" />
+        <location filename="../layers/messages.py" line="55" />
         <source>no geometry</source>
         <translation>无几何</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="54" />
+        <location filename="../layers/messages.py" line="56" />
         <source>invalid geometry</source>
         <translation>几何无效</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="55" />
+        <location filename="../layers/messages.py" line="57" />
         <source>wrong geometry type</source>
         <translation>几何类型错误</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="56" />
+        <location filename="../layers/messages.py" line="58" />
         <source>duplicate id</source>
         <translation>编号重复</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="57" />
+        <location filename="../layers/messages.py" line="59" />
         <source>negative value</source>
         <translation>负值</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="58" />
+        <location filename="../layers/messages.py" line="60" />
         <source>value out of range</source>
         <translation>取值超出范围</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="59" />
+        <location filename="../layers/messages.py" line="61" />
         <source>implausible value</source>
         <translation>取值不合理</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="60" />
+        <location filename="../layers/messages.py" line="62" />
         <source>unknown code</source>
         <translation>未知代码</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="61" />
+        <location filename="../layers/messages.py" line="63" />
         <source>value not in the LEC table</source>
         <translation>不在 LEC 表中的取值</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="62" />
+        <location filename="../layers/messages.py" line="64" />
         <source>GBK shapefile without .cpg</source>
         <translation>GBK 编码的 shapefile 缺少 .cpg</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="64" />
+        <location filename="../layers/messages.py" line="66" />
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="65" />
+        <location filename="../layers/messages.py" line="67" />
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="66" />
+        <location filename="../layers/messages.py" line="68" />
         <source>note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="72" />
+        <location filename="../layers/messages.py" line="74" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="69" />
+        <location filename="../layers/messages.py" line="71" />
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="70" />
+        <location filename="../layers/messages.py" line="72" />
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="71" />
+        <location filename="../layers/messages.py" line="73" />
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="73" />
+        <location filename="../layers/messages.py" line="75" />
         <source>… {0} more</source>
         <translation>…… 另有 {0} 条</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="74" />
+        <location filename="../layers/messages.py" line="76" />
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <location filename="../layers/messages.py" line="20" />
+        <source>'{field}' = '{value}' could be {candidates}: write which one</source>
+        <translation>“{field}” = “{value}” 可能是 {candidates}：请写明是哪一个</translation>
+    </message>
+    <message>
+        <location filename="../layers/messages.py" line="20" />
+        <source>'{field}' = '{value}' is not a category of GB 18218 Table 2</source>
+        <translation>“{field}” = “{value}” 不是 GB 18218 表 2 中的类别</translation>
     </message>
 </context>
 </TS>

@@ -59,8 +59,24 @@ def write_layer(path, layer_name, frame, fields, crs, wkb_type=None, overwrite_f
         raise IOError(f"cannot write layer '{layer_name}' in {path}: {error}")
 
 
+def drop_stored_styles(path, layer_name):
+    """Remove the styles stored for ``layer_name`` in the GeoPackage (QGIS 3.22 asks in a dialog — which
+    blocks a headless run — before it overwrites one)."""
+    from osgeo import ogr
+
+    dataset = ogr.Open(path, 1)
+    if dataset is None:
+        return
+    if dataset.GetLayerByName("layer_styles") is not None:
+        quoted = layer_name.replace("'", "''")
+        dataset.ExecuteSQL(f"DELETE FROM layer_styles WHERE f_table_name = '{quoted}'")
+    dataset = None
+
+
 def save_default_style(path, layer_name, style_function, description=""):
-    """Store a default style (symbology + field aliases) inside the GeoPackage's layer_styles."""
+    """Store a default style (symbology + field aliases + drop-downs) inside the GeoPackage's
+    layer_styles, replacing any the layer had."""
+    drop_stored_styles(path, layer_name)
     layer = QgsVectorLayer(f"{path}|layername={layer_name}", layer_name, "ogr")
     if not layer.isValid():
         raise IOError(f"cannot open layer '{layer_name}' in {path}")

@@ -152,3 +152,19 @@ def mismatch(expected, layer_name, field_names):
     if accepts(expected, found, field_names):
         return None
     return found, how
+
+
+def is_raw_ledger(layer_name, field_names, has_geometry, from_table_file=False):
+    """True when a layer is a bureau's own ledger still to be imported (riskatlas:importlayer): a
+    spreadsheet or CSV (``from_table_file``) or a table whose headers or name say an input kind, or a
+    layer of an input kind lacking a required field under its Risk Atlas name (Chinese headers). A
+    layer of the Risk Atlas schema, a result, and a layer that says nothing are not."""
+    found = kind_from_fields(field_names)
+    if found in RESULT_KINDS:
+        return False
+    if from_table_file:
+        return True
+    kind = found or kind_from_name(layer_name)
+    if kind not in SCHEMAS:
+        return False
+    return not has_geometry or not set(KINDS[kind].needs) <= set(field_names)

@@ -25,6 +25,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Validation", "'{field}' must be true/false (是/否, yes/no, 1/0), found '{value}'"),
     QT_TRANSLATE_NOOP("Validation", "'{field}' must be a text field (it is {kind})"),
     QT_TRANSLATE_NOOP("Validation", "unknown {field} '{value}' (allowed: {allowed})"),
+    QT_TRANSLATE_NOOP("Validation", "'{field}' = '{value}' could be {candidates}: write which one"),
+    QT_TRANSLATE_NOOP("Validation", "'{field}' = '{value}' is not a category of GB 18218 Table 2"),
     QT_TRANSLATE_NOOP("Validation", "'{field}' is negative ({value})"),
     QT_TRANSLATE_NOOP("Validation", "'{field}' = {value} is below {minimum}"),
     QT_TRANSLATE_NOOP("Validation", "'{field}' = {value} is implausibly large (> {maximum})"),

@@ -14,6 +14,11 @@ RISK_FIELDS = (("risk_level", INT), ("risk_label_zh", STRING), ("risk_label_en",
 VALIDATION_REPORT_FIELDS = (("layer", STRING), ("feature_id", INT), ("field", STRING), ("problem", STRING),
                             ("severity", STRING), ("message", STRING))
 
+# riskatlas:importlayer's report (one row per report line; row = the first row number a user sees)
+IMPORT_REPORT_FIELDS = (("section", STRING), ("severity", STRING), ("status", STRING), ("row", INT), ("rows", STRING),
+                        ("count", INT), ("column", STRING), ("field", STRING), ("value", STRING), ("result", STRING),
+                        ("message", STRING))
+
 # riskatlas:gradehazardsources
 HAZARD_UNIT_FIELDS = (("unit_id", STRING), ("n_substances", INT), ("s_value", DOUBLE), ("is_major", BOOL),
                       ("alpha", DOUBLE), ("exposed_people", DOUBLE), ("exposed_source", STRING), ("r_value", DOUBLE),

@@ -110,12 +110,13 @@ class Style:
     renderer: Optional[Renderer]  # None: labels only (the symbology is left as it is)
     labels: Optional[Labels] = None
     aliases: tuple = field(default_factory=tuple)  # ((field, alias), …)
+    value_maps: tuple = field(default_factory=tuple)  # ((field, ((shown name, stored code), …)), …): drop-downs
 
     @property
     def categories(self) -> str:
         """The QML's style categories: only what the style sets (loading it leaves the rest alone)."""
         return "|".join((["Symbology"] if self.renderer else []) + (["Labeling"] if self.labels else [])
-                        + (["Fields"] if self.aliases else []))
+                        + (["Fields"] if self.aliases else []) + (["Forms"] if self.value_maps else []))
 
 
 def _colour(colour: str) -> str:
@@ -253,6 +254,20 @@ def _labels_xml(labels: Labels) -> list[str]:
             f"   <rendering {_attributes(rendering)}/>", "  </settings>", " </labeling>"]
 
 
+def _value_maps_xml(value_maps) -> list[str]:
+    """Value-map editor widgets (QGIS's "ValueMap": a drop-down showing names, storing codes)."""
+    lines = [" <fieldConfiguration>"]
+    for name, choices in value_maps:
+        lines += [f"  <field configurationFlags=\"None\" name={quoteattr(name)}>", '   <editWidget type="ValueMap">',
+                  "    <config>", '     <Option type="Map">', '      <Option type="List" name="map">']
+        for shown, code in choices:
+            lines += ['       <Option type="Map">',
+                      f'        <Option type="QString" value={quoteattr(str(code))} name={quoteattr(shown)}/>',
+                      "       </Option>"]
+        lines += ["      </Option>", "     </Option>", "    </config>", "   </editWidget>", "  </field>"]
+    return lines + [" </fieldConfiguration>"]
+
+
 def to_qml(style: Style) -> str:
     """The style as a QML document (text)."""
     labelled = "1" if style.labels else "0"
@@ -262,6 +277,8 @@ def to_qml(style: Style) -> str:
         lines += _renderer_xml(style.renderer)
     if style.labels:
         lines += _labels_xml(style.labels)
+    if style.value_maps:
+        lines += _value_maps_xml(style.value_maps)
     if style.aliases:
         lines.append(" <aliases>")
         lines += [f"  <alias {_attributes((('field', name), ('name', alias)))}/>" for name, alias in style.aliases]
@@ -283,6 +300,8 @@ def apply_style(layer, style: Style) -> None:
         categories |= QgsMapLayer.Labeling
     if style.aliases:
         categories |= QgsMapLayer.Fields
+    if style.value_maps:
+        categories |= QgsMapLayer.Forms
     ok, message = layer.importNamedStyle(document, categories)
     if not ok:
         raise ValueError(f"cannot apply the style to layer '{layer.name()}': {message}")

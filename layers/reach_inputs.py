@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..core.errors import InputError
-from ..core.values import id_strings, parse_bools, parse_numbers
+from ..core.ledger.codes import AMBIGUOUS, UNKNOWN, read_codes
+from ..core.values import id_strings, parse_numbers
 from .outputs import TARGET_ID_FIELDS, first_present
 
 
@@ -73,11 +74,12 @@ def station_inputs(stations, id_field, class_field, turnout_field, suburban_fiel
     turnout = numbers(stations, turnout_field, "turnout time") if turnout_field else np.full(len(gdf), np.nan)
     suburban = None
     if suburban_field:
-        parsed = parse_bools(gdf[suburban_field])
-        if parsed.invalid.any():
-            raise InputError("suburban must be true or false (是/否, yes/no, 1/0)", layer=stations.name,
-                             feature_ids=gdf.index[parsed.invalid], field=suburban_field)
-        suburban = parsed.values
+        flags = read_codes("fire_stations", "suburban", gdf[suburban_field].to_numpy(dtype=object))
+        invalid = np.isin(flags.status, (UNKNOWN, AMBIGUOUS))
+        if invalid.any():
+            raise InputError("suburban must be true or false (是/否, 郊区/城区, yes/no, 1/0)", layer=stations.name,
+                             feature_ids=gdf.index[invalid], field=suburban_field)
+        suburban = flags.codes == True  # noqa: E712 (empty: not suburban)
     return StationInputs(gdf.geometry.values, ids, turnout,
                          gdf[class_field].to_numpy(dtype=object) if class_field else None, suburban,
                          gdf["name"].to_numpy(dtype=object) if "name" in gdf.columns else None)

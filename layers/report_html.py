@@ -157,9 +157,11 @@ def headline_block(page, figures, language, footnote=None):
 # ---------------------------------------------------------------- fire-station reach
 
 def _class_name(code, language):
-    from ..core.standards.fire_stations import CLASS_LIMIT_BY_CODE, normalise_class
+    from ..core.ledger.codes import code_of
+    from ..core.standards.fire_stations import CLASS_LIMIT_BY_CODE
 
-    entry = CLASS_LIMIT_BY_CODE.get(normalise_class(code) or "")
+    known = code_of("fire_stations", "class", code) or code  # the code table reads 一级站 …; "suburban" as is
+    entry = CLASS_LIMIT_BY_CODE.get(known) if isinstance(known, str) else None
     if entry is None:
         return "" if _missing(code) else str(code)
     return entry.name_zh if language == "zh" else entry.name_en

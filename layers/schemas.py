@@ -13,7 +13,6 @@ from ..core.standards.gb18218 import CATEGORY_CODES as HAZARD_CATEGORY_CODES
 from ..core.standards.gb18218 import EXPOSURE_RADIUS_M
 from ..core.standards.risk_presets import LEC_C_VALUES, LEC_E_VALUES, LEC_L_VALUES, MATRIX_RANGE
 from ..core.standards.shelters import DEFAULT_SHELTER_TYPES
-from ..core.values import URBAN_WORDS
 
 
 def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks for; translated where shown)
@@ -44,7 +43,6 @@ class FieldSpec:
     maximum: float = None  # largest sensible value (inclusive); above it the value is absurd
     length: int = 0  # string width for the template (0 = unlimited)
     description: str = ""
-    words: dict = None  # a bool field's true/false words (core.values; default YES_NO_WORDS)
 
 
 @dataclass(frozen=True)
@@ -160,7 +158,7 @@ POPULATION = LayerSchema(
     (
         _id("pop_id", "人口单元编号", "Population unit id"),
         FieldSpec("residents", DOUBLE, "常住人口", "Residents", required=True, minimum=0, maximum=1e6),
-        FieldSpec("urban", BOOL, "城镇", "Urban", words=URBAN_WORDS),
+        FieldSpec("urban", BOOL, "城镇", "Urban"),
         FieldSpec("township", STRING, "所属镇街", "Township", length=60),
     ),
     key=("pop_id",),
@@ -190,6 +188,16 @@ TOWNSHIPS = LayerSchema(
 )
 
 SCHEMAS = {s.kind: s for s in (ENTERPRISES, HAZARD_SOURCES, SHELTERS, FIRE_STATIONS, POPULATION, ROADS, TOWNSHIPS)}
+
+# The kinds riskatlas:importlayer writes, in the order of its KIND enum (append only): the schema
+# kinds, with the shelters' assembly points (shelter_points: the shelters' schema) after shelters.
+IMPORT_KINDS = ("enterprises", "hazard_sources", "shelters", "shelter_points", "fire_stations", "population",
+                "roads", "townships")
+
+
+def schema_of(kind):
+    """The LayerSchema of a kind of IMPORT_KINDS (shelter_points: the shelters' schema)."""
+    return SCHEMAS["shelters" if kind == "shelter_points" else kind]
 
 
 # ---------------------------------------------------------------- the assessment's layers
@@ -276,3 +284,14 @@ RESULT_BY_NAME = {r.name: r for r in RESULT_LAYERS}
 def project_results():
     """The result layers a project shows, top to bottom."""
     return tuple(sorted((r for r in RESULT_LAYERS if r.project is not None), key=lambda r: r.project))
+
+
+def import_kind_title(kind, zh):
+    """'企业 (enterprises)': an IMPORT_KINDS entry as riskatlas:importlayer's KIND lists it (the shelters'
+    points with the hint the assessment gives them)."""
+    schema = schema_of(kind)
+    title = schema.title_zh if zh else schema.title_en
+    if kind == "shelter_points":
+        points = INPUT_BY_PARAMETER["SHELTERS_2"]
+        title += f"（{points.hint_zh}）" if zh else f" ({points.hint_en})"
+    return f"{title} ({kind})"

@@ -11,7 +11,7 @@ from ..core.standards.fire_stations import ROAD_CLASS_NAMES_EN, ROAD_CLASS_NAMES
 from ..core.standards.risk_levels import RISK_LEVELS
 from .qml import LABEL_FONT, Categorized, Graduated, Labels, SingleSymbol, Style, apply_style, fill, geometry_kind
 from .qml import line, marker, rgba, symbol_for
-from .schemas import SCHEMAS
+from .schemas import SCHEMAS, STRING
 
 __all__ = ["LABEL_FONT", "STYLE_BY_KIND", "apply_four_colour_style", "four_colour_style",
            "input_style", "label_layer", "risk_label"]
@@ -81,17 +81,28 @@ def _input_renderer(kind, geometry, language="zh"):
     raise KeyError(kind)
 
 
+def value_maps(kind, language):
+    """((field, ((name, code), …)), …): a drop-down per coded text field of ``kind``, from the one code
+    table (core.ledger) — names in ``language``, codes stored."""
+    from ..core.ledger.codes import code_choices, has_code_table
+
+    return tuple((spec.name, code_choices(kind, spec.name, language)) for spec in SCHEMAS[kind].fields
+                 if spec.type == STRING and has_code_table(kind, spec.name))
+
+
 def input_style(kind, geometry, language):
-    """The style of an input layer of schema ``kind`` (enterprises, hazard_sources, …) and ``geometry``."""
+    """The style of an input layer of schema ``kind`` (enterprises, hazard_sources, …) and ``geometry``:
+    symbols, labels, field aliases and the coded fields' drop-downs."""
     renderer, labels = _input_renderer(kind, geometry, language)
-    return Style(renderer, labels, aliases(kind, language))
+    return Style(renderer, labels, aliases(kind, language), value_maps(kind, language))
 
 
 # ---------------------------------------------------------------- styles on layers
 
 def _only_present_fields(layer, style):
     names = set(layer.fields().names())
-    return replace(style, aliases=tuple((name, alias) for name, alias in style.aliases if name in names))
+    return replace(style, aliases=tuple((name, alias) for name, alias in style.aliases if name in names),
+                   value_maps=tuple((name, choices) for name, choices in style.value_maps if name in names))
 
 
 def apply_four_colour_style(layer, field="risk_level", language=None, opacity=1.0):
@@ -119,3 +130,28 @@ def _input_function(kind):
 
 
 STYLE_BY_KIND = {kind: _input_function(kind) for kind in SCHEMAS}  # the seven input kinds
+
+
+def store_default_style(uri, kind, language=None):
+    """Save the style of ``kind`` as the default of a GeoPackage layer ``uri`` (symbols, aliases, value
+    maps travel with the file). Returns a problem text, or '' (also for outputs that are not GeoPackages)."""
+    from qgis.core import QgsDataProvider, QgsProviderRegistry, QgsVectorLayer
+
+    from .gpkg import save_default_style
+
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", uri)
+    path = str(parts.get("path", ""))
+    if not path.lower().endswith(".gpkg"):
+        return ""
+    name = parts.get("layerName")
+    if not name:
+        probe = QgsVectorLayer(uri, "probe", "ogr")
+        sublayers = probe.dataProvider().subLayers() if probe.isValid() else []
+        if not sublayers:
+            return f"cannot open {uri} to store its style"
+        name = sublayers[0].split(QgsDataProvider.sublayerSeparator())[1]
+        del probe
+    try:
+        return save_default_style(path, name, lambda layer: STYLE_BY_KIND[kind](layer, language)) or ""
+    except IOError as error:
+        return str(error)

@@ -11,7 +11,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..core.values import YES_NO_WORDS, is_blank, parse_bools, parse_numbers
+from ..core.ledger.codes import AMBIGUOUS, NOT_LISTED_STATUS, UNKNOWN, has_code_table, read_codes
+from ..core.ledger.text import FIELD_DIMENSIONS
+from ..core.values import is_blank, parse_bools, parse_numbers
 from .schemas import BOOL, DOUBLE, INT, LEC_C_VALUES, LEC_E_VALUES, LEC_L_VALUES, LINE, POINT, POLYGON, STRING
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -113,14 +115,43 @@ def _findings(layer, fids, field, problem, severity, messages):
     return [Finding(layer, int(fid), field, problem, severity, msg) for fid, msg in zip(fids, messages)]
 
 
-def _as_numbers(series):
-    """Values as float (NaN where missing or unparseable) and a mask of unparseable non-blank values."""
-    parsed = parse_numbers(series)
+def _as_numbers(series, name=None):
+    """Values as float (NaN where missing or unparseable) and a mask of unparseable non-blank values
+    (units of the field's dimension are read: "12吨" in a quantity)."""
+    parsed = parse_numbers(series, dimension=FIELD_DIMENSIONS.get(name))
     return parsed.values, parsed.invalid
 
 
-def check_field_values(layer, gdf, spec, kind):
-    """Type, null, range and code checks for one present field (``kind`` = its QGIS type family)."""
+def _code_findings(layer, gdf, spec, layer_kind, blank):
+    """Values of a coded field read through the one code table (Chinese labels count as their codes):
+    unknown and ambiguous values are errors, hazard classes outside GB 18218 Table 2 warnings."""
+    found = []
+    recoded = read_codes(layer_kind, spec.name, gdf[spec.name].to_numpy(dtype=object))
+    values = gdf[spec.name].to_numpy()
+    candidates = np.full(len(values), "", dtype=object)  # per row: the codes an ambiguous value could be
+    for change in recoded.changes:
+        candidates[list(change.rows)] = " / ".join(map(str, change.candidates))
+    for status, severity in ((UNKNOWN, ERROR), (AMBIGUOUS, ERROR), (NOT_LISTED_STATUS, WARNING)):
+        rows = (recoded.status == status) & ~blank
+        if not rows.any():
+            continue
+        if spec.type == BOOL:
+            messages = [f"'{spec.name}' must be true/false (是/否, yes/no, 1/0), found '{v}'" for v in values[rows]]
+            found += _findings(layer, _fids(gdf, rows), spec.name, WRONG_TYPE, severity, messages)
+            continue
+        choices = ", ".join(map(str, spec.allowed or ()))
+        messages = [f"unknown {spec.name} '{v}' (allowed: {choices})" if status == UNKNOWN
+                    else f"'{spec.name}' = '{v}' could be {c}: write which one" if status == AMBIGUOUS
+                    else f"'{spec.name}' = '{v}' is not a category of GB 18218 Table 2"
+                    for v, c in zip(values[rows], candidates[rows])]
+        found += _findings(layer, _fids(gdf, rows), spec.name, UNKNOWN_CODE if severity == ERROR
+                           else NON_STANDARD_VALUE, severity, messages)
+    return found
+
+
+def check_field_values(layer, gdf, spec, kind, layer_kind=None):
+    """Type, null, range and code checks for one present field (``kind`` = its QGIS type family;
+    ``layer_kind`` = the schema kind, whose code table reads coded fields)."""
     found = []
     series = gdf[spec.name]
     blank = is_blank(series)
@@ -129,7 +160,7 @@ def check_field_values(layer, gdf, spec, kind):
                            f"required field '{spec.name}' ({spec.alias_zh}) is empty")
     if spec.type in (INT, DOUBLE):
         if kind not in (INT, DOUBLE):
-            numbers, unparseable = _as_numbers(series)
+            numbers, unparseable = _as_numbers(series, spec.name)
             if unparseable.any():
                 bad = series.to_numpy()[unparseable]
                 found += _findings(layer, _fids(gdf, unparseable), spec.name, WRONG_TYPE, ERROR,
@@ -138,15 +169,18 @@ def check_field_values(layer, gdf, spec, kind):
                 found.append(Finding(layer, None, spec.name, TEXT_NUMBERS, WARNING,
                                      f"'{spec.name}' is a text field holding numbers; it is read as numbers"))
         else:
-            numbers = parse_numbers(series).values
+            numbers = parse_numbers(series, dimension=FIELD_DIMENSIONS.get(spec.name)).values
         if spec.type == INT and kind == DOUBLE:
             fractional = ~np.isnan(numbers) & (numbers != np.round(numbers))
             if fractional.any():
                 found += _findings(layer, _fids(gdf, fractional), spec.name, WRONG_TYPE, ERROR,
                                    [f"'{spec.name}' must be a whole number, found {v:g}" for v in numbers[fractional]])
         found += _range_findings(layer, gdf, spec, numbers)
+    coded = layer_kind is not None and has_code_table(layer_kind, spec.name)
+    if coded and kind != BOOL:
+        found += _code_findings(layer, gdf, spec, layer_kind, blank)
     elif spec.type == BOOL and kind not in (BOOL,):
-        unknown = parse_bools(series, spec.words or YES_NO_WORDS).invalid
+        unknown = parse_bools(series).invalid
         if unknown.any():
             found += _findings(layer, _fids(gdf, unknown), spec.name, WRONG_TYPE, ERROR,
                                [f"'{spec.name}' must be true/false (是/否, yes/no, 1/0), found '{v}'"
@@ -154,7 +188,7 @@ def check_field_values(layer, gdf, spec, kind):
     elif spec.type == STRING and kind not in (STRING, INT):
         found.append(Finding(layer, None, spec.name, WRONG_TYPE, ERROR,
                              f"'{spec.name}' must be a text field (it is {kind})"))
-    if spec.allowed:
+    if spec.allowed and not coded:
         allowed = {str(v).strip().lower() for v in spec.allowed}
         text = series.astype(str).str.strip().str.lower()
         unknown = ~blank & ~text.isin(allowed).to_numpy()
@@ -272,7 +306,8 @@ def validate_layer(schema, layer, gdf, field_types, crs):
                              f"required field '{spec.name}' ({spec.alias_zh} / {spec.alias_en}) is missing"))
     for spec in schema.fields:
         if spec.name in gdf.columns:
-            found += check_field_values(layer, gdf, spec, field_types.get(spec.name) or _kind_of(gdf[spec.name]))
+            found += check_field_values(layer, gdf, spec, field_types.get(spec.name) or _kind_of(gdf[spec.name]),
+                                        schema.kind)
     found += check_geometries(layer, gdf, schema)
     found += check_duplicates(layer, gdf, schema)
     return found

@@ -5,6 +5,8 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingException,
 )
 
 from ..layers.schemas import ASSESSMENT_INPUTS, TEMPLATE_CRS
@@ -29,6 +31,9 @@ class CreateTemplate(RiskAtlasAlgorithm):
             defaultValue=0 if is_chinese() else 1))
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT", self.tr("Template GeoPackage"), self.tr("GeoPackage (*.gpkg)")))
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            "OUTPUT_XLSX_FOLDER", self.tr("Folder for Excel templates (one workbook per layer; optional)"),
+            optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputMultipleLayers("LAYERS", self.tr("Template layers")))
 
     def compute(self, parameters, context, feedback):
@@ -48,4 +53,16 @@ class CreateTemplate(RiskAtlasAlgorithm):
         layers = [f"{path}|layername={i.layer}" for i in ASSESSMENT_INPUTS]
         for uri in layers:
             feedback.pushInfo(uri)
-        return {"OUTPUT": path, "LAYERS": layers}
+        results = {"OUTPUT": path, "LAYERS": layers}
+        folder = self.parameterAsString(parameters, "OUTPUT_XLSX_FOLDER", context) \
+            if self.given(parameters, "OUTPUT_XLSX_FOLDER") else ""
+        if folder:
+            from ..layers.template_xlsx import write_excel_templates
+
+            try:
+                for workbook in write_excel_templates(folder, language):
+                    feedback.pushInfo(workbook)
+            except ImportError as error:
+                raise QgsProcessingException(str(error)) from error
+            results["OUTPUT_XLSX_FOLDER"] = folder
+        return results

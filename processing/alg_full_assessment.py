@@ -19,7 +19,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QThread
 
 from ..assessment.chain import DEFAULT_OPTIONS
+from ..layers.ledger_crs import coordinate_labels
 from ..layers.schemas import ASSESSMENT_INPUTS
+from ..support import compat
 from ..support.i18n import ui_language
 from .alg_export_atlas import LANGUAGES, PAGE_SIZES
 from .base import Cancelled, RiskAtlasAlgorithm, input_label, source_types
@@ -35,9 +37,13 @@ class FullAssessment(RiskAtlasAlgorithm):
     def initAlgorithm(self, config=None):
         from ..assessment.desktop import default_output_folder
 
-        for layer in ASSESSMENT_INPUTS:
-            self.add_source(layer.parameter, input_label(layer), source_types(layer.schema.geometries),
+        for layer in ASSESSMENT_INPUTS:  # a raw ledger (a table) is accepted too: it is imported first
+            self.add_source(layer.parameter, input_label(layer),
+                            source_types(layer.schema.geometries) + [compat.SOURCE_VECTOR],
                             optional=not layer.required, kind=layer.kind, geometry=layer.template_geometry)
+        self.addParameter(QgsProcessingParameterEnum(
+            "COORDINATES", self.tr("Coordinates of raw ledgers are"), coordinate_labels(),
+            defaultValue=DEFAULT_OPTIONS["COORDINATES"]))
         self.addParameter(QgsProcessingParameterEnum(
             "METHOD", self.tr("Enterprise risk method"), [self.tr("LEC (D = L × E × C)"),
                                                          self.tr("Risk matrix (likelihood × severity)")],
@@ -76,12 +82,14 @@ class FullAssessment(RiskAtlasAlgorithm):
         self.addOutput(QgsProcessingOutputString("SUMMARY", self.tr("Files and headline figures")))
 
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API): on the main thread
+        from ..layers.ledger_source import layer_source
+
         self._inputs = {}
         for layer in (i for i in ASSESSMENT_INPUTS if self.given(parameters, i.parameter)):
             vector_layer = self.parameterAsVectorLayer(parameters, layer.parameter, context)
             if vector_layer is None:
                 raise QgsProcessingException(self.invalidSourceError(parameters, layer.parameter))
-            self._inputs[layer.parameter] = vector_layer.source()
+            self._inputs[layer.parameter] = layer_source(vector_layer)
         return True
 
     def _options(self, parameters, context):
@@ -90,6 +98,7 @@ class FullAssessment(RiskAtlasAlgorithm):
         options.update({name: self.parameterAsString(parameters, name, context)
                         for name in ("RADII", "TITLE", "ORGANISATION", "DATE")})
         options.update(METHOD=self.parameterAsEnum(parameters, "METHOD", context),
+                       COORDINATES=self.parameterAsEnum(parameters, "COORDINATES", context),
                        URBAN_ONLY=self.parameterAsBoolean(parameters, "URBAN_ONLY", context),
                        PAGE_SIZE=self.parameterAsEnumString(parameters, "PAGE_SIZE", context) or None,
                        LANGUAGE=self.parameterAsEnumString(parameters, "LANGUAGE", context) or None)

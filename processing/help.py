@@ -17,9 +17,10 @@ from ..core.standards.risk_levels import RISK_LEVELS
 from ..core.standards.risk_presets import (AGGREGATION_RULES, CUMULATIVE_BASE3, DEFAULT_RADII_M, MATRIX_RANGE)
 from ..core.standards.shelters import NOT_WALKABLE_CLASSES, TARGET_M2_PER_CAPITA
 from ..support.i18n import is_chinese
-from .help_tables import (_join, alpha_bands_text, class_limits_text, counted_types_text, cut_sets_text,  # noqa: F401
-                          grade_bands_text, grade_levels_text, lec_values_text, number, risk_levels_text,
-                          shelter_radii_text, speed_preset_text, yes_no_words_text)
+from .help_tables import (_join, alpha_bands_text, class_limits_text, code_examples_text,  # noqa: F401
+                          code_names_text, counted_types_text, cut_sets_text, grade_bands_text, grade_levels_text,
+                          header_examples_text, lec_values_text, number, risk_levels_text, shelter_radii_text,
+                          speed_preset_text, yes_no_words_text)
 
 translate = QCoreApplication.translate
 
@@ -28,7 +29,7 @@ def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks f
     return text
 
 ALGORITHM_IDS = ("createtemplate", "validateinputs", "gradehazardsources", "enterpriserisk", "fourcolourmap",
-                 "firestationreach", "shelterpercapita", "exportatlas", "fullassessment")
+                 "firestationreach", "shelterpercapita", "exportatlas", "fullassessment", "importlayer")
 
 
 def _quoted(text):
@@ -65,10 +66,45 @@ def create_template(algorithm=None):
     layers = _join([f"{input_title(i, 'zh' if zh else 'en')} ({i.layer})" for i in ASSESSMENT_INPUTS], zh)
     return _render("createtemplate", algorithm,
                    QT_TRANSLATE_NOOP("Help", "Writes an empty GeoPackage holding every layer Risk Atlas reads — {0} — with their fields, field "
-                   "aliases (in the language chosen in {ALIAS_LANGUAGE}) and default styles. This is where to begin "
-                   "with a county's own data: fill the layers from the bureau's ledgers, then run {validateinputs}.\n\n"
-                   "Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of your county)."),
+                   "aliases (in the language chosen in {ALIAS_LANGUAGE}), drop-down value maps for the coded fields and "
+                   "default styles. This is where to begin with a county's own data: fill the layers from the bureau's "
+                   "ledgers, then run {validateinputs}.\n\n"
+                   "Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of your county).\n\n"
+                   "{OUTPUT_XLSX_FOLDER} (optional): also one Excel workbook per layer, to fill in Excel — headers in "
+                   "the language chosen in {ALIAS_LANGUAGE}, drop-down lists for the coded fields, number checks and an "
+                   "instructions sheet. Bring a filled workbook in with {importlayer} (needs the Python package "
+                   "openpyxl)."),
                    layers, TEMPLATE_CRS, QgsCoordinateReferenceSystem(TEMPLATE_CRS).description())
+
+
+def import_layer(algorithm=None):
+    zh = is_chinese()
+    return _render(
+        "importlayer", algorithm,
+        QT_TRANSLATE_NOOP("Help", "Turns a bureau's own ledger — Excel (xlsx; the first sheet, or 'file.xlsx|layername=sheet'), CSV "
+        "(UTF-8 or GBK), a shapefile (GBK without .cpg is detected), GeoJSON or a GeoPackage layer — into a layer "
+        "of one Risk Atlas kind, in the schema the other algorithms read. Nothing needs to run first; next: "
+        "{validateinputs}, then {fullassessment} (which also imports raw ledgers itself).\n\n"
+        "Headers: the header row is found within the first rows (a merged title row above it is skipped); every "
+        "column is read as text first (credit codes and leading zeros survive); headers are matched through one "
+        "synonym table of Chinese and English variants ({0} …); {FIELD_MAP} wins over it (full-width ＝ and ； "
+        "accepted; 源列=- drops a column). {KIND}: left empty, the headers say which kind the ledger is.\n"
+        "Values: coded fields go through one code table, the same validation and every algorithm use — {1}; "
+        "yes/no fields take {2}; numbers may carry units (12吨, 500 kg, 1.2万人), thousands separators (1,200) "
+        "and full-width digits.\n"
+        "Places: longitude/latitude columns (one or two; decimals or 度分秒; recognised, or {X_FIELD} and "
+        "{Y_FIELD}), a WKT column, or the layer's geometry. {COORDINATES}: {COORDINATES_0} is the default; "
+        "{COORDINATES_2} and {COORDINATES_3} are converted to WGS 84 "
+        "by the public formula with an iterative inverse (a point's round trip is below a millimetre); exchanged longitude/latitude are "
+        "found and swapped back per row; projected coordinate columns need {SOURCE_CRS}. The output is in "
+        "{TARGET_CRS}, by default the CGCS2000 3-degree Gauss-Krüger zone of the centre of {STUDY_AREA} (else of "
+        "the data); places outside {STUDY_AREA} are listed.\n\n"
+        "Report ({OUTPUT_REPORT} and {OUTPUT_HTML}, in the UI language): every mapped, unmapped and ambiguous "
+        "header and every recoded, unknown or unparseable value, by the row number Excel shows (a layer: the "
+        "feature id). Nothing is guessed: an ambiguous header or value, a missing required field or an unknown "
+        "kind stops the import and says what to set; nothing is written then. {OUTPUT} carries drop-down value "
+        "maps for its coded fields and is styled as its kind."),
+        header_examples_text(), code_examples_text(zh), yes_no_words_text(zh))
 
 
 def validate_inputs(algorithm=None):
@@ -77,8 +113,8 @@ def validate_inputs(algorithm=None):
     quantity = SCHEMAS["hazard_sources"].field_by_name["quantity_t"]
     return _render(
         "validateinputs", algorithm,
-        QT_TRANSLATE_NOOP("Help", "Run this first: it checks the input layers against the Risk Atlas schemas (the fields of the data "
-        "template) and writes a report table and an HTML summary. Every input is optional: give the layers you "
+        QT_TRANSLATE_NOOP("Help", "Run this first (a ledger in the bureau's own format: {importlayer} before it): it checks the "
+        "input layers against the Risk Atlas schemas (the fields of the data template) and writes a report table and an HTML summary. Every input is optional: give the layers you "
         "have. The dialog pre-selects the project's layer of each kind; a layer that looks like another kind (by "
         "its fields or its name) stops the run before anything is checked.\n\n"
         "Checks: empty layer; missing or geographic CRS (geographic layers are reprojected to a local projected "
@@ -86,12 +122,12 @@ def validate_inputs(algorithm=None):
         "CRS); missing required fields; wrong field types (numbers stored as text are a warning when every value "
         "parses; yes/no fields take {1}, in any case); empty required values; null, invalid (warning: repaired) "
         "or wrongly typed geometries; duplicate ids; negative or implausible values (e.g. quantity above {0} t); "
-        "unknown codes (shelter type, station class, road class, direction, hazard category); LEC values outside "
-        "the LEC tables (warning); GBK-encoded shapefiles without a .cpg file (warning: set the layer's data "
-        "source encoding to GBK).\n\n"
+        "unknown codes (shelter type, station class, road class, direction, hazard category — Chinese names of "
+        "the code table count as their codes: {2} …); LEC values outside the LEC tables (warning); GBK-encoded "
+        "shapefiles without a .cpg file (warning: set the layer's data source encoding to GBK).\n\n"
         "The algorithm succeeds even when errors are found, unless {FAIL_ON_ERROR} is ticked. Input layers are "
         "never modified. Next: {fullassessment}, or the analyses one by one."),
-        f"{quantity.maximum:,.0f}", yes_no_words_text(is_chinese()))
+        f"{quantity.maximum:,.0f}", yes_no_words_text(is_chinese()), code_names_text(is_chinese()))
 
 
 def grade_hazard_sources(algorithm=None):
@@ -309,6 +345,10 @@ def full_assessment(algorithm=None):
         "parameters of each step), risk_atlas.qgz (a QGIS project with the layers styled and the atlas layouts), "
         "risk_atlas.pdf, png/ (one image per page) and HTML reports. In QGIS the results are added to the "
         "current project as one styled group, and the message bar offers a button that opens the PDF.\n\n"
+        "Raw ledgers: an input may be an Excel or CSV ledger or a layer with the bureau's own headers. It is "
+        "imported first as {importlayer} does ({COORDINATES} says whether its longitude/latitude are WGS 84, "
+        "GCJ-02 or BD-09) into imported_inputs.gpkg, with a report import_<layer>.html; the mapping used is "
+        "printed, and anything ambiguous stops the run and keeps only that report.\n\n"
         "The analysis runs in the background (QGIS stays usable); the atlas is printed afterwards. Cancel stops "
         "the run at its next progress step and leaves no file of it behind; when the inputs have errors the run "
         "stops after the check and keeps only validation.html, which lists them. The options have the same "
@@ -337,4 +377,5 @@ HELP = {
     "shelterpercapita": shelter_per_capita,
     "exportatlas": export_atlas,
     "fullassessment": full_assessment,
+    "importlayer": import_layer,
 }

@@ -121,3 +121,39 @@ def yes_no_words_text(zh):
     if zh:
         pairs = [p for p in pairs if not p.isascii()] + [p for p in pairs if p.isascii()]
     return _join(pairs, zh)
+
+
+def header_examples_text():
+    """'统一社会信用代码 → ent_id, 单元内存量 → quantity_t, …': a ledger's headers as the one synonym
+    table reads them (the first Chinese header of a few fields)."""
+    from ..core.ledger.synonyms import SYNONYMS
+
+    parts = []
+    for kind, name in (("enterprises", "ent_id"), ("hazard_sources", "quantity_t"), ("population", "residents"),
+                       ("fire_stations", "class")):
+        entry = next(f for f in SYNONYMS[kind] if f.field == name)
+        parts.append(f"{next(s for s in entry.synonyms if not s.isascii())} → {name}")
+    return ", ".join(parts)
+
+
+def code_examples_text(zh):
+    """'消防站类别: 一级普通消防站 → class1, …; …': the coded fields with their names, from the one code table."""
+    from ..core.ledger.codes import code_choices
+    from ..layers.schemas import SCHEMAS
+
+    parts = []
+    for kind, field in (("fire_stations", "class"), ("shelters", "type"), ("enterprises", "std_grade"),
+                        ("roads", "class"), ("roads", "oneway")):
+        spec = SCHEMAS[kind].field_by_name[field]
+        pairs = ", ".join(f"{name} → {code}" for name, code in code_choices(kind, field, "zh"))
+        parts.append(f"{spec.alias_zh if zh else spec.alias_en}: {pairs}")
+    return _list(parts, zh)
+
+
+def code_names_text(zh):
+    """'一级普通消防站, 紧急避难场所, 高速公路, 单行': one Chinese name of each checked code list, as examples."""
+    from ..core.ledger.codes import code_choices
+
+    names = [code_choices(kind, field, "zh")[index][0] for kind, field, index in (
+        ("fire_stations", "class", 1), ("shelters", "type", 0), ("roads", "class", 0), ("roads", "oneway", 1))]
+    return _join(names, zh)

@@ -13,6 +13,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QThread
 from ..core.ledger.headers import match_header
 from ..core.ledger.synonyms import SYNONYMS
 from ..layers import kinds
+from ..support import compat
 from ..support.i18n import ui_language
 
 translate = QCoreApplication.translate
@@ -64,6 +65,22 @@ def offer_layer(parameter, kind, types, taken=(), geometry=None):
     if layer is not None:
         parameter.setGuiDefaultValueOverride(layer.id())
     return layer
+
+
+def offer_ledger(parameter, types):
+    """Pre-select the project's topmost layer that is a raw ledger still to be imported
+    (layers.kinds.is_raw_ledger) for ``parameter``; returns it (or None)."""
+    from ..layers.ledger_source import is_table_file, layer_source, split_uri
+
+    if not _on_main_thread():
+        return None
+    for layer in _project_layers(types):
+        spreadsheet = is_table_file(split_uri(layer_source(layer))[0])
+        if kinds.is_raw_ledger(layer.name(), layer.fields().names(), layer.wkbType() != compat.WKB_NO_GEOMETRY,
+                               spreadsheet):
+            parameter.setGuiDefaultValueOverride(layer.id())
+            return layer
+    return None
 
 
 def matching_field(layer, kind, default):
@@ -126,7 +143,10 @@ def kind_problem(algorithm, parameters, context):
             continue
         layer_name = algorithm.source_label(parameters, name, source)
         fields = source.fields().names()
-        found = kinds.mismatch(kind, layer_name, fields)
+        # a table (a raw ledger the full assessment imports first) is judged by its fields only: its
+        # file name ("危险化学品企业台账") says little about the kind its rows are
+        judged_name = layer_name if source.wkbType() != compat.WKB_NO_GEOMETRY else ""
+        found = kinds.mismatch(kind, judged_name, fields)
         if found is not None:
             missing = [name for name in kinds.KINDS[kind].needs if name not in fields]
             return kind_message(kind, found[0], found[1], layer_name, missing)

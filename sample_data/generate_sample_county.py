@@ -1,6 +1,6 @@
 """Generate the fictional sample county 临海县 / Linhai County as a GeoPackage.
 
-    .venv/bin/python sample_data/generate_sample_county.py [--output PATH]
+    .venv/bin/python sample_data/generate_sample_county.py [--output PATH] [--restyle]
 
 Writes eight layers in EPSG:4549 (CGCS2000 / 3-degree Gauss-Kruger CM 120E) — townships,
 population, roads, enterprises, hazard_sources, shelters, shelter_points, fire_stations — with
@@ -931,8 +931,6 @@ def _register_package():
 
 
 def write_county(layers, path):
-    from qgis.core import QgsSettings
-
     from riskatlas.layers.gpkg import fields_from_schema, write_geopackage
     from riskatlas.layers.schemas import SCHEMAS
     from riskatlas.layers.template import TEMPLATE_LAYERS
@@ -941,35 +939,76 @@ def write_county(layers, path):
     spec = {name: (frame, fields_from_schema(SCHEMAS[kind]), TEMPLATE_LAYERS[name][1])
             for name, (kind, frame) in layers.items()}
     styles = {name: STYLE_BY_KIND[kind] for name, (kind, _frame) in layers.items()}
-    # stored styles carry field aliases in the UI language: pin it (zh_CN, a Chinese county) so the
-    # file does not depend on the machine's locale, and put the profile's values back afterwards
-    settings = QgsSettings()
-    saved = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")
-             if settings.contains(key)}
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", "zh_CN")
-    try:
+    with chinese_locale():
         return write_geopackage(path, spec, CRS, styles=styles)
-    finally:
+
+
+def restyle_county(path):
+    """Store the current default styles (symbols, aliases, drop-downs) into an existing sample GeoPackage,
+    leaving its features byte for byte as they are (a style change needs no new geometries)."""
+    from riskatlas.layers.gpkg import save_default_style
+    from riskatlas.layers.styling import STYLE_BY_KIND
+    from riskatlas.layers.template import TEMPLATE_LAYERS
+
+    import contextlib
+    import sqlite3
+
+    with chinese_locale():
+        for name, (kind, _wkb) in TEMPLATE_LAYERS.items():
+            message = save_default_style(path, name, STYLE_BY_KIND[kind])
+            if message:
+                raise IOError(f"{name}: {message}")
+    with contextlib.closing(sqlite3.connect(path)) as connection:  # leave no WAL mode behind (a file to commit)
+        connection.execute("PRAGMA journal_mode=DELETE")
+
+
+class chinese_locale:  # noqa: N801 (a context manager used like a function)
+    """Stored styles carry field aliases in the UI language: pin it (zh_CN, a Chinese county) so the
+    file does not depend on the machine's locale, and put the profile's values back afterwards."""
+
+    def __enter__(self):
+        from qgis.core import QgsSettings
+
+        settings = self.settings = QgsSettings()
+        self.saved = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")
+                      if settings.contains(key)}
+        settings.setValue("locale/overrideFlag", True)
+        settings.setValue("locale/userLocale", "zh_CN")
+
+    def __exit__(self, *exc):
         for key in ("locale/overrideFlag", "locale/userLocale"):
-            if key in saved:
-                settings.setValue(key, saved[key])
+            if key in self.saved:
+                self.settings.setValue(key, self.saved[key])
             else:
-                settings.remove(key)
+                self.settings.remove(key)
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--output", default=DEFAULT_OUTPUT, help="GeoPackage to write (default: %(default)s)")
+    parser.add_argument("--restyle", action="store_true",
+                        help="only store the current default styles into the existing GeoPackage")
     args = parser.parse_args(argv)
+    if args.restyle:
+        _with_qgis(lambda: restyle_county(args.output))
+        print(f"stored the default styles in {args.output}")
+        return 0
     started = time.perf_counter()
     layers = build_county()
     built = time.perf_counter()
     for name, (_kind, frame) in layers.items():
         print(f"{name:15s} {len(frame):6d} features")
+    _with_qgis(lambda: write_county(layers, args.output))
+    print(f"wrote {args.output} ({os.path.getsize(args.output) / 1e6:.1f} MB) in "
+          f"{time.perf_counter() - started:.1f} s (build {built - started:.1f} s)")
+    return 0
+
+
+def _with_qgis(work):
+    """Run ``work()`` in a headless QGIS with a throw-away profile (the user's stays untouched)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     config = tempfile.TemporaryDirectory(prefix="riskatlas-sample-")
-    if "QGIS_CUSTOM_CONFIG_PATH" not in os.environ:  # keep the user's QGIS profile untouched
+    if "QGIS_CUSTOM_CONFIG_PATH" not in os.environ:
         os.environ["QGIS_CUSTOM_CONFIG_PATH"] = config.name
     from qgis.core import QgsApplication
 
@@ -977,13 +1016,10 @@ def main(argv=None):
     app.initQgis()
     try:
         _register_package()
-        write_county(layers, args.output)
+        return work()
     finally:
         app.exitQgis()
         config.cleanup()
-    print(f"wrote {args.output} ({os.path.getsize(args.output) / 1e6:.1f} MB) in "
-          f"{time.perf_counter() - started:.1f} s (build {built - started:.1f} s)")
-    return 0
 
 
 if __name__ == "__main__":

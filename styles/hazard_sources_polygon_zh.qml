@@ -1,5 +1,5 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields" labelsEnabled="0">
+<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields|Forms" labelsEnabled="0">
  <renderer-v2 type="singleSymbol" enableorderby="0" forceraster="0" symbollevels="0">
   <symbols>
    <symbol type="fill" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
@@ -16,6 +16,90 @@
    </symbol>
   </symbols>
  </renderer-v2>
+ <fieldConfiguration>
+  <field configurationFlags="None" name="hazard_cat">
+   <editWidget type="ValueMap">
+    <config>
+     <Option type="Map">
+      <Option type="List" name="map">
+       <Option type="Map">
+        <Option type="QString" value="J1" name="J1"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="J2" name="J2"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="J3" name="J3"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="J4" name="J4"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="J5" name="J5"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="W1.1" name="W1.1"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="W1.2" name="W1.2"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="W1.3" name="W1.3"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="W2" name="W2"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="W3" name="W3"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="W4" name="W4"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="W5.1" name="W5.1"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="W5.2" name="W5.2"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="W5.3" name="W5.3"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="W5.4" name="W5.4"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="W6.1" name="W6.1"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="W6.2" name="W6.2"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="W7.1" name="W7.1"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="W7.2" name="W7.2"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="W8" name="W8"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="W9.1" name="W9.1"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="W9.2" name="W9.2"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="W10" name="W10"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="W11" name="W11"/>
+       </Option>
+      </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+ </fieldConfiguration>
  <aliases>
   <alias field="unit_id" name="单元编号"/>
   <alias field="unit_name" name="单元名称"/>

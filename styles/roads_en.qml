@@ -1,5 +1,5 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields" labelsEnabled="0">
+<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields|Forms" labelsEnabled="0">
  <renderer-v2 type="categorizedSymbol" attr="class" enableorderby="0" forceraster="0" symbollevels="0">
   <categories>
    <category value="expressway" label="Expressway" symbol="0" render="true"/>
@@ -72,6 +72,55 @@
    </symbol>
   </symbols>
  </renderer-v2>
+ <fieldConfiguration>
+  <field configurationFlags="None" name="class">
+   <editWidget type="ValueMap">
+    <config>
+     <Option type="Map">
+      <Option type="List" name="map">
+       <Option type="Map">
+        <Option type="QString" value="expressway" name="Expressway"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="trunk" name="Trunk road"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="primary" name="Primary road"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="secondary" name="Secondary road"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="tertiary" name="Tertiary road"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="local" name="Local road"/>
+       </Option>
+      </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+  <field configurationFlags="None" name="oneway">
+   <editWidget type="ValueMap">
+    <config>
+     <Option type="Map">
+      <Option type="List" name="map">
+       <Option type="Map">
+        <Option type="QString" value="both" name="Both directions"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="forward" name="One-way, digitised direction"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="backward" name="One-way, against digitising"/>
+       </Option>
+      </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+ </fieldConfiguration>
  <aliases>
   <alias field="road_id" name="Road id"/>
   <alias field="name" name="Road name"/>

@@ -1,5 +1,5 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields" labelsEnabled="0">
+<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields|Forms" labelsEnabled="0">
  <renderer-v2 type="categorizedSymbol" attr="class" enableorderby="0" forceraster="0" symbollevels="0">
   <categories>
    <category value="expressway" label="高速" symbol="0" render="true"/>
@@ -72,6 +72,55 @@
    </symbol>
   </symbols>
  </renderer-v2>
+ <fieldConfiguration>
+  <field configurationFlags="None" name="class">
+   <editWidget type="ValueMap">
+    <config>
+     <Option type="Map">
+      <Option type="List" name="map">
+       <Option type="Map">
+        <Option type="QString" value="expressway" name="高速"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="trunk" name="干线"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="primary" name="主干"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="secondary" name="次干"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="tertiary" name="支路"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="local" name="地方道路"/>
+       </Option>
+      </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+  <field configurationFlags="None" name="oneway">
+   <editWidget type="ValueMap">
+    <config>
+     <Option type="Map">
+      <Option type="List" name="map">
+       <Option type="Map">
+        <Option type="QString" value="both" name="双向"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="forward" name="单行(正向)"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="backward" name="单行(逆向)"/>
+       </Option>
+      </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+ </fieldConfiguration>
  <aliases>
   <alias field="road_id" name="道路编号"/>
   <alias field="name" name="道路名称"/>

@@ -1,5 +1,5 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields" labelsEnabled="0">
+<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields|Forms" labelsEnabled="0">
  <renderer-v2 type="singleSymbol" enableorderby="0" forceraster="0" symbollevels="0">
   <symbols>
    <symbol type="marker" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
@@ -16,6 +16,33 @@
    </symbol>
   </symbols>
  </renderer-v2>
+ <fieldConfiguration>
+  <field configurationFlags="None" name="type">
+   <editWidget type="ValueMap">
+    <config>
+     <Option type="Map">
+      <Option type="List" name="map">
+       <Option type="Map">
+        <Option type="QString" value="emergency" name="Emergency shelter"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="fixed_short" name="Fixed shelter, short term"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="fixed_medium" name="Fixed shelter, medium term"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="fixed_long" name="Fixed shelter, long term"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="central" name="Central shelter"/>
+       </Option>
+      </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+ </fieldConfiguration>
  <aliases>
   <alias field="shelter_id" name="Shelter id"/>
   <alias field="name" name="Name"/>

@@ -1,5 +1,5 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields" labelsEnabled="0">
+<qgis version="3.22.0-Białowieża" styleCategories="Symbology|Fields|Forms" labelsEnabled="0">
  <renderer-v2 type="singleSymbol" enableorderby="0" forceraster="0" symbollevels="0">
   <symbols>
    <symbol type="fill" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
@@ -16,6 +16,33 @@
    </symbol>
   </symbols>
  </renderer-v2>
+ <fieldConfiguration>
+  <field configurationFlags="None" name="type">
+   <editWidget type="ValueMap">
+    <config>
+     <Option type="Map">
+      <Option type="List" name="map">
+       <Option type="Map">
+        <Option type="QString" value="emergency" name="紧急避难场所"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="fixed_short" name="短期固定避难场所"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="fixed_medium" name="中期固定避难场所"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="fixed_long" name="长期固定避难场所"/>
+       </Option>
+       <Option type="Map">
+        <Option type="QString" value="central" name="中心避难场所"/>
+       </Option>
+      </Option>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+ </fieldConfiguration>
  <aliases>
   <alias field="shelter_id" name="避难场所编号"/>
   <alias field="name" name="名称"/>

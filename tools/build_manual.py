@@ -63,12 +63,18 @@ TEXT = {
     )),
     "own": ("使用本县数据", "Your county's own data"),
     "own_steps": ((
-        "运行“创建数据模板”，得到包含全部输入图层及字段的空 GeoPackage；从台账填入数据。",
+        "本局已有 Excel/CSV 台账或自有格式的图层时：运行“导入台账/图层”，每个台账得到一个风险图谱图层（中文表头和代码、"
+        "GCJ-02/BD-09 坐标均可识别），导入报告列出每一处转换；也可以直接把台账交给“完整风险评估（一次运行）”，它会先导入。",
+        "从头填写时：运行“创建数据模板”，得到包含全部输入图层及字段的空 GeoPackage（可另写出每个图层的 Excel 模板）；"
+        "从台账填入数据。",
         "运行“检查输入图层”，按报告（validation.html）修正错误。",
         "运行“完整风险评估（一次运行）”，或按顺序逐个运行各项分析。",
     ), (
-        "Run Create data template: an empty GeoPackage with every input layer and its fields; fill it from the "
-        "bureau's ledgers.",
+        "When the bureau has its own Excel/CSV ledgers or layers: run Import ledger or layer to turn each into a "
+        "Risk Atlas layer (Chinese headers and codes, GCJ-02/BD-09 coordinates are recognised); its report lists "
+        "every change. Or give the ledgers to Full risk assessment (one run) directly: it imports them first.",
+        "Starting from scratch: run Create data template — an empty GeoPackage with every input layer and its "
+        "fields (and, optionally, an Excel template per layer); fill it from the bureau's ledgers.",
         "Run Validate input layers and fix what its report (validation.html) lists.",
         "Run Full risk assessment (one run), or the analyses one after another.",
     )),
@@ -97,7 +103,7 @@ TEXT = {
         "it has one, else the UI language."),
     "model": ("可编辑模型", "The editable model"),
 }
-SECTIONS = ("fullassessment", "createtemplate", "validateinputs", "gradehazardsources", "enterpriserisk",
+SECTIONS = ("fullassessment", "importlayer", "createtemplate", "validateinputs", "gradehazardsources", "enterpriserisk",
             "fourcolourmap", "firestationreach", "shelterpercapita", "exportatlas")
 
 

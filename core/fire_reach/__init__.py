@@ -42,14 +42,15 @@ above), ``results`` (options, station table, result), ``edges`` (reached roads a
 grids as polygons), ``districts``, ``cell_apportion`` (residents onto cells), ``targets``,
 ``tables`` (areas, gaps, summary).
 """
-from ..standards.fire_stations import (CLASS_ALIASES, CLASS_LIMIT_BY_CODE, DEFAULT_SPEED_PRESET, SPEED_PRESETS,
+from ..standards.fire_stations import (CLASS_LIMIT_BY_CODE, DEFAULT_SPEED_PRESET, SPEED_PRESETS,
                                        STATION_CLASS_LIMITS, TIME_RULE_MIN, TURNOUT_CONVENTION_MIN, SpeedPreset,
-                                       StationClassLimit, class_limit_km2, normalise_class)
+                                       StationClassLimit, class_limit_km2)
 from .analysis import ALGORITHM_NOTE, fire_station_reach
 from .inputs import _number, direction_codes, road_speeds
 from .results import ReachOptions, ReachResult
+from .tables import class_limits
 
-__all__ = ["ALGORITHM_NOTE", "CLASS_ALIASES", "CLASS_LIMIT_BY_CODE", "DEFAULT_SPEED_PRESET", "SPEED_PRESETS",
+__all__ = ["ALGORITHM_NOTE", "CLASS_LIMIT_BY_CODE", "DEFAULT_SPEED_PRESET", "SPEED_PRESETS",
            "STATION_CLASS_LIMITS", "TIME_RULE_MIN", "TURNOUT_CONVENTION_MIN", "ReachOptions", "ReachResult",
-           "SpeedPreset", "StationClassLimit", "_number", "class_limit_km2", "direction_codes", "fire_station_reach",
-           "normalise_class", "road_speeds"]
+           "SpeedPreset", "StationClassLimit", "_number", "class_limit_km2", "class_limits", "direction_codes",
+           "fire_station_reach", "road_speeds"]

@@ -7,6 +7,7 @@ import numpy.typing as npt
 
 from .. import network as nw
 from ..errors import InputError
+from ..ledger.codes import CODE, EMPTY, RECODED, read_codes
 from ..standards.fire_stations import DEFAULT_SPEED_KMH, DEFAULT_SPEED_PRESET, SPEED_PRESETS
 
 
@@ -44,28 +45,15 @@ def road_speeds(count: int, speed_values: Sequence[Any] | None = None, class_val
         speeds[ok], origin[ok] = values[ok], "field"
     if class_values is not None and np.isnan(speeds).any():
         table = SPEED_PRESETS[preset]
-        cls = _per_value(class_values, lambda c: table.speeds_kmh.get(str(c).strip().lower(), table.other_kmh)
-                         if c is not None else np.nan, np.float64)
+        recoded = read_codes("roads", "class", np.asarray(class_values, dtype=object))
+        cls = np.array([table.speeds_kmh.get(code, table.other_kmh) for code in recoded.codes], dtype=np.float64)
+        cls[recoded.status == EMPTY] = np.nan
         use = np.isnan(speeds) & np.isfinite(cls)
         speeds[use], origin[use] = cls[use], "class"
     rest = np.isnan(speeds)
     speeds[rest] = default_speed
     counts = {k: int((origin == k).sum()) for k in ("field", "class", "default")}
     return speeds, counts
-
-
-def _per_value(values: Sequence[Any], function: Any, dtype: Any) -> np.ndarray:
-    """``[function(v) for v in values]`` as an array, ``function`` called once per distinct value
-    when the values are text (and None): a road layer has a million roads and a few classes."""
-    import pandas as pd
-
-    objects = np.asarray(values, dtype=object)
-    if len(objects) > 1000 and pd.api.types.infer_dtype(objects, skipna=True) in ("string", "empty"):
-        codes, distinct = pd.factorize(objects, use_na_sentinel=True)
-        if all(v is None for v in objects[codes < 0]):  # (NaN would be text "nan" to the function)
-            table = np.array([function(v) for v in distinct] + [function(None)], dtype=dtype)
-            return table[codes]  # code -1 (None) takes the last entry
-    return np.array([function(v) for v in objects], dtype=dtype)
 
 
 def _number(value: Any) -> float:
@@ -81,12 +69,14 @@ def _number(value: Any) -> float:
 def direction_codes(values: Sequence[Any], value_forward: Any = "forward", value_backward: Any = "backward",
                     value_both: Any = "both") -> tuple[np.ndarray, int]:
     """network.FORWARD/BACKWARD/BOTH per road from the direction field; (codes, unknown count).
-    Values are compared as stripped text. Empty or unknown values mean both directions (as
-    QGIS's default direction)."""
-    codes = np.zeros(len(values), dtype=np.int8)
-    text = _per_value(values, lambda v: "" if v is None else str(v).strip(), object)
-    codes[text == str(value_forward).strip()] = nw.FORWARD
-    codes[text == str(value_backward).strip()] = nw.BACKWARD
-    known = (text == str(value_forward).strip()) | (text == str(value_backward).strip()) | (
-        text == str(value_both).strip())
+    Values are read through the code table (双向/单行/是/否, OSM yes/-1/no, ESRI FT/TF …); the given
+    ``value_*`` words (a layer's own coding, e.g. 1/-1/0) win over it. Empty, ambiguous or unknown
+    values mean both directions (as QGIS's default direction) and are counted."""
+    own = {value_forward: "forward", value_backward: "backward", value_both: "both"}
+    extra = {str(v): code for v, code in own.items() if str(v).strip() != code}
+    recoded = read_codes("roads", "oneway", np.asarray(values, dtype=object), extra=extra)
+    codes = np.zeros(len(recoded.codes), dtype=np.int8)
+    codes[recoded.codes == "forward"] = nw.FORWARD
+    codes[recoded.codes == "backward"] = nw.BACKWARD
+    known = np.isin(recoded.status, (CODE, RECODED))
     return codes, int((~known).sum())

@@ -6,7 +6,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..standards.fire_stations import class_limit_km2, normalise_class
+from collections.abc import Sequence
+
+from ..ledger.codes import read_codes
+from ..standards.fire_stations import class_limit_km2
 from .regions import as_multipolygons, fill_empty
 from .results import Stations
 
@@ -28,19 +31,18 @@ def station_areas_frame(stations: Stations, snapped: np.ndarray, snap_distance: 
     reach_km2 = shapely.area(fill_empty(area_geoms)) / 1e6
     district_km2 = shapely.area(fill_empty(district_geoms)) / 1e6
     in_time_km2 = shapely.area(shapely.intersection(fill_empty(area_geoms), fill_empty(district_geoms))) / 1e6
-    limits = np.array([class_limit_km2(c, s) for c, s in zip(stations.classes, stations.suburban)], dtype=object)
-    unknown_class = [stations.ids[i] for i in range(n_st) if limits[i] is None]
+    codes, limit_f = class_limits(stations.classes, stations.suburban)
+    unknown_class = [stations.ids[i] for i in range(n_st) if np.isnan(limit_f[i])]
     if unknown_class and any(c is not None for c in stations.classes):
         warnings.append("no class limit for stations of unknown class: " + ", ".join(unknown_class[:20])
                         + " (classes: special, class1, class2, small; or the suburban flag)")
-    limit_f = np.array([np.nan if v is None else v for v in limits], dtype=np.float64)
     has_district = np.array([g is not None and not shapely.is_empty(g) for g in district_geoms], dtype=bool)
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(district_km2 > 0, 100.0 * in_time_km2 / district_km2, np.nan)
     exceeds = np.where(np.isfinite(limit_f) & has_district, district_km2 > limit_f, None)
     return gpd.GeoDataFrame({
         "station_id": stations.ids, "name": stations.names,
-        "class": np.array([normalise_class(c) or c for c in stations.classes], dtype=object),
+        "class": np.array([c if c is not None else v for c, v in zip(codes, stations.classes)], dtype=object),
         "turnout_min": stations.turnout, "on_network": snapped,
         "snap_dist_m": np.where(np.isfinite(snap_distance), snap_distance, np.nan),
         "reach_km2": reach_km2,
@@ -51,6 +53,19 @@ def station_areas_frame(stations: Stations, snapped: np.ndarray, snap_distance: 
         "district_in_time_pct": np.where(has_district, share, np.nan),
         "district_residents": district_residents if district_residents is not None else np.full(n_st, np.nan),
     }, geometry=as_multipolygons(area_geoms))
+
+
+def class_limits(classes: Sequence[Any], suburban: Sequence[bool] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(class codes, district limits in km²) per station: classes as written (一级站, 特勤消防站,
+    class1 …) read through the code table; a station flagged suburban, or whose class cell says so
+    (郊区站, suburban), has the suburban limit. NaN limit (and None code) for an unknown class."""
+    values = np.asarray(classes, dtype=object)
+    codes = read_codes("fire_stations", "class", values).codes
+    flagged = read_codes("fire_stations", "suburban", values).codes == True  # noqa: E712 (None stays False)
+    if suburban is not None:
+        flagged |= np.asarray(suburban, dtype=bool)
+    limits = np.array([class_limit_km2(code, bool(flag)) for code, flag in zip(codes, flagged)], dtype=object)
+    return codes, np.array([np.nan if v is None else v for v in limits], dtype=np.float64)
 
 
 def gaps_frame(gap_geoms: np.ndarray, residents: np.ndarray | None) -> gpd.GeoDataFrame:

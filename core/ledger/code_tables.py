@@ -34,7 +34,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import product
 
-from .text import normalise_value
+from ..standards.fire_stations import (ROAD_CLASS_NAMES_EN, ROAD_CLASS_NAMES_ZH, ROAD_CLASSES, STATION_CLASS_LIMITS,
+                                       STATION_CLASSES)
+from ..standards.shelters import DEFAULT_SHELTER_TYPES
+from .text import normalise_label
 
 Code = str | bool  # a schema code: text, or True/False for the yes/no fields (urban, hazchem, suburban)
 
@@ -52,23 +55,32 @@ class CodeTable:
     true_code: Code | None = None
     false_code: Code | None = None
     source: str = ""
+    names: dict[Code, tuple[str, str]] = field(default_factory=dict)  # code → (Chinese, English) display name
+
+    def display(self, code: Code, language: str = "zh") -> str:
+        """The name a drop-down shows for ``code`` (itself when the table names none)."""
+        zh, en = self.names.get(code, (str(code), str(code)))
+        return zh if language == "zh" else en
 
 
 def _table(name: str, codes: Sequence[Code], labels_by_code: Mapping[Code, Iterable[str]],
            ambiguous: Mapping[str, Sequence[Code]] | None = None, true_code: Code | None = None,
-           false_code: Code | None = None, source: str = "") -> CodeTable:
+           false_code: Code | None = None, source: str = "",
+           names: Mapping[Code, tuple[str, str]] | None = None) -> CodeTable:
+    """A table; the display ``names`` of each code are labels of it too (a drop-down's choice reads back)."""
     labels: dict[str, Code] = {}
-    for code, names in labels_by_code.items():
-        for label in (str(code),) + tuple(names) if isinstance(code, str) else tuple(names):
-            key = normalise_value(label)
+    names = dict(names or {})
+    for code, written in labels_by_code.items():
+        for label in ((str(code),) if isinstance(code, str) else ()) + tuple(written) + names.get(code, ()):
+            key = normalise_label(label)
             if labels.get(key, code) != code:
                 raise ValueError(f"code table {name}: {label!r} means both {labels[key]} and {code}")
             labels[key] = code
-    ambiguous_keys = {normalise_value(k): tuple(v) for k, v in (ambiguous or {}).items()}
+    ambiguous_keys = {normalise_label(k): tuple(v) for k, v in (ambiguous or {}).items()}
     clash = set(ambiguous_keys) & set(labels)
     if clash:
         raise ValueError(f"code table {name}: {sorted(clash)} both definite and ambiguous")
-    return CodeTable(name, tuple(codes), labels, ambiguous_keys, true_code, false_code, source)
+    return CodeTable(name, tuple(codes), labels, ambiguous_keys, true_code, false_code, source, names)
 
 
 def _station_labels(prefixes: Iterable[str], suffixes: Iterable[str]) -> tuple[str, ...]:
@@ -77,7 +89,7 @@ def _station_labels(prefixes: Iterable[str], suffixes: Iterable[str]) -> tuple[s
 
 _ORDINARY = ("", "站", "消防站", "普通站", "普通消防站", "消防救援站", "普通消防救援站", "类", "类站")
 STATION_CLASS = _table(
-    "station_class", ("special", "class1", "class2", "small"),
+    "station_class", STATION_CLASSES,
     {
         "special": _station_labels(("特勤",), ("", "站", "消防站", "消防救援站", "队", "中队", "类")),
         "class1": _station_labels(("一级", "1级", "i级"), _ORDINARY) + ("1",),
@@ -88,7 +100,8 @@ STATION_CLASS = _table(
                "消防站": ("special", "class1", "class2", "small"),
                # a suburban station is an ordinary station of some class: the suburban field says 郊区
                "郊区站": ("class1", "class2", "small"), "郊区": ("class1", "class2", "small")},
-    source="建标152-2017 城市消防站建设标准; GB 51080-2015")
+    source="建标152-2017 城市消防站建设标准; GB 51080-2015",
+    names={c.code: (c.name_zh, c.name_en) for c in STATION_CLASS_LIMITS if c.code in STATION_CLASSES})
 
 
 def _term(term: str) -> tuple[str, ...]:
@@ -97,7 +110,7 @@ def _term(term: str) -> tuple[str, ...]:
 
 
 SHELTER_TYPE = _table(
-    "shelter_type", ("emergency", "fixed_short", "fixed_medium", "fixed_long", "central"),
+    "shelter_type", tuple(t.code for t in DEFAULT_SHELTER_TYPES),
     {
         "emergency": ("紧急避难场所", "紧急", "紧急避难", "紧急避难点", "紧急型", "紧急避难场地", "紧急应急避难场所"),
         "fixed_short": _term("短期"), "fixed_medium": _term("中期"), "fixed_long": _term("长期"),
@@ -107,7 +120,8 @@ SHELTER_TYPE = _table(
                "固定避难场所": ("fixed_short", "fixed_medium", "fixed_long"),
                "固定避难": ("fixed_short", "fixed_medium", "fixed_long"),
                "应急避难场所": ("emergency", "fixed_short", "fixed_medium", "fixed_long", "central")},
-    source="GB 51143-2015 §3.1.4; GB/T 44013-2024")
+    source="GB 51143-2015 §3.1.4; GB/T 44013-2024",
+    names={t.code: (t.name_zh, t.name_en) for t in DEFAULT_SHELTER_TYPES})
 
 
 def _grade(names: Iterable[str], digit: str) -> tuple[str, ...]:
@@ -124,7 +138,9 @@ STD_GRADE = _table(
         "none": ("无", "无等级", "未达标", "不达标", "未评级", "未定级", "未评定", "未创建", "未开展", "暂无",
                  "未评审"),
     },
-    source="GB/T 33000-2016; 企业安全生产标准化建设定级办法 (一级/二级/三级)")
+    source="GB/T 33000-2016; 企业安全生产标准化建设定级办法 (一级/二级/三级)",
+    names={"grade1": ("一级", "Grade 1"), "grade2": ("二级", "Grade 2"), "grade3": ("三级", "Grade 3"),
+           "none": ("无", "None")})
 
 # Chinese road classes: class_cn code → (labels, the schema's English class or None).
 ROAD_CLASS_MAP: dict[str, tuple[tuple[str, ...], str | None]] = {
@@ -151,11 +167,10 @@ OSM_HIGHWAY_CLASSES: dict[str, str] = {
     "tertiary": "tertiary", "tertiary_link": "tertiary", "unclassified": "local", "residential": "local",
     "living_street": "local", "service": "local", "road": "local", "track": "local",
 }
-_ROAD_CODES = ("expressway", "trunk", "primary", "secondary", "tertiary", "local")
 
 
 def _road_labels() -> dict[Code, tuple[str, ...]]:
-    by_code: dict[Code, tuple[str, ...]] = {code: () for code in _ROAD_CODES}
+    by_code: dict[Code, tuple[str, ...]] = {code: () for code in ROAD_CLASSES}
     for labels, code in ROAD_CLASS_MAP.values():
         if code:
             by_code[code] += labels
@@ -164,8 +179,9 @@ def _road_labels() -> dict[Code, tuple[str, ...]]:
     return by_code
 
 
-ROAD_CLASS = _table("road_class", _ROAD_CODES, _road_labels(),
-                    source="JTG B01-2014; 公路行政等级; CJJ 37-2012; OSM highway=* (see ROAD_CLASS_MAP)")
+ROAD_CLASS = _table("road_class", ROAD_CLASSES, _road_labels(),
+                    source="JTG B01-2014; 公路行政等级; CJJ 37-2012; OSM highway=* (see ROAD_CLASS_MAP)",
+                    names={code: (ROAD_CLASS_NAMES_ZH[code], ROAD_CLASS_NAMES_EN[code]) for code in ROAD_CLASSES})
 ROAD_CLASS_CN = _table("road_class_cn", tuple(ROAD_CLASS_MAP),
                        {code: labels for code, (labels, _) in ROAD_CLASS_MAP.items()},
                        source="JTG B01-2014; 公路行政等级; CJJ 37-2012")
@@ -182,19 +198,24 @@ ONEWAY = _table(
                # one letter: ESRI's F/T (from/to) or a boolean's f/t (false/true)?
                "f": ("forward", "both"), "t": ("backward", "forward")},
     true_code="forward", false_code="both",
-    source="OSM oneway=yes/-1/no; ESRI FT/TF/B; 是否单行 是/否 through the boolean parser")
+    source="OSM oneway=yes/-1/no; ESRI FT/TF/B; 是否单行 是/否 through the boolean parser",
+    names={"both": ("双向", "Both directions"), "forward": ("单行(正向)", "One-way, digitised direction"),
+           "backward": ("单行(逆向)", "One-way, against digitising")})
 
 URBAN = _table("urban", (True, False),
                {True: ("城镇", "城市", "城区", "镇区", "城镇人口", "城镇地区", "urban"),
                 False: ("乡村", "农村", "乡村人口", "农村地区", "rural")},
-               true_code=True, false_code=False, source="统计用城乡划分代码: 城镇 / 乡村")
+               true_code=True, false_code=False, source="统计用城乡划分代码: 城镇 / 乡村",
+               names={True: ("城镇", "Urban"), False: ("乡村", "Rural")})
+_YES_NO_NAMES: dict[Code, tuple[str, str]] = {True: ("是", "Yes"), False: ("否", "No")}
 HAZCHEM = _table("hazchem", (True, False),
                  {True: ("涉及", "涉危", "涉及危险化学品", "涉危化品"), False: ("不涉及", "不涉危", "未涉及")},
-                 true_code=True, false_code=False)
+                 true_code=True, false_code=False, names=_YES_NO_NAMES)
 SUBURBAN = _table("suburban", (True, False),
-                  {True: ("郊区", "郊区站", "近郊", "近郊区", "城市边缘", "城市边缘地区"),
+                  {True: ("郊区", "郊区站", "近郊", "近郊区", "城市边缘", "城市边缘地区", "suburban"),
                    False: ("城区", "市区", "城区站", "建成区")},
-                  true_code=True, false_code=False, source="建标152-2017: 近郊区/城市边缘 15 km²")
+                  true_code=True, false_code=False, source="建标152-2017: 近郊区/城市边缘 15 km²",
+                  names=_YES_NO_NAMES)
 
 # (kind, field) → table. hazard_sources.hazard_cat has its own reader (hazard_labels).
 TABLES: dict[tuple[str, str], CodeTable] = {

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .code_tables import TABLES, CodeTable
+from ..standards.gb18218 import CATEGORY_CODES
+from .code_tables import TABLES, Code, CodeTable
 from .hazard_labels import NOT_LISTED, read_hazard_categories
 from .text import normalise_value
 
@@ -62,6 +63,30 @@ def has_code_table(kind: str, field: str) -> bool:
     return (kind, field) in TABLES or (kind, field) == ("hazard_sources", "hazard_cat")
 
 
+def code_choices(kind: str, field: str, language: str = "zh") -> tuple[tuple[str, Code], ...]:
+    """(display name, code) of every code of ``kind.field``, in table order: the drop-down of a
+    value map or an Excel template. Each name reads back as its code through ``recode``."""
+    table = TABLES.get((kind, field))
+    if table is None:
+        if not has_code_table(kind, field):
+            raise KeyError(f"no code table for {kind}.{field}")
+        return tuple((code, code) for code in CATEGORY_CODES)
+    return tuple((table.display(code, language), code) for code in table.codes)
+
+
+def code_of(kind: str, field: str, value: object) -> object:
+    """The code of one value through ``read_codes`` (None when empty, unknown or ambiguous)."""
+    return read_codes(kind, field, np.array([value], dtype=object)).codes[0]
+
+
+def read_codes(kind: str, field: str, values: npt.ArrayLike, extra: Mapping[str, object] | None = None) -> Recoded:
+    """``recode`` with the project's one yes/no reader (``core.values.yes_no``): how validation and
+    every algorithm read a coded field."""
+    from ..values import yes_no
+
+    return recode(kind, field, values, boolean=yes_no, extra=extra)
+
+
 def _lookup(table: CodeTable, key: str, extra: Mapping[str, object], boolean: Boolean | None, raw: object) -> Outcome:
     """(code, status, candidates, note) of one normalised value."""
     if key in extra:
@@ -97,6 +122,28 @@ def _hazard(raw: object) -> Outcome:
     return code, CODE if exact and not note else RECODED, (), note
 
 
+def _normalised_keys(cells: np.ndarray, keep: set[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_index=True, return_inverse=True)`` of the cells' normalised keys.
+    A text column (a road layer's million "both") is normalised once per distinct value; the
+    result is the same as normalising every cell."""
+    import pandas as pd
+
+    if len(cells) > 1000 and pd.api.types.infer_dtype(cells, skipna=True) in ("string", "empty"):
+        raw_codes, distinct = pd.factorize(cells, use_na_sentinel=True)
+        if all(v is None for v in cells[raw_codes < 0]):  # (NaN, NA: other missing marks, cell by cell)
+            distinct_keys = np.array([normalise_value(v, keep) for v in distinct] + [normalise_value(None, keep)],
+                                     dtype=object)
+            unique, key_of_distinct = np.unique(distinct_keys, return_inverse=True)
+            inverse = key_of_distinct[raw_codes]  # code -1 (None) takes the last entry
+            first_cell = np.full(len(distinct_keys), len(cells), dtype=np.int64)
+            first_cell[raw_codes[::-1]] = np.arange(len(cells))[::-1]  # first cell of each distinct value
+            first = np.full(len(unique), len(cells), dtype=np.int64)
+            np.minimum.at(first, key_of_distinct, first_cell)
+            return unique, first, inverse
+    keys = np.array([normalise_value(v, keep) for v in cells], dtype=object)
+    return np.unique(keys, return_index=True, return_inverse=True)
+
+
 def recode(kind: str, field: str, values: npt.ArrayLike, boolean: Boolean | None = None,
            extra: Mapping[str, object] | None = None) -> Recoded:
     """Codes for a column of ``kind.field`` from its ledger values (see module doc).
@@ -109,12 +156,12 @@ def recode(kind: str, field: str, values: npt.ArrayLike, boolean: Boolean | None
     table = TABLES.get((kind, field))
     extra_keys = {normalise_value(k): v for k, v in (extra or {}).items()}
     cells = np.asarray(values, dtype=object).ravel()
-    keys = np.array([normalise_value(v) for v in cells], dtype=object)
+    keep = set(table.labels) if table is not None else set()
     codes = np.full(len(cells), None, dtype=object)
     status = np.full(len(cells), EMPTY, dtype="<U10")
     changes: list[ValueChange] = []
     if len(cells):
-        unique, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        unique, first, inverse = _normalised_keys(cells, keep)
         for u, (key, at) in enumerate(zip(unique, first)):
             if not key:
                 continue

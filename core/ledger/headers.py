@@ -121,7 +121,7 @@ def _with_unit(match: HeaderMatch) -> HeaderMatch:
     if dimension is None:
         return match
     unit_dimension, factor = UNITS[match.unit]
-    if unit_dimension != dimension:
+    if unit_dimension not in ("", dimension):
         return HeaderMatch(match.column, match.header, None, UNIT_CONFLICT, match.candidates, unit=match.unit,
                            note=f"unit {match.unit} is not a {dimension} unit for {match.field}")
     return HeaderMatch(match.column, match.header, match.field, match.how, match.candidates, unit=match.unit,

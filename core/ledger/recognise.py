@@ -5,8 +5,10 @@
   基本特征表") has one cell and loses. When the row below it adds recognised headers under
   merged group cells (危险化学品 ▸ 名称 / CAS号 / 危险性类别), the two rows are read together.
 * ``recognise_kind``: for every kind, the share of its required fields that some column
-  matches (exactly, fuzzily or ambiguously); ties are broken by the number of schema fields
-  matched; still tied → ambiguous (no kind). Below half the required fields → no kind.
+  matches (exactly, fuzzily or ambiguously); ties are broken by the number of required fields
+  matched exactly (a specific header beats a generic one matched by its ending: 消防站类别 is a
+  station's class, not a road's 类别), then by the number of schema fields matched; still tied →
+  ambiguous (no kind). Below half the required fields → no kind.
   ``shelter_points`` is not a candidate: it has the shelters' headers (the geometry decides).
 """
 from collections.abc import Iterable, Sequence
@@ -112,24 +114,28 @@ class KindGuess:
     tied: tuple[str, ...] = ()
 
 
-def _coverage(headers: Sequence[str], kind: str) -> tuple[float, int]:
+def _coverage(headers: Sequence[str], kind: str) -> tuple[float, int, int]:
+    """(share of required fields matched, required fields matched exactly, schema fields matched)."""
     mapping = map_headers(headers, kind)
     schema = {e.field for e in SYNONYMS[kind] if e.schema}
     hit: set[str] = set()
+    exact: set[str] = set()
     for match in mapping.columns:
         hit.update(match.candidates if match.how in (EXACT, FUZZY, AMBIGUOUS) else ())
+        exact.update(match.candidates if match.how == EXACT else ())
     required = required_fields(kind)
     share = sum(1 for f in required if f in hit) / len(required)
-    return share, len(hit & schema)
+    return share, sum(1 for f in required if f in exact), len(hit & schema)
 
 
 def recognise_kind(headers: Sequence[object], kinds: Sequence[str] = RECOGNISED_KINDS) -> KindGuess:
     """The layer kind whose required fields the headers cover best (see module doc)."""
     cells = [_cell(h) for h in headers]
     scored = [(kind,) + _coverage(cells, kind) for kind in kinds]
-    ranking = tuple(sorted(scored, key=lambda s: (-s[1], -s[2], kinds.index(s[0]))))
-    top = ranking[0]
-    tied = tuple(k for k, share, n in ranking if (share, n) == (top[1], top[2]))
+    ordered = sorted(scored, key=lambda s: (-s[1], -s[2], -s[3], kinds.index(s[0])))
+    top = ordered[0]
+    tied = tuple(k for k, share, exact, n in ordered if (share, exact, n) == top[1:])
+    ranking = tuple((k, share, n) for k, share, _exact, n in ordered)
     if top[1] < MIN_REQUIRED_SHARE:
         return KindGuess(None, top[1], ranking, False)
     if len(tied) > 1:

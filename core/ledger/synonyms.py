@@ -45,7 +45,8 @@ _X = _aux("x", "经度", "东经", "经度坐标", "x坐标", "横坐标", "lng"
 _Y = _aux("y", "纬度", "北纬", "纬度坐标", "y坐标", "纵坐标", "lat", "latitude", "point_y", "纬度(北纬)")
 _XY = _aux("xy", "经纬度", "坐标", "经纬度坐标", "位置坐标", "地理坐标", "坐标位置", "中心点坐标", "location", "lnglat",
            "coordinates")
-_POINT = (_X, _Y, _XY)
+_WKT = _aux("wkt", "几何", "几何(wkt)", "几何图形", "空间位置(wkt)", "geometry", "geom", "the_geom", "wkt_geom")
+_POINT = (_X, _Y, _XY, _WKT)
 _SERIAL = _aux("serial", "序号", "编号序号", "no", "no.", "序", "行号")
 _ADDRESS = _aux("address", "地址", "详细地址", "所在地址", "位置", "具体位置", "注册地址", "经营地址", "生产经营地址",
                 "单位地址", "企业地址", "坐落位置", "地点")
@@ -162,6 +163,7 @@ ROADS = (
     _aux("route_code", "路线编号", "路线代码", "路线编码", "ref"),
     _aux("lanes", "车道数", "lanes"),
     _aux("width", "路宽", "宽度", "路面宽度", "width"),
+    _WKT,
 ) + _COMMON
 
 TOWNSHIPS = (
@@ -173,6 +175,7 @@ TOWNSHIPS = (
     _f("admin_code", "行政区划代码", "区划代码", "行政代码", "统计用区划代码", "行政区划编码", "乡镇代码", "adcode",
        "xzqdm", "Administrative code"),
     _aux("area_km2", "面积", "行政区面积", "辖区面积"),
+    _WKT,
 ) + _COMMON
 
 SYNONYMS: dict[str, tuple[FieldSynonyms, ...]] = {

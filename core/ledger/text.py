@@ -34,6 +34,8 @@ UNITS: dict[str, tuple[str, float]] = {
     # units of other quantities, so that "数量(吨/年)" or "投资(万元)" is not read as a stock in tonnes
     "吨/年": ("mass_per_year", 1.0), "t/a": ("mass_per_year", 1.0), "t/年": ("mass_per_year", 1.0),
     "万吨/年": ("mass_per_year", 1e4), "元": ("money", 1.0), "万元": ("money", 1e4), "%": ("share", 1.0),
+    # a bare multiplier fits any dimension ("人口(万)", "1.2万")
+    "万": ("", 1e4), "亿": ("", 1e8),
 }
 # The dimension a schema field is measured in (fields not listed take no unit).
 FIELD_DIMENSIONS: dict[str, str] = {
@@ -67,6 +69,13 @@ def _unit_of(text: str) -> str | None:
     return unit if unit in UNITS else None
 
 
+def unit_factor(text: str) -> tuple[str, float] | None:
+    """(dimension, factor to the schema unit) of a unit as written ("吨", "kg", "万人", "㎡"), or
+    None when it is not a known unit. The dimension "" (万, 亿) fits any field."""
+    unit = _unit_of(_compact(text))
+    return UNITS[unit] if unit else None
+
+
 def normalise_header(text: object) -> HeaderKey:
     """The matching key, unit and bare key of a header cell (see module doc)."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
@@ -85,11 +94,17 @@ def normalise_header(text: object) -> HeaderKey:
     return HeaderKey(key, unit, bare or key)
 
 
-def normalise_value(value: object) -> str:
-    """NFKC, case-folded, spaces removed; the "nothing" marks (/, -, —, n/a) and None give ''."""
+def normalise_value(value: object, keep: frozenset[str] | set[str] = frozenset()) -> str:
+    """NFKC, case-folded, spaces removed; the "nothing" marks (/, -, —, n/a) and None give '' —
+    except those in ``keep`` (a code table whose code is "none" keeps it)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # 2.0 read from a spreadsheet is the code "2"
     text = _SPACE.sub("", unicodedata.normalize("NFKC", str(value)).casefold()).translate(_BRACKETS)
-    return "" if text in _EMPTY_MARKS else text
+    return "" if text in _EMPTY_MARKS and text not in keep else text
+
+
+def normalise_label(label: str) -> str:
+    """``normalise_value`` of a code table's own label: never empty ("none" is a code)."""
+    return normalise_value(label, keep={_SPACE.sub("", unicodedata.normalize("NFKC", label).casefold())})

@@ -11,7 +11,8 @@ import pandas as pd
 import shapely
 
 from ..errors import InputError
-from ..values import URBAN_WORDS, parse_bools, parse_numbers
+from ..ledger.codes import read_codes
+from ..values import parse_numbers
 from ..standards.shelters import DEFAULT_STANDARDS, ShelterStandards
 
 if TYPE_CHECKING:
@@ -61,6 +62,15 @@ def centroids_xy(geoms: npt.ArrayLike) -> np.ndarray:
     return xy
 
 
+def _type_codes(values: pd.Series, standards: ShelterStandards) -> pd.Series:
+    """Type values as codes of ``standards``: a code as written stays; other values (紧急避难场所,
+    固定(长期) …) are read through the code table; what it does not know stays as written."""
+    own = values.isin(standards.codes).to_numpy()
+    codes = read_codes("shelters", "type", values.to_numpy(dtype=object)).codes
+    use = ~own & np.array([c is not None for c in codes], dtype=bool)
+    return values.where(~use, pd.Series(codes, index=values.index, dtype=object))
+
+
 @dataclass
 class ShelterInput:
     """The counted shelters, ready for analysis (index = feature id)."""
@@ -84,7 +94,7 @@ def prepare_shelters(gdf: gpd.GeoDataFrame, *, layer: str = "shelters", area_fie
     blank = codes.isna() | (codes.astype(str).str.strip() == "")
     if blank.any():
         raise InputError("shelter type is empty", layer=layer, feature_ids=_ids(gdf.index, blank), field=type_field)
-    codes = codes.astype(str).str.strip()
+    codes = _type_codes(codes.astype(str).str.strip(), standards)
     known = set(standards.codes)
     unknown = ~codes.isin(known)
     if unknown.any():
@@ -168,9 +178,9 @@ def combine_shelters(prepared: Sequence[ShelterInput], names: Sequence[str]) -> 
 
 
 def _urban_flags(values: Sequence[Any]) -> list[bool | None]:
-    """True / False / None (blank or not understood) through the one yes/no reader (urban words too)."""
-    parsed = parse_bools(values, URBAN_WORDS)
-    return [bool(flag) if known else None for flag, known in zip(parsed.values, parsed.known)]
+    """True / False / None (blank or not understood) through the code table (城镇/乡村, urban/rural)
+    and the one yes/no reader."""
+    return [None if flag is None else bool(flag) for flag in read_codes("population", "urban", values).codes]
 
 
 @dataclass

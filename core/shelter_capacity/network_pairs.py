@@ -28,6 +28,7 @@ import numpy.typing as npt
 from scipy import sparse
 from scipy.sparse.csgraph import dijkstra
 
+from ..ledger.codes import read_codes
 from ..network import RoadNetwork, build_network, locate
 from ..standards.shelters import NOT_WALKABLE_CLASSES  # road classes people do not walk along
 
@@ -36,10 +37,10 @@ _SHIFT = 1.0  # added to every virtual edge so that no edge weighs 0 (csgraph dr
 
 
 def walkable(road_classes: npt.ArrayLike) -> np.ndarray:
-    """Boolean mask of the roads people may walk along (class not in NOT_WALKABLE_CLASSES; no class = yes)."""
-    classes = np.asarray(road_classes, dtype=object)
-    return ~np.isin(np.array([str(c).strip().lower() if c is not None else "" for c in classes], dtype=object),
-                    NOT_WALKABLE_CLASSES)
+    """Boolean mask of the roads people may walk along (class, read through the code table — 高速公路,
+    motorway … — not in NOT_WALKABLE_CLASSES; no or an unknown class = yes)."""
+    codes = read_codes("roads", "class", np.asarray(road_classes, dtype=object)).codes
+    return ~np.isin(codes, NOT_WALKABLE_CLASSES)
 
 
 def walking_pairs(network: RoadNetwork, demand_xy: npt.ArrayLike, supply_xy: npt.ArrayLike, radius: npt.ArrayLike,

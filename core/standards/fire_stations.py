@@ -37,14 +37,6 @@ STATION_CLASS_LIMITS = (
 SUBURBAN = "suburban"  # not a class: the limit of a station flagged suburban, whatever its class
 CLASS_LIMIT_BY_CODE = {c.code: c for c in STATION_CLASS_LIMITS}
 STATION_CLASSES = tuple(c.code for c in STATION_CLASS_LIMITS if c.code != SUBURBAN)  # the class field's codes
-# names planners type for the classes
-CLASS_ALIASES = {
-    "特勤": "special", "特勤站": "special", "特勤消防站": "special",
-    "一级": "class1", "一级站": "class1", "一级普通消防站": "class1", "一级消防站": "class1", "1": "class1",
-    "二级": "class2", "二级站": "class2", "二级普通消防站": "class2", "二级消防站": "class2", "2": "class2",
-    "小型": "small", "小型站": "small", "小型普通消防站": "small", "小型消防站": "small",
-    "郊区": "suburban", "郊区站": "suburban",
-}
 TIME_RULE_MIN = 5.0  # 建标152-2017 第十四条: 5 min from the dispatch order to the district's edge
 TURNOUT_CONVENTION_MIN = 1.0  # conventional turnout (出动) time: 1 min + 4 min driving
 ACCESS_DISTANCE_M = 200.0  # land within this distance of a reached road counts as reached (a project choice)
@@ -52,22 +44,14 @@ SNAP_TOLERANCE_M = 500.0  # a station farther than this from every road is left 
 BAND_MIN = 1.0  # width of the time bands of the reached roads (OUTPUT_EDGES_BANDS; a project choice)
 
 
-def normalise_class(value: Any) -> str | None:
-    """The class code for a value of the class field ("class1", "一级", ...), or None."""
-    if value is None:
-        return None
-    text = str(value).strip()
-    if text.lower() in CLASS_LIMIT_BY_CODE:
-        return text.lower()
-    return CLASS_ALIASES.get(text)
-
-
-def class_limit_km2(station_class: Any, suburban: bool = False) -> float | None:
-    """Largest district area (km²) for a station class; a suburban station: 15 km²."""
+def class_limit_km2(code: Any, suburban: bool = False) -> float | None:
+    """Largest district area (km²) for a station class code (``STATION_CLASSES``, or "suburban");
+    a suburban station: 15 km². Values as ledgers write them (一级站, 特勤消防站 …) are read into
+    codes by the code table first (``core.ledger``; ``core.fire_reach.class_limits``)."""
     if suburban:
         return CLASS_LIMIT_BY_CODE[SUBURBAN].max_district_km2
-    code = normalise_class(station_class)
-    return CLASS_LIMIT_BY_CODE[code].max_district_km2 if code else None
+    entry = CLASS_LIMIT_BY_CODE.get(code) if isinstance(code, str) else None
+    return entry.max_district_km2 if entry else None
 
 
 ROAD_CLASSES = ("expressway", "trunk", "primary", "secondary", "tertiary", "local")  # the roads' class field

@@ -12,7 +12,7 @@ from riskatlas.processing.provider import ALGORITHMS
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXPECTED_IDS = {
     "riskatlas:createtemplate", "riskatlas:enterpriserisk", "riskatlas:exportatlas", "riskatlas:firestationreach",
-    "riskatlas:fourcolourmap", "riskatlas:fullassessment", "riskatlas:gradehazardsources",
+    "riskatlas:fourcolourmap", "riskatlas:fullassessment", "riskatlas:gradehazardsources", "riskatlas:importlayer",
     "riskatlas:shelterpercapita", "riskatlas:validateinputs", "riskatlas:riskatlasassessmentmodel",
 }
 

@@ -23,11 +23,13 @@ def test_class_limits_jianbiao_152_2017_and_gb_51080(code, km2):
 
 
 def test_class_limit_lookup_aliases_and_suburban_flag():
-    assert fr.class_limit_km2("一级") == 7.0
-    assert fr.class_limit_km2("二级站") == 4.0
-    assert fr.class_limit_km2("Small") == 2.0
-    assert fr.class_limit_km2("class2", suburban=True) == 15.0
-    assert fr.class_limit_km2("unknown") is None and fr.class_limit_km2(None) is None
+    assert fr.class_limit_km2("class1") == 7.0 and fr.class_limit_km2("class2", suburban=True) == 15.0
+    assert fr.class_limit_km2("一级") is None  # codes only: values as written go through the code table
+    codes, limits = fr.class_limits(["一级", "二级站", "Small", "class2", "unknown", None, "郊区站", "特勤消防站"],
+                                    [False, False, False, True, False, False, False, False])
+    assert codes.tolist() == ["class1", "class2", "small", "class2", None, None, None, "special"]
+    assert limits[:4].tolist() == [7.0, 4.0, 2.0, 15.0] and np.isnan(limits[4:6]).all()
+    assert limits[6:].tolist() == [15.0, 7.0]  # a class cell saying 郊区站 is the suburban limit
     assert fr.TIME_RULE_MIN == 5.0 and fr.TURNOUT_CONVENTION_MIN == 1.0
 
 
@@ -58,6 +60,13 @@ def test_direction_codes():
     assert list(codes) == [nw.FORWARD, nw.BACKWARD, nw.BOTH, nw.BOTH, nw.BOTH] and unknown == 2
     codes, _ = fr.direction_codes(["1", "-1"], value_forward="1", value_backward="-1", value_both="0")
     assert list(codes) == [nw.FORWARD, nw.BACKWARD]
+    # a layer's own coding wins over the code table ("1" is yes = forward there; here it means both)
+    codes, unknown = fr.direction_codes(["1", "2", "3"], value_forward="2", value_backward="3", value_both="1")
+    assert list(codes) == [nw.BOTH, nw.FORWARD, nw.BACKWARD] and unknown == 0
+    # as bureaus write it, through the code table
+    codes, unknown = fr.direction_codes(["双向", "单行", "是", "否", "逆向", "yes", "-1", "潮汐"])
+    assert list(codes) == [nw.BOTH, nw.FORWARD, nw.FORWARD, nw.BOTH, nw.BACKWARD, nw.FORWARD, nw.BACKWARD,
+                           nw.BOTH] and unknown == 1
 
 
 # ------------------------------------------------------------------ hand-worked analyses

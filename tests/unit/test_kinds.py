@@ -64,3 +64,14 @@ def test_match_scores_order_the_candidates():
     assert kinds.match_score("shelters", "应急避难场所", SCHEMA_FIELDS["roads"]) == 0  # fields say roads
     assert kinds.match_score("shelters", "道路", ["a"]) == 0
     assert kinds.match_score("shelters", "points", ["a"]) == 0
+
+
+def test_raw_ledgers_are_told_from_layers_already_imported():
+    """importlayer's dialog pre-selects a ledger still to be imported, never a Risk Atlas layer or a result."""
+    ledger = ["序号", "企业名称", "统一社会信用代码", "行业类别", "经度", "纬度"]
+    assert kinds.is_raw_ledger("企业台账", ledger, has_geometry=False)
+    assert kinds.is_raw_ledger("企业", ledger, has_geometry=True)  # a bureau's shapefile: Chinese headers
+    assert kinds.is_raw_ledger("Field1 table", ["Field1", "Field2"], has_geometry=False, from_table_file=True)
+    assert not kinds.is_raw_ledger("企业", SCHEMA_FIELDS["enterprises"], has_geometry=True)
+    assert not kinds.is_raw_ledger("四色图", [n for n, _k in GRID_FIELDS + RISK_MAP_FIELDS], has_geometry=True)
+    assert not kinds.is_raw_ledger("provenance", ["step", "algorithm", "parameters"], has_geometry=False)

@@ -27,9 +27,12 @@ def test_anything_else_is_invalid_never_silently_true(value):
         V.to_bool(value)
 
 
-def test_urban_words_extend_the_table():
-    assert [V.to_bool(t, V.URBAN_WORDS) for t in ("城镇", "urban", "乡村", "农村", "Rural", "是")] == [
+def test_urban_words_are_in_the_code_table():
+    from riskatlas.core.ledger.codes import read_codes
+
+    assert read_codes("population", "urban", ["城镇", "urban", "乡村", "农村", "Rural", "是"]).codes.tolist() == [
         True, True, False, False, False, True]
+    assert V.yes_no("城镇") is None and V.yes_no("是") is True and V.yes_no("") is None
 
 
 def test_parse_bools_on_a_mixed_column():
@@ -56,9 +59,32 @@ def test_parse_numbers():
 
 
 def test_number_text_steps_are_the_extension_point():
-    grams = (lambda text: text.str.strip(), lambda text: text.str.replace("吨", "", regex=False))
-    assert V.parse_numbers(["12吨"], steps=grams).values.tolist() == [12.0]
-    assert V.parse_numbers(["12吨"]).invalid.tolist() == [True]  # not by default (yet)
+    grams = (lambda text: text.str.strip(), lambda text: text.str.replace("克", "", regex=False))
+    assert V.parse_numbers(["12克"], steps=grams).values.tolist() == [12.0]
+    assert V.parse_numbers(["12克"]).invalid.tolist() == [True]  # not a unit of the table
+
+
+@pytest.mark.parametrize("text, number", [
+    ("12吨", 12.0), ("12 t", 12.0), ("500kg", 0.5), ("500 千克", 0.5), ("1.2万吨", 12000.0),
+    ("1,200", 1200.0), ("12,345,678.5", 12345678.5), ("１２", 12.0), ("１，２００．５", 1200.5), ("－３", -3.0),
+    ("1.2万", 12000.0), ("2000㎡", 2000.0), ("2000m²", 2000.0), ("3亩", 2000.0), ("120人", 120.0),
+    ("60km/h", 60.0), ("5分钟", 5.0), ("90秒", 1.5),
+])
+def test_numbers_as_ledgers_write_them(text, number):
+    parsed = V.parse_numbers([text])
+    assert parsed.values[0] == pytest.approx(number) and parsed.rewritten.tolist() == [True]
+
+
+@pytest.mark.parametrize("text", ["1,2", "1,20", "12 克", "十二", "12吨吨", "1.2.3", "12, 5"])
+def test_numbers_not_read(text):
+    assert V.parse_numbers([text]).invalid.tolist() == [True]
+
+
+def test_units_of_another_dimension_are_refused_when_the_field_says_which():
+    parsed = V.parse_numbers(["12吨", "12人", "1.2万", "7"], dimension="mass")
+    assert parsed.values[[0, 2, 3]].tolist() == [12.0, 12000.0, 7.0] and parsed.invalid.tolist() == [
+        False, True, False, False]
+    assert parsed.rewritten.tolist() == [True, False, True, False]
 
 
 def test_single_values():
