@@ -102,13 +102,16 @@ ALL_INPUTS = {i.parameter: Input(i.parameter) for i in ASSESSMENT_INPUTS}
 
 STEPS: Tuple[Step, ...] = (
     Step("validate", "validate", "riskatlas:validateinputs",
-         QT_TRANSLATE_NOOP("Chain", "Validate the input layers (the chain stops when errors are found: see "
+         QT_TRANSLATE_NOOP("Chain", "Validate the input layers with the rules of the steps below and the fields "
+                                    "of the enterprise-risk method (the chain stops when errors are found: see "
                                     "validation.html)"),
-         ALL_INPUTS, {"OUTPUT": "validation_report"}, report="validation", stops_on_errors=True),
+         {**ALL_INPUTS, "METHOD": Option("METHOD")}, {"OUTPUT": "validation_report"}, report="validation",
+         stops_on_errors=True),
     Step("grade", "grade hazard sources", "riskatlas:gradehazardsources",
          QT_TRANSLATE_NOOP("Chain", "Grade hazard sources (GB 18218-2018; exposed residents estimated from "
-                                    "the population layer where a unit gives no exposed count)"),
-         {"INPUT": Input("HAZARD_SOURCES"), "POPULATION": Input("POPULATION")},
+                                    "the population layer outside the plant boundary — the enterprise's polygon, "
+                                    "else the unit's own — where a unit gives no exposed count)"),
+         {"INPUT": Input("HAZARD_SOURCES"), "POPULATION": Input("POPULATION"), "ENTERPRISES": Input("ENTERPRISES")},
          {"OUTPUT": "hazard_units", "DETAILS": "hazard_details"}),
     Step("enterprises", "enterprise risk", "riskatlas:enterpriserisk",
          QT_TRANSLATE_NOOP("Chain", "Enterprise risk (LEC or risk matrix; an enterprise owning a graded hazard "

@@ -9,12 +9,13 @@ with the layers styled and the atlas layouts inside, the PDF atlas, PNG previews
 It runs in two phases so that the analysis can run in Processing's background task and the atlas
 (print layouts) on the main thread afterwards: ``analyse()`` (every step but the atlas) and
 ``finish()`` (the atlas, then every file put in place). Until ``finish`` ends, the run's files
-have temporary names (the GeoPackage ``partial-…gpkg`` beside its final name, the reports, PDF and
-PNGs in a ``partial-run-…`` folder): ``discard()`` — on cancel or failure — removes them all, so a
-run leaves its files whole or not at all (validation.html stays when the inputs have errors:
-it says which). Raw ledgers among the inputs are imported first, as the analysis phase's first
-part (``raw_inputs``: ``imported_inputs.gpkg`` and ``import_<layer>.html``, staged like the rest;
-an import that stops keeps only its report). Cancelling stops before the next step starts, and inside a step at its next
+have temporary names beside their final ones (``partial-…``: the GeoPackage, the reports, the PDF,
+the PNG folder and the project — one ``layers.atomic.OutputSet``, the write path of every algorithm):
+``discard()`` — on cancel or failure — removes them all, so a run leaves its files whole or not at all
+(validation.html stays when the inputs have errors: it says which). Raw ledgers among the inputs are
+imported first, as the analysis phase's first part (``raw_inputs``: ``imported_inputs.gpkg`` and
+``import_<layer>.html``, staged like the rest; an import that stops keeps only its report). Cancelling
+stops before the next step starts, and inside a step at its next
 progress report. It needs a running QGIS with Processing and the riskatlas provider;
 ``riskatlas:fullassessment`` and ``make demo`` call it (``run_assessment`` runs both phases).
 """
@@ -22,11 +23,10 @@ import datetime
 import gc
 import json
 import os
-import shutil
-import uuid
 from dataclasses import dataclass, field
 
 from qgis.core import (
+    NULL,
     QgsApplication,
     QgsProcessingContext,
     QgsProcessingException,
@@ -37,7 +37,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..layers.atomic import PREFIX, commit, partial_path, remove_quietly
+from ..layers.atomic import OutputSet
 from ..layers.project import SAMPLE_GPKG
 from ..layers.schemas import ASSESSMENT_INPUTS, REQUIRED_INPUTS, RESULT_BY_NAME, RESULT_LAYERS
 from ..processing.base import Cancelled
@@ -79,8 +79,9 @@ def sample_inputs(gpkg=SAMPLE_GPKG):
 class _Runner:
     """Runs algorithms one after another, writing sinks into one GeoPackage and logging provenance."""
 
-    def __init__(self, gpkg, context, feedback, provenance):
+    def __init__(self, gpkg, context, feedback, provenance, files=None):
         self.gpkg, self.context, self.feedback, self.provenance = gpkg, context, feedback, provenance
+        self.files = files  # the run's layers.atomic.OutputSet: staged paths are logged as their final ones
 
     def sink(self, table, geometry=True):
         return f"ogr:dbname='{self.gpkg}' table=\"{table}\"" + (" (geom)" if geometry else "")
@@ -109,8 +110,14 @@ class _Runner:
         return results
 
     def log(self, step, algorithm_id, parameters):
-        plain = {k: (v if isinstance(v, (str, int, float, bool)) or v is None else str(v))
-                 for k, v in parameters.items()}
+        """A provenance row: the step's parameters, the files named as they will be once renamed into place."""
+        def final(value):
+            for staged, target in (self.files.staged if self.files is not None else {}).items():
+                value = value.replace(staged, target)
+            return value
+
+        plain = {k: (final(v) if isinstance(v, str) else v if isinstance(v, (int, float, bool)) or v is None
+                     else final(str(v))) for k, v in parameters.items()}
         self.provenance.append({"step": step, "algorithm": algorithm_id, "parameters": json.dumps(plain,
                                 ensure_ascii=False), "version": plugin_version(),
                                 "run_at": datetime.datetime.now().isoformat(timespec="seconds")})
@@ -170,32 +177,33 @@ class Assessment:
             raise QgsProcessingException(translate("FullAssessment", "Missing input layers: {0}").format(", ".join(missing)))
         self.given = {k: v for k, v in inputs.items() if v not in (None, "")}
         self.folder, self.project_path = output_folder, project_path
-        self.staging = os.path.join(output_folder, f"{PREFIX}run-{uuid.uuid4().hex[:8]}")
         self.gpkg = os.path.join(output_folder, RESULT_GPKG)
         self.partial_gpkg = None
-        self.charts_existed = os.path.isdir(os.path.join(output_folder, CHART_FOLDER))
         self.folder_existed = os.path.isdir(output_folder)
+        self.files = OutputSet()  # every file of the run, staged beside its target until finish()
+        self.html = {s.report: os.path.join(output_folder, f"{s.report}.html") for s in STEPS if s.report}
+        self.staged_html = {}
         self.outputs, self.provenance = {}, []
-        self.imports = {}  # parameter -> staged import report, once raw ledgers were imported
+        self.imports = {}  # parameter -> import report (its final path), once raw ledgers were imported
+        self.imported = None  # the staged imported_inputs.gpkg
         self.step_count = len(STEPS)  # progress shares: the chain's steps (and the imports, as one)
         self.result = AssessmentResult(output_folder)
 
-    def _staged(self, name):
-        return os.path.join(self.staging, name)
-
     def _html(self):
-        return {s.report: self._staged(f"{s.report}.html") for s in STEPS if s.report}
+        return self.staged_html
 
     def analyse(self, feedback, context):
-        """Every step before the atlas, into the partial GeoPackage and the staging folder."""
-        os.makedirs(self.staging, exist_ok=True)
-        self.partial_gpkg = partial_path(self.gpkg)
+        """Every step before the atlas, into the staged GeoPackage and reports."""
+        os.makedirs(self.folder, exist_ok=True)
+        self.partial_gpkg = self.files.file(self.gpkg)
+        self.staged_html = {key: self.files.file(path) for key, path in self.html.items()}
+        self.files.created(os.path.join(self.folder, CHART_FOLDER))  # the atlas charts, beside the GeoPackage
         raw = raw_inputs(self.given, int(self.options["COORDINATES"] or 0))
         self.step_count = len(STEPS) + bool(raw)
         steps = QgsProcessingMultiStepFeedback(self.step_count, feedback)
         if raw:
             self._import(raw, steps, context)
-        runner = _Runner(self.partial_gpkg, context, steps, self.provenance)
+        runner = _Runner(self.partial_gpkg, context, steps, self.provenance, self.files)
         for number, step in enumerate(STEPS[:-1]):
             steps.setCurrentStep(number + bool(raw))
             parameters = step_parameters(step, runner, self.given, self.options, self._html())
@@ -208,35 +216,41 @@ class Assessment:
     def _import(self, raw, feedback, context):
         """The raw ledgers into the staged imported_inputs.gpkg (raw_inputs); an import that stops keeps
         its report (it says which mapping to set) and nothing else of the run."""
+        self.imported = self.files.file(os.path.join(self.folder, IMPORTED_GPKG))
         try:
             self.given, self.imports = import_raw_inputs(
-                self.given, raw, self._staged(IMPORTED_GPKG), self.staging, int(self.options["COORDINATES"] or 0),
-                context, feedback)
+                self.given, raw, self.imported, lambda name: self.files.file(os.path.join(self.folder, name)),
+                int(self.options["COORDINATES"] or 0), context, feedback)
+            self.imports = {parameter: self.files.final(report) for parameter, report in self.imports.items()}
         except ImportStopped as stopped:
             message = str(stopped)
             if stopped.report:
-                report = os.path.join(self.folder, os.path.basename(stopped.report))
-                os.replace(stopped.report, report)
+                report = self.files.final(stopped.report)
+                self.files.commit(only=[report])
                 message = message.replace(stopped.report, report)
             self.discard()
             raise QgsProcessingException(message) from stopped
 
     def _stop_on_errors(self, step):
-        """Keep the step's report (it lists the errors) and nothing else of the run."""
-        report = os.path.join(self.folder, f"{step.report}.html")
-        if os.path.exists(self._staged(f"{step.report}.html")):
-            os.replace(self._staged(f"{step.report}.html"), report)
+        """Keep the step's report (it lists the errors) and nothing else of the run; the message names the
+        first errors."""
+        report = self.html[step.report]
+        first = _first_errors(f"{self.partial_gpkg}|layername={step.outputs['OUTPUT']}")
+        self.files.commit(only=[report])
         self.discard()
-        raise QgsProcessingException(translate("FullAssessment", "{0} errors in the input layers: see {1}").format(
-            self.outputs[step.key]["ERRORS"], report))
+        raise QgsProcessingException(translate("FullAssessment", "{0} errors in the input layers: see {1}. First: "
+                                                                 "{2}").format(self.outputs[step.key]["ERRORS"], report,
+                                                                               "; ".join(first)))
 
     def finish(self, feedback, context):
         """The atlas (on the main thread: print layouts), then every file in place and the project."""
         steps = QgsProcessingMultiStepFeedback(self.step_count, feedback)
         steps.setCurrentStep(self.step_count - 1)
-        runner = _Runner(self.partial_gpkg, context, steps, self.provenance)
+        runner = _Runner(self.partial_gpkg, context, steps, self.provenance, self.files)
         parameters = step_parameters(ATLAS_STEP, runner, self.given, self.options, self._html())
-        parameters.update({name: self._staged(file) for name, (file, _o, _l) in ATLAS_STEP.files.items()})
+        for name, (file, _o, _l) in ATLAS_STEP.files.items():
+            path = os.path.join(self.folder, file)
+            parameters[name] = self.files.file(path) if os.path.splitext(file)[1] else self.files.folder(path)
         parameters["ATLAS_LAYERS"] = self.partial_gpkg  # the project's atlas layouts are rebuilt from these
         self.outputs[ATLAS_STEP.key] = runner.run(len(STEPS) - 1, ATLAS_STEP, parameters)
         self.result.pages = int(self.outputs[ATLAS_STEP.key]["PAGES"])
@@ -248,56 +262,81 @@ class Assessment:
         gc.collect()
         if feedback is not None and feedback.isCanceled():
             raise Cancelled()
-        self._put_in_place()
         if self.project_path:
-            from .project import write_project
-
-            language = file_language(self.options["LANGUAGE"])
-            self.result.files["project"] = write_project(self.project_path, self.given, self.result,
-                                                         target=self.options["TARGET"], language=language)
+            self._write_project()
+        self._put_in_place()
         return self.result
 
+    def _write_project(self):
+        """The project, written from the staged GeoPackage with its paths pointing at the final one."""
+        from qgis.core import QgsPathResolver
+
+        from .project import write_project
+
+        staged = AssessmentResult(self.folder, files={"gpkg": self.partial_gpkg})
+        staged_files = self.files.staged  # every staged file (the GeoPackage, the imported inputs) by its final name
+
+        def final_paths(path):
+            for temporary, final in staged_files.items():
+                path = path.replace(temporary, final)
+            return path
+
+        writer = QgsPathResolver.setPathWriter(final_paths)
+        try:
+            write_project(self.files.file(self.project_path), self.given, staged, target=self.options["TARGET"],
+                          language=file_language(self.options["LANGUAGE"]))
+        finally:
+            QgsPathResolver.removePathWriter(writer)
+
     def _put_in_place(self):
-        commit(self.partial_gpkg, self.gpkg)
+        self.files.commit()
         self.partial_gpkg = None
-        files = {"gpkg": self.gpkg}
-        staged = {"pdf": ATLAS_STEP.files["OUTPUT"][0], "png": ATLAS_STEP.files["OUTPUT_PNG_FOLDER"][0],
-                  **{s.report: f"{s.report}.html" for s in STEPS if s.report}}
-        for key, name in staged.items():
-            target = os.path.join(self.folder, name)
-            if os.path.isdir(target):
-                shutil.rmtree(target)
-            os.replace(self._staged(name), target)
-            files[key] = target
-        files.update(self._put_imports_in_place())
-        shutil.rmtree(self.staging, ignore_errors=True)
+        files = {"gpkg": self.gpkg, "pdf": os.path.join(self.folder, ATLAS_STEP.files["OUTPUT"][0]),
+                 "png": os.path.join(self.folder, ATLAS_STEP.files["OUTPUT_PNG_FOLDER"][0]), **self.html}
+        if self.project_path:
+            files["project"] = self.project_path
+        files.update(self._imports_in_place())
         self.result.files = files
         self.result.layers = {r.name: f"{self.gpkg}|layername={r.name}" for r in RESULT_LAYERS}
 
-    def _put_imports_in_place(self):
-        """imported_inputs.gpkg and the import reports in place; the inputs then name the final file."""
+    def _imports_in_place(self):
+        """The imported inputs and their reports (now in place); the inputs then name the final file."""
         if not self.imports:
             return {}
-        staged, final = self._staged(IMPORTED_GPKG), os.path.join(self.folder, IMPORTED_GPKG)
-        commit(staged, final)
-        self.given = {p: uri.replace(staged, final) for p, uri in self.given.items()}
+        final = os.path.join(self.folder, IMPORTED_GPKG)
+        self.given = {p: uri.replace(self.imported, final) for p, uri in self.given.items()}
         files = {"imported": final}
         for parameter, report in self.imports.items():
             if os.path.exists(report):
-                files[f"import_{parameter}"] = os.path.join(self.folder, os.path.basename(report))
-                os.replace(report, files[f"import_{parameter}"])
+                files[f"import_{parameter}"] = report
         return files
 
     def discard(self):
         """Remove every file of this run that is not in place yet (the run was cancelled or failed)."""
-        shutil.rmtree(self.staging, ignore_errors=True)
-        if self.partial_gpkg:
-            remove_quietly(self.partial_gpkg)
-            self.partial_gpkg = None
-        if not self.charts_existed:
-            shutil.rmtree(os.path.join(self.folder, CHART_FOLDER), ignore_errors=True)
+        self.files.rollback()
+        self.partial_gpkg = None
         if not self.folder_existed and os.path.isdir(self.folder) and not os.listdir(self.folder):
             os.rmdir(self.folder)  # this run made it, and nothing of the run is left in it
+
+
+def _first_errors(report_uri, count=3):
+    """The first errors of a validation report table, as 'layer · KEY (fid n) · field: message'."""
+    from ..core.errors import feature_label
+
+    layer = QgsVectorLayer(report_uri, "validation_report", "ogr")
+    lines = []
+    for feature in layer.getFeatures():
+        if feature["severity"] != "error":
+            continue
+        fid, key, field = (None if v is None or v == NULL else v
+                           for v in (feature["feature_id"], feature["feature_key"], feature["field"]))
+        where = [feature["layer"]] + ([feature_label(fid, key)] if fid is not None else []) + (
+            [field] if field is not None else [])
+        lines.append(" · ".join(str(w) for w in where) + f": {feature['message']}")
+        if len(lines) == count:
+            break
+    del layer
+    return lines
 
 
 def run_assessment(inputs, output_folder, options=None, feedback=None, context=None, project_path=None):
@@ -311,6 +350,8 @@ def run_assessment(inputs, output_folder, options=None, feedback=None, context=N
         assessment.analyse(feedback, context)
         return assessment.finish(feedback, context)
     except BaseException:
+        context.temporaryLayerStore().removeAllMapLayers()  # lets go of the staged GeoPackage first
+        gc.collect()
         assessment.discard()
         raise
 

@@ -74,10 +74,10 @@ def report_name(assessment_input):
     return f"import_{assessment_input.layer}.html"
 
 
-def import_raw_inputs(inputs, raw, gpkg, report_folder, coordinates, context, feedback):
+def import_raw_inputs(inputs, raw, gpkg, report_path, coordinates, context, feedback):
     """``inputs`` ({parameter: URI}) with the ``raw`` ones replaced by layers imported into ``gpkg`` (a
-    temporary file the caller puts in place), their reports in ``report_folder``; returns the inputs
-    and {parameter: report path}. Stops (``Cancelled``) before each import and after one when the run
+    temporary file the caller puts in place), their reports at ``report_path(name)`` (the caller's staged
+    path for the report ``name``); returns the inputs and {parameter: report path}. Stops (``Cancelled``) before each import and after one when the run
     was cancelled; an import that stops raises ``ImportStopped`` naming its report."""
     from ..processing.base import Cancelled
 
@@ -91,7 +91,7 @@ def import_raw_inputs(inputs, raw, gpkg, report_folder, coordinates, context, fe
         steps.setCurrentStep(number)
         item = next(i for i in ASSESSMENT_INPUTS if i.parameter == parameter)
         study = result.get("TOWNSHIPS") if parameter != "TOWNSHIPS" else None
-        reports[parameter] = os.path.join(report_folder, report_name(item))
+        reports[parameter] = report_path(report_name(item))
         _import_one(raw[parameter], item, gpkg, coordinates, target, study, reports[parameter], context, steps)
         if feedback.isCanceled():
             raise Cancelled()

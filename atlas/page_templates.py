@@ -12,8 +12,11 @@ import os
 from qgis.core import QgsApplication, QgsPrintLayout, QgsReadWriteContext
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..support import compat
 from ..support.fonts import resolve_layout_fonts
 from ..support.i18n import PLUGIN_DIR
+
+WRAPPED_LABELS = ("note", "footer", "indicators")  # labels whose lines may be longer than the label is wide
 
 TEMPLATE_DIR = os.path.join(PLUGIN_DIR, "atlas", "templates")
 PAGE_SIZES = ("A3", "A4")
@@ -68,6 +71,10 @@ def load_template(project, path, name):
         raise TemplateError(f"could not load the layout template {path}")
     layout.setName(name)
     resolve_layout_fonts(layout)  # a family this machine has (support.fonts)
+    for item_id in WRAPPED_LABELS:
+        label = layout.itemById(item_id)
+        if label is not None:
+            compat.wrap_cjk_label(label)
     return layout
 
 

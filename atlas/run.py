@@ -58,7 +58,7 @@ def _storage(request):
     return os.path.join(folder, "atlas_layers.gpkg"), os.path.join(folder, "charts")
 
 
-def _figures(request, layers, feedback):
+def _figures(request, layers, feedback, render=str):
     frames = {key: layer.gdf for key, layer in layers.items() if layer is not None}
     names = {key: layer.name for key, layer in layers.items() if layer is not None}
     town_names = township_names(frames["townships"], request, names["townships"], feedback)
@@ -68,7 +68,7 @@ def _figures(request, layers, feedback):
                             shelter_units=frames.get("shelter_units"), shelter_load=frames.get("shelter_load"),
                             layer_names=names, shelter_target=request.target)
     for warning in figures.warnings:
-        feedback.pushWarning(warning)
+        feedback.pushWarning(render(warning))
     headline = headline_figures(figures)
     report_figures(figures, headline, feedback)
     return figures, frames, headline
@@ -117,9 +117,10 @@ def _export(atlas, request, steps, check_cancelled):
     return results
 
 
-def make_atlas(request, layers, crs, feedback, check_cancelled):
+def make_atlas(request, layers, crs, feedback, check_cancelled, render=str):
     """The atlas of ``layers`` ({'risk_map', 'townships', …: LayerFrame or None}, all in ``crs``) as
-    ``request`` asks. Returns the algorithm's results (OUTPUT, PAGES, OUTPUT_PNG_FOLDER, ATLAS_LAYERS)."""
+    ``request`` asks. Returns the algorithm's results (OUTPUT, PAGES, OUTPUT_PNG_FOLDER, ATLAS_LAYERS).
+    ``render``: a warning (text or core Notice) as the text to show."""
     started = time.perf_counter()
     if not request.pdf:
         raise QgsProcessingException(_translate("ExportAtlas", "Give an output PDF file."))
@@ -128,7 +129,7 @@ def make_atlas(request, layers, crs, feedback, check_cancelled):
             "ExportAtlas", "No Chinese font is installed (WenQuanYi Zen Hei, Microsoft YaHei, SimHei, PingFang SC, "
             "…): Chinese text may not show. Install fonts-wqy-zenhei (Debian) or the WenQuanYi font."))
     steps = QgsProcessingMultiStepFeedback(3 if request.png_folder else 2, feedback)
-    figures, frames, headline = _figures(request, layers, steps)
+    figures, frames, headline = _figures(request, layers, steps, render)
     check_cancelled()
     steps.setProgress(60)
     atlas = _prepare(request, figures, frames, crs, steps, headline)

@@ -58,8 +58,41 @@ def step_name(line):
     return line.split(": ", 1)[-1].strip()
 
 
+class RssSampler:
+    """The process's resident memory sampled every 50 ms in a helper thread (/proc/self/statm): the peak of
+    each stretch between ``mark`` calls. (Not VmHWM reset through clear_refs: that would also lower the
+    figure /usr/bin/time -v reports for the whole run.)"""
+
+    def __init__(self, interval=0.05):
+        import threading
+
+        self.page_mb = os.sysconf("SC_PAGE_SIZE") / 2**20
+        self.peak, self.interval, self._stop = 0.0, interval, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def rss_mb(self):
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[1]) * self.page_mb
+
+    def _run(self):
+        while not self._stop.wait(self.interval):
+            self.peak = max(self.peak, self.rss_mb())
+
+    def mark(self):
+        """The peak since the last mark (MB); starts the next stretch."""
+        now = self.rss_mb()
+        peak, self.peak = max(self.peak, now), now
+        return peak
+
+    def stop(self):
+        self._stop.set()
+        self._thread.join()
+
+
 class StepFeedback:
-    """A QgsProcessingFeedback that notes when each step of the chain starts (its '— step:' lines)."""
+    """A QgsProcessingFeedback that notes when each step of the chain starts (its '— step:' lines), and the
+    peak resident memory of each step."""
 
     def __new__(cls):
         from qgis.core import QgsProcessingFeedback
@@ -68,10 +101,11 @@ class StepFeedback:
             def __init__(self):
                 super().__init__()
                 self.start = time.perf_counter()
-                self.steps = []
+                self.steps, self.peaks, self.memory = [], [], RssSampler()
 
             def pushInfo(self, message):  # noqa: N802
                 if message.startswith("— "):  # "— Step 1 of 7: Validate input layers (riskatlas:validateinputs)"
+                    self.peaks.append(self.memory.mark())  # the peak of the step that ends here
                     self.steps.append((time.perf_counter() - self.start, step_name(message)))
 
         return _Feedback()
@@ -90,9 +124,11 @@ def run_once(data, folder):
     started = time.perf_counter()
     result = processing.run("riskatlas:fullassessment", parameters, feedback=feedback)
     total = time.perf_counter() - started
+    peaks = feedback.peaks[1:] + [feedback.memory.mark()]
+    feedback.memory.stop()
     marks = feedback.steps + [(total, None)]
-    steps = [(name, until - at) for (at, name), (until, _n) in zip(marks[:-1], marks[1:])]
-    steps[-1] = (steps[-1][0] + " (and the project)", steps[-1][1])
+    steps = [(name, until - at, peak) for ((at, name), (until, _n), peak) in zip(marks[:-1], marks[1:], peaks)]
+    steps[-1] = (steps[-1][0] + " (and the project)",) + tuple(steps[-1][1:])
     print("RESULT " + json.dumps({"seconds": total, "steps": steps, "pages": result["PAGES"],
                                   "pdf_mb": os.path.getsize(result["OUTPUT_PDF"]) / 2**20}), flush=True)
     os._exit(0)
@@ -122,15 +158,18 @@ def main():
     runs = [measured_run(data) for _ in range(args.repeat)]
     seconds = [r["seconds"] for r, _peak in runs]
     peaks = [peak for _r, peak in runs]
-    best, _ = min(runs, key=lambda r: r[0]["seconds"])
+    best, best_peak = min(runs, key=lambda r: r[0]["seconds"])
     print(f"full assessment of the synthetic city ({os.path.basename(data)}), {args.repeat} run(s), "
           f"each its own process under /usr/bin/time -v")
     print(f"  CITY total: min {min(seconds):.1f} s, median {statistics.median(seconds):.1f} s "
           f"(runs {', '.join(f'{s:.1f}' for s in seconds)}; target < 60 s); peak RSS max {max(peaks):,.0f} MB "
           f"(target < 6,144 MB); {best['pages']} atlas pages, PDF {best['pdf_mb']:.1f} MB")
-    print("  steps of the fastest run:")
-    for name, value in best["steps"]:
-        print(f"    {value:6.1f} s  {name}")
+    print("  steps of the fastest run (time; peak resident memory during the step, sampled every 50 ms):")
+    print(f"    {'time':>8}  {'peak RSS':>9}  step")
+    for name, value, peak in best["steps"]:
+        print(f"    {value:6.1f} s  {peak:6,.0f} MB  {name}")
+    print(f"    {best['seconds']:6.1f} s  {max(peak for _n, _v, peak in best['steps']):6,.0f} MB  total "
+          f"(/usr/bin/time -v of that run: {best_peak:,.0f} MB, QGIS included)")
     return 0
 
 

@@ -14,17 +14,12 @@ import numpy as np
 import numpy.typing as npt
 import shapely
 
+from .geometry import valid as _valid
+
 if TYPE_CHECKING:
     import geopandas as gpd
 
-
-def _valid(geoms: npt.ArrayLike) -> np.ndarray:
-    geoms = np.asarray(geoms, dtype=object)
-    bad = ~shapely.is_valid(geoms) & ~shapely.is_missing(geoms)
-    if bad.any():
-        geoms = geoms.copy()
-        geoms[bad] = shapely.make_valid(geoms[bad])
-    return geoms
+    from .errors import Warnings
 
 
 def overlap_pairs(source_polygons: npt.ArrayLike,
@@ -63,26 +58,28 @@ def apportion(values: npt.ArrayLike, source_polygons: npt.ArrayLike, target_poly
 
 
 def apportion_column(frame: gpd.GeoDataFrame, field: str, targets: npt.ArrayLike, layer: str = "population",
-                     warnings: list[str] | None = None) -> np.ndarray:
+                     warnings: Warnings | None = None) -> np.ndarray:
     """A numeric column of a polygon GeoDataFrame (e.g. residents) apportioned by area to ``targets``.
 
     Empty values count as 0 (a warning is appended to ``warnings``); text that is not a number and
     negative values are InputErrors naming the layer, features and field."""
     import pandas as pd
 
-    from .errors import InputError
+    from . import messages as m
+    from .errors import InputError, Notice
     from .values import parse_numbers
 
     warnings = [] if warnings is None else warnings
     if field not in frame.columns:
-        raise InputError("field not found", layer=layer, field=field)
+        raise InputError(m.FIELD_NOT_FOUND, layer=layer, field=field,
+                         available=", ".join(str(c) for c in frame.columns if c != "geometry"))
     parsed = parse_numbers(frame[field])
     values = pd.Series(parsed.values, index=frame.index)
     bad = parsed.invalid
     if bad.any():
-        raise InputError("value is not a number", layer=layer, feature_ids=frame.index[bad], field=field)
+        raise InputError(m.VALUE_NOT_NUMBER, layer=layer, feature_ids=frame.index[bad], field=field)
     if (values < 0).any():
-        raise InputError("value is negative", layer=layer, feature_ids=frame.index[values < 0], field=field)
+        raise InputError(m.VALUE_NEGATIVE, layer=layer, feature_ids=frame.index[values < 0], field=field)
     if values.isna().any():
-        warnings.append(f"{layer}: {int(values.isna().sum())} features with an empty '{field}' counted as 0")
+        warnings.append(Notice(m.EMPTY_COUNTED_0, layer=layer, feature_ids=frame.index[values.isna()], field=field))
     return apportion(values.fillna(0.0).to_numpy(), frame.geometry.to_numpy(), np.asarray(targets, dtype=object))

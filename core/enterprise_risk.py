@@ -16,7 +16,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .errors import InputError
+from . import messages as m
+from .errors import InputError, Notice, Warnings
 from .values import id_strings, parse_numbers
 from .standards.risk_levels import LOWEST_RISK, risk_attributes
 from .standards.risk_presets import (  # noqa: F401 (re-exported)
@@ -38,35 +39,40 @@ class EnterpriseResult:
     """``enterprise_risk``'s result: the added columns, warnings and the cut set used."""
 
     table: pd.DataFrame  # indexed like the input: the added columns
-    warnings: list[str] = field(default_factory=list)
+    warnings: Warnings = field(default_factory=list)
     cut_set: CutSet | None = None
 
 
-def _numbers(frame: pd.DataFrame, name: str, layer: str, what: str) -> np.ndarray:
+def _require(frame: pd.DataFrame, name: str, layer: str) -> None:
     if name not in frame.columns:
-        raise InputError("field not found", layer=layer, field=name)
+        raise InputError(m.FIELD_NOT_FOUND, layer=layer, field=name,
+                         available=", ".join(str(c) for c in frame.columns if c != "geometry"))
+
+
+def _numbers(frame: pd.DataFrame, name: str, layer: str, empty_template: str, factor: str) -> np.ndarray:
+    _require(frame, name, layer)
     parsed = parse_numbers(frame[name])
-    empty = ~parsed.known
+    empty = ~parsed.known | ~np.isfinite(np.nan_to_num(parsed.values, nan=0.0))
     if empty.any():
-        problem = "is empty" if parsed.blank[empty].all() else "is empty or not a number"
-        raise InputError(f"{what} {problem}", layer=layer, feature_ids=frame.index[empty], field=name)
+        raise InputError(empty_template, layer=layer, feature_ids=frame.index[empty], field=name, factor=factor)
     return parsed.values
 
 
 def lec_scores(frame: pd.DataFrame, l_field: str, e_field: str, c_field: str, layer: str = "enterprises",
-               warnings: list[str] | None = None) -> np.ndarray:
+               warnings: Warnings | None = None) -> np.ndarray:
     """D = L·E·C per feature; values must be positive; values outside the LEC tables are warned about."""
     warnings = [] if warnings is None else warnings
     parts = []
-    for name, table, what in ((l_field, LEC_L_VALUES, "LEC likelihood L"), (e_field, LEC_E_VALUES, "LEC exposure E"),
-                              (c_field, LEC_C_VALUES, "LEC consequence C")):
-        values = _numbers(frame, name, layer, what)
+    for name, table, factor in ((l_field, LEC_L_VALUES, "L"), (e_field, LEC_E_VALUES, "E"),
+                                (c_field, LEC_C_VALUES, "C")):
+        values = _numbers(frame, name, layer, m.LEC_EMPTY, factor)
         if (values <= 0).any():
-            raise InputError(f"{what} must be positive", layer=layer, feature_ids=frame.index[values <= 0], field=name)
+            raise InputError(m.LEC_NOT_POSITIVE, layer=layer, feature_ids=frame.index[values <= 0], field=name,
+                             factor=factor)
         off_table = ~np.isclose(values[:, None], np.asarray(table, dtype=float)[None, :]).any(axis=1)
         if off_table.any():
-            warnings.append(f"{layer}: {int(off_table.sum())} values of '{name}' are not among the LEC table "
-                            f"values {', '.join(map(str, table))} (used as given)")
+            warnings.append(Notice(m.LEC_OFF_TABLE, layer=layer, feature_ids=frame.index[off_table], field=name,
+                                   factor=factor, values=", ".join(map(str, table))))
         parts.append(values)
     return parts[0] * parts[1] * parts[2]
 
@@ -76,37 +82,36 @@ def matrix_scores(frame: pd.DataFrame, likelihood_field: str, severity_field: st
     """R = likelihood × severity per feature; both must be whole numbers 1–5."""
     parts = []
     low, high = MATRIX_RANGE
-    for name, what in ((likelihood_field, "matrix likelihood"), (severity_field, "matrix severity")):
-        values = _numbers(frame, name, layer, what)
+    for name, factor in ((likelihood_field, "likelihood"), (severity_field, "severity")):
+        values = _numbers(frame, name, layer, m.MATRIX_EMPTY, factor)
         bad = (values < low) | (values > high) | (values % 1 != 0)
         if bad.any():
-            raise InputError(f"{what} must be a whole number {low}–{high}", layer=layer,
-                             feature_ids=frame.index[bad], field=name)
+            raise InputError(m.MATRIX_RANGE, layer=layer, feature_ids=frame.index[bad], field=name, factor=factor,
+                             low=low, high=high)
         parts.append(values)
     return parts[0] * parts[1]
 
 
 def hazard_unit_levels(units: pd.DataFrame, enterprise_field: str, level_field: str = "risk_level",
                        unit_field: str = "unit_id", layer: str = "hazard units",
-                       warnings: list[str] | None = None) -> pd.DataFrame:
+                       warnings: Warnings | None = None) -> pd.DataFrame:
     """Per enterprise id: the highest risk (lowest level number) of its units and that unit's id
     (DataFrame indexed by enterprise id with columns hazard_level, hazard_unit_id)."""
     warnings = [] if warnings is None else warnings
     for name in (enterprise_field, level_field):
-        if name not in units.columns:
-            raise InputError("field not found", layer=layer, field=name)
+        _require(units, name, layer)
     levels = pd.to_numeric(units[level_field], errors="coerce")
     bad = levels.isna() | ~levels.isin([1, 2, 3, 4])
     if bad.any():
-        raise InputError("risk level must be 1, 2, 3 or 4", layer=layer, feature_ids=units.index[bad],
-                         field=level_field)
+        raise InputError(m.RISK_LEVEL_RANGE, layer=layer, feature_ids=units.index[bad], field=level_field)
     owners = id_strings(units[enterprise_field])
     unit_ids = (id_strings(units[unit_field]) if unit_field in units.columns
                 else np.asarray([str(i) for i in units.index], dtype=object))
     frame = pd.DataFrame({"enterprise": owners, "level": levels.to_numpy(dtype=int), "unit": unit_ids})
     orphans = frame["enterprise"].isna()
     if orphans.any():
-        warnings.append(f"{layer}: {int(orphans.sum())} units name no enterprise and are not attached to one")
+        warnings.append(Notice(m.UNITS_WITHOUT_ENTERPRISE, layer=layer, feature_ids=units.index[orphans.to_numpy()],
+                               field=enterprise_field, keys=unit_ids[orphans.to_numpy()]))
     frame = frame[~orphans].sort_values(["enterprise", "level", "unit"], kind="stable")
     best = frame.drop_duplicates("enterprise").set_index("enterprise")
     return best.rename(columns={"level": "hazard_level", "unit": "hazard_unit_id"})
@@ -121,22 +126,21 @@ def enterprise_risk(enterprises: pd.DataFrame, id_field: str, method: str, cut_s
     the level of its highest-risk unit. Returns an EnterpriseResult whose table has risk_score,
     score_level, hazard_level, hazard_unit_id, risk_level, labels, colour, level_source, risk_method,
     risk_preset."""
-    warnings: list[str] = []
+    warnings: Warnings = []
     cut_set = CUT_SET_BY_NAME[cut_set_name or DEFAULT_CUT_SET[method]]
     if cut_set.method != method:
-        raise InputError(f"preset '{cut_set.name}' is a {cut_set.method.upper()} preset, not for the "
-                         f"{method.upper()} method")
-    if id_field not in enterprises.columns:
-        raise InputError("field not found", layer=layer, field=id_field)
+        raise InputError(m.PRESET_OF_OTHER_METHOD, preset=cut_set.name, preset_method=cut_set.method.upper(),
+                         method=method.upper())
+    _require(enterprises, id_field, layer)
     ids = id_strings(enterprises[id_field])
     if method == LEC:
         if lec_fields is None:
-            raise InputError("the LEC method needs the L, E and C fields")
+            raise InputError(m.NEEDS_FIELDS, method="LEC", fields="L, E, C")
         l_field, e_field, c_field = lec_fields
         scores = lec_scores(enterprises, l_field, e_field, c_field, layer=layer, warnings=warnings)
     else:
         if matrix_fields is None:
-            raise InputError("the matrix method needs the likelihood and severity fields")
+            raise InputError(m.NEEDS_FIELDS, method="matrix", fields="likelihood, severity")
         likelihood_field, severity_field = matrix_fields
         scores = matrix_scores(enterprises, likelihood_field, severity_field, layer=layer)
     score_level = levels_for(scores, cut_set)
@@ -147,18 +151,17 @@ def enterprise_risk(enterprises: pd.DataFrame, id_field: str, method: str, cut_s
         id_series = pd.Series(ids, index=enterprises.index)
         empty = id_series.isna()
         if empty.any():
-            raise InputError("enterprise id is empty (needed to attach hazard units)", layer=layer,
-                             feature_ids=enterprises.index[empty], field=id_field)
+            raise InputError(m.ENTERPRISE_ID_EMPTY, layer=layer, feature_ids=enterprises.index[empty], field=id_field)
         duplicated = id_series.duplicated(keep=False)
         if duplicated.any():
-            raise InputError("enterprise id is not unique (needed to attach hazard units)", layer=layer,
-                             feature_ids=enterprises.index[duplicated], field=id_field)
+            raise InputError(m.ENTERPRISE_ID_NOT_UNIQUE, layer=layer, feature_ids=enterprises.index[duplicated],
+                             field=id_field, keys=id_series[duplicated])
         best = hazard_unit_levels(units, unit_enterprise_field, unit_level_field, unit_id_field, units_layer,
                                   warnings)
         unmatched = best.index.difference(pd.Index(ids))
         if len(unmatched):
-            warnings.append(f"{units_layer}: units of {len(unmatched)} enterprise id(s) not in {layer} "
-                            f"({', '.join(unmatched[:10])}) are ignored")
+            warnings.append(Notice(m.UNITS_OF_UNKNOWN_ENTERPRISES, layer=units_layer, field=unit_enterprise_field,
+                                   count=len(unmatched), ids=", ".join(unmatched[:10]), enterprises=layer))
         matched = best.reindex(ids)
         hazard_level = matched["hazard_level"].to_numpy(dtype=float)
         unit_ids = matched["hazard_unit_id"].astype(object)

@@ -44,8 +44,9 @@ import numpy.typing as npt
 import pandas as pd
 import shapely
 
+from . import messages as m
 from .apportion import apportion_column
-from .errors import InputError
+from .errors import InputError, Notice, Warnings
 from .standards.risk_levels import LOWEST_RISK, risk_attributes
 from .standards.risk_presets import (AGGREGATION_RULES, CUMULATIVE_BASE3, DEFAULT_RADII_M,  # noqa: F401 (re-exported)
                                      HIGHEST_WINS, AggregationRule)
@@ -68,18 +69,17 @@ def parse_radii(text: Any) -> tuple[float, ...]:
     try:
         radii = tuple(float(p) for p in pieces)
     except ValueError:
-        raise InputError(f"radii must be four numbers in metres for levels 1..4, e.g. 1000,500,300,100; "
-                         f"got '{text}'") from None
+        raise InputError(m.RADII, value=text) from None
     if len(radii) != 4 or any(not math.isfinite(r) or r < 0 for r in radii):
-        raise InputError(f"radii must be four non-negative numbers in metres for levels 1..4; got '{text}'")
+        raise InputError(m.RADII, value=text)
     return radii
 
 
 def snapped_extent(xmin: float, ymin: float, xmax: float, ymax: float,
                    cell_size: float) -> tuple[float, float, float, float, int, int]:
     """(xmin, ymin, xmax, ymax, n_cols, n_rows): the extent grown right/up to whole cells."""
-    if not cell_size > 0:
-        raise InputError(f"cell size must be positive, got {cell_size}")
+    if not (cell_size > 0 and math.isfinite(cell_size)):
+        raise InputError(m.OPTION_POSITIVE, option="CELL_SIZE", unit=" m", value=cell_size)
     n_cols = max(1, math.ceil((xmax - xmin) / cell_size - 1e-9))
     n_rows = max(1, math.ceil((ymax - ymin) / cell_size - 1e-9))
     return xmin, ymin, xmin + n_cols * cell_size, ymin + n_rows * cell_size, n_cols, n_rows
@@ -92,8 +92,7 @@ def square_grid(extent: tuple[float, float, float, float], cell_size: float, crs
 
     xmin, ymin, _xmax, _ymax, n_cols, n_rows = snapped_extent(*extent, cell_size)
     if n_cols * n_rows > max_cells:
-        raise InputError(f"the grid would have {n_cols * n_rows:,} cells (limit {max_cells:,}): "
-                         "use a larger cell size or a smaller extent")
+        raise InputError(m.TOO_MANY_CELLS, cells=n_cols * n_rows, limit=max_cells)
     row, col, x0, y0 = _cell_origins(xmin, ymin, cell_size, n_cols, n_rows)
     cells = shapely.box(x0, y0, x0 + cell_size, y0 + cell_size)
     grid = gpd.GeoDataFrame({"cell_id": np.arange(1, len(cells) + 1), "row": row, "col": col},
@@ -148,26 +147,31 @@ class Sources:
 
 
 def sources_from_frame(gdf: gpd.GeoDataFrame, layer: str, level_field: str = "risk_level", id_field: str | None = None,
-                       warnings: list[str] | None = None) -> Sources:
+                       warnings: Warnings | None = None) -> Sources:
     """Sources from a GeoDataFrame with a level field; ids from ``id_field`` (else the feature id).
     Empty or invalid levels are errors; features without geometry are skipped with a warning."""
     from .values import id_strings, parse_numbers
 
     warnings = [] if warnings is None else warnings
     if level_field not in gdf.columns:
-        raise InputError("field not found: a risk source needs a risk level 1..4", layer=layer, field=level_field)
+        raise InputError(m.FIELD_NOT_FOUND, layer=layer, field=level_field,
+                         available=", ".join(str(c) for c in gdf.columns if c != "geometry"))
+    if id_field and id_field not in gdf.columns:
+        raise InputError(m.FIELD_NOT_FOUND, layer=layer, field=id_field,
+                         available=", ".join(str(c) for c in gdf.columns if c != "geometry"))
+    keys = id_strings(gdf[id_field]) if id_field else None
     levels = pd.Series(parse_numbers(gdf[level_field]).values, index=gdf.index)
-    bad = levels.isna() | ~levels.isin([1, 2, 3, 4])
+    bad = (levels.isna() | ~levels.isin([1, 2, 3, 4])).to_numpy()
     if bad.any():
-        raise InputError("risk level must be 1, 2, 3 or 4", layer=layer, feature_ids=gdf.index[bad], field=level_field)
+        raise InputError(m.RISK_LEVEL_RANGE, layer=layer, feature_ids=gdf.index[bad], field=level_field,
+                         keys=None if keys is None else keys[bad])
     geoms = gdf.geometry.to_numpy()
     missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
     if missing.any():
-        warnings.append(f"{layer}: {int(missing.sum())} features without geometry cannot be placed and are ignored")
+        warnings.append(Notice(m.SOURCES_WITHOUT_GEOMETRY, layer=layer, feature_ids=gdf.index[missing],
+                               keys=None if keys is None else keys[missing]))
     if id_field:
-        if id_field not in gdf.columns:
-            raise InputError("field not found", layer=layer, field=id_field)
-        ids = id_strings(gdf[id_field])
+        ids = keys
         ids = np.where(pd.isna(ids), gdf.index.astype(str).to_numpy(dtype=object), ids)
     else:
         ids = gdf.index.astype(str).to_numpy(dtype=object)
@@ -264,7 +268,7 @@ class MapResult:
 
     areas: gpd.GeoDataFrame  # the areas with the map's fields
     summary: pd.DataFrame  # indexed by level 1..4: areas, residents
-    warnings: list[str] = field(default_factory=list)
+    warnings: Warnings = field(default_factory=list)
     rule: AggregationRule | None = None
 
 
@@ -351,7 +355,7 @@ def four_colour_map(areas: gpd.GeoDataFrame, sources: Sources, radii: Sequence[f
     """Classify ``areas`` (GeoDataFrame of polygons; its columns are kept, the map's columns replace
     any of the same name) by ``sources`` (a Sources); with ``study_area`` (a polygonal shapely
     geometry) cut the classified areas to it (module docstring). Returns a MapResult."""
-    warnings = []
+    warnings: Warnings = []
     rule = AGGREGATION_RULES[aggregation]
     radii = parse_radii(radii)
     geoms = areas.geometry.to_numpy()
@@ -361,7 +365,7 @@ def four_colour_map(areas: gpd.GeoDataFrame, sources: Sources, radii: Sequence[f
     columns = classify_areas(len(areas), sources, src_idx, area_idx, dist, rule)
     clashes = [c for c in list(columns) + ["residents"] if c in areas.columns]
     if clashes:
-        warnings.append(f"input fields replaced by the map's own: {', '.join(clashes)}")
+        warnings.append(Notice(m.FIELDS_REPLACED, fields=", ".join(clashes)))
     kept = np.arange(len(areas))
     if study_area is not None:  # levels are those of the whole areas; geometry and residents of the part inside
         kept, geoms = clip_to_study_area(geoms, study_area)

@@ -12,11 +12,6 @@
     <name>Chain</name>
     <message>
         <location filename="../assessment/chain.py" line="103" />
-        <source>Validate the input layers (the chain stops when errors are found: see validation.html)</source>
-        <translation>检查输入图层（发现错误即停止，详见 validation.html）</translation>
-    </message>
-    <message>
-        <location filename="../assessment/chain.py" line="103" />
         <source>Enterprise risk (LEC or risk matrix; an enterprise owning a graded hazard unit takes at least its level)</source>
         <translation>企业风险评价（LEC法或风险矩阵法；拥有已分级危险源单元的企业至少取该单元的等级）</translation>
     </message>
@@ -24,11 +19,6 @@
         <location filename="../assessment/chain.py" line="103" />
         <source>The printed atlas (the county's four-colour, fire-station and shelter pages, then one sheet per township)</source>
         <translation>打印图集（县域四色图、消防站覆盖和避难场所覆盖页，之后每个镇街一页）</translation>
-    </message>
-    <message>
-        <location filename="../assessment/chain.py" line="103" />
-        <source>Grade hazard sources (GB 18218-2018; exposed residents estimated from the population layer where a unit gives no exposed count)</source>
-        <translation>重大危险源分级（GB 18218-2018；单元未给出暴露人数时，由人口图层估算暴露人数）</translation>
     </message>
     <message>
         <location filename="../assessment/chain.py" line="103" />
@@ -44,6 +34,16 @@
         <location filename="../assessment/chain.py" line="103" />
         <source>Four-colour risk map on a square grid, cut to the townships (highest level wins by default; a level's lower bound belongs to that level)</source>
         <translation>在正方形网格上绘制四色风险图，并裁剪到镇街范围（默认就高；各等级下限属于该等级）</translation>
+    </message>
+    <message>
+        <location filename="../assessment/chain.py" line="103" />
+        <source>Validate the input layers with the rules of the steps below and the fields of the enterprise-risk method (the chain stops when errors are found: see validation.html)</source>
+        <translation>按下列各步骤的规则检查输入图层，包括企业风险评估方法所需的字段（发现错误即停止，详见 validation.html）</translation>
+    </message>
+    <message>
+        <location filename="../assessment/chain.py" line="103" />
+        <source>Grade hazard sources (GB 18218-2018; exposed residents estimated from the population layer outside the plant boundary — the enterprise's polygon, else the unit's own — where a unit gives no exposed count)</source>
+        <translation>重大危险源分级（GB 18218-2018；单元未给出暴露人数时，由人口图层估算厂区边界外的暴露人数——厂区边界取企业的面，否则取单元自身边界）</translation>
     </message>
 </context>
 <context>
@@ -102,87 +102,87 @@
 <context>
     <name>EnterpriseRisk</name>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="16" />
+        <location filename="../processing/alg_enterprise_risk.py" line="18" />
         <source>Enterprise risk level (LEC or risk matrix)</source>
         <translation>企业风险等级（LEC法或风险矩阵）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="19" />
+        <location filename="../processing/alg_enterprise_risk.py" line="21" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="21" />
+        <location filename="../processing/alg_enterprise_risk.py" line="23" />
         <source>Enterprise id field</source>
         <translation>企业编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="22" />
+        <location filename="../processing/alg_enterprise_risk.py" line="24" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="22" />
+        <location filename="../processing/alg_enterprise_risk.py" line="24" />
         <source>LEC (D = L × E × C)</source>
         <translation>LEC法（D = L × E × C）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="22" />
+        <location filename="../processing/alg_enterprise_risk.py" line="24" />
         <source>Risk matrix (R = likelihood × severity)</source>
         <translation>风险矩阵（R = 可能性 × 严重性）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="25" />
+        <location filename="../processing/alg_enterprise_risk.py" line="27" />
         <source>LEC likelihood L field</source>
         <translation>LEC 事故发生的可能性L字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="26" />
+        <location filename="../processing/alg_enterprise_risk.py" line="28" />
         <source>LEC exposure E field</source>
         <translation>LEC 暴露于危险环境的频繁程度E字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="27" />
+        <location filename="../processing/alg_enterprise_risk.py" line="29" />
         <source>LEC consequence C field</source>
         <translation>LEC 发生事故产生的后果C字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="32" />
+        <location filename="../processing/alg_enterprise_risk.py" line="34" />
         <source>Cut set (empty = the method's first)</source>
         <translation>分级界限（留空 = 该方法的第一套）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="34" />
+        <location filename="../processing/alg_enterprise_risk.py" line="36" />
         <source>Graded hazard units (optional)</source>
         <translation>已分级的重大危险源单元（可选）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="36" />
+        <location filename="../processing/alg_enterprise_risk.py" line="38" />
         <source>Enterprise id field of the hazard units</source>
         <translation>危险源单元的企业编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="38" />
+        <location filename="../processing/alg_enterprise_risk.py" line="40" />
         <source>Enterprises with risk level</source>
         <translation>企业风险等级结果</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="83" />
+        <location filename="../processing/alg_enterprise_risk.py" line="92" />
         <source>{0} enterprises scored with {1}; {2} raised by a hazard unit</source>
         <translation>已按 {1} 评定 {0} 家企业；其中 {2} 家因所属危险源单元而就高提级</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="74" />
+        <location filename="../processing/alg_enterprise_risk.py" line="83" />
         <source>{0}: input fields replaced by the results of the same name: {1}</source>
         <translation>{0}：以下输入字段被同名的计算结果替换：{1}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="28" />
+        <location filename="../processing/alg_enterprise_risk.py" line="30" />
         <source>Matrix likelihood field ({0}–{1})</source>
         <translation>风险矩阵可能性字段（{0}–{1}）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_enterprise_risk.py" line="30" />
+        <location filename="../processing/alg_enterprise_risk.py" line="32" />
         <source>Matrix severity field ({0}–{1})</source>
         <translation>风险矩阵严重性字段（{0}–{1}）</translation>
     </message>
@@ -190,112 +190,112 @@
 <context>
     <name>ExportAtlas</name>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="43" />
+        <location filename="../processing/alg_export_atlas.py" line="47" />
         <source>Export risk atlas (PDF)</source>
         <translation>导出安全风险分布图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="50" />
+        <location filename="../processing/alg_export_atlas.py" line="54" />
         <source>Four-colour risk map (risk_level, residents)</source>
         <translation>四色安全风险分布图（risk_level、residents）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="51" />
+        <location filename="../processing/alg_export_atlas.py" line="55" />
         <source>Enterprises with risk levels</source>
         <translation>企业（含风险等级）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="52" />
+        <location filename="../processing/alg_export_atlas.py" line="56" />
         <source>Graded hazard units</source>
         <translation>危险源单元分级结果</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="53" />
+        <location filename="../processing/alg_export_atlas.py" line="57" />
         <source>Emergency shelters</source>
         <translation>应急避难场所</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="54" />
+        <location filename="../processing/alg_export_atlas.py" line="58" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="55" />
+        <location filename="../processing/alg_export_atlas.py" line="59" />
         <source>Fire-station reach areas (5 minutes)</source>
         <translation>消防站5分钟可达范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="56" />
+        <location filename="../processing/alg_export_atlas.py" line="60" />
         <source>Reach gaps (land no station reaches in 5 minutes)</source>
         <translation>消防覆盖盲区（5分钟内无消防站可达）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="57" />
+        <location filename="../processing/alg_export_atlas.py" line="61" />
         <source>Shelter area per capita (per-township result)</source>
         <translation>人均避难场所面积（按镇街结果）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="59" />
+        <location filename="../processing/alg_export_atlas.py" line="63" />
         <source>Townships (one atlas page each)</source>
         <translation>镇街（每个镇街一页图）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="63" />
+        <location filename="../processing/alg_export_atlas.py" line="67" />
         <source>Township name field (not given: name, or name_en for an English atlas)</source>
         <translation>镇街名称字段（不指定：name，英文图集为 name_en）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="71" />
+        <location filename="../processing/alg_export_atlas.py" line="75" />
         <source>Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)</source>
         <translation>图集标题（留空：安全风险分布图集 / Safety Risk Atlas）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="71" />
+        <location filename="../processing/alg_export_atlas.py" line="75" />
         <source>Issuing organisation</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="71" />
+        <location filename="../processing/alg_export_atlas.py" line="75" />
         <source>Date printed on the atlas (empty: today; YYYY-MM-DD is written out)</source>
         <translation>图集编制日期（留空：当天；YYYY-MM-DD 格式将写成“2024年6月7日”）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="75" />
+        <location filename="../processing/alg_export_atlas.py" line="79" />
         <source>Page size (landscape)</source>
         <translation>纸张大小（横向）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="78" />
+        <location filename="../processing/alg_export_atlas.py" line="82" />
         <source>Atlas language (zh: Chinese, en: English)</source>
         <translation>图集语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="81" />
+        <location filename="../processing/alg_export_atlas.py" line="85" />
         <source>Risk atlas (PDF)</source>
         <translation>安全风险分布图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="81" />
+        <location filename="../processing/alg_export_atlas.py" line="85" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="83" />
+        <location filename="../processing/alg_export_atlas.py" line="87" />
         <source>Folder for one PNG per page</source>
         <translation>逐页 PNG 图片输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="88" />
+        <location filename="../processing/alg_export_atlas.py" line="92" />
         <source>Number of pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="96" />
+        <location filename="../processing/alg_export_atlas.py" line="100" />
         <source>{0} must be one of: {1}</source>
         <translation>{0} 必须是以下之一：{1}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="125" />
+        <location filename="../atlas/run.py" line="126" />
         <source>Give an output PDF file.</source>
         <translation>请指定输出的 PDF 文件。</translation>
     </message>
@@ -315,7 +315,7 @@
         <translation>{0} 页 PNG 图片已写入 {1}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="123" />
+        <location filename="../processing/alg_export_atlas.py" line="143" />
         <source>Made by: {0}</source>
         <translation>生成方式：{0}</translation>
     </message>
@@ -340,17 +340,17 @@
         <translation>无法写入图集图层：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="66" />
+        <location filename="../processing/alg_export_atlas.py" line="70" />
         <source>Fixed-shelter target (m² per resident)</source>
         <translation>固定避难场所面积目标（m²/人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="85" />
+        <location filename="../processing/alg_export_atlas.py" line="89" />
         <source>GeoPackage to keep the atlas layers in (for the atlas layouts in a project)</source>
         <translation>保存图集图层的 GeoPackage（供工程中的图集版式使用）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="85" />
+        <location filename="../processing/alg_export_atlas.py" line="89" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage 文件 (*.gpkg)</translation>
     </message>
@@ -375,17 +375,17 @@
         <translation>版式模板：{0}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="127" />
+        <location filename="../atlas/run.py" line="128" />
         <source>No Chinese font is installed (WenQuanYi Zen Hei, Microsoft YaHei, SimHei, PingFang SC, …): Chinese text may not show. Install fonts-wqy-zenhei (Debian) or the WenQuanYi font.</source>
         <translation>未安装中文字体（文泉驿正黑、微软雅黑、黑体、苹方等）：中文可能无法显示。请安装 fonts-wqy-zenhei（Debian）或文泉驿字体。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="139" />
+        <location filename="../atlas/run.py" line="140" />
         <source>Risk atlas: {0} pages ({1} county pages + {2} townships), {3} paper, language {4}, written in {5:.1f} s: {6}</source>
         <translation>安全风险分布图集：共 {0} 页（县域 {1} 页 + {2} 个镇街），{3} 纸张，语言 {4}，用时 {5:.1f} 秒：{6}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="58" />
+        <location filename="../processing/alg_export_atlas.py" line="62" />
         <source>Shelter load (per-shelter result: service radius, overloaded)</source>
         <translation>避难场所负荷（逐场所结果：服务半径、是否超负荷）</translation>
     </message>
@@ -393,197 +393,192 @@
 <context>
     <name>FireStationReach</name>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="20" />
+        <location filename="../processing/alg_fire_station_reach.py" line="31" />
         <source>Fire-station reach (5-minute rule)</source>
         <translation>消防站5分钟可达分析</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="25" />
+        <location filename="../processing/alg_fire_station_reach.py" line="36" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="26" />
+        <location filename="../processing/alg_fire_station_reach.py" line="37" />
         <source>Station id field</source>
         <translation>消防站编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="27" />
+        <location filename="../processing/alg_fire_station_reach.py" line="38" />
         <source>Station class field</source>
         <translation>消防站类别字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="28" />
+        <location filename="../processing/alg_fire_station_reach.py" line="39" />
         <source>Turnout time field (min)</source>
         <translation>出动时间字段(分钟)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="31" />
+        <location filename="../processing/alg_fire_station_reach.py" line="42" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="32" />
+        <location filename="../processing/alg_fire_station_reach.py" line="43" />
         <source>Speed field (km/h)</source>
         <translation>车速字段(km/h)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="33" />
+        <location filename="../processing/alg_fire_station_reach.py" line="44" />
         <source>Road class field</source>
         <translation>道路等级字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="34" />
+        <location filename="../processing/alg_fire_station_reach.py" line="45" />
         <source>Speed preset by road class</source>
         <translation>按道路等级的车速预设</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="37" />
+        <location filename="../processing/alg_fire_station_reach.py" line="48" />
         <source>Default speed (km/h)</source>
         <translation>默认车速(km/h)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="38" />
+        <location filename="../processing/alg_fire_station_reach.py" line="49" />
         <source>Direction field</source>
         <translation>通行方向字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="39" />
+        <location filename="../processing/alg_fire_station_reach.py" line="50" />
         <source>Value for forward direction</source>
         <translation>正向通行取值</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="39" />
+        <location filename="../processing/alg_fire_station_reach.py" line="50" />
         <source>Value for backward direction</source>
         <translation>反向通行取值</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="39" />
+        <location filename="../processing/alg_fire_station_reach.py" line="50" />
         <source>Value for both directions</source>
         <translation>双向通行取值</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="43" />
+        <location filename="../processing/alg_fire_station_reach.py" line="54" />
         <source>Snap tolerance (m)</source>
         <translation>捕捉容差(米)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="44" />
+        <location filename="../processing/alg_fire_station_reach.py" line="55" />
         <source>Study area</source>
         <translation>研究区域</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="45" />
+        <location filename="../processing/alg_fire_station_reach.py" line="56" />
         <source>Official station districts</source>
         <translation>消防站法定辖区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="46" />
+        <location filename="../processing/alg_fire_station_reach.py" line="57" />
         <source>Default turnout time (min)</source>
         <translation>默认出动时间(分钟)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="48" />
+        <location filename="../processing/alg_fire_station_reach.py" line="59" />
         <source>Time limit from dispatch (min)</source>
         <translation>接警出动后的时间限值(分钟)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="50" />
+        <location filename="../processing/alg_fire_station_reach.py" line="61" />
         <source>Access distance from roads (m)</source>
         <translation>道路两侧可达距离(米)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="52" />
+        <location filename="../processing/alg_fire_station_reach.py" line="63" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="53" />
+        <location filename="../processing/alg_fire_station_reach.py" line="64" />
         <source>Residents field</source>
         <translation>常住人口字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="54" />
+        <location filename="../processing/alg_fire_station_reach.py" line="65" />
         <source>Targets (enterprises, hazard units)</source>
         <translation>目标(企业、危险源单元)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="56" />
+        <location filename="../processing/alg_fire_station_reach.py" line="67" />
         <source>Node tolerance (m)</source>
         <translation>节点容差(米)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="57" />
+        <location filename="../processing/alg_fire_station_reach.py" line="68" />
         <source>Reached roads</source>
         <translation>可达道路</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="60" />
+        <location filename="../processing/alg_fire_station_reach.py" line="71" />
         <source>Station reach areas</source>
         <translation>消防站可达范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="61" />
+        <location filename="../processing/alg_fire_station_reach.py" line="72" />
         <source>Gaps (reached by no station)</source>
         <translation>覆盖空白区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="62" />
+        <location filename="../processing/alg_fire_station_reach.py" line="73" />
         <source>Targets' arrival time</source>
         <translation>目标到达时间</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="63" />
+        <location filename="../processing/alg_fire_station_reach.py" line="74" />
         <source>Summary table</source>
         <translation>汇总表</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="64" />
+        <location filename="../processing/alg_fire_station_reach.py" line="75" />
         <source>Summary report</source>
         <translation>汇总报告</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="126" />
+        <location filename="../processing/alg_fire_station_reach.py" line="146" />
         <source>Speeds: {0} roads from the speed field, {1} from the road-class preset, {2} at the default speed.</source>
         <translation>车速：{0} 条道路取自车速字段，{1} 条取自道路等级预设，{2} 条使用默认车速。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="130" />
+        <location filename="../processing/alg_fire_station_reach.py" line="150" />
         <source>{0} roads have an empty speed: the class preset or DEFAULT_SPEED is used.</source>
         <translation>{0} 条道路车速为空：使用道路等级预设或 DEFAULT_SPEED。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="133" />
+        <location filename="../processing/alg_fire_station_reach.py" line="153" />
         <source>{0} roads have an empty or unknown direction value: both directions are used.</source>
         <translation>{0} 条道路的通行方向为空或无法识别：按双向通行处理。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="136" />
+        <location filename="../processing/alg_fire_station_reach.py" line="156" />
         <source>{0} multipart roads are split into their parts (parts join only where they share a vertex).</source>
         <translation>{0} 条多部件道路被拆分为各部件（部件仅在共享节点处相连）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="139" />
+        <location filename="../processing/alg_fire_station_reach.py" line="159" />
         <source>{0} roads without geometry are ignored.</source>
         <translation>{0} 条无几何的道路被忽略。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="96" />
-        <source>The study area layer is empty: the roads' extent is used.</source>
-        <translation>研究区域图层为空：使用道路范围。</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="29" />
+        <location filename="../processing/alg_fire_station_reach.py" line="40" />
         <source>Suburban station field ({0:g} km²)</source>
         <translation>郊区站字段（{0:g} km²）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="58" />
+        <location filename="../processing/alg_fire_station_reach.py" line="69" />
         <source>Time band width (min)</source>
         <translation>时间分段宽度（分钟）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="59" />
+        <location filename="../processing/alg_fire_station_reach.py" line="70" />
         <source>Reached roads by time band</source>
         <translation>按时间分段的可达道路</translation>
     </message>
@@ -591,132 +586,132 @@
 <context>
     <name>FourColourMap</name>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="52" />
+        <location filename="../processing/alg_four_colour_map.py" line="61" />
         <source>Four-colour risk map</source>
         <translation>四色安全风险空间分布图</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="30" />
+        <location filename="../processing/alg_four_colour_map.py" line="39" />
         <source>Enterprises with risk_level</source>
         <translation>企业（含 risk_level 字段）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="32" />
+        <location filename="../processing/alg_four_colour_map.py" line="41" />
         <source>Enterprise id field</source>
         <translation>企业编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="33" />
+        <location filename="../processing/alg_four_colour_map.py" line="42" />
         <source>Graded hazard units with risk_level</source>
         <translation>已分级的危险源单元（含 risk_level 字段）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="35" />
+        <location filename="../processing/alg_four_colour_map.py" line="44" />
         <source>Hazard unit id field</source>
         <translation>危险源单元编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="36" />
+        <location filename="../processing/alg_four_colour_map.py" line="45" />
         <source>Map units (townships, communities; empty = square grid)</source>
         <translation>制图单元（镇街、社区；留空 = 正方形网格）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="38" />
+        <location filename="../processing/alg_four_colour_map.py" line="47" />
         <source>Grid cell size (m)</source>
         <translation>网格边长（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="39" />
+        <location filename="../processing/alg_four_colour_map.py" line="48" />
         <source>Grid extent (empty = the sources' extent grown by the largest radius)</source>
         <translation>网格范围（留空 = 风险源范围外扩最大影响半径）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="41" />
+        <location filename="../processing/alg_four_colour_map.py" line="50" />
         <source>Influence radii of levels 1, 2, 3, 4 (m)</source>
         <translation>1、2、3、4级风险源影响半径（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="43" />
+        <location filename="../processing/alg_four_colour_map.py" line="52" />
         <source>Aggregation</source>
         <translation>综合方式</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="43" />
+        <location filename="../processing/alg_four_colour_map.py" line="52" />
         <source>Highest level wins (就高)</source>
         <translation>就高（取最高风险等级）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="47" />
+        <location filename="../processing/alg_four_colour_map.py" line="56" />
         <source>Population polygons (residents per class)</source>
         <translation>人口面图层（统计各等级常住人口）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="51" />
+        <location filename="../processing/alg_four_colour_map.py" line="60" />
         <source>Residents field</source>
         <translation>常住人口字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="57" />
+        <location filename="../processing/alg_four_colour_map.py" line="66" />
         <source>Areas of level {0}</source>
         <translation>{0}级区域数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="59" />
+        <location filename="../processing/alg_four_colour_map.py" line="68" />
         <source>Residents of level {0}</source>
         <translation>{0}级区域常住人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="81" />
+        <location filename="../processing/alg_four_colour_map.py" line="95" />
         <source>Give ENTERPRISES and/or HAZARD_UNITS (layers with risk_level).</source>
         <translation>请提供 ENTERPRISES 和/或 HAZARD_UNITS（含 risk_level 字段的图层）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="94" />
+        <location filename="../processing/alg_four_colour_map.py" line="112" />
         <source>Map units: {0} polygons of {1} (CELL_SIZE and EXTENT are not used)</source>
         <translation>制图单元：{1} 的 {0} 个面（不使用 CELL_SIZE 和 EXTENT）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="99" />
+        <location filename="../processing/alg_four_colour_map.py" line="117" />
         <source>Grid: {0} cells of {1:g} m from ({2:.1f}, {3:.1f}) in {4}</source>
         <translation>网格：{0} 个边长 {1:g} m 的网格，起点 ({2:.1f}, {3:.1f})，坐标系 {4}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="135" />
+        <location filename="../processing/alg_four_colour_map.py" line="155" />
         <source>Level {0}: {1:,.0f} residents</source>
         <translation>{0}级：常住人口 {1:,.0f} 人</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="43" />
+        <location filename="../processing/alg_four_colour_map.py" line="52" />
         <source>Cumulative score ({0} per source)</source>
         <translation>累计分值（每个风险源计 {0} 分）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="49" />
+        <location filename="../processing/alg_four_colour_map.py" line="58" />
         <source>Study area (e.g. the townships): the map is cut to it</source>
         <translation>研究区（如镇街）：结果裁剪至研究区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="159" />
+        <location filename="../processing/alg_four_colour_map.py" line="179" />
         <source>The study area layer '{0}' has no polygon.</source>
         <translation>研究区图层“{0}”中没有面要素。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="160" />
+        <location filename="../processing/alg_four_colour_map.py" line="180" />
         <source>Study area: {0}; areas crossing its boundary keep the level of the whole area and are cut to it (their residents are those of the part inside).</source>
         <translation>研究区：{0}；跨越其边界的单元保留整个单元的风险等级，并裁剪至研究区（人口为区内部分的人口）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="53" />
+        <location filename="../processing/alg_four_colour_map.py" line="62" />
         <source>Four-colour risk map as a GeoTIFF (grid only)</source>
         <translation>四色风险图 GeoTIFF（仅格网）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="85" />
+        <location filename="../processing/alg_four_colour_map.py" line="99" />
         <source>Give OUTPUT and/or OUTPUT_RASTER.</source>
         <translation>请至少指定 OUTPUT 或 OUTPUT_RASTER 之一。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="146" />
+        <location filename="../processing/alg_four_colour_map.py" line="166" />
         <source>OUTPUT_RASTER needs the square grid (no UNITS): not written.</source>
         <translation>OUTPUT_RASTER 需要正方形格网（不能指定 UNITS）：未写出。</translation>
     </message>
@@ -869,19 +864,14 @@
         <translation>打开输出文件夹</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="101" />
+        <location filename="../assessment/pipeline.py" line="102" />
         <source>— Step {0} of {1}: {2} ({3})</source>
         <translation>— 第 {0} 步（共 {1} 步）：{2}（{3}）</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="170" />
+        <location filename="../assessment/pipeline.py" line="177" />
         <source>Missing input layers: {0}</source>
         <translation>缺少输入图层：{0}</translation>
-    </message>
-    <message>
-        <location filename="../assessment/pipeline.py" line="230" />
-        <source>{0} errors in the input layers: see {1}</source>
-        <translation>输入图层中有 {0} 个错误：请查看 {1}</translation>
     </message>
     <message>
         <location filename="../assessment/summary.py" line="22" />
@@ -963,83 +953,103 @@
         <source>Coordinates of raw ledgers are</source>
         <translation>原始台账的坐标为</translation>
     </message>
+    <message>
+        <location filename="../assessment/pipeline.py" line="241" />
+        <source>{0} errors in the input layers: see {1}. First: {2}</source>
+        <translation>输入图层中有 {0} 个错误：请查看 {1}。前几个：{2}</translation>
+    </message>
 </context>
 <context>
     <name>GradeHazardSources</name>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="14" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="17" />
         <source>Grade major hazard sources (GB 18218-2018)</source>
         <translation>重大危险源分级（GB 18218-2018）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="17" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="20" />
         <source>Hazard-source records (one feature per unit and substance)</source>
         <translation>危险源记录（每个单元、每种物质一条要素）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="19" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="22" />
         <source>Unit id field</source>
         <translation>单元编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="20" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="23" />
         <source>Substance field (CAS number, Chinese or English name)</source>
         <translation>物质字段（CAS号、中文或英文名称）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="22" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="25" />
         <source>Design maximum quantity field (t)</source>
         <translation>设计最大量字段（t）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="23" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="26" />
         <source>Hazard category field (GB 18218 Table 2 code, e.g. W2)</source>
         <translation>危险性类别字段（GB 18218 表2符号，如 W2）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="27" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="30" />
         <source>Enterprise id field</source>
         <translation>企业编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="28" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="31" />
         <source>Population polygons (to estimate exposed people)</source>
         <translation>人口面图层（用于估算暴露人员）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="30" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="33" />
         <source>Residents field</source>
         <translation>常住人口字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="31" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="38" />
         <source>Graded hazard units</source>
         <translation>重大危险源分级结果（单元）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="32" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="39" />
         <source>Hazard record details (q, Q, β)</source>
         <translation>危险源记录明细（q、Q、β）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="33" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="40" />
         <source>Number of units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="34" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="41" />
         <source>Number of major hazard sources</source>
         <translation>重大危险源数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="87" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="106" />
         <source>{0} units, {1} major hazard sources (一级 {2}, 二级 {3}, 三级 {4}, 四级 {5})</source>
         <translation>共 {0} 个单元，其中重大危险源 {1} 个（一级 {2}，二级 {3}，三级 {4}，四级 {5}）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="25" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="28" />
         <source>Exposed people field (within {0:g} m outside the boundary)</source>
         <translation>暴露人员字段（边界外 {0:g} m 范围内）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="34" />
+        <source>Enterprises (polygons: the plant boundaries)</source>
+        <translation>企业（面：厂区边界）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="36" />
+        <source>Enterprise id field of the enterprises</source>
+        <translation>企业图层的企业编号字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="109" />
+        <source>Exposed people counted outside the plant boundary for {0} units, outside the unit's own boundary for {1}</source>
+        <translation>{0} 个单元按厂区边界外统计暴露人数，{1} 个单元按单元自身边界外统计</translation>
     </message>
 </context>
 <context>
@@ -1050,28 +1060,7 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="137" />
-        <source>Identifies and grades major hazard sources after {0} from {INPUT} and writes one feature per unit. Run {validateinputs} first.
-
-Per record: q = design maximum quantity (t); Q = critical quantity from Table 1 by substance (CAS number, Chinese or English name or alias, e.g. 氯 / 液氯 / chlorine / 7782-50-5), else from Table 2 by the record's hazard category (e.g. W2, W5.2, J1; with several categories the lowest Q); β from Table 3 for its toxic gases, else Table 4 by category (several categories: the highest β).
-Per unit: S = Σ q/Q; S ≥ {1} makes it a major hazard source. α from the people within {2} m outside the unit: {3}. R = α · Σ β·q/Q. Grade: {4}. Every lower bound is included (R = {5} is {6}, S = {1} is major).
-Risk level (preset '{7}'): {8}; a unit with S &lt; {1} is not a major hazard source (no grade) and is level {9}.
-
-Exposed people: {EXPOSED_FIELD} when given (records of one unit that disagree: the largest, with a warning); otherwise, with {POPULATION}, residents apportioned by area over the {2} m ring around a polygon unit (or the {2} m disc around a point unit), rounded to whole people.
-
-A substance neither in Table 1 nor given a category is an error naming the unit and feature; an empty quantity counts as 0 t (warning); a negative one is an error. {DETAILS} lists every record with q, Q, β, q/Q and the table each value came from. The unit geometry is its records merged. Next: {enterpriserisk} and {fourcolourmap} take {OUTPUT}.</source>
-        <translation>依据 {0}，由{INPUT}辨识并分级重大危险源，每个单元输出一个要素。请先运行{validateinputs}。
-
-每条记录：q = 设计最大量（t）；Q = 按物质查表1的临界量（CAS 号、中英文名称或别名，如 氯 / 液氯 / chlorine / 7782-50-5），否则按记录的危险性类别查表2（如 W2、W5.2、J1；有多个类别时取最小 Q）；β：有毒气体查表3，否则按类别查表4（多个类别取最大 β）。
-每个单元：S = Σ q/Q；S ≥ {1} 即为重大危险源。α 按单元外 {2} m 范围内的人数确定：{3}。R = α · Σ β·q/Q。分级：{4}。各级下限包含在内（R = {5} 为{6}，S = {1} 为重大危险源）。
-风险等级（预设“{7}”）：{8}；S &lt; {1} 的单元不是重大危险源（无分级），为 {9} 级。
-
-暴露人数：给出{EXPOSED_FIELD}时取其值（同一单元的记录不一致时取最大值并警告）；否则在给出{POPULATION}时，按面积分摊面状单元外 {2} m 环带（点状单元为 {2} m 圆）内的常住人口，取整。
-
-物质既不在表1中又没有给出类别时报错，并指明单元和要素；数量为空按 0 t 计（警告）；数量为负报错。{DETAILS}列出每条记录的 q、Q、β、q/Q 及各值的来源表。单元几何为其各记录合并。下一步：{enterpriserisk}和{fourcolourmap}使用{OUTPUT}。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help.py" line="164" />
+        <location filename="../processing/help.py" line="177" />
         <source>Scores every enterprise of {INPUT} and classes the score into the four risk levels ({0}) with a named cut set. Run {gradehazardsources} first when enterprises own major hazard sources.
 
 {METHOD}: {METHOD_0}: D = L × E × C (likelihood, exposure, consequence; the LEC tables give L {1}; E {2}; C {3} — other values are used as given, with a warning). {METHOD_1}: R = likelihood × severity, both whole numbers {4}–{5}.
@@ -1094,7 +1083,7 @@ Output: the enterprises with risk_score, score_level, hazard_level, hazard_unit_
 输出：企业图层加上 risk_score、score_level、hazard_level、hazard_unit_id、risk_level、risk_label_zh、risk_label_en、risk_colour、level_source、risk_method、risk_preset。分值为空或无效时报错，并指明要素和字段。下一步：{fourcolourmap}使用{OUTPUT}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="187" />
+        <location filename="../processing/help.py" line="200" />
         <source>The regional red-orange-yellow-blue safety-risk map (红橙黄蓝四色安全风险空间分布图): every area gets a risk level {0} from the risk sources around it.
 
 Run first: {enterpriserisk} and/or {gradehazardsources}. {ENTERPRISES} and {HAZARD_UNITS} are their outputs (any layer with a risk_level field 1..4); the enterprise layer as imported has no risk level and is refused.
@@ -1115,7 +1104,7 @@ Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 �
 输出字段：risk_level、risk_label_zh、risk_label_en、risk_colour、n_level1 … n_level4（影响该区域的各级风险源数）、source_id / source_layer / source_dist_m（影响该区域的最高等级风险源中最近的一个）、risk_score（累计分值），给出{POPULATION}时还有 residents（按面积分摊；各等级合计写入日志并作为输出）。结果按四色配色设置样式；图例为 {6}（QGIS 为英文界面时显示 {7}）。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="256" />
+        <location filename="../processing/help.py" line="269" />
         <source>Effective shelter area per resident against the planning target (城镇人均固定避难场所面积 ≥ {0} m²), per township, per population cell and per shelter. Nothing needs to run first ({validateinputs} checks the layers).
 
 {METHOD}: {METHOD_0}: per unit of {UNITS}, the effective area of the counted shelters whose centroid lies in the unit ÷ the unit's residents (population features apportioned by area overlap); the output is the units. {METHOD_1}: a shelter serves every population feature whose centroid is within {RADIUS} of its centroid (straight line, the radius included). Its served residents are the sum of those features' residents; each feature gets the sum, over the shelters in reach, of shelter area ÷ served residents; the output is the population features. {METHOD_2}: the same with walking distance along {ROADS} (off-road legs to and from the roads included; roads whose 'class' is {1} are not walked along).
@@ -1142,7 +1131,7 @@ deficit_m2 为达到{TARGET}尚缺的面积；no_shelter 标记所有避难场�
 错误输入会停止运行并指明图层、要素和字段：面积缺失或为负、类型未知、常住人口为 NULL 或为负。地理坐标系图层重投影到本地投影坐标系（写入日志）；其他图层重投影到避难场所图层的坐标系。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="360" />
+        <location filename="../processing/help.py" line="373" />
         <source>The assessment chain as an editable Processing model — the same steps, algorithms and defaults as {fullassessment}:
 {0}
 
@@ -1153,7 +1142,7 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
 在模型设计器中打开，可修改或增加步骤，或另存一份本单位的副本。与{fullassessment}不同，它将每个结果写到您指定的位置，不生成项目和 HTML 报告。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="291" />
+        <location filename="../processing/help.py" line="304" />
         <source>Prints the risk atlas as one PDF: the county's pages, then one sheet per township of {TOWNSHIPS}. Run first: {fourcolourmap} ({RISK_MAP}), and for the other layers {enterpriserisk}, {gradehazardsources}, {firestationreach} and {shelterpercapita} — or run {fullassessment}, which makes all of them and this atlas in one go.
 
 County pages: the four-colour risk map with fire stations, shelters and major hazard units, a table of map units, area and residents per risk level, the three indicators, a table of the townships, {ORGANISATION} and {DATE}; with {REACH_AREAS}, the fire-station page (stations, the land each reaches within the time limit, the gaps hatched in red, coverage per township, the stations' districts against their class limit); with {SHELTER_UNITS}, the shelter page (fixed-shelter area per resident per township against {TARGET}, default {0} m² per resident, a value equal to the target meets it; with {SHELTER_LOAD} the shelters' service areas and the overloaded shelters).
@@ -1187,20 +1176,7 @@ Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of 
 {OUTPUT_XLSX_FOLDER}（可选）：另为每个图层写出一个 Excel 工作簿，供在 Excel 中填写 — 列名语言按{ALIAS_LANGUAGE}，代码字段带下拉列表，并有数值校验和填表说明页。填好的工作簿用{importlayer}导入（需要 Python 包 openpyxl）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="114" />
-        <source>Run this first (a ledger in the bureau's own format: {importlayer} before it): it checks the input layers against the Risk Atlas schemas (the fields of the data template) and writes a report table and an HTML summary. Every input is optional: give the layers you have. The dialog pre-selects the project's layer of each kind; a layer that looks like another kind (by its fields or its name) stops the run before anything is checked.
-
-Checks: empty layer; missing or geographic CRS (geographic layers are reprojected to a local projected CRS by the analyses: a warning); layers in different CRSs (warning: reprojected to the first layer's CRS); missing required fields; wrong field types (numbers stored as text are a warning when every value parses; yes/no fields take {1}, in any case); empty required values; null, invalid (warning: repaired) or wrongly typed geometries; duplicate ids; negative or implausible values (e.g. quantity above {0} t); unknown codes (shelter type, station class, road class, direction, hazard category — Chinese names of the code table count as their codes: {2} …); LEC values outside the LEC tables (warning); GBK-encoded shapefiles without a .cpg file (warning: set the layer's data source encoding to GBK).
-
-The algorithm succeeds even when errors are found, unless {FAIL_ON_ERROR} is ticked. Input layers are never modified. Next: {fullassessment}, or the analyses one by one.</source>
-        <translation>请首先运行本算法（本局自有格式的台账请先运行{importlayer}）：按风险图谱的图层结构（数据模板的字段）检查输入图层，写出报告表和 HTML 摘要。每个输入都是可选的：有哪些图层就给哪些。对话框会预先选中项目中各种类的图层；若所选图层看起来是另一种类（按字段或名称判断），运行在检查前停止。
-
-检查项：空图层；缺少坐标系或为地理坐标系（分析时重投影到本地投影坐标系：警告）；图层坐标系不一致（警告：重投影到第一个图层的坐标系）；缺少必填字段；字段类型错误（以文本存储的数字若全部可解析则为警告；是/否字段可填 {1}，不区分大小写）；必填值为空；几何为空、无效（警告：自动修复）或类型错误；编号重复；负值或不合理取值（例如数量超过 {0} t）；未知代码（避难场所类型、消防站类别、道路等级、通行方向、危险性类别 — 代码表中的中文名称视同其代码：{2} …）；不在 LEC 表中的 LEC 取值（警告）；没有 .cpg 文件的 GBK 编码 shapefile（警告：请将图层数据源编码设为 GBK）。
-
-即使发现错误，算法也会成功结束，除非勾选了{FAIL_ON_ERROR}。输入图层不会被修改。下一步：{fullassessment}，或逐个运行各项分析。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help.py" line="335" />
+        <location filename="../processing/help.py" line="348" />
         <source>Runs the whole assessment on a county's layers in one go — nothing needs to run first — and writes everything into {OUTPUT_FOLDER}:
 {0}
 
@@ -1223,6 +1199,75 @@ The analysis runs in the background (QGIS stays usable); the atlas is printed af
 分析在后台运行（QGIS 可继续使用）；之后打印图集。“取消”在下一个进度步骤停止运行，不留下本次运行的任何文件；输入数据有错误时，运行在检查后停止，只保留列出这些错误的 validation.html。各选项的含义和默认值与单独的算法相同。输入图层不会被修改。</translation>
     </message>
     <message>
+        <location filename="../processing/help.py" line="116" />
+        <source>Run this first (a ledger in the bureau's own format: {importlayer} before it): it checks the input layers against the Risk Atlas schemas (the fields of the data template) and writes a report table and an HTML summary. Every input is optional: give the layers you have. The dialog pre-selects the project's layer of each kind; a layer that looks like another kind (by its fields or its name) stops the run before anything is checked.
+
+The rules are the ones the analyses apply to the same values (an error here stops the analysis there, a warning is repaired or used as given there too), plus the fields the method chosen in {METHOD} needs (LEC: lec_l, lec_e, lec_c; matrix: likelihood, severity). Checks: empty layer; missing or geographic CRS (geographic layers are reprojected to a local projected CRS by the analyses: a warning); layers in different CRSs (warning: reprojected to the first layer's CRS); missing required fields; wrong field types (numbers stored as text are a warning when every value parses; infinity is no number; yes/no fields take {1}, in any case); empty required values (an empty quantity counts as 0 t: a warning); null, invalid (warning: repaired) or wrongly typed geometries; duplicate ids; negative values, values beyond the largest possible (errors, e.g. quantity above {0} t) and implausibly large ones (warnings, e.g. quantity above {2} t); unknown or ambiguous codes — Chinese names of the code table count as their codes: {3} … — (shelter type and hazard category: errors; station class, road class, direction and the urban flag: warnings, as the analyses use them anyway); substances GB 18218-2018 cannot resolve; LEC values outside the LEC tables (warning); GBK-encoded shapefiles without a .cpg file (warning: set the layer's data source encoding to GBK). Each finding names the layer, the feature (its id, then its fid) and the field.
+
+The algorithm succeeds even when errors are found, unless {FAIL_ON_ERROR} is ticked (then it writes nothing). Input layers are never modified. Next: {fullassessment}, or the analyses one by one.</source>
+        <translation>请首先运行本算法（本局自有格式的台账请先运行{importlayer}）：按风险图谱的图层结构（数据模板的字段）检查输入图层，写出报告表和 HTML 摘要。每个输入都是可选的：有哪些图层就给哪些。对话框会预先选中项目中各种类的图层；若所选图层看起来是另一种类（按字段或名称判断），运行在检查前停止。
+
+检查规则与各项分析对同一取值所用的规则相同（此处的错误在分析中同样会终止运行，此处的警告在分析中同样会被修复或按原值使用），另加{METHOD}中所选方法需要的字段（LEC：lec_l、lec_e、lec_c；风险矩阵：likelihood、severity）。检查项：空图层；缺少坐标系或为地理坐标系（分析时重投影到本地投影坐标系：警告）；图层坐标系不一致（警告：重投影到第一个图层的坐标系）；缺少必填字段；字段类型错误（以文本存储的数字若全部可解析则为警告；无穷大不算数值；是/否字段可填 {1}，不区分大小写）；必填值为空（数量为空按 0 t 计：警告）；几何为空、无效（警告：自动修复）或类型错误；编号重复；负值、超出最大可能值的取值（错误，例如数量超过 {0} t）以及不合常理的过大值（警告，例如数量超过 {2} t）；未知或有歧义的代码 — 代码表中的中文名称视同其代码：{3} … —（避难场所类型和危险性类别：错误；消防站类别、道路等级、通行方向和城镇标记：警告，分析时仍会使用）；GB 18218-2018 无法识别的物质；不在 LEC 表中的 LEC 取值（警告）；没有 .cpg 文件的 GBK 编码 shapefile（警告：请将图层数据源编码设为 GBK）。每条检查结果均指明图层、要素（先编号，后 fid）和字段。
+
+即使发现错误，算法也会成功结束，除非勾选了{FAIL_ON_ERROR}（此时不写出任何结果）。输入图层不会被修改。下一步：{fullassessment}，或逐个运行各项分析。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="147" />
+        <source>Identifies and grades major hazard sources after {0} from {INPUT} and writes one feature per unit. Run {validateinputs} first.
+
+Per record: q = design maximum quantity (t); Q = critical quantity from Table 1 by substance (CAS number, Chinese or English name or alias, e.g. 氯 / 液氯 / chlorine / 7782-50-5), else from Table 2 by the record's hazard category (e.g. W2, W5.2, J1; with several categories the lowest Q); β from Table 3 for its toxic gases, else Table 4 by category (several categories: the highest β).
+Per unit: S = Σ q/Q; S ≥ {1} makes it a major hazard source. α from the people within {2} m outside the plant boundary (厂区边界): {3}. R = α · Σ β·q/Q. Grade: {4}. Every lower bound is included (R = {5} is {6}, S = {1} is major).
+Risk level (preset '{7}'): {8}; a unit with S &lt; {1} is not a major hazard source (no grade) and is level {9}.
+
+Exposed people: {EXPOSED_FIELD} when given (records of one unit that disagree: the largest, with a warning); otherwise, with {POPULATION}, residents apportioned by area over the {2} m ring outside the boundary, rounded to whole people. The boundary is the plant's when the unit's enterprise ({ENTERPRISE_FIELD}) is a polygon in {ENTERPRISES} (matched by {ENTERPRISES_ID_FIELD}), else the unit's own (a polygon unit: its ring; a point unit: the {2} m disc); the field 'boundary' says which (plant or unit).
+
+A substance neither in Table 1 nor given a category is an error naming the unit and feature; an empty quantity counts as 0 t (warning); a negative one is an error. {DETAILS} lists every record with q, Q, β, q/Q and the table each value came from. The unit geometry is its records merged. Next: {enterpriserisk} and {fourcolourmap} take {OUTPUT}.</source>
+        <translation>依据 {0}，由{INPUT}辨识并分级重大危险源，每个单元输出一个要素。请先运行{validateinputs}。
+
+每条记录：q = 设计最大量（t）；Q = 按物质查表1的临界量（CAS 号、中英文名称或别名，如 氯 / 液氯 / chlorine / 7782-50-5），否则按记录的危险性类别查表2（如 W2、W5.2、J1；有多个类别时取最小 Q）；β：有毒气体查表3，否则按类别查表4（多个类别取最大 β）。
+每个单元：S = Σ q/Q；S ≥ {1} 即为重大危险源。α 按厂区边界外 {2} m 范围内的人数确定：{3}。R = α · Σ β·q/Q。分级：{4}。各级下限包含在内（R = {5} 为{6}，S = {1} 为重大危险源）。
+风险等级（预设“{7}”）：{8}；S &lt; {1} 的单元不是重大危险源（无分级），为 {9} 级。
+
+暴露人数：给出{EXPOSED_FIELD}时取其值（同一单元的记录不一致时取最大值并警告）；否则在给出{POPULATION}时，按面积分摊边界外 {2} m 环带内的常住人口，取整。单元所属企业（{ENTERPRISE_FIELD}）在{ENTERPRISES}中为面（按{ENTERPRISES_ID_FIELD}匹配）时，边界取厂区边界，否则取单元自身边界（面状单元为其外环带；点状单元为 {2} m 圆）；“boundary”字段注明所用边界（plant 厂区或 unit 单元）。
+
+物质既不在表1中又没有给出类别时报错，并指明单元和要素；数量为空按 0 t 计（警告）；数量为负报错。{DETAILS}列出每条记录的 q、Q、β、q/Q 及各值的来源表。单元几何为其各记录合并。下一步：{enterpriserisk}和{fourcolourmap}使用{OUTPUT}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="391" />
+        <source>an error</source>
+        <translation>报错</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="389" />
+        <source>left out with a warning</source>
+        <translation>剔除并警告</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="390" />
+        <source>kept with a warning</source>
+        <translation>保留并警告</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="390" />
+        <source>kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="391" />
+        <source>a warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="392" />
+        <source>accepted</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="393" />
+        <source>Bad input: a value the layer rules refuse (a missing field, text in a number field, a negative value or one beyond the largest possible, an unknown code, a duplicate id) stops the run with a message naming the layer, the feature (its id, then its fid) and the field, as validateinputs reports it; implausibly large values are used with a warning. Invalid geometries are repaired (make valid) with a warning naming the features. Features without geometry — {0}. An empty layer — {1}. Input layers are never modified; the outputs are written whole or not at all (a failed or cancelled run leaves none).</source>
+        <translation>错误输入：图层规则不接受的值（缺少字段、数值字段中的文字、负值或超出最大可能值、未知代码、重复编号）将终止运行，提示信息指明图层、要素（先编号，后 fid）和字段，与“检查输入图层”的报告一致；不合常理的过大值照常使用并给出警告。无效几何会被修复（make valid），并给出指明要素的警告。无几何的要素——{0}。空图层——{1}。输入图层不会被修改；输出要么完整写出，要么完全不写（失败或取消的运行不留下任何输出）。</translation>
+    </message>
+    <message>
         <location filename="../processing/help.py" line="82" />
         <source>Turns a bureau's own ledger — Excel (xlsx; the first sheet, or 'file.xlsx|layername=sheet'), CSV (UTF-8 or GBK), a shapefile (GBK without .cpg is detected), GeoJSON or a GeoPackage layer — into a layer of one Risk Atlas kind, in the schema the other algorithms read. Nothing needs to run first; next: {validateinputs}, then {fullassessment} (which also imports raw ledgers itself).
 
@@ -1230,22 +1275,22 @@ Headers: the header row is found within the first rows (a merged title row above
 Values: coded fields go through one code table, the same validation and every algorithm use — {1}; yes/no fields take {2}; numbers may carry units (12吨, 500 kg, 1.2万人), thousands separators (1,200) and full-width digits.
 Places: longitude/latitude columns (one or two; decimals or 度分秒; recognised, or {X_FIELD} and {Y_FIELD}), a WKT column, or the layer's geometry. {COORDINATES}: {COORDINATES_0} is the default; {COORDINATES_2} and {COORDINATES_3} are converted to WGS 84 by the public formula with an iterative inverse (a point's round trip is below a millimetre); exchanged longitude/latitude are found and swapped back per row; projected coordinate columns need {SOURCE_CRS}. The output is in {TARGET_CRS}, by default the CGCS2000 3-degree Gauss-Krüger zone of the centre of {STUDY_AREA} (else of the data); places outside {STUDY_AREA} are listed.
 
-Report ({OUTPUT_REPORT} and {OUTPUT_HTML}, in the UI language): every mapped, unmapped and ambiguous header and every recoded, unknown or unparseable value, by the row number Excel shows (a layer: the feature id). Nothing is guessed: an ambiguous header or value, a missing required field or an unknown kind stops the import and says what to set; nothing is written then. {OUTPUT} carries drop-down value maps for its coded fields and is styled as its kind.</source>
+Report ({OUTPUT_REPORT} and {OUTPUT_HTML}, in the UI language): every mapped, unmapped and ambiguous header and every recoded, unknown or unparseable value, by the row number Excel shows (a layer: the feature id). Nothing is guessed: an ambiguous header or value, a missing required field or an unknown kind stops the import and says what to set; only its report is written then. Values are imported as written: the layer rules (negative values, values beyond the largest possible, duplicate ids, invalid geometries …) are {validateinputs}' and the analyses'. {OUTPUT} carries drop-down value maps for its coded fields and is styled as its kind.</source>
         <translation>把本局自己的台账 — Excel（xlsx；默认第一个工作表，或写作“文件.xlsx|layername=工作表”）、CSV（UTF-8 或 GBK）、Shapefile（可识别无 .cpg 的 GBK 编码）、GeoJSON 或 GeoPackage 图层 — 转换为风险图谱某一种类的图层，字段符合其他算法读取的数据规范。无需先运行其他算法；下一步：{validateinputs}，然后{fullassessment}（它也能自行导入原始台账）。
 
 列名：在前几行中查找表头行（跳过其上方的合并标题行）；所有列先按文本读取（统一社会信用代码、前导零不丢失）；表头通过统一的中英文同义词表匹配（{0} …）；{FIELD_MAP}优先于同义词表（可用全角＝和；；源列=- 表示舍弃该列）。{KIND}：留空时由表头判断台账的种类。
 取值：代码字段经统一的代码表转换，检查输入图层和各算法使用同一张表 — {1}；是/否字段可填 {2}；数字可带单位（12吨、500 kg、1.2万人）、千分位（1,200）和全角数字。
 位置：经度/纬度列（一列或两列；小数或度分秒；自动识别，或用{X_FIELD}和{Y_FIELD}指定）、WKT 列，或图层自身的几何。{COORDINATES}：默认为{COORDINATES_0}；{COORDINATES_2}和{COORDINATES_3}按公开公式并用迭代反算转换为 WGS 84（单点往返误差小于 1 毫米）；逐行发现并纠正经纬度颠倒；投影坐标列需指定{SOURCE_CRS}。输出坐标系为{TARGET_CRS}，默认取{STUDY_AREA}中心所在的 CGCS2000 3 度分带高斯-克吕格投影（否则按数据中心）；列出{STUDY_AREA}以外的位置。
 
-报告（{OUTPUT_REPORT}和{OUTPUT_HTML}，使用界面语言）：列出每个已映射、未映射和有歧义的表头，以及每个经转换、未知或无法解析的值，行号与 Excel 显示一致（图层则为要素编号）。不做任何猜测：表头或取值有歧义、缺少必填字段或无法识别种类时，导入停止并说明需要设置什么，此时不写出任何结果。{OUTPUT}的代码字段带有下拉选项（值映射），并按其种类设置样式。</translation>
+报告（{OUTPUT_REPORT}和{OUTPUT_HTML}，使用界面语言）：列出每个已映射、未映射和有歧义的表头，以及每个经转换、未知或无法解析的值，行号与 Excel 显示一致（图层则为要素编号）。不做任何猜测：表头或取值有歧义、缺少必填字段或无法识别种类时，导入停止并说明需要设置什么，此时只写出报告。取值按原样导入：图层规则（负值、超出最大可能值的取值、编号重复、无效几何 …）由{validateinputs}和各项分析检查。{OUTPUT}的代码字段带有下拉选项（值映射），并按其种类设置样式。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="215" />
+        <location filename="../processing/help.py" line="228" />
         <source>{OUTPUT_RASTER}: the levels as a paletted GeoTIFF, one byte per cell — whole cells whose centre lies in {STUDY_AREA} (every cell when it is not given) hold their level, the others no data (0) — with the palette as its colour table and the legend in a .qml beside it. {OUTPUT} and {OUTPUT_RASTER} may each be left out, not both.</source>
         <translation>{OUTPUT_RASTER}：以调色板 GeoTIFF 输出风险等级，每个格网单元一个字节——中心点位于{STUDY_AREA}内的完整单元（未指定时为全部单元）取其等级，其余为无数据（0）；四色调色板写入其颜色表，图例写入同名 .qml 文件。{OUTPUT}与{OUTPUT_RASTER}可以省略其一，但不能都省略。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="224" />
+        <location filename="../processing/help.py" line="237" />
         <source>Which land, residents and targets each of {STATIONS} reaches within {TIME_LIMIT} of the dispatch order (建标152-2017 §14 / GB 51080-2015 §4.1: {0} min = turnout, conventionally {1} min, + driving) on {ROADS}, and whether its district respects the class limit ({2}). For {TARGETS} run {enterpriserisk} (and {gradehazardsources}) first: their outputs are the usual targets.
 
 Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction ({DIRECTION_FIELD}). Speed per road: {SPEED_FIELD} when &gt; 0, else the road class's speed from {SPEED_PRESET} ({3}), else {DEFAULT_SPEED}. A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations farther than {SNAP_TOLERANCE} are listed and left out. One search from all stations at once, each starting with its turnout time ({TURNOUT_FIELD}, else {DEFAULT_TURNOUT}); roads are cut where two stations meet (equal time) and where time runs out. A suburban station ({SUBURBAN_FIELD}: {4}) has the suburban limit whatever its class.
@@ -1340,17 +1385,17 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>写出的要素数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_import_layer.py" line="95" />
+        <location filename="../processing/alg_import_layer.py" line="97" />
         <source>Cannot import: {0}</source>
         <translation>无法导入：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_import_layer.py" line="105" />
+        <location filename="../processing/alg_import_layer.py" line="113" />
         <source> See the report: {0}</source>
         <translation> 详见报告：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_import_layer.py" line="106" />
+        <location filename="../processing/alg_import_layer.py" line="114" />
         <source>The import stopped: nothing was written.</source>
         <translation>导入已停止：未写出任何结果。</translation>
     </message>
@@ -1503,210 +1548,968 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>{field}：“{value}”不是整数（第 {rows} 行）；留空。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="61" />
+        <location filename="../layers/ledger_report.py" line="63" />
         <source>{field}: '{value}' → {result} (rows {rows}).</source>
         <translation>{field}：“{value}” → {result}（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="62" />
+        <location filename="../layers/ledger_report.py" line="64" />
         <source>{field}: '{value}' is not a known value (rows {rows}); known values: {choices}.</source>
         <translation>{field}：“{value}”不是已知取值（第 {rows} 行）；可用取值：{choices}。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="64" />
+        <location filename="../layers/ledger_report.py" line="66" />
         <source>{field}: '{value}' could be {detail} (rows {rows}): write which in the ledger.</source>
         <translation>{field}：“{value}”可能是 {detail}（第 {rows} 行）：请在台账中写明。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="66" />
+        <location filename="../layers/ledger_report.py" line="68" />
         <source>{field}: '{value}' is not a category of GB 18218 Table 2 (rows {rows}); left empty.</source>
         <translation>{field}：“{value}”不属于 GB 18218 表 2 的类别（第 {rows} 行）；留空。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="68" />
+        <location filename="../layers/ledger_report.py" line="70" />
         <source>substance: '{value}' is read by its CAS number {result} (rows {rows}).</source>
         <translation>substance：“{value}”按其 CAS 号 {result} 读取（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="70" />
+        <location filename="../layers/ledger_report.py" line="72" />
         <source>Coordinates from {column}, read as {value}.</source>
         <translation>坐标取自 {column}，按 {value} 读取。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="72" />
+        <location filename="../layers/ledger_report.py" line="74" />
         <source>No coordinates (rows {rows}): written without geometry.</source>
         <translation>无坐标（第 {rows} 行）：写出时无几何。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="74" />
+        <location filename="../layers/ledger_report.py" line="76" />
         <source>Coordinates not read ({detail}, e.g. '{value}', rows {rows}): written without geometry.</source>
         <translation>坐标无法读取（{detail}，例如“{value}”，第 {rows} 行）：写出时无几何。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="76" />
+        <location filename="../layers/ledger_report.py" line="78" />
         <source>Longitude and latitude exchanged in rows {rows}: swapped back.</source>
         <translation>第 {rows} 行经纬度颠倒：已纠正。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="78" />
+        <location filename="../layers/ledger_report.py" line="80" />
         <source>Rows {rows} lie outside China in either order: left as written.</source>
         <translation>第 {rows} 行无论怎样排列都不在中国境内：保持原样。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="80" />
+        <location filename="../layers/ledger_report.py" line="82" />
         <source>{column} hold projected coordinates (e.g. {value}), not degrees: set SOURCE_CRS.</source>
         <translation>{column} 中是投影坐标（例如 {value}），不是经纬度：请设置 SOURCE_CRS。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="82" />
+        <location filename="../layers/ledger_report.py" line="84" />
         <source>{count} places converted from {value} to WGS 84; moved {mean} m on average ({low}–{high} m).</source>
         <translation>{count} 个位置由 {value} 转换为 WGS 84；平均移动 {mean} 米（{low}–{high} 米）。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="84" />
+        <location filename="../layers/ledger_report.py" line="86" />
         <source>Rows {rows} lie outside the study area.</source>
         <translation>第 {rows} 行位于研究区外。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="86" />
+        <location filename="../layers/ledger_report.py" line="88" />
         <source>Geometry (WKT) not read (e.g. '{value}', rows {rows}): written without geometry.</source>
         <translation>几何（WKT）无法读取（例如“{value}”，第 {rows} 行）：写出时无几何。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="88" />
+        <location filename="../layers/ledger_report.py" line="90" />
         <source>Written in {result} ({value}).</source>
         <translation>写出坐标系：{result}（{value}）。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="89" />
+        <location filename="../layers/ledger_report.py" line="91" />
         <source>SOURCE_CRS {value} is projected: COORDINATES must then be 0 (as the source says).</source>
         <translation>SOURCE_CRS {value} 为投影坐标系：此时 COORDINATES 必须为 0（按数据源）。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="91" />
+        <location filename="../layers/ledger_report.py" line="93" />
         <source>The layer has no coordinate reference system: set SOURCE_CRS or COORDINATES.</source>
         <translation>该图层没有坐标参考系：请设置 SOURCE_CRS 或 COORDINATES。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="93" />
+        <location filename="../layers/ledger_report.py" line="95" />
         <source>The geometries are {value}; this kind takes {detail}.</source>
         <translation>几何类型为 {value}；该图层类型只接受 {detail}。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="96" />
+        <location filename="../layers/ledger_report.py" line="98" />
         <source>{count} places converted from {value} to WGS 84.</source>
         <translation>{count} 个位置由 {value} 转换为 WGS 84。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="168" />
+        <location filename="../layers/ledger_report.py" line="170" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="168" />
+        <location filename="../layers/ledger_report.py" line="170" />
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="168" />
+        <location filename="../layers/ledger_report.py" line="170" />
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="168" />
+        <location filename="../layers/ledger_report.py" line="170" />
         <source>Values read</source>
         <translation>取值转换</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="168" />
+        <location filename="../layers/ledger_report.py" line="170" />
         <source>Source and places</source>
         <translation>数据源与位置</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="177" />
+        <location filename="../layers/ledger_report.py" line="179" />
         <source>Risk Atlas — import report</source>
         <translation>风险图谱——导入报告</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="180" />
+        <location filename="../layers/ledger_report.py" line="182" />
         <source>Source</source>
         <translation>数据源</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="180" />
+        <location filename="../layers/ledger_report.py" line="182" />
         <source>Layer kind</source>
         <translation>图层类型</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="180" />
+        <location filename="../layers/ledger_report.py" line="182" />
         <source>Rows read</source>
         <translation>读取行数</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="180" />
+        <location filename="../layers/ledger_report.py" line="182" />
         <source>Errors / warnings</source>
         <translation>错误 / 警告</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="185" />
+        <location filename="../layers/ledger_report.py" line="187" />
         <source>Nothing was written: settle the errors below, then run the import again.</source>
         <translation>未写出任何结果：请处理下列错误后重新导入。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="187" />
+        <location filename="../layers/ledger_report.py" line="189" />
         <source>Rows</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="187" />
+        <location filename="../layers/ledger_report.py" line="189" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="208" />
+        <location filename="../layers/ledger_report.py" line="210" />
         <source>… and {0} more</source>
         <translation>……另有 {0} 条</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="61" />
+        <source>{field}: '{value}' is too large for a whole-number field (rows {rows}); it is left empty.</source>
+        <translation>{field}：“{value}”超出整数字段的范围（第 {rows} 行）；留空。</translation>
+    </message>
+</context>
+<context>
+    <name>InputError</name>
+    <message>
+        <location filename="../core/errors.py" line="23" />
+        <source>layer '{layer}'</source>
+        <translation>图层“{layer}”</translation>
+    </message>
+    <message>
+        <location filename="../core/errors.py" line="24" />
+        <source>feature {features}</source>
+        <translation>要素 {features}</translation>
+    </message>
+    <message>
+        <location filename="../core/errors.py" line="25" />
+        <source>features {features}</source>
+        <translation>要素 {features}</translation>
+    </message>
+    <message>
+        <location filename="../core/errors.py" line="26" />
+        <source>{shown} and {more} more</source>
+        <translation>{shown} 等（另有 {more} 个）</translation>
+    </message>
+    <message>
+        <location filename="../core/errors.py" line="27" />
+        <source>field '{field}'</source>
+        <translation>字段“{field}”</translation>
+    </message>
+    <message>
+        <location filename="../core/errors.py" line="28" />
+        <source>; </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../core/errors.py" line="29" />
+        <source>{where}: {what}</source>
+        <translation>{where}：{what}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="12" />
+        <source>the layer has no features</source>
+        <translation>图层没有要素</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="13" />
+        <source>the layer has no features: {consequence}</source>
+        <translation>图层没有要素：{consequence}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="14" />
+        <source>the layer has no coordinate reference system; set it in Layer Properties ▸ Source</source>
+        <translation>图层没有坐标参考系；请在 图层属性 ▸ 源 中设置</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="16" />
+        <source>geographic CRS {authid}: the analysis reprojects it to a local projected CRS (CGCS2000 3-degree Gauss-Krüger zone in China)</source>
+        <translation>地理坐标系 {authid}：分析时将重投影到当地投影坐标系（在中国为 CGCS2000 3度高斯-克吕格分带）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="18" />
+        <source>CRS {authid} differs from {first}'s {first_authid}; it is reprojected to {first_authid}</source>
+        <translation>坐标系 {authid} 与“{first}”的 {first_authid} 不同；将重投影到 {first_authid}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="20" />
+        <source>the shapefile's text is GBK-encoded but it has no .cpg file: it is read as GBK here. Add a .cpg file containing GBK (or set Layer Properties ▸ Source ▸ Data source encoding to GBK) so that QGIS shows its Chinese text</source>
+        <translation>该 Shapefile 的文字为 GBK 编码，但没有 .cpg 文件：此处按 GBK 读取。请添加内容为 GBK 的 .cpg 文件（或在 图层属性 ▸ 源 ▸ 数据源编码 中设为 GBK），以便 QGIS 正确显示中文</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="24" />
+        <source>field not found (fields: {available})</source>
+        <translation>字段不存在（现有字段：{available}）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="25" />
+        <source>required field ({alias_zh} / {alias_en}) is missing</source>
+        <translation>缺少必填字段（{alias_zh} / {alias_en}）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="26" />
+        <source>field ({alias_zh} / {alias_en}) is missing: the {method} method needs it</source>
+        <translation>缺少字段（{alias_zh} / {alias_en}）：{method} 方法需要该字段</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="28" />
+        <source>required value ({alias_zh}) is empty</source>
+        <translation>必填值（{alias_zh}）为空</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="29" />
+        <source>empty value ({alias_zh}) counted as {value:g}</source>
+        <translation>空值（{alias_zh}）按 {value:g} 计</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="30" />
+        <source>must be a number, found '{value}'</source>
+        <translation>应为数值，实为“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="31" />
+        <source>must be a finite number, found '{value}'</source>
+        <translation>应为有限数值，实为“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="32" />
+        <source>must be a whole number, found {value:g}</source>
+        <translation>应为整数，实为 {value:g}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="33" />
+        <source>must be true/false (是/否, yes/no, 1/0), found '{value}'</source>
+        <translation>应为是/否（是/否、yes/no、1/0），实为“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="34" />
+        <source>'{value}' is not true/false (是/否, yes/no, 1/0): {consequence}</source>
+        <translation>“{value}”不是是/否值（是/否、yes/no、1/0）：{consequence}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="35" />
+        <source>must be a text field (it is {kind})</source>
+        <translation>应为文本字段（实为 {kind}）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="36" />
+        <source>a text field holding numbers: it is read as numbers</source>
+        <translation>文本字段中存放的是数值：按数值读取</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="37" />
+        <source>unknown value '{value}' (allowed: {allowed})</source>
+        <translation>未知取值“{value}”（允许：{allowed}）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="38" />
+        <source>unknown value '{value}' (allowed: {allowed}): {consequence}</source>
+        <translation>未知取值“{value}”（允许：{allowed}）：{consequence}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="39" />
+        <source>'{value}' could be {candidates}: write which one</source>
+        <translation>“{value}”可能是 {candidates}：请写明是哪一个</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="40" />
+        <source>'{value}' could be {candidates}: {consequence}</source>
+        <translation>“{value}”可能是 {candidates}：{consequence}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="41" />
+        <source>'{value}' is not a category of GB 18218 Table 2: the record is graded without it</source>
+        <translation>“{value}”不是 GB 18218 表 2 中的类别：该记录不按此类别分级</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="43" />
+        <source>{value:g} is negative</source>
+        <translation>{value:g} 为负数</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="44" />
+        <source>{value:g} is below {minimum:g}</source>
+        <translation>{value:g} 小于 {minimum:g}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="45" />
+        <source>{value:g} is beyond the largest possible value {maximum:g}</source>
+        <translation>{value:g} 超出最大可能值 {maximum:g}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="46" />
+        <source>{value:g} is above {plausible:g}, more than is plausible: check it (used as given)</source>
+        <translation>{value:g} 大于 {plausible:g}，不合常理：请核实（按原值使用）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="48" />
+        <source>{value:g} is not one of the LEC table values ({values}): used as given</source>
+        <translation>{value:g} 不是 LEC 表中的取值（{values}）：按原值使用</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="50" />
+        <source>duplicate {fields} '{value}': each feature needs its own</source>
+        <translation>{fields} 重复“{value}”：每个要素应有各自的编号</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="51" />
+        <source>feature has no geometry</source>
+        <translation>要素没有几何</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="52" />
+        <source>features without geometry are left out</source>
+        <translation>无几何的要素被剔除</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="53" />
+        <source>features without geometry are kept, without a location</source>
+        <translation>无几何的要素予以保留（无位置）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="54" />
+        <source>geometry is a {found}, expected {expected}</source>
+        <translation>几何类型为 {found}，应为 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="55" />
+        <source>invalid geometry ({reason}); it will be repaired (make valid) before analysis</source>
+        <translation>无效几何（{reason}）；分析前将被修复（make valid）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="57" />
+        <source>invalid geometry repaired (make valid): {reason}</source>
+        <translation>无效几何已修复（make valid）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="58" />
+        <source>invalid geometry that collapses when repaired ({reason}): the feature is left out</source>
+        <translation>无效几何修复后退化（{reason}）：该要素被剔除</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="62" />
+        <source>{option} must be a number &gt; 0{unit}, got {value}</source>
+        <translation>{option} 应为大于 0 的数值{unit}，实为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="63" />
+        <source>{option} must be a number ≥ 0{unit}, got {value}</source>
+        <translation>{option} 应为不小于 0 的数值{unit}，实为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="64" />
+        <source>{option} must be a whole number ≥ 0, got {value}</source>
+        <translation>{option} 应为不小于 0 的整数，实为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="65" />
+        <source>{option} must be one of {choices}, got {value}</source>
+        <translation>{option} 应为 {choices} 之一，实为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="66" />
+        <source>radii must be four non-negative numbers in metres for levels 1..4, e.g. 1000,500,300,100; got '{value}'</source>
+        <translation>影响半径应为 1–4 级的四个非负数（米），例如 1000,500,300,100；实为“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="68" />
+        <source>the grid would have {cells:,} cells (limit {limit:,}): use a larger cell size or a smaller extent</source>
+        <translation>格网将有 {cells:,} 个单元（上限 {limit:,}）：请增大单元尺寸或缩小范围</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="70" />
+        <source>{what} needs the layer {parameter}</source>
+        <translation>{what} 需要图层 {parameter}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="71" />
+        <source>the {method} method needs the fields {fields}</source>
+        <translation>{method} 方法需要字段 {fields}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="72" />
+        <source>preset '{preset}' is a {preset_method} preset, not for the {method} method</source>
+        <translation>预设“{preset}”属于 {preset_method}，不适用于 {method} 方法</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="74" />
+        <source>{given} {what} for {expected} {of}</source>
+        <translation>{given} 个 {what}，对应 {expected} 个 {of}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="77" />
+        <source>quantity is not a number</source>
+        <translation>设计最大量不是数值</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="78" />
+        <source>quantity is negative</source>
+        <translation>设计最大量为负数</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="79" />
+        <source>records with an empty quantity counted as 0 t</source>
+        <translation>设计最大量为空的记录按 0 t 计</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="80" />
+        <source>unit id is empty</source>
+        <translation>单元编号为空</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="81" />
+        <source>substance is empty</source>
+        <translation>物质名称为空</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="82" />
+        <source>unknown hazard category {codes} (GB 18218-2018 Table 2 codes: {known}); unit {units}</source>
+        <translation>未知危险性类别 {codes}（GB 18218-2018 表2代码：{known}）；单元 {units}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="84" />
+        <source>substance '{substance}' matches several rows of GB 18218-2018 Table 1 ({rows}): write the full name of the row; unit {units}</source>
+        <translation>物质“{substance}”对应 GB 18218-2018 表1 的多行（{rows}）：请填写该行的全称；单元 {units}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="86" />
+        <source>substance '{substance}' (GB 18218-2018 Table 1 #{seq} {name}) is not a Table 3 toxic gas: give its hazard category so that β can be taken from Table 4; unit {units}</source>
+        <translation>物质“{substance}”（GB 18218-2018 表1 第{seq}项 {name}）不是表3中的毒性气体：请填写其危险性类别，以便按表4取 β；单元 {units}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="89" />
+        <source>substance '{substance}' is not in GB 18218-2018 Table 1 and no hazard category is given (give one in the category field, e.g. W2 or J3); unit {units}</source>
+        <translation>物质“{substance}”不在 GB 18218-2018 表1 中，且未给出危险性类别（请在类别字段中填写，如 W2 或 J3）；单元 {units}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="92" />
+        <source>exposed people is not a number</source>
+        <translation>暴露人数不是数值</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="93" />
+        <source>exposed people is negative</source>
+        <translation>暴露人数为负数</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="94" />
+        <source>records of {count} unit(s) disagree on the exposed people ({units}): the largest count is used</source>
+        <translation>{count} 个单元的各条记录暴露人数不一致（{units}）：取最大值</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="96" />
+        <source>unit(s) {units} have no geometry to estimate exposed people from</source>
+        <translation>单元 {units} 没有可用于估算暴露人数的几何</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="98" />
+        <source>major hazard unit(s) {units} have no exposed-people count and no population layer was given to estimate it (α needs it)</source>
+        <translation>重大危险源单元 {units} 没有暴露人数，且未提供用于估算的人口图层（计算 α 需要）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="100" />
+        <source>unit(s) {units} have no exposed-people count and the population layer to estimate it from is empty</source>
+        <translation>单元 {units} 没有暴露人数，而用于估算的人口图层为空</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="102" />
+        <source>records of unit(s) {units} name different enterprises</source>
+        <translation>单元 {units} 的各条记录所属企业不一致</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="103" />
+        <source>units of {count} enterprise id(s) not in the enterprises layer ({ids}): the units' own boundaries are used</source>
+        <translation>{count} 个企业编号不在企业图层中（{ids}）：其单元按自身边界计算</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="105" />
+        <source>{count} enterprise(s) without a polygon (a point, or no geometry): their units' own boundaries are used</source>
+        <translation>{count} 个企业没有面几何（为点或无几何）：其单元按自身边界计算</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="109" />
+        <source>value is not a number</source>
+        <translation>值不是数值</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="110" />
+        <source>value is negative</source>
+        <translation>值为负数</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="111" />
+        <source>value below {minimum:g}</source>
+        <translation>值小于 {minimum:g}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="112" />
+        <source>features with an empty value counted as 0</source>
+        <translation>值为空的要素按 0 计</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="113" />
+        <source>residents is NULL; enter 0 where nobody lives</source>
+        <translation>常住人口为空（NULL）；无人居住处请填 0</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="114" />
+        <source>residents value is negative</source>
+        <translation>常住人口为负数</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="115" />
+        <source>residents value is not a number</source>
+        <translation>常住人口不是数值</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="118" />
+        <source>LEC factor {factor} is empty or not a number</source>
+        <translation>LEC 因子 {factor} 为空或不是数值</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="119" />
+        <source>LEC factor {factor} must be positive</source>
+        <translation>LEC 因子 {factor} 应为正数</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="120" />
+        <source>values of LEC factor {factor} not among the LEC table values {values} (used as given)</source>
+        <translation>LEC 因子 {factor} 的取值不在 LEC 表值 {values} 之中（按原值使用）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="122" />
+        <source>matrix {factor} is empty or not a number</source>
+        <translation>风险矩阵 {factor} 为空或不是数值</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="123" />
+        <source>matrix {factor} must be a whole number {low}–{high}</source>
+        <translation>风险矩阵 {factor} 应为 {low}–{high} 的整数</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="124" />
+        <source>risk level must be 1, 2, 3 or 4</source>
+        <translation>风险等级应为 1、2、3 或 4</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="125" />
+        <source>enterprise id is empty (needed to attach hazard units)</source>
+        <translation>企业编号为空（关联危险源单元需要）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="126" />
+        <source>enterprise id is not unique (needed to attach hazard units)</source>
+        <translation>企业编号不唯一（关联危险源单元需要）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="128" />
+        <source>units that name no enterprise are not attached to one</source>
+        <translation>未注明所属企业的单元不关联到企业</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="129" />
+        <source>units of {count} enterprise id(s) not in {enterprises} ({ids}) are ignored</source>
+        <translation>所属企业编号不在“{enterprises}”中的 {count} 个企业的单元被忽略（{ids}）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="133" />
+        <source>no risk source (enterprise or hazard unit) to place: every area is level 4 (低风险, low risk) — check the ENTERPRISES and HAZARD_UNITS layers</source>
+        <translation>没有可定位的风险源（企业或危险源单元）：所有区域均为 4 级（低风险）——请检查 ENTERPRISES 和 HAZARD_UNITS 图层</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="136" />
+        <source>no risk source (enterprise or hazard unit) to place, and no EXTENT or UNITS to map: give the sources, or the area to map</source>
+        <translation>没有可定位的风险源（企业或危险源单元），也没有用于制图的 EXTENT 或 UNITS：请提供风险源或制图范围</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="139" />
+        <source>features without geometry cannot be placed and are ignored</source>
+        <translation>无几何的要素无法定位，已忽略</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="141" />
+        <source>input fields replaced by the map's own: {fields}</source>
+        <translation>输入字段被四色图的同名字段替换：{fields}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="144" />
+        <source>the road layer has no features</source>
+        <translation>道路图层没有要素</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="145" />
+        <source>the road layer has no line with length</source>
+        <translation>道路图层没有长度大于零的线</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="146" />
+        <source>the station layer has no features</source>
+        <translation>消防站图层没有要素</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="147" />
+        <source>stations without a location are left out</source>
+        <translation>无位置的消防站被剔除</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="148" />
+        <source>turnout time is negative</source>
+        <translation>出动时间为负数</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="149" />
+        <source>turnout time is not a number</source>
+        <translation>出动时间不是数值</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="150" />
+        <source>stations farther than SNAP_TOLERANCE = {tolerance:g} m from any road are left out ({distances})</source>
+        <translation>距任何道路超过 SNAP_TOLERANCE = {tolerance:g} m 的消防站被剔除（{distances}）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="152" />
+        <source>no station lies within SNAP_TOLERANCE = {tolerance:g} m of a road</source>
+        <translation>没有消防站位于道路 SNAP_TOLERANCE = {tolerance:g} m 范围内</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="154" />
+        <source>turnout ≥ TIME_LIMIT: these stations reach nothing in time</source>
+        <translation>出动时间 ≥ TIME_LIMIT：这些消防站在时限内无法到达任何地方</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="155" />
+        <source>{parts} network part(s) not connected to any station's part ({km:.1f} km of road) are never reached; check the junctions there (lines join only where they share a vertex)</source>
+        <translation>{parts} 个路网部分与任何消防站所在部分不连通（道路 {km:.1f} km），永远无法到达；请检查该处的路口（线只在共用节点处相连）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="159" />
+        <source>speed is not a number</source>
+        <translation>车速不是数值</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="160" />
+        <source>speed is zero or negative: give a speed &gt; 0 km/h, or leave it empty to use the road class's preset speed or DEFAULT_SPEED (delete the road to close it)</source>
+        <translation>车速为零或负数：请填写大于 0 km/h 的车速，或留空以使用道路等级的预设车速或 DEFAULT_SPEED（如需封闭道路请删除该路段）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="163" />
+        <source>suburban must be true or false (是/否, 郊区/城区, yes/no, 1/0)</source>
+        <translation>郊区站应为是/否（是/否、郊区/城区、yes/no、1/0）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="165" />
+        <source>{count} population features with an empty residents value counted as 0</source>
+        <translation>{count} 个常住人口为空的人口要素按 0 计</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="167" />
+        <source>no district polygon contains these stations: {stations}</source>
+        <translation>没有辖区面包含这些消防站：{stations}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="168" />
+        <source>{count} district polygon(s) contain more than one station: each of those stations is given the whole district</source>
+        <translation>{count} 个辖区面包含不止一个消防站：这些消防站均取整个辖区</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="170" />
+        <source>{count} district polygon(s) contain no station and are not used</source>
+        <translation>{count} 个辖区面不含消防站，未使用</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="171" />
+        <source>no class limit for stations of unknown class: {stations} (classes: {classes}; or the suburban flag)</source>
+        <translation>类别未知的消防站没有辖区面积上限：{stations}（类别：{classes}；或郊区站标记）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="175" />
+        <source>shelter type is empty</source>
+        <translation>避难场所类型为空</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="176" />
+        <source>unknown shelter type(s) {types}; known types: {known}</source>
+        <translation>未知避难场所类型 {types}；已知类型：{known}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="177" />
+        <source>TYPES names unknown shelter type(s) {types}; known: {known}</source>
+        <translation>TYPES 中含未知避难场所类型 {types}；已知：{known}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="178" />
+        <source>values are not numbers</source>
+        <translation>值不是数值</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="179" />
+        <source>effective area is missing (NULL); fill it in or leave AREA_FIELD empty to use the polygon area</source>
+        <translation>有效避难面积缺失（NULL）；请填写，或将 AREA_FIELD 留空以使用面的面积</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="181" />
+        <source>effective area is negative</source>
+        <translation>有效避难面积为负数</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="182" />
+        <source>shelter has no polygon area (a point or line): set AREA_FIELD to the effective-area field</source>
+        <translation>避难场所没有面面积（为点或线）：请将 AREA_FIELD 设为有效面积字段</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="184" />
+        <source>capacity is negative</source>
+        <translation>容纳人数为负数</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="185" />
+        <source>shelters without a capacity: only their area per served person is checked</source>
+        <translation>避难场所没有容纳人数：仅核查其人均面积</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="187" />
+        <source>counted shelters have less than {minimum:g} m² effective area (GB 21734-2008 minimum site area)</source>
+        <translation>计入的避难场所有效面积小于 {minimum:g} m²（GB 21734-2008 场址最小面积）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="189" />
+        <source>population features without a known urban flag are counted as not urban</source>
+        <translation>城镇标记未知的人口要素按非城镇计</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="191" />
+        <source>no '{name}' field: all residents counted (URBAN_ONLY needs it)</source>
+        <translation>没有“{name}”字段：计入全部常住人口（URBAN_ONLY 需要该字段）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="192" />
+        <source>{count} counted shelter(s) lie outside every unit and are not in any unit's area: {shelters}</source>
+        <translation>{count} 个计入的避难场所位于所有单元之外，不计入任何单元的面积：{shelters}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="194" />
+        <source>{residents:.0f} residents lie outside every unit and are in no unit's figures</source>
+        <translation>{residents:.0f} 名常住人口位于所有单元之外，不计入任何单元的统计</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="196" />
+        <source>no shelter of the counted types: every resident falls short of the target</source>
+        <translation>没有计入类型的避难场所：所有居民均未达标</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="200" />
+        <source>township without geometry: it cannot be a page of the atlas</source>
+        <translation>镇街没有几何：无法作为图集的一页</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="202" />
+        <source>no townships: the atlas needs at least one page</source>
+        <translation>没有镇街：图集至少需要一页</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="203" />
+        <source>hazard grade must be 1, 2, 3, 4 or empty</source>
+        <translation>危险源级别应为 1、2、3、4 或空</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="204" />
+        <source>major hazard unit without a grade</source>
+        <translation>重大危险源单元没有级别</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="206" />
+        <source>enterprises without a risk level are not counted</source>
+        <translation>没有风险等级的企业不计入</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="207" />
+        <source>enterprises outside every township (or without a location) are not counted</source>
+        <translation>位于所有镇街之外（或无位置）的企业不计入</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="209" />
+        <source>major hazard units outside every township (or without a location) are not counted</source>
+        <translation>位于所有镇街之外（或无位置）的重大危险源单元不计入</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="211" />
+        <source>shelter results that match no township are not used</source>
+        <translation>无法对应到镇街的避难场所结果未使用</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="213" />
+        <source>overloaded shelters outside every township are not counted</source>
+        <translation>位于所有镇街之外的超负荷避难场所不计入</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="215" />
+        <source>{layers}: {residents:,.0f} residents lie outside every township and are not in the atlas figures</source>
+        <translation>{layers}：{residents:,.0f} 名常住人口位于所有镇街之外，不计入图集统计</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="219" />
+        <source>prevailing wind direction must be a finite number of degrees, got {value}</source>
+        <translation>主导风向应为有限的度数，实为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="221" />
+        <source>geometry is missing or empty</source>
+        <translation>几何缺失或为空</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="222" />
+        <source>candidates must be single points</source>
+        <translation>候选点应为单点</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="223" />
+        <source>roads must be lines</source>
+        <translation>道路应为线</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="224" />
+        <source>demand weight must be a finite number ≥ 0</source>
+        <translation>需求权重应为不小于 0 的有限数值</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="225" />
+        <source>'{name}' must be finite</source>
+        <translation>“{name}”应为有限数值</translation>
+    </message>
+    <message>
+        <location filename="../layers/schemas.py" line="93" />
+        <source>no district-area limit is checked for the station</source>
+        <translation>不检查该消防站的辖区面积上限</translation>
+    </message>
+    <message>
+        <location filename="../layers/schemas.py" line="94" />
+        <source>the speed preset's speed for other roads is used</source>
+        <translation>采用车速预设中“其他道路”的车速</translation>
+    </message>
+    <message>
+        <location filename="../layers/schemas.py" line="95" />
+        <source>both directions are used</source>
+        <translation>按双向通行处理</translation>
+    </message>
+    <message>
+        <location filename="../layers/schemas.py" line="96" />
+        <source>counted as not urban</source>
+        <translation>按非城镇计</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="24" />
+        <source>the roads' extent is used</source>
+        <translation>使用道路范围</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="25" />
+        <source>the districts are computed</source>
+        <translation>自动计算辖区</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="26" />
+        <source>no residents are counted</source>
+        <translation>不统计常住人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="30" />
+        <source>every area counts 0 residents</source>
+        <translation>所有区域的常住人口均计为 0</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_shelter_per_capita.py" line="27" />
+        <source>no shelter area is counted: every resident falls short of the target</source>
+        <translation>不计入任何避难场所面积：所有居民均未达标</translation>
     </message>
 </context>
 <context>
     <name>InputLayers</name>
     <message>
-        <location filename="../layers/schemas.py" line="225" />
+        <location filename="../layers/schemas.py" line="252" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="225" />
+        <location filename="../layers/schemas.py" line="252" />
         <source>Hazard sources (one record per unit and substance)</source>
         <translation>危险源（每个单元每种物质一条记录）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="225" />
+        <location filename="../layers/schemas.py" line="252" />
         <source>Emergency shelters</source>
         <translation>应急避难场所</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="225" />
+        <location filename="../layers/schemas.py" line="252" />
         <source>Emergency shelters, second layer (e.g. points beside polygons)</source>
         <translation>应急避难场所（第二图层，如面图层之外的点图层）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="225" />
+        <location filename="../layers/schemas.py" line="252" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="225" />
+        <location filename="../layers/schemas.py" line="252" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="225" />
+        <location filename="../layers/schemas.py" line="252" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="225" />
+        <location filename="../layers/schemas.py" line="252" />
         <source>Townships</source>
         <translation>镇街</translation>
     </message>
@@ -1714,52 +2517,52 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 <context>
     <name>RiskAtlasAlgorithm</name>
     <message>
-        <location filename="../processing/base.py" line="177" />
+        <location filename="../processing/base.py" line="224" />
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="301" />
+        <location filename="../processing/base.py" line="357" />
         <source>Layer '{0}' has no coordinate reference system: set one in Layer Properties ▸ Source.</source>
         <translation>图层“{0}”没有坐标参考系：请在 图层属性 ▸ 源 中设置。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="36" />
+        <location filename="../processing/base.py" line="52" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="37" />
+        <location filename="../processing/base.py" line="53" />
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="38" />
+        <location filename="../processing/base.py" line="54" />
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="39" />
+        <location filename="../processing/base.py" line="55" />
         <source>Atlas</source>
         <translation>图集</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="230" />
+        <location filename="../processing/base.py" line="285" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="328" />
+        <location filename="../processing/base.py" line="384" />
         <source>Layer '{0}' has no field '{1}' ({2}).</source>
         <translation>图层“{0}”没有字段“{1}”（{2}）。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="237" />
+        <location filename="../processing/base.py" line="292" />
         <source>Language of the reports (zh: Chinese, en: English)</source>
         <translation>报告语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="35" />
+        <location filename="../processing/base.py" line="51" />
         <source>Assessment</source>
         <translation>风险评估</translation>
     </message>
@@ -1782,6 +2585,16 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <location filename="../processing/preselect.py" line="128" />
         <source>{0} is what '{1}' writes: run it first.</source>
         <translation>{0}由“{1}”生成：请先运行该算法。</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="231" />
+        <source>File error: {0}</source>
+        <translation>文件错误：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="202" />
+        <source>{0}: no layer can be opened from {1}</source>
+        <translation>{0}：无法从 {1} 打开图层</translation>
     </message>
 </context>
 <context>
@@ -1838,182 +2651,182 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 <context>
     <name>ShelterPerCapita</name>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="62" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="71" />
         <source>Shelter area per capita</source>
         <translation>人均避难场所面积</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="29" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="38" />
         <source>Shelters (points or polygons)</source>
         <translation>避难场所（点或面）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="31" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="40" />
         <source>Shelters, second layer (e.g. points beside polygons; same fields)</source>
         <translation>避难场所第二图层（如面图层之外的点；字段相同）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="33" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="42" />
         <source>Effective area field (m²; empty = polygon area)</source>
         <translation>有效避难面积字段（m²；为空则取多边形面积）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="35" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="44" />
         <source>Shelter type field</source>
         <translation>避难场所类型字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="37" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="46" />
         <source>Shelter types counted</source>
         <translation>计入的避难场所类型</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="41" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="50" />
         <source>Population (points or polygons)</source>
         <translation>人口（点或面）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="42" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="51" />
         <source>Residents field</source>
         <translation>人口数字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="43" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="52" />
         <source>Units (township polygons)</source>
         <translation>统计单元（镇街面）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="45" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="54" />
         <source>Count only urban residents (when the 'urban' field exists)</source>
         <translation>只计城镇人口（有 'urban' 字段时）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="47" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="56" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="47" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="56" />
         <source>Administrative (area in unit ÷ residents)</source>
         <translation>行政区法（单元内面积 ÷ 人口）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="47" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="56" />
         <source>Catchment, straight line (2SFCA)</source>
         <translation>服务半径法，直线距离（2SFCA）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="47" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="56" />
         <source>Network catchment, walking on roads (2SFCA)</source>
         <translation>路网服务范围法，沿道路步行（2SFCA）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="52" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="61" />
         <source>Service radius (m; empty = per type from the table)</source>
         <translation>服务半径（m；为空则按类型表）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="54" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="63" />
         <source>Target (m² per person)</source>
         <translation>目标（m²/人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="55" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="64" />
         <source>Capacity field (people)</source>
         <translation>容纳人数字段（人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="56" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="65" />
         <source>Roads (for the network method)</source>
         <translation>道路（路网方法用）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="58" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="67" />
         <source>Shelter type table (CSV or JSON; empty = built-in)</source>
         <translation>避难场所类型表（CSV或JSON；为空则用内置表）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="58" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="67" />
         <source>Tables (*.csv *.json)</source>
         <translation>表格 (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="63" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="72" />
         <source>Shelter load</source>
         <translation>避难场所负荷</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="64" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="73" />
         <source>Shelter summary table</source>
         <translation>避难场所汇总表</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="65" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="74" />
         <source>Shelter summary (HTML)</source>
         <translation>避难场所汇总（HTML）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="67" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="76" />
         <source>County m² per capita</source>
         <translation>全县人均面积（m²）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="67" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="76" />
         <source>Share of residents meeting the target</source>
         <translation>达标人口比例</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="67" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="76" />
         <source>Residents with no shelter in reach</source>
         <translation>服务范围外人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="67" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="76" />
         <source>Total deficit (m²)</source>
         <translation>面积缺口合计（m²）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="67" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="76" />
         <source>County deficit (m²)</source>
         <translation>全县面积缺口（m²）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="67" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="76" />
         <source>Overloaded shelters</source>
         <translation>超负荷避难场所数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="151" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="175" />
         <source>AREA_FIELD is empty: effective area = polygon area</source>
         <translation>AREA_FIELD 为空：有效面积取多边形面积</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="153" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="177" />
         <source>The shelters have no '{0}' field: effective area = polygon area</source>
         <translation>避难场所图层没有 '{0}' 字段：有效面积取多边形面积</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="131" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="155" />
         <source>Shelter type table: {0}</source>
         <translation>避难场所类型表：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="140" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="164" />
         <source>TARGET must be more than 0 m² per person.</source>
         <translation>TARGET 必须大于 0 m²/人。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="142" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="166" />
         <source>METHOD 0 (administrative) needs UNITS, e.g. the townships.</source>
         <translation>METHOD 0（行政区法）需要 UNITS，如镇街图层。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="144" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="168" />
         <source>METHOD 2 (network) needs ROADS.</source>
         <translation>METHOD 2（路网法）需要 ROADS。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="87" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="96" />
         <source>Shelters are in a geographic CRS (degrees): analysed in {0}.</source>
         <translation>避难场所图层为地理坐标系（度）：在 {0} 中分析。</translation>
     </message>
@@ -2088,7 +2901,7 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>面积缺口合计：{0:,.0f} m²；超负荷避难场所：{1}/{2}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="137" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="161" />
         <source>RADIUS must be more than 0 m (leave it empty for the per-type radii).</source>
         <translation>RADIUS 必须大于 0 m（留空则按类型取服务半径）。</translation>
     </message>
@@ -2096,312 +2909,222 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 <context>
     <name>ValidateInputs</name>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="16" />
+        <location filename="../processing/alg_validate_inputs.py" line="21" />
         <source>Validate input layers</source>
         <translation>检查输入图层</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="22" />
+        <location filename="../processing/alg_validate_inputs.py" line="30" />
         <source>Fail when errors are found</source>
         <translation>发现错误时终止</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="24" />
+        <location filename="../processing/alg_validate_inputs.py" line="32" />
         <source>Validation report</source>
         <translation>检查报告</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="25" />
+        <location filename="../processing/alg_validate_inputs.py" line="33" />
         <source>Validation summary (HTML)</source>
         <translation>检查摘要（HTML）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="26" />
+        <location filename="../processing/alg_validate_inputs.py" line="34" />
         <source>Number of errors</source>
         <translation>错误数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="27" />
+        <location filename="../processing/alg_validate_inputs.py" line="35" />
         <source>Number of warnings</source>
         <translation>警告数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="41" />
+        <location filename="../processing/alg_validate_inputs.py" line="43" />
         <source>Give at least one input layer to validate.</source>
         <translation>请至少提供一个待检查的图层。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="48" />
+        <location filename="../processing/alg_validate_inputs.py" line="63" />
         <source>Checking {0} as {1}</source>
         <translation>正在按“{1}”检查{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="62" />
-        <source>the shapefile's text is GBK-encoded but it has no .cpg file: Chinese text shows garbled. Set Layer Properties ▸ Source ▸ Data source encoding to GBK, or add a .cpg file containing GBK</source>
-        <translation>该Shapefile文字为GBK编码但缺少.cpg文件，中文会显示为乱码。请在 图层属性 ▸ 源 ▸ 数据源编码 中设为GBK，或添加内容为GBK的.cpg文件</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_validate_inputs.py" line="76" />
+        <location filename="../processing/alg_validate_inputs.py" line="89" />
         <source>Risk Atlas — input validation</source>
         <translation>风险图谱——输入数据检查</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="82" />
+        <location filename="../processing/alg_validate_inputs.py" line="99" />
         <source>{0} errors, {1} warnings</source>
         <translation>{0}个错误，{1}个警告</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="84" />
-        <source>{0} errors found in the input layers; see the report</source>
-        <translation>输入图层中发现{0}个错误，详见检查报告</translation>
+        <location filename="../processing/alg_validate_inputs.py" line="27" />
+        <source>Enterprise risk method (its fields are checked)</source>
+        <translation>企业风险评估方法（检查其所需字段）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_validate_inputs.py" line="27" />
+        <source>LEC (D = L × E × C)</source>
+        <translation>LEC法（D = L × E × C）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_validate_inputs.py" line="27" />
+        <source>Risk matrix (likelihood × severity)</source>
+        <translation>风险矩阵法（可能性 × 严重性）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_validate_inputs.py" line="101" />
+        <source>{0} errors found in the input layers; first: {1}</source>
+        <translation>输入图层中发现 {0} 个错误；前几个：{1}</translation>
     </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>required field '{field}' ({alias}) is empty</source>
-        <translation>必填字段“{field}”（{alias}）为空</translation>
-    </message>
-    <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>'{field}' must be a number, found '{value}'</source>
-        <translation>“{field}”应为数字，实际为“{value}”</translation>
-    </message>
-    <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>'{field}' is a text field holding numbers; it is read as numbers</source>
-        <translation>“{field}”是存放数字的文本字段，按数字读取</translation>
-    </message>
-    <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>'{field}' must be a whole number, found {value}</source>
-        <translation>“{field}”应为整数，实际为 {value}</translation>
-    </message>
-    <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>'{field}' must be true/false (是/否, yes/no, 1/0), found '{value}'</source>
-        <translation>“{field}”应为是/否（yes/no、1/0），实际为“{value}”</translation>
-    </message>
-    <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>'{field}' must be a text field (it is {kind})</source>
-        <translation>“{field}”应为文本字段（实际为 {kind}）</translation>
-    </message>
-    <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>unknown {field} '{value}' (allowed: {allowed})</source>
-        <translation>未知的{field}取值“{value}”（允许：{allowed}）</translation>
-    </message>
-    <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>'{field}' is negative ({value})</source>
-        <translation>“{field}”为负数（{value}）</translation>
-    </message>
-    <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>'{field}' = {value} is below {minimum}</source>
-        <translation>“{field}” = {value}，小于 {minimum}</translation>
-    </message>
-    <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>'{field}' = {value} is implausibly large (&gt; {maximum})</source>
-        <translation>“{field}” = {value}，大得不合理（&gt; {maximum}）</translation>
-    </message>
-    <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>'{field}' = {value} is not one of the LEC table values ({values})</source>
-        <translation>“{field}” = {value}，不是 LEC 表中的取值（{values}）</translation>
-    </message>
-    <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>feature has no geometry</source>
-        <translation>要素没有几何</translation>
-    </message>
-    <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>geometry is a {found}, expected {expected}</source>
-        <translation>几何类型为 {found}，应为 {expected}</translation>
-    </message>
-    <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>invalid geometry ({reason}); it will be repaired (make valid) before analysis</source>
-        <translation>几何无效（{reason}）；分析前将自动修复（make valid）</translation>
-    </message>
-    <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>duplicate {key} '{value}' (also feature {others})</source>
-        <translation>{key}“{value}”重复（另见要素 {others}）</translation>
-    </message>
-    <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>the layer has no coordinate reference system; set it in Layer Properties ▸ Source</source>
-        <translation>图层没有坐标参照系：请在“图层属性 ▸ 源”中设置</translation>
-    </message>
-    <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>geographic CRS {crs}: the analysis reprojects it to a local projected CRS (CGCS2000 3-degree Gauss-Krüger zone in China)</source>
-        <translation>地理坐标系 {crs}：分析时重投影到本地投影坐标系（在中国为 CGCS2000 3度带高斯-克吕格投影）</translation>
-    </message>
-    <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>the layer has no features</source>
-        <translation>图层没有要素</translation>
-    </message>
-    <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>required field '{field}' ({alias_zh} / {alias_en}) is missing</source>
-        <translation>缺少必填字段“{field}”（{alias_zh} / {alias_en}）</translation>
-    </message>
-    <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>CRS {crs} differs from {first}'s {first_crs}; it is reprojected to {target}</source>
-        <translation>坐标系 {crs} 与“{first}”的 {first_crs} 不同；重投影到 {target}</translation>
-    </message>
-    <message>
-        <location filename="../layers/messages.py" line="47" />
+        <location filename="../layers/messages.py" line="14" />
         <source>empty layer</source>
         <translation>空图层</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="48" />
+        <location filename="../layers/messages.py" line="15" />
         <source>no coordinate reference system</source>
         <translation>无坐标参照系</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="49" />
+        <location filename="../layers/messages.py" line="16" />
         <source>geographic coordinate reference system</source>
         <translation>地理坐标系</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="50" />
+        <location filename="../layers/messages.py" line="17" />
         <source>different coordinate reference systems</source>
         <translation>坐标系不一致</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="51" />
+        <location filename="../layers/messages.py" line="18" />
         <source>missing field</source>
         <translation>缺少字段</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="52" />
+        <location filename="../layers/messages.py" line="19" />
         <source>wrong field type</source>
         <translation>字段类型错误</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="53" />
+        <location filename="../layers/messages.py" line="20" />
         <source>numbers stored as text</source>
         <translation>数字存为文本</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="54" />
+        <location filename="../layers/messages.py" line="21" />
         <source>empty required value</source>
         <translation>必填值为空</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="55" />
+        <location filename="../layers/messages.py" line="22" />
         <source>no geometry</source>
         <translation>无几何</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="56" />
+        <location filename="../layers/messages.py" line="23" />
         <source>invalid geometry</source>
         <translation>几何无效</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="57" />
+        <location filename="../layers/messages.py" line="24" />
         <source>wrong geometry type</source>
         <translation>几何类型错误</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="58" />
+        <location filename="../layers/messages.py" line="25" />
         <source>duplicate id</source>
         <translation>编号重复</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="59" />
+        <location filename="../layers/messages.py" line="26" />
         <source>negative value</source>
         <translation>负值</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="60" />
+        <location filename="../layers/messages.py" line="27" />
         <source>value out of range</source>
         <translation>取值超出范围</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="61" />
+        <location filename="../layers/messages.py" line="29" />
         <source>implausible value</source>
         <translation>取值不合理</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="62" />
+        <location filename="../layers/messages.py" line="31" />
         <source>unknown code</source>
         <translation>未知代码</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="63" />
+        <location filename="../layers/messages.py" line="32" />
         <source>value not in the LEC table</source>
         <translation>不在 LEC 表中的取值</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="64" />
+        <location filename="../layers/messages.py" line="33" />
         <source>GBK shapefile without .cpg</source>
         <translation>GBK 编码的 shapefile 缺少 .cpg</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="66" />
+        <location filename="../layers/messages.py" line="35" />
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="67" />
+        <location filename="../layers/messages.py" line="36" />
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="68" />
+        <location filename="../layers/messages.py" line="37" />
         <source>note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="74" />
+        <location filename="../layers/messages.py" line="43" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="71" />
+        <location filename="../layers/messages.py" line="40" />
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="72" />
+        <location filename="../layers/messages.py" line="41" />
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="73" />
+        <location filename="../layers/messages.py" line="42" />
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="75" />
+        <location filename="../layers/messages.py" line="44" />
         <source>… {0} more</source>
         <translation>…… 另有 {0} 条</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="76" />
+        <location filename="../layers/messages.py" line="45" />
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>'{field}' = '{value}' could be {candidates}: write which one</source>
-        <translation>“{field}” = “{value}” 可能是 {candidates}：请写明是哪一个</translation>
+        <location filename="../layers/messages.py" line="28" />
+        <source>value beyond the largest possible</source>
+        <translation>超出最大可能值</translation>
     </message>
     <message>
-        <location filename="../layers/messages.py" line="20" />
-        <source>'{field}' = '{value}' is not a category of GB 18218 Table 2</source>
-        <translation>“{field}” = “{value}” 不是 GB 18218 表 2 中的类别</translation>
+        <location filename="../layers/messages.py" line="30" />
+        <source>substance GB 18218-2018 cannot resolve</source>
+        <translation>GB 18218-2018 无法识别的物质</translation>
     </message>
 </context>
 </TS>

@@ -3,7 +3,11 @@
 One pass over the features collects WKB and attribute lists; shapely decodes the whole WKB array
 at once. Z and M are dropped (analysis is planar), curved geometries are segmentised, null
 geometries become None. Reprojection happens in QGIS (QgsFeatureRequest.setDestinationCrs), so
-core never needs PROJ.
+core never needs PROJ. Invalid geometries are read as they are (QGIS's own validity check is
+skipped): the algorithms repair them with a warning naming the features (``layers.checks``), and
+validateinputs reports them. A shapefile whose text is GBK without a .cpg has its text read again
+as GBK (``read_text_as``). A plain GeoPackage or shapefile read whole goes column by column
+through GDAL's Arrow stream instead (``layers.arrow_read``), with the same result.
 """
 from dataclasses import dataclass, field
 
@@ -15,6 +19,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsGeometry,
+    QgsProcessingFeatureSource,
     QgsProject,
     QgsRectangle,
     QgsVectorLayer,
@@ -23,6 +28,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..core.crs import local_projected_epsg
+from ..support import compat
 from .schemas import BOOL, DOUBLE, INT, STRING
 
 DATE, OTHER = "date", "other"
@@ -42,6 +48,8 @@ class LayerFrame:
     source_crs: QgsCoordinateReferenceSystem
     crs: QgsCoordinateReferenceSystem  # CRS of gdf's coordinates
     notes: list = field(default_factory=list)  # what conversion did (reprojected, Z dropped, ...)
+    key: str = None  # the field naming a feature in messages (its id), or None
+    kind: str = None  # its layers.schemas kind, when the algorithm reads it as one
 
     @property
     def reprojected(self):
@@ -107,14 +115,14 @@ def _column(values, kind):
 
 
 def source_to_frame(source, name, target_crs=None, transform_context=None, request=None, feedback=None,
-                    layer=None, invalid_check=None):
+                    layer=None):
     """Read a QgsFeatureSource / QgsVectorLayer into a LayerFrame.
 
     ``target_crs``: reproject into it (default: the source's CRS, or a local projected CRS
     when the source is geographic). ``request``: a QgsFeatureRequest to start from (filters).
     ``layer``: the QgsVectorLayer behind a Processing source when the source reads it whole
-    (``bulk_layer``), with the Processing context's ``invalid_check``: a plain file is then read
-    column by column (``layers.arrow_read``), with the same result as feature by feature.
+    (``bulk_layer``): a plain file is then read column by column (``layers.arrow_read``), with the
+    same result as feature by feature.
     """
     import geopandas as gpd
 
@@ -125,14 +133,14 @@ def source_to_frame(source, name, target_crs=None, transform_context=None, reque
     context = transform_context or QgsProject.instance().transformContext()
     reproject = target_crs.isValid() and source_crs.isValid() and target_crs != source_crs
     if layer is None and request is None and isinstance(source, QgsVectorLayer):
-        layer = source  # a layer read whole, outside Processing: no validity check
+        layer = source  # a layer read whole, outside Processing
     qgs_fields = source.fields()
     names = qgs_fields.names()
     kinds = {f.name(): field_kind(f) for f in qgs_fields}
     read = None
     if layer is not None and request is None:
         transform = QgsCoordinateTransform(source_crs, target_crs, context) if reproject else None
-        read = _read_columnar(layer, qgs_fields, kinds, transform, invalid_check)
+        read = _read_columnar(layer, qgs_fields, kinds, transform)
     if read is None:
         request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
         if reproject:
@@ -149,9 +157,10 @@ def source_to_frame(source, name, target_crs=None, transform_context=None, reque
     if curved:
         notes.append(f"{curved} curved geometries segmentised")
     index = pd.Index(np.asarray(fids, dtype=np.int64), name="fid")
-    crs_wkt = target_crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED) if target_crs.isValid() else None
-    gdf = gpd.GeoDataFrame(pd.DataFrame(data, index=index), geometry=gpd.GeoSeries(geoms, index=index),
-                           crs=_pyproj_crs(target_crs, crs_wkt))
+    # No pyproj CRS on the frame: the CRS lives on the LayerFrame (QGIS's). Creating a pyproj CRS in
+    # Processing's background thread crashed QGIS 3.40 (Debian 13: PROJ used by QGIS and pyproj at once),
+    # and core needs only planar metres.
+    gdf = gpd.GeoDataFrame(pd.DataFrame(data, index=index), geometry=gpd.GeoSeries(geoms, index=index))
     return LayerFrame(gdf, name, kinds, source_crs, target_crs if target_crs.isValid() else source_crs, notes)
 
 
@@ -160,7 +169,12 @@ def _read_per_feature(source, request, names, kinds, feedback):
     QgsFeature at a time."""
     fids, wkbs, rows = [], [], []
     dropped_zm = curved = 0
-    for i, feature in enumerate(source.getFeatures(request)):
+    if isinstance(source, QgsProcessingFeatureSource):  # invalid geometries are repaired later, with a warning
+        features = source.getFeatures(request, compat.SKIP_GEOMETRY_CHECKS)
+    else:
+        request.setInvalidGeometryCheck(compat.GEOMETRY_NO_CHECK)
+        features = source.getFeatures(request)
+    for i, feature in enumerate(features):
         if feedback is not None and i % 5000 == 0:
             if feedback.isCanceled():
                 break
@@ -198,7 +212,7 @@ def bulk_layer(value, layer):
     return layer if isinstance(layer, QgsVectorLayer) else None
 
 
-def _read_columnar(layer, qgs_fields, kinds, transform, invalid_check):
+def _read_columnar(layer, qgs_fields, kinds, transform):
     """``_read_per_feature``'s result read column by column through GDAL's Arrow stream (see
     ``layers.arrow_read``), or None when this layer is to be read feature by feature."""
     from . import arrow_read as ar
@@ -232,13 +246,11 @@ def _read_columnar(layer, qgs_fields, kinds, transform, invalid_check):
     if QgsWkbTypes.isMultiType(layer.wkbType()):
         geoms = _as_multi(geoms)
     if transform is not None:
-        if dropped_zm or not _valid(geoms, invalid_check):
+        if dropped_zm:
             return None
         geoms = _transformed(geoms, transform)
         if geoms is None:
             return None
-    if not _valid(geoms, invalid_check):
-        return None  # the per-feature path skips or stops as the Processing settings say
     return fids, geoms, data, dropped_zm, 0
 
 
@@ -254,14 +266,6 @@ def _as_multi(geoms):
             if len(rows):
                 geoms[rows] = build(geoms[rows], indices=np.arange(len(rows)))
     return geoms
-
-
-def _valid(geoms, invalid_check):
-    """False when the Processing context checks validity and some geometry is not GEOS-valid."""
-    if invalid_check is None or int(invalid_check) == int(QgsFeatureRequest.GeometryNoCheck):
-        return True
-    present = ~shapely.is_missing(geoms)
-    return bool(shapely.is_valid(geoms[present]).all())
 
 
 def _transformed(geoms, transform):
@@ -286,8 +290,34 @@ def _transformed(geoms, transform):
     return out
 
 
-def _pyproj_crs(crs, wkt):
-    if not crs.isValid():
-        return None
-    authid = crs.authid()
-    return authid if authid.upper().startswith("EPSG:") else wkt
+
+def read_text_as(frame, path, encoding):
+    """Read the text fields of the shapefile ``path`` again in ``encoding`` (e.g. CP936 for GBK) into the
+    frame's rows (matched by feature id: a shapefile's fids are its record numbers)."""
+    from osgeo import gdal
+
+    text_fields = [name for name, kind in frame.field_types.items() if kind == STRING and name in frame.gdf.columns]
+    if not text_fields or frame.gdf.empty:
+        return frame
+    saved = gdal.GetConfigOption("SHAPE_ENCODING")  # QGIS sets it to "" (it decodes text itself)
+    gdal.SetConfigOption("SHAPE_ENCODING", encoding)
+    try:
+        dataset = gdal.OpenEx(path, gdal.OF_VECTOR, open_options=[f"ENCODING={encoding}"])
+    finally:
+        gdal.SetConfigOption("SHAPE_ENCODING", saved)
+    if dataset is None:
+        return frame
+    layer = dataset.GetLayer(0)
+    values = {name: {} for name in text_fields}
+    for feature in layer:
+        fid = feature.GetFID()
+        for name in text_fields:
+            index = feature.GetFieldIndex(name)
+            if index >= 0:
+                values[name][fid] = feature.GetField(index) if feature.IsFieldSetAndNotNull(index) else None
+    dataset = layer = None
+    gdf = frame.gdf.copy()
+    for name in text_fields:
+        gdf[name] = np.array([values[name].get(int(fid)) for fid in gdf.index], dtype=object)
+    frame.gdf = gdf
+    return frame

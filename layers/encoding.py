@@ -72,10 +72,15 @@ def gbk_without_declaration(path, provider_encoding=""):
     """True when ``path`` is a shapefile whose text is GBK but nothing tells GDAL so.
 
     ``provider_encoding``: the encoding the QGIS layer is set to; GBK/GB2312/GB18030/CP936
-    there means the planner already fixed it.
+    there means the planner already fixed it ("System": the system's own encoding, a Chinese code page on
+    a Chinese Windows, UTF-8 on most Linux systems).
     """
-    if provider_encoding and provider_encoding.upper().replace("-", "") in {"GBK", "GB2312", "GB18030", "CP936",
-                                                                          "SYSTEM"}:
+    encoding = (provider_encoding or "").upper().replace("-", "")
+    if encoding == "SYSTEM":
+        import locale
+
+        encoding = (locale.getpreferredencoding(False) or "").upper().replace("-", "")
+    if encoding in {"GBK", "GB2312", "GB18030", "CP936"}:
         return False
     dbf = dbf_path_for(path)
     if dbf is None or has_cpg(path):

@@ -3,8 +3,9 @@
 A cell holds its level 1..4 when its centre lies in the study area (the whole grid when there is
 none), 0 (no data) elsewhere. The GeoTIFF carries the palette as its colour table (any GIS shows
 the four colours) and a ``.qml`` beside it gives QGIS the legend (level labels in zh or en).
-Written through GDAL (``osgeo.gdal``, the library QGIS reads it with) under a temporary name and
-renamed when complete (``layers.atomic``). Measured for 150,000 cells: a few milliseconds, where
+Written through GDAL (``osgeo.gdal``, the library QGIS reads it with) at the path the run's one
+write path gives (``layers.atomic.OutputSet``: a temporary name, renamed with its .qml when the run
+completes, removed when it fails). Measured for 150,000 cells: a few milliseconds, where
 the same cells as GeoPackage polygons take ~0.3 s and QGIS's own writer ~2.5 s.
 """
 import os
@@ -13,7 +14,6 @@ from xml.sax.saxutils import quoteattr
 import numpy as np
 
 from ..core.standards.risk_levels import RISK_LEVELS
-from .atomic import atomic_output
 
 NODATA = 0
 
@@ -60,34 +60,32 @@ def paletted_qml(language):
 
 def write_level_raster(path, grid, layout, crs_wkt, language):
     """Write the level grid (``level_grid``) of a square grid ``layout`` (xmin, ymin, cell size,
-    columns, rows) as a paletted GeoTIFF at ``path``, and its style as ``<path without .tif>.qml``."""
+    columns, rows) as a paletted GeoTIFF at ``path`` (closed when this returns), and its style as
+    ``<path without .tif>.qml``."""
     from osgeo import gdal
 
     xmin, ymin, cell, n_cols, n_rows = layout
-    with atomic_output(path) as temporary:
-        dataset = gdal.GetDriverByName("GTiff").Create(temporary, int(n_cols), int(n_rows), 1, gdal.GDT_Byte,
-                                                       ["COMPRESS=DEFLATE", "TILED=YES"])
-        if dataset is None:
-            raise IOError(f"cannot create {path}: {gdal.GetLastErrorMsg()}")
-        dataset.SetGeoTransform((xmin, cell, 0.0, ymin + n_rows * cell, 0.0, -cell))
-        if crs_wkt:
-            dataset.SetProjection(crs_wkt)
-        band = dataset.GetRasterBand(1)
-        band.SetNoDataValue(NODATA)
-        table = gdal.ColorTable()
-        table.SetColorEntry(NODATA, (0, 0, 0, 0))
-        for level in RISK_LEVELS:
-            colour = level.colour.lstrip("#")
-            table.SetColorEntry(level.level, tuple(int(colour[i:i + 2], 16) for i in (0, 2, 4)) + (255,))
-        band.SetRasterColorTable(table)
-        band.SetRasterColorInterpretation(gdal.GCI_PaletteIndex)
-        band.WriteArray(grid)
-        band.FlushCache()
-        del band, dataset  # closes the file before it is renamed
-    qml = os.path.splitext(path)[0] + ".qml"
-    with atomic_output(qml) as temporary:
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(paletted_qml(language))
+    dataset = gdal.GetDriverByName("GTiff").Create(path, int(n_cols), int(n_rows), 1, gdal.GDT_Byte,
+                                                   ["COMPRESS=DEFLATE", "TILED=YES"])
+    if dataset is None:
+        raise IOError(f"cannot create {path}: {gdal.GetLastErrorMsg()}")
+    dataset.SetGeoTransform((xmin, cell, 0.0, ymin + n_rows * cell, 0.0, -cell))
+    if crs_wkt:
+        dataset.SetProjection(crs_wkt)
+    band = dataset.GetRasterBand(1)
+    band.SetNoDataValue(NODATA)
+    table = gdal.ColorTable()
+    table.SetColorEntry(NODATA, (0, 0, 0, 0))
+    for level in RISK_LEVELS:
+        colour = level.colour.lstrip("#")
+        table.SetColorEntry(level.level, tuple(int(colour[i:i + 2], 16) for i in (0, 2, 4)) + (255,))
+    band.SetRasterColorTable(table)
+    band.SetRasterColorInterpretation(gdal.GCI_PaletteIndex)
+    band.WriteArray(grid)
+    band.FlushCache()
+    del band, dataset  # closes the file before it is renamed
+    with open(os.path.splitext(path)[0] + ".qml", "w", encoding="utf-8") as handle:
+        handle.write(paletted_qml(language))
     return path
 
 

@@ -108,6 +108,10 @@ def _places(source, read, setting, result):
         if setting.crs is None and layer_crs is None:
             _stop(result, "no_crs")
             return None, None
+        missing = ~_present(geoms)
+        if missing.any():  # said, as for a ledger row without coordinates
+            result.lines.append(ReportLine(rp.COORDINATE, rp.NO_COORDINATES, rp.WARNING,
+                                           rows=rp.rows_of(missing, read.row_numbers)))
         if setting.offset:
             if layer_crs is not None and not layer_crs.isGeographic():
                 geoms = transform_geometries(geoms, layer_crs, qgs_crs(WGS84))

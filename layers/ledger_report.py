@@ -58,6 +58,8 @@ TEMPLATES = {
         "ImportReport", "{field}: '{value}' is not a number (rows {rows}); it is left empty."),
     ("number", "not_whole"): QT_TRANSLATE_NOOP(
         "ImportReport", "{field}: '{value}' is not a whole number (rows {rows}); it is left empty."),
+    ("number", "too_large"): QT_TRANSLATE_NOOP(
+        "ImportReport", "{field}: '{value}' is too large for a whole-number field (rows {rows}); it is left empty."),
     ("value", "recoded"): QT_TRANSLATE_NOOP("ImportReport", "{field}: '{value}' → {result} (rows {rows})."),
     ("value", "unknown"): QT_TRANSLATE_NOOP(
         "ImportReport", "{field}: '{value}' is not a known value (rows {rows}); known values: {choices}."),

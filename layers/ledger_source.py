@@ -26,6 +26,7 @@ from ..core.ledger.table import SourceTable
 SHEET_DRIVERS = {".xlsx": "XLSX", ".xlsm": "XLSX", ".ods": "ODS", ".xls": "XLS"}
 TEXT_EXTENSIONS = (".csv", ".txt", ".tsv")
 CSV_ENCODINGS = (("utf-8-sig", "UTF-8"), ("gb18030", "GBK"))
+GBK_NOTE = "GBK (.dbf without .cpg)"  # the encoding note of a shapefile read as GBK
 
 
 @dataclass
@@ -122,16 +123,23 @@ def read_vector(layer, name):
     path = split_uri(layer.source())[0]
     if layer.providerType() == "ogr" and gbk_without_declaration(path, layer.dataProvider().encoding()):
         layer.setProviderEncoding("GBK")
-        notes.append(("encoding", "GBK (.dbf without .cpg)"))
+        notes.append(("encoding", GBK_NOTE))
     frame = source_to_frame(layer, name, target_crs=layer.crs())
     gdf = frame.gdf
-    columns = [c for c in gdf.columns if c != gdf.geometry.name]
+    columns = [c for c in gdf.columns if c != gdf.geometry.name and not (c == "fid" and _is_index(gdf[c], gdf.index))]
     cells = np.column_stack([_texts(gdf[c]) for c in columns]) if columns else np.zeros((len(gdf), 0), dtype=object)
     has_geometry = layer.wkbType() != compat.WKB_NO_GEOMETRY and not gdf.geometry.isna().all()
     crs = layer.crs() if layer.crs().isValid() else None
     return LedgerSource(name, SourceTable(cells, [int(i) for i in gdf.index], headers=tuple(columns)),
                         np.asarray(gdf.geometry.values, dtype=object) if has_geometry else None, crs, notes,
                         layer.wkbType())
+
+
+def _is_index(series, index):
+    """True for a GeoPackage's fid column (the feature ids themselves: the row numbers)."""
+    import pandas as pd
+
+    return bool(pd.api.types.is_integer_dtype(series)) and (series.to_numpy() == index.to_numpy()).all()
 
 
 def _texts(series):

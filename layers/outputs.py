@@ -11,8 +11,8 @@ from .schemas import BOOL, DOUBLE, INT, STRING
 RISK_FIELDS = (("risk_level", INT), ("risk_label_zh", STRING), ("risk_label_en", STRING), ("risk_colour", STRING))
 
 # riskatlas:validateinputs
-VALIDATION_REPORT_FIELDS = (("layer", STRING), ("feature_id", INT), ("field", STRING), ("problem", STRING),
-                            ("severity", STRING), ("message", STRING))
+VALIDATION_REPORT_FIELDS = (("layer", STRING), ("feature_id", INT), ("feature_key", STRING), ("field", STRING),
+                            ("problem", STRING), ("severity", STRING), ("message", STRING))
 
 # riskatlas:importlayer's report (one row per report line; row = the first row number a user sees)
 IMPORT_REPORT_FIELDS = (("section", STRING), ("severity", STRING), ("status", STRING), ("row", INT), ("rows", STRING),
@@ -21,8 +21,8 @@ IMPORT_REPORT_FIELDS = (("section", STRING), ("severity", STRING), ("status", ST
 
 # riskatlas:gradehazardsources
 HAZARD_UNIT_FIELDS = (("unit_id", STRING), ("n_substances", INT), ("s_value", DOUBLE), ("is_major", BOOL),
-                      ("alpha", DOUBLE), ("exposed_people", DOUBLE), ("exposed_source", STRING), ("r_value", DOUBLE),
-                      ("hazard_grade", INT), ("grade_label_zh", STRING))
+                      ("alpha", DOUBLE), ("exposed_people", DOUBLE), ("exposed_source", STRING), ("boundary", STRING),
+                      ("r_value", DOUBLE), ("hazard_grade", INT), ("grade_label_zh", STRING))
 HAZARD_DETAIL_FIELDS = (("record_fid", INT), ("unit_id", STRING), ("substance", STRING), ("substance_std", STRING),
                         ("table1_seq", INT), ("category", STRING), ("q_t", DOUBLE), ("crit_q_t", DOUBLE),
                         ("q_source", STRING), ("beta", DOUBLE), ("beta_source", STRING), ("q_ratio", DOUBLE),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..core import messages as m
 from ..core.errors import InputError
 from ..core.ledger.codes import AMBIGUOUS, UNKNOWN, read_codes
 from ..core.values import id_strings, parse_numbers
@@ -15,11 +16,10 @@ from .outputs import TARGET_ID_FIELDS, first_present
 
 def numbers(frame, name, what):
     """The field ``name`` of a LayerFrame as floats (NaN where empty); text that is not a number
-    is an InputError."""
+    is an InputError with the message ``what`` (a core.messages template)."""
     parsed = parse_numbers(frame.gdf[name])
     if parsed.invalid.any():
-        raise InputError(f"{what} is not a number", layer=frame.name, feature_ids=frame.gdf.index[parsed.invalid],
-                         field=name)
+        raise InputError(what, layer=frame.name, feature_ids=frame.gdf.index[parsed.invalid], field=name)
     return parsed.values
 
 
@@ -71,13 +71,13 @@ def station_inputs(stations, id_field, class_field, turnout_field, suburban_fiel
                        dtype=object)
     else:
         ids = gdf.index.astype(str).to_numpy(dtype=object)
-    turnout = numbers(stations, turnout_field, "turnout time") if turnout_field else np.full(len(gdf), np.nan)
+    turnout = numbers(stations, turnout_field, m.TURNOUT_NOT_NUMBER) if turnout_field else np.full(len(gdf), np.nan)
     suburban = None
     if suburban_field:
         flags = read_codes("fire_stations", "suburban", gdf[suburban_field].to_numpy(dtype=object))
         invalid = np.isin(flags.status, (UNKNOWN, AMBIGUOUS))
         if invalid.any():
-            raise InputError("suburban must be true or false (是/否, 郊区/城区, yes/no, 1/0)", layer=stations.name,
+            raise InputError(m.SUBURBAN_NOT_YES_NO, layer=stations.name,
                              feature_ids=gdf.index[invalid], field=suburban_field)
         suburban = flags.codes == True  # noqa: E712 (empty: not suburban)
     return StationInputs(gdf.geometry.values, ids, turnout,
@@ -87,9 +87,9 @@ def station_inputs(stations, id_field, class_field, turnout_field, suburban_fiel
 
 def residents(population, field):
     """(geometries, residents) of the population layer; negative residents are an InputError."""
-    values = numbers(population, field, "residents value")
+    values = numbers(population, field, m.RESIDENTS_NOT_NUMBER)
     if (values < 0).any():
-        raise InputError("residents value is negative", layer=population.name,
+        raise InputError(m.RESIDENTS_NEGATIVE, layer=population.name,
                          feature_ids=population.gdf.index[values < 0], field=field)
     return population.gdf.geometry.values, values
 
@@ -103,17 +103,29 @@ def study_geometry(study):
     return shapely.union_all(shapely.make_valid(study.gdf.geometry.dropna().values))
 
 
-def read_targets(layers, crs, transform_context):
-    """[(layer name, geometries, ids)] of the target layers (QgsVectorLayers), in ``crs``; ids from the
-    first of TARGET_ID_FIELDS a layer has, else its feature ids."""
-    from .convert import source_to_frame
+def read_targets(layers, crs, transform_context, no_geometry):
+    """([(layer name, geometries, ids)] of the target layers (QgsVectorLayers), in ``crs``; ids from the
+    first of TARGET_ID_FIELDS a layer has, else its feature ids — and the Notices of reading them: invalid
+    geometries repaired, features without geometry handled as ``no_geometry`` says (layers.checks)); a GBK
+    shapefile without .cpg is read as GBK."""
+    from ..core.errors import Notice
+    from . import checks
+    from .convert import read_text_as, source_to_frame
+    from .encoding import gbk_without_declaration
 
-    targets = []
+    targets, notices = [], []
     for layer in layers:
-        frame = source_to_frame(layer, layer.name(), target_crs=crs, transform_context=transform_context)
-        key = first_present(frame.gdf.columns, TARGET_ID_FIELDS)
-        ids = frame.gdf[key].to_numpy(dtype=object) if key else frame.gdf.index.to_numpy()
         source = layer.source()
         name = source.split("layername=", 1)[1].split("|", 1)[0] if "layername=" in source else layer.name()
+        if not layer.crs().isValid():
+            raise InputError(m.MISSING_CRS, layer=name)
+        frame = source_to_frame(layer, name, target_crs=crs, transform_context=transform_context)
+        provider, path = layer.dataProvider(), source.split("|")[0]
+        if provider is not None and provider.name() == "ogr" and gbk_without_declaration(path, provider.encoding()):
+            read_text_as(frame, path, "CP936")
+            notices.append(Notice(m.GBK_READ_AS_GBK, layer=name))
+        frame.key = first_present(frame.gdf.columns, TARGET_ID_FIELDS)
+        notices += checks.repair_geometries(frame) + checks.geometry_policy(frame, no_geometry)
+        ids = frame.gdf[frame.key].to_numpy(dtype=object) if frame.key else frame.gdf.index.to_numpy()
         targets.append((name, frame.gdf.geometry.values, ids))
-    return targets
+    return targets, notices

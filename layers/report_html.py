@@ -7,6 +7,7 @@ import json
 import math
 
 from pandas import NA as _NA
+from pandas import isna as pd_isna
 
 from ..support.fonts import all_names
 
@@ -84,10 +85,13 @@ def _css(css):
 
 # ---------------------------------------------------------------- validation
 
-def validation_page(report, title="Risk Atlas — input validation", layers=(), labels=None, max_rows_per_problem=50):
+def validation_page(report, title="Risk Atlas — input validation", layers=(), labels=None, max_rows_per_problem=50,
+                    translate=None):
     """Per-layer counts, then the findings grouped by layer and problem (``report``: a
-    layers.validation.ValidationReport; ``layers``: [(name, feature count)]). ``labels``: the page's
-    words in the report's language (layers.messages.report_words; English when left out)."""
+    layers.validation.ValidationReport; ``layers``: [(name, feature count)]); each finding names its feature
+    ('FS06 (fid 6)') and field; messages in the language of ``translate``, the page's words ``labels`` in the
+    report's language (layers.messages.report_words; English when left out)."""
+    from ..core.errors import feature_label
     from .validation import ERROR, WARNING
 
     labels = labels or {}
@@ -101,11 +105,16 @@ def validation_page(report, title="Risk Atlas — input validation", layers=(), 
                 labels.get("errors", "Errors"), labels.get("warnings", "Warnings")],
                [[Cell(name, "l"), n, Cell(counts.get((name, ERROR), 0), "error"),
                  Cell(counts.get((name, WARNING), 0), "warning")] for name, n in layers])
-    frame = report.to_frame()
+    frame = report.to_frame(translate)
     for (layer, problem, severity), group in frame.groupby(["layer", "problem", "severity"], sort=False):
         page.heading(f"{layer}: {problems.get(problem, problem)} ({severities.get(severity, severity)}, {len(group)})",
                      level=3, css=severity)
-        messages = list(group["message"].head(max_rows_per_problem))
+        shown = group.head(max_rows_per_problem)
+        messages = [" · ".join(p for p in (None if pd_isna(fid) else feature_label(int(fid), key),
+                                           None if pd_isna(field) else str(field)) if p) + f": {message}"
+                    if not (pd_isna(fid) and pd_isna(field)) else message
+                    for fid, key, field, message in zip(shown["feature_id"], shown["feature_key"], shown["field"],
+                                                        shown["message"])]
         if len(group) > max_rows_per_problem:
             messages.append(labels.get("more", "… {0} more").format(len(group) - max_rows_per_problem))
         page.bullets(messages)

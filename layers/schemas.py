@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..core.standards.fire_stations import ROAD_CLASSES, STATION_CLASSES, TIME_RULE_MIN
 from ..core.standards.gb18218 import CATEGORY_CODES as HAZARD_CATEGORY_CODES
 from ..core.standards.gb18218 import EXPOSURE_RADIUS_M
-from ..core.standards.risk_presets import LEC_C_VALUES, LEC_E_VALUES, LEC_L_VALUES, MATRIX_RANGE
+from ..core.standards.risk_presets import LEC, LEC_C_VALUES, LEC_E_VALUES, LEC_L_VALUES, MATRIX, MATRIX_RANGE
 from ..core.standards.shelters import DEFAULT_SHELTER_TYPES
 
 
@@ -25,6 +25,11 @@ POINT, LINE, POLYGON = "point", "line", "polygon"
 # Field types, named as in QGIS's type families
 INT, DOUBLE, STRING, BOOL = "int", "double", "string", "bool"
 
+# What an algorithm does with an input's features without geometry, and with an empty input layer
+# (processing.base.Reads; applied by layers.checks)
+STOP, LEAVE_OUT, KEEP, QUIET = "error", "left out", "kept", "quiet"
+WARN, ACCEPT = "warning", "ok"
+
 SHELTER_TYPES = tuple(t.code for t in DEFAULT_SHELTER_TYPES)
 ONEWAY_BOTH, ONEWAY_FORWARD, ONEWAY_BACKWARD = "both", "forward", "backward"  # relative to digitising
 ONEWAY_VALUES = (ONEWAY_BOTH, ONEWAY_FORWARD, ONEWAY_BACKWARD)
@@ -33,6 +38,9 @@ STANDARDISATION_GRADES = ("grade1", "grade2", "grade3", "none")  # 安全生产�
 
 @dataclass(frozen=True)
 class FieldSpec:
+    """One field of a layer kind, and the rules its values follow — the same for validateinputs and for every
+    algorithm reading the field (``layers.validation``): empty, type, range, codes."""
+
     name: str
     type: str
     alias_zh: str
@@ -40,9 +48,12 @@ class FieldSpec:
     required: bool = False
     allowed: tuple = None  # allowed values (codes)
     minimum: float = None  # smallest sensible value (inclusive)
-    maximum: float = None  # largest sensible value (inclusive); above it the value is absurd
+    maximum: float = None  # largest possible value (inclusive); above it the value is absurd: an error
     length: int = 0  # string width for the template (0 = unlimited)
     description: str = ""
+    plausible: float = None  # above it (up to ``maximum``) a value is implausible: a counted warning
+    empty_counts_as: float = None  # a required number whose empty value counts as this (a warning, not an error)
+    unknown_means: str = None  # an unknown code / word is used anyway (a warning saying this), not an error
 
 
 @dataclass(frozen=True)
@@ -78,6 +89,13 @@ def _lec(name, alias_zh, alias_en, values):
                      description="LEC table values " + ", ".join(map(str, values)))
 
 
+# what an unknown code means where the analyses use it anyway (translated where shown, context "InputError")
+UNKNOWN_CLASS_NO_LIMIT = QT_TRANSLATE_NOOP("InputError", "no district-area limit is checked for the station")
+UNKNOWN_ROAD_CLASS_SPEED = QT_TRANSLATE_NOOP("InputError", "the speed preset's speed for other roads is used")
+UNKNOWN_DIRECTION_BOTH = QT_TRANSLATE_NOOP("InputError", "both directions are used")
+UNKNOWN_URBAN_NOT_URBAN = QT_TRANSLATE_NOOP("InputError", "counted as not urban")
+
+
 def _name_en():
     return FieldSpec("name_en", STRING, "英文/拼音名称", "English or pinyin name", length=100)
 
@@ -90,7 +108,7 @@ ENTERPRISES = LayerSchema(
         _name_en(),
         FieldSpec("industry", STRING, "行业", "Industry", required=True, length=60),
         FieldSpec("township", STRING, "所属镇街", "Township", length=60),
-        FieldSpec("employees", INT, "从业人数", "Employees", minimum=0, maximum=200_000),
+        FieldSpec("employees", INT, "从业人数", "Employees", minimum=0, maximum=200_000, plausible=50_000),
         FieldSpec("hazchem", BOOL, "涉及危险化学品", "Stores or uses hazardous chemicals"),
         FieldSpec("std_grade", STRING, "安全生产标准化等级", "Safety standardisation grade",
                   allowed=STANDARDISATION_GRADES, length=10),
@@ -113,12 +131,12 @@ HAZARD_SOURCES = LayerSchema(
         _id("ent_id", "企业编号", "Enterprise id"),
         FieldSpec("substance", STRING, "危险化学品名称或CAS号", "Substance name or CAS", required=True, length=80),
         FieldSpec("quantity_t", DOUBLE, "设计最大量(t)", "Design maximum quantity (t)", required=True,
-                  minimum=0, maximum=1e6),
+                  minimum=0, maximum=1e6, plausible=1e5, empty_counts_as=0.0),
         FieldSpec("hazard_cat", STRING, "危险性类别", "Hazard category (GB 18218 Table 2)",
                   allowed=HAZARD_CATEGORY_CODES, length=8),
         FieldSpec("exposed", INT, f"{EXPOSURE_RADIUS_M:g}m内暴露人数",
                   f"People within {EXPOSURE_RADIUS_M:g} m outside the boundary",
-                  minimum=0, maximum=2_000_000),
+                  minimum=0, maximum=2_000_000, plausible=100_000),
     ),
     key=("unit_id", "substance"),
     description="One record per unit × substance (GB 18218-2018 生产单元/储存单元).",
@@ -132,8 +150,8 @@ SHELTERS = LayerSchema(
         _name_en(),
         FieldSpec("type", STRING, "类型", "Type", required=True, allowed=SHELTER_TYPES, length=16),
         FieldSpec("area_m2", DOUBLE, "有效避难面积(m²)", "Effective area (m²)", required=True,
-                  minimum=0, maximum=5e6),
-        FieldSpec("capacity", INT, "容纳人数", "Capacity (people)", minimum=0, maximum=2_000_000),
+                  minimum=0, maximum=5e6, plausible=1e6),
+        FieldSpec("capacity", INT, "容纳人数", "Capacity (people)", minimum=0, maximum=2_000_000, plausible=500_000),
         FieldSpec("township", STRING, "所属镇街", "Township", length=60),
     ),
     key=("shelter_id",),
@@ -146,8 +164,8 @@ FIRE_STATIONS = LayerSchema(
         _name(),
         _name_en(),
         FieldSpec("class", STRING, "消防站类别", "Station class", required=True, allowed=STATION_CLASSES,
-                  length=10),
-        FieldSpec("turnout_min", DOUBLE, "出动时间(min)", "Turnout time (min)", minimum=0, maximum=10),
+                  length=10, unknown_means=UNKNOWN_CLASS_NO_LIMIT),
+        FieldSpec("turnout_min", DOUBLE, "出动时间(min)", "Turnout time (min)", minimum=0, maximum=10, plausible=3),
         FieldSpec("suburban", BOOL, "郊区站", "Suburban station (15 km² limit)"),
     ),
     key=("station_id",),
@@ -157,8 +175,8 @@ POPULATION = LayerSchema(
     "population", "人口", "Population", (POLYGON,),
     (
         _id("pop_id", "人口单元编号", "Population unit id"),
-        FieldSpec("residents", DOUBLE, "常住人口", "Residents", required=True, minimum=0, maximum=1e6),
-        FieldSpec("urban", BOOL, "城镇", "Urban"),
+        FieldSpec("residents", DOUBLE, "常住人口", "Residents", required=True, minimum=0, maximum=1e6, plausible=2e5),
+        FieldSpec("urban", BOOL, "城镇", "Urban", unknown_means=UNKNOWN_URBAN_NOT_URBAN),
         FieldSpec("township", STRING, "所属镇街", "Township", length=60),
     ),
     key=("pop_id",),
@@ -169,9 +187,11 @@ ROADS = LayerSchema(
     (
         _id("road_id", "道路编号", "Road id"),
         FieldSpec("name", STRING, "道路名称", "Road name", length=100),
-        FieldSpec("class", STRING, "道路等级", "Road class", required=True, allowed=ROAD_CLASSES, length=12),
-        FieldSpec("speed_kmh", DOUBLE, "车速(km/h)", "Speed (km/h)", minimum=1, maximum=150),
-        FieldSpec("oneway", STRING, "通行方向", "Direction of travel", allowed=ONEWAY_VALUES, length=10),
+        FieldSpec("class", STRING, "道路等级", "Road class", required=True, allowed=ROAD_CLASSES, length=12,
+                  unknown_means=UNKNOWN_ROAD_CLASS_SPEED),
+        FieldSpec("speed_kmh", DOUBLE, "车速(km/h)", "Speed (km/h)", minimum=1, maximum=150, plausible=120),
+        FieldSpec("oneway", STRING, "通行方向", "Direction of travel", allowed=ONEWAY_VALUES, length=10,
+                  unknown_means=UNKNOWN_DIRECTION_BOTH),
     ),
     key=("road_id",),
 )
@@ -188,6 +208,13 @@ TOWNSHIPS = LayerSchema(
 )
 
 SCHEMAS = {s.kind: s for s in (ENTERPRISES, HAZARD_SOURCES, SHELTERS, FIRE_STATIONS, POPULATION, ROADS, TOWNSHIPS)}
+
+# fields a method needs beyond the kind's required ones: (kind, method) -> field names
+METHOD_FIELDS = {
+    ("enterprises", LEC): ("lec_l", "lec_e", "lec_c"),
+    ("enterprises", MATRIX): ("likelihood", "severity"),
+}
+KEY_FIELDS = tuple(dict.fromkeys(s.key[0] for s in SCHEMAS.values()))  # a feature's key in messages, by kind
 
 # The kinds riskatlas:importlayer writes, in the order of its KIND enum (append only): the schema
 # kinds, with the shelters' assembly points (shelter_points: the shelters' schema) after shelters.

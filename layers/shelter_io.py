@@ -87,8 +87,8 @@ def shelter_html(analysis, out, parameters, warnings, provenance, language="zh")
     from .report_html import shelter_page
 
     named = [c for c in ("shelter_id", "name") if c in out.shelters.columns]
-    labels = (out.shelters[named].astype(object).where(out.shelters[named].notna(), "").astype(str)
-              .agg(" ".join, axis=1).tolist() if named else [])
+    text = out.shelters[named].astype(object).where(out.shelters[named].notna(), "").astype(str)
+    labels = [" ".join(row) for row in text.itertuples(index=False)] if named else []  # (none: no shelter)
     return shelter_page(analysis, out.table, parameters=parameters, warnings=warnings, provenance=provenance,
                         shelter_labels=dict(zip(analysis.shelters.index, labels)), language=language)
 

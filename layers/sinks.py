@@ -331,3 +331,33 @@ def wkb_type_for(gdf, default=None):
     if kinds <= {3, 6}:
         return compat.WKB_MULTIPOLYGON if 6 in kinds else compat.WKB_POLYGON
     raise ValueError(f"mixed geometry types cannot go into one layer: {sorted(kinds)}")
+
+
+_IN_PLACE = ("memory:", "postgres:", "postgis:", "spatialite:", "mssql:", "oracle:", "hana:", "TEMPORARY_OUTPUT")
+_LAYER_NAMED = (".gpkg", ".sqlite")  # formats whose table is named after the file (kept: the target's name)
+
+
+def staged_destination(destination, outputs, extension="gpkg"):
+    """Where to write the sink ``destination`` (as QGIS states it) so that it is whole or absent, through
+    ``outputs`` (a layers.atomic.OutputSet): (the destination to write, create options to add, the final
+    destination once renamed — None when it is written in place).
+
+    A file is written under a temporary name beside it (its table keeps the target's name); a table in a
+    GeoPackage (``ogr:dbname='…' table="…"``) is written in place and dropped on failure; memory layers and
+    databases are written in place."""
+    import os
+    import re
+
+    if not destination or destination.startswith(_IN_PLACE) or "://" in destination:
+        return destination, {}, None
+    if destination.startswith("ogr:"):
+        found = re.search(r"dbname='((?:[^']|'')*)'.*?table=\"((?:[^\"]|\"\")*)\"", destination)
+        if found:
+            outputs.table(found.group(1).replace("''", "'"), found.group(2).replace('""', '"'))
+        return destination, {}, None
+    path = destination
+    stem, ext = os.path.splitext(os.path.basename(path))
+    if not ext:
+        path, ext = f"{path}.{extension}", f".{extension}"
+    temporary = outputs.file(path)
+    return temporary, ({"layerName": stem} if ext.lower() in _LAYER_NAMED else {}), path

@@ -162,8 +162,10 @@ def _help_sheet(workbook, assessment_input, columns, language):
         sheet.column_dimensions[letter].width = width
 
 
-def write_excel_templates(folder, language="zh"):
-    """One workbook per assessment input layer in ``folder``; returns the paths written."""
+def write_excel_templates(folder, language="zh", staged=None):
+    """One workbook per assessment input layer in ``folder``; returns the paths written. ``staged``: where to
+    write a workbook's path instead (an algorithm's run puts it in place at its end); default: each workbook
+    whole or absent on its own."""
     openpyxl = openpyxl_module()
     os.makedirs(folder, exist_ok=True)
     paths = []
@@ -173,8 +175,11 @@ def write_excel_templates(folder, language="zh"):
         columns = _data_sheet(workbook, assessment_input, language, refs)
         _help_sheet(workbook, assessment_input, columns, language)
         path = os.path.join(folder, f"{assessment_input.layer}.xlsx")
-        with atomic_output(path) as temporary:
-            workbook.save(temporary)
+        if staged is not None:
+            workbook.save(staged(path))
+        else:
+            with atomic_output(path) as temporary:
+                workbook.save(temporary)
         paths.append(path)
     return paths
 

@@ -49,7 +49,7 @@ class CreateTemplate(RiskAtlasAlgorithm):
             feedback.pushWarning(self.tr("The template CRS is geographic; analyses will reproject it. "
                                          "A projected CRS in metres is better."))
         language = LANGUAGES[self.parameterAsEnum(parameters, "ALIAS_LANGUAGE", context)]
-        write_template(path, crs, language)
+        write_template(self.output_file(path), crs, language)
         layers = [f"{path}|layername={i.layer}" for i in ASSESSMENT_INPUTS]
         for uri in layers:
             feedback.pushInfo(uri)
@@ -59,8 +59,9 @@ class CreateTemplate(RiskAtlasAlgorithm):
         if folder:
             from ..layers.template_xlsx import write_excel_templates
 
+            self.output_created(folder)
             try:
-                for workbook in write_excel_templates(folder, language):
+                for workbook in write_excel_templates(folder, language, staged=self.output_file):
                     feedback.pushInfo(workbook)
             except ImportError as error:
                 raise QgsProcessingException(str(error)) from error

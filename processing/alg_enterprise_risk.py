@@ -3,7 +3,7 @@ from qgis.core import QgsProcessingException, QgsProcessingParameterEnum
 
 from ..core.standards.risk_presets import CUT_SETS, DEFAULT_CUT_SET, LEC, MATRIX, MATRIX_RANGE
 from ..support import compat
-from .base import RiskAtlasAlgorithm
+from .base import ACCEPT, KEEP, QUIET, Reads, RiskAtlasAlgorithm
 
 METHODS = (LEC, MATRIX)  # METHOD enum order
 
@@ -11,6 +11,8 @@ METHODS = (LEC, MATRIX)  # METHOD enum order
 class EnterpriseRisk(RiskAtlasAlgorithm):
     ALGORITHM_ID = "enterpriserisk"
     GROUP_ID = "risk"
+    READS = {"INPUT": Reads("enterprises", key="ID_FIELD", no_geometry=KEEP),
+             "HAZARD_UNITS": Reads(no_geometry=QUIET, empty=ACCEPT)}
 
     def displayName(self):
         return self.tr("Enterprise risk level (LEC or risk matrix)")
@@ -56,6 +58,10 @@ class EnterpriseRisk(RiskAtlasAlgorithm):
         def field(name):
             return self.field_parameter(parameters, name, context, required=True)
 
+        columns = {"ent_id": field("ID_FIELD")}
+        columns.update(zip(("lec_l", "lec_e", "lec_c"), map(field, ("L_FIELD", "E_FIELD", "C_FIELD"))) if method == LEC
+                       else zip(("likelihood", "severity"), map(field, ("LIKELIHOOD_FIELD", "SEVERITY_FIELD"))))
+        self.check_fields(enterprises, columns, feedback, method=method)
         units = self.read_source(parameters, "HAZARD_UNITS", context, feedback, required=False)
         result = enterprise_risk(
             enterprises.gdf, field("ID_FIELD"), method, cut_set,
@@ -63,7 +69,10 @@ class EnterpriseRisk(RiskAtlasAlgorithm):
             matrix_fields=(field("LIKELIHOOD_FIELD"), field("SEVERITY_FIELD")),
             units=units.gdf if units is not None else None, unit_enterprise_field=field("HAZARD_ENTERPRISE_FIELD"),
             layer=enterprises.name, units_layer=units.name if units is not None else "hazard units")
-        self.push_warnings(feedback, result.warnings)
+        from ..core import messages as m
+
+        # values off the LEC table: the layer rules above already named them
+        self.push_warnings(feedback, [w for w in result.warnings if getattr(w, "template", None) != m.LEC_OFF_TABLE])
         self.check_cancelled(feedback)
         feedback.setProgress(70)
 

@@ -2,6 +2,7 @@
 
 Parameters and wiring only: the atlas is made by ``atlas.run.make_atlas`` (figures, layouts, export)."""
 import json
+import os
 
 from qgis.core import (
     QgsProcessingException,
@@ -17,7 +18,7 @@ from qgis.core import (
 from ..core.standards.shelters import TARGET_M2_PER_CAPITA
 from ..support import compat
 from ..support.i18n import is_chinese
-from .base import LANGUAGES, RiskAtlasAlgorithm, set_decimals
+from .base import ACCEPT, LANGUAGES, LEAVE_OUT, STOP, Reads, RiskAtlasAlgorithm, set_decimals
 
 PAGE_SIZES = ("A3", "A4")
 # (parameter, allowed source types, required, layer kind (layers/kinds.py), preferred geometry)
@@ -38,6 +39,9 @@ SOURCES = (
 class ExportAtlas(RiskAtlasAlgorithm):
     ALGORITHM_ID = "exportatlas"
     GROUP_ID = "atlas"
+    READS = {**{source[0]: Reads(no_geometry=LEAVE_OUT, empty=ACCEPT) for source in SOURCES},
+             "RISK_MAP": Reads(no_geometry=LEAVE_OUT, empty=STOP),
+             "TOWNSHIPS": Reads("townships", no_geometry=STOP, empty=STOP)}
 
     def displayName(self):
         return self.tr("Export risk atlas (PDF)")
@@ -97,6 +101,23 @@ class ExportAtlas(RiskAtlasAlgorithm):
                     self.tr("{0} must be one of: {1}").format(name, ", ".join(options))) from None
         return value
 
+    def _file(self, parameters, name, context, folder=False):
+        """Where to write the file (folder) output ``name`` ('' when not wanted): a temporary name beside it."""
+        path = self.parameterAsFileOutput(parameters, name, context) if self.given(parameters, name) else ""
+        if not path:
+            return ""
+        return self.output_folder(path) if folder else self.output_file(path)
+
+    def _atlas_layers(self, parameters, context):
+        """The GeoPackage to keep the atlas layers in: its tables are added in place (dropped on failure)."""
+        path = self.parameterAsFileOutput(parameters, "ATLAS_LAYERS", context) if self.given(
+            parameters, "ATLAS_LAYERS") else ""
+        if path:
+            from ..atlas.run import CHART_FOLDER
+
+            self._outputs.geopackage(path, os.path.join(os.path.dirname(os.path.abspath(path)), CHART_FOLDER))
+        return path
+
     def compute(self, parameters, context, feedback):
         from ..atlas.run import AtlasRequest, make_atlas
 
@@ -109,17 +130,16 @@ class ExportAtlas(RiskAtlasAlgorithm):
             date=self.parameterAsString(parameters, "DATE", context),
             target=self.parameterAsDouble(parameters, "TARGET", context) if given("TARGET") else TARGET_M2_PER_CAPITA,
             name_field=self.parameterAsString(parameters, "NAME_FIELD", context) if given("NAME_FIELD") else None,
-            pdf=self.parameterAsFileOutput(parameters, "OUTPUT", context),
-            png_folder=self.parameterAsFileOutput(parameters, "OUTPUT_PNG_FOLDER", context)
-            if given("OUTPUT_PNG_FOLDER") else "",
-            gpkg=self.parameterAsFileOutput(parameters, "ATLAS_LAYERS", context) if given("ATLAS_LAYERS") else "")
+            pdf=self._file(parameters, "OUTPUT", context),
+            png_folder=self._file(parameters, "OUTPUT_PNG_FOLDER", context, folder=True),
+            gpkg=self._atlas_layers(parameters, context))
         risk = self.read_source(parameters, "RISK_MAP", context, feedback)
         layers = {"risk_map": risk}
         for name, _types, required, _kind, _geometry in SOURCES[1:]:
             layers[name.lower()] = self.read_source(parameters, name, context, feedback, target_crs=risk.crs,
                                                     required=required)
             self.check_cancelled(feedback)
-        results = make_atlas(request, layers, risk.crs, feedback, lambda: self.check_cancelled(feedback))
+        results = make_atlas(request, layers, risk.crs, feedback, lambda: self.check_cancelled(feedback), self.render)
         feedback.pushInfo(self.tr("Made by: {0}").format(json.dumps(self.provenance(parameters), ensure_ascii=False)))
         return results
 

@@ -5,16 +5,27 @@ from ..core.standards import fire_stations as fs
 from ..layers.schemas import ONEWAY_BACKWARD, ONEWAY_BOTH, ONEWAY_FORWARD
 from ..support import compat
 from ..support.i18n import is_chinese
-from .base import RiskAtlasAlgorithm, objects_frozen
+from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm, objects_frozen
 
 SPEED_PRESET_NAMES = tuple(fs.SPEED_PRESETS)  # the SPEED_PRESET enum
 DIRECTION_PARAMETERS = (("VALUE_FORWARD", ONEWAY_FORWARD), ("VALUE_BACKWARD", ONEWAY_BACKWARD),
                         ("VALUE_BOTH", ONEWAY_BOTH))
 
 
+def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks for)
+    return text
+
+
 class FireStationReach(RiskAtlasAlgorithm):
     ALGORITHM_ID = "firestationreach"
     GROUP_ID = "coverage"
+    READS = {"STATIONS": Reads("fire_stations", key="STATION_ID_FIELD"),
+             "ROADS": Reads("roads"),
+             "STUDY_AREA": Reads(empty=WARN, empty_means=QT_TRANSLATE_NOOP("InputError", "the roads' extent is used")),
+             "DISTRICTS": Reads(empty=WARN, empty_means=QT_TRANSLATE_NOOP("InputError", "the districts are computed")),
+             "POPULATION": Reads("population", no_geometry=STOP, empty=WARN, empty_means=QT_TRANSLATE_NOOP(
+                 "InputError", "no residents are counted"))}
+    TARGETS_GEOMETRY = LEAVE_OUT  # targets (TARGETS, several layers) without geometry
 
     def displayName(self):
         return self.tr("Fire-station reach (5-minute rule)")
@@ -84,21 +95,28 @@ class FireStationReach(RiskAtlasAlgorithm):
             return self.field_parameter(parameters, name, context, frame, required)
 
         preset = SPEED_PRESET_NAMES[self.parameterAsEnum(parameters, "SPEED_PRESET", context)]
+        directions = [self.parameterAsString(parameters, name, context) or value for name, value in DIRECTION_PARAMETERS]
+        default_directions = directions == [value for _name, value in DIRECTION_PARAMETERS]
+        self.check_fields(roads, {"class": field("ROAD_CLASS_FIELD", roads), "speed_kmh": field("SPEED_FIELD", roads),
+                                  "oneway": field("DIRECTION_FIELD", roads) if default_directions else None}, feedback)
         network = inputs.road_inputs(
             roads, field("SPEED_FIELD", roads), field("ROAD_CLASS_FIELD", roads), field("DIRECTION_FIELD", roads),
-            preset, self.parameterAsDouble(parameters, "DEFAULT_SPEED", context),
-            [self.parameterAsString(parameters, name, context) or value for name, value in DIRECTION_PARAMETERS])
+            preset, self.parameterAsDouble(parameters, "DEFAULT_SPEED", context), directions)
         self._report_roads(feedback, network, len(roads.gdf), field("SPEED_FIELD", roads))
         turnout_field = field("TURNOUT_FIELD", stations)
+        self.check_fields(stations, {"station_id": field("STATION_ID_FIELD", stations),
+                                     "class": field("CLASS_FIELD", stations), "turnout_min": turnout_field,
+                                     "suburban": field("SUBURBAN_FIELD", stations)}, feedback)
         station = inputs.station_inputs(stations, field("STATION_ID_FIELD", stations), field("CLASS_FIELD", stations),
                                         turnout_field, field("SUBURBAN_FIELD", stations))
-        if study is not None and len(study.gdf) == 0:
-            feedback.pushWarning(self.tr("The study area layer is empty: the roads' extent is used."))
         pop_geoms = residents = None
         if population is not None:
-            pop_geoms, residents = inputs.residents(population, field("POPULATION_FIELD", population, required=True))
-        targets = inputs.read_targets(self.parameterAsLayerList(parameters, "TARGETS", context) or [], crs,
-                                      context.transformContext())
+            population_field = field("POPULATION_FIELD", population, required=True)
+            self.check_fields(population, {"residents": population_field}, feedback, required=("residents",))
+            pop_geoms, residents = inputs.residents(population, population_field)
+        targets, notices = inputs.read_targets(self.parameterAsLayerList(parameters, "TARGETS", context) or [], crs,
+                                               context.transformContext(), self.TARGETS_GEOMETRY)
+        self.push_warnings(feedback, notices)
         self.check_cancelled(feedback)
 
         options = fr.ReachOptions(**{key: self.parameterAsDouble(parameters, name, context) for key, name in (
@@ -114,10 +132,12 @@ class FireStationReach(RiskAtlasAlgorithm):
             population=pop_geoms, residents=residents, targets=targets, options=options,
             progress=self.progress(feedback, 5, 85, scale=0.01),
             names={"roads": roads.name, "stations": stations.name, "turnout_field": turnout_field,
-                   "road_fids": roads.gdf.index.to_numpy()})
+                   "road_fids": roads.gdf.index.to_numpy(), "station_fids": stations.gdf.index.to_numpy(),
+                   "road_keys": roads.gdf[roads.key].to_numpy(dtype=object) if roads.key else None})
         for line in result.info:
             feedback.pushInfo(line)
         self.push_warnings(feedback, result.warnings)
+        result.warnings = [self.render(w) for w in result.warnings]  # the report's, in the user's language
         self.check_cancelled(feedback)
         return self._write(parameters, context, feedback, result, crs, preset)
 

@@ -11,15 +11,24 @@ from qgis.core import (
 from ..core.standards.risk_presets import AGGREGATION_RULES, CUMULATIVE_BASE3, DEFAULT_CELL_SIZE_M, DEFAULT_RADII_M
 from ..core.standards.risk_levels import RISK_LEVELS
 from ..support import compat
-from .base import RiskAtlasAlgorithm
+from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm
 
 SOURCE_INPUTS = (("ENTERPRISES", "ENTERPRISES_ID_FIELD", "enterprises"),
                  ("HAZARD_UNITS", "HAZARD_UNITS_ID_FIELD", "hazard_units"))  # (layer, id field, source_layer value)
 
 
+def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks for)
+    return text
+
+
 class FourColourMap(RiskAtlasAlgorithm):
     ALGORITHM_ID = "fourcolourmap"
     GROUP_ID = "risk"
+    READS = {"ENTERPRISES": Reads("enterprises", key="ENTERPRISES_ID_FIELD", no_geometry=LEAVE_OUT, empty=WARN),
+             "HAZARD_UNITS": Reads(key="HAZARD_UNITS_ID_FIELD", no_geometry=LEAVE_OUT, empty=WARN),
+             "UNITS": Reads(no_geometry=STOP), "STUDY_AREA": Reads(no_geometry=LEAVE_OUT),
+             "POPULATION": Reads("population", no_geometry=STOP, empty=WARN, empty_means=QT_TRANSLATE_NOOP(
+                 "InputError", "every area counts 0 residents"))}
 
     def displayName(self):
         return self.tr("Four-colour risk map")
@@ -66,6 +75,9 @@ class FourColourMap(RiskAtlasAlgorithm):
         from ..layers.outputs import GRID_FIELDS, RISK_MAP_FIELDS
         from ..layers.styling import apply_four_colour_style
 
+        from ..core import messages as m
+        from ..core.errors import InputError, Notice
+
         radii = parse_radii(self.parameterAsString(parameters, "RADII", context))
         crs, warnings, parts, first = None, [], [], None
         for name, id_parameter, layer_kind in SOURCE_INPUTS:
@@ -73,8 +85,10 @@ class FourColourMap(RiskAtlasAlgorithm):
             if frame is None:
                 continue
             crs, first = crs or frame.crs, first or frame
-            part = sources_from_frame(frame.gdf, frame.name, warnings=warnings,
-                                      id_field=self.field_parameter(parameters, id_parameter, context, frame))
+            id_field = self.field_parameter(parameters, id_parameter, context, frame)
+            if frame.kind:
+                self.check_fields(frame, {"ent_id": id_field}, feedback)
+            part = sources_from_frame(frame.gdf, frame.name, warnings=warnings, id_field=id_field)
             part.layer[:] = layer_kind
             parts.append(part)
         if not parts:
@@ -84,6 +98,10 @@ class FourColourMap(RiskAtlasAlgorithm):
         if not self.given(parameters, "OUTPUT") and not raster_path:
             raise QgsProcessingException(self.tr("Give OUTPUT and/or OUTPUT_RASTER."))
         sources = Sources.concat(parts)
+        if len(sources.level) == 0:  # never a silently "all low risk" county
+            if not (self.given(parameters, "EXTENT") or self.given(parameters, "UNITS")):
+                raise InputError(m.NO_RISK_SOURCES_NOTHING_TO_MAP, layer=first.name)
+            warnings.append(Notice(m.NO_RISK_SOURCES))
         self.advance(feedback, 10)
 
         units = self.read_source(parameters, "UNITS", context, feedback, target_crs=crs, required=False)
@@ -99,12 +117,14 @@ class FourColourMap(RiskAtlasAlgorithm):
             feedback.pushInfo(self.tr("Grid: {0} cells of {1:g} m from ({2:.1f}, {3:.1f}) in {4}").format(
                 len(areas), cell_size, extent[0], extent[1], crs.authid()))
         population = self.read_source(parameters, "POPULATION", context, feedback, target_crs=crs, required=False)
+        population_field = (self.field_parameter(parameters, "POPULATION_FIELD", context, population, True)
+                            if population is not None else "residents")
+        self.check_fields(population, {"residents": population_field}, feedback, required=("residents",))
         self.advance(feedback, 20)
         result = four_colour_map(
             areas, sources, radii, self.parameterAsEnum(parameters, "AGGREGATION", context),
             population=population.gdf if population is not None else None,
-            population_field=(self.field_parameter(parameters, "POPULATION_FIELD", context, population, True)
-                              if population is not None else "residents"),
+            population_field=population_field,
             population_layer=population.name if population is not None else "population",
             progress=self.progress(feedback, 20, 60, scale=0.01), study_area=study)
         self.push_warnings(feedback, warnings + result.warnings)
@@ -141,7 +161,7 @@ class FourColourMap(RiskAtlasAlgorithm):
         from ..layers.four_colour_raster import write_grid_raster
         from ..support.i18n import is_chinese
 
-        if units is not None or not write_grid_raster(path, grid, result.areas, study, crs.toWkt(),
+        if units is not None or not write_grid_raster(self.output_file(path), grid, result.areas, study, crs.toWkt(),
                                                       "zh" if is_chinese() else "en"):
             feedback.pushWarning(self.tr("OUTPUT_RASTER needs the square grid (no UNITS): not written."))
             return None

@@ -81,7 +81,9 @@ class ImportLayer(RiskAtlasAlgorithm):
     def compute(self, parameters, context, feedback):
         from ..layers import ledger_report as report
         from ..layers.ledger_import import output_fields, run_import
-        from ..layers.ledger_source import read_ledger_source
+        from ..core import messages as m
+        from ..core.errors import InputError, Notice
+        from ..layers.ledger_source import GBK_NOTE, read_ledger_source
         from ..layers.outputs import IMPORT_REPORT_FIELDS
         from ..layers.sinks import wkb_type_for
         from ..layers.styling import STYLE_BY_KIND
@@ -94,16 +96,23 @@ class ImportLayer(RiskAtlasAlgorithm):
         except (ValueError, KeyError) as error:
             raise QgsProcessingException(self.tr("Cannot import: {0}").format(error)) from error
         self.advance(feedback, 60)
+        if result.kind and not result.stops and len(result.read.row_numbers) == 0:
+            raise InputError(m.EMPTY_LAYER, layer=source.name)
+        if any(note == ("encoding", GBK_NOTE) for note in source.notes):
+            self.push_warnings(feedback, [Notice(m.GBK_READ_AS_GBK, layer=source.name)])
         for line in result.lines:
-            text = report.message(line, result.kind, zh)
+            text = self.at_layer(source.name, report.message(line, result.kind, zh))
             if line.severity == "warning":
                 feedback.pushWarning(text)
             else:
                 feedback.pushInfo(text)
         html = self.write_html(parameters, "OUTPUT_HTML", context, lambda: report.report_page(result, zh))
         if result.stops:
+            if html:
+                self.keep_on_failure(html)  # it says why nothing was written
             where = self.tr(" See the report: {0}").format(html) if html else ""
-            raise QgsProcessingException(self.tr("The import stopped: nothing was written.") + where + "\n"
+            raise QgsProcessingException(self.at_layer(source.name, self.tr("The import stopped: nothing was "
+                                                                             "written.") + where) + "\n"
                                          + report.problems_text(result, zh))
         kind, frame = result.kind, result.frame
         schema = schema_of(kind)
@@ -112,7 +121,7 @@ class ImportLayer(RiskAtlasAlgorithm):
         dest = self.write_sink(parameters, "OUTPUT", context, frame, specs, wkb_type_for(frame, _wkb(schema)),
                                result.target_crs, feedback, (60, 95), style=STYLE_BY_KIND[schema.kind],
                                provenance=record)
-        self.__dict__["_styled_output"] = (dest, schema.kind)
+        self.__dict__["_styled_output"] = (self.final_id(dest), schema.kind)
         if context.willLoadLayerOnCompletion(dest):  # the desktop adds it to the project: named as its kind
             from ..layers.project import input_title
             from ..layers.schemas import ASSESSMENT_INPUTS

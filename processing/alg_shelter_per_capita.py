@@ -11,15 +11,24 @@ from ..core.standards.shelters import DEFAULT_SHELTER_TYPES, TARGET_M2_PER_CAPIT
 from ..layers.schemas import POINT, POLYGON
 from ..support import compat
 from ..support.i18n import is_chinese
-from .base import FLAG_ADVANCED, RiskAtlasAlgorithm
+from .base import ACCEPT, FLAG_ADVANCED, STOP, WARN, Reads, RiskAtlasAlgorithm
 
 NUMBERS = ("COUNTY_M2_PER_CAPITA", "SHARE_MEETING_TARGET", "RESIDENTS_NO_SHELTER", "TOTAL_DEFICIT_M2",
            "COUNTY_DEFICIT_M2", "SHELTERS_OVERLOADED")  # outputs, from the analysis summary (lower-case keys)
 
 
+def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks for)
+    return text
+
+
 class ShelterPerCapita(RiskAtlasAlgorithm):
     ALGORITHM_ID = "shelterpercapita"
     GROUP_ID = "coverage"
+    READS = {"SHELTERS": Reads("shelters", no_geometry=STOP, empty=WARN, empty_means=QT_TRANSLATE_NOOP(
+                 "InputError", "no shelter area is counted: every resident falls short of the target")),
+             "SHELTERS_2": Reads("shelters", no_geometry=STOP, empty=ACCEPT),
+             "POPULATION": Reads("population", no_geometry=STOP), "UNITS": Reads(no_geometry=STOP),
+             "ROADS": Reads("roads")}
 
     def displayName(self):
         return self.tr("Shelter area per capita")
@@ -94,6 +103,7 @@ class ShelterPerCapita(RiskAtlasAlgorithm):
         roads = (self.read_source(parameters, "ROADS", context, feedback, target_crs=crs)
                  if method == METHOD_NETWORK else None)
         self.advance(feedback, 20)
+        self._check_fields(parameters, context, feedback, layers, population)
         network_pairs, stats = None, {}
         if roads is not None:  # inside the 20–85 % of the analysis
             network_pairs, stats, lines = io.walking_network(roads, self.progress(feedback, 26.5, 32.5))
@@ -111,7 +121,7 @@ class ShelterPerCapita(RiskAtlasAlgorithm):
             layer_names={"shelters": [f.name for f in layers] if len(layers) > 1 else shelters.name,
                          "population": population.name, "units": units.name if units is not None else "units"},
             progress=self.progress(feedback, 20, 65))
-        warnings = list(analysis.warnings) + io.network_warnings(stats)
+        warnings = [self.render(w) for w in list(analysis.warnings) + io.network_warnings(stats)]
         self.push_warnings(feedback, warnings)
         self.check_cancelled(feedback)
         results = self._write(parameters, context, feedback, analysis, layers, population, units, warnings)
@@ -119,6 +129,20 @@ class ShelterPerCapita(RiskAtlasAlgorithm):
             feedback.pushInfo(line)
         feedback.setProgress(100)
         return results
+
+    def _check_fields(self, parameters, context, feedback, layers, population):
+        """The layer rules for the fields used (shelter type codes only with the built-in type table)."""
+        area = self.field_parameter(parameters, "AREA_FIELD", context)
+        for layer in layers:
+            columns = {"shelter_id": "shelter_id", "area_m2": area if area in layer.gdf.columns else None,
+                       "capacity": self.field_parameter(parameters, "CAPACITY_FIELD", context)}
+            if not self.given(parameters, "TYPE_TABLE"):
+                columns["type"] = self.field_parameter(parameters, "TYPE_FIELD", context, required=True)
+            self.check_fields(layer, columns, feedback, required=[n for n in ("type", "area_m2") if columns.get(n)])
+        urban = "urban" if self.parameterAsBoolean(parameters, "URBAN_ONLY", context) else None
+        self.check_fields(population, {"residents": self.field_parameter(parameters, "POPULATION_FIELD", context,
+                                                                         required=True), "urban": urban},
+                          feedback, required=("residents",))
 
     def _standards(self, parameters, context):
         from ..core.standards.shelters import DEFAULT_STANDARDS, load_shelter_standards

@@ -2,6 +2,19 @@
 group names, help lookup, parameter declaration shorthands, reading sources and field
 parameters, writing sinks and reports, provenance and styles.
 
+Bad input never costs a traceback, a wrong silent result or a half-written file:
+
+* reading (``read_source``, ``processing/reading.py``): each input is read as the algorithm declares in
+  ``READS`` (``Reads``: its layer kind, key field, what features without geometry and an empty layer mean);
+  invalid geometries are repaired and a GBK shapefile without .cpg is read as GBK, each with a warning naming
+  the features; ``check_fields`` applies the rules validateinputs reports with to the fields the run uses;
+* messages: core's ``InputError``s and ``Notice``s are rendered in the user's language (context
+  "InputError"), each feature named by its key and fid (``FS06 (fid 6)``);
+* writing (``processing/writing.py``): every output (sinks, HTML, files, folders) goes through one
+  ``layers.atomic.OutputSet``: written under a temporary name beside its target, renamed into place once
+  ``compute`` has finished; any failure or cancellation removes them (tables added to an existing GeoPackage
+  are dropped).
+
 Algorithm modules are parameters and wiring; what they compute lives in ``core``, how layers are
 read, joined and written in ``layers``, their help texts in ``processing/help.py``.
 """
@@ -10,7 +23,6 @@ import gc
 import json
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessingException,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
@@ -22,10 +34,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..layers.schemas import ACCEPT, KEEP, LEAVE_OUT, QUIET, STOP, WARN  # noqa: F401 (for the algorithms' READS)
 from ..support import compat
 from ..support.dependencies import install_message
 from ..support.i18n import PLUGIN_DIR, plugin_version, ui_language
 from . import preselect
+from .reading import Reading, Reads, translate_input_error  # noqa: F401 (for the algorithms)
+from .writing import Writing
 
 def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks for; translated in group())
     return text
@@ -101,7 +116,7 @@ def objects_frozen():
             gc.unfreeze()
 
 
-class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
+class RiskAtlasAlgorithm(Reading, Writing, QgsProcessingAlgorithm):
     """Subclasses set ALGORITHM_ID and GROUP_ID and implement displayName, initAlgorithm and
     ``compute(parameters, context, feedback)``; their help text is ``processing.help.HELP[ALGORITHM_ID]``.
 
@@ -136,11 +151,24 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
     def group(self):
         return QCoreApplication.translate("RiskAtlasAlgorithm", GROUP_NAMES[self.GROUP_ID])
 
-    def shortHelpString(self):
+    def help_text(self):
+        """The algorithm's own help (processing.help.HELP)."""
         from .help import HELP
 
         render = HELP.get(self.ALGORITHM_ID)
         return render(self) if render else ""
+
+    def shortHelpString(self):
+        from .help import bad_input_text
+
+        text = self.help_text()
+        if self.READS:
+            def label(name):
+                definition = self.parameterDefinition(name)
+                return definition.description() if definition is not None else name
+
+            text += "\n\n" + bad_input_text(self.READS, label)
+        return text
 
     def helpUrl(self):  # noqa: N802 (QGIS API): the bundled manual, at this algorithm's section
         return manual_url(self.ALGORITHM_ID)
@@ -157,9 +185,22 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         """QGIS's checks, then: no layer chosen for one kind looks like another (processing/preselect.py)."""
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
-            return ok, message
+            return ok, "\n".join([message] + self._unopened_layers(parameters, context))
         problem = preselect.kind_problem(self, parameters, context)
         return (False, problem) if problem else (True, "")
+
+    def _unopened_layers(self, parameters, context):
+        """What QGIS's "Incorrect parameter value" leaves unsaid: which layer path cannot be opened."""
+        from qgis.core import QgsProcessingUtils
+
+        found = []
+        for definition in self.parameterDefinitions():
+            value = parameters.get(definition.name())
+            if definition.type() in ("source", "vector") and isinstance(value, str) and value.strip() \
+                    and QgsProcessingUtils.mapLayerFromString(value, context) is None:
+                found.append(QCoreApplication.translate("RiskAtlasAlgorithm", "{0}: no layer can be opened from {1}")
+                             .format(definition.description(), value))
+        return found
 
     def canExecute(self):
         message = install_message()
@@ -167,17 +208,30 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.errors import InputError
+        from ..layers.atomic import OutputSet
 
         message = install_message()
         if message:
             raise QgsProcessingException(message)
+        self._outputs, self._frames, self._staged_ids, self._post, self._kept = OutputSet(), {}, {}, [], []
         try:
-            return self.compute(parameters, context, feedback)
+            results = self.compute(parameters, context, feedback)
+            self.check_cancelled(feedback)  # cancelled while the last output was written: nothing stays
+            return self._commit(results, context)
         except Cancelled:
+            self._outputs.rollback()
             feedback.reportError(QCoreApplication.translate("RiskAtlasAlgorithm", "Cancelled: no output was written."))
             return {}
         except InputError as error:
-            raise QgsProcessingException(str(error)) from error
+            self._fail()
+            raise QgsProcessingException(self.render(error)) from error
+        except OSError as error:  # a file that cannot be written (or read): said, not a traceback
+            self._fail()
+            raise QgsProcessingException(QCoreApplication.translate(
+                "RiskAtlasAlgorithm", "File error: {0}").format(error)) from error
+        except BaseException:
+            self._fail()
+            raise
 
     def compute(self, parameters, context, feedback):
         raise NotImplementedError
@@ -279,8 +333,9 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
 
     def read_source(self, parameters, name, context, feedback, target_crs=None, required=True):
         """A feature-source parameter read into a LayerFrame (reprojected to ``target_crs``,
-        or to a local projected CRS when geographic — said in the log); None when an optional
-        source is not given."""
+        or to a local projected CRS when geographic — said in the log), as ``READS[name]`` says;
+        None when an optional source is not given. A plain file read whole goes column by column
+        (``layers.convert.bulk_layer``)."""
         from ..layers.convert import bulk_layer, source_to_frame
 
         source = self.parameterAsSource(parameters, name, context)
@@ -293,7 +348,7 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         try:
             frame = source_to_frame(source, layer_name, target_crs=target_crs,
                                     transform_context=context.transformContext(), feedback=feedback,
-                                    layer=layer, invalid_check=context.invalidGeometryCheck())
+                                    layer=layer)
         except ValueError as error:
             raise QgsProcessingException(f"{layer_name}: {error}") from error
         self.check_cancelled(feedback)
@@ -305,7 +360,7 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
                 .format(layer_name))
         for note in frame.notes:
             feedback.pushInfo(f"{layer_name}: {note}")
-        return frame
+        return self.apply_reads(parameters, name, context, feedback, frame)
 
     def field_parameter(self, parameters, name, context, frame=None, required=False):
         """The field a field parameter names, or None when no field is to be used.
@@ -345,29 +400,20 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         """Create the sink ``name`` and write ``frame`` (columns covering ``fields``: QgsFields or
         (name, kind) specs) into it; style and provenance are applied when QGIS loads it. Returns
         the destination id, or None for an optional output that is not wanted."""
-        from ..layers.sinks import bulk_destination, fill_destination, make_fields, prepare_bulk, write_to_sink
+        from ..layers.sinks import make_fields
 
         if not hasattr(fields, "names"):
             fields = make_fields(fields)
-        prepared = prepare_bulk(frame, fields)
-        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type,
-                                             crs if crs is not None else QgsCoordinateReferenceSystem())
-        if sink is None:
+        dest_id, layer_uri = self._write_layer(parameters, name, context, frame, fields, wkb_type, crs, feedback,
+                                               progress)
+        if dest_id is None:
             if required:
                 raise QgsProcessingException(self.invalidSinkError(parameters, name))
             return None
-        layer_uri = None
-        if bulk_destination(prepared, dest_id):  # QGIS created the layer; one transaction fills it
-            del sink
-            layer_uri = fill_destination(prepared, dest_id, fields)
-        else:
-            write_to_sink(frame, sink, fields, feedback, progress=progress)
-            del sink  # flushes a file output before its provenance is written
         if style is not None or provenance is not None:
             from .provenance import LayerPostProcessor
 
-            self.attach_post_processor(context, dest_id, LayerPostProcessor(style=style, provenance=provenance),
-                                       layer_uri=layer_uri)
+            self._post.append((dest_id, LayerPostProcessor(style=style, provenance=provenance), layer_uri))
         return dest_id
 
     def write_html(self, parameters, name, context, page):
@@ -376,14 +422,9 @@ class RiskAtlasAlgorithm(QgsProcessingAlgorithm):
         path = self.parameterAsFileOutput(parameters, name, context)
         if not path:
             return None
-        with open(path, "w", encoding="utf-8") as handle:
+        with open(self.output_file(path), "w", encoding="utf-8") as handle:
             handle.write(page() if callable(page) else page)
         return path
-
-    @staticmethod
-    def push_warnings(feedback, warnings):
-        for warning in warnings:
-            feedback.pushWarning(warning)
 
     @staticmethod
     def push_provenance(feedback, record):

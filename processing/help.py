@@ -17,7 +17,7 @@ from ..core.standards.risk_levels import RISK_LEVELS
 from ..core.standards.risk_presets import (AGGREGATION_RULES, CUMULATIVE_BASE3, DEFAULT_RADII_M, MATRIX_RANGE)
 from ..core.standards.shelters import NOT_WALKABLE_CLASSES, TARGET_M2_PER_CAPITA
 from ..support.i18n import is_chinese
-from .help_tables import (_join, alpha_bands_text, class_limits_text, code_examples_text,  # noqa: F401
+from .help_tables import (_join, _list, alpha_bands_text, class_limits_text, code_examples_text,  # noqa: F401
                           code_names_text, counted_types_text, cut_sets_text, grade_bands_text, grade_levels_text,
                           header_examples_text, lec_values_text, number, risk_levels_text, shelter_radii_text,
                           speed_preset_text, yes_no_words_text)
@@ -102,8 +102,10 @@ def import_layer(algorithm=None):
         "Report ({OUTPUT_REPORT} and {OUTPUT_HTML}, in the UI language): every mapped, unmapped and ambiguous "
         "header and every recoded, unknown or unparseable value, by the row number Excel shows (a layer: the "
         "feature id). Nothing is guessed: an ambiguous header or value, a missing required field or an unknown "
-        "kind stops the import and says what to set; nothing is written then. {OUTPUT} carries drop-down value "
-        "maps for its coded fields and is styled as its kind."),
+        "kind stops the import and says what to set; only its report is written then. Values are imported as "
+        "written: the layer rules (negative values, values beyond the largest possible, duplicate ids, invalid "
+        "geometries …) are {validateinputs}' and the analyses'. {OUTPUT} carries drop-down value maps for its "
+        "coded fields and is styled as its kind."),
         header_examples_text(), code_examples_text(zh), yes_no_words_text(zh))
 
 
@@ -117,17 +119,25 @@ def validate_inputs(algorithm=None):
         "input layers against the Risk Atlas schemas (the fields of the data template) and writes a report table and an HTML summary. Every input is optional: give the layers you "
         "have. The dialog pre-selects the project's layer of each kind; a layer that looks like another kind (by "
         "its fields or its name) stops the run before anything is checked.\n\n"
-        "Checks: empty layer; missing or geographic CRS (geographic layers are reprojected to a local projected "
-        "CRS by the analyses: a warning); layers in different CRSs (warning: reprojected to the first layer's "
-        "CRS); missing required fields; wrong field types (numbers stored as text are a warning when every value "
-        "parses; yes/no fields take {1}, in any case); empty required values; null, invalid (warning: repaired) "
-        "or wrongly typed geometries; duplicate ids; negative or implausible values (e.g. quantity above {0} t); "
-        "unknown codes (shelter type, station class, road class, direction, hazard category — Chinese names of "
-        "the code table count as their codes: {2} …); LEC values outside the LEC tables (warning); GBK-encoded "
-        "shapefiles without a .cpg file (warning: set the layer's data source encoding to GBK).\n\n"
-        "The algorithm succeeds even when errors are found, unless {FAIL_ON_ERROR} is ticked. Input layers are "
-        "never modified. Next: {fullassessment}, or the analyses one by one."),
-        f"{quantity.maximum:,.0f}", yes_no_words_text(is_chinese()), code_names_text(is_chinese()))
+        "The rules are the ones the analyses apply to the same values (an error here stops the analysis there, "
+        "a warning is repaired or used as given there too), plus the fields the method chosen in {METHOD} needs "
+        "(LEC: lec_l, lec_e, lec_c; matrix: likelihood, severity). Checks: empty layer; missing or geographic "
+        "CRS (geographic layers are reprojected to a local projected CRS by the analyses: a warning); layers in "
+        "different CRSs (warning: reprojected to the first layer's CRS); missing required fields; wrong field "
+        "types (numbers stored as text are a warning when every value parses; infinity is no number; yes/no "
+        "fields take {1}, in any case); empty required values (an empty quantity counts as 0 t: a warning); "
+        "null, invalid (warning: repaired) or wrongly typed geometries; duplicate ids; negative values, values "
+        "beyond the largest possible (errors, e.g. quantity above {0} t) and implausibly large ones (warnings, "
+        "e.g. quantity above {2} t); unknown or ambiguous codes — Chinese names of the code table count as their "
+        "codes: {3} … — (shelter type and hazard category: errors; station class, road class, direction and the "
+        "urban flag: warnings, as the analyses use them anyway); substances GB 18218-2018 cannot resolve; LEC "
+        "values outside the LEC tables (warning); GBK-encoded shapefiles without a .cpg file (warning: set the "
+        "layer's data source encoding to GBK). Each finding names the layer, the feature (its id, then its fid) "
+        "and the field.\n\n"
+        "The algorithm succeeds even when errors are found, unless {FAIL_ON_ERROR} is ticked (then it writes "
+        "nothing). Input layers are never modified. Next: {fullassessment}, or the analyses one by one."),
+        f"{quantity.maximum:,.0f}", yes_no_words_text(is_chinese()), f"{quantity.plausible:,.0f}",
+        code_names_text(is_chinese()))
 
 
 def grade_hazard_sources(algorithm=None):
@@ -142,13 +152,16 @@ def grade_hazard_sources(algorithm=None):
         "the record's hazard category (e.g. W2, W5.2, J1; with several categories the lowest Q); β from Table 3 "
         "for its toxic gases, else Table 4 by category (several categories: the highest β).\n"
         "Per unit: S = Σ q/Q; S ≥ {1} makes it a major hazard source. α from the people within {2} m outside the "
-        "unit: {3}. R = α · Σ β·q/Q. Grade: {4}. Every lower bound is included (R = {5} is {6}, S = {1} is "
-        "major).\n"
+        "plant boundary (厂区边界): {3}. R = α · Σ β·q/Q. Grade: {4}. Every lower bound is included (R = {5} is "
+        "{6}, S = {1} is major).\n"
         "Risk level (preset '{7}'): {8}; a unit with S < {1} is not a major hazard source (no grade) and is "
         "level {9}.\n\n"
         "Exposed people: {EXPOSED_FIELD} when given (records of one unit that disagree: the largest, with a "
-        "warning); otherwise, with {POPULATION}, residents apportioned by area over the {2} m ring around a "
-        "polygon unit (or the {2} m disc around a point unit), rounded to whole people.\n\n"
+        "warning); otherwise, with {POPULATION}, residents apportioned by area over the {2} m ring outside the "
+        "boundary, rounded to whole people. The boundary is the plant's when the unit's enterprise "
+        "({ENTERPRISE_FIELD}) is a polygon in {ENTERPRISES} (matched by {ENTERPRISES_ID_FIELD}), else the unit's "
+        "own (a polygon unit: its ring; a point unit: the {2} m disc); the field 'boundary' says which (plant "
+        "or unit).\n\n"
         "A substance neither in Table 1 nor given a category is an error naming the unit and feature; an empty "
         "quantity counts as 0 t (warning); a negative one is an error. {DETAILS} lists every record with q, Q, β, "
         "q/Q and the table each value came from. The unit geometry is its records merged. Next: "
@@ -365,6 +378,27 @@ def assessment_model(algorithm=None):
         "Open it in the Model Designer to change a step, add one or save a copy for your bureau. Unlike "
         "{fullassessment} it writes each result where you choose, and makes no project and no HTML reports."),
         _chain_steps())
+
+
+def bad_input_text(reads, label):
+    """How an algorithm treats bad input, from its READS ({parameter: processing.reading.Reads}; ``label``:
+    a parameter's shown name)."""
+    from ..layers.schemas import ACCEPT, KEEP, LEAVE_OUT, QUIET, STOP, WARN
+
+    zh = is_chinese()
+    geometry = {STOP: translate("Help", "an error"), LEAVE_OUT: translate("Help", "left out with a warning"),
+                KEEP: translate("Help", "kept with a warning"), QUIET: translate("Help", "kept")}
+    empty = {STOP: translate("Help", "an error"), WARN: translate("Help", "a warning"),
+             ACCEPT: translate("Help", "accepted")}
+    return translate(
+        "Help", "Bad input: a value the layer rules refuse (a missing field, text in a number field, a negative "
+        "value or one beyond the largest possible, an unknown code, a duplicate id) stops the run with a message "
+        "naming the layer, the feature (its id, then its fid) and the field, as validateinputs reports it; "
+        "implausibly large values are used with a warning. Invalid geometries are repaired (make valid) with a "
+        "warning naming the features. Features without geometry — {0}. An empty layer — {1}. Input layers are "
+        "never modified; the outputs are written whole or not at all (a failed or cancelled run leaves none)."
+    ).format(_list([f"{label(name)}: {geometry[r.no_geometry]}" for name, r in reads.items()], zh),
+             _list([f"{label(name)}: {empty[r.empty]}" for name, r in reads.items()], zh))
 
 
 HELP = {

@@ -7,9 +7,11 @@ below instead of testing versions itself.
 """
 from qgis.core import (
     Qgis,
+    QgsFeatureRequest,
     QgsFeatureSink,
     QgsProcessing,
     QgsProcessingAlgorithm,
+    QgsProcessingFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsRenderContext,
@@ -45,6 +47,11 @@ FIELD_STRING = _pick(Qgis, "ProcessingFieldParameterDataType", "String", QgsProc
 FLAG_NO_THREADING = _pick(Qgis, "ProcessingAlgorithmFlag", "NoThreading", QgsProcessingAlgorithm, "FlagNoThreading")
 
 FAST_INSERT = _pick(QgsFeatureSink, "Flag", "FastInsert", QgsFeatureSink, "FastInsert")
+
+# reading features as they are (invalid geometries are repaired by the plugin, with a warning)
+SKIP_GEOMETRY_CHECKS = _pick(Qgis, "ProcessingFeatureSourceFlag", "SkipGeometryValidityChecks",
+                             QgsProcessingFeatureSource, "FlagSkipGeometryValidityChecks")
+GEOMETRY_NO_CHECK = _pick(Qgis, "InvalidGeometryCheck", "NoCheck", QgsFeatureRequest, "GeometryNoCheck")
 
 TEXT_ALWAYS_TEXT = _pick(Qgis, "TextRenderFormat", "AlwaysText", QgsRenderContext, "TextFormatAlwaysText")
 
@@ -121,12 +128,44 @@ def label_text_format(label):
 
 
 def legend_text_format(legend, component):
-    """A legend component's text format (3.24+ ``QgsLegendStyle.textFormat``), or None on 3.22 (a font)."""
+    """A legend component's text format (3.24+ ``QgsLegendStyle.textFormat``), or None on 3.22 (a font).
+
+    A copy: ``textFormat()`` returns a reference into the style, which is gone once ``style`` is
+    (QGIS 3.40 crashed on the dangling reference)."""
+    from qgis.core import QgsTextFormat
+
     style = legend.style(component)
-    return style.textFormat() if hasattr(style, "textFormat") else None
+    return QgsTextFormat(style.textFormat()) if hasattr(style, "textFormat") else None
 
 
 def set_legend_text_format(legend, component, text_format):
     style = legend.style(component)
     style.setTextFormat(text_format)
     legend.setStyle(component, style)
+
+
+def wrap_cjk_label(label):
+    """Let a layout label's Chinese text wrap at any character.
+
+    Up to 3.22 a label draws with Qt's word wrap, which breaks Chinese anywhere. From 3.24 labels draw
+    through QgsTextRenderer, which wraps at spaces only: a long Chinese note ran off the page (seen on
+    3.40). There the label is switched to HTML mode, which breaks lines between Chinese characters and
+    keeps the text as text in the PDF; the expressions' values are HTML-escaped, their newlines kept."""
+    import re
+
+    from qgis.core import QgsLayoutItemLabel
+
+    if not hasattr(label, "textFormat") or label.mode() == QgsLayoutItemLabel.ModeHtml:
+        return
+
+    def escaped(match):
+        value = match.group(1).strip()
+        return ("[% replace(replace(replace(replace(" + value + ", '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), "
+                "'\\n', '<br>') %]")
+
+    parts = re.split(r"(\[%.*?%\])", label.text(), flags=re.S)
+    html = "".join(re.sub(r"\[%(.*?)%\]", escaped, part, flags=re.S) if part.startswith("[%")
+                   else part.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
+                   for part in parts)
+    label.setText(html)
+    label.setMode(QgsLayoutItemLabel.ModeHtml)

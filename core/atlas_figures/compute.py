@@ -28,7 +28,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..errors import InputError
+from .. import messages as m
+from ..errors import InputError, Notice, Warnings
 from ..standards.shelters import TARGET_M2_PER_CAPITA
 from . import overlay, reach, shelters
 from .figures import COUNTY_KEY, GRADES, LEVELS, MAJOR_COLUMNS, AreaFigures, AtlasFigures
@@ -71,18 +72,24 @@ def _township_geometries(townships: gpd.GeoDataFrame, layer: str) -> np.ndarray:
     geoms = overlay.valid(townships.geometry.to_numpy())
     missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
     if missing.any():
-        raise InputError("township without geometry: it cannot be a page of the atlas", layer=layer,
+        raise InputError(m.TOWNSHIP_WITHOUT_GEOMETRY, layer=layer,
                          feature_ids=townships.index[missing])
     if len(geoms) == 0:
-        raise InputError("no townships: the atlas needs at least one page", layer=layer)
+        raise InputError(m.NO_TOWNSHIPS, layer=layer)
     return geoms
+
+
+def _keys(frame: pd.DataFrame, column: str, mask: np.ndarray) -> np.ndarray | None:
+    """The values of ``column`` where ``mask`` (the features' keys in a message), None without the column."""
+    return frame[column].to_numpy(dtype=object)[mask] if column in frame.columns else None
 
 
 def _risk_pieces(risk_map: gpd.GeoDataFrame, town_geoms: np.ndarray, layer: str, warnings: list) -> Pieces:
     levels = overlay.levels(risk_map, layer).to_numpy().astype(int)
     residents = overlay.numbers(risk_map, "residents", layer, minimum=0)
     if residents.isna().any():
-        warnings.append(f"{layer}: {int(residents.isna().sum())} units with empty 'residents' counted as 0")
+        warnings.append(Notice(m.EMPTY_COUNTED_0, layer=layer, feature_ids=risk_map.index[residents.isna()],
+                               field="residents"))
     unit_geoms = overlay.valid(risk_map.geometry.to_numpy())
     town_idx, unit_idx = shapely.STRtree(unit_geoms).query(town_geoms, predicate="intersects")
     pieces = shapely.intersection(unit_geoms[unit_idx], town_geoms[town_idx])
@@ -99,15 +106,17 @@ def _enterprises_by_level(enterprises: gpd.GeoDataFrame | None, town_geoms: np.n
     ent_levels = overlay.levels(enterprises, layer, allow_null=True)
     leveled = ent_levels.notna().to_numpy()
     if (~leveled).any():
-        warnings.append(f"{layer}: {int((~leveled).sum())} enterprises without a risk level are not counted")
+        warnings.append(Notice(m.ENTERPRISES_WITHOUT_LEVEL, layer=layer, feature_ids=enterprises.index[~leveled],
+                               field="risk_level", keys=_keys(enterprises, "ent_id", ~leveled)))
     points = overlay.representative_points(overlay.valid(enterprises.geometry.to_numpy()))
     town_of = overlay.township_of_points(points, town_geoms)
     ok = (town_of >= 0) & leveled
     table = _per_town(len(town_geoms), town_of[ok], ent_levels.to_numpy()[ok].astype(int) - 1, 1, len(LEVELS), int)
     totals["enterprises"] = int(leveled.sum())
-    outside = int(((town_of < 0) & leveled).sum())
-    if outside:
-        warnings.append(f"{layer}: {outside} enterprises lie outside every township and are not counted")
+    outside = (town_of < 0) & leveled
+    if outside.any():
+        warnings.append(Notice(m.ENTERPRISES_OUTSIDE_TOWNSHIPS, layer=layer, feature_ids=enterprises.index[outside],
+                               keys=_keys(enterprises, "ent_id", outside)))
     return table
 
 
@@ -131,14 +140,14 @@ def _major_units(hazard_units: gpd.GeoDataFrame | None, enterprises: gpd.GeoData
         grades = pd.Series(np.nan, index=hazard_units.index)
     bad = grades.notna() & ~grades.isin(GRADES)
     if bad.any():
-        raise InputError("hazard grade must be 1, 2, 3, 4 or empty", layer=layer,
+        raise InputError(m.HAZARD_GRADE_RANGE, layer=layer,
                          feature_ids=hazard_units.index[bad], field="hazard_grade")
     flagged = (overlay.truthy(hazard_units["is_major"]) if "is_major" in hazard_units.columns
                else np.zeros(len(hazard_units), dtype=bool))
     major = flagged | grades.notna().to_numpy()
     ungraded = major & grades.isna().to_numpy()
     if ungraded.any():
-        raise InputError("major hazard unit without a grade", layer=layer,
+        raise InputError(m.MAJOR_WITHOUT_GRADE, layer=layer,
                          feature_ids=hazard_units.index[ungraded], field="hazard_grade")
     points = overlay.representative_points(overlay.valid(hazard_units.geometry.to_numpy()))
     town_of = overlay.township_of_points(points, town_geoms)
@@ -146,9 +155,10 @@ def _major_units(hazard_units: gpd.GeoDataFrame | None, enterprises: gpd.GeoData
     grade_of = grades.to_numpy()[inside].astype(int)
     table = _per_town(len(town_geoms), town_of[inside], grade_of - 1, 1, len(GRADES), int)
     totals["major_units"] = int(major.sum())
-    outside = int((major & (town_of < 0)).sum())
-    if outside:
-        warnings.append(f"{layer}: {outside} major hazard units lie outside every township and are not counted")
+    outside = major & (town_of < 0)
+    if outside.any():
+        warnings.append(Notice(m.UNITS_OUTSIDE_TOWNSHIPS, layer=layer, feature_ids=hazard_units.index[outside],
+                               keys=_keys(hazard_units, "unit_id", outside)))
     r_values = overlay.optional_numbers(hazard_units, "r_value", layer)
     def column(name: str, default: np.ndarray) -> np.ndarray:
         return hazard_units[name].to_numpy(dtype=object) if name in hazard_units.columns else default
@@ -184,7 +194,7 @@ def atlas_figures(risk_map: gpd.GeoDataFrame, townships: gpd.GeoDataFrame, names
     the names used in error messages; ``shelter_target`` is m² per resident.
     """
     label = {**PARAMETERS, **(layer_names or {})}
-    warnings: list[str] = []
+    warnings: Warnings = []
     totals: dict = {}
     town_geoms = _township_geometries(townships, label["townships"])
     n_towns = len(town_geoms)

@@ -74,4 +74,4 @@ class AtlasFigures:
     major_units: pd.DataFrame  # MAJOR_COLUMNS; (x, y) the representative point; by township, grade, R descending
     shelter_target: float  # m² per resident the shelter figures are judged against
     layer_totals: dict = field(default_factory=dict)  # what the layers themselves hold, for cross-checks
-    warnings: list[str] = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # text or core.errors.Notice

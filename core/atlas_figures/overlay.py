@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from .. import messages as m
 from ..errors import InputError
 from ..values import parse_bools, parse_numbers
 from .figures import LEVELS
@@ -32,9 +33,9 @@ def optional_numbers(frame: pd.DataFrame, column: str, layer: str,
     values = pd.Series(parsed.values, index=frame.index)
     bad = parsed.invalid
     if bad.any():
-        raise InputError("value is not a number", layer=layer, feature_ids=frame.index[bad], field=column)
+        raise InputError(m.VALUE_NOT_NUMBER, layer=layer, feature_ids=frame.index[bad], field=column)
     if minimum is not None and (values < minimum).any():
-        raise InputError(f"value below {minimum:g}", layer=layer, feature_ids=frame.index[values < minimum],
+        raise InputError(m.VALUE_BELOW, layer=layer, feature_ids=frame.index[values < minimum], minimum=minimum,
                          field=column)
     return values
 
@@ -43,7 +44,8 @@ def numbers(frame: pd.DataFrame, column: str, layer: str, minimum: Optional[floa
     """As ``optional_numbers``; a missing column is an InputError."""
     values = optional_numbers(frame, column, layer, minimum)
     if values is None:
-        raise InputError("field not found", layer=layer, field=column)
+        raise InputError(m.FIELD_NOT_FOUND, layer=layer, field=column,
+                         available=", ".join(str(c) for c in frame.columns if c != "geometry"))
     return values
 
 
@@ -53,7 +55,7 @@ def levels(frame: pd.DataFrame, layer: str, column: str = "risk_level", allow_nu
     known = values.isin(LEVELS)
     bad = ~known if not allow_null else (~known & values.notna())
     if bad.any():
-        raise InputError("risk level must be 1, 2, 3 or 4", layer=layer, feature_ids=frame.index[bad], field=column)
+        raise InputError(m.RISK_LEVEL_RANGE, layer=layer, feature_ids=frame.index[bad], field=column)
     return values
 
 

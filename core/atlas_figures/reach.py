@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Optional
 import numpy as np
 import shapely
 
+from .. import messages as m
+from ..errors import Notice
 from . import overlay
 
 if TYPE_CHECKING:
@@ -81,8 +83,8 @@ def coverage(pieces: Pieces, n_towns: int, reach_areas: gpd.GeoDataFrame | None,
         totals.update(coverage_source="reach_residents", reach_residents=float(area_res.sum()),
                       reach_gap_residents=float(gap_res.sum()))
         if lost_covered + lost_gaps > 0:
-            warnings.append(f"{label['reach_areas']} / {label['reach_gaps']}: {lost_covered + lost_gaps:,.0f} "
-                            "residents lie outside every township and are not in the atlas figures")
+            warnings.append(Notice(m.REACH_RESIDENTS_OUTSIDE_TOWNSHIPS, layers=f"{label['reach_areas']} / "
+                                   f"{label['reach_gaps']}", residents=lost_covered + lost_gaps))
         return Coverage(covered, not_covered, "reach_residents")
     if reach_areas is not None:
         area = overlay.covered_area(pieces.geoms, reach=overlay.polygonal_union(reach_areas.geometry.to_numpy()))

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Optional
 import numpy as np
 import shapely
 
+from .. import messages as m
+from ..errors import Notice
 from ..shelter_capacity import MEETS_TOLERANCE
 from ..shelter_capacity.administrative import administrative_ratio
 from ..values import parse_bools
@@ -57,7 +59,8 @@ def by_township(shelter_units: gpd.GeoDataFrame | None, shelter_load: gpd.GeoDat
     # points (or lines) have no overlap area: fall back to "the township holding it"
     town_of = overlay.largest_overlap(unit_idx, town_idx, np.where(overlaps <= 0, 1e-9, overlaps), len(geoms))
     if (town_of < 0).any():
-        warnings.append(f"{layer}: {int((town_of < 0).sum())} shelter results match no township and are not used")
+        warnings.append(Notice(m.SHELTER_RESULTS_OUTSIDE_TOWNSHIPS, layer=layer,
+                               feature_ids=shelter_units.index[town_of < 0]))
     n_towns, used = len(town_geoms), town_of >= 0
     count = np.bincount(town_of[used], minlength=n_towns)
     given = np.full(n_towns, np.nan)
@@ -81,9 +84,10 @@ def _overloaded(shelter_load: gpd.GeoDataFrame | None, town_geoms: np.ndarray, l
     points = overlay.representative_points(overlay.valid(shelter_load.geometry.to_numpy()))
     town_of = overlay.township_of_points(points, town_geoms)
     totals["shelters_overloaded"] = int(flagged.sum())
-    outside = int((flagged & (town_of < 0)).sum())
-    if outside:
-        warnings.append(f"{label['shelter_load']}: {outside} overloaded shelters lie outside every township")
+    outside = flagged & (town_of < 0)
+    if outside.any():
+        warnings.append(Notice(m.OVERLOADED_OUTSIDE_TOWNSHIPS, layer=label["shelter_load"],
+                               feature_ids=shelter_load.index[outside]))
     inside = flagged & (town_of >= 0)
     return np.bincount(town_of[inside], minlength=len(town_geoms))
 

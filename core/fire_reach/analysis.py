@@ -8,7 +8,8 @@ import numpy as np
 import numpy.typing as npt
 
 from .. import network as nw
-from ..errors import InputError
+from .. import messages as m
+from ..errors import InputError, Notice, Warnings
 from .bands import edge_bands_frame
 from .cell_apportion import apportion_to_cells
 from .districts import computed_districts, match_districts
@@ -63,38 +64,44 @@ def fire_station_reach(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: 
     (the roads' extent); ``districts``: polygons or None (computed); ``population`` polygons with
     ``residents``; ``targets``: list of (layer name, geometries, ids). ``progress(percent,
     message)`` may raise to cancel. ``names``: layer names for messages ("roads", "stations",
-    "turnout_field") and "road_fids" (the roads' feature ids). Raises InputError on bad input."""
+    "turnout_field") and "road_fids", "station_fids" (the feature ids, to name features by). Raises
+    InputError on bad input."""
     options = options or ReachOptions()
     names = names or {}
     info: list[str] = []
-    warnings: list[str] = []
+    warnings: Warnings = []
     stats: dict[str, float] = {}
     T, D = float(options.time_limit), float(options.access_distance)
     stats.update(time_limit=T, access_distance=D)
-    if not T > 0:
-        raise InputError("TIME_LIMIT must be > 0 minutes")
-    if not D >= 0:
-        raise InputError("ACCESS_DISTANCE must be ≥ 0 m")
-    if options.band_min is not None and not options.band_min > 0:
-        raise InputError("BAND_MIN must be > 0 minutes")
+    if not (T > 0 and np.isfinite(T)):
+        raise InputError(m.OPTION_POSITIVE, option="TIME_LIMIT", unit=" min", value=T)
+    if not (D >= 0 and np.isfinite(D)):
+        raise InputError(m.OPTION_NOT_NEGATIVE, option="ACCESS_DISTANCE", unit=" m", value=D)
+    if options.band_min is not None and not (options.band_min > 0 and np.isfinite(options.band_min)):
+        raise InputError(m.OPTION_POSITIVE, option="BAND_MIN", unit=" min", value=options.band_min)
     roads = np.asarray(roads, dtype=object)
     road_layer, station_layer = names.get("roads", "roads"), names.get("stations", "stations")
     if len(roads) == 0:
-        raise InputError("the road layer has no features", layer=road_layer)
+        raise InputError(m.ROADS_EMPTY, layer=road_layer)
+    station_fids = np.asarray(names["station_fids"]) if names.get("station_fids") is not None \
+        else np.arange(len(np.asarray(stations, dtype=object)))
     st = _station_inputs(stations, station_ids, turnout, station_classes, suburban, station_names, options,
-                         station_layer, names.get("turnout_field"), info, warnings)
+                         (station_layer, station_fids), names.get("turnout_field"), info, warnings)
 
     progress(5, "building the road graph")
     net = nw.build_network(roads, speeds_kmh, oneway, node_tolerance=options.node_tolerance)
     if net.n_edges == 0:
-        raise InputError("the road layer has no line with length", layer=road_layer)
+        raise InputError(m.ROADS_WITHOUT_LENGTH, layer=road_layer)
     n_comp, comp = nw.components(net)
     stats.update(nodes=net.n_nodes, edges=net.n_edges, network_parts=int(n_comp))
     info.append(f"road graph: {net.n_nodes:,} nodes, {net.n_edges:,} edges, {n_comp} connected part(s)")
 
     progress(15, "placing the stations on the network")
-    loc = _place_stations(net, st, options, station_layer, warnings)
-    _warn_unconnected(net, n_comp, comp, loc, warnings, stats)
+    loc = _place_stations(net, st, options, (station_layer, station_fids), warnings)
+    road_fids = names.get("road_fids")
+    _warn_unconnected(net, n_comp, comp, loc, warnings, stats,
+                      (road_layer, np.arange(len(roads)) if road_fids is None else np.asarray(road_fids),
+                       names.get("road_keys")))
 
     progress(25, "searching the network from all stations at once")
     land = _reach_and_land(net, loc, st, study_area, districts, options, names, progress, info, warnings, stats)
@@ -126,26 +133,28 @@ def fire_station_reach(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: 
 
 def _station_inputs(stations: npt.ArrayLike, station_ids: Sequence[Any], turnout: npt.ArrayLike,
                     station_classes: Sequence[Any] | None, suburban: Sequence[bool] | None,
-                    station_names: Sequence[Any] | None, options: ReachOptions, layer: str, turnout_field: str | None,
-                    info: list[str], warnings: list[str]) -> Stations:
+                    station_names: Sequence[Any] | None, options: ReachOptions, layer: tuple[str, np.ndarray],
+                    turnout_field: str | None, info: list[str], warnings: Warnings) -> Stations:
     """The station table: stations without a location are listed (and left out later), a
-    negative turnout is an error, a missing one takes the default."""
+    negative turnout is an error, a missing one takes the default. ``layer``: (name, the stations' fids)."""
     import shapely
 
+    name, fids = layer
     geoms = np.asarray(stations, dtype=object)
     n_st = len(geoms)
     ids = np.array([str(s) for s in station_ids], dtype=object)
     if n_st == 0:
-        raise InputError("the station layer has no features", layer=layer)
+        raise InputError(m.STATIONS_EMPTY, layer=name)
     no_geom = np.array([g is None or shapely.is_empty(g) for g in geoms], dtype=bool)
     if no_geom.any():
-        warnings.append(f"{int(no_geom.sum())} stations without a location are left out: "
-                        + ", ".join(ids[no_geom][:20]))
+        warnings.append(Notice(m.STATIONS_WITHOUT_LOCATION, layer=name, feature_ids=fids[no_geom], keys=ids[no_geom]))
     minutes = np.asarray(turnout, dtype=np.float64)
     neg = np.isfinite(minutes) & (minutes < 0)
+    bad = np.isinf(minutes)
+    if bad.any():
+        raise InputError(m.TURNOUT_NOT_NUMBER, layer=name, feature_ids=fids[bad], keys=ids[bad], field=turnout_field)
     if neg.any():
-        raise InputError("turnout time is negative", layer=layer, feature_ids=np.flatnonzero(neg).tolist(),
-                         field=turnout_field)
+        raise InputError(m.TURNOUT_NEGATIVE, layer=name, feature_ids=fids[neg], keys=ids[neg], field=turnout_field)
     n_default = int((~np.isfinite(minutes)).sum())
     minutes = np.where(np.isfinite(minutes), minutes, options.default_turnout)
     if n_default:
@@ -159,8 +168,8 @@ def _station_inputs(stations: npt.ArrayLike, station_ids: Sequence[Any], turnout
         turnout=minutes, located=~no_geom)
 
 
-def _place_stations(net: nw.RoadNetwork, st: Stations, options: ReachOptions, layer: str,
-                    warnings: list[str]) -> nw.Location:
+def _place_stations(net: nw.RoadNetwork, st: Stations, options: ReachOptions, layer: tuple[str, np.ndarray],
+                    warnings: Warnings) -> nw.Location:
     """The stations on the network (within SNAP_TOLERANCE; the others are listed and left out)."""
     import shapely
 
@@ -171,23 +180,25 @@ def _place_stations(net: nw.RoadNetwork, st: Stations, options: ReachOptions, la
         xy[st.located] = shapely.get_coordinates(pts)
     loc = nw.locate(net, np.nan_to_num(xy, nan=1e300), max_distance=options.snap_tolerance)
     loc.snapped &= st.located
+    name, fids = layer
     far = st.located & ~loc.snapped
     if far.any():
-        listed = ", ".join(f"{st.ids[i]} ({loc.distance[i]:.0f} m)" for i in np.flatnonzero(far)[:20])
-        warnings.append(f"{int(far.sum())} station(s) farther than SNAP_TOLERANCE = {options.snap_tolerance:g} m "
-                        f"from any road are left out: {listed}")
+        listed = ", ".join(f"{st.ids[i]} {loc.distance[i]:.0f} m" for i in np.flatnonzero(far)[:20])
+        warnings.append(Notice(m.STATIONS_OFF_ROADS, layer=name, feature_ids=fids[far], keys=st.ids[far],
+                               tolerance=options.snap_tolerance, distances=listed))
     if not loc.snapped.any():
-        raise InputError(f"no station lies within SNAP_TOLERANCE = {options.snap_tolerance:g} m of a road",
-                         layer=layer)
+        raise InputError(m.NO_STATION_ON_ROADS, layer=name, feature_ids=fids[st.located], keys=st.ids[st.located],
+                         tolerance=options.snap_tolerance)
     late = loc.snapped & (st.turnout >= options.time_limit)
     if late.any():
-        warnings.append("turnout ≥ TIME_LIMIT: these stations reach nothing in time: " + ", ".join(st.ids[late]))
+        warnings.append(Notice(m.STATIONS_TOO_LATE, layer=name, feature_ids=fids[late], keys=st.ids[late]))
     return loc
 
 
-def _warn_unconnected(net: nw.RoadNetwork, n_comp: int, comp: np.ndarray, loc: nw.Location, warnings: list[str],
-                      stats: dict[str, float]) -> None:
-    """Parts of the network holding no station are never reached: say how much road that is."""
+def _warn_unconnected(net: nw.RoadNetwork, n_comp: int, comp: np.ndarray, loc: nw.Location, warnings: Warnings,
+                      stats: dict[str, float], roads: tuple[str, np.ndarray, Any]) -> None:
+    """Parts of the network holding no station are never reached: say how much road that is, and which
+    roads (``roads``: layer name, the roads' fids, their keys or None)."""
     station_comp = comp[net.edge_from[loc.edge[loc.snapped]]]
     edge_comp = comp[net.edge_from]
     has_station = np.zeros(n_comp, dtype=bool)
@@ -195,15 +206,17 @@ def _warn_unconnected(net: nw.RoadNetwork, n_comp: int, comp: np.ndarray, loc: n
     orphan = ~has_station[edge_comp]
     if orphan.any():
         orphan_parts = np.unique(edge_comp[orphan])
-        warnings.append(f"{len(orphan_parts)} network part(s) not connected to any station's part "
-                        f"({net.edge_length[orphan].sum() / 1000:.1f} km of road) are never reached; "
-                        f"check the junctions there (lines join only where they share a vertex)")
+        name, fids, keys = roads
+        rows = np.unique(net.edge_line[orphan])
+        warnings.append(Notice(m.NETWORK_PARTS_UNREACHED, layer=name, feature_ids=fids[rows],
+                               keys=None if keys is None else np.asarray(keys, dtype=object)[rows],
+                               parts=len(orphan_parts), km=net.edge_length[orphan].sum() / 1000))
     stats["unconnected_road_km"] = float(net.edge_length[orphan].sum() / 1000)
 
 
 def _reach_and_land(net: nw.RoadNetwork, loc: nw.Location, st: Stations, study_area: Any,
                     districts: npt.ArrayLike | None, options: ReachOptions, names: dict[str, Any], progress: Progress,
-                    info: list[str], warnings: list[str], stats: dict[str, float]) -> _Land:
+                    info: list[str], warnings: Warnings, stats: dict[str, float]) -> _Land:
     """The one search, the reached roads, the land each station reaches first in time and the
     districts (computed: the land each reaches first with no time limit; or given)."""
     import shapely
@@ -284,15 +297,14 @@ def _districts_wanted(st: Stations, options: ReachOptions, info: list[str]) -> b
 
 
 def _residents(land: _Land, population: npt.ArrayLike | None, residents: npt.ArrayLike | None, n_st: int,
-               warnings: list[str], stats: dict[str, float]) -> tuple[np.ndarray | None, ...]:
+               warnings: Warnings, stats: dict[str, float]) -> tuple[np.ndarray | None, ...]:
     """Residents reached in time per station, per gap and per district, by area-weighted
     apportioning of the population polygons at the grid's resolution (given districts: exactly)."""
     if population is None or not len(population):
         return None, None, None
     values = np.asarray(residents, dtype=np.float64)
     if np.isnan(values).any():
-        warnings.append(f"{int(np.isnan(values).sum())} population features with an empty residents value "
-                        "counted as 0")
+        warnings.append(Notice(m.POPULATION_EMPTY_COUNTED_0, count=int(np.isnan(values).sum())))
     cell_res = apportion_to_cells(land.grid, population, np.nan_to_num(values, nan=0.0))
     res_area = sum_by_label(land.reach_label, cell_res, n_st)
     res_gap = gap_residents(land.grid, land.reach_label, cell_res, land.gap_geoms)

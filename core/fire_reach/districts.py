@@ -5,6 +5,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from .. import messages as m
+from ..errors import Notice, Warnings
 from ..network import ReachedParts, RoadNetwork
 from .grid import OUTSIDE, LandGrid
 from .land_rule import nearest_road_label
@@ -22,7 +24,7 @@ def computed_districts(grid: LandGrid, net: RoadNetwork, all_parts: ReachedParts
 
 
 def match_districts(districts: npt.ArrayLike, stations: np.ndarray, snapped: np.ndarray, station_ids: np.ndarray,
-                    warnings: list[str]) -> np.ndarray:
+                    warnings: Warnings) -> np.ndarray:
     """Given districts: each polygon belongs to the station(s) inside it (their union when a
     station lies in several). Problems are added to ``warnings``."""
     import shapely
@@ -36,12 +38,11 @@ def match_districts(districts: npt.ArrayLike, stations: np.ndarray, snapped: np.
         out[s] = shapely.union_all(districts[ds])
     missing = [station_ids[i] for i in range(len(stations)) if out[i] is None]
     if missing:
-        warnings.append("no district polygon contains these stations: " + ", ".join(missing[:20]))
+        warnings.append(Notice(m.DISTRICTS_MISSING, stations=", ".join(missing[:20])))
     shared = np.unique(d_idx, return_counts=True)
     if (shared[1] > 1).any():
-        warnings.append(f"{int((shared[1] > 1).sum())} district polygon(s) contain more than one station: "
-                        "each of those stations is given the whole district")
+        warnings.append(Notice(m.DISTRICTS_SHARED, count=int((shared[1] > 1).sum())))
     unused = np.setdiff1d(np.arange(len(districts)), d_idx)
     if len(unused):
-        warnings.append(f"{len(unused)} district polygon(s) contain no station and are not used")
+        warnings.append(Notice(m.DISTRICTS_UNUSED, count=len(unused)))
     return out

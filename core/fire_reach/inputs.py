@@ -5,6 +5,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from .. import messages as m
 from .. import network as nw
 from ..errors import InputError
 from ..ledger.codes import CODE, EMPTY, RECODED, read_codes
@@ -22,7 +23,7 @@ def road_speeds(count: int, speed_values: Sequence[Any] | None = None, class_val
     n = int(count)
     ids = np.arange(n) if fids is None else np.asarray(fids)
     if not (default_speed and default_speed > 0 and np.isfinite(default_speed)):
-        raise InputError("DEFAULT_SPEED must be a number > 0 (km/h)")
+        raise InputError(m.OPTION_POSITIVE, option="DEFAULT_SPEED", unit=" km/h", value=default_speed)
     speeds = np.full(n, np.nan)
     origin = np.full(n, "default", dtype=object)
     if speed_values is not None:
@@ -35,12 +36,13 @@ def road_speeds(count: int, speed_values: Sequence[Any] | None = None, class_val
             text = np.array([v is not None and not (isinstance(v, float) and np.isnan(v)) and np.isnan(_number(v))
                              for v in raw], dtype=bool)
         if text.any():
-            raise InputError("speed is not a number", layer=layer, feature_ids=ids[text], field=speed_field)
+            raise InputError(m.SPEED_NOT_NUMBER, layer=layer, feature_ids=ids[text], field=speed_field)
+        infinite = np.isinf(values)
+        if infinite.any():
+            raise InputError(m.SPEED_NOT_NUMBER, layer=layer, feature_ids=ids[infinite], field=speed_field)
         bad = np.isfinite(values) & (values <= 0)
         if bad.any():
-            raise InputError("speed is zero or negative: give a speed > 0 km/h, or leave it empty to use the "
-                             "road class's preset speed or DEFAULT_SPEED (delete the road to close it)",
-                             layer=layer, feature_ids=ids[bad], field=speed_field)
+            raise InputError(m.SPEED_NOT_POSITIVE, layer=layer, feature_ids=ids[bad], field=speed_field)
         ok = np.isfinite(values)
         speeds[ok], origin[ok] = values[ok], "field"
     if class_values is not None and np.isnan(speeds).any():

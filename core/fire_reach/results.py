@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..errors import Warnings
 from ..standards.fire_stations import ACCESS_DISTANCE_M, SNAP_TOLERANCE_M, TIME_RULE_MIN, TURNOUT_CONVENTION_MIN
 
 if TYPE_CHECKING:
@@ -58,6 +59,6 @@ class ReachResult:
     targets: gpd.GeoDataFrame | None  # points, or None without targets
     summary: pd.DataFrame  # one row per station + "ALL"
     info: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: Warnings = field(default_factory=list)
     stats: dict[str, float] = field(default_factory=dict)
     edge_bands: gpd.GeoDataFrame | None = None  # station_id, band_from_min, band_to_min, length_m (band_min)

@@ -8,8 +8,10 @@ import numpy as np
 
 from collections.abc import Sequence
 
+from .. import messages as m
+from ..errors import Notice, Warnings
 from ..ledger.codes import read_codes
-from ..standards.fire_stations import class_limit_km2
+from ..standards.fire_stations import STATION_CLASSES, class_limit_km2
 from .regions import as_multipolygons, fill_empty
 from .results import Stations
 
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
 
 def station_areas_frame(stations: Stations, snapped: np.ndarray, snap_distance: np.ndarray, area_geoms: np.ndarray,
                         district_geoms: np.ndarray, district_source: str, residents: np.ndarray | None,
-                        district_residents: np.ndarray | None, warnings: list[str]) -> gpd.GeoDataFrame:
+                        district_residents: np.ndarray | None, warnings: Warnings) -> gpd.GeoDataFrame:
     """One row per station: the area it reaches first in time (km², residents), its district
     (km², the share reached in time, residents) and its class limit (建标152-2017: the district
     exceeds it when its area is larger). Stations of unknown class are listed in ``warnings``."""
@@ -34,8 +36,8 @@ def station_areas_frame(stations: Stations, snapped: np.ndarray, snap_distance: 
     codes, limit_f = class_limits(stations.classes, stations.suburban)
     unknown_class = [stations.ids[i] for i in range(n_st) if np.isnan(limit_f[i])]
     if unknown_class and any(c is not None for c in stations.classes):
-        warnings.append("no class limit for stations of unknown class: " + ", ".join(unknown_class[:20])
-                        + " (classes: special, class1, class2, small; or the suburban flag)")
+        warnings.append(Notice(m.STATIONS_UNKNOWN_CLASS, stations=", ".join(unknown_class[:20]),
+                               classes=", ".join(STATION_CLASSES)))
     has_district = np.array([g is not None and not shapely.is_empty(g) for g in district_geoms], dtype=bool)
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(district_km2 > 0, 100.0 * in_time_km2 / district_km2, np.nan)

@@ -57,13 +57,19 @@ def _numbers(kind: str, field: str, column: str, values: np.ndarray, factor: flo
     parsed = parse_numbers(values, dimension=FIELD_DIMENSIONS.get(field))
     result = parsed.values * factor
     lines = []
-    bad = parsed.invalid.copy()
+    bad = parsed.invalid | np.isinf(result)  # infinity is no number (as validation says)
+    result[np.isinf(result)] = np.nan
     if integer:
         fraction = np.isfinite(result) & (result != np.round(result))
         if fraction.any():
             lines += _distinct(rp.NOT_WHOLE, rp.ERROR if required else rp.WARNING, column, field, values,
                                fraction, numbers, result)
             result[fraction] = np.nan
+        huge = np.isfinite(result) & (np.abs(result) >= 2.0 ** 53)  # beyond what a whole-number field holds exactly
+        if huge.any():
+            lines += _distinct(rp.TOO_LARGE, rp.ERROR if required else rp.WARNING, column, field, values,
+                               huge, numbers, result)
+            result[huge] = np.nan
     if bad.any():
         lines += _distinct(rp.UNPARSEABLE, rp.ERROR if required else rp.WARNING, column, field, values, bad,
                            numbers, result)

@@ -18,7 +18,7 @@ KIND, HEADER, VALUE, NUMBER, COORDINATE, ROW = "kind", "header", "value", "numbe
 # statuses beyond those of headers.py / codes.py
 RECOGNISED, GIVEN, NOT_RECOGNISED, AMBIGUOUS_KIND = "recognised", "given", "not_recognised", "ambiguous_kind"
 NO_HEADER, MISSING_REQUIRED, FIELD_MAP_PROBLEM, UNIT = "no_header", "missing_required", "field_map", "unit"
-READ, UNPARSEABLE, NOT_WHOLE = "read", "unparseable", "not_whole"
+READ, UNPARSEABLE, NOT_WHOLE, TOO_LARGE = "read", "unparseable", "not_whole", "too_large"
 SKIPPED_EMPTY, SKIPPED_NO_KEY, CAS_USED = "skipped_empty", "skipped_no_key", "cas_used"
 NO_COORDINATES, COORDINATE_COLUMNS, BAD_COORDINATES, SWAPPED, OUTSIDE_BOX = (
     "no_coordinates", "coordinate_columns", "bad_coordinates", "swapped", "outside_box")

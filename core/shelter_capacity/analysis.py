@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..errors import InputError
+from .. import messages as m
+from ..errors import InputError, Notice, Warnings
 from ..standards.shelters import DEFAULT_STANDARDS, ShelterStandards
 from .administrative import administrative_ratio, apportion_to_units, units_of_points
 from .fca import MEETS_TOLERANCE, FcaResult, coverage_figures, fca_from_pairs, two_step_fca
@@ -37,7 +38,7 @@ class ShelterAnalysis:
     shelters: pd.DataFrame  # per counted shelter (index = fid, or 0..n-1 for several layers)
     units: pd.DataFrame | None  # per unit (index = fid), None without units
     summary: dict[str, Any]  # county figures (see ``_summary``)
-    warnings: list[str]
+    warnings: Warnings
     standards: ShelterStandards
 
 
@@ -62,11 +63,11 @@ def analyse_shelters(shelters: gpd.GeoDataFrame | Sequence[gpd.GeoDataFrame], po
     names = {"shelters": "shelters", "population": "population", "units": "units", **(layer_names or {})}
     goal = standards.target_m2_per_capita if target is None else float(target)
     if not np.isfinite(goal) or goal <= 0:
-        raise InputError(f"TARGET must be a positive number of m² per person, got {goal}")
+        raise InputError(m.OPTION_POSITIVE, option="TARGET", unit=" m²", value=goal)
     if method not in METHOD_NAMES:
-        raise InputError(f"METHOD must be 0, 1 or 2, got {method}")
+        raise InputError(m.OPTION_CHOICE, option="METHOD", choices="0, 1, 2", value=method)
     if method == METHOD_ADMINISTRATIVE and units is None:
-        raise InputError("METHOD 0 (administrative) needs a units layer (UNITS, e.g. townships)")
+        raise InputError(m.NEEDS_LAYER, what="METHOD 0 (administrative)", parameter="UNITS")
     report = progress or (lambda fraction: None)
 
     shel = _prepared_shelters(shelters, names["shelters"], area_field=area_field, type_field=type_field,
@@ -75,7 +76,7 @@ def analyse_shelters(shelters: gpd.GeoDataFrame | Sequence[gpd.GeoDataFrame], po
                              urban_only=urban_only, urban_field=urban_field)
     warnings = shel.warnings + pop.warnings
     if len(shel.table) == 0:
-        warnings.append("no shelter of the counted types: every resident falls short of the target")
+        warnings.append(Notice(m.NO_COUNTED_SHELTER))
     report(0.1)
 
     # catchment (straight line for methods 0 and 1, network for 2): per shelter served residents
@@ -123,7 +124,7 @@ def _catchment(method: int, pop: PopulationInput, shel: ShelterInput,
     area = shel.table["eff_area_m2"].to_numpy()
     if method == METHOD_NETWORK:
         if network_pairs is None:
-            raise InputError("METHOD 2 (network) needs a road layer (ROADS)")
+            raise InputError(m.NEEDS_LAYER, what="METHOD 2 (network)", parameter="ROADS")
         di, si, _d = network_pairs(pop.xy, xy, radius)
         return fca_from_pairs(di, si, pop.residents, area)
     return two_step_fca(pop.xy, pop.residents, xy, area, radius)
@@ -182,7 +183,7 @@ def _add_meeting_share(summary: dict[str, Any], method: int, units_out: pd.DataF
 
 def _unit_figures(units: gpd.GeoDataFrame, layer: str, pop: PopulationInput, shel: ShelterInput,
                   population_out: pd.DataFrame, target: float,
-                  warnings: list[str]) -> tuple[pd.DataFrame, dict[str, Any]]:
+                  warnings: Warnings) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Per unit: administrative ratio (shelters by centroid, residents apportioned) and the
     catchment figures of its population apportioned the same way."""
     unit_geoms = check_geometries(units, layer)
@@ -194,8 +195,8 @@ def _unit_figures(units: gpd.GeoDataFrame, layer: str, pop: PopulationInput, she
             ids = [f"{k}:{fid}" for k, fid in zip(table["source_layer"][outside], table["source_fid"][outside])]
         else:
             ids = table.index[outside].tolist()
-        warnings.append(f"{int(outside.sum())} counted shelter(s) lie outside every unit and are not in any unit's "
-                        f"area: feature id {', '.join(map(str, ids[:10]))}")
+        warnings.append(Notice(m.SHELTERS_OUTSIDE_UNITS, count=int(outside.sum()), shelters=", ".join(
+            f"fid {i}" for i in ids[:10])))
     area = np.bincount(owner[~outside], weights=shel.table["eff_area_m2"].to_numpy()[~outside],
                        minlength=len(unit_geoms))
     count = np.bincount(owner[~outside], minlength=len(unit_geoms))
@@ -205,7 +206,7 @@ def _unit_figures(units: gpd.GeoDataFrame, layer: str, pop: PopulationInput, she
                               np.where(no_shelter, pop.residents, 0.0), population_out["deficit_m2"].to_numpy()])
     per_unit, lost = apportion_to_units(values, pop.geoms, unit_geoms)
     if lost[0] > 1e-6 * max(1.0, pop.residents.sum()):
-        warnings.append(f"{lost[0]:.0f} residents lie outside every unit and are in no unit's figures")
+        warnings.append(Notice(m.RESIDENTS_OUTSIDE_UNITS, residents=lost[0]))
     residents = per_unit[:, 0]
     ratio, unit_meets, deficit = administrative_ratio(residents, area, target)
     frame = pd.DataFrame({

@@ -10,7 +10,8 @@ import numpy.typing as npt
 import pandas as pd
 import shapely
 
-from ..errors import InputError
+from .. import messages as m
+from ..errors import InputError, Notice, Warnings
 from ..ledger.codes import read_codes
 from ..values import parse_numbers
 from ..standards.shelters import DEFAULT_STANDARDS, ShelterStandards
@@ -25,19 +26,19 @@ def _ids(index: pd.Index, mask: npt.ArrayLike) -> list[Any]:
     return index[np.asarray(mask)].tolist()
 
 
-def _require_field(gdf: pd.DataFrame, name: str, layer: str, what: str) -> None:
+def _require_field(gdf: pd.DataFrame, name: str, layer: str) -> None:
     """InputError when the field does not exist."""
     if name not in gdf.columns:
         fields = ", ".join(map(str, gdf.columns.drop("geometry", errors="ignore")))
-        raise InputError(f"{what} field '{name}' does not exist (fields: {fields})", layer=layer, field=name)
+        raise InputError(m.FIELD_NOT_FOUND, layer=layer, field=name, available=fields)
 
 
 def _numbers(gdf: pd.DataFrame, name: str, layer: str) -> np.ndarray:
     """The field as float64 (NaN where blank); InputError naming the features holding other text."""
     parsed = parse_numbers(gdf[name])
-    if parsed.invalid.any():
-        raise InputError("values are not numbers", layer=layer, feature_ids=_ids(gdf.index, parsed.invalid),
-                         field=name)
+    bad = parsed.invalid | np.isinf(parsed.values)
+    if bad.any():
+        raise InputError(m.VALUES_NOT_NUMBERS, layer=layer, feature_ids=_ids(gdf.index, bad), field=name)
     return parsed.values
 
 
@@ -46,7 +47,7 @@ def check_geometries(gdf: gpd.GeoDataFrame, layer: str) -> np.ndarray:
     geoms = np.asarray(gdf.geometry.values, dtype=object)
     bad = shapely.is_missing(geoms) | shapely.is_empty(geoms)
     if bad.any():
-        raise InputError("feature has no geometry", layer=layer, feature_ids=_ids(gdf.index, bad))
+        raise InputError(m.NO_GEOMETRY, layer=layer, feature_ids=_ids(gdf.index, bad))
     return geoms
 
 
@@ -78,7 +79,7 @@ class ShelterInput:
     table: pd.DataFrame  # columns: type, eff_area_m2, radius_m, capacity, x, y
     geoms: np.ndarray
     skipped_types: dict[str, int]  # type code -> count of shelters not counted
-    warnings: list[str] = field(default_factory=list)
+    warnings: Warnings = field(default_factory=list)
 
 
 def prepare_shelters(gdf: gpd.GeoDataFrame, *, layer: str = "shelters", area_field: str | None = "area_m2",
@@ -88,24 +89,23 @@ def prepare_shelters(gdf: gpd.GeoDataFrame, *, layer: str = "shelters", area_fie
     """Validate the shelter layer and keep the shelters of ``types`` (default: the table's counting
     types). Effective area from ``area_field`` or, when it is empty, the polygon area.
     Raises InputError naming the layer, features and field on bad input."""
-    warnings: list[str] = []
-    _require_field(gdf, type_field, layer, "type")
+    warnings: Warnings = []
+    _require_field(gdf, type_field, layer)
     codes = gdf[type_field].astype(object)
     blank = codes.isna() | (codes.astype(str).str.strip() == "")
     if blank.any():
-        raise InputError("shelter type is empty", layer=layer, feature_ids=_ids(gdf.index, blank), field=type_field)
+        raise InputError(m.TYPE_EMPTY, layer=layer, feature_ids=_ids(gdf.index, blank), field=type_field)
     codes = _type_codes(codes.astype(str).str.strip(), standards)
     known = set(standards.codes)
     unknown = ~codes.isin(known)
     if unknown.any():
         found = sorted(set(codes[unknown]))
-        raise InputError(f"unknown shelter type(s) {', '.join(found)}; known types: {', '.join(standards.codes)}",
-                         layer=layer, feature_ids=_ids(gdf.index, unknown), field=type_field)
+        raise InputError(m.UNKNOWN_SHELTER_TYPES, layer=layer, feature_ids=_ids(gdf.index, unknown), field=type_field,
+                         types=", ".join(found), known=", ".join(standards.codes))
     types = tuple(standards.counting_codes() if types is None else types)
     bad_types = [t for t in types if t not in known]
     if bad_types:
-        raise InputError(f"TYPES names unknown shelter type(s) {', '.join(bad_types)}; "
-                         f"known: {', '.join(standards.codes)}")
+        raise InputError(m.TYPES_OPTION_UNKNOWN, types=", ".join(bad_types), known=", ".join(standards.codes))
     counted = codes.isin(types).to_numpy()
     skipped = codes[~counted].value_counts().to_dict()
     sub = gdf[counted]
@@ -113,48 +113,44 @@ def prepare_shelters(gdf: gpd.GeoDataFrame, *, layer: str = "shelters", area_fie
     geoms = check_geometries(sub, layer)
 
     if area_field:
-        _require_field(sub, area_field, layer, "area")
+        _require_field(sub, area_field, layer)
         area = _numbers(sub, area_field, layer)
         missing = np.isnan(area)
         if missing.any():
-            raise InputError("effective area is missing (NULL); fill it in or leave AREA_FIELD empty to use the "
-                             "polygon area", layer=layer, feature_ids=_ids(sub.index, missing), field=area_field)
+            raise InputError(m.AREA_NULL, layer=layer, feature_ids=_ids(sub.index, missing), field=area_field)
         negative = area < 0
         if negative.any():
-            raise InputError("effective area is negative", layer=layer, feature_ids=_ids(sub.index, negative),
-                             field=area_field)
+            raise InputError(m.AREA_NEGATIVE, layer=layer, feature_ids=_ids(sub.index, negative), field=area_field)
     else:
         area = shapely.area(geoms)
         pointlike = area <= 0
         if pointlike.any():
-            raise InputError("shelter has no polygon area (a point or line): set AREA_FIELD to the effective-area "
-                             "field", layer=layer, feature_ids=_ids(sub.index, pointlike))
+            raise InputError(m.AREA_NOT_POLYGON, layer=layer, feature_ids=_ids(sub.index, pointlike))
     if radius is None:
         radii = np.array([standards.get(c).radius_m for c in sub_codes], dtype=np.float64)
     else:
         if not np.isfinite(radius) or radius <= 0:
-            raise InputError(f"RADIUS must be a positive number of metres, got {radius}")
+            raise InputError(m.OPTION_POSITIVE, option="RADIUS", unit=" m", value=radius)
         radii = np.full(len(sub), float(radius))
 
     capacity = np.full(len(sub), np.nan)
     if capacity_field:
-        _require_field(sub, capacity_field, layer, "capacity")
+        _require_field(sub, capacity_field, layer)
         capacity = _numbers(sub, capacity_field, layer)
         negative = capacity < 0
         if negative.any():
-            raise InputError("capacity is negative", layer=layer, feature_ids=_ids(sub.index, negative),
+            raise InputError(m.CAPACITY_NEGATIVE, layer=layer, feature_ids=_ids(sub.index, negative),
                              field=capacity_field)
         if np.isnan(capacity).any():
-            warnings.append(f"{int(np.isnan(capacity).sum())} shelter(s) without a capacity in '{capacity_field}': "
-                            "only their area per served person is checked")
+            warnings.append(Notice(m.CAPACITY_MISSING, layer=layer, feature_ids=_ids(sub.index, np.isnan(capacity)),
+                                   field=capacity_field))
     xy = centroids_xy(geoms)
     table = pd.DataFrame({"type": sub_codes, "eff_area_m2": area, "radius_m": radii, "capacity": capacity,
                           "x": xy[:, 0], "y": xy[:, 1]}, index=sub.index)
     small = area < standards.min_site_area_m2
     if small.any():
-        warnings.append(f"{int(small.sum())} counted shelter(s) have less than {standards.min_site_area_m2:g} m² "
-                        f"effective area (GB 21734-2008 minimum site area): feature id "
-                        f"{', '.join(map(str, _ids(sub.index, small)[:10]))}")
+        warnings.append(Notice(m.BELOW_MIN_SITE_AREA, layer=layer, feature_ids=_ids(sub.index, small), field=area_field,
+                               minimum=standards.min_site_area_m2))
     return ShelterInput(table, geoms, skipped, warnings)
 
 
@@ -172,7 +168,8 @@ def combine_shelters(prepared: Sequence[ShelterInput], names: Sequence[str]) -> 
     for part in prepared:
         for code, count in part.skipped_types.items():
             skipped[code] = skipped.get(code, 0) + count
-    warnings = [f"{name}: {w}" for part, name in zip(prepared, names) for w in part.warnings]
+    warnings: Warnings = [w if isinstance(w, Notice) else f"{name}: {w}" for part, name in zip(prepared, names)
+                          for w in part.warnings]
     geoms = np.concatenate([part.geoms for part in prepared]) if prepared else np.zeros(0, dtype=object)
     return ShelterInput(table, geoms, skipped, warnings)
 
@@ -193,23 +190,22 @@ class PopulationInput:
     xy: np.ndarray
     index: pd.Index
     urban_applied: bool
-    warnings: list[str] = field(default_factory=list)
+    warnings: Warnings = field(default_factory=list)
 
 
 def prepare_population(gdf: gpd.GeoDataFrame, *, layer: str = "population", population_field: str = "residents",
                        urban_only: bool = True, urban_field: str = "urban") -> PopulationInput:
     """Validate the population layer; residents (NULL or negative are errors), urban-only when the
     flag exists and ``urban_only``."""
-    warnings: list[str] = []
-    _require_field(gdf, population_field, layer, "population")
+    warnings: Warnings = []
+    _require_field(gdf, population_field, layer)
     residents = _numbers(gdf, population_field, layer)
     null = np.isnan(residents)
     if null.any():
-        raise InputError("residents is NULL; enter 0 where nobody lives", layer=layer,
-                         feature_ids=_ids(gdf.index, null), field=population_field)
+        raise InputError(m.RESIDENTS_NULL, layer=layer, feature_ids=_ids(gdf.index, null), field=population_field)
     negative = residents < 0
     if negative.any():
-        raise InputError("residents is negative", layer=layer, feature_ids=_ids(gdf.index, negative),
+        raise InputError(m.RESIDENTS_NEGATIVE, layer=layer, feature_ids=_ids(gdf.index, negative),
                          field=population_field)
     geoms = check_geometries(gdf, layer)
     counted = residents.copy()
@@ -222,9 +218,8 @@ def prepare_population(gdf: gpd.GeoDataFrame, *, layer: str = "population", popu
             counted = np.where(is_urban, residents, 0.0)
             urban_applied = True
             if unknown.any():
-                warnings.append(f"{int(unknown.sum())} population feature(s) have no urban flag in '{urban_field}' "
-                                f"and were counted as not urban: feature id "
-                                f"{', '.join(map(str, _ids(gdf.index, unknown)[:10]))}")
+                warnings.append(Notice(m.URBAN_FLAG_UNKNOWN, layer=layer, feature_ids=_ids(gdf.index, unknown),
+                                       field=urban_field))
         else:
-            warnings.append(f"no '{urban_field}' field in {layer}: all residents counted (URBAN_ONLY needs it)")
+            warnings.append(Notice(m.NO_URBAN_FIELD, layer=layer, name=urban_field))
     return PopulationInput(counted, residents, geoms, centroids_xy(geoms), gdf.index, urban_applied, warnings)

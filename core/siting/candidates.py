@@ -8,6 +8,7 @@ import numpy.typing as npt
 import pandas as pd
 import shapely
 
+from .. import messages as m
 from ..errors import InputError
 from ..standards.siting_rules import FRONTAGE_ROAD_CLASSES
 
@@ -46,24 +47,26 @@ def candidates_along_roads(roads: npt.ArrayLike, road_ids: npt.ArrayLike | None 
     import geopandas as gpd  # deferred: the rest of the package needs no geopandas
 
     if not (np.isfinite(spacing_m) and spacing_m > 0):
-        raise InputError(f"candidate spacing must be a positive number of metres, got {spacing_m!r}")
+        raise InputError(m.OPTION_POSITIVE, option="candidate spacing", unit=" m", value=repr(spacing_m))
     lines = np.asarray(getattr(roads, "values", roads), dtype=object).reshape(-1)
     if crs is None:
         crs = getattr(roads, "crs", None)
     ids = np.arange(len(lines)) if road_ids is None else np.asarray(road_ids, dtype=object).reshape(-1)
     if len(ids) != len(lines):
-        raise InputError(f"{len(ids)} road ids for {len(lines)} roads", layer="roads")
+        raise InputError(m.LENGTHS_DIFFER, layer="roads", given=len(ids), what="road ids", expected=len(lines),
+                         of="roads")
     usable = ~(shapely.is_missing(lines) | shapely.is_empty(lines)) if len(lines) else np.zeros(0, bool)
     if road_classes is not None and allowed_classes is not None:
         classes = np.asarray(road_classes, dtype=object).reshape(-1)
         if len(classes) != len(lines):
-            raise InputError(f"{len(classes)} road classes for {len(lines)} roads", layer="roads")
+            raise InputError(m.LENGTHS_DIFFER, layer="roads", given=len(classes), what="road classes",
+                             expected=len(lines), of="roads")
         usable &= np.isin(classes, list(allowed_classes))
     parts, owner = shapely.get_parts(lines[usable], return_index=True)
     owner = np.flatnonzero(usable)[owner]
     is_line = np.isin(shapely.get_type_id(parts), (1, 2))  # LineString, LinearRing
     if not is_line.all():
-        raise InputError("roads must be lines", layer="roads", feature_ids=np.unique(owner[~is_line]))
+        raise InputError(m.ROADS_NOT_LINES, layer="roads", feature_ids=np.unique(owner[~is_line]))
     chains = shapely.get_parts(shapely.line_merge(shapely.multilinestrings(parts))) if merge_chains and len(parts) \
         else parts
     points = _points_along(chains, spacing_m)

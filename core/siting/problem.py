@@ -10,6 +10,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from .. import messages as m
 from ..errors import InputError
 
 _SIGNATURE_SEED = 20240917  # fixed: the reduction is deterministic
@@ -69,16 +70,18 @@ def coverage_problem(coverage: sparse.spmatrix | npt.ArrayLike, weights: npt.Arr
     n_demand = matrix.shape[0]
     w = np.asarray(weights, dtype=float).reshape(-1)
     if len(w) != n_demand:
-        raise InputError(f"{len(w)} demand weights for {n_demand} demand units (coverage rows)")
+        raise InputError(m.LENGTHS_DIFFER, given=len(w), what="demand weights", expected=n_demand,
+                         of="demand units (coverage rows)")
     bad = np.flatnonzero(~np.isfinite(w) | (w < 0))
     if len(bad):
-        raise InputError("demand weight must be a finite number ≥ 0", layer="demand", feature_ids=bad)
+        raise InputError(m.WEIGHT_NOT_VALID, layer="demand", feature_ids=bad)
     if covered_now is None:
         now = np.zeros(n_demand, dtype=bool)
     else:
         now = np.asarray(covered_now, dtype=bool).reshape(-1)
         if len(now) != n_demand:
-            raise InputError(f"{len(now)} 'covered now' flags for {n_demand} demand units")
+            raise InputError(m.LENGTHS_DIFFER, given=len(now), what="'covered now' flags", expected=n_demand,
+                             of="demand units")
     return CoverageProblem(matrix, w, now)
 
 

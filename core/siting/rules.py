@@ -12,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 import shapely
 
+from .. import messages as m
 from ..errors import InputError
 from ..standards.siting_rules import DEFAULT_SITING_RULES, RULE_INPUTS, SitingRule, siting_rules
 
@@ -152,9 +153,9 @@ def _wind(value: float | str) -> float:
     try:
         degrees = float(value)
     except (TypeError, ValueError):
-        raise InputError(f"prevailing wind direction must be a number of degrees, got {value!r}") from None
+        raise InputError(m.WIND_NOT_NUMBER, value=repr(value)) from None
     if not math.isfinite(degrees):
-        raise InputError(f"prevailing wind direction must be finite, got {value!r}")
+        raise InputError(m.WIND_NOT_NUMBER, value=repr(value))
     return degrees % 360.0
 
 
@@ -164,9 +165,9 @@ def _geometries(values: npt.ArrayLike, layer: str, points_only: bool = False) ->
         geoms = geoms.reshape(-1)
     bad = np.flatnonzero(shapely.is_missing(geoms) | shapely.is_empty(geoms)) if len(geoms) else []
     if len(bad):
-        raise InputError("geometry is missing or empty", layer=layer, feature_ids=bad)
+        raise InputError(m.GEOMETRY_MISSING, layer=layer, feature_ids=bad)
     if points_only and len(geoms):
         not_point = np.flatnonzero(shapely.get_type_id(geoms) != 0)
         if len(not_point):
-            raise InputError("candidates must be single points", layer=layer, feature_ids=not_point)
+            raise InputError(m.CANDIDATES_NOT_POINTS, layer=layer, feature_ids=not_point)
     return geoms

@@ -42,6 +42,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from .. import messages as m
 from ..errors import InputError
 from . import highs
 from .highs import SolverStatus
@@ -107,7 +108,7 @@ def solve_mclp(coverage: sparse.spmatrix | npt.ArrayLike, weights: npt.ArrayLike
     start = time.perf_counter()
     if not isinstance(new_sites, (int, np.integer, float)) or not np.isfinite(new_sites) \
             or int(new_sites) != new_sites or new_sites < 0:
-        raise InputError(f"the number of new stations must be a whole number ≥ 0, got {new_sites!r}")
+        raise InputError(m.OPTION_WHOLE, option="new stations", value=repr(new_sites))
     new_sites = int(new_sites)
     problem = coverage_problem(coverage, weights, covered_now)
     extra = _extra_weights(extra_weights, problem.n_demand)
@@ -177,9 +178,10 @@ def _extra_weights(extra_weights: Mapping[str, npt.ArrayLike] | None, n_demand: 
     for name, given in (extra_weights or {}).items():
         values = np.asarray(given, dtype=float).reshape(-1)
         if len(values) != n_demand:
-            raise InputError(f"{len(values)} values of '{name}' for {n_demand} demand units")
+            raise InputError(m.LENGTHS_DIFFER, given=len(values), what=f"values of '{name}'", expected=n_demand,
+                             of="demand units")
         bad = np.flatnonzero(~np.isfinite(values))
         if len(bad):
-            raise InputError(f"'{name}' must be finite", layer="demand", feature_ids=bad)
+            raise InputError(m.VALUES_NOT_FINITE, layer="demand", feature_ids=bad, name=name)
         extra[name] = values
     return extra

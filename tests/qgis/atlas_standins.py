@@ -136,7 +136,7 @@ _KINDS = {np.dtype(bool): "bool", np.dtype("int64"): "int", np.dtype("float64"):
 
 def write_standins(gpkg, path, cell_m=500.0):
     """Write the stand-ins into one GeoPackage (through QGIS); returns {name: 'path|layername=name'}."""
-    from qgis.core import QgsCoordinateReferenceSystem
+    from qgis.core import QgsVectorLayer
     from riskatlas.layers.sinks import make_fields
     from riskatlas.layers.gpkg import write_geopackage
 
@@ -153,7 +153,7 @@ def write_standins(gpkg, path, cell_m=500.0):
                 frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
             specs.append((column, kind))
         layers[name] = (frame, make_fields(specs), None)
-    crs = QgsCoordinateReferenceSystem(frames["risk_map"].crs.to_string())
+    crs = QgsVectorLayer(f"{gpkg}|layername=townships", "townships", "ogr").crs()  # the stand-ins' CRS
     write_geopackage(path, layers, crs)
     return {name: f"{path}|layername={name}" for name in frames}
 

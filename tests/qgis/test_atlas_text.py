@@ -6,6 +6,7 @@ character of its labels, legends and tables must be in ``pdftotext``'s text of t
 code point (U+2E80–U+2FDF: what text set in Noto Sans CJK extracts as from QGIS 3.22 PDFs) may appear,
 and the PDF holds 风险 exactly as often as the layouts print it.
 """
+import html
 import re
 import subprocess
 
@@ -45,12 +46,20 @@ def _table_texts(table):
     return texts + [str(value) for row in rows for value in row if value is not None]
 
 
+def _printed(label):
+    """A label's text as printed: an HTML-mode label (long Chinese notes on QGIS ≥ 3.24) without its markup."""
+    text = label.currentText()
+    if label.mode() == QgsLayoutItemLabel.ModeHtml:
+        text = html.unescape(re.sub(r"<[^>]+>", "\n", text))
+    return text
+
+
 def layout_texts(layout):
     """The text of every label, legend and table of ``layout`` as it is now (atlas feature included)."""
     texts = []
     for item in layout.items():
         if isinstance(item, QgsLayoutItemLabel):
-            texts.append(item.currentText())
+            texts.append(_printed(item))
         elif isinstance(item, QgsLayoutItemLegend):
             texts += _legend_texts(item)
     for table in layout.multiFrames():

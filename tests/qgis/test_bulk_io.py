@@ -4,7 +4,8 @@ Reading: the same layers read column by column (GDAL's Arrow stream) and feature
 (QGIS) → identical frames: feature ids, columns and their dtypes, NULLs, geometry WKB, notes.
 Writing: the same frames written through a QGIS feature sink and in bulk → identical GeoPackage
 rows (fid, geometry blob bytes, values and their SQLite types), extent, feature count, triggers
-and R-tree, which holds one box per feature.
+and R-tree, which holds one box per feature. Through an algorithm: the bulk writer is a strategy of the one
+write path (staged files renamed, tables in an existing GeoPackage, everything removed when the run fails).
 """
 import os
 import sqlite3
@@ -24,6 +25,7 @@ from qgis.core import (
 )
 
 from riskatlas.layers import arrow_read, convert, gpkg_bulk
+from riskatlas.layers.atomic import gpkg_tables
 from riskatlas.layers.convert import field_kind, source_to_frame
 from riskatlas.layers.sinks import make_fields, prepare_bulk, write_to_sink
 from riskatlas.support import compat
@@ -52,7 +54,7 @@ def read_both(layer, name="layer", target_crs=None):
         from qgis.core import QgsCoordinateTransform, QgsProject
 
         transform = QgsCoordinateTransform(layer.crs(), target_crs, QgsProject.instance().transformContext())
-    assert convert._read_columnar(layer, layer.fields(), kinds, transform, None) is not None, "not read by columns"
+    assert convert._read_columnar(layer, layer.fields(), kinds, transform) is not None, "not read by columns"
     fast = source_to_frame(layer, name, target_crs=target_crs)
     slow = source_to_frame(layer, name, target_crs=target_crs, request=QgsFeatureRequest())  # feature by feature
     return fast, slow
@@ -184,16 +186,15 @@ def test_filtered_selected_and_edited_layers_are_read_feature_by_feature(qgis_ap
     edited.rollBack()
 
 
-def test_invalid_geometry_with_the_processing_check_is_left_to_qgis(qgis_app, tmp_path):
-    from qgis.core import QgsFeatureRequest as Request
-
+def test_invalid_geometry_read_as_it_is_by_columns_as_by_features(qgis_app, tmp_path):
+    """QGIS's validity check is skipped on both paths (the algorithms repair with a warning, layers.checks)."""
     path = str(tmp_path / "bow.gpkg")
-    _ogr_layer(path, "bow", ogr.wkbPolygon, [], [("POLYGON ((0 0, 10 10, 10 0, 0 10, 0 0))", {})])
+    bow = "POLYGON ((0 0, 10 10, 10 0, 0 10, 0 0))"
+    _ogr_layer(path, "bow", ogr.wkbPolygon, [], [(bow, {})])
     layer = QgsVectorLayer(f"{path}|layername=bow", "bow", "ogr")
-    kinds = {f.name(): field_kind(f) for f in layer.fields()}
-    assert convert._read_columnar(layer, layer.fields(), kinds, None, None) is not None
-    assert convert._read_columnar(layer, layer.fields(), kinds, None, Request.GeometryAbortOnInvalid) is None
-    assert convert._read_columnar(layer, layer.fields(), kinds, None, Request.GeometryNoCheck) is not None
+    fast, slow = read_both(layer, "bow")
+    assert_same_frames(fast, slow)
+    assert fast.gdf.geometry.iloc[0].equals_exact(shapely.from_wkt(bow), 0) and not fast.gdf.geometry.iloc[0].is_valid
 
 
 # ------------------------------------------------------------------------------ writing
@@ -295,3 +296,92 @@ def test_gpkg_boolean_column_of_nulls_only_reads_alike(qgis_app, tmp_path):
     fast, slow = read_both(QgsVectorLayer(f"{path}|layername=pts", "pts", "ogr"), "pts")
     assert_same_frames(fast, slow)
     assert fast.gdf["ok"].tolist() == [None, None]
+
+
+# ------------------------------------------------------------------------------ the one write path
+
+REACH_SINKS = ("OUTPUT_EDGES", "OUTPUT_AREAS", "OUTPUT_GAPS", "OUTPUT_EDGES_BANDS")
+
+
+def _reach_parameters(outputs):
+    uri = lambda name: f"{SAMPLE}|layername={name}"  # noqa: E731
+    return {"STATIONS": uri("fire_stations"), "ROADS": uri("roads"), "STUDY_AREA": uri("townships"), **outputs}
+
+
+def _filled_in_bulk(monkeypatch):
+    """The tables ``gpkg_bulk.fill`` filled during the test (a spy on our own writer)."""
+    filled, fill = [], gpkg_bulk.fill
+
+    def spy(path, table, prepared, geometry=True):
+        filled.append((os.path.basename(path), table))
+        return fill(path, table, prepared, geometry)
+
+    monkeypatch.setattr(gpkg_bulk, "fill", spy)
+    return filled
+
+
+def _rtree_rows(path, table):
+    with sqlite3.connect(path) as db:
+        (geometry_column,) = db.execute("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?",
+                                        (table,)).fetchone()
+        rtree = f"rtree_{table}_{geometry_column}"
+        indexed = db.execute(f'SELECT count(*) FROM "{rtree}"').fetchone()[0]
+        non_empty = db.execute(f'SELECT count(*) FROM "{table}" WHERE "{geometry_column}" IS NOT NULL AND '
+                               f'substr("{geometry_column}", 4, 1) NOT IN (X\'11\', X\'13\')').fetchone()[0]
+        check = db.execute(f"SELECT rtreecheck('{rtree}')").fetchone()[0]
+        provenance = db.execute("SELECT count(*) FROM gpkg_metadata_reference WHERE table_name = ?",
+                                (table,)).fetchone()[0]
+    return indexed, non_empty, check, provenance
+
+
+def test_bulk_writes_go_through_the_staged_outputs(run_algorithm, tmp_path, monkeypatch):
+    """GeoPackage files: filled in bulk under their staged names, renamed into place with populated R-trees and
+    their provenance; nothing temporary left."""
+    filled = _filled_in_bulk(monkeypatch)
+    outputs = {name: str(tmp_path / f"{name.lower()}.gpkg") for name in REACH_SINKS}
+    result = run_algorithm("riskatlas:firestationreach", _reach_parameters(outputs))
+    assert sorted(os.listdir(tmp_path)) == sorted(os.path.basename(p) for p in outputs.values())
+    assert len(filled) == len(REACH_SINKS) and all(name.startswith("partial-") for name, _table in filled)
+    for name, path in outputs.items():
+        assert result[name].split("|")[0] == path
+        table = os.path.splitext(os.path.basename(path))[0]
+        indexed, non_empty, check, provenance = _rtree_rows(path, table)
+        assert indexed == non_empty > 0 and check == "ok" and provenance >= 1, name
+
+
+def test_bulk_tables_in_an_existing_geopackage(run_algorithm, tmp_path, monkeypatch):
+    """Tables of an existing GeoPackage: filled in bulk in place, R-trees populated; the other tables kept."""
+    existing = str(tmp_path / "existing.gpkg")
+    _ogr_layer(existing, "keep", ogr.wkbPoint, [], [("POINT (500000 3300000)", {})])
+    filled = _filled_in_bulk(monkeypatch)
+    outputs = {name: f"ogr:dbname='{existing}' table=\"{name.lower()}\" (geom)" for name in REACH_SINKS}
+    run_algorithm("riskatlas:firestationreach", _reach_parameters(outputs))
+    assert sorted(table for _name, table in filled) == sorted(name.lower() for name in REACH_SINKS)
+    assert os.listdir(tmp_path) == ["existing.gpkg"]
+    for name in REACH_SINKS:
+        indexed, non_empty, check, _provenance = _rtree_rows(existing, name.lower())
+        assert indexed == non_empty > 0 and check == "ok", name
+    assert gpkg_tables(existing) == {"keep", *(name.lower() for name in REACH_SINKS)}
+
+
+@pytest.mark.parametrize("where", ["files", "existing GeoPackage"])
+def test_a_run_failing_after_its_bulk_writes_leaves_nothing(run_algorithm, tmp_path, monkeypatch, where):
+    """The HTML report cannot be written (a file stands where its folder should be) after every sink was filled
+    in bulk: the files are removed, the tables dropped, the existing GeoPackage left as it was."""
+    from qgis.core import QgsProcessingException
+
+    filled = _filled_in_bulk(monkeypatch)
+    existing = str(tmp_path / "existing.gpkg")
+    _ogr_layer(existing, "keep", ogr.wkbPoint, [], [("POINT (500000 3300000)", {})])
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be")
+    if where == "files":
+        outputs = {name: str(tmp_path / f"{name.lower()}.gpkg") for name in REACH_SINKS}
+    else:
+        outputs = {name: f"ogr:dbname='{existing}' table=\"{name.lower()}\" (geom)" for name in REACH_SINKS}
+    with pytest.raises(QgsProcessingException):
+        run_algorithm("riskatlas:firestationreach", _reach_parameters({**outputs,
+                                                                       "OUTPUT_HTML": str(blocker / "reach.html")}))
+    assert len(filled) == len(REACH_SINKS)  # it failed after the bulk writes
+    assert sorted(os.listdir(tmp_path)) == ["blocker", "existing.gpkg"]
+    assert gpkg_tables(existing) == {"keep"}

@@ -65,7 +65,7 @@ def test_geographic_input_is_reprojected_to_the_local_gauss_kruger_zone(qgis_app
     point = frame.gdf.geometry.iloc[0]
     assert (point.x, point.y) == pytest.approx((expected.x(), expected.y()), abs=1e-6)
     assert 500_000 < point.x < 620_000  # east of the central meridian, false easting 500 km
-    assert frame.gdf.crs.to_epsg() == 4549
+    assert frame.gdf.crs is None  # the CRS is QGIS's, on the LayerFrame: no pyproj (it crashed 3.40 in a thread)
 
 
 def test_projected_input_is_kept(qgis_app):

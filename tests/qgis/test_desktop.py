@@ -251,8 +251,10 @@ def test_validation_messages_and_report_follow_the_ui_language(run_algorithm, tm
         feature.setAttributes(list(values))
         feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(500000 + i, 3000000)))
         stations.dataProvider().addFeature(feature)
-    for locale, words in (("zh-Hans", ("图层", "要素数", "编号重复", "必填字段“name”（名称）为空", "station_id“S1”重复")),
-                          ("en_US", ("Layer", "Features", "duplicate id", "required field 'name' (名称) is empty"))):
+    for locale, words in (("zh-Hans", ("图层", "要素数", "编号重复", "S1 (fid 2) · name: 必填值（名称）为空",
+                                       "station_id 重复“S1”")),
+                          ("en_US", ("Layer", "Features", "duplicate id", "S1 (fid 2) · name: required value (名称) is empty",
+                                     "duplicate station_id 'S1'"))):
         ui_locale(locale)
         html = tmp_path / f"validation_{locale}.html"
         results = run_algorithm("riskatlas:validateinputs", {"FIRE_STATIONS": stations, "OUTPUT": "memory:",

@@ -184,7 +184,7 @@ def test_suburban_flag_is_read_as_validation_reads_it(run_algorithm):
 
     bad = next(stations.getFeatures()).id()
     stations.dataProvider().changeAttributeValues({bad: {3: "maybe"}})
-    with pytest.raises(QgsProcessingException, match=rf"stations.*feature id {bad}\b.*suburban"):
+    with pytest.raises(QgsProcessingException, match=rf"stations.*S1 \(fid {bad}\).*suburban"):
         run_algorithm("riskatlas:firestationreach", {
             "STATIONS": stations, "ROADS": roads, "OUTPUT_EDGES": "memory:", "OUTPUT_AREAS": "memory:",
             "OUTPUT_GAPS": "memory:"})

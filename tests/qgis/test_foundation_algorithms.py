@@ -70,19 +70,21 @@ def test_validation_reports_each_problem_with_layer_feature_and_field(run_algori
     assert got == sorted([
         (ids[0], "station_id", "duplicate_id", "error"),
         (ids[1], "station_id", "duplicate_id", "error"),
-        (ids[1], "class", "unknown_code", "error"),
+        (ids[1], "class", "unknown_code", "warning"),  # the reach analyses it anyway (no district limit)
         (ids[1], "turnout_min", "negative_value", "error"),
         (ids[2], "name", "null_value", "error"),
         (ids[2], None, "null_geometry", "error"),
     ], key=str)
     assert all(r["layer"] == "stations" for r in rows)
-    assert result["ERRORS"] == 6 and result["WARNINGS"] == 0
+    assert result["ERRORS"] == 5 and result["WARNINGS"] == 1
+    keys = {r["feature_id"]: r["feature_key"] for r in rows}
+    assert keys[ids[1]] == "S1" and keys[ids[2]] == "S3"  # a finding names the feature by its key and fid
     assert "class7" in html.read_text(encoding="utf-8")
 
 
 def test_fail_on_error_raises_a_clear_message(run_algorithm):
-    stations = memory_layer(STATIONS, [("Point(0 0)", ["S1", "一站", "nonsense", 1.0])])
-    with pytest.raises(QgsProcessingException, match="1 errors found in the input layers"):
+    stations = memory_layer(STATIONS, [("Point(0 0)", ["S1", "一站", "class1", -1.0])])
+    with pytest.raises(QgsProcessingException, match=r"1 errors found in the input layers; first: .*S1 \(fid 1\)"):
         run_algorithm("riskatlas:validateinputs", {"FIRE_STATIONS": stations, "OUTPUT": "TEMPORARY_OUTPUT",
                                                    "FAIL_ON_ERROR": True})
 

@@ -85,7 +85,7 @@ def test_grade_unknown_substance_names_unit_and_feature(run_algorithm, tmp_path)
     with pytest.raises(QgsProcessingException) as caught:
         run_algorithm("riskatlas:gradehazardsources", {"INPUT": layer, "OUTPUT": str(tmp_path / "u.gpkg")})
     message = str(caught.value)
-    assert "U9" in message and "mystery gas" in message and f"feature id {bad_fid}" in message
+    assert "mystery gas" in message and f"U9 (fid {bad_fid})" in message
     assert "hazard_sources" in message and "substance" in message
     assert not (tmp_path / "u.gpkg").exists()  # nothing written
 
@@ -107,6 +107,27 @@ def test_grade_estimates_exposure_from_population(run_algorithm, tmp_path):
     run_algorithm("riskatlas:gradehazardsources", {"INPUT": layer, "POPULATION": population, "OUTPUT": out})
     (unit,) = rows_of(out)
     assert unit["exposed_people"] == 785 and unit["exposed_source"] == "estimated" and unit["alpha"] == 2.0
+
+
+def test_grade_counts_exposure_outside_the_plant_boundary(run_algorithm, tmp_path):
+    # As tests/unit/test_hazard_grading.py works it: plant 200 m × 200 m around the point unit, 1e-4 residents
+    # per m²: the ring outside the plant holds 119 people (α 2.0, R 16); the unit's own 500 m disc 79 (α 1.5).
+    layer = hazard_layer([(100, ("U1", "氯", 10.0, None, None, "E1"))])
+    population = memory_layer("Polygon", (("residents", "double"),), [
+        (f"POLYGON(({X0 - 1000} {Y0 - 1000},{X0 + 1200} {Y0 - 1000},{X0 + 1200} {Y0 + 1200},"
+         f"{X0 - 1000} {Y0 + 1200},{X0 - 1000} {Y0 - 1000}))", {"residents": 484.0})], "population")
+    plants = memory_layer("Polygon", (("ent_id", "string"), ("name", "string")), [
+        (f"POLYGON(({X0} {Y0 - 100},{X0 + 200} {Y0 - 100},{X0 + 200} {Y0 + 100},{X0} {Y0 + 100},{X0} {Y0 - 100}))",
+         {"ent_id": "E1", "name": "甲化工"})], "enterprises")
+    out = str(tmp_path / "units.gpkg")
+    run_algorithm("riskatlas:gradehazardsources", {"INPUT": layer, "POPULATION": population, "ENTERPRISES": plants,
+                                                   "OUTPUT": out})
+    (unit,) = rows_of(out)
+    assert (unit["boundary"], unit["exposed_people"], unit["alpha"]) == ("plant", 119, 2.0)
+    assert unit["r_value"] == pytest.approx(16.0) and unit["hazard_grade"] == 3
+    run_algorithm("riskatlas:gradehazardsources", {"INPUT": layer, "POPULATION": population, "OUTPUT": out})
+    (unit,) = rows_of(out)
+    assert (unit["boundary"], unit["exposed_people"], unit["alpha"]) == ("unit", 79, 1.5)
 
 
 ENTERPRISE_FIELDS = (("ent_id", "string"), ("lec_l", "double"), ("lec_e", "double"), ("lec_c", "double"),

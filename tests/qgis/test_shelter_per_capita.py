@@ -146,10 +146,10 @@ def test_area_field_empty_means_polygon_area(run_algorithm):
 
 
 @pytest.mark.parametrize("layer_name, field, value, words", [
-    ("points", "area_m2", None, ["points", "feature id 1", "area_m2", "missing"]),
-    ("points", "area_m2", -3.0, ["points", "feature id 1", "area_m2", "negative"]),
-    ("points", "type", "bunker", ["points", "feature id 1", "'type'", "unknown shelter type"]),
-    ("population", "residents", None, ["population", "feature id 2", "residents", "NULL"]),
+    ("points", "area_m2", None, ["points", "B (fid 1)", "area_m2", "empty"]),
+    ("points", "area_m2", -3.0, ["points", "B (fid 1)", "area_m2", "negative"]),
+    ("points", "type", "bunker", ["points", "B (fid 1)", "'type'", "unknown value 'bunker'"]),
+    ("population", "residents", None, ["population", "p2 (fid 2)", "residents", "empty"]),
 ])
 def test_bad_input_is_named(run_algorithm, layer_name, field, value, words):
     sites, points, population = small_case()

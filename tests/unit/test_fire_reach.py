@@ -50,7 +50,7 @@ def test_road_speeds_precedence_and_bad_values():
     np.testing.assert_allclose(speeds, [25.0, 25.0])
     with pytest.raises(InputError) as error:
         fr.road_speeds(3, [50.0, 0.0, -5.0], layer="roads", speed_field="speed_kmh", fids=[7, 8, 9])
-    assert "8, 9" in str(error.value) and "speed_kmh" in str(error.value) and "roads" in str(error.value)
+    assert "fid 8, fid 9" in str(error.value) and "speed_kmh" in str(error.value) and "roads" in str(error.value)
     with pytest.raises(InputError):
         fr.road_speeds(1, ["fast"])
 
@@ -108,7 +108,7 @@ def test_time_limit_cuts_roads_exactly_and_turnout_counts():
 
 def test_station_far_off_the_network_is_listed_and_left_out():
     result = run_straight_road()
-    assert any("C (5000 m)" in w for w in result.warnings)
+    assert any("C 5000 m" in w for w in result.warnings)
     areas = result.areas.set_index("station_id")
     assert not areas.loc["C", "on_network"] and areas.loc["C", "reach_km2"] == 0
     assert areas.loc["C", "snap_dist_m"] == pytest.approx(5000)

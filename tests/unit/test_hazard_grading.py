@@ -3,6 +3,7 @@ import math
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pytest
 import shapely
 
@@ -226,3 +227,57 @@ def test_estimate_needs_a_geometry():
     with pytest.raises(InputError, match="no geometry") as caught:
         grade_hazard_sources(frame, FIELDS, population=population_square(), population_field="residents")
     assert caught.value.feature_ids == [4]
+
+
+def test_exposed_people_are_counted_outside_the_plant_boundary():
+    # GB 18218-2018 counts the people within 500 m outside the plant boundary (厂区边界).  Plant of enterprise
+    # E1: 200 m × 200 m; its unit U1 is a point inside.  Residents: 484 on 2200 m × 2200 m = 1e-4 per m².
+    # Plant: ring = 200² + 4·200·500 + π·500² − 200² = 400 000 + 785 398 = 1 185 398 m² → 118.5 → 119 people
+    #        → α 2.0; chlorine 10 t: q/Q 2, β 4 → R = 2.0 × 8 = 16 (三级).
+    # The unit's own boundary (a point): disc π·500² = 785 398 m² → 78.5 → 79 people → α 1.5, R = 12.
+    # (The 64-segment buffer loses < 80 m²: < 0.01 people, the rounding is unaffected.)
+    # E2 is a point (no plant boundary): its unit U2 keeps its own boundary, far from anyone: 0 people.
+    frame = records([("U1", "氯", 10, None, np.nan, "E1"), ("U2", "氯", 10, None, np.nan, "E2")],
+                    geometries=[shapely.Point(100, 100), shapely.Point(9000, 9000)])
+    population = gpd.GeoDataFrame({"residents": [484.0]}, geometry=[shapely.box(-1000, -1000, 1200, 1200)], crs=CRS)
+    plants = gpd.GeoDataFrame({"ent_id": ["E1", "E2"]}, geometry=[shapely.box(0, 0, 200, 200), shapely.Point(9000, 0)],
+                              crs=CRS, index=pd.Index([7, 8], name="fid"))
+    with_plants = grade_hazard_sources(frame, FIELDS, population=population, population_field="residents",
+                                       plants=plants)
+    u1 = unit(with_plants, "U1")
+    assert (u1["boundary"], u1["exposed_people"], u1["alpha"]) == ("plant", 119, 2.0)
+    assert u1["r_value"] == pytest.approx(16.0) and u1["hazard_grade"] == 3
+    assert (unit(with_plants, "U2")["boundary"], unit(with_plants, "U2")["exposed_people"]) == ("unit", 0)
+    assert any("without a polygon" in w and "E2 (fid 8)" in str(w) for w in with_plants.warnings)
+    assert unit(with_plants, "U1").geometry.equals(shapely.Point(100, 100))  # the unit keeps its own geometry
+    own = grade_hazard_sources(frame, FIELDS, population=population, population_field="residents")
+    u1 = unit(own, "U1")
+    assert (u1["boundary"], u1["exposed_people"], u1["alpha"]) == ("unit", 79, 1.5)
+    assert u1["r_value"] == pytest.approx(12.0)
+
+
+def test_plant_boundaries_need_unique_ids_and_a_unit_without_geometry_uses_its_plant():
+    plants = gpd.GeoDataFrame({"ent_id": ["E1", "E1"]}, geometry=[shapely.box(0, 0, 200, 200)] * 2, crs=CRS,
+                              index=pd.Index([3, 4], name="fid"))
+    frame = records([("U1", "氯", 10, None, np.nan, "E1")], geometries=[None])
+    population = gpd.GeoDataFrame({"residents": [484.0]}, geometry=[shapely.box(-1000, -1000, 1200, 1200)], crs=CRS)
+    with pytest.raises(InputError, match="duplicate") as caught:
+        grade_hazard_sources(frame, FIELDS, population=population, population_field="residents", plants=plants)
+    assert caught.value.feature_ids == [3, 4] and "E1 (fid 3), E1 (fid 4)" in str(caught.value)
+    result = grade_hazard_sources(frame, FIELDS, population=population, population_field="residents",
+                                  plants=plants.iloc[:1])
+    assert (unit(result, "U1")["boundary"], unit(result, "U1")["exposed_people"]) == ("plant", 119)
+
+
+def test_an_empty_population_layer_cannot_estimate_exposure():
+    empty = gpd.GeoDataFrame({"residents": []}, geometry=gpd.GeoSeries([], crs=CRS), crs=CRS)
+    with pytest.raises(InputError, match="population layer to estimate it from is empty"):
+        grade_hazard_sources(records([("P", "氯", 10, None, np.nan, "E")]), FIELDS, population=empty,
+                             population_field="residents")
+
+
+def test_invalid_unit_polygons_are_repaired_before_they_are_merged():
+    bowtie = shapely.Polygon([(0, 0), (100, 100), (100, 0), (0, 100)])
+    result = grade_hazard_sources(records([("U", "氯", 1, None, 0, "E"), ("U", "氨", 1, None, 0, "E")],
+                                          geometries=[bowtie, shapely.box(200, 0, 300, 100)]), FIELDS)
+    assert unit(result, "U").geometry.area == pytest.approx(5000 + 10000)

@@ -28,13 +28,13 @@ def test_suburban_words_are_the_validation_words():
 
 
 def test_unknown_suburban_and_text_turnout_name_the_station():
-    with pytest.raises(InputError, match=r"stations.*feature id 11.*suburban"):
+    with pytest.raises(InputError, match=r"stations.*feature fid 11.*suburban"):
         station_inputs(stations(suburban=["是", "maybe"]), None, None, None, "suburban")
-    with pytest.raises(InputError, match=r"feature id 10.*turnout_min"):
+    with pytest.raises(InputError, match=r"feature fid 10.*turnout_min"):
         station_inputs(stations(turnout_min=["one"]), None, None, "turnout_min", None)
 
 
 def test_residents_refuse_negative_values():
     frame = stations(residents=[10.0, -1.0])
-    with pytest.raises(InputError, match=r"feature id 11.*residents"):
+    with pytest.raises(InputError, match=r"feature fid 11.*residents"):
         residents(frame, "residents")

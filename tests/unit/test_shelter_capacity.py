@@ -214,7 +214,7 @@ def test_urban_only_counts_urban_residents():
     # A serves 100 → 30; B serves 400 → 1.5
     assert result.population.loc[1, "m2_per_capita"] == pytest.approx(30)
     assert result.summary["residents"] == 550 and result.summary["all_residents"] == 750
-    assert any("no urban flag" in w for w in result.warnings)
+    assert any("urban flag" in w for w in result.warnings)
     everyone = analyse_shelters(shelters, population, urban_only=False)
     assert everyone.summary["residents"] == 750
 
@@ -303,10 +303,10 @@ def test_network_method_uses_the_given_pairs():
 # ---------------------------------------------------------------- bad input
 
 @pytest.mark.parametrize("column, value, words", [
-    ("area_m2", np.nan, ["missing", "area_m2", "feature id 11"]),
-    ("area_m2", -5.0, ["negative", "area_m2", "feature id 11"]),
-    ("type", "shelter", ["unknown shelter type", "shelter", "type", "feature id 11"]),
-    ("type", None, ["empty", "type", "feature id 11"]),
+    ("area_m2", np.nan, ["missing", "area_m2", "feature fid 11"]),
+    ("area_m2", -5.0, ["negative", "area_m2", "feature fid 11"]),
+    ("type", "shelter", ["unknown shelter type", "shelter", "type", "feature fid 11"]),
+    ("type", None, ["empty", "type", "feature fid 11"]),
 ])
 def test_bad_shelters_are_named(column, value, words):
     shelters, population = catchment_case()
@@ -332,7 +332,7 @@ def test_bad_population_is_named(value, word):
     population.loc[4, "residents"] = value
     with pytest.raises(InputError) as error:
         analyse_shelters(shelters, population, layer_names={"population": "pop"})
-    assert "layer 'pop'" in str(error.value) and "feature id 4" in str(error.value)
+    assert "layer 'pop'" in str(error.value) and "feature fid 4" in str(error.value)
     assert "residents" in str(error.value) and word in str(error.value)
 
 
@@ -345,7 +345,7 @@ def test_missing_fields_and_geometry_are_named():
     population.loc[2, "geometry"] = None
     with pytest.raises(InputError, match="no geometry") as error:
         analyse_shelters(shelters, population)
-    assert "feature id 2" in str(error.value)
+    assert "feature fid 2" in str(error.value)
 
 
 def test_negative_capacity_and_bad_parameters():
@@ -604,7 +604,7 @@ def test_two_shelter_layers_polygons_and_points():
     assert shel["served_residents"].tolist() == single.shelters["served_residents"].tolist()
     points.loc[11, "area_m2"] = -1.0  # the emergency point is not counted: no error
     points.loc[10, "area_m2"] = -1.0
-    with pytest.raises(InputError, match="layer 'points'; feature id 10"):
+    with pytest.raises(InputError, match="layer 'points'; feature fid 10"):
         analyse_shelters([polygons, points], population, layer_names={"shelters": ["sites", "points"]})
 
 

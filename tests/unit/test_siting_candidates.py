@@ -105,4 +105,4 @@ def test_bad_spacing(spacing):
 def test_non_lines_are_refused_by_position():
     with pytest.raises(InputError) as error:
         candidates_along_roads([shapely.LineString([(0, 0), (1, 0)]), shapely.Point(0, 0)])
-    assert "feature id 1" in str(error.value)
+    assert "feature fid 1" in str(error.value)

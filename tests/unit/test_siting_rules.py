@@ -171,7 +171,7 @@ def test_removed_counts_overlap_between_rules():
 def test_bad_inputs_are_named():
     with pytest.raises(InputError) as error:
         filter_candidates([shapely.Point(0, 0), shapely.LineString([(0, 0), (1, 1)])], hazard_units=[])
-    assert "feature id 1" in str(error.value)
+    assert "feature fid 1" in str(error.value)
     with pytest.raises(InputError):
         filter_candidates([shapely.Point(0, 0), None], hazard_units=[])
     with pytest.raises(InputError):

@@ -73,14 +73,61 @@ def test_numbers_stored_as_text_are_a_warning():
 
 
 def test_unknown_code():
-    gdf = stations(data={"class": ["class1", "class9", "SMALL"]})  # codes are case-insensitive
-    assert problems(run(gdf)) == [("unknown_code", "error", 2, "class")]
+    # codes are case-insensitive; a station of unknown class is still analysed (no district limit): a warning
+    gdf = stations(data={"class": ["class1", "class9", "SMALL"]})
+    found = run(gdf)
+    assert problems(found) == [("unknown_code", "warning", 2, "class")]
+    assert "no district-area limit" in found[0].message and found[0].key == "S2"
+    shelters = gpd.GeoDataFrame({"shelter_id": ["A", "B"], "name": ["a", "b"], "type": ["fixed_short", "tent"],
+                                 "area_m2": [3000.0, 3000.0]}, geometry=[Point(0, 0), Point(1, 1)],
+                                index=pd.Index([1, 2], name="fid"))
+    found = v.validate_layer(SCHEMAS["shelters"], "s", shelters, {}, PROJECTED)
+    assert problems(found) == [("unknown_code", "error", 2, "type")]  # an unknown shelter type stops the analysis
+
+
+def test_several_hazard_categories_in_one_value():
+    gdf = gpd.GeoDataFrame({"unit_id": ["U1", "U2"], "ent_id": ["E1", "E1"], "substance": ["x1", "x2"],
+                            "quantity_t": [1.0, 1.0], "hazard_cat": ["W2, J3", "W2/W99"]},
+                           geometry=[Point(0, 0)] * 2, index=pd.Index([10, 11], name="fid"))
+    found = v.validate_layer(SCHEMAS["hazard_sources"], "hs", gdf, {}, PROJECTED)
+    assert problems(found) == [("unknown_code", "error", 11, "hazard_cat")]
+
+
+def test_substances_gb18218_cannot_resolve_are_errors_naming_the_unit():
+    gdf = gpd.GeoDataFrame({"unit_id": ["U1", "U2"], "ent_id": ["E1", "E1"], "substance": ["氯", "xyzzy"],
+                            "quantity_t": [1.0, 1.0]}, geometry=[Point(0, 0)] * 2,
+                           index=pd.Index([10, 11], name="fid"))
+    found = v.validate_layer(SCHEMAS["hazard_sources"], "hs", gdf, {}, PROJECTED)
+    assert problems(found) == [("unknown_substance", "error", 11, "substance")]
+    assert found[0].key == "U2" and "xyzzy" in found[0].message
+
+
+def test_empty_quantity_counts_as_zero_with_a_warning_and_implausible_values_are_warned():
+    gdf = gpd.GeoDataFrame({"unit_id": ["U1", "U2"], "ent_id": ["E1", "E1"], "substance": ["氯", "氨"],
+                            "quantity_t": [np.nan, 2e5]}, geometry=[Point(0, 0)] * 2,
+                           index=pd.Index([10, 11], name="fid"))
+    found = v.validate_layer(SCHEMAS["hazard_sources"], "hs", gdf, {}, PROJECTED)
+    assert problems(found) == [("implausible_value", "warning", 11, "quantity_t"),
+                               ("null_value", "warning", 10, "quantity_t")]
+
+
+def test_lec_fields_are_required_when_the_lec_method_is_chosen():
+    gdf = gpd.GeoDataFrame({"ent_id": ["E1"], "name": ["a"], "industry": ["化工"], "lec_l": [3.0]},
+                           geometry=[Point(0, 0)], index=pd.Index([1], name="fid"))
+    assert v.validate_layer(SCHEMAS["enterprises"], "ent", gdf, {}, PROJECTED) == []
+    found = v.validate_layer(SCHEMAS["enterprises"], "ent", gdf, {}, PROJECTED, method="lec")
+    assert problems(found) == [("missing_field", "error", None, "lec_c"), ("missing_field", "error", None, "lec_e")]
+    found = v.validate_layer(SCHEMAS["enterprises"], "ent", gdf, {}, PROJECTED, method="matrix")
+    assert {f.field for f in found} == {"likelihood", "severity"}
 
 
 def test_negative_and_absurd_values():
-    gdf = stations(data={"turnout_min": [-1.0, 11.0, 10.0]})  # 10 is the inclusive maximum
+    gdf = stations(data={"turnout_min": [-1.0, 11.0, 10.0]})  # 10 is the inclusive maximum, above 3 implausible
     assert problems(run(gdf)) == [("absurd_value", "error", 2, "turnout_min"),
+                                  ("implausible_value", "warning", 3, "turnout_min"),
                                   ("negative_value", "error", 1, "turnout_min")]
+    text = run(stations(data={"turnout_min": ["1", "inf", None]}), types={**TYPES, "turnout_min": "string"})
+    assert ("wrong_type", "error", 2, "turnout_min") in problems(text)  # infinity is no number
 
 
 def test_hazard_quantity_above_a_million_tonnes_is_absurd():
@@ -90,14 +137,15 @@ def test_hazard_quantity_above_a_million_tonnes_is_absurd():
     found = v.validate_layer(SCHEMAS["hazard_sources"], "hs", gdf,
                              {"unit_id": "string", "ent_id": "string", "substance": "string",
                               "quantity_t": "double"}, PROJECTED)
-    assert problems(found) == [("absurd_value", "error", 11, "quantity_t")]
+    assert problems(found) == [("absurd_value", "error", 11, "quantity_t"),
+                               ("implausible_value", "warning", 10, "quantity_t")]
 
 
 def test_duplicate_ids_name_both_features():
     gdf = stations(data={"station_id": ["S1", "S1", "S3"]})
     found = [f for f in run(gdf) if f.problem == "duplicate_id"]
     assert sorted(f.feature_id for f in found) == [1, 2]
-    assert "also feature 2" in next(f.message for f in found if f.feature_id == 1)
+    assert {f.key for f in found} == {"S1"} and "duplicate station_id 'S1'" in found[0].message
 
 
 def test_composite_key_of_hazard_records():
@@ -145,10 +193,12 @@ def test_mixed_crs_warns_for_layers_differing_from_the_first():
 def test_report_table_and_html():
     report = v.ValidationReport(run(stations(data={"class": ["x", "y", "small"]})))
     frame = report.to_frame()
-    assert list(frame.columns) == ["layer", "feature_id", "field", "problem", "severity", "message"]
-    assert len(frame) == 2 and not report.ok
+    assert list(frame.columns) == ["layer", "feature_id", "feature_key", "field", "problem", "severity", "message"]
+    report = v.ValidationReport(run(stations(data={"name": [None, None, "三站"]})))
+    frame = report.to_frame()
+    assert len(frame) == 2 and not report.ok and frame["feature_key"].tolist() == ["S1", "S2"]
     page = report.to_html(layers=[("fire_stations", 3)])
-    assert "unknown class &#x27;x&#x27;" in page and "<td class='error'>2</td>" in page
+    assert "S1 (fid 1) · name: required value (名称) is empty" in page and "<td class='error'>2</td>" in page
 
 
 @pytest.mark.parametrize("kind", sorted(SCHEMAS))
