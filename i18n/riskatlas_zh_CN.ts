@@ -393,192 +393,237 @@
 <context>
     <name>FireStationReach</name>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="31" />
+        <location filename="../processing/alg_fire_station_reach.py" line="40" />
         <source>Fire-station reach (5-minute rule)</source>
         <translation>消防站5分钟可达分析</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="36" />
+        <location filename="../processing/alg_fire_station_reach.py" line="45" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="37" />
+        <location filename="../processing/alg_fire_station_reach.py" line="46" />
         <source>Station id field</source>
         <translation>消防站编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="38" />
+        <location filename="../processing/alg_fire_station_reach.py" line="47" />
         <source>Station class field</source>
         <translation>消防站类别字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="39" />
+        <location filename="../processing/alg_fire_station_reach.py" line="48" />
         <source>Turnout time field (min)</source>
         <translation>出动时间字段(分钟)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="42" />
+        <location filename="../processing/alg_fire_station_reach.py" line="51" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="43" />
+        <location filename="../processing/alg_fire_station_reach.py" line="52" />
         <source>Speed field (km/h)</source>
         <translation>车速字段(km/h)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="44" />
+        <location filename="../processing/alg_fire_station_reach.py" line="53" />
         <source>Road class field</source>
         <translation>道路等级字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="45" />
+        <location filename="../processing/alg_fire_station_reach.py" line="54" />
         <source>Speed preset by road class</source>
         <translation>按道路等级的车速预设</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="48" />
+        <location filename="../processing/alg_fire_station_reach.py" line="63" />
         <source>Default speed (km/h)</source>
         <translation>默认车速(km/h)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="49" />
+        <location filename="../processing/alg_fire_station_reach.py" line="65" />
         <source>Direction field</source>
         <translation>通行方向字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="50" />
-        <source>Value for forward direction</source>
-        <translation>正向通行取值</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="50" />
-        <source>Value for backward direction</source>
-        <translation>反向通行取值</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="50" />
-        <source>Value for both directions</source>
-        <translation>双向通行取值</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="54" />
+        <location filename="../processing/alg_fire_station_reach.py" line="72" />
         <source>Snap tolerance (m)</source>
         <translation>捕捉容差(米)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="55" />
+        <location filename="../processing/alg_fire_station_reach.py" line="73" />
         <source>Study area</source>
         <translation>研究区域</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="56" />
+        <location filename="../processing/alg_fire_station_reach.py" line="74" />
         <source>Official station districts</source>
         <translation>消防站法定辖区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="57" />
+        <location filename="../processing/alg_fire_station_reach.py" line="75" />
         <source>Default turnout time (min)</source>
         <translation>默认出动时间(分钟)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="59" />
+        <location filename="../processing/alg_fire_station_reach.py" line="77" />
         <source>Time limit from dispatch (min)</source>
         <translation>接警出动后的时间限值(分钟)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="61" />
+        <location filename="../processing/alg_fire_station_reach.py" line="79" />
         <source>Access distance from roads (m)</source>
         <translation>道路两侧可达距离(米)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="63" />
-        <source>Population</source>
-        <translation>人口</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="64" />
-        <source>Residents field</source>
-        <translation>常住人口字段</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="65" />
+        <location filename="../processing/alg_fire_station_reach.py" line="82" />
         <source>Targets (enterprises, hazard units)</source>
         <translation>目标(企业、危险源单元)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="67" />
+        <location filename="../processing/alg_fire_station_reach.py" line="84" />
         <source>Node tolerance (m)</source>
         <translation>节点容差(米)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="68" />
+        <location filename="../processing/alg_fire_station_reach.py" line="85" />
         <source>Reached roads</source>
         <translation>可达道路</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="71" />
+        <location filename="../processing/alg_fire_station_reach.py" line="88" />
         <source>Station reach areas</source>
         <translation>消防站可达范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="72" />
+        <location filename="../processing/alg_fire_station_reach.py" line="89" />
         <source>Gaps (reached by no station)</source>
         <translation>覆盖空白区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="73" />
+        <location filename="../processing/alg_fire_station_reach.py" line="90" />
         <source>Targets' arrival time</source>
         <translation>目标到达时间</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="74" />
+        <location filename="../processing/alg_fire_station_reach.py" line="91" />
         <source>Summary table</source>
         <translation>汇总表</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="75" />
+        <location filename="../processing/alg_fire_station_reach.py" line="92" />
         <source>Summary report</source>
         <translation>汇总报告</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="146" />
-        <source>Speeds: {0} roads from the speed field, {1} from the road-class preset, {2} at the default speed.</source>
-        <translation>车速：{0} 条道路取自车速字段，{1} 条取自道路等级预设，{2} 条使用默认车速。</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="150" />
-        <source>{0} roads have an empty speed: the class preset or DEFAULT_SPEED is used.</source>
-        <translation>{0} 条道路车速为空：使用道路等级预设或 DEFAULT_SPEED。</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="153" />
+        <location filename="../layers/reach_inputs.py" line="251" />
         <source>{0} roads have an empty or unknown direction value: both directions are used.</source>
         <translation>{0} 条道路的通行方向为空或无法识别：按双向通行处理。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="156" />
+        <location filename="../layers/reach_inputs.py" line="258" />
         <source>{0} multipart roads are split into their parts (parts join only where they share a vertex).</source>
         <translation>{0} 条多部件道路被拆分为各部件（部件仅在共享节点处相连）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="159" />
+        <location filename="../layers/reach_inputs.py" line="262" />
         <source>{0} roads without geometry are ignored.</source>
         <translation>{0} 条无几何的道路被忽略。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="40" />
+        <location filename="../processing/alg_fire_station_reach.py" line="49" />
         <source>Suburban station field ({0:g} km²)</source>
         <translation>郊区站字段（{0:g} km²）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="69" />
+        <location filename="../layers/reach_inputs.py" line="224" />
+        <source>Road classes read from '{0}' with the speed table {1}.</source>
+        <translation>道路等级取自“{0}”，车速表为 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="227" />
+        <source>Read from the OSM other_tags column: {0}.</source>
+        <translation>从 OSM other_tags 列读取：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="229" />
+        <source>Speeds: {0} roads from the speed field, {1} from maxspeed × {2:g}, {3} from the road-class table, {4} at the default speed; {5} left out ({6}).</source>
+        <translation>车速：{0} 条道路取车速字段，{1} 条取限速 maxspeed × {2:g}，{3} 条取道路等级车速表，{4} 条取默认车速；{5} 条不计入路网（{6}）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="235" />
+        <source>The roads look like an OSM import (highway) but the speed table leaves no line out: footways, waterways and railways are driven too. Choose the speed preset of OSM highway classes.</source>
+        <translation>道路看似 OSM 导入数据（highway），但车速表未排除任何线：人行道、河流和铁路也会被当作道路行驶。请选择“OSM 道路等级”车速预设。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="239" />
+        <source>Speeds used (km/h × roads): {0}</source>
+        <translation>采用的车速（km/h × 道路条数）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="243" />
+        <source>{0} roads have an empty speed: maxspeed, the class table or DEFAULT_SPEED is used.</source>
+        <translation>{0} 条道路车速为空：改用限速 maxspeed、道路等级车速表或 DEFAULT_SPEED。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="247" />
+        <source>{0} roads have a maxspeed that is not understood: their class speed is used.</source>
+        <translation>{0} 条道路的限速 maxspeed 无法识别：改用其道路等级车速。</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="255" />
+        <source>{0} reversible (tidal) roads are driven in both directions.</source>
+        <translation>{0} 条潮汐（可变方向）道路按双向通行处理。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="57" />
+        <source>Posted limit field (maxspeed, e.g. 60, 60 km/h, 30 mph)</source>
+        <translation>限速字段（maxspeed，如 60、60 km/h、30 mph）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="59" />
+        <source>Speed table (CSV or JSON; replaces the speed preset)</source>
+        <translation>车速表（CSV 或 JSON；取代车速预设）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="59" />
+        <source>Tables (*.csv *.json)</source>
+        <translation>表格 (*.csv *.json)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="66" />
+        <source>Values for forward direction (separated by ;)</source>
+        <translation>正向通行取值（以 ; 分隔）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="66" />
+        <source>Values for backward direction (separated by ;)</source>
+        <translation>反向通行取值（以 ; 分隔）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="66" />
+        <source>Values for both directions (separated by ;)</source>
+        <translation>双向通行取值（以 ; 分隔）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="81" />
+        <source>Population (polygons or points)</source>
+        <translation>人口（面或点）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="185" />
+        <source>Speed table: {0}</source>
+        <translation>车速表：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="86" />
         <source>Time band width (min)</source>
         <translation>时间分段宽度（分钟）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="70" />
+        <location filename="../processing/alg_fire_station_reach.py" line="87" />
         <source>Reached roads by time band</source>
         <translation>按时间分段的可达道路</translation>
     </message>
@@ -586,102 +631,92 @@
 <context>
     <name>FourColourMap</name>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="61" />
+        <location filename="../processing/alg_four_colour_map.py" line="60" />
         <source>Four-colour risk map</source>
         <translation>四色安全风险空间分布图</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="39" />
+        <location filename="../processing/alg_four_colour_map.py" line="40" />
         <source>Enterprises with risk_level</source>
         <translation>企业（含 risk_level 字段）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="41" />
+        <location filename="../processing/alg_four_colour_map.py" line="42" />
         <source>Enterprise id field</source>
         <translation>企业编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="42" />
+        <location filename="../processing/alg_four_colour_map.py" line="43" />
         <source>Graded hazard units with risk_level</source>
         <translation>已分级的危险源单元（含 risk_level 字段）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="44" />
+        <location filename="../processing/alg_four_colour_map.py" line="45" />
         <source>Hazard unit id field</source>
         <translation>危险源单元编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="45" />
+        <location filename="../processing/alg_four_colour_map.py" line="46" />
         <source>Map units (townships, communities; empty = square grid)</source>
         <translation>制图单元（镇街、社区；留空 = 正方形网格）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="47" />
+        <location filename="../processing/alg_four_colour_map.py" line="48" />
         <source>Grid cell size (m)</source>
         <translation>网格边长（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="48" />
+        <location filename="../processing/alg_four_colour_map.py" line="49" />
         <source>Grid extent (empty = the sources' extent grown by the largest radius)</source>
         <translation>网格范围（留空 = 风险源范围外扩最大影响半径）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="50" />
+        <location filename="../processing/alg_four_colour_map.py" line="51" />
         <source>Influence radii of levels 1, 2, 3, 4 (m)</source>
         <translation>1、2、3、4级风险源影响半径（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="52" />
+        <location filename="../processing/alg_four_colour_map.py" line="53" />
         <source>Aggregation</source>
         <translation>综合方式</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="52" />
+        <location filename="../processing/alg_four_colour_map.py" line="53" />
         <source>Highest level wins (就高)</source>
         <translation>就高（取最高风险等级）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="56" />
-        <source>Population polygons (residents per class)</source>
-        <translation>人口面图层（统计各等级常住人口）</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_four_colour_map.py" line="60" />
-        <source>Residents field</source>
-        <translation>常住人口字段</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_four_colour_map.py" line="66" />
+        <location filename="../processing/alg_four_colour_map.py" line="65" />
         <source>Areas of level {0}</source>
         <translation>{0}级区域数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="68" />
+        <location filename="../processing/alg_four_colour_map.py" line="67" />
         <source>Residents of level {0}</source>
         <translation>{0}级区域常住人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="95" />
+        <location filename="../processing/alg_four_colour_map.py" line="94" />
         <source>Give ENTERPRISES and/or HAZARD_UNITS (layers with risk_level).</source>
         <translation>请提供 ENTERPRISES 和/或 HAZARD_UNITS（含 risk_level 字段的图层）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="112" />
+        <location filename="../processing/alg_four_colour_map.py" line="111" />
         <source>Map units: {0} polygons of {1} (CELL_SIZE and EXTENT are not used)</source>
         <translation>制图单元：{1} 的 {0} 个面（不使用 CELL_SIZE 和 EXTENT）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="117" />
+        <location filename="../processing/alg_four_colour_map.py" line="116" />
         <source>Grid: {0} cells of {1:g} m from ({2:.1f}, {3:.1f}) in {4}</source>
         <translation>网格：{0} 个边长 {1:g} m 的网格，起点 ({2:.1f}, {3:.1f})，坐标系 {4}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="155" />
+        <location filename="../processing/alg_four_colour_map.py" line="151" />
         <source>Level {0}: {1:,.0f} residents</source>
         <translation>{0}级：常住人口 {1:,.0f} 人</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="52" />
+        <location filename="../processing/alg_four_colour_map.py" line="53" />
         <source>Cumulative score ({0} per source)</source>
         <translation>累计分值（每个风险源计 {0} 分）</translation>
     </message>
@@ -691,27 +726,32 @@
         <translation>研究区（如镇街）：结果裁剪至研究区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="179" />
+        <location filename="../processing/alg_four_colour_map.py" line="175" />
         <source>The study area layer '{0}' has no polygon.</source>
         <translation>研究区图层“{0}”中没有面要素。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="180" />
+        <location filename="../processing/alg_four_colour_map.py" line="176" />
         <source>Study area: {0}; areas crossing its boundary keep the level of the whole area and are cut to it (their residents are those of the part inside).</source>
         <translation>研究区：{0}；跨越其边界的单元保留整个单元的风险等级，并裁剪至研究区（人口为区内部分的人口）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="62" />
+        <location filename="../processing/alg_four_colour_map.py" line="57" />
+        <source>Population, polygons or points (residents per class)</source>
+        <translation>人口，面或点（按风险等级统计常住人口）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="61" />
         <source>Four-colour risk map as a GeoTIFF (grid only)</source>
         <translation>四色风险图 GeoTIFF（仅格网）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="99" />
+        <location filename="../processing/alg_four_colour_map.py" line="98" />
         <source>Give OUTPUT and/or OUTPUT_RASTER.</source>
         <translation>请至少指定 OUTPUT 或 OUTPUT_RASTER 之一。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="166" />
+        <location filename="../processing/alg_four_colour_map.py" line="162" />
         <source>OUTPUT_RASTER needs the square grid (no UNITS): not written.</source>
         <translation>OUTPUT_RASTER 需要正方形格网（不能指定 UNITS）：未写出。</translation>
     </message>
@@ -719,117 +759,117 @@
 <context>
     <name>FullAssessment</name>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="35" />
+        <location filename="../processing/alg_full_assessment.py" line="36" />
         <source>Full risk assessment (one run)</source>
         <translation>完整风险评估（一次运行）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="47" />
+        <location filename="../processing/alg_full_assessment.py" line="52" />
         <source>Enterprise risk method</source>
         <translation>企业风险评价方法</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="47" />
+        <location filename="../processing/alg_full_assessment.py" line="52" />
         <source>LEC (D = L × E × C)</source>
         <translation>LEC法（D = L × E × C）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="47" />
+        <location filename="../processing/alg_full_assessment.py" line="52" />
         <source>Risk matrix (likelihood × severity)</source>
         <translation>风险矩阵法（可能性 × 严重性）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="51" />
+        <location filename="../processing/alg_full_assessment.py" line="56" />
         <source>Four-colour map grid cell size (m)</source>
         <translation>四色图网格边长（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="53" />
+        <location filename="../processing/alg_full_assessment.py" line="58" />
         <source>Influence radii of levels 1, 2, 3, 4 (m)</source>
         <translation>1、2、3、4级风险源影响半径（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="55" />
+        <location filename="../processing/alg_full_assessment.py" line="60" />
         <source>Fire-station time limit from dispatch (min)</source>
         <translation>消防站接警出动后到达时限（min）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="57" />
+        <location filename="../processing/alg_full_assessment.py" line="62" />
         <source>Turnout time when a station gives none (min)</source>
         <translation>未填写时的出动准备时间（min）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="59" />
+        <location filename="../processing/alg_full_assessment.py" line="64" />
         <source>Fixed-shelter area target (m² per resident)</source>
         <translation>人均固定避难场所面积目标（m²/人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="61" />
+        <location filename="../processing/alg_full_assessment.py" line="66" />
         <source>Shelter indicator counts urban residents only</source>
         <translation>避难场所指标仅统计城镇人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="64" />
+        <location filename="../processing/alg_full_assessment.py" line="69" />
         <source>Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)</source>
         <translation>图集标题（留空：安全风险分布图集 / Safety Risk Atlas）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="64" />
+        <location filename="../processing/alg_full_assessment.py" line="69" />
         <source>Issuing organisation</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="64" />
+        <location filename="../processing/alg_full_assessment.py" line="69" />
         <source>Date printed on the atlas (empty: today)</source>
         <translation>图集编制日期（留空：今天）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="68" />
+        <location filename="../processing/alg_full_assessment.py" line="73" />
         <source>Page size (landscape)</source>
         <translation>纸张大小（横向）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="71" />
+        <location filename="../processing/alg_full_assessment.py" line="76" />
         <source>Atlas language (zh: Chinese, en: English)</source>
         <translation>图集语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="74" />
+        <location filename="../processing/alg_full_assessment.py" line="79" />
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="77" />
+        <location filename="../processing/alg_full_assessment.py" line="82" />
         <source>Result GeoPackage</source>
         <translation>成果GeoPackage</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="78" />
+        <location filename="../processing/alg_full_assessment.py" line="83" />
         <source>QGIS project</source>
         <translation>QGIS工程</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="79" />
+        <location filename="../processing/alg_full_assessment.py" line="84" />
         <source>Risk atlas (PDF)</source>
         <translation>风险图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="80" />
+        <location filename="../processing/alg_full_assessment.py" line="85" />
         <source>Major hazard sources</source>
         <translation>重大危险源数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="81" />
+        <location filename="../processing/alg_full_assessment.py" line="86" />
         <source>Atlas pages</source>
         <translation>图集页数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="82" />
+        <location filename="../processing/alg_full_assessment.py" line="87" />
         <source>Files and headline figures</source>
         <translation>成果文件与主要指标</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="114" />
+        <location filename="../processing/alg_full_assessment.py" line="127" />
         <source>Give an output folder.</source>
         <translation>请指定输出文件夹。</translation>
     </message>
@@ -864,12 +904,12 @@
         <translation>打开输出文件夹</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="102" />
+        <location filename="../assessment/pipeline.py" line="103" />
         <source>— Step {0} of {1}: {2} ({3})</source>
         <translation>— 第 {0} 步（共 {1} 步）：{2}（{3}）</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="177" />
+        <location filename="../assessment/pipeline.py" line="184" />
         <source>Missing input layers: {0}</source>
         <translation>缺少输入图层：{0}</translation>
     </message>
@@ -919,17 +959,17 @@
         <translation>主要数字：</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="120" />
+        <location filename="../processing/alg_full_assessment.py" line="133" />
         <source>Analysis done; the atlas is printed next, on QGIS's main thread.</source>
         <translation>分析完成；接下来在 QGIS 主线程上打印图集。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="154" />
+        <location filename="../processing/alg_full_assessment.py" line="167" />
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="156" />
+        <location filename="../processing/alg_full_assessment.py" line="169" />
         <source>The atlas could not be made: {0}</source>
         <translation>无法生成图集：{0}</translation>
     </message>
@@ -949,118 +989,123 @@
         <translation>导入报告：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="44" />
+        <location filename="../processing/alg_full_assessment.py" line="49" />
         <source>Coordinates of raw ledgers are</source>
         <translation>原始台账的坐标为</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="241" />
+        <location filename="../assessment/pipeline.py" line="250" />
         <source>{0} errors in the input layers: see {1}. First: {2}</source>
         <translation>输入图层中有 {0} 个错误：请查看 {1}。前几个：{2}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="104" />
+        <source>Give POPULATION (polygons or points) or POPULATION_RASTER, one of them.</source>
+        <translation>请给出 POPULATION（面或点）或 POPULATION_RASTER，二者取其一。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="46" />
+        <source>Population grid (raster, band 1 = residents per cell; instead of a population layer)</source>
+        <translation>人口格网（栅格，第 1 波段 = 每格常住人口；代替人口图层）</translation>
     </message>
 </context>
 <context>
     <name>GradeHazardSources</name>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="17" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="18" />
         <source>Grade major hazard sources (GB 18218-2018)</source>
         <translation>重大危险源分级（GB 18218-2018）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="20" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="21" />
         <source>Hazard-source records (one feature per unit and substance)</source>
         <translation>危险源记录（每个单元、每种物质一条要素）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="22" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="23" />
         <source>Unit id field</source>
         <translation>单元编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="23" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="24" />
         <source>Substance field (CAS number, Chinese or English name)</source>
         <translation>物质字段（CAS号、中文或英文名称）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="25" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="26" />
         <source>Design maximum quantity field (t)</source>
         <translation>设计最大量字段（t）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="26" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="27" />
         <source>Hazard category field (GB 18218 Table 2 code, e.g. W2)</source>
         <translation>危险性类别字段（GB 18218 表2符号，如 W2）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="30" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="31" />
         <source>Enterprise id field</source>
         <translation>企业编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="31" />
-        <source>Population polygons (to estimate exposed people)</source>
-        <translation>人口面图层（用于估算暴露人员）</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="33" />
-        <source>Residents field</source>
-        <translation>常住人口字段</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="38" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="37" />
         <source>Graded hazard units</source>
         <translation>重大危险源分级结果（单元）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="39" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="38" />
         <source>Hazard record details (q, Q, β)</source>
         <translation>危险源记录明细（q、Q、β）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="40" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="39" />
         <source>Number of units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="41" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="40" />
         <source>Number of major hazard sources</source>
         <translation>重大危险源数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="106" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="102" />
         <source>{0} units, {1} major hazard sources (一级 {2}, 二级 {3}, 三级 {4}, 四级 {5})</source>
         <translation>共 {0} 个单元，其中重大危险源 {1} 个（一级 {2}，二级 {3}，三级 {4}，四级 {5}）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="28" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="29" />
         <source>Exposed people field (within {0:g} m outside the boundary)</source>
         <translation>暴露人员字段（边界外 {0:g} m 范围内）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="34" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="33" />
         <source>Enterprises (polygons: the plant boundaries)</source>
         <translation>企业（面：厂区边界）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="36" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="35" />
         <source>Enterprise id field of the enterprises</source>
         <translation>企业图层的企业编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_grade_hazard_sources.py" line="109" />
+        <location filename="../processing/alg_grade_hazard_sources.py" line="105" />
         <source>Exposed people counted outside the plant boundary for {0} units, outside the unit's own boundary for {1}</source>
         <translation>{0} 个单元按厂区边界外统计暴露人数，{1} 个单元按单元自身边界外统计</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_grade_hazard_sources.py" line="32" />
+        <source>Population, polygons or points (to estimate exposed people)</source>
+        <translation>人口，面或点（用于估算暴露人数）</translation>
     </message>
 </context>
 <context>
     <name>Help</name>
     <message>
-        <location filename="../processing/help_tables.py" line="101" />
+        <location filename="../processing/help_tables.py" line="123" />
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="177" />
+        <location filename="../processing/help.py" line="178" />
         <source>Scores every enterprise of {INPUT} and classes the score into the four risk levels ({0}) with a named cut set. Run {gradehazardsources} first when enterprises own major hazard sources.
 
 {METHOD}: {METHOD_0}: D = L × E × C (likelihood, exposure, consequence; the LEC tables give L {1}; E {2}; C {3} — other values are used as given, with a warning). {METHOD_1}: R = likelihood × severity, both whole numbers {4}–{5}.
@@ -1083,7 +1128,7 @@ Output: the enterprises with risk_score, score_level, hazard_level, hazard_unit_
 输出：企业图层加上 risk_score、score_level、hazard_level、hazard_unit_id、risk_level、risk_label_zh、risk_label_en、risk_colour、level_source、risk_method、risk_preset。分值为空或无效时报错，并指明要素和字段。下一步：{fourcolourmap}使用{OUTPUT}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="200" />
+        <location filename="../processing/help.py" line="201" />
         <source>The regional red-orange-yellow-blue safety-risk map (红橙黄蓝四色安全风险空间分布图): every area gets a risk level {0} from the risk sources around it.
 
 Run first: {enterpriserisk} and/or {gradehazardsources}. {ENTERPRISES} and {HAZARD_UNITS} are their outputs (any layer with a risk_level field 1..4); the enterprise layer as imported has no risk level and is refused.
@@ -1104,7 +1149,7 @@ Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 �
 输出字段：risk_level、risk_label_zh、risk_label_en、risk_colour、n_level1 … n_level4（影响该区域的各级风险源数）、source_id / source_layer / source_dist_m（影响该区域的最高等级风险源中最近的一个）、risk_score（累计分值），给出{POPULATION}时还有 residents（按面积分摊；各等级合计写入日志并作为输出）。结果按四色配色设置样式；图例为 {6}（QGIS 为英文界面时显示 {7}）。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="269" />
+        <location filename="../processing/help.py" line="282" />
         <source>Effective shelter area per resident against the planning target (城镇人均固定避难场所面积 ≥ {0} m²), per township, per population cell and per shelter. Nothing needs to run first ({validateinputs} checks the layers).
 
 {METHOD}: {METHOD_0}: per unit of {UNITS}, the effective area of the counted shelters whose centroid lies in the unit ÷ the unit's residents (population features apportioned by area overlap); the output is the units. {METHOD_1}: a shelter serves every population feature whose centroid is within {RADIUS} of its centroid (straight line, the radius included). Its served residents are the sum of those features' residents; each feature gets the sum, over the shelters in reach, of shelter area ÷ served residents; the output is the population features. {METHOD_2}: the same with walking distance along {ROADS} (off-road legs to and from the roads included; roads whose 'class' is {1} are not walked along).
@@ -1131,7 +1176,7 @@ deficit_m2 为达到{TARGET}尚缺的面积；no_shelter 标记所有避难场�
 错误输入会停止运行并指明图层、要素和字段：面积缺失或为负、类型未知、常住人口为 NULL 或为负。地理坐标系图层重投影到本地投影坐标系（写入日志）；其他图层重投影到避难场所图层的坐标系。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="373" />
+        <location filename="../processing/help.py" line="386" />
         <source>The assessment chain as an editable Processing model — the same steps, algorithms and defaults as {fullassessment}:
 {0}
 
@@ -1142,7 +1187,7 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
 在模型设计器中打开，可修改或增加步骤，或另存一份本单位的副本。与{fullassessment}不同，它将每个结果写到您指定的位置，不生成项目和 HTML 报告。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="304" />
+        <location filename="../processing/help.py" line="317" />
         <source>Prints the risk atlas as one PDF: the county's pages, then one sheet per township of {TOWNSHIPS}. Run first: {fourcolourmap} ({RISK_MAP}), and for the other layers {enterpriserisk}, {gradehazardsources}, {firestationreach} and {shelterpercapita} — or run {fullassessment}, which makes all of them and this atlas in one go.
 
 County pages: the four-colour risk map with fire stations, shelters and major hazard units, a table of map units, area and residents per risk level, the three indicators, a table of the townships, {ORGANISATION} and {DATE}; with {REACH_AREAS}, the fire-station page (stations, the land each reaches within the time limit, the gaps hatched in red, coverage per township, the stations' districts against their class limit); with {SHELTER_UNITS}, the shelter page (fixed-shelter area per resident per township against {TARGET}, default {0} m² per resident, a value equal to the target meets it; with {SHELTER_LOAD} the shelters' service areas and the overloaded shelters).
@@ -1163,7 +1208,7 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
 页面来自插件“atlas/templates”文件夹中的版式模板（{PAGE_SIZE}，横向），可在版式设计器中编辑；若在个人配置的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4），则使用这些模板。文字以文本形式写出（可搜索），语言按{LANGUAGE}，使用本机已有的中文字体（文泉驿正黑、微软雅黑、黑体、苹方等）。还可将每页另存为 PNG 图片（{OUTPUT_PNG_FOLDER}），并将图集图层写入{ATLAS_LAYERS}（图表存入其旁边的“atlas_charts”文件夹），项目可由此重建图集版式。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="67" />
+        <location filename="../processing/help.py" line="68" />
         <source>Writes an empty GeoPackage holding every layer Risk Atlas reads — {0} — with their fields, field aliases (in the language chosen in {ALIAS_LANGUAGE}), drop-down value maps for the coded fields and default styles. This is where to begin with a county's own data: fill the layers from the bureau's ledgers, then run {validateinputs}.
 
 Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of your county).
@@ -1176,7 +1221,7 @@ Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of 
 {OUTPUT_XLSX_FOLDER}（可选）：另为每个图层写出一个 Excel 工作簿，供在 Excel 中填写 — 列名语言按{ALIAS_LANGUAGE}，代码字段带下拉列表，并有数值校验和填表说明页。填好的工作簿用{importlayer}导入（需要 Python 包 openpyxl）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="348" />
+        <location filename="../processing/help.py" line="361" />
         <source>Runs the whole assessment on a county's layers in one go — nothing needs to run first — and writes everything into {OUTPUT_FOLDER}:
 {0}
 
@@ -1199,7 +1244,7 @@ The analysis runs in the background (QGIS stays usable); the atlas is printed af
 分析在后台运行（QGIS 可继续使用）；之后打印图集。“取消”在下一个进度步骤停止运行，不留下本次运行的任何文件；输入数据有错误时，运行在检查后停止，只保留列出这些错误的 validation.html。各选项的含义和默认值与单独的算法相同。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="116" />
+        <location filename="../processing/help.py" line="117" />
         <source>Run this first (a ledger in the bureau's own format: {importlayer} before it): it checks the input layers against the Risk Atlas schemas (the fields of the data template) and writes a report table and an HTML summary. Every input is optional: give the layers you have. The dialog pre-selects the project's layer of each kind; a layer that looks like another kind (by its fields or its name) stops the run before anything is checked.
 
 The rules are the ones the analyses apply to the same values (an error here stops the analysis there, a warning is repaired or used as given there too), plus the fields the method chosen in {METHOD} needs (LEC: lec_l, lec_e, lec_c; matrix: likelihood, severity). Checks: empty layer; missing or geographic CRS (geographic layers are reprojected to a local projected CRS by the analyses: a warning); layers in different CRSs (warning: reprojected to the first layer's CRS); missing required fields; wrong field types (numbers stored as text are a warning when every value parses; infinity is no number; yes/no fields take {1}, in any case); empty required values (an empty quantity counts as 0 t: a warning); null, invalid (warning: repaired) or wrongly typed geometries; duplicate ids; negative values, values beyond the largest possible (errors, e.g. quantity above {0} t) and implausibly large ones (warnings, e.g. quantity above {2} t); unknown or ambiguous codes — Chinese names of the code table count as their codes: {3} … — (shelter type and hazard category: errors; station class, road class, direction and the urban flag: warnings, as the analyses use them anyway); substances GB 18218-2018 cannot resolve; LEC values outside the LEC tables (warning); GBK-encoded shapefiles without a .cpg file (warning: set the layer's data source encoding to GBK). Each finding names the layer, the feature (its id, then its fid) and the field.
@@ -1212,7 +1257,7 @@ The algorithm succeeds even when errors are found, unless {FAIL_ON_ERROR} is tic
 即使发现错误，算法也会成功结束，除非勾选了{FAIL_ON_ERROR}（此时不写出任何结果）。输入图层不会被修改。下一步：{fullassessment}，或逐个运行各项分析。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="147" />
+        <location filename="../processing/help.py" line="148" />
         <source>Identifies and grades major hazard sources after {0} from {INPUT} and writes one feature per unit. Run {validateinputs} first.
 
 Per record: q = design maximum quantity (t); Q = critical quantity from Table 1 by substance (CAS number, Chinese or English name or alias, e.g. 氯 / 液氯 / chlorine / 7782-50-5), else from Table 2 by the record's hazard category (e.g. W2, W5.2, J1; with several categories the lowest Q); β from Table 3 for its toxic gases, else Table 4 by category (several categories: the highest β).
@@ -1233,42 +1278,42 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
 物质既不在表1中又没有给出类别时报错，并指明单元和要素；数量为空按 0 t 计（警告）；数量为负报错。{DETAILS}列出每条记录的 q、Q、β、q/Q 及各值的来源表。单元几何为其各记录合并。下一步：{enterpriserisk}和{fourcolourmap}使用{OUTPUT}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="391" />
+        <location filename="../processing/help.py" line="404" />
         <source>an error</source>
         <translation>报错</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="389" />
+        <location filename="../processing/help.py" line="402" />
         <source>left out with a warning</source>
         <translation>剔除并警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="390" />
+        <location filename="../processing/help.py" line="403" />
         <source>kept with a warning</source>
         <translation>保留并警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="390" />
+        <location filename="../processing/help.py" line="403" />
         <source>kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="391" />
+        <location filename="../processing/help.py" line="404" />
         <source>a warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="392" />
+        <location filename="../processing/help.py" line="405" />
         <source>accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="393" />
+        <location filename="../processing/help.py" line="406" />
         <source>Bad input: a value the layer rules refuse (a missing field, text in a number field, a negative value or one beyond the largest possible, an unknown code, a duplicate id) stops the run with a message naming the layer, the feature (its id, then its fid) and the field, as validateinputs reports it; implausibly large values are used with a warning. Invalid geometries are repaired (make valid) with a warning naming the features. Features without geometry — {0}. An empty layer — {1}. Input layers are never modified; the outputs are written whole or not at all (a failed or cancelled run leaves none).</source>
         <translation>错误输入：图层规则不接受的值（缺少字段、数值字段中的文字、负值或超出最大可能值、未知代码、重复编号）将终止运行，提示信息指明图层、要素（先编号，后 fid）和字段，与“检查输入图层”的报告一致；不合常理的过大值照常使用并给出警告。无效几何会被修复（make valid），并给出指明要素的警告。无几何的要素——{0}。空图层——{1}。输入图层不会被修改；输出要么完整写出，要么完全不写（失败或取消的运行不留下任何输出）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="82" />
+        <location filename="../processing/help.py" line="83" />
         <source>Turns a bureau's own ledger — Excel (xlsx; the first sheet, or 'file.xlsx|layername=sheet'), CSV (UTF-8 or GBK), a shapefile (GBK without .cpg is detected), GeoJSON or a GeoPackage layer — into a layer of one Risk Atlas kind, in the schema the other algorithms read. Nothing needs to run first; next: {validateinputs}, then {fullassessment} (which also imports raw ledgers itself).
 
 Headers: the header row is found within the first rows (a merged title row above it is skipped); every column is read as text first (credit codes and leading zeros survive); headers are matched through one synonym table of Chinese and English variants ({0} …); {FIELD_MAP} wins over it (full-width ＝ and ； accepted; 源列=- drops a column). {KIND}: left empty, the headers say which kind the ledger is.
@@ -1285,24 +1330,53 @@ Report ({OUTPUT_REPORT} and {OUTPUT_HTML}, in the UI language): every mapped, un
 报告（{OUTPUT_REPORT}和{OUTPUT_HTML}，使用界面语言）：列出每个已映射、未映射和有歧义的表头，以及每个经转换、未知或无法解析的值，行号与 Excel 显示一致（图层则为要素编号）。不做任何猜测：表头或取值有歧义、缺少必填字段或无法识别种类时，导入停止并说明需要设置什么，此时只写出报告。取值按原样导入：图层规则（负值、超出最大可能值的取值、编号重复、无效几何 …）由{validateinputs}和各项分析检查。{OUTPUT}的代码字段带有下拉选项（值映射），并按其种类设置样式。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="228" />
+        <location filename="../processing/help.py" line="417" />
+        <source>Population: {POPULATION} polygons (residents apportioned by area) or points (each point's residents counted wholly where it lies: a point counts as a {0:g} mm square), or instead {POPULATION_RASTER}, a grid whose band 1 holds residents per cell (WorldPop, 格网人口): each cell counts as its square, nodata and 0 cells are dropped, and the result equals a run on the cells as polygons. Give one or the other.</source>
+        <translation>人口：{POPULATION}可为面（常住人口按面积分摊）或点（每个点的常住人口全部计入其所在位置：点按边长 {0:g} 毫米的正方形计算）；也可改用{POPULATION_RASTER}，即第 1 波段为每格常住人口的格网（WorldPop、格网人口）：每个格元按其正方形计算，无数据和 0 值格元被舍弃，结果与以格元多边形运行相同。二者取其一。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="429" />
+        <source>Roads: an OSM import (GDAL's 'lines' layer) is read as it is — highway is the class, oneway and maxspeed come out of other_tags (roundabouts and motorways one-way unless tagged), and the lines the OSM speed table does not drive (footways, steps, waterways and railways without highway …) are left out and counted; the OSM value stays beside the class (highway), a Chinese class beside it as class_cn, and a posted limit or design speed (限速, 设计速度) goes to maxspeed, which {firestationreach} multiplies by its speed table's factor. Population: polygons, or points (villages, communities with 人口 and coordinates) counted where they lie.</source>
+        <translation>道路：OSM 导入数据（GDAL 的 lines 图层）可直接读取——highway 即道路等级，oneway 和 maxspeed 取自 other_tags（环岛和高速公路未另行标注时按单行处理），OSM 车速表不行驶的线（人行道、台阶、无 highway 的河流和铁路等）不导入并计数；OSM 原值保留在等级旁（highway），中文等级保留为 class_cn，限速或设计速度（限速、设计速度）写入 maxspeed，{firestationreach}按其车速表的系数折算。人口：面，或点（带人口和坐标的村、社区），点的人口全部计入其所在位置。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help_tables.py" line="110" />
+        <source>{0} ({1:g} × design speed; maxspeed × {2:g})</source>
+        <translation>{0}（{1:g} × 设计速度；限速 × {2:g}）</translation>
+    </message>
+    <message>
+        <location filename="../processing/help_tables.py" line="122" />
+        <source>left out: {0}</source>
+        <translation>不计入路网：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/help_tables.py" line="124" />
+        <source>other and none: left out</source>
+        <translation>其他及无等级：不计入路网</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="229" />
         <source>{OUTPUT_RASTER}: the levels as a paletted GeoTIFF, one byte per cell — whole cells whose centre lies in {STUDY_AREA} (every cell when it is not given) hold their level, the others no data (0) — with the palette as its colour table and the legend in a .qml beside it. {OUTPUT} and {OUTPUT_RASTER} may each be left out, not both.</source>
         <translation>{OUTPUT_RASTER}：以调色板 GeoTIFF 输出风险等级，每个格网单元一个字节——中心点位于{STUDY_AREA}内的完整单元（未指定时为全部单元）取其等级，其余为无数据（0）；四色调色板写入其颜色表，图例写入同名 .qml 文件。{OUTPUT}与{OUTPUT_RASTER}可以省略其一，但不能都省略。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="237" />
+        <location filename="../processing/help.py" line="238" />
         <source>Which land, residents and targets each of {STATIONS} reaches within {TIME_LIMIT} of the dispatch order (建标152-2017 §14 / GB 51080-2015 §4.1: {0} min = turnout, conventionally {1} min, + driving) on {ROADS}, and whether its district respects the class limit ({2}). For {TARGETS} run {enterpriserisk} (and {gradehazardsources}) first: their outputs are the usual targets.
 
-Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction ({DIRECTION_FIELD}). Speed per road: {SPEED_FIELD} when &gt; 0, else the road class's speed from {SPEED_PRESET} ({3}), else {DEFAULT_SPEED}. A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations farther than {SNAP_TOLERANCE} are listed and left out. One search from all stations at once, each starting with its turnout time ({TURNOUT_FIELD}, else {DEFAULT_TURNOUT}); roads are cut where two stations meet (equal time) and where time runs out. A suburban station ({SUBURBAN_FIELD}: {4}) has the suburban limit whatever its class.
+Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction ({DIRECTION_FIELD}). Speed per road: {SPEED_FIELD} when &gt; 0, else a parseable posted limit ({MAXSPEED_FIELD}: a number, with or without a unit, or a national default: {5}; several values: the lowest) × the table's maxspeed factor, else the road class's speed from {SPEED_PRESET} (or {SPEED_TABLE}), else {DEFAULT_SPEED}. No standard gives fire-engine speeds: option 0 is a project preset ({3}); options 1–3 are {6} × the design speed of JTG B01-2014 and CJJ 37-2012 (a project factor: fire engines drive below design speed). {SPEED_PRESET_1}: {7}. {SPEED_PRESET_2} (codes 1–4 = 一级…四级): {8}. {SPEED_PRESET_3} (codes 1–4 = 快速路…支路): {9}. A class at 0 is left out of the network. The log, the HTML report and the outputs' provenance list the speeds used.
+Directions: {VALUE_FORWARD} / {VALUE_BACKWARD} / {VALUE_BOTH} are lists separated by ; (OSM yes / -1 / no, 是 / 否, 单行 / 双向 …); other values are read through the code table; reversible (潮汐) roads are driven both ways and counted. A GDAL OSM 'lines' layer works as it is: highway, oneway, maxspeed and junction are read from its other_tags column (roundabouts and motorways are one-way unless tagged otherwise).
+A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations farther than {SNAP_TOLERANCE} are listed and left out. One search from all stations at once, each starting with its turnout time ({TURNOUT_FIELD}, else {DEFAULT_TURNOUT}); roads are cut where two stations meet (equal time) and where time runs out. A suburban station ({SUBURBAN_FIELD}: {4}) has the suburban limit whatever its class.
 
-Land rule: land is reached when a reached road within {ACCESS_DISTANCE} is reached, at the earliest such time; where access zones overlap, the earlier arrival wins (no overlaps). It is evaluated on a grid of one eighth of that distance (the log gives it), only near the roads reached. Districts: {DISTRICTS} (each polygon belongs to the station inside it), else the land each station reaches first with no time limit — computed only when some station has a class or the suburban flag to compare its district with (it takes a search of the whole network); otherwise the district fields stay empty. Residents: {POPULATION} apportioned by area; {STUDY_AREA} bounds the land (e.g. the townships).
+Land rule: land is reached when a reached road within {ACCESS_DISTANCE} is reached, at the earliest such time; where access zones overlap, the earlier arrival wins (no overlaps). It is evaluated on a grid of one eighth of that distance (the log gives it), only near the roads reached. Districts: {DISTRICTS} (each polygon belongs to the station inside it), else the land each station reaches first with no time limit — computed only when some station has a class or the suburban flag to compare its district with (it takes a search of the whole network); otherwise the district fields stay empty. Residents: {POPULATION} (polygons apportioned by area, points counted where they lie) or {POPULATION_RASTER}; {STUDY_AREA} bounds the land (e.g. the townships).
 
 Outputs: reached roads (station_id, arrival_min = time the piece is fully reached), optionally the reached roads by time band ({OUTPUT_EDGES_BANDS}: one line per station and band of {BAND_MIN}, band_from_min ≤ time &lt; band_to_min, the last band ending at {TIME_LIMIT}), one area per station with reach_km2, residents, district_km2, class limit, exceeds_limit and the share of the district reached in time, gaps, targets' arrival time, a summary table and an HTML report. Next: {exportatlas}.</source>
         <translation>计算{STATIONS}中各消防站在接警出动后{TIME_LIMIT}内沿{ROADS}可到达的用地、常住人口和目标（建标152-2017 第十四条 / GB 51080-2015 §4.1：{0} 分钟 = 出动时间（通常为 {1} 分钟）+ 行车时间），并检查辖区面积是否符合类别限值（{2}）。{TARGETS}请先运行{enterpriserisk}（及{gradehazardsources}）：其输出就是常用的目标。
 
-网络语义与 QGIS 网络分析一致：每个折点为节点，线在共享折点处相连，单行取值相对于数字化方向（{DIRECTION_FIELD}）。每条道路的车速：{SPEED_FIELD}大于 0 时取其值，否则取{SPEED_PRESET}中该道路等级的车速（{3}），否则取{DEFAULT_SPEED}。消防站从最近道路的最近点进入网络（离路段不计时间）；距道路超过{SNAP_TOLERANCE}的消防站会被列出并排除。所有消防站一次性同时搜索，各以其出动时间起算（{TURNOUT_FIELD}，否则{DEFAULT_TURNOUT}）；道路在两站同时到达处（等时点）及时间用尽处被截断。郊区站（{SUBURBAN_FIELD}：{4}）不论类别，一律按郊区站限值检查。
+网络语义与 QGIS 网络分析一致：每个折点为节点，线在共享折点处相连，单行取值相对于数字化方向（{DIRECTION_FIELD}）。每条道路的车速：{SPEED_FIELD}大于 0 时取其值；否则取可识别的限速（{MAXSPEED_FIELD}：数字，可带单位，或国家默认限速：{5}；多个取值时取最小）乘以车速表的限速系数；否则取{SPEED_PRESET}（或{SPEED_TABLE}）中该道路等级的车速；否则取{DEFAULT_SPEED}。消防车车速无标准规定：选项 0 为项目预设（{3}）；选项 1–3 为 JTG B01-2014 与 CJJ 37-2012 设计速度的 {6} 倍（项目取定的系数：消防车行驶低于设计速度）。{SPEED_PRESET_1}：{7}。{SPEED_PRESET_2}（代码 1–4 = 一级…四级）：{8}。{SPEED_PRESET_3}（代码 1–4 = 快速路…支路）：{9}。车速为 0 的等级不计入路网。日志、HTML 报告及输出的来源记录列出所用车速。
+通行方向：{VALUE_FORWARD} / {VALUE_BACKWARD} / {VALUE_BOTH}为以 ; 分隔的取值列表（OSM yes / -1 / no、是 / 否、单行 / 双向 …）；其他取值按代码表识别；潮汐（可变方向）道路按双向通行并计数。GDAL OSM 驱动的 lines 图层可直接使用：从其 other_tags 列读取 highway、oneway、maxspeed 和 junction（环岛和高速公路未另行标注时按单行处理）。
+消防站从最近道路的最近点进入网络（离路段不计时间）；距道路超过{SNAP_TOLERANCE}的消防站会被列出并排除。所有消防站一次性同时搜索，各以其出动时间起算（{TURNOUT_FIELD}，否则{DEFAULT_TURNOUT}）；道路在两站同时到达处（等时点）及时间用尽处被截断。郊区站（{SUBURBAN_FIELD}：{4}）不论类别，一律按郊区站限值检查。
 
-用地规则：某处用地的到达时间为其{ACCESS_DISTANCE}范围内已到达道路的最早到达时间；可达范围重叠处归先到达的消防站（无重叠）。该规则在边长为该距离八分之一的格网上计算（日志中注明），只在已到达道路附近计算。辖区：取{DISTRICTS}（每个多边形归其内部的消防站），否则为不限时间时各站最先到达的用地——仅当有消防站给出类别或郊区标志、需要与辖区比较时才计算（需搜索整个网络）；否则辖区字段为空。常住人口：按面积分摊{POPULATION}；{STUDY_AREA}限定用地范围（如镇街）。
+用地规则：某处用地的到达时间为其{ACCESS_DISTANCE}范围内已到达道路的最早到达时间；可达范围重叠处归先到达的消防站（无重叠）。该规则在边长为该距离八分之一的格网上计算（日志中注明），只在已到达道路附近计算。辖区：取{DISTRICTS}（每个多边形归其内部的消防站），否则为不限时间时各站最先到达的用地——仅当有消防站给出类别或郊区标志、需要与辖区比较时才计算（需搜索整个网络）；否则辖区字段为空。常住人口：{POPULATION}（面按面积分摊，点全部计入其所在位置）或{POPULATION_RASTER}；{STUDY_AREA}限定用地范围（如镇街）。
 
 输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、可选的按时间分段可达道路（{OUTPUT_EDGES_BANDS}：每站每个{BAND_MIN}时段一条线，band_from_min ≤ 时间 &lt; band_to_min，最后一段止于{TIME_LIMIT}）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。下一步：{exportatlas}。</translation>
     </message>
@@ -1533,189 +1607,194 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>已跳过空行：第 {rows} 行。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="56" />
+        <location filename="../layers/ledger_report.py" line="59" />
         <source>{field}: '{value}' read as {result} (rows {rows}).</source>
         <translation>{field}：“{value}”读作 {result}（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="57" />
+        <location filename="../layers/ledger_report.py" line="60" />
         <source>{field}: '{value}' is not a number (rows {rows}); it is left empty.</source>
         <translation>{field}：“{value}”不是数字（第 {rows} 行）；留空。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="59" />
+        <location filename="../layers/ledger_report.py" line="62" />
         <source>{field}: '{value}' is not a whole number (rows {rows}); it is left empty.</source>
         <translation>{field}：“{value}”不是整数（第 {rows} 行）；留空。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="63" />
+        <location filename="../layers/ledger_report.py" line="66" />
         <source>{field}: '{value}' → {result} (rows {rows}).</source>
         <translation>{field}：“{value}” → {result}（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="64" />
+        <location filename="../layers/ledger_report.py" line="67" />
         <source>{field}: '{value}' is not a known value (rows {rows}); known values: {choices}.</source>
         <translation>{field}：“{value}”不是已知取值（第 {rows} 行）；可用取值：{choices}。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="66" />
+        <location filename="../layers/ledger_report.py" line="69" />
         <source>{field}: '{value}' could be {detail} (rows {rows}): write which in the ledger.</source>
         <translation>{field}：“{value}”可能是 {detail}（第 {rows} 行）：请在台账中写明。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="68" />
+        <location filename="../layers/ledger_report.py" line="71" />
         <source>{field}: '{value}' is not a category of GB 18218 Table 2 (rows {rows}); left empty.</source>
         <translation>{field}：“{value}”不属于 GB 18218 表 2 的类别（第 {rows} 行）；留空。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="70" />
+        <location filename="../layers/ledger_report.py" line="73" />
         <source>substance: '{value}' is read by its CAS number {result} (rows {rows}).</source>
         <translation>substance：“{value}”按其 CAS 号 {result} 读取（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="72" />
+        <location filename="../layers/ledger_report.py" line="75" />
         <source>Coordinates from {column}, read as {value}.</source>
         <translation>坐标取自 {column}，按 {value} 读取。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="74" />
+        <location filename="../layers/ledger_report.py" line="77" />
         <source>No coordinates (rows {rows}): written without geometry.</source>
         <translation>无坐标（第 {rows} 行）：写出时无几何。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="76" />
+        <location filename="../layers/ledger_report.py" line="79" />
         <source>Coordinates not read ({detail}, e.g. '{value}', rows {rows}): written without geometry.</source>
         <translation>坐标无法读取（{detail}，例如“{value}”，第 {rows} 行）：写出时无几何。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="78" />
+        <location filename="../layers/ledger_report.py" line="81" />
         <source>Longitude and latitude exchanged in rows {rows}: swapped back.</source>
         <translation>第 {rows} 行经纬度颠倒：已纠正。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="80" />
+        <location filename="../layers/ledger_report.py" line="83" />
         <source>Rows {rows} lie outside China in either order: left as written.</source>
         <translation>第 {rows} 行无论怎样排列都不在中国境内：保持原样。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="82" />
+        <location filename="../layers/ledger_report.py" line="85" />
         <source>{column} hold projected coordinates (e.g. {value}), not degrees: set SOURCE_CRS.</source>
         <translation>{column} 中是投影坐标（例如 {value}），不是经纬度：请设置 SOURCE_CRS。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="84" />
+        <location filename="../layers/ledger_report.py" line="87" />
         <source>{count} places converted from {value} to WGS 84; moved {mean} m on average ({low}–{high} m).</source>
         <translation>{count} 个位置由 {value} 转换为 WGS 84；平均移动 {mean} 米（{low}–{high} 米）。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="86" />
+        <location filename="../layers/ledger_report.py" line="89" />
         <source>Rows {rows} lie outside the study area.</source>
         <translation>第 {rows} 行位于研究区外。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="88" />
+        <location filename="../layers/ledger_report.py" line="91" />
         <source>Geometry (WKT) not read (e.g. '{value}', rows {rows}): written without geometry.</source>
         <translation>几何（WKT）无法读取（例如“{value}”，第 {rows} 行）：写出时无几何。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="90" />
+        <location filename="../layers/ledger_report.py" line="93" />
         <source>Written in {result} ({value}).</source>
         <translation>写出坐标系：{result}（{value}）。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="91" />
+        <location filename="../layers/ledger_report.py" line="94" />
         <source>SOURCE_CRS {value} is projected: COORDINATES must then be 0 (as the source says).</source>
         <translation>SOURCE_CRS {value} 为投影坐标系：此时 COORDINATES 必须为 0（按数据源）。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="93" />
+        <location filename="../layers/ledger_report.py" line="96" />
         <source>The layer has no coordinate reference system: set SOURCE_CRS or COORDINATES.</source>
         <translation>该图层没有坐标参考系：请设置 SOURCE_CRS 或 COORDINATES。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="95" />
+        <location filename="../layers/ledger_report.py" line="98" />
         <source>The geometries are {value}; this kind takes {detail}.</source>
         <translation>几何类型为 {value}；该图层类型只接受 {detail}。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="98" />
+        <location filename="../layers/ledger_report.py" line="101" />
         <source>{count} places converted from {value} to WGS 84.</source>
         <translation>{count} 个位置由 {value} 转换为 WGS 84。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="170" />
+        <location filename="../layers/ledger_report.py" line="173" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="170" />
+        <location filename="../layers/ledger_report.py" line="173" />
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="170" />
+        <location filename="../layers/ledger_report.py" line="173" />
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="170" />
+        <location filename="../layers/ledger_report.py" line="173" />
         <source>Values read</source>
         <translation>取值转换</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="170" />
+        <location filename="../layers/ledger_report.py" line="173" />
         <source>Source and places</source>
         <translation>数据源与位置</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="179" />
+        <location filename="../layers/ledger_report.py" line="182" />
         <source>Risk Atlas — import report</source>
         <translation>风险图谱——导入报告</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="182" />
+        <location filename="../layers/ledger_report.py" line="185" />
         <source>Source</source>
         <translation>数据源</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="182" />
+        <location filename="../layers/ledger_report.py" line="185" />
         <source>Layer kind</source>
         <translation>图层类型</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="182" />
+        <location filename="../layers/ledger_report.py" line="185" />
         <source>Rows read</source>
         <translation>读取行数</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="182" />
+        <location filename="../layers/ledger_report.py" line="185" />
         <source>Errors / warnings</source>
         <translation>错误 / 警告</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="187" />
+        <location filename="../layers/ledger_report.py" line="190" />
         <source>Nothing was written: settle the errors below, then run the import again.</source>
         <translation>未写出任何结果：请处理下列错误后重新导入。</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="189" />
+        <location filename="../layers/ledger_report.py" line="192" />
         <source>Rows</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="189" />
+        <location filename="../layers/ledger_report.py" line="192" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="210" />
+        <location filename="../layers/ledger_report.py" line="213" />
         <source>… and {0} more</source>
         <translation>……另有 {0} 条</translation>
     </message>
     <message>
-        <location filename="../layers/ledger_report.py" line="61" />
+        <location filename="../layers/ledger_report.py" line="64" />
         <source>{field}: '{value}' is too large for a whole-number field (rows {rows}); it is left empty.</source>
         <translation>{field}：“{value}”超出整数字段的范围（第 {rows} 行）；留空。</translation>
+    </message>
+    <message>
+        <location filename="../layers/ledger_report.py" line="56" />
+        <source>{count} OSM lines with highway '{value}' are not roads for fire engines (the OSM speed table leaves them out): not imported (rows {rows}).</source>
+        <translation>{count} 条 highway 为“{value}”的 OSM 线不是消防车行驶的道路（OSM 车速表不计入）：未导入（行 {rows}）。</translation>
     </message>
 </context>
 <context>
@@ -2446,70 +2525,100 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>按非城镇计</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="24" />
+        <location filename="../processing/alg_fire_station_reach.py" line="33" />
         <source>the roads' extent is used</source>
         <translation>使用道路范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="25" />
+        <location filename="../processing/alg_fire_station_reach.py" line="34" />
         <source>the districts are computed</source>
         <translation>自动计算辖区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="26" />
+        <location filename="../processing/alg_fire_station_reach.py" line="35" />
         <source>no residents are counted</source>
         <translation>不统计常住人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="30" />
+        <location filename="../processing/alg_four_colour_map.py" line="31" />
         <source>every area counts 0 residents</source>
         <translation>所有区域的常住人口均计为 0</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="27" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="28" />
         <source>no shelter area is counted: every resident falls short of the target</source>
         <translation>不计入任何避难场所面积：所有居民均未达标</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="226" />
+        <source>field not found (nor among the OSM other_tags)</source>
+        <translation>未找到字段（OSM other_tags 中也没有）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="227" />
+        <source>a population grid must be a raster file GDAL reads (this layer's provider is {provider})</source>
+        <translation>人口格网须为 GDAL 可读的栅格文件（此图层的数据提供者为 {provider}）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="229" />
+        <source>the population grid cannot be opened</source>
+        <translation>无法打开人口格网</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="230" />
+        <source>the population grid is rotated: warp it to a north-up grid first</source>
+        <translation>人口格网带旋转：请先重投影（warp）为正北朝上的格网</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="231" />
+        <source>residents per cell is negative ({cells})</source>
+        <translation>格网单元人口为负数（{cells}）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="232" />
+        <source>the population grid cannot be read as a raster</source>
+        <translation>无法将人口格网读取为栅格</translation>
     </message>
 </context>
 <context>
     <name>InputLayers</name>
     <message>
-        <location filename="../layers/schemas.py" line="252" />
+        <location filename="../layers/schemas.py" line="257" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="252" />
+        <location filename="../layers/schemas.py" line="257" />
         <source>Hazard sources (one record per unit and substance)</source>
         <translation>危险源（每个单元每种物质一条记录）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="252" />
+        <location filename="../layers/schemas.py" line="257" />
         <source>Emergency shelters</source>
         <translation>应急避难场所</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="252" />
+        <location filename="../layers/schemas.py" line="257" />
         <source>Emergency shelters, second layer (e.g. points beside polygons)</source>
         <translation>应急避难场所（第二图层，如面图层之外的点图层）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="252" />
+        <location filename="../layers/schemas.py" line="257" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="252" />
+        <location filename="../layers/schemas.py" line="257" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="252" />
+        <location filename="../layers/schemas.py" line="257" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="252" />
+        <location filename="../layers/schemas.py" line="257" />
         <source>Townships</source>
         <translation>镇街</translation>
     </message>
@@ -2517,52 +2626,52 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 <context>
     <name>RiskAtlasAlgorithm</name>
     <message>
-        <location filename="../processing/base.py" line="224" />
+        <location filename="../processing/base.py" line="223" />
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="357" />
+        <location filename="../processing/base.py" line="356" />
         <source>Layer '{0}' has no coordinate reference system: set one in Layer Properties ▸ Source.</source>
         <translation>图层“{0}”没有坐标参考系：请在 图层属性 ▸ 源 中设置。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="52" />
+        <location filename="../processing/base.py" line="51" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="53" />
+        <location filename="../processing/base.py" line="52" />
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="54" />
+        <location filename="../processing/base.py" line="53" />
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="55" />
+        <location filename="../processing/base.py" line="54" />
         <source>Atlas</source>
         <translation>图集</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="285" />
+        <location filename="../processing/base.py" line="284" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="384" />
+        <location filename="../processing/base.py" line="383" />
         <source>Layer '{0}' has no field '{1}' ({2}).</source>
         <translation>图层“{0}”没有字段“{1}”（{2}）。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="292" />
+        <location filename="../processing/base.py" line="291" />
         <source>Language of the reports (zh: Chinese, en: English)</source>
         <translation>报告语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="51" />
+        <location filename="../processing/base.py" line="50" />
         <source>Assessment</source>
         <translation>风险评估</translation>
     </message>
@@ -2587,14 +2696,39 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>{0}由“{1}”生成：请先运行该算法。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="231" />
+        <location filename="../processing/base.py" line="230" />
         <source>File error: {0}</source>
         <translation>文件错误：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="202" />
+        <location filename="../processing/base.py" line="201" />
         <source>{0}: no layer can be opened from {1}</source>
         <translation>{0}：无法从 {1} 打开图层</translation>
+    </message>
+    <message>
+        <location filename="../processing/population.py" line="16" />
+        <source>Residents field</source>
+        <translation>常住人口字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/population.py" line="18" />
+        <source>Population grid (raster, band 1 = residents per cell; instead of a population layer)</source>
+        <translation>人口格网（栅格，第 1 波段 = 每格常住人口；代替人口图层）</translation>
+    </message>
+    <message>
+        <location filename="../processing/population.py" line="30" />
+        <source>Give POPULATION or POPULATION_RASTER, not both.</source>
+        <translation>POPULATION 与 POPULATION_RASTER 只能给出其一。</translation>
+    </message>
+    <message>
+        <location filename="../processing/population.py" line="35" />
+        <source>POPULATION_RASTER cannot be read as a raster layer.</source>
+        <translation>POPULATION_RASTER 无法作为栅格图层读取。</translation>
+    </message>
+    <message>
+        <location filename="../processing/population.py" line="44" />
+        <source>Give POPULATION (polygons or points) or POPULATION_RASTER.</source>
+        <translation>请给出 POPULATION（面或点）或 POPULATION_RASTER。</translation>
     </message>
 </context>
 <context>
@@ -2656,39 +2790,34 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>人均避难场所面积</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="38" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="39" />
         <source>Shelters (points or polygons)</source>
         <translation>避难场所（点或面）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="40" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="41" />
         <source>Shelters, second layer (e.g. points beside polygons; same fields)</source>
         <translation>避难场所第二图层（如面图层之外的点；字段相同）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="42" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="43" />
         <source>Effective area field (m²; empty = polygon area)</source>
         <translation>有效避难面积字段（m²；为空则取多边形面积）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="44" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="45" />
         <source>Shelter type field</source>
         <translation>避难场所类型字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="46" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="47" />
         <source>Shelter types counted</source>
         <translation>计入的避难场所类型</translation>
     </message>
     <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="50" />
+        <location filename="../processing/alg_shelter_per_capita.py" line="51" />
         <source>Population (points or polygons)</source>
         <translation>人口（点或面）</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_shelter_per_capita.py" line="51" />
-        <source>Residents field</source>
-        <translation>人口数字段</translation>
     </message>
     <message>
         <location filename="../processing/alg_shelter_per_capita.py" line="52" />

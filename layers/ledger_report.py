@@ -53,6 +53,9 @@ TEMPLATES = {
     ("row", "skipped_no_key"): QT_TRANSLATE_NOOP(
         "ImportReport", "Rows {rows} skipped: every required field is empty (a total line or a note?)."),
     ("row", "skipped_empty"): QT_TRANSLATE_NOOP("ImportReport", "Empty rows {rows} skipped."),
+    ("row", "not_a_road"): QT_TRANSLATE_NOOP(
+        "ImportReport", "{count} OSM lines with highway '{value}' are not roads for fire engines (the OSM speed "
+        "table leaves them out): not imported (rows {rows})."),
     ("number", "read"): QT_TRANSLATE_NOOP("ImportReport", "{field}: '{value}' read as {result} (rows {rows})."),
     ("number", "unparseable"): QT_TRANSLATE_NOOP(
         "ImportReport", "{field}: '{value}' is not a number (rows {rows}); it is left empty."),

@@ -23,35 +23,118 @@ def numbers(frame, name, what):
     return parsed.values
 
 
+OSM_TAGS = ("highway", "oneway", "maxspeed", "junction")  # read from GDAL's other_tags when not columns
+ROLE_FALLBACKS = {"class": ("class_cn", "highway")}  # other class columns: the Chinese class code, OSM's highway
+
+
 @dataclass
 class RoadInputs:
-    geoms: np.ndarray
+    geoms: np.ndarray  # the roads kept (those the speed table does not leave out)
+    fids: np.ndarray  # their feature ids
     speeds: np.ndarray  # km/h
     directions: np.ndarray  # core.network FORWARD / BACKWARD / BOTH
-    speed_origin: dict  # roads by where their speed came from: "field", "class", "default"
+    speed: object  # core.roads.RoadSpeeds of every road (origins, the speeds used per class)
     unknown_directions: int
+    reversible: int  # reversible roads (driven both ways)
     multipart: int
     without_geometry: int
+    fields: dict  # role ("speed", "class", "direction", "maxspeed") -> field used, or None
+    from_tags: tuple  # roles read from the other_tags column
+
+    @property
+    def speed_origin(self):
+        return self.speed.counts
 
 
-def road_inputs(roads, speed_field, class_field, direction_field, preset, default_speed, direction_values):
-    """``direction_values``: the (forward, backward, both) values of the direction field."""
+def osm_tags(roads):
+    """{tag: values} of OSM_TAGS from the layer's ``other_tags`` column (GDAL's OSM driver); {} without it."""
+    from ..core.roads import parse_other_tags
+
+    if "other_tags" not in roads.gdf.columns:
+        return {}
+    return parse_other_tags(roads.gdf["other_tags"].to_numpy(dtype=object), OSM_TAGS)
+
+
+def road_fields(roads, requested, tags, preset=None):
+    """{role: field or tag name, or None}. ``requested``: {role: (name or None, given explicitly)}.
+    A name the layer lacks is looked up among the OSM tags; an explicitly given name found nowhere is
+    an error. A class field left to its default is, among the default, ``class_cn`` and ``highway``
+    (those the layer has), the one whose values ``preset``'s table reads best (an imported layer
+    carries the English class beside the Chinese class code or the OSM value)."""
+    columns = set(roads.gdf.columns)
+    chosen = {}
+    for role, (name, explicit) in requested.items():
+        candidates = (name,) if explicit else (name,) + ROLE_FALLBACKS.get(role, ())
+        found = [c for c in dict.fromkeys(candidates) if c and (c in columns or c in tags)]
+        if explicit and name and not found:
+            raise InputError(m.FIELD_NOT_FOUND_NOR_OSM, layer=roads.name, field=name)
+        chosen[role] = _best_class_field(roads, found, tags, preset) if role == "class" and len(found) > 1 else (
+            found[0] if found else None)
+    return chosen
+
+
+def _best_class_field(roads, names, tags, preset):
+    """The field of ``names`` with the most values that a row of the speed table matches; on a tie the
+    more specific one (``highway``, ``class_cn`` over the English class)."""
+    from ..core.roads import class_speeds
+    from ..core.standards.road_speeds import OTHER_ROW
+
+    if preset is None:
+        return names[0]
+
+    def matched(name):
+        values = roads.gdf[name].to_numpy(dtype=object) if name in roads.gdf.columns else tags[name]
+        keys = class_speeds(values, preset).keys
+        return int(((keys != None) & (keys != OTHER_ROW)).sum())  # noqa: E711 (elementwise)
+
+    scores = [matched(name) for name in names]
+    return names[len(scores) - 1 - scores[::-1].index(max(scores))]
+
+
+def road_inputs(roads, fields, preset, default_speed, direction_values, tags=None):
+    """``fields``: road_fields' {role: name}; ``preset``: a core SpeedPreset (or its name);
+    ``direction_values``: the (forward, backward, both) value lists of the direction field."""
     import shapely
 
-    from ..core import fire_reach as fr
+    from ..core import roads as rd
 
-    gdf = roads.gdf
-    speeds, origin = fr.road_speeds(
-        len(gdf), gdf[speed_field].to_numpy(dtype=object) if speed_field else None,
-        gdf[class_field].to_numpy(dtype=object) if class_field else None,
-        preset=preset, default_speed=default_speed, layer=roads.name, speed_field=speed_field,
-        fids=gdf.index.to_numpy())
-    if direction_field:
-        directions, unknown = fr.direction_codes(gdf[direction_field].to_numpy(dtype=object), *direction_values)
+    gdf, tags = roads.gdf, tags or {}
+
+    def column(name):
+        if name and name in gdf.columns:
+            return gdf[name].to_numpy(dtype=object)
+        return tags.get(name) if name else None
+
+    def values(role):
+        return column(fields.get(role))
+
+    speed = rd.road_speeds(len(gdf), values("speed"), values("class"), preset, default_speed, roads.name,
+                           fields.get("speed"), gdf.index.to_numpy(), maxspeed_values=values("maxspeed"))
+    direction = values("direction")
+    if direction is not None and fields.get("class") == "highway":  # OSM: roundabouts and motorways
+        direction = rd.implied_oneway(direction, values("class"), column("junction"))
+    if direction is not None:
+        read = rd.read_directions(direction, *direction_values)
+        directions, unknown, reversible = read.codes, read.unknown, read.reversible
     else:
-        directions, unknown = np.zeros(len(gdf), dtype=np.int8), 0
-    return RoadInputs(gdf.geometry.values, speeds, directions, origin, unknown,
-                      int((shapely.get_num_geometries(gdf.geometry.values) > 1).sum()), int(gdf.geometry.isna().sum()))
+        directions, unknown, reversible = np.zeros(len(gdf), dtype=np.int8), 0, 0
+    kept = speed.kept
+    geoms = gdf.geometry.values
+    return RoadInputs(geoms[kept], gdf.index.to_numpy()[kept], speed.speeds[kept], directions[kept], speed, unknown,
+                      reversible, int((shapely.get_num_geometries(geoms[kept]) > 1).sum()),
+                      int(gdf.geometry.isna().to_numpy()[kept].sum()), dict(fields),
+                      tuple(r for r, n in fields.items() if n and n not in gdf.columns))
+
+
+def speeds_used(network):
+    """Rows (what, class, km/h, roads) of the speeds a run used — for the log, the HTML report and
+    the provenance: the speed field, maxspeed × factor, each class's table speed, DEFAULT_SPEED and
+    the roads left out (km/h 0)."""
+    speed = network.speed
+    names = {"field": f"field {network.fields.get('speed')}", "maxspeed":
+             f"maxspeed × {speed.preset.maxspeed_factor:g}", "class": "class", "default": "DEFAULT_SPEED",
+             "left_out": "left out"}
+    return [(names[origin], key, round(kmh, 3), count) for origin, key, kmh, count in speed.used()]
 
 
 @dataclass
@@ -129,3 +212,53 @@ def read_targets(layers, crs, transform_context, no_geometry):
         ids = frame.gdf[frame.key].to_numpy(dtype=object) if frame.key else frame.gdf.index.to_numpy()
         targets.append((name, frame.gdf.geometry.values, ids))
     return targets, notices
+
+
+def road_report(network, count):
+    """(info lines, warnings) about the roads as read: fields used, the speeds used, directions."""
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    translate = QCoreApplication.translate
+    origin, speed, info, warnings = network.speed.counts, network.speed, [], []
+    if network.fields.get("class"):
+        info.append(translate("FireStationReach", "Road classes read from '{0}' with the speed table {1}.").format(
+            network.fields["class"], speed.preset.name))
+    if network.from_tags:
+        info.append(translate("FireStationReach", "Read from the OSM other_tags column: {0}.").format(
+            ", ".join(network.fields[role] for role in network.from_tags)))
+    info.append(translate(
+        "FireStationReach", "Speeds: {0} roads from the speed field, {1} from maxspeed × {2:g}, {3} from the "
+        "road-class table, {4} at the default speed; {5} left out ({6}).").format(
+        origin["field"], origin["maxspeed"], speed.preset.maxspeed_factor, origin["class"], origin["default"],
+        origin["left_out"], speed.preset.name))
+    if network.fields.get("class") == "highway" and not origin["left_out"]:
+        warnings.append(translate(
+            "FireStationReach", "The roads look like an OSM import (highway) but the speed table leaves no line out: "
+            "footways, waterways and railways are driven too. Choose the speed preset of OSM highway classes."))
+    used = speeds_used(network)
+    info.append(translate("FireStationReach", "Speeds used (km/h × roads): {0}").format("; ".join(
+        f"{what}{' ' + key if key else ''} {kmh:g} × {roads}" for what, key, kmh, roads in used[:40])
+        + ("; …" if len(used) > 40 else "")))
+    if network.fields.get("speed") and origin["field"] < count - origin["left_out"]:
+        warnings.append(translate(
+            "FireStationReach", "{0} roads have an empty speed: maxspeed, the class table or DEFAULT_SPEED is "
+            "used.").format(count - origin["left_out"] - origin["field"]))
+    if speed.maxspeed is not None and speed.maxspeed.count("unknown"):
+        warnings.append(translate(
+            "FireStationReach", "{0} roads have a maxspeed that is not understood: their class speed is used.")
+            .format(speed.maxspeed.count("unknown")))
+    if network.unknown_directions:
+        warnings.append(translate(
+            "FireStationReach", "{0} roads have an empty or unknown direction value: both directions are used.")
+            .format(network.unknown_directions))
+    if network.reversible:
+        warnings.append(translate("FireStationReach", "{0} reversible (tidal) roads are driven in both directions.")
+                        .format(network.reversible))
+    if network.multipart:
+        info.append(translate(
+            "FireStationReach", "{0} multipart roads are split into their parts (parts join only where they share "
+            "a vertex).").format(network.multipart))
+    if network.without_geometry:
+        warnings.append(translate("FireStationReach", "{0} roads without geometry are ignored.")
+                        .format(network.without_geometry))
+    return info, warnings

@@ -228,11 +228,28 @@ def reach_page(result, record, language="zh"):
     extra = ([word("all_exceed" if exceeding == len(stations) else "some_exceed", language, n=exceeding)]
              if exceeding else [])
     page.paragraph(" ".join([word("stations_note", language)] + extra), css="note")
+    _speeds_used(page, record, language)
     page.heading(word("notes", language))
     page.bullets(result.info + result.warnings)
     page.heading(word("provenance", language))
     page.preformatted(json.dumps(record, ensure_ascii=False, indent=1))
     return page.render()
+
+
+def _speeds_used(page, record, language):
+    """Which speeds the result used: per origin (speed field, maxspeed × factor, class, default) and the
+    roads left out (the provenance record's speeds_used)."""
+    from .report_words import word
+
+    if not record.get("speeds_used"):
+        return
+    page.heading(word("speeds", language))
+    page.paragraph(word("speeds_note", language, table=record.get("speed_preset"),
+                        source=record.get("speed_table")), css="note")
+    page.table([Cell(word("col_speed_source", language), "l"), Cell(word("col_road_class", language), "l"),
+                word("col_kmh", language), word("col_roads", language)],
+               [[Cell(what, "l"), Cell(key, "l"), f"{kmh:g}", f"{roads:,}"]
+                for what, key, kmh, roads in record["speeds_used"]])
 
 
 # ---------------------------------------------------------------- shelters

@@ -21,6 +21,13 @@ WORDS = {
                     "{roads} km; study area {study} km²; gaps {gaps} km²; land-rule grid {cell} m. Class limits: "
                     "建标152-2017 §14, GB 51080-2015 §4.1."),
     "stations": ("各消防站", "Stations"),
+    "speeds": ("采用车速", "Speeds used"),
+    "speeds_note": ("车速表 {table}（{source}）。道路按车速来源分组：车速字段、限速 maxspeed × 系数、道路等级车速、默认车速；"
+                    "不计入路网（left out）的道路消防车不行驶。",
+                    "Speed table {table} ({source}). Roads by where their speed came from: the speed field, maxspeed × "
+                    "the factor, the class's speed, the default speed; roads left out are not driven."),
+    "col_speed_source": ("车速来源", "Source"), "col_road_class": ("道路等级", "Class"),
+    "col_kmh": ("车速（km/h）", "km/h"), "col_roads": ("道路条数", "Roads"),
     "col_station": ("消防站", "Station"), "col_id": ("编号", "Id"), "col_class": ("类别", "Class"),
     "col_turnout": ("出动时间（分钟）", "Turnout (min)"), "col_on_network": ("接入路网", "On the roads"),
     "col_reach_km2": ("首到面积（km²）", "Reached first (km²)"), "col_residents": ("首到人口", "Residents reached"),

@@ -172,7 +172,7 @@ FIRE_STATIONS = LayerSchema(
 )
 
 POPULATION = LayerSchema(
-    "population", "人口", "Population", (POLYGON,),
+    "population", "人口", "Population", (POLYGON, POINT),  # points: villages, communities (counted where they lie)
     (
         _id("pop_id", "人口单元编号", "Population unit id"),
         FieldSpec("residents", DOUBLE, "常住人口", "Residents", required=True, minimum=0, maximum=1e6, plausible=2e5),
@@ -182,6 +182,8 @@ POPULATION = LayerSchema(
     key=("pop_id",),
 )
 
+POPULATION_POINT_SQUARE_M = 0.001  # a population point counts as a square of this side (m): wholly where it lies
+
 ROADS = LayerSchema(
     "roads", "道路", "Roads", (LINE,),
     (
@@ -190,6 +192,9 @@ ROADS = LayerSchema(
         FieldSpec("class", STRING, "道路等级", "Road class", required=True, allowed=ROAD_CLASSES, length=12,
                   unknown_means=UNKNOWN_ROAD_CLASS_SPEED),
         FieldSpec("speed_kmh", DOUBLE, "车速(km/h)", "Speed (km/h)", minimum=1, maximum=150, plausible=120),
+        FieldSpec("maxspeed", STRING, "限速", "Posted limit (maxspeed)", length=20,
+                  description="posted limit or design speed (60, 60 km/h, 30 mph, CN:urban): × the speed table's "
+                              "factor when speed_kmh is empty"),
         FieldSpec("oneway", STRING, "通行方向", "Direction of travel", allowed=ONEWAY_VALUES, length=10,
                   unknown_means=UNKNOWN_DIRECTION_BOTH),
     ),

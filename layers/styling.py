@@ -51,10 +51,12 @@ def aliases(kind, language):
     return tuple((spec.name, spec.alias_zh if language == "zh" else spec.alias_en) for spec in SCHEMAS[kind].fields)
 
 
-def _population_ranges():
+def _population_ranges(point=False):
+    """Grey classes of residents: fills, or for points (villages) circles growing with the class."""
     breaks, last = POPULATION_BREAKS, len(POPULATION_COLOURS) - 1
     return tuple((breaks[i], breaks[i + 1], f"{breaks[i]:g} – {breaks[i + 1]:g}" if i < last else f"≥ {breaks[i]:g}",
-                  fill(colour, None, outline_style="no")) for i, colour in enumerate(POPULATION_COLOURS))
+                  marker("circle", colour, "#404040", 1.6 + 0.6 * i) if point else fill(colour, None, outline_style="no"))
+                 for i, colour in enumerate(POPULATION_COLOURS))
 
 
 def _input_renderer(kind, geometry, language="zh"):
@@ -71,7 +73,7 @@ def _input_renderer(kind, geometry, language="zh"):
     if kind == "fire_stations":
         return SingleSymbol(marker("star", "#e00000", "#ffffff", 5)), Labels('"name"', 8, "#a00000")
     if kind == "population":
-        return Graduated("residents", _population_ranges()), None
+        return Graduated("residents", _population_ranges(point)), None
     if kind == "roads":
         names = ROAD_CLASS_NAMES_ZH if language == "zh" else ROAD_CLASS_NAMES_EN
         return Categorized("class", tuple((code, names[code], line(colour, width))

@@ -1,15 +1,24 @@
 """riskatlas:firestationreach — the 5-minute rule on the road network (glue over core.fire_reach)."""
-from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterMultipleLayers, QgsProcessingParameterString
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterString,
+)
 
+from ..core.roads import DIRECTION_DEFAULTS
 from ..core.standards import fire_stations as fs
-from ..layers.schemas import ONEWAY_BACKWARD, ONEWAY_BOTH, ONEWAY_FORWARD
 from ..support import compat
 from ..support.i18n import is_chinese
-from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm, objects_frozen
+from .base import FLAG_ADVANCED, LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm, objects_frozen
+from .population import add_population, read_population
 
 SPEED_PRESET_NAMES = tuple(fs.SPEED_PRESETS)  # the SPEED_PRESET enum
-DIRECTION_PARAMETERS = (("VALUE_FORWARD", ONEWAY_FORWARD), ("VALUE_BACKWARD", ONEWAY_BACKWARD),
-                        ("VALUE_BOTH", ONEWAY_BOTH))
+DIRECTION_PARAMETERS = (("VALUE_FORWARD", DIRECTION_DEFAULTS["forward"]),
+                        ("VALUE_BACKWARD", DIRECTION_DEFAULTS["backward"]), ("VALUE_BOTH", DIRECTION_DEFAULTS["both"]))
+ROAD_FIELDS = (("speed", "SPEED_FIELD"), ("class", "ROAD_CLASS_FIELD"), ("direction", "DIRECTION_FIELD"),
+               ("maxspeed", "MAXSPEED_FIELD"))
 
 
 def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks for)
@@ -31,7 +40,7 @@ class FireStationReach(RiskAtlasAlgorithm):
         return self.tr("Fire-station reach (5-minute rule)")
 
     def initAlgorithm(self, config=None):
-        from .help_tables import speed_preset_text
+        from .help_tables import speed_preset_option
 
         self.add_source("STATIONS", self.tr("Fire stations"), [compat.SOURCE_POINT], kind="fire_stations")
         self.add_field("STATION_ID_FIELD", self.tr("Station id field"), "station_id", "STATIONS")
@@ -44,12 +53,21 @@ class FireStationReach(RiskAtlasAlgorithm):
         self.add_field("ROAD_CLASS_FIELD", self.tr("Road class field"), "class", "ROADS")
         self.addParameter(QgsProcessingParameterEnum(
             "SPEED_PRESET", self.tr("Speed preset by road class"),
-            options=[speed_preset_text(p, is_chinese()) for p in fs.SPEED_PRESETS.values()], defaultValue=0))
-        self.add_number("DEFAULT_SPEED", self.tr("Default speed (km/h)"), fs.DEFAULT_SPEED_KMH, minimum=0.1, decimals=1)
+            options=[speed_preset_option(p, is_chinese()) for p in fs.SPEED_PRESETS.values()], defaultValue=0))
+        self.add_field("MAXSPEED_FIELD", self.tr("Posted limit field (maxspeed, e.g. 60, 60 km/h, 30 mph)"), "maxspeed",
+                       "ROADS")
+        table = QgsProcessingParameterFile("SPEED_TABLE", self.tr("Speed table (CSV or JSON; replaces the speed preset)"),
+                                           optional=True, fileFilter=self.tr("Tables (*.csv *.json)"))
+        table.setFlags(table.flags() | FLAG_ADVANCED)
+        self.addParameter(table)
+        self.add_number("DEFAULT_SPEED", self.tr("Default speed (km/h)"), fs.DEFAULT_SPEED_KMH, minimum=0.1,
+                        decimals=1)
         self.add_field("DIRECTION_FIELD", self.tr("Direction field"), "oneway", "ROADS")
         for name, label, value in zip((p for p, _v in DIRECTION_PARAMETERS),
-                                      (self.tr("Value for forward direction"), self.tr("Value for backward direction"),
-                                       self.tr("Value for both directions")), (v for _p, v in DIRECTION_PARAMETERS)):
+                                      (self.tr("Values for forward direction (separated by ;)"),
+                                       self.tr("Values for backward direction (separated by ;)"),
+                                       self.tr("Values for both directions (separated by ;)")),
+                                      (v for _p, v in DIRECTION_PARAMETERS)):
             self.addParameter(QgsProcessingParameterString(name, label, value, optional=True))
         self.add_number("SNAP_TOLERANCE", self.tr("Snap tolerance (m)"), fs.SNAP_TOLERANCE_M, minimum=0.0, decimals=1)
         self.add_source("STUDY_AREA", self.tr("Study area"), [compat.SOURCE_POLYGON], optional=True, kind="townships")
@@ -60,8 +78,7 @@ class FireStationReach(RiskAtlasAlgorithm):
                         decimals=2)
         self.add_number("ACCESS_DISTANCE", self.tr("Access distance from roads (m)"), fs.ACCESS_DISTANCE_M,
                         minimum=0.0, decimals=0)
-        self.add_source("POPULATION", self.tr("Population"), [compat.SOURCE_POLYGON], optional=True, kind="population")
-        self.add_field("POPULATION_FIELD", self.tr("Residents field"), "residents", "POPULATION", compat.FIELD_NUMERIC)
+        add_population(self, self.tr("Population (polygons or points)"))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             "TARGETS", self.tr("Targets (enterprises, hazard units)"), compat.SOURCE_ANY_GEOMETRY, optional=True))
         self.add_number("NODE_TOLERANCE", self.tr("Node tolerance (m)"), 0.0, minimum=0.0, advanced=True, decimals=2)
@@ -88,21 +105,32 @@ class FireStationReach(RiskAtlasAlgorithm):
         stations = self.read_source(parameters, "STATIONS", context, feedback, target_crs=crs)
         study = self.read_source(parameters, "STUDY_AREA", context, feedback, target_crs=crs, required=False)
         districts = self.read_source(parameters, "DISTRICTS", context, feedback, target_crs=crs, required=False)
-        population = self.read_source(parameters, "POPULATION", context, feedback, target_crs=crs, required=False)
+        population, population_field = read_population(self, parameters, context, feedback, crs)
         feedback.setProgress(5)
 
         def field(name, frame, required=False):
             return self.field_parameter(parameters, name, context, frame, required)
 
-        preset = SPEED_PRESET_NAMES[self.parameterAsEnum(parameters, "SPEED_PRESET", context)]
+        preset = self._speed_table(parameters, context)
+        tags = inputs.osm_tags(roads)
+        chosen = inputs.road_fields(roads, {role: (self.field_parameter(parameters, name, context),
+                                                   self._explicit(parameters, name)) for role, name in ROAD_FIELDS},
+                                    tags, preset)
         directions = [self.parameterAsString(parameters, name, context) or value for name, value in DIRECTION_PARAMETERS]
         default_directions = directions == [value for _name, value in DIRECTION_PARAMETERS]
-        self.check_fields(roads, {"class": field("ROAD_CLASS_FIELD", roads), "speed_kmh": field("SPEED_FIELD", roads),
-                                  "oneway": field("DIRECTION_FIELD", roads) if default_directions else None}, feedback)
-        network = inputs.road_inputs(
-            roads, field("SPEED_FIELD", roads), field("ROAD_CLASS_FIELD", roads), field("DIRECTION_FIELD", roads),
-            preset, self.parameterAsDouble(parameters, "DEFAULT_SPEED", context), directions)
-        self._report_roads(feedback, network, len(roads.gdf), field("SPEED_FIELD", roads))
+        def column(role, check=True):  # a column of the layer (not an OSM tag) that validateinputs' rules apply to
+            return chosen.get(role) if check and chosen.get(role) in roads.gdf.columns else None
+
+        # the schema's class list is the default preset's: other tables read other classes (OSM, Chinese)
+        default_table = preset is fs.SPEED_PRESETS[SPEED_PRESET_NAMES[0]]
+        self.check_fields(roads, {"class": column("class", default_table), "speed_kmh": column("speed"),
+                                  "oneway": column("direction", default_directions)}, feedback)
+        network = inputs.road_inputs(roads, chosen, preset, self.parameterAsDouble(parameters, "DEFAULT_SPEED", context),
+                                     directions, tags)
+        info, warnings = inputs.road_report(network, len(roads.gdf))
+        for line in info:
+            feedback.pushInfo(line)
+        self.push_warnings(feedback, warnings)
         turnout_field = field("TURNOUT_FIELD", stations)
         self.check_fields(stations, {"station_id": field("STATION_ID_FIELD", stations),
                                      "class": field("CLASS_FIELD", stations), "turnout_min": turnout_field,
@@ -111,8 +139,6 @@ class FireStationReach(RiskAtlasAlgorithm):
                                         turnout_field, field("SUBURBAN_FIELD", stations))
         pop_geoms = residents = None
         if population is not None:
-            population_field = field("POPULATION_FIELD", population, required=True)
-            self.check_fields(population, {"residents": population_field}, feedback, required=("residents",))
             pop_geoms, residents = inputs.residents(population, population_field)
         targets, notices = inputs.read_targets(self.parameterAsLayerList(parameters, "TARGETS", context) or [], crs,
                                                context.transformContext(), self.TARGETS_GEOMETRY)
@@ -132,39 +158,40 @@ class FireStationReach(RiskAtlasAlgorithm):
             population=pop_geoms, residents=residents, targets=targets, options=options,
             progress=self.progress(feedback, 5, 85, scale=0.01),
             names={"roads": roads.name, "stations": stations.name, "turnout_field": turnout_field,
-                   "road_fids": roads.gdf.index.to_numpy(), "station_fids": stations.gdf.index.to_numpy(),
-                   "road_keys": roads.gdf[roads.key].to_numpy(dtype=object) if roads.key else None})
+                   "road_fids": network.fids, "station_fids": stations.gdf.index.to_numpy(),
+                   "road_keys": roads.gdf[roads.key].reindex(network.fids).to_numpy(dtype=object) if roads.key else None})
         for line in result.info:
             feedback.pushInfo(line)
         self.push_warnings(feedback, result.warnings)
         result.warnings = [self.render(w) for w in result.warnings]  # the report's, in the user's language
         self.check_cancelled(feedback)
-        return self._write(parameters, context, feedback, result, crs, preset)
+        return self._write(parameters, context, feedback, result, crs, preset, inputs.speeds_used(network))
 
-    def _report_roads(self, feedback, network, count, speed_field):
-        origin = network.speed_origin
-        feedback.pushInfo(self.tr("Speeds: {0} roads from the speed field, {1} from the road-class preset, "
-                                  "{2} at the default speed.").format(origin["field"], origin["class"],
-                                                                      origin["default"]))
-        if speed_field and origin["field"] < count:
-            feedback.pushWarning(self.tr("{0} roads have an empty speed: the class preset or DEFAULT_SPEED is used.")
-                                 .format(count - origin["field"]))
-        if network.unknown_directions:
-            feedback.pushWarning(self.tr("{0} roads have an empty or unknown direction value: both directions "
-                                         "are used.").format(network.unknown_directions))
-        if network.multipart:
-            feedback.pushInfo(self.tr("{0} multipart roads are split into their parts (parts join only where "
-                                      "they share a vertex).").format(network.multipart))
-        if network.without_geometry:
-            feedback.pushWarning(self.tr("{0} roads without geometry are ignored.").format(network.without_geometry))
+    def _explicit(self, parameters, name):
+        """A field named by the user (not its default name, which a model or qgis_process may pass on as given):
+        a layer without it is an error."""
+        value = parameters.get(name)
+        return value is not None and value != self.parameterDefinition(name).defaultValue()
 
-    def _write(self, parameters, context, feedback, result, crs, preset):
+    def _speed_table(self, parameters, context):
+        """SPEED_TABLE when given (a CSV or JSON file), else the SPEED_PRESET table."""
+        from ..core.standards.road_speeds import load_speed_table
+
+        if not self.given(parameters, "SPEED_TABLE"):
+            return fs.SPEED_PRESETS[SPEED_PRESET_NAMES[self.parameterAsEnum(parameters, "SPEED_PRESET", context)]]
+        try:
+            return load_speed_table(self.parameterAsFile(parameters, "SPEED_TABLE", context))
+        except (OSError, ValueError) as error:
+            raise QgsProcessingException(self.tr("Speed table: {0}").format(error)) from error
+
+    def _write(self, parameters, context, feedback, result, crs, preset, speeds):
         from ..layers import outputs as out
         from ..layers.reach_style import (style_reach_areas, style_reach_bands, style_reach_edges, style_reach_gaps,
                                           style_reach_targets)
         from ..layers.report_html import reach_page
 
-        record = self.provenance(parameters, speed_preset=preset, cell_m=result.stats.get("cell_m"))
+        record = self.provenance(parameters, speed_preset=preset.name, speed_table=preset.source,
+                                 speeds_used=[list(row) for row in speeds], cell_m=result.stats.get("cell_m"))
         sinks = [("OUTPUT_EDGES", result.edges, out.REACH_EDGE_FIELDS, compat.WKB_MULTILINESTRING, style_reach_edges),
                  ("OUTPUT_EDGES_BANDS", result.edge_bands, out.REACH_BAND_FIELDS, compat.WKB_MULTILINESTRING,
                   style_reach_bands),

@@ -12,6 +12,7 @@ from ..core.standards.risk_presets import AGGREGATION_RULES, CUMULATIVE_BASE3, D
 from ..core.standards.risk_levels import RISK_LEVELS
 from ..support import compat
 from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm
+from .population import add_population, read_population
 
 SOURCE_INPUTS = (("ENTERPRISES", "ENTERPRISES_ID_FIELD", "enterprises"),
                  ("HAZARD_UNITS", "HAZARD_UNITS_ID_FIELD", "hazard_units"))  # (layer, id field, source_layer value)
@@ -53,11 +54,9 @@ class FourColourMap(RiskAtlasAlgorithm):
             "AGGREGATION", self.tr("Aggregation"), [self.tr("Highest level wins (就高)"),
                                                    self.tr("Cumulative score ({0} per source)").format(weights)],
             defaultValue=0))
-        self.add_source("POPULATION", self.tr("Population polygons (residents per class)"), [compat.SOURCE_POLYGON],
-                        optional=True, kind="population")
+        add_population(self, self.tr("Population, polygons or points (residents per class)"))
         self.add_source("STUDY_AREA", self.tr("Study area (e.g. the townships): the map is cut to it"),
                         [compat.SOURCE_POLYGON], optional=True, kind="townships")
-        self.add_field("POPULATION_FIELD", self.tr("Residents field"), "residents", "POPULATION")
         self.add_sink("OUTPUT", self.tr("Four-colour risk map"), compat.SOURCE_POLYGON, optional=True)
         self.addParameter(QgsProcessingParameterRasterDestination(
             "OUTPUT_RASTER", self.tr("Four-colour risk map as a GeoTIFF (grid only)"), optional=True,
@@ -116,15 +115,12 @@ class FourColourMap(RiskAtlasAlgorithm):
             areas = square_grid(extent, cell_size, crs=first.gdf.crs)
             feedback.pushInfo(self.tr("Grid: {0} cells of {1:g} m from ({2:.1f}, {3:.1f}) in {4}").format(
                 len(areas), cell_size, extent[0], extent[1], crs.authid()))
-        population = self.read_source(parameters, "POPULATION", context, feedback, target_crs=crs, required=False)
-        population_field = (self.field_parameter(parameters, "POPULATION_FIELD", context, population, True)
-                            if population is not None else "residents")
-        self.check_fields(population, {"residents": population_field}, feedback, required=("residents",))
+        population, population_field = read_population(self, parameters, context, feedback, crs)
         self.advance(feedback, 20)
         result = four_colour_map(
             areas, sources, radii, self.parameterAsEnum(parameters, "AGGREGATION", context),
             population=population.gdf if population is not None else None,
-            population_field=population_field,
+            population_field=population_field or "residents",
             population_layer=population.name if population is not None else "population",
             progress=self.progress(feedback, 20, 60, scale=0.01), study_area=study)
         self.push_warnings(feedback, warnings + result.warnings)

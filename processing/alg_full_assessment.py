@@ -14,6 +14,7 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QThread
@@ -40,7 +41,11 @@ class FullAssessment(RiskAtlasAlgorithm):
         for layer in ASSESSMENT_INPUTS:  # a raw ledger (a table) is accepted too: it is imported first
             self.add_source(layer.parameter, input_label(layer),
                             source_types(layer.schema.geometries) + [compat.SOURCE_VECTOR],
-                            optional=not layer.required, kind=layer.kind, geometry=layer.template_geometry)
+                            optional=not layer.required or layer.parameter == "POPULATION", kind=layer.kind,
+                            geometry=layer.template_geometry)  # POPULATION: or POPULATION_RASTER
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            "POPULATION_RASTER", self.tr("Population grid (raster, band 1 = residents per cell; instead of "
+                                         "a population layer)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             "COORDINATES", self.tr("Coordinates of raw ledgers are"), coordinate_labels(),
             defaultValue=DEFAULT_OPTIONS["COORDINATES"]))
@@ -90,6 +95,14 @@ class FullAssessment(RiskAtlasAlgorithm):
             if vector_layer is None:
                 raise QgsProcessingException(self.invalidSourceError(parameters, layer.parameter))
             self._inputs[layer.parameter] = layer_source(vector_layer)
+        if self.given(parameters, "POPULATION_RASTER"):
+            raster = self.parameterAsRasterLayer(parameters, "POPULATION_RASTER", context)
+            if raster is None:
+                raise QgsProcessingException(self.invalidRasterError(parameters, "POPULATION_RASTER"))
+            self._inputs["POPULATION_RASTER"] = raster.source()
+        if ("POPULATION" in self._inputs) == ("POPULATION_RASTER" in self._inputs):
+            raise QgsProcessingException(self.tr("Give POPULATION (polygons or points) or POPULATION_RASTER, one of "
+                                                 "them."))
         return True
 
     def _options(self, parameters, context):

@@ -4,6 +4,7 @@ from qgis.core import QgsProcessingOutputNumber
 from ..core.standards.gb18218 import EXPOSURE_RADIUS_M
 from ..support import compat
 from .base import ACCEPT, KEEP, LEAVE_OUT, STOP, Reads, RiskAtlasAlgorithm
+from .population import add_population, read_population
 
 
 class GradeHazardSources(RiskAtlasAlgorithm):
@@ -28,9 +29,7 @@ class GradeHazardSources(RiskAtlasAlgorithm):
         self.add_field("EXPOSED_FIELD", self.tr("Exposed people field (within {0:g} m outside the boundary)").format(
             EXPOSURE_RADIUS_M), "exposed", "INPUT")
         self.add_field("ENTERPRISE_FIELD", self.tr("Enterprise id field"), "ent_id", "INPUT")
-        self.add_source("POPULATION", self.tr("Population polygons (to estimate exposed people)"),
-                        [compat.SOURCE_POLYGON], optional=True, kind="population")
-        self.add_field("POPULATION_FIELD", self.tr("Residents field"), "residents", "POPULATION")
+        add_population(self, self.tr("Population, polygons or points (to estimate exposed people)"))
         self.add_source("ENTERPRISES", self.tr("Enterprises (polygons: the plant boundaries)"),
                         [compat.SOURCE_POINT, compat.SOURCE_POLYGON], optional=True)
         self.add_field("ENTERPRISES_ID_FIELD", self.tr("Enterprise id field of the enterprises"), "ent_id",
@@ -56,10 +55,7 @@ class GradeHazardSources(RiskAtlasAlgorithm):
         self.check_fields(records, {"unit_id": fields.unit, "substance": fields.substance, "quantity_t": fields.quantity,
                                     "hazard_cat": fields.category, "exposed": fields.exposed,
                                     "ent_id": fields.enterprise}, feedback, required=("unit_id", "substance", "quantity_t"))
-        population = self.read_source(parameters, "POPULATION", context, feedback, target_crs=records.crs,
-                                      required=False)
-        population_field = field("POPULATION_FIELD", population, required=True) if population else None
-        self.check_fields(population, {"residents": population_field}, feedback, required=("residents",))
+        population, population_field = read_population(self, parameters, context, feedback, records.crs)
         plants = self.read_source(parameters, "ENTERPRISES", context, feedback, target_crs=records.crs, required=False)
         plant_id = field("ENTERPRISES_ID_FIELD", plants, required=True) if plants else None
         self.check_fields(plants, {"ent_id": plant_id}, feedback)

@@ -12,6 +12,7 @@ from ..layers.schemas import POINT, POLYGON
 from ..support import compat
 from ..support.i18n import is_chinese
 from .base import ACCEPT, FLAG_ADVANCED, STOP, WARN, Reads, RiskAtlasAlgorithm
+from .population import add_population, read_population
 
 NUMBERS = ("COUNTY_M2_PER_CAPITA", "SHARE_MEETING_TARGET", "RESIDENTS_NO_SHELTER", "TOTAL_DEFICIT_M2",
            "COUNTY_DEFICIT_M2", "SHELTERS_OVERLOADED")  # outputs, from the analysis summary (lower-case keys)
@@ -47,8 +48,7 @@ class ShelterPerCapita(RiskAtlasAlgorithm):
             "TYPES", self.tr("Shelter types counted"),
             options=[f"{t.name_zh if zh else t.name_en} ({t.code})" for t in DEFAULT_SHELTER_TYPES], allowMultiple=True,
             defaultValue=[i for i, t in enumerate(DEFAULT_SHELTER_TYPES) if t.counts_per_capita], optional=True))
-        self.add_source("POPULATION", self.tr("Population (points or polygons)"), points_or_polygons, kind="population")
-        self.add_field("POPULATION_FIELD", self.tr("Residents field"), "residents", "POPULATION", compat.FIELD_NUMERIC)
+        add_population(self, self.tr("Population (points or polygons)"))
         self.add_source("UNITS", self.tr("Units (township polygons)"), [compat.SOURCE_POLYGON], optional=True,
                         kind="townships")
         self.addParameter(QgsProcessingParameterBoolean(
@@ -97,7 +97,8 @@ class ShelterPerCapita(RiskAtlasAlgorithm):
                 crs.authid()))
         layers = [shelters] + [f for f in [self.read_source(parameters, "SHELTERS_2", context, feedback,
                                                             target_crs=crs, required=False)] if f is not None]
-        population = self.read_source(parameters, "POPULATION", context, feedback, target_crs=crs)
+        population, population_field = read_population(self, parameters, context, feedback, crs, required=True,
+                                                       keep_points=True)
         self.advance(feedback, 10)
         units = self.read_source(parameters, "UNITS", context, feedback, target_crs=crs, required=False)
         roads = (self.read_source(parameters, "ROADS", context, feedback, target_crs=crs)
@@ -114,7 +115,7 @@ class ShelterPerCapita(RiskAtlasAlgorithm):
             units=units.gdf if units is not None else None, area_field=self._area_field(parameters, context, layers,
                                                                                         feedback),
             type_field=self.field_parameter(parameters, "TYPE_FIELD", context, required=True), types=types,
-            population_field=self.field_parameter(parameters, "POPULATION_FIELD", context, required=True),
+            population_field=population_field,
             urban_only=self.parameterAsBoolean(parameters, "URBAN_ONLY", context), radius=radius, target=target,
             capacity_field=self.field_parameter(parameters, "CAPACITY_FIELD", context), standards=standards,
             network_pairs=network_pairs,
@@ -140,9 +141,8 @@ class ShelterPerCapita(RiskAtlasAlgorithm):
                 columns["type"] = self.field_parameter(parameters, "TYPE_FIELD", context, required=True)
             self.check_fields(layer, columns, feedback, required=[n for n in ("type", "area_m2") if columns.get(n)])
         urban = "urban" if self.parameterAsBoolean(parameters, "URBAN_ONLY", context) else None
-        self.check_fields(population, {"residents": self.field_parameter(parameters, "POPULATION_FIELD", context,
-                                                                         required=True), "urban": urban},
-                          feedback, required=("residents",))
+        if urban:  # residents: checked as read (processing.population)
+            self.check_fields(population, {"urban": urban}, feedback)
 
     def _standards(self, parameters, context):
         from ..core.standards.shelters import DEFAULT_STANDARDS, load_shelter_standards

@@ -16,11 +16,12 @@ from ..core.standards import gb18218
 from ..core.standards.risk_levels import RISK_LEVELS
 from ..core.standards.risk_presets import (AGGREGATION_RULES, CUMULATIVE_BASE3, DEFAULT_RADII_M, MATRIX_RANGE)
 from ..core.standards.shelters import NOT_WALKABLE_CLASSES, TARGET_M2_PER_CAPITA
+from ..layers.schemas import POPULATION_POINT_SQUARE_M
 from ..support.i18n import is_chinese
 from .help_tables import (_join, _list, alpha_bands_text, class_limits_text, code_examples_text,  # noqa: F401
                           code_names_text, counted_types_text, cut_sets_text, grade_bands_text, grade_levels_text,
-                          header_examples_text, lec_values_text, number, risk_levels_text, shelter_radii_text,
-                          speed_preset_text, yes_no_words_text)
+                          header_examples_text, lec_values_text, maxspeed_text, number, risk_levels_text,
+                          shelter_radii_text, speed_preset_text, speed_table_text, yes_no_words_text)
 
 translate = QCoreApplication.translate
 
@@ -242,11 +243,21 @@ def fire_station_reach(algorithm=None):
         "(and {gradehazardsources}) first: their outputs are the usual targets.\n\n"
         "Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, "
         "one-way values relative to the digitising direction ({DIRECTION_FIELD}). Speed per road: {SPEED_FIELD} "
-        "when > 0, else the road class's speed from {SPEED_PRESET} ({3}), else {DEFAULT_SPEED}. A station enters "
-        "at the nearest point of the nearest road (the off-road leg costs nothing); stations farther than "
-        "{SNAP_TOLERANCE} are listed and left out. One search from all stations at once, each starting with its "
-        "turnout time ({TURNOUT_FIELD}, else {DEFAULT_TURNOUT}); roads are cut where two stations meet (equal "
-        "time) and where time runs out. A suburban station ({SUBURBAN_FIELD}: {4}) has the suburban limit "
+        "when > 0, else a parseable posted limit ({MAXSPEED_FIELD}: a number, with or without a unit, or a "
+        "national default: {5}; several values: the lowest) × the table's maxspeed factor, else the road class's "
+        "speed from {SPEED_PRESET} (or {SPEED_TABLE}), else {DEFAULT_SPEED}. No standard gives fire-engine "
+        "speeds: option 0 is a project preset ({3}); options 1–3 are {6} × the design speed of JTG B01-2014 and "
+        "CJJ 37-2012 (a project factor: fire engines drive below design speed). {SPEED_PRESET_1}: {7}. "
+        "{SPEED_PRESET_2} (codes 1–4 = 一级…四级): {8}. {SPEED_PRESET_3} (codes 1–4 = 快速路…支路): {9}. A class at "
+        "0 is left out of the network. The log, the HTML report and the outputs' provenance list the speeds used.\n"
+        "Directions: {VALUE_FORWARD} / {VALUE_BACKWARD} / {VALUE_BOTH} are lists separated by ; (OSM yes / -1 / no, "
+        "是 / 否, 单行 / 双向 …); other values are read through the code table; reversible (潮汐) roads are driven "
+        "both ways and counted. A GDAL OSM 'lines' layer works as it is: highway, oneway, maxspeed and junction are "
+        "read from its other_tags column (roundabouts and motorways are one-way unless tagged otherwise).\n"
+        "A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations "
+        "farther than {SNAP_TOLERANCE} are listed and left out. One search from all stations at once, each starting "
+        "with its turnout time ({TURNOUT_FIELD}, else {DEFAULT_TURNOUT}); roads are cut where two stations meet "
+        "(equal time) and where time runs out. A suburban station ({SUBURBAN_FIELD}: {4}) has the suburban limit "
         "whatever its class.\n\n"
         "Land rule: land is reached when a reached road within {ACCESS_DISTANCE} is reached, at the earliest such "
         "time; where access zones overlap, the earlier arrival wins (no overlaps). It is evaluated on a grid of "
@@ -254,14 +265,16 @@ def fire_station_reach(algorithm=None):
         "polygon belongs to the station inside it), else the land each station reaches first with no time limit — "
         "computed only when some station has a class or the suburban flag to compare its district with (it takes "
         "a search of the whole network); otherwise the district fields stay empty. Residents: {POPULATION} "
-        "apportioned by area; {STUDY_AREA} bounds the land (e.g. the townships).\n\n"
+        "(polygons apportioned by area, points counted where they lie) or {POPULATION_RASTER}; {STUDY_AREA} bounds "
+        "the land (e.g. the townships).\n\n"
         "Outputs: reached roads (station_id, arrival_min = time the piece is fully reached), optionally the reached "
         "roads by time band ({OUTPUT_EDGES_BANDS}: one line per station and band of {BAND_MIN}, band_from_min ≤ "
         "time < band_to_min, the last band ending at {TIME_LIMIT}), one area per station "
         "with reach_km2, residents, district_km2, class limit, exceeds_limit and the share of the district reached "
         "in time, gaps, targets' arrival time, a summary table and an HTML report. Next: {exportatlas}."),
         number(fs.TIME_RULE_MIN), number(fs.TURNOUT_CONVENTION_MIN), class_limits_text(zh),
-        speed_preset_text(fs.SPEED_PRESETS[fs.DEFAULT_SPEED_PRESET], zh), yes_no_words_text(zh))
+        speed_preset_text(fs.SPEED_PRESETS[fs.DEFAULT_SPEED_PRESET], zh), yes_no_words_text(zh), maxspeed_text(),
+        number(fs.FIRE_ENGINE_FACTOR), *(speed_table_text(p, zh) for p in list(fs.SPEED_PRESETS.values())[1:4]))
 
 
 def shelter_per_capita(algorithm=None):
@@ -399,17 +412,45 @@ def bad_input_text(reads, label):
         "never modified; the outputs are written whole or not at all (a failed or cancelled run leaves none)."
     ).format(_list([f"{label(name)}: {geometry[r.no_geometry]}" for name, r in reads.items()], zh),
              _list([f"{label(name)}: {empty[r.empty]}" for name, r in reads.items()], zh))
+def population_note(algorithm_id, algorithm=None):
+    """The paragraph every algorithm with a population ends with."""
+    return _render(
+        algorithm_id, algorithm,
+        QT_TRANSLATE_NOOP("Help", "Population: {POPULATION} polygons (residents apportioned by area) or points (each "
+                          "point's residents counted wholly where it lies: a point counts as a {0:g} mm square), or "
+                          "instead {POPULATION_RASTER}, a grid whose band 1 holds residents per cell (WorldPop, "
+                          "格网人口): each cell counts as its square, nodata and 0 cells are dropped, and the result "
+                          "equals a run on the cells as polygons. Give one or the other."),
+        POPULATION_POINT_SQUARE_M * 1000)
+
+
+def import_roads_population_note(algorithm=None):
+    """What importlayer does with roads and population (the reach's tables)."""
+    return _render(
+        "importlayer", algorithm,
+        QT_TRANSLATE_NOOP("Help", "Roads: an OSM import (GDAL's 'lines' layer) is read as it is — highway is the "
+                          "class, oneway and maxspeed come out of other_tags (roundabouts and motorways one-way "
+                          "unless tagged), and the lines the OSM speed table does not drive (footways, steps, "
+                          "waterways and railways without highway …) are left out and counted; the OSM value stays "
+                          "beside the class (highway), a Chinese class beside it as class_cn, and a posted limit or "
+                          "design speed (限速, 设计速度) goes to maxspeed, which {firestationreach} multiplies by its "
+                          "speed table's factor. Population: polygons, or points (villages, communities with 人口 "
+                          "and coordinates) counted where they lie.")).strip()
+
+
+def _with_population(algorithm_id, help_text):
+    return lambda algorithm=None: help_text(algorithm) + "\n\n" + population_note(algorithm_id, algorithm)
 
 
 HELP = {
     "createtemplate": create_template,
     "validateinputs": validate_inputs,
-    "gradehazardsources": grade_hazard_sources,
+    "gradehazardsources": _with_population("gradehazardsources", grade_hazard_sources),
     "enterpriserisk": enterprise_risk,
-    "fourcolourmap": four_colour_map,
+    "fourcolourmap": _with_population("fourcolourmap", four_colour_map),
     "firestationreach": fire_station_reach,
-    "shelterpercapita": shelter_per_capita,
+    "shelterpercapita": _with_population("shelterpercapita", shelter_per_capita),
     "exportatlas": export_atlas,
-    "fullassessment": full_assessment,
-    "importlayer": import_layer,
+    "fullassessment": _with_population("fullassessment", full_assessment),
+    "importlayer": lambda algorithm=None: import_layer(algorithm) + "\n\n" + import_roads_population_note(algorithm),
 }

@@ -103,6 +103,37 @@ def speed_preset_text(preset, zh):
     return _join(parts, zh) + " km/h"
 
 
+def speed_preset_option(preset, zh):
+    """The SPEED_PRESET option: option 0 as its speeds, a table preset by its title and factor."""
+    if preset.name == fs.DEFAULT_SPEED_PRESET:
+        return speed_preset_text(preset, zh)
+    return translate("Help", "{0} ({1:g} × design speed; maxspeed × {2:g})").format(
+        preset.title_zh if zh else preset.title_en, fs.FIRE_ENGINE_FACTOR, preset.maxspeed_factor)
+
+
+def speed_table_text(preset, zh):
+    """'motorway 84, trunk 70, …; left out: footway, …; other 14 km/h' from a table preset."""
+    driven = [f"{(row.label_zh or row.key) if zh else row.key} {number(round(row.speed_kmh, 3))}"
+              for row in preset.classes if row.key in preset.speeds_kmh and row.driven]
+    left = [(row.label_zh or row.key) if zh else row.key for row in preset.classes
+            if row.key in preset.speeds_kmh and not row.driven]
+    parts = [_join(driven, zh)]
+    if left:
+        parts.append(translate("Help", "left out: {0}").format(_join(left, zh)))
+    other = translate("Help", "other")
+    parts.append(f"{other} {number(round(preset.other_kmh, 3))}" if preset.other_kmh else translate(
+        "Help", "other and none: left out"))
+    return _list(parts, zh) + " km/h"
+
+
+def maxspeed_text():
+    """'km/h, mph, knots; CN:urban 50, …' from core.roads.maxspeed's tables."""
+    from ..core.roads.maxspeed import IMPLICIT_MAXSPEED_KMH
+
+    implicit = ", ".join(f"{key[:2].upper()}{key[2:]} {number(kmh)}" for key, kmh in IMPLICIT_MAXSPEED_KMH.items())
+    return f"km/h, mph, knots; {implicit}"
+
+
 def shelter_radii_text(zh):
     """'emergency 500 m, fixed_short 1000 m, …' from the default shelter type table."""
     return _join([f"{t.name_zh if zh else t.code} {number(t.radius_m)} m" for t in DEFAULT_SHELTER_TYPES], zh)

@@ -126,6 +126,7 @@
   <alias field="name" name="Road name"/>
   <alias field="class" name="Road class"/>
   <alias field="speed_kmh" name="Speed (km/h)"/>
+  <alias field="maxspeed" name="Posted limit (maxspeed)"/>
   <alias field="oneway" name="Direction of travel"/>
  </aliases>
 </qgis>

@@ -126,6 +126,7 @@
   <alias field="name" name="道路名称"/>
   <alias field="class" name="道路等级"/>
   <alias field="speed_kmh" name="车速(km/h)"/>
+  <alias field="maxspeed" name="限速"/>
   <alias field="oneway" name="通行方向"/>
  </aliases>
 </qgis>

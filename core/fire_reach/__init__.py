@@ -7,13 +7,16 @@ Standards (data in ``core.standards.fire_stations``, pinned by tests):
   1 min turnout + 4 min driving). District area: 一级普通站 ≤ 7 km², 二级普通站 ≤ 4 km²,
   小型普通站 ≤ 2 km², a station on the city's edge/suburbs (郊区) ≤ 15 km²; 特勤站 with a
   district as 一级 (7 km²).
-* No design speed is standardised: speeds by road class are a named preset (SPEED_PRESETS).
+* No fire-engine speed is standardised: speeds by road class are named presets or a user's table
+  (``core.standards.road_speeds``: the project's 60/50/40, and OSM / JTG B01-2014 / CJJ 37-2012
+  classes at 0.7 × design speed); roads are read by ``core.roads`` (maxspeed, class, direction).
 
 Method (``fire_station_reach``):
 
 1. The road graph (``core.network``): every vertex a node, segments as edges costed in minutes
-   from the road's speed (SPEED_FIELD when > 0, else its class's preset speed, else
-   DEFAULT_SPEED), one-way rules relative to the digitising direction.
+   from the road's speed (SPEED_FIELD when > 0, else a posted limit × the table's factor, else its
+   class's table speed, else DEFAULT_SPEED; classes at 0 are left out), one-way rules relative to
+   the digitising direction.
 2. Stations enter at the nearest point of the nearest road (within SNAP_TOLERANCE; farther ones
    are listed and left out); ONE multi-source Dijkstra with each station's turnout as its start
    offset gives the first-arriving station and time at every node; every edge is cut at the
@@ -32,7 +35,8 @@ Method (``fire_station_reach``):
 4. Districts: given (DISTRICTS: each polygon belongs to the station inside it) or computed as
    the land each station reaches first with no time limit: every cell of the study area goes
    to the station that first reaches the road nearest to it (a network Voronoi).
-5. Residents by area-weighted apportioning of the population polygons (``core.apportion``).
+5. Residents by area-weighted apportioning of the population polygons (``core.apportion``; points
+   and raster cells arrive as small squares and cell squares, made in ``layers``).
 6. Targets: the land rule at the target itself (a polygon: any road point within
    ACCESS_DISTANCE of its outline) with no time limit, evaluated exactly.
 

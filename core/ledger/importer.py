@@ -8,11 +8,12 @@ field, unknown kind, coordinates that are not degrees …) the caller writes the
 layer. Reprojection and writing are the caller's (``layers``).
 """
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
+from . import osm_roads
 from . import report as rp
 from .columns import read_columns
 from .points import Points, coordinate_columns, read_points, read_shapes
@@ -52,13 +53,22 @@ def read_ledger(table: SourceTable, field_types: Mapping[str, Mapping[str, str]]
     ``kind`` None: recognised from the headers; ``system``: what coordinate columns hold
     ("wgs84", "gcj02", "bd09", "cgcs2000"; None: projected coordinates of the source CRS);
     ``places`` False: the caller has geometries (a vector layer), coordinate columns are not read."""
-    columns = locate_columns(table, kind, field_map, x_field, y_field)
+    columns = locate_columns(osm_roads.expand_other_tags(table), kind, field_map, x_field, y_field)
     lines = list(columns.lines)
     if columns.kind is None or columns.mapping is None:
         return LedgerRead(None, columns, pd.DataFrame(), columns.row_numbers, None, None, tuple(lines))
+    osm = osm_roads.is_osm(columns)
+    if osm:  # OSM lines: only the roads the OSM speed table drives
+        drop, drop_lines = osm_roads.non_roads(columns)
+        lines += drop_lines
+        columns = replace(columns, cells=columns.cells[~drop], row_numbers=columns.row_numbers[~drop])
+    assert columns.kind is not None and columns.mapping is not None  # (checked above; replace keeps them)
     frame, value_lines = read_columns(columns.cells, columns.row_numbers, columns.mapping,
                                       field_types[columns.kind])
     lines += value_lines
+    if osm:  # the OSM value itself beside the class it reads as (the OSM speed preset tells links apart)
+        frame[osm_roads.OSM_CLASS_HEADER] = [rp.value_text(v) or None for v in
+                                             columns.cells[:, columns.mapping.field_columns["class"]]]
     points, shapes = None, None
     if places:
         if coordinate_columns(columns.mapping):

@@ -61,19 +61,6 @@ ROAD_CLASS_NAMES_EN = {"expressway": "Expressway", "trunk": "Trunk road", "prima
                        "secondary": "Secondary road", "tertiary": "Tertiary road", "local": "Local road"}
 
 
-@dataclass(frozen=True)
-class SpeedPreset:
-    name: str
-    speeds_kmh: dict  # road class -> km/h (every ROAD_CLASSES code)
-    other_kmh: float  # any other class
-    note: str = "No design speed is standardised for fire engines; a project preset."
-
-
-SPEED_PRESETS = {  # the order is the SPEED_PRESET enum of riskatlas:firestationreach — append only
-    "urban_60_50_40": SpeedPreset(
-        "urban_60_50_40",
-        {"expressway": 60.0, "trunk": 60.0, "primary": 50.0, "secondary": 50.0, "tertiary": 40.0, "local": 40.0},
-        40.0),
-}
-DEFAULT_SPEED_PRESET = "urban_60_50_40"
-DEFAULT_SPEED_KMH = 40.0  # a road with no speed and no class (as the preset's other roads)
+# speeds by road class: the SPEED_PRESET tables (road_speeds), imported here where they always were
+from .road_speeds import (DEFAULT_SPEED_KMH, DEFAULT_SPEED_PRESET, FIRE_ENGINE_FACTOR, SPEED_PRESETS,  # noqa: E402,F401
+                          SpeedPreset)

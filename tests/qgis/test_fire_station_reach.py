@@ -5,53 +5,7 @@ import shapely
 from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsVectorLayer
 
 from .conftest import layer_uri
-
-
-def _shapes(layer):
-    return np.array([shapely.from_wkb(bytes(f.geometry().asWkb())) for f in layer.getFeatures()], dtype=object)
-
-
-def _layer(result, key):
-    from qgis.core import QgsProcessingUtils
-
-    value = result[key]
-    return value if isinstance(value, QgsVectorLayer) else QgsProcessingUtils.mapLayerFromString(value, None)
-
-
-def covered_network_length(network_lines, covering_lines, tolerance=0.01):
-    """Length of the network covered by ``covering_lines`` (which lie on it and may overlap and
-    repeat): every covering segment is put on the network segment under its midpoint as an
-    interval of that segment; overlapping intervals count once."""
-    coords, idx = shapely.get_coordinates(shapely.get_parts(network_lines), return_index=True)
-    same = idx[:-1] == idx[1:]
-    net_seg = shapely.linestrings(np.stack([coords[:-1][same], coords[1:][same]], axis=1))
-    c2, i2 = shapely.get_coordinates(shapely.get_parts(covering_lines), return_index=True)
-    same2 = i2[:-1] == i2[1:]
-    a, b = c2[:-1][same2], c2[1:][same2]
-    keep = np.hypot(*(b - a).T) > 0
-    a, b = a[keep], b[keep]
-    tree = shapely.STRtree(net_seg)
-    mid = shapely.points((a + b) / 2)
-    which, seg = tree.query_nearest(mid, max_distance=tolerance, all_matches=False)
-    assert len(which) == len(a), "a covering segment does not lie on the network"
-    t0 = shapely.line_locate_point(net_seg[seg], shapely.points(a[which]))
-    t1 = shapely.line_locate_point(net_seg[seg], shapely.points(b[which]))
-    lo, hi = np.minimum(t0, t1), np.maximum(t0, t1)
-    order = np.lexsort((lo, seg))
-    seg, lo, hi = seg[order], lo[order], hi[order]
-    total, i = 0.0, 0
-    while i < len(seg):  # union of intervals per network segment
-        j, cur_lo, cur_hi = i, lo[i], hi[i]
-        while j + 1 < len(seg) and seg[j + 1] == seg[i]:
-            j += 1
-            if lo[j] > cur_hi:
-                total += cur_hi - cur_lo
-                cur_lo, cur_hi = lo[j], hi[j]
-            else:
-                cur_hi = max(cur_hi, hi[j])
-        total += cur_hi - cur_lo
-        i = j + 1
-    return total
+from qgis_helpers import covered_network_length, layer_of as _layer, shapes as _shapes
 
 
 def test_reached_length_agrees_with_native_service_area(run_algorithm, sample_gpkg):

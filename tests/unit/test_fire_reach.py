@@ -4,6 +4,7 @@ import pytest
 import shapely
 
 from riskatlas.core import fire_reach as fr
+from riskatlas.core import roads
 from riskatlas.core.fire_reach import cell_apportion, land_rule
 from riskatlas.core.fire_reach import edges as reach_edges
 from riskatlas.core.fire_reach.grid import EMPTY, LandGrid
@@ -45,7 +46,7 @@ def test_road_speeds_precedence_and_bad_values():
                                     default_speed=30.0)
     # field first, then the class preset (unknown class = "other" 40), then the default
     np.testing.assert_allclose(speeds, [80.0, 50.0, 40.0, 30.0])
-    assert counts == {"field": 1, "class": 2, "default": 1}
+    assert counts == {"field": 1, "maxspeed": 0, "class": 2, "default": 1, "left_out": 0}
     speeds, _ = fr.road_speeds(2, default_speed=25.0)
     np.testing.assert_allclose(speeds, [25.0, 25.0])
     with pytest.raises(InputError) as error:
@@ -66,7 +67,8 @@ def test_direction_codes():
     # as bureaus write it, through the code table
     codes, unknown = fr.direction_codes(["双向", "单行", "是", "否", "逆向", "yes", "-1", "潮汐"])
     assert list(codes) == [nw.BOTH, nw.FORWARD, nw.FORWARD, nw.BOTH, nw.BACKWARD, nw.FORWARD, nw.BACKWARD,
-                           nw.BOTH] and unknown == 1
+                           nw.BOTH] and unknown == 0  # 潮汐 (tidal): driven both ways, counted as reversible
+    assert roads.read_directions(["潮汐", "reversible", "单行"]).reversible == 2
 
 
 # ------------------------------------------------------------------ hand-worked analyses

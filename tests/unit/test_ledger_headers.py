@@ -70,7 +70,7 @@ def test_hazard_ledger_two_level_header():
     ("Unified Social Credit Code", "enterprises", None, hd.UNMAPPED),  # English matches exactly only
     ("Credit_Code", "enterprises", "ent_id", hd.EXACT),
     ("HIGHWAY", "roads", "class", hd.EXACT),
-    ("maxspeed", "roads", "speed_kmh", hd.EXACT),
+    ("maxspeed", "roads", "maxspeed", hd.EXACT),
     ("是否单行", "roads", "oneway", hd.EXACT),
     ("道路技术等级", "roads", "class", hd.FUZZY),  # ends with 技术等级
     ("所属国民经济行业", "enterprises", "industry", hd.FUZZY),  # ends with 行业

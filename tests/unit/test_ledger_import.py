@@ -203,3 +203,26 @@ def test_compress_rows():
     assert compress_rows([4, 5, 6, 9, 12, 13]) == "4–6, 9, 12–13"
     assert compress_rows(range(1, 100, 2), limit=3) == "1, 3, 5, … (50 rows)"
     assert compress_rows([]) == ""
+
+
+def test_osm_lines_import_as_roads_with_their_tags_and_without_non_roads():
+    """A GDAL OSM 'lines' table: other_tags give oneway and maxspeed (a roundabout is one-way without a
+    tag); footways, waterways (no highway) and unknown values are left out by the OSM speed table."""
+    headers = ("osm_id", "name", "highway", "waterway", "other_tags")
+    rows = [["1", "人民路", "primary", None, '"oneway"=>"yes","maxspeed"=>"60"'],
+            ["2", None, "footway", None, None],
+            ["3", "某河", None, "river", None],
+            ["4", None, "residential", None, '"junction"=>"roundabout"'],
+            ["5", None, "trail", None, None],
+            ["6", None, "motorway_link", None, '"oneway"=>"-1","maxspeed"=>"40 km/h"']]
+    result = read_ledger(SourceTable(rows, [101, 102, 103, 104, 105, 106], headers=headers), TYPES,
+                         places=False)
+    assert result.kind == "roads" and not result.stops
+    assert list(result.row_numbers) == [101, 104, 106]
+    frame = result.frame
+    assert list(frame["class"]) == ["primary", "local", "expressway"]
+    assert list(frame["highway"]) == ["primary", "residential", "motorway_link"]
+    assert list(frame["oneway"]) == ["forward", "forward", "backward"]
+    assert list(frame["maxspeed"]) == ["60", None, "40 km/h"]
+    dropped = {line.value: line.rows for line in lines_of(result, "not_a_road")}
+    assert dropped == {"footway": (102,), "—": (103,), "trail": (105,)}
