@@ -92,7 +92,8 @@ def _open(path, layer_name):
 def _stream(layer, options=()):
     """{column: numpy array} of a whole OGR layer (or SQL result) through its Arrow stream."""
     chunks = {}
-    stream = layer.GetArrowStreamAsNumPy(["INCLUDE_FID=YES", "MAX_FEATURES_IN_BATCH=1000000", *options])
+    # GDAL's default batch size (65,536 features): GDAL sizes a batch's buffers by it, so memory stays bounded
+    stream = layer.GetArrowStreamAsNumPy(["INCLUDE_FID=YES", "MAX_FEATURES_IN_BATCH=65536", *options])
     for batch in stream:
         for key, values in batch.items():
             chunks.setdefault(key, []).append(values)
@@ -146,6 +147,8 @@ def read_columns(path, layer_name):
         fid_name = layer.GetFIDColumn() or "OGC_FID"
         geom_name = layer.GetGeometryColumn() or "wkb_geometry"
         columns = _stream(layer)
+        if fid_name not in columns:  # no batch came (an empty layer, or GDAL could not fill one): feature by feature
+            return None
         definition = layer.GetLayerDefn()
         booleans = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())
                     if definition.GetFieldDefn(i).GetSubType() == ogr.OFSTBoolean]
