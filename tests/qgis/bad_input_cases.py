@@ -756,10 +756,10 @@ def _write_features(layer, dataset, srs, transform, shapefile):
         feature = ogr.Feature(out.GetLayerDefn())
         if not shapefile:
             feature.SetFID(layer.fid(position))
-        for name, _kind in layer.fields:
+        for index, (name, _kind) in enumerate(layer.fields):  # by index: a shapefile launders long names
             value = values.get(name)
             if value is not None:
-                feature.SetField(name, value)
+                feature.SetField(index, value)
         if wkt is not None:
             geometry = ogr.CreateGeometryFromWkt(wkt)
             if transform is not None:
