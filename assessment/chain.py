@@ -5,7 +5,10 @@ layers of earlier steps.
 Read by ``assessment/pipeline.py`` (``riskatlas:fullassessment`` runs the steps in this order),
 ``tools/build_model.py`` (which writes ``models/risk_atlas_assessment.model3`` from it), the full
 assessment's help (``processing/help.py``) and the README's chain table (``markdown_table``; a
-test keeps it in sync). Pure data: no qgis import.
+test keeps it in sync). A step that ``needs`` an optional input (the rescue teams' and supply depots'
+coverage) is left out when that input is not given — by the full assessment, and always by the model
+(a Processing model cannot leave a step out), whose later steps then do without its results.
+Pure data: no qgis import.
 """
 from dataclasses import dataclass, field
 from typing import Mapping, Optional, Tuple
@@ -93,6 +96,7 @@ class Step:
     report: Optional[str] = None  # the step's HTML report: <report>.html in the output folder
     files: Mapping[str, Tuple[str, str, str]] = field(default_factory=dict)  # parameter -> (file, model output, label)
     stops_on_errors: bool = False  # the chain stops when this step reports errors
+    needs: Optional[str] = None  # an optional input without which the step is left out (run and model)
 
     def results(self):
         return tuple(self.outputs.values())
@@ -136,10 +140,25 @@ STEPS: Tuple[Step, ...] = (
           "URBAN_ONLY": Option("URBAN_ONLY"), "LANGUAGE": Option("LANGUAGE")},
          {"OUTPUT": "shelter_units", "OUTPUT_SHELTERS": "shelter_load", "OUTPUT_SUMMARY": "shelter_summary"},
          report="shelters"),
+    Step("rescue", "rescue-team coverage", "riskatlas:resourcecoverage",
+         QT_TRANSLATE_NOOP("Chain", "Rescue teams' coverage (their time limit from dispatch, on the road network; "
+                                    "residents and key targets left out per township; when rescue teams are given)"),
+         {"RESOURCES": Input("RESCUE_TEAMS"), "RESOURCE_KIND": Fixed(0), "ROADS": Input("ROADS"),
+          "STUDY_AREA": Input("TOWNSHIPS"), "POPULATION": Input("POPULATION"), "KEY_TARGETS": Input("KEY_TARGETS")},
+         {"OUTPUT_AREAS": "rescue_areas", "OUTPUT_GAPS": "rescue_gaps", "OUTPUT_TOWNSHIPS": "rescue_towns",
+          "OUTPUT_TARGETS": "rescue_targets"}, needs="RESCUE_TEAMS"),
+    Step("depots", "supply-depot coverage", "riskatlas:resourcecoverage",
+         QT_TRANSLATE_NOOP("Chain", "Supply depots' coverage (as the rescue teams, with the depots' time limit; when "
+                                    "supply depots are given)"),
+         {"RESOURCES": Input("SUPPLY_DEPOTS"), "RESOURCE_KIND": Fixed(1), "ROADS": Input("ROADS"),
+          "STUDY_AREA": Input("TOWNSHIPS"), "POPULATION": Input("POPULATION"), "KEY_TARGETS": Input("KEY_TARGETS")},
+         {"OUTPUT_AREAS": "depot_areas", "OUTPUT_GAPS": "depot_gaps", "OUTPUT_TOWNSHIPS": "depot_towns",
+          "OUTPUT_TARGETS": "depot_targets"}, needs="SUPPLY_DEPOTS"),
     Step("map", "four-colour map", "riskatlas:fourcolourmap",
          QT_TRANSLATE_NOOP("Chain", "Four-colour risk map on a square grid, cut to the townships "
                                     "(highest level wins by default; a level's lower bound belongs to that level)"),
          {"ENTERPRISES": Result("enterprise_risk"), "HAZARD_UNITS": Result("hazard_units"),
+          "NATURAL_HAZARDS": Input("NATURAL_HAZARDS"),
           "EXTENT": Extent("TOWNSHIPS"), "CELL_SIZE": Option("CELL_SIZE"), "RADII": Option("RADII"),
           "AGGREGATION": Option("AGGREGATION"), "POPULATION": Input("POPULATION"), "STUDY_AREA": Input("TOWNSHIPS")},
          {"OUTPUT": "risk_map"}),
@@ -150,7 +169,11 @@ STEPS: Tuple[Step, ...] = (
           "HAZARD_UNITS": Result("hazard_units"), "SHELTERS": Input("SHELTERS"),
           "FIRE_STATIONS": Input("FIRE_STATIONS"), "REACH_AREAS": Result("reach_areas"),
           "REACH_GAPS": Result("reach_gaps"), "SHELTER_UNITS": Result("shelter_units"),
-          "SHELTER_LOAD": Result("shelter_load"),
+          "SHELTER_LOAD": Result("shelter_load"), "NATURAL_HAZARDS": Input("NATURAL_HAZARDS"),
+          "RESCUE_TEAMS": Input("RESCUE_TEAMS"), "SUPPLY_DEPOTS": Input("SUPPLY_DEPOTS"),
+          "RESCUE_AREAS": Result("rescue_areas"), "RESCUE_GAPS": Result("rescue_gaps"),
+          "RESCUE_TOWNS": Result("rescue_towns"), "RESCUE_TARGETS": Result("rescue_targets"),
+          "DEPOT_TOWNS": Result("depot_towns"),
           "TOWNSHIPS": Input("TOWNSHIPS"), "TITLE": Option("TITLE"), "ORGANISATION": Option("ORGANISATION"),
           "DATE": Option("DATE"), "PAGE_SIZE": Option("PAGE_SIZE"), "LANGUAGE": Option("LANGUAGE"),
           "TARGET": Option("TARGET")},
@@ -167,6 +190,11 @@ def producer(result_layer):
             if layer == result_layer:
                 return step, parameter
     raise KeyError(result_layer)
+
+
+def skipped_results(given):
+    """The result layers of the steps left out because an input they need is not ``given`` ({parameter: …})."""
+    return {layer for step in STEPS if step.needs and not given.get(step.needs) for layer in step.results()}
 
 
 def _reads(step):
@@ -187,7 +215,8 @@ def markdown_table():
         writes += [f"`{spec[0]}`" for spec in step.files.values()]
         if step.report:
             writes.append(f"`{step.report}.html`")
-        lines.append(f"| {number} | {step.title} | `{step.algorithm}` | {_reads(step)} | {', '.join(writes)} |")
+        title = f"{step.title} (with {step.needs})" if step.needs else step.title
+        lines.append(f"| {number} | {title} | `{step.algorithm}` | {_reads(step)} | {', '.join(writes)} |")
     return "\n".join(lines)
 
 

@@ -42,7 +42,7 @@ from ..layers.project import SAMPLE_GPKG
 from ..layers.schemas import ASSESSMENT_INPUTS, REQUIRED_INPUTS, RESULT_BY_NAME, RESULT_LAYERS
 from ..processing.base import Cancelled
 from ..support.i18n import file_language, plugin_version, ui_language
-from .chain import DEFAULT_OPTIONS, STEPS, Extent, Fixed, Input, Option, Result
+from .chain import DEFAULT_OPTIONS, STEPS, Extent, Fixed, Input, Option, Result, skipped_results
 from .raw_inputs import IMPORTED_GPKG, ImportStopped, import_raw_inputs, raw_inputs
 from .summary import FIGURE_LABELS, read_headline_figures, run_figures, summary_lines
 
@@ -145,13 +145,15 @@ def _write_provenance(gpkg, rows):
 
 def step_parameters(step, runner, given, options, html):
     """The algorithm parameters of a chain step: its wiring resolved against this run (inputs left
-    out and options without a value are left out), its result layers as sinks in the GeoPackage."""
+    out, results of steps left out and options without a value are left out), its result layers as
+    sinks in the GeoPackage."""
     parameters = {}
+    skipped = skipped_results(given)
     for name, source in step.wiring.items():
         if isinstance(source, Input):
             value = given.get(source.parameter)
         elif isinstance(source, Result):
-            value = runner.uri(source.layer)
+            value = None if source.layer in skipped else runner.uri(source.layer)
         elif isinstance(source, Option):
             value = options[source.name]
         elif isinstance(source, Extent):
@@ -215,6 +217,10 @@ class Assessment:
                                                         feedback)
         for number, step in enumerate(STEPS[:-1]):
             steps.setCurrentStep(number + bool(raw))
+            if step.needs and not self.given.get(step.needs):
+                steps.pushInfo(translate("FullAssessment", "— Step {0} of {1}: {2} left out ({3} not given)").format(
+                    number + 1, len(STEPS), step.title, step.needs))
+                continue
             parameters = step_parameters(step, runner, self.given, self.options, self._html())
             self.outputs[step.key] = runner.run(number, step, parameters)
             if step.stops_on_errors and self.outputs[step.key]["ERRORS"]:
@@ -306,7 +312,9 @@ class Assessment:
             files["project"] = self.project_path
         files.update(self._imports_in_place())
         self.result.files = files
-        self.result.layers = {r.name: f"{self.gpkg}|layername={r.name}" for r in RESULT_LAYERS}
+        skipped = skipped_results(self.given)
+        self.result.layers = {r.name: f"{self.gpkg}|layername={r.name}" for r in RESULT_LAYERS
+                              if r.name not in skipped}
         if self.population_raster is not None:  # the project shows the grid the steps read
             self.given["POPULATION"] = self.result.layers[POPULATION_GRID] = f"{self.gpkg}|layername={POPULATION_GRID}"
 

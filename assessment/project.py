@@ -6,7 +6,7 @@ from qgis.core import QgsProject
 
 from ..atlas.project import add_atlas_to_project
 from ..core.standards.shelters import TARGET_M2_PER_CAPITA
-from ..layers.project import add_layers, input_title, open_gpkg_layer
+from ..layers.project import add_layers, has_layer, input_title, open_gpkg_layer
 from ..layers.schemas import inputs_bottom_to_top, project_results
 from ..layers.styling import apply_four_colour_style
 from ..support.i18n import file_language
@@ -16,6 +16,7 @@ def _result_styles(target, language):
     """How each result layer is drawn; legends and labels in ``language`` (the assessment's LANGUAGE)."""
     from ..layers.shelter_style import style_shelter_load, style_units_per_capita
     from ..layers.reach_style import style_reach_areas, style_reach_edges, style_reach_gaps
+    from ..layers.resource_style import style_resource_areas, style_resource_gaps, style_resource_targets
 
     return {
         "risk_map": functools.partial(apply_four_colour_style, opacity=0.8, language=language),
@@ -27,6 +28,11 @@ def _result_styles(target, language):
         "shelter_units": functools.partial(style_units_per_capita, target=target, name_field="name",
                                            language=language),
         "shelter_load": functools.partial(style_shelter_load, language=language),
+        "rescue_areas": style_resource_areas,
+        "rescue_gaps": style_resource_gaps,
+        "rescue_targets": functools.partial(style_resource_targets, language=language),
+        "depot_areas": style_resource_areas,
+        "depot_gaps": style_resource_gaps,
     }
 
 
@@ -37,6 +43,8 @@ def add_results_group(project, gpkg, group_name, language, target=TARGET_M2_PER_
     group = project.layerTreeRoot().insertGroup(index, group_name)
     styles = _result_styles(target, language)
     for result_layer in project_results():
+        if result_layer.optional and not has_layer(gpkg, result_layer.name):
+            continue  # its step was left out (its input was not given)
         layer = open_gpkg_layer(gpkg, result_layer.name, result_layer.title_zh if zh else result_layer.title_en)
         styles[result_layer.name](layer)
         project.addMapLayer(layer, False)

@@ -24,14 +24,15 @@ from .settings import AtlasSettings, atlas_settings, layout_variables, page_numb
 from .store import open_atlas_layers, read_settings, write_atlas
 from .symbols import style_atlas_layers
 from .tables import atlas_tables, county_outline
-from .theme_pages import fill_fire_page, fill_shelter_page
+from .resource_tables import hazard_table, resource_tables, resource_variables
+from .theme_pages import fill_fire_page, fill_resources_page, fill_shelter_page
 from .theme_tables import headline_table, reach_tables, shelter_tables
 from .township import fill_township, listed_major_rows
 
-KINDS = ("cover", "fire", "shelter", "township")  # in page order
-SINGLE_PAGES = ("cover", "fire", "shelter")
+KINDS = ("cover", "fire", "shelter", "resources", "township")  # in page order
+SINGLE_PAGES = ("cover", "fire", "shelter", "resources")
 LAYOUT_NAMES = {"cover": "county_map", "fire": "fire_page", "shelter": "shelter_page",
-                "township": "township_sheet"}  # keys of atlas.text.TEXT
+                "resources": "resources_page", "township": "township_sheet"}  # keys of atlas.text.TEXT
 CHART_FONT_PT = {"A3": 8.0, "A4": 6.6}
 
 
@@ -82,8 +83,9 @@ def write_charts(figures, language, page_size, folder, cover, township):
     return county, sheets
 
 
-def printed_kinds(fire_page, shelter_page):
-    return tuple(kind for kind in KINDS if {"fire": fire_page, "shelter": shelter_page}.get(kind, True))
+def printed_kinds(fire_page, shelter_page, resources_page=False):
+    printed = {"fire": fire_page, "shelter": shelter_page, "resources": resources_page}
+    return tuple(kind for kind in KINDS if printed.get(kind, True))
 
 
 def _load_templates(project, page_size, language, kinds=KINDS):
@@ -105,18 +107,26 @@ def prepare_atlas(figures, frames, crs, *, language, title, organisation, date_t
     county = figures.county
     fire_page = frames.get("reach_areas") is not None and county.covered_residents is not None
     shelter_page = county.m2_per_capita is not None
-    templates, layouts = _load_templates(project, page_size, language, printed_kinds(fire_page, shelter_page))
+    resources_page = bool(figures.resources)
+    templates, layouts = _load_templates(project, page_size, language,
+                                         printed_kinds(fire_page, shelter_page, resources_page))
     county_chart, sheet_charts = write_charts(figures, language, page_size, chart_folder, layouts["cover"],
                                               layouts["township"])
-    pages = page_numbers(fire_page, shelter_page, len(figures.townships))
+    pages = page_numbers(fire_page, shelter_page, len(figures.townships), resources_page)
     tables, dissolved = atlas_tables(figures, frames, language, sheet_charts,
                                      listed_major_rows(layouts["township"]), log, first_page=pages["first_sheet"])
     county_geometry = county_outline(frames["townships"])
     tables.update(reach_tables(frames.get("reach_areas"), frames.get("reach_gaps"), county_geometry, language))
     tables.update(shelter_tables(frames.get("shelter_load"), county_geometry, language))
+    if resources_page:
+        tables.update(resource_tables(frames, county_geometry, language))
+    if frames.get("natural_hazards") is not None:
+        tables["hazards"] = hazard_table(frames["natural_hazards"], county_geometry, language)
     variables = layout_variables(figures, language, title, organisation, date_text, (plugin_version(), qgis_version()),
                                  headline, pages)
     variables["ra_crs_note"] = T.crs_note(crs.description(), crs.authid(), language)
+    if resources_page:
+        variables.update(resource_variables(figures, frames, language))
     settings = atlas_settings(figures, language, page_size, dissolved, county_chart, variables, pages)
     write_atlas(gpkg, tables, settings, crs, headline_table(headline))
     return fill_layouts(project, gpkg, settings, templates, layouts)
@@ -134,6 +144,8 @@ def fill_layouts(project, gpkg, settings, templates, layouts):
         fill_fire_page(layouts["fire"], layers, settings, crs, templates["fire"])
     if "shelter" in layouts:
         fill_shelter_page(layouts["shelter"], layers, settings, crs, templates["shelter"])
+    if "resources" in layouts:
+        fill_resources_page(layouts["resources"], layers, settings, crs, templates["resources"])
     fill_township(layouts["township"], layers, settings, crs, templates["township"])
     manager = project.layoutManager()
     for kind in layouts:
@@ -149,5 +161,6 @@ def layouts_from_store(project, gpkg):
     """The atlas layouts, filled again in ``project`` from the atlas layers an export wrote into ``gpkg``."""
     settings = read_settings(gpkg)
     templates, layouts = _load_templates(project, settings.page_size, settings.language,
-                                         printed_kinds(settings.fire_page, settings.shelter_page))
+                                         printed_kinds(settings.fire_page, settings.shelter_page,
+                                                       settings.resources_page))
     return fill_layouts(project, gpkg, settings, templates, layouts)

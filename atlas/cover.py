@@ -5,10 +5,10 @@ from . import text as T
 from .page_templates import item, required_map
 
 # top to bottom
-MAP_LAYERS = ("stations_cover", "major_cover", "shelters", "cover_towns", "risk")
+MAP_LAYERS = ("stations_cover", "major_cover", "shelters", "hazards_cover", "cover_towns", "risk")
 LEGEND = (("risk", "risk_levels", True, None), ("stations_cover", "fire_stations", False, None),
           ("shelters", "shelters", False, None), ("major_cover", "major_units", False, None),
-          ("cover_towns", "townships", False, None))
+          ("hazards_cover", "natural_hazards", False, None), ("cover_towns", "townships", False, None))
 
 
 def dropped_town_columns(settings):
@@ -37,5 +37,8 @@ def fill_cover(cover, layers, settings, crs, template):
     towns_table = item(cover, "townships_table")
     items.fill_table(towns_table, layers["coverage"], language, "true", dropped_town_columns(settings))
     items.fit_rows(towns_table, layers["coverage"].featureCount())
-    items.fill_legend(cover.itemById("legend"), items.legend_entries(layers, language, LEGEND),
-                      T.text("legend", language))
+    legend = cover.itemById("legend")
+    entries = items.legend_entries(layers, language, LEGEND)
+    if legend is not None and "hazards_cover" in layers:  # one row more than the frame holds: two columns
+        legend.setColumnCount(2)
+    items.fill_legend(legend, entries, T.text("legend", language))

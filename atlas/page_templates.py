@@ -1,10 +1,12 @@
 """The atlas's layout templates (``atlas/templates/*.qpt``): which file, loading it, finding its items.
 
-Four templates per paper size: ``atlas_cover_<a3|a4>.qpt`` (the county's four-colour page),
-``atlas_fire_…`` (the county's fire-station page), ``atlas_shelter_…`` (the county's shelter page) and
+Five templates per paper size: ``atlas_cover_<a3|a4>.qpt`` (the county's four-colour page),
+``atlas_fire_…`` (the county's fire-station page), ``atlas_shelter_…`` (the county's shelter page),
+``atlas_resources_…`` (the county's rescue teams, supply depots and key targets) and
 ``atlas_township_<a3|a4>.qpt`` (one sheet per township). A planner's own version saved in the QGIS
 profile's ``composer_templates`` folder as ``riskatlas_cover_a3.qpt`` (etc.) is used instead.
-Items are found by id (``COVER_ITEMS``, ``FIRE_ITEMS``, ``SHELTER_ITEMS``, ``TOWNSHIP_ITEMS``; documented in
+Items are found by id (``COVER_ITEMS``, ``FIRE_ITEMS``, ``SHELTER_ITEMS``, ``RESOURCES_ITEMS``,
+``TOWNSHIP_ITEMS``; documented in
 ``atlas/templates/README.md``).
 """
 import os
@@ -33,6 +35,7 @@ _PAGE_ITEMS = ("title", "subtitle", "page_number", "north_arrow", "scalebar", "l
                "indicators", "towns_heading", "towns_table", "note", "crs_note", "footer", "made_with")
 FIRE_ITEMS = ("fire_map",) + _PAGE_ITEMS + ("stations_heading", "stations_table")
 SHELTER_ITEMS = ("shelter_map",) + _PAGE_ITEMS + ("overloaded_heading", "overloaded_table")
+RESOURCES_ITEMS = ("resources_map",) + _PAGE_ITEMS + ("targets_heading", "targets_table")
 
 
 class TemplateError(Exception):

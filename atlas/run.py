@@ -66,7 +66,8 @@ def _figures(request, layers, feedback, render=str):
                             hazard_units=frames.get("hazard_units"), enterprises=frames.get("enterprises"),
                             reach_areas=frames.get("reach_areas"), reach_gaps=frames.get("reach_gaps"),
                             shelter_units=frames.get("shelter_units"), shelter_load=frames.get("shelter_load"),
-                            layer_names=names, shelter_target=request.target)
+                            layer_names=names, shelter_target=request.target,
+                            rescue_towns=frames.get("rescue_towns"), depot_towns=frames.get("depot_towns"))
     for warning in figures.warnings:
         feedback.pushWarning(render(warning))
     headline = headline_figures(figures)

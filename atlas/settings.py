@@ -19,6 +19,7 @@ class AtlasSettings:
     major_given: bool = False  # a hazard-unit layer was given
     fire_page: bool = False  # the county fire-station page is printed (reach areas given)
     shelter_page: bool = False  # the county shelter page is printed (shelter result given)
+    resources_page: bool = False  # the county resources page is printed (resource coverage given)
     first_sheet: int = 2  # page number of the first township sheet
     county_chart: str = ""  # the cover's chart (PNG)
     tables: str = ""  # the atlas tables written (comma-separated keys of atlas.tables.atlas_tables)
@@ -43,10 +44,10 @@ class AtlasSettings:
         return cls(**values, variables=variables)
 
 
-def page_numbers(fire_page, shelter_page, n_sheets):
-    """{page: number} of the single pages ('cover', 'fire', 'shelter'), 'first_sheet' and 'total'."""
+def page_numbers(fire_page, shelter_page, n_sheets, resources_page=False):
+    """{page: number} of the single pages ('cover', 'fire', 'shelter', 'resources'), 'first_sheet' and 'total'."""
     pages = {"cover": 1}
-    for page, printed in (("fire", fire_page), ("shelter", shelter_page)):
+    for page, printed in (("fire", fire_page), ("shelter", shelter_page), ("resources", resources_page)):
         if printed:
             pages[page] = len(pages) + 1
     pages["first_sheet"] = len(pages) + 1
@@ -88,9 +89,14 @@ def layout_variables(figures, language, title, organisation, date_text, versions
         "ra_note_shelter": " ".join((FOOTNOTES["shelter_deficit"][0 if language == "zh" else 1],
                                      T.text("shelter_note", language))),
     })
-    for page in ("cover", "fire", "shelter"):
+    for page in ("cover", "fire", "shelter", "resources"):
         if page in pages:
             values[f"ra_page_{page}"] = T.text("page_of", language, n=pages[page], total=pages["total"])
+    if figures.source_kinds:  # the atlas says which kinds of risk source the map combined
+        from .resource_tables import source_kinds_text
+
+        values["ra_lbl_cover_subtitle"] = (T.text("cover_subtitle_short", language)
+                                           + source_kinds_text(figures.source_kinds, language))
     values.update(_headline_variables(headline, language))
     shown = {f.figure_id: f.shown for f in headline}
     if "shelter_area_m2" in shown:
@@ -108,4 +114,5 @@ def atlas_settings(figures, language, page_size, dissolved, county_chart, variab
                          shelters_given=county.m2_per_capita is not None,
                          major_given=county.major_by_grade is not None,
                          fire_page="fire" in pages, shelter_page="shelter" in pages,
+                         resources_page="resources" in pages,
                          first_sheet=pages["first_sheet"], county_chart=county_chart, variables=variables)

@@ -38,6 +38,18 @@ VIEWS = {
     "service": ("service", "service_area", "shelter_page"),
     "load": ("load", "shelter_ok", "shelter_page"),
     "overloaded_rows": ("overloaded_rows", "overloaded_table", "table_layer"),
+    # natural hazards on the county map and the sheets; the resources page
+    "hazards_cover": ("hazards", "natural_hazards", "county_map"),
+    "hazards": ("hazards", "natural_hazards", "township_sheet"),
+    "res_reach": ("res_reach", "rescue_reach", "resources_page"),
+    "res_gaps": ("res_gaps", "rescue_gap", "resources_page"),
+    "res_teams": ("res_teams", "rescue_teams", "resources_page"),
+    "res_depots": ("res_depots", "supply_depots", "resources_page"),
+    "res_left": ("res_left", "targets_left_out", "resources_page"),
+    "res_ok": ("res_ok", "targets_reached", "resources_page"),
+    "res_towns": ("coverage", "townships", "resources_page"),
+    "res_town_rows": ("res_town_rows", "resources_towns", "table_layer"),
+    "res_left_rows": ("res_left_rows", "resources_targets", "table_layer"),
 }
 
 

@@ -22,6 +22,8 @@ STATION_COLOUR, SHELTER_COLOUR, MAJOR_COLOUR = "#C00000", "#00A050", "#7030A0"
 REACH_FILL, REACH_OUTLINE = "120,190,120,150", "#2E7D32"  # reached in time: calm green
 GAP_FILL, GAP_HATCH = "255,228,222,255", "#E34A33"  # not reached: red hatching, so gaps stand out
 OVERLOADED_COLOUR = "#C00000"
+TEAM_COLOUR, DEPOT_COLOUR, HAZARD_COLOUR = "#E65100", "#6D4C41", "#8B4513"  # the resources page, natural hazards
+LEFT_OUT_COLOUR, REACHED_COLOUR = "#D7191C", "#2C7BB6"
 CURRENT = "\"page_key\" = attribute(@atlas_feature, 'page_key')"  # the sheet's own township
 DARK_TEXT_LEVELS = (2, 3)  # orange and yellow cells take black text
 
@@ -104,6 +106,21 @@ def style_gaps(layer):
     layer.setRenderer(QgsSingleSymbolRenderer(gap_symbol()))
 
 
+def style_resource_reach(layer):
+    """The resources page: the teams' reach without outlines — their reach reaches nearly everywhere, and the
+    outlines of its many small holes (land beyond the access distance) would speckle the page."""
+    symbol = _fill(REACH_FILL, REACH_OUTLINE, 0.2)
+    symbol.symbolLayer(0).setStrokeStyle(Qt.NoPen)
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+
+
+def style_resource_gaps(layer):
+    """The resources page's gaps: the red hatching without an outline (small pockets read as red, not brown)."""
+    symbol = gap_symbol()
+    symbol.symbolLayer(0).setStrokeStyle(Qt.NoPen)
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+
+
 def style_service(layer):
     """Each shelter's service area: a faint green disc, outlined."""
     symbol = _fill("0,160,80,35", "#00A050", 0.25)
@@ -133,9 +150,9 @@ def style_shelter_towns(layer, language, target, label_size):
     _labels(layer, '"name"', label_size, "#262626", priority=8)
 
 
-def style_townships_plain(layer, label_size=9.0):
+def style_townships_plain(layer, label_size=9.0, priority=8):
     layer.setRenderer(QgsSingleSymbolRenderer(_fill("0,0,0,0", "#262626", 0.45)))
-    _labels(layer, '"name"', label_size, "#262626", priority=8)
+    _labels(layer, '"name"', label_size, "#262626", priority=priority)
 
 
 def _rule_renderer(rules):
@@ -189,7 +206,8 @@ def style_atlas_layers(layers, settings):
         "overloaded_rows": lambda layer: None,
         "coverage": lambda layer: style_townships_sheet(layer, language, 9.0 * scale),
         "overview_towns": lambda layer: style_townships_overview(layer, language),
-        "cover_towns": lambda layer: style_townships_plain(layer, 9.0 * scale),
+        # the cover's names before every symbol: a township never goes unnamed among natural-hazard sites
+        "cover_towns": lambda layer: style_townships_plain(layer, 9.0 * scale, priority=10),
         "figures": style_level_cells,
         # a chemical park packs many units: they keep labels off less strongly, so stations stay named
         "major": lambda layer: style_points(layer, "triangle", MAJOR_COLOUR, 3.6 * scale, '"map_label"', MAJOR_COLOUR,
@@ -199,6 +217,19 @@ def style_atlas_layers(layers, settings):
                                                7.0 * scale, priority=8),
         "stations_cover": lambda layer: style_points(layer, "star", STATION_COLOUR, 3.8 * scale),
         "shelters": lambda layer: style_shelters(layer, 2.6 * scale),
+        # dozens of sites across the county: they keep the townships' names off only weakly
+        "hazards_cover": lambda layer: style_points(layer, "diamond", HAZARD_COLOUR, 2.8 * scale, obstacle_factor=0.2),
+        "hazards": lambda layer: style_points(layer, "diamond", HAZARD_COLOUR, 3.4 * scale),
+        "res_reach": style_resource_reach,
+        "res_gaps": style_resource_gaps,
+        "res_teams": lambda layer: style_points(layer, "pentagon", TEAM_COLOUR, 3.6 * scale),
+        "res_depots": lambda layer: style_points(layer, "diamond", DEPOT_COLOUR, 3.4 * scale),
+        "res_left": lambda layer: style_points(layer, "circle", LEFT_OUT_COLOUR, 3.0 * scale, '"name"',
+                                               LEFT_OUT_COLOUR, 7.0 * scale, priority=9),
+        "res_ok": lambda layer: style_points(layer, "circle", REACHED_COLOUR, 1.5 * scale, obstacle_factor=0.5),
+        "res_towns": lambda layer: style_townships_plain(layer, 9.0 * scale),
+        "res_town_rows": lambda layer: None,
+        "res_left_rows": lambda layer: None,
     }
     for key, layer in layers.items():
         styles[key](layer)

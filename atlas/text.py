@@ -146,6 +146,50 @@ TEXT = {
     "col_type": ("类型", "Type"),
     "col_served": ("服务人口", "Served"),
     "col_m2_served": ("人均（m²）", "m²/served"),
+    # the resources page (rescue teams, supply depots, key targets) and natural hazards on the maps
+    "resources_page": ("应急资源与重点目标", "Rescue forces, supplies and key targets"),
+    "resources_subtitle": ("应急救援队伍、物资储备库的道路可达范围与未覆盖的人口和重点防护目标",
+                           "Where rescue teams and supply depots reach on the roads, and the residents and key "
+                           "targets left out"),
+    "resources_figures": ("应急资源覆盖", "Resource coverage"),
+    "resources_towns": ("各镇街应急资源覆盖", "Resource coverage by township"),
+    "resources_targets": ("救援队伍未及时到达的重点目标", "Key targets rescue teams do not reach in time"),
+    "no_left_out_targets": ("重点目标均可及时到达", "Every key target is reached in time"),
+    "rescue_line": ("救援队伍：", "Rescue teams: "),
+    "depot_line": ("物资储备库：", "Supply depots: "),
+    "targets_line": ("重点防护目标：", "Key targets: "),
+    "teams_count": ("{n} 支，{p} 人", "{n} teams, {p} members"),
+    "depots_count": ("{n} 处，可保障 {p} 人", "{n} depots, supplies for {p} people"),
+    "targets_count": ("{n} 处", "{n} sites"),
+    "within_limit": ("{t} 分钟可达人口比例 {s}（未覆盖 {n} 人）", "{s} of residents within {t} min ({n} left out)"),
+    "targets_left": ("救援队伍未及时到达 {n} 处（容纳 {p} 人）", "{n} not reached by rescue teams in time ({p} people)"),
+    "resources_note": ("时限自调派起算，含出动（装车）时间，到达时间恰为时限视为及时；未覆盖区域为时限内无队伍"
+                       "（储备库）可达、或距可达道路超过到达距离的土地；人口按分析网格分摊，再按人口分配至各镇街。",
+                       "Time limits count from dispatch, turnout (loading) included; an arrival at exactly the limit "
+                       "is in time. Left out: land no team (depot) reaches in time, or farther from a reached road than "
+                       "the access distance; residents apportioned on the analysis's grid, then placed in the "
+                       "townships by their residents."),
+    "rescue_reach": ("救援队伍可达范围", "Reached by rescue teams"),
+    "rescue_gap": ("救援队伍未覆盖区域", "Left out by rescue teams"),
+    "rescue_teams": ("应急救援队伍", "Rescue team"),
+    "supply_depots": ("应急物资储备库", "Supply depot"),
+    "targets_left_out": ("未及时到达的重点目标", "Key target not reached in time"),
+    "targets_reached": ("及时到达的重点目标", "Key target reached in time"),
+    "natural_hazards": ("自然灾害隐患点", "Natural-hazard site"),
+    "col_rescue_left": ("救援未覆盖人口", "Left out (rescue)"),
+    "col_rescue_pct": ("救援可达比例", "Rescue cover"),
+    "col_depot_left": ("物资未覆盖人口", "Left out (supplies)"),
+    "col_targets_left": ("未及时到达目标", "Targets left out"),
+    "col_target": ("重点目标", "Key target"),
+    "col_category": ("类别", "Category"),
+    "col_occupancy": ("容纳人数", "Occupancy"),
+    "col_arrival": ("到达（分钟）", "Arrival (min)"),
+    "unreachable": ("不可达", "not reached"),
+    "sources_combined": ("　风险源：{k}", " · sources: {k}"),
+    "cover_subtitle_short": ("红橙黄蓝四色安全风险空间分布图", "Four-colour safety risk map"),
+    "kind_enterprises": ("企业", "enterprises"),
+    "kind_hazard_units": ("重大危险源", "major hazard units"),
+    "kind_natural_hazards": ("自然灾害隐患点/风险区", "natural hazards"),
 }
 
 GRADE_LABELS = {1: ("一级", "Grade I"), 2: ("二级", "Grade II"), 3: ("三级", "Grade III"), 4: ("四级", "Grade IV")}

@@ -75,3 +75,36 @@ def fill_sheet_maps(township, layers, settings, crs, extent):
         legend_item = township.itemById(f"{prefix}_legend")
         if legend_item is not None:
             legend_item.setLinkedMap(small)
+
+
+# the resources page: top to bottom; legend (layer key, TEXT key, hide the layer title, legend node order)
+RESOURCES_LAYERS = ("res_left", "res_teams", "res_depots", "res_ok", "res_towns", "res_reach", "res_gaps")
+RESOURCES_LEGEND = (("res_reach", "rescue_reach", True, None), ("res_gaps", "rescue_gap", True, None),
+                    ("res_teams", "rescue_teams", True, None), ("res_depots", "supply_depots", True, None),
+                    ("res_left", "targets_left_out", True, None), ("res_ok", "targets_reached", True, None),
+                    ("res_towns", "townships", True, None))
+
+
+def fill_resources_page(layout, layers, settings, crs, template):
+    """The county's resources page: teams' reach and gaps, depots, key targets left out; townships table and the
+    list of key targets left out (largest occupancy first)."""
+    _county_page(layout, layers, settings, crs, template, "resources_map", RESOURCES_LAYERS, RESOURCES_LEGEND)
+    language = settings.language
+    if "res_town_rows" in layers:
+        towns = item(layout, "towns_table")
+        items.fill_table(towns, layers["res_town_rows"], language, "true", headings={
+            "name": "col_township", "txt_rescue_left": "col_rescue_left", "txt_rescue_pct": "col_rescue_pct",
+            "txt_depot_left": "col_depot_left", "txt_targets_left": "col_targets_left"})
+        items.fit_rows(towns, layers["res_town_rows"].featureCount())
+    note = ""
+    if "res_left_rows" in layers:
+        targets = item(layout, "targets_table")
+        items.fill_table(targets, layers["res_left_rows"], language, "true",
+                         empty_message=T.text("no_left_out_targets", language), headings={
+                             "name": "col_target", "category_label": "col_category",
+                             "txt_occupancy": "col_occupancy", "txt_arrival": "col_arrival"})
+        count = layers["res_left_rows"].featureCount()
+        if not items.fit_rows(targets, count):
+            shown = items.limit_rows(targets, count)
+            note = T.text("more_listed", language, n=count, more=count - shown)
+    items.set_variables(layout, {**settings.variables, "ra_targets_note": note})

@@ -9,10 +9,10 @@ from .theme_pages import fill_sheet_maps
 
 MAJOR_ROWS = 8  # major hazard units listed per sheet when the table's frame cannot tell (the heading gives the total)
 # top to bottom
-MAP_LAYERS = ("stations", "major", "shelters", "coverage", "risk")
+MAP_LAYERS = ("stations", "major", "shelters", "hazards", "coverage", "risk")
 LEGEND = (("risk", "risk_levels", True, None), ("stations", "fire_stations", False, None),
           ("shelters", "shelters", False, None), ("major", "major_units", False, None),
-          ("coverage", "current_township", False, [0]))
+          ("hazards", "natural_hazards", False, None), ("coverage", "current_township", False, [0]))
 
 
 def listed_major_rows(township):

@@ -9,7 +9,9 @@ cannot disagree:
   gaps (both apportioned by the analysis's own grid), the share from the two;
 * the shelter analysis (``shelter_capacity``, per township): shelter area, residents counted,
   m² per resident, the county deficit and the sum of the townships' deficits, overloaded shelters;
-* the graded hazard units (``hazard_grading``): major hazard units per grade.
+* the graded hazard units (``hazard_grading``): major hazard units per grade;
+* the resource coverage (``resource_coverage``, when given): residents rescue teams / supply depots reach
+  within their time limit and those left out, the share, key targets left out.
 
 Rounding (the ``shown`` text): a share is rounded to 0.1 % from the unrounded ratio; residents and
 m² are the integers of the final (unrounded) sum; m² per resident has two decimals — always half
@@ -31,7 +33,7 @@ GRADE_NAMES = {1: ("一级", "grade I"), 2: ("二级", "grade II"), 3: ("三级"
 UNITS = {  # unit: (zh, en) as printed after the value
     "residents": ("人", "residents"), "percent": ("%", "%"), "m2": ("m²", "m²"),
     "m2_per_resident": ("m²/人", "m²/resident"), "cells": ("个", "cells"), "units": ("个", "units"),
-    "shelters": ("处", "shelters"),
+    "shelters": ("处", "shelters"), "targets": ("处", "targets"),
 }
 FOOTNOTES = {
     "shelter_deficit": (
@@ -213,6 +215,38 @@ def major_figures(by_grade: Sequence[int]) -> list[HeadlineFigure]:
             f"{zh}重大危险源", f"Major hazard units, {en}"), (
             f"GB 18218-2018 分级为{zh}的重大危险源个数。", f"Major hazard units of {en} (GB 18218-2018).")))
     return figures
+
+
+RESOURCE_NAMES = {"rescue": ("救援队伍", "a rescue team", "Rescue teams"),
+                  "depot": ("物资储备库", "a supply depot", "Supply depots")}
+
+
+def resource_figures(prefix: str, reached: Optional[float], left_out: Optional[float],
+                     time_limit: Optional[float], key_targets_left_out: Optional[int]) -> list[HeadlineFigure]:
+    """Residents within the time limit of a rescue team (``prefix`` 'rescue') or a supply depot ('depot'), those
+    left out, the share, and the key targets left out, from the resource coverage (its own residents)."""
+    zh, en_one, en_all = RESOURCE_NAMES[prefix]
+    limit = "—" if time_limit is None else f"{time_limit:g}"
+    total = None if reached is None or left_out is None else float(reached) + float(left_out)
+    return [
+        _count(f"{prefix}_residents_reached", reached, "residents", (
+            f"{zh}{limit}分钟可达人口", f"Residents within {limit} min of {en_one}"), (
+            f"应急资源覆盖分析中，{zh}在{limit}分钟（自调派起，含出动时间）内可到达范围内的常住人口。",
+            f"Residents of the land {en_one} reaches within {limit} minutes of dispatch (turnout included), as the "
+            "coverage analysis apportions them.")),
+        _count(f"{prefix}_residents_left_out", left_out, "residents", (
+            f"{zh}{limit}分钟未覆盖人口", f"Residents left out by {en_all.lower()} ({limit} min)"), (
+            f"应急资源覆盖分析中，任何{zh}均不能在时限内到达区域的常住人口。",
+            f"Residents of the land no {en_one[2:]} reaches in time.")),
+        _share(f"{prefix}_cover_share", reached, total, (
+            f"{zh}{limit}分钟可达人口比例", f"Share of residents within {limit} min of {en_one}"), (
+            "可达人口 ÷（可达人口 + 未覆盖人口）。", "Residents reached ÷ (residents reached + residents left out).")),
+        _count(f"{prefix}_key_targets_left_out", None if key_targets_left_out is None else float(key_targets_left_out),
+               "targets", (f"{zh}未及时到达的重点目标", f"Key targets {en_all.lower()} do not reach in time"), (
+                   "人员密集场所等重点防护目标中，到达时间超过时限的个数（在目标本身按到达规则计）。",
+                   "Key targets (crowded places) whose arrival, taken at the target itself, is later than the "
+                   "limit.")),
+    ]
 
 
 def by_id(figures: Sequence[HeadlineFigure]) -> dict[str, HeadlineFigure]:

@@ -130,15 +130,20 @@ UNITS_OF_UNKNOWN_ENTERPRISES = QT_TRANSLATE_NOOP("InputError", "units of {count}
                                                                "{enterprises} ({ids}) are ignored")
 
 # ---------------------------------------------------------------- the four-colour map
-NO_RISK_SOURCES = QT_TRANSLATE_NOOP("InputError", "no risk source (enterprise or hazard unit) to place: every area is "
-                                                  "level 4 (低风险, low risk) — check the ENTERPRISES and HAZARD_UNITS "
-                                                  "layers")
-NO_RISK_SOURCES_NOTHING_TO_MAP = QT_TRANSLATE_NOOP("InputError", "no risk source (enterprise or hazard unit) to "
-                                                                 "place, and no EXTENT or UNITS to map: give the "
-                                                                 "sources, or the area to map")
+NO_RISK_SOURCES = QT_TRANSLATE_NOOP("InputError", "no risk source (enterprise, hazard unit or natural-hazard site) "
+                                                  "to place: every area is level 4 (低风险, low risk) — check the "
+                                                  "ENTERPRISES, HAZARD_UNITS and NATURAL_HAZARDS layers")
+NO_RISK_SOURCES_NOTHING_TO_MAP = QT_TRANSLATE_NOOP("InputError", "no risk source (enterprise, hazard unit or "
+                                                                 "natural-hazard site) to place, and no EXTENT or "
+                                                                 "UNITS to map: give the sources, or the area to map")
 SOURCES_WITHOUT_GEOMETRY = QT_TRANSLATE_NOOP("InputError", "features without geometry cannot be placed and are "
                                                            "ignored")
 FIELDS_REPLACED = QT_TRANSLATE_NOOP("InputError", "input fields replaced by the map's own: {fields}")
+
+# ---------------------------------------------------------------- natural hazards, the resource coverage
+NO_HAZARD_GRADE = QT_TRANSLATE_NOOP("InputError", "no value to grade the site by (preset '{preset}' reads {needs})")
+KEY_TARGETS_OUTSIDE_TOWNSHIPS = QT_TRANSLATE_NOOP("InputError", "{count} key target(s) lie outside every township and "
+                                                                "are not counted per township")
 
 # ---------------------------------------------------------------- fire-station reach
 ROADS_EMPTY = QT_TRANSLATE_NOOP("InputError", "the road layer has no features")

@@ -11,39 +11,49 @@
 <context>
     <name>Chain</name>
     <message>
-        <location filename="../assessment/chain.py" line="103" />
+        <location filename="../assessment/chain.py" line="107" />
         <source>Enterprise risk (LEC or risk matrix; an enterprise owning a graded hazard unit takes at least its level)</source>
         <translation>企业风险评价（LEC法或风险矩阵法；拥有已分级危险源单元的企业至少取该单元的等级）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="103" />
+        <location filename="../assessment/chain.py" line="107" />
         <source>The printed atlas (the county's four-colour, fire-station and shelter pages, then one sheet per township)</source>
         <translation>打印图集（县域四色图、消防站覆盖和避难场所覆盖页，之后每个镇街一页）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="103" />
+        <location filename="../assessment/chain.py" line="107" />
         <source>Fire-station reach (the time limit from dispatch, on the road network; townships as study area, enterprises as targets)</source>
         <translation>消防站到达范围（从接警出动起的时限，沿道路网络；镇街为研究范围，企业为目标）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="103" />
+        <location filename="../assessment/chain.py" line="107" />
         <source>Shelter area per capita per township (administrative method, against the fixed-shelter target)</source>
         <translation>各镇街人均避难场所面积（行政区法，对照固定避难场所面积目标）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="103" />
+        <location filename="../assessment/chain.py" line="107" />
         <source>Four-colour risk map on a square grid, cut to the townships (highest level wins by default; a level's lower bound belongs to that level)</source>
         <translation>在正方形网格上绘制四色风险图，并裁剪到镇街范围（默认就高；各等级下限属于该等级）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="103" />
+        <location filename="../assessment/chain.py" line="107" />
         <source>Validate the input layers with the rules of the steps below and the fields of the enterprise-risk method (the chain stops when errors are found: see validation.html)</source>
         <translation>按下列各步骤的规则检查输入图层，包括企业风险评估方法所需的字段（发现错误即停止，详见 validation.html）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="103" />
+        <location filename="../assessment/chain.py" line="107" />
         <source>Grade hazard sources (GB 18218-2018; exposed residents estimated from the population layer outside the plant boundary — the enterprise's polygon, else the unit's own — where a unit gives no exposed count)</source>
         <translation>重大危险源分级（GB 18218-2018；单元未给出暴露人数时，由人口图层估算厂区边界外的暴露人数——厂区边界取企业的面，否则取单元自身边界）</translation>
+    </message>
+    <message>
+        <location filename="../assessment/chain.py" line="107" />
+        <source>Rescue teams' coverage (their time limit from dispatch, on the road network; residents and key targets left out per township; when rescue teams are given)</source>
+        <translation>应急救援队伍覆盖（自调派起的时限，按道路网络；各镇街未覆盖的人口和重点目标；提供救援队伍图层时运行）</translation>
+    </message>
+    <message>
+        <location filename="../assessment/chain.py" line="107" />
+        <source>Supply depots' coverage (as the rescue teams, with the depots' time limit; when supply depots are given)</source>
+        <translation>应急物资储备库覆盖（同救援队伍，按储备库时限；提供储备库图层时运行）</translation>
     </message>
 </context>
 <context>
@@ -190,132 +200,132 @@
 <context>
     <name>ExportAtlas</name>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="47" />
+        <location filename="../processing/alg_export_atlas.py" line="56" />
         <source>Export risk atlas (PDF)</source>
         <translation>导出安全风险分布图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="54" />
+        <location filename="../processing/alg_export_atlas.py" line="63" />
         <source>Four-colour risk map (risk_level, residents)</source>
         <translation>四色安全风险分布图（risk_level、residents）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="55" />
+        <location filename="../processing/alg_export_atlas.py" line="64" />
         <source>Enterprises with risk levels</source>
         <translation>企业（含风险等级）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="56" />
+        <location filename="../processing/alg_export_atlas.py" line="65" />
         <source>Graded hazard units</source>
         <translation>危险源单元分级结果</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="57" />
+        <location filename="../processing/alg_export_atlas.py" line="66" />
         <source>Emergency shelters</source>
         <translation>应急避难场所</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="58" />
+        <location filename="../processing/alg_export_atlas.py" line="67" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="59" />
+        <location filename="../processing/alg_export_atlas.py" line="68" />
         <source>Fire-station reach areas (5 minutes)</source>
         <translation>消防站5分钟可达范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="60" />
+        <location filename="../processing/alg_export_atlas.py" line="69" />
         <source>Reach gaps (land no station reaches in 5 minutes)</source>
         <translation>消防覆盖盲区（5分钟内无消防站可达）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="61" />
+        <location filename="../processing/alg_export_atlas.py" line="70" />
         <source>Shelter area per capita (per-township result)</source>
         <translation>人均避难场所面积（按镇街结果）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="63" />
+        <location filename="../processing/alg_export_atlas.py" line="72" />
         <source>Townships (one atlas page each)</source>
         <translation>镇街（每个镇街一页图）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="67" />
+        <location filename="../processing/alg_export_atlas.py" line="84" />
         <source>Township name field (not given: name, or name_en for an English atlas)</source>
         <translation>镇街名称字段（不指定：name，英文图集为 name_en）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="75" />
+        <location filename="../processing/alg_export_atlas.py" line="92" />
         <source>Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)</source>
         <translation>图集标题（留空：安全风险分布图集 / Safety Risk Atlas）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="75" />
+        <location filename="../processing/alg_export_atlas.py" line="92" />
         <source>Issuing organisation</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="75" />
+        <location filename="../processing/alg_export_atlas.py" line="92" />
         <source>Date printed on the atlas (empty: today; YYYY-MM-DD is written out)</source>
         <translation>图集编制日期（留空：当天；YYYY-MM-DD 格式将写成“2024年6月7日”）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="79" />
+        <location filename="../processing/alg_export_atlas.py" line="96" />
         <source>Page size (landscape)</source>
         <translation>纸张大小（横向）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="82" />
+        <location filename="../processing/alg_export_atlas.py" line="99" />
         <source>Atlas language (zh: Chinese, en: English)</source>
         <translation>图集语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="85" />
+        <location filename="../processing/alg_export_atlas.py" line="102" />
         <source>Risk atlas (PDF)</source>
         <translation>安全风险分布图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="85" />
+        <location filename="../processing/alg_export_atlas.py" line="102" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="87" />
+        <location filename="../processing/alg_export_atlas.py" line="104" />
         <source>Folder for one PNG per page</source>
         <translation>逐页 PNG 图片输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="92" />
+        <location filename="../processing/alg_export_atlas.py" line="109" />
         <source>Number of pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="100" />
+        <location filename="../processing/alg_export_atlas.py" line="117" />
         <source>{0} must be one of: {1}</source>
         <translation>{0} 必须是以下之一：{1}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="126" />
+        <location filename="../atlas/run.py" line="127" />
         <source>Give an output PDF file.</source>
         <translation>请指定输出的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="102" />
+        <location filename="../atlas/run.py" line="103" />
         <source>Could not write the atlas PDF: {0}</source>
         <translation>无法写出图集 PDF：{0}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="111" />
+        <location filename="../atlas/run.py" line="112" />
         <source>Could not write the PNG pages: {0}</source>
         <translation>无法写出 PNG 图片：{0}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="114" />
+        <location filename="../atlas/run.py" line="115" />
         <source>{0} PNG pages in {1}</source>
         <translation>{0} 页 PNG 图片已写入 {1}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="143" />
+        <location filename="../processing/alg_export_atlas.py" line="160" />
         <source>Made by: {0}</source>
         <translation>生成方式：{0}</translation>
     </message>
@@ -335,22 +345,22 @@
         <translation>四色图中有 {0} 名常住人口位于所有镇街之外，未计入图集统计。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="89" />
+        <location filename="../atlas/run.py" line="90" />
         <source>Could not write the atlas layers: {0}</source>
         <translation>无法写入图集图层：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="70" />
+        <location filename="../processing/alg_export_atlas.py" line="87" />
         <source>Fixed-shelter target (m² per resident)</source>
         <translation>固定避难场所面积目标（m²/人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="89" />
+        <location filename="../processing/alg_export_atlas.py" line="106" />
         <source>GeoPackage to keep the atlas layers in (for the atlas layouts in a project)</source>
         <translation>保存图集图层的 GeoPackage（供工程中的图集版式使用）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="89" />
+        <location filename="../processing/alg_export_atlas.py" line="106" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage 文件 (*.gpkg)</translation>
     </message>
@@ -370,24 +380,64 @@
         <translation>到达范围图层不含人口：5分钟可达人口取四色图位于到达范围内的人口。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="91" />
+        <location filename="../atlas/run.py" line="92" />
         <source>Templates: {0}</source>
         <translation>版式模板：{0}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="128" />
+        <location filename="../atlas/run.py" line="129" />
         <source>No Chinese font is installed (WenQuanYi Zen Hei, Microsoft YaHei, SimHei, PingFang SC, …): Chinese text may not show. Install fonts-wqy-zenhei (Debian) or the WenQuanYi font.</source>
         <translation>未安装中文字体（文泉驿正黑、微软雅黑、黑体、苹方等）：中文可能无法显示。请安装 fonts-wqy-zenhei（Debian）或文泉驿字体。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="140" />
+        <location filename="../atlas/run.py" line="141" />
         <source>Risk atlas: {0} pages ({1} county pages + {2} townships), {3} paper, language {4}, written in {5:.1f} s: {6}</source>
         <translation>安全风险分布图集：共 {0} 页（县域 {1} 页 + {2} 个镇街），{3} 纸张，语言 {4}，用时 {5:.1f} 秒：{6}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="62" />
+        <location filename="../processing/alg_export_atlas.py" line="71" />
         <source>Shelter load (per-shelter result: service radius, overloaded)</source>
         <translation>避难场所负荷（逐场所结果：服务半径、是否超负荷）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="73" />
+        <source>Natural-hazard sites and zones (drawn on the maps)</source>
+        <translation>自然灾害隐患点/风险区（绘于地图）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="74" />
+        <source>Rescue teams</source>
+        <translation>应急救援队伍</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="75" />
+        <source>Supply depots</source>
+        <translation>应急物资储备库</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="76" />
+        <source>Rescue teams' reach areas (resource coverage)</source>
+        <translation>救援队伍到达范围（应急资源覆盖结果）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="77" />
+        <source>Rescue teams' gaps (resource coverage)</source>
+        <translation>救援队伍未覆盖区域（应急资源覆盖结果）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="78" />
+        <source>Rescue-team coverage by township (resource coverage; prints the resources page)</source>
+        <translation>各镇街救援队伍覆盖（应急资源覆盖结果；提供时打印应急资源页）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="79" />
+        <source>Key targets' arrival by rescue teams (resource coverage)</source>
+        <translation>重点目标救援到达时间（应急资源覆盖结果）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="80" />
+        <source>Supply-depot coverage by township (resource coverage)</source>
+        <translation>各镇街物资储备覆盖（应急资源覆盖结果）</translation>
     </message>
 </context>
 <context>
@@ -631,127 +681,152 @@
 <context>
     <name>FourColourMap</name>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="60" />
+        <location filename="../processing/alg_four_colour_map.py" line="67" />
         <source>Four-colour risk map</source>
         <translation>四色安全风险空间分布图</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="40" />
+        <location filename="../processing/alg_four_colour_map.py" line="46" />
         <source>Enterprises with risk_level</source>
         <translation>企业（含 risk_level 字段）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="42" />
+        <location filename="../processing/alg_four_colour_map.py" line="48" />
         <source>Enterprise id field</source>
         <translation>企业编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="43" />
+        <location filename="../processing/alg_four_colour_map.py" line="49" />
         <source>Graded hazard units with risk_level</source>
         <translation>已分级的危险源单元（含 risk_level 字段）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="45" />
+        <location filename="../processing/alg_four_colour_map.py" line="51" />
         <source>Hazard unit id field</source>
         <translation>危险源单元编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="46" />
+        <location filename="../processing/alg_four_colour_map.py" line="53" />
         <source>Map units (townships, communities; empty = square grid)</source>
         <translation>制图单元（镇街、社区；留空 = 正方形网格）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="48" />
+        <location filename="../processing/alg_four_colour_map.py" line="55" />
         <source>Grid cell size (m)</source>
         <translation>网格边长（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="49" />
+        <location filename="../processing/alg_four_colour_map.py" line="56" />
         <source>Grid extent (empty = the sources' extent grown by the largest radius)</source>
         <translation>网格范围（留空 = 风险源范围外扩最大影响半径）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="51" />
+        <location filename="../processing/alg_four_colour_map.py" line="58" />
         <source>Influence radii of levels 1, 2, 3, 4 (m)</source>
         <translation>1、2、3、4级风险源影响半径（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="53" />
+        <location filename="../processing/alg_four_colour_map.py" line="60" />
         <source>Aggregation</source>
         <translation>综合方式</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="53" />
+        <location filename="../processing/alg_four_colour_map.py" line="60" />
         <source>Highest level wins (就高)</source>
         <translation>就高（取最高风险等级）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="65" />
+        <location filename="../processing/alg_four_colour_map.py" line="72" />
         <source>Areas of level {0}</source>
         <translation>{0}级区域数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="67" />
+        <location filename="../processing/alg_four_colour_map.py" line="74" />
         <source>Residents of level {0}</source>
         <translation>{0}级区域常住人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="94" />
-        <source>Give ENTERPRISES and/or HAZARD_UNITS (layers with risk_level).</source>
-        <translation>请提供 ENTERPRISES 和/或 HAZARD_UNITS（含 risk_level 字段的图层）。</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_four_colour_map.py" line="111" />
+        <location filename="../processing/alg_four_colour_map.py" line="126" />
         <source>Map units: {0} polygons of {1} (CELL_SIZE and EXTENT are not used)</source>
         <translation>制图单元：{1} 的 {0} 个面（不使用 CELL_SIZE 和 EXTENT）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="116" />
+        <location filename="../processing/alg_four_colour_map.py" line="131" />
         <source>Grid: {0} cells of {1:g} m from ({2:.1f}, {3:.1f}) in {4}</source>
         <translation>网格：{0} 个边长 {1:g} m 的网格，起点 ({2:.1f}, {3:.1f})，坐标系 {4}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="151" />
+        <location filename="../processing/alg_four_colour_map.py" line="167" />
         <source>Level {0}: {1:,.0f} residents</source>
         <translation>{0}级：常住人口 {1:,.0f} 人</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="53" />
+        <location filename="../processing/alg_four_colour_map.py" line="60" />
         <source>Cumulative score ({0} per source)</source>
         <translation>累计分值（每个风险源计 {0} 分）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="58" />
+        <location filename="../processing/alg_four_colour_map.py" line="65" />
         <source>Study area (e.g. the townships): the map is cut to it</source>
         <translation>研究区（如镇街）：结果裁剪至研究区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="175" />
+        <location filename="../processing/alg_four_colour_map.py" line="191" />
         <source>The study area layer '{0}' has no polygon.</source>
         <translation>研究区图层“{0}”中没有面要素。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="176" />
+        <location filename="../processing/alg_four_colour_map.py" line="192" />
         <source>Study area: {0}; areas crossing its boundary keep the level of the whole area and are cut to it (their residents are those of the part inside).</source>
         <translation>研究区：{0}；跨越其边界的单元保留整个单元的风险等级，并裁剪至研究区（人口为区内部分的人口）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="57" />
+        <location filename="../processing/alg_four_colour_map.py" line="64" />
         <source>Population, polygons or points (residents per class)</source>
         <translation>人口，面或点（按风险等级统计常住人口）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="61" />
+        <location filename="../processing/alg_four_colour_map.py" line="105" />
+        <source>Give ENTERPRISES and/or HAZARD_UNITS (layers with risk_level), or NATURAL_HAZARDS.</source>
+        <translation>请提供 ENTERPRISES 和/或 HAZARD_UNITS（含 risk_level 的图层），或 NATURAL_HAZARDS。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="113" />
+        <source>Risk sources combined: {0}</source>
+        <translation>参与叠加的风险源：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/natural_hazard_sources.py" line="14" />
+        <source>Natural-hazard sites and zones (险情等级)</source>
+        <translation>自然灾害隐患点/风险区（险情等级）</translation>
+    </message>
+    <message>
+        <location filename="../processing/natural_hazard_sources.py" line="16" />
+        <source>Natural-hazard id field</source>
+        <translation>隐患点编号字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/natural_hazard_sources.py" line="18" />
+        <source>Natural hazards' risk level</source>
+        <translation>自然灾害隐患点的风险等级</translation>
+    </message>
+    <message>
+        <location filename="../processing/natural_hazard_sources.py" line="35" />
+        <source>Natural hazards: {0} sites and zones graded by '{1}' ({2} by their 险情等级, {3} from the people and property threatened, {4} by their 风险等级).</source>
+        <translation>自然灾害隐患点：{0} 处隐患点/风险区按“{1}”定级（{2} 处按险情等级，{3} 处按威胁人数和威胁财产，{4} 处按风险等级）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="68" />
         <source>Four-colour risk map as a GeoTIFF (grid only)</source>
         <translation>四色风险图 GeoTIFF（仅格网）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="98" />
+        <location filename="../processing/alg_four_colour_map.py" line="110" />
         <source>Give OUTPUT and/or OUTPUT_RASTER.</source>
         <translation>请至少指定 OUTPUT 或 OUTPUT_RASTER 之一。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="162" />
+        <location filename="../processing/alg_four_colour_map.py" line="178" />
         <source>OUTPUT_RASTER needs the square grid (no UNITS): not written.</source>
         <translation>OUTPUT_RASTER 需要正方形格网（不能指定 UNITS）：未写出。</translation>
     </message>
@@ -909,7 +984,7 @@
         <translation>— 第 {0} 步（共 {1} 步）：{2}（{3}）</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="184" />
+        <location filename="../assessment/pipeline.py" line="186" />
         <source>Missing input layers: {0}</source>
         <translation>缺少输入图层：{0}</translation>
     </message>
@@ -994,7 +1069,7 @@
         <translation>原始台账的坐标为</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="250" />
+        <location filename="../assessment/pipeline.py" line="256" />
         <source>{0} errors in the input layers: see {1}. First: {2}</source>
         <translation>输入图层中有 {0} 个错误：请查看 {1}。前几个：{2}</translation>
     </message>
@@ -1007,6 +1082,11 @@
         <location filename="../processing/alg_full_assessment.py" line="46" />
         <source>Population grid (raster, band 1 = residents per cell; instead of a population layer)</source>
         <translation>人口格网（栅格，第 1 波段 = 每格常住人口；代替人口图层）</translation>
+    </message>
+    <message>
+        <location filename="../assessment/pipeline.py" line="221" />
+        <source>— Step {0} of {1}: {2} left out ({3} not given)</source>
+        <translation>— 第 {0}/{1} 步：{2} 未运行（未提供 {3}）</translation>
     </message>
 </context>
 <context>
@@ -1105,7 +1185,7 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="178" />
+        <location filename="../processing/help.py" line="180" />
         <source>Scores every enterprise of {INPUT} and classes the score into the four risk levels ({0}) with a named cut set. Run {gradehazardsources} first when enterprises own major hazard sources.
 
 {METHOD}: {METHOD_0}: D = L × E × C (likelihood, exposure, consequence; the LEC tables give L {1}; E {2}; C {3} — other values are used as given, with a warning). {METHOD_1}: R = likelihood × severity, both whole numbers {4}–{5}.
@@ -1128,7 +1208,7 @@ Output: the enterprises with risk_score, score_level, hazard_level, hazard_unit_
 输出：企业图层加上 risk_score、score_level、hazard_level、hazard_unit_id、risk_level、risk_label_zh、risk_label_en、risk_colour、level_source、risk_method、risk_preset。分值为空或无效时报错，并指明要素和字段。下一步：{fourcolourmap}使用{OUTPUT}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="201" />
+        <location filename="../processing/help.py" line="203" />
         <source>The regional red-orange-yellow-blue safety-risk map (红橙黄蓝四色安全风险空间分布图): every area gets a risk level {0} from the risk sources around it.
 
 Run first: {enterpriserisk} and/or {gradehazardsources}. {ENTERPRISES} and {HAZARD_UNITS} are their outputs (any layer with a risk_level field 1..4); the enterprise layer as imported has no risk level and is refused.
@@ -1149,7 +1229,7 @@ Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 �
 输出字段：risk_level、risk_label_zh、risk_label_en、risk_colour、n_level1 … n_level4（影响该区域的各级风险源数）、source_id / source_layer / source_dist_m（影响该区域的最高等级风险源中最近的一个）、risk_score（累计分值），给出{POPULATION}时还有 residents（按面积分摊；各等级合计写入日志并作为输出）。结果按四色配色设置样式；图例为 {6}（QGIS 为英文界面时显示 {7}）。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="282" />
+        <location filename="../processing/help.py" line="321" />
         <source>Effective shelter area per resident against the planning target (城镇人均固定避难场所面积 ≥ {0} m²), per township, per population cell and per shelter. Nothing needs to run first ({validateinputs} checks the layers).
 
 {METHOD}: {METHOD_0}: per unit of {UNITS}, the effective area of the counted shelters whose centroid lies in the unit ÷ the unit's residents (population features apportioned by area overlap); the output is the units. {METHOD_1}: a shelter serves every population feature whose centroid is within {RADIUS} of its centroid (straight line, the radius included). Its served residents are the sum of those features' residents; each feature gets the sum, over the shelters in reach, of shelter area ÷ served residents; the output is the population features. {METHOD_2}: the same with walking distance along {ROADS} (off-road legs to and from the roads included; roads whose 'class' is {1} are not walked along).
@@ -1176,7 +1256,7 @@ deficit_m2 为达到{TARGET}尚缺的面积；no_shelter 标记所有避难场�
 错误输入会停止运行并指明图层、要素和字段：面积缺失或为负、类型未知、常住人口为 NULL 或为负。地理坐标系图层重投影到本地投影坐标系（写入日志）；其他图层重投影到避难场所图层的坐标系。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="386" />
+        <location filename="../processing/help.py" line="427" />
         <source>The assessment chain as an editable Processing model — the same steps, algorithms and defaults as {fullassessment}:
 {0}
 
@@ -1187,7 +1267,7 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
 在模型设计器中打开，可修改或增加步骤，或另存一份本单位的副本。与{fullassessment}不同，它将每个结果写到您指定的位置，不生成项目和 HTML 报告。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="317" />
+        <location filename="../processing/help.py" line="356" />
         <source>Prints the risk atlas as one PDF: the county's pages, then one sheet per township of {TOWNSHIPS}. Run first: {fourcolourmap} ({RISK_MAP}), and for the other layers {enterpriserisk}, {gradehazardsources}, {firestationreach} and {shelterpercapita} — or run {fullassessment}, which makes all of them and this atlas in one go.
 
 County pages: the four-colour risk map with fire stations, shelters and major hazard units, a table of map units, area and residents per risk level, the three indicators, a table of the townships, {ORGANISATION} and {DATE}; with {REACH_AREAS}, the fire-station page (stations, the land each reaches within the time limit, the gaps hatched in red, coverage per township, the stations' districts against their class limit); with {SHELTER_UNITS}, the shelter page (fixed-shelter area per resident per township against {TARGET}, default {0} m² per resident, a value equal to the target meets it; with {SHELTER_LOAD} the shelters' service areas and the overloaded shelters).
@@ -1208,7 +1288,7 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
 页面来自插件“atlas/templates”文件夹中的版式模板（{PAGE_SIZE}，横向），可在版式设计器中编辑；若在个人配置的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4），则使用这些模板。文字以文本形式写出（可搜索），语言按{LANGUAGE}，使用本机已有的中文字体（文泉驿正黑、微软雅黑、黑体、苹方等）。还可将每页另存为 PNG 图片（{OUTPUT_PNG_FOLDER}），并将图集图层写入{ATLAS_LAYERS}（图表存入其旁边的“atlas_charts”文件夹），项目可由此重建图集版式。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="68" />
+        <location filename="../processing/help.py" line="70" />
         <source>Writes an empty GeoPackage holding every layer Risk Atlas reads — {0} — with their fields, field aliases (in the language chosen in {ALIAS_LANGUAGE}), drop-down value maps for the coded fields and default styles. This is where to begin with a county's own data: fill the layers from the bureau's ledgers, then run {validateinputs}.
 
 Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of your county).
@@ -1221,7 +1301,7 @@ Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of 
 {OUTPUT_XLSX_FOLDER}（可选）：另为每个图层写出一个 Excel 工作簿，供在 Excel 中填写 — 列名语言按{ALIAS_LANGUAGE}，代码字段带下拉列表，并有数值校验和填表说明页。填好的工作簿用{importlayer}导入（需要 Python 包 openpyxl）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="361" />
+        <location filename="../processing/help.py" line="402" />
         <source>Runs the whole assessment on a county's layers in one go — nothing needs to run first — and writes everything into {OUTPUT_FOLDER}:
 {0}
 
@@ -1244,7 +1324,7 @@ The analysis runs in the background (QGIS stays usable); the atlas is printed af
 分析在后台运行（QGIS 可继续使用）；之后打印图集。“取消”在下一个进度步骤停止运行，不留下本次运行的任何文件；输入数据有错误时，运行在检查后停止，只保留列出这些错误的 validation.html。各选项的含义和默认值与单独的算法相同。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="117" />
+        <location filename="../processing/help.py" line="119" />
         <source>Run this first (a ledger in the bureau's own format: {importlayer} before it): it checks the input layers against the Risk Atlas schemas (the fields of the data template) and writes a report table and an HTML summary. Every input is optional: give the layers you have. The dialog pre-selects the project's layer of each kind; a layer that looks like another kind (by its fields or its name) stops the run before anything is checked.
 
 The rules are the ones the analyses apply to the same values (an error here stops the analysis there, a warning is repaired or used as given there too), plus the fields the method chosen in {METHOD} needs (LEC: lec_l, lec_e, lec_c; matrix: likelihood, severity). Checks: empty layer; missing or geographic CRS (geographic layers are reprojected to a local projected CRS by the analyses: a warning); layers in different CRSs (warning: reprojected to the first layer's CRS); missing required fields; wrong field types (numbers stored as text are a warning when every value parses; infinity is no number; yes/no fields take {1}, in any case); empty required values (an empty quantity counts as 0 t: a warning); null, invalid (warning: repaired) or wrongly typed geometries; duplicate ids; negative values, values beyond the largest possible (errors, e.g. quantity above {0} t) and implausibly large ones (warnings, e.g. quantity above {2} t); unknown or ambiguous codes — Chinese names of the code table count as their codes: {3} … — (shelter type and hazard category: errors; station class, road class, direction and the urban flag: warnings, as the analyses use them anyway); substances GB 18218-2018 cannot resolve; LEC values outside the LEC tables (warning); GBK-encoded shapefiles without a .cpg file (warning: set the layer's data source encoding to GBK). Each finding names the layer, the feature (its id, then its fid) and the field.
@@ -1257,7 +1337,7 @@ The algorithm succeeds even when errors are found, unless {FAIL_ON_ERROR} is tic
 即使发现错误，算法也会成功结束，除非勾选了{FAIL_ON_ERROR}（此时不写出任何结果）。输入图层不会被修改。下一步：{fullassessment}，或逐个运行各项分析。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="148" />
+        <location filename="../processing/help.py" line="150" />
         <source>Identifies and grades major hazard sources after {0} from {INPUT} and writes one feature per unit. Run {validateinputs} first.
 
 Per record: q = design maximum quantity (t); Q = critical quantity from Table 1 by substance (CAS number, Chinese or English name or alias, e.g. 氯 / 液氯 / chlorine / 7782-50-5), else from Table 2 by the record's hazard category (e.g. W2, W5.2, J1; with several categories the lowest Q); β from Table 3 for its toxic gases, else Table 4 by category (several categories: the highest β).
@@ -1278,42 +1358,42 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
 物质既不在表1中又没有给出类别时报错，并指明单元和要素；数量为空按 0 t 计（警告）；数量为负报错。{DETAILS}列出每条记录的 q、Q、β、q/Q 及各值的来源表。单元几何为其各记录合并。下一步：{enterpriserisk}和{fourcolourmap}使用{OUTPUT}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="404" />
+        <location filename="../processing/help.py" line="445" />
         <source>an error</source>
         <translation>报错</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="402" />
+        <location filename="../processing/help.py" line="443" />
         <source>left out with a warning</source>
         <translation>剔除并警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="403" />
+        <location filename="../processing/help.py" line="444" />
         <source>kept with a warning</source>
         <translation>保留并警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="403" />
+        <location filename="../processing/help.py" line="444" />
         <source>kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="404" />
+        <location filename="../processing/help.py" line="445" />
         <source>a warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="405" />
+        <location filename="../processing/help.py" line="446" />
         <source>accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="406" />
+        <location filename="../processing/help.py" line="447" />
         <source>Bad input: a value the layer rules refuse (a missing field, text in a number field, a negative value or one beyond the largest possible, an unknown code, a duplicate id) stops the run with a message naming the layer, the feature (its id, then its fid) and the field, as validateinputs reports it; implausibly large values are used with a warning. Invalid geometries are repaired (make valid) with a warning naming the features. Features without geometry — {0}. An empty layer — {1}. Input layers are never modified; the outputs are written whole or not at all (a failed or cancelled run leaves none).</source>
         <translation>错误输入：图层规则不接受的值（缺少字段、数值字段中的文字、负值或超出最大可能值、未知代码、重复编号）将终止运行，提示信息指明图层、要素（先编号，后 fid）和字段，与“检查输入图层”的报告一致；不合常理的过大值照常使用并给出警告。无效几何会被修复（make valid），并给出指明要素的警告。无几何的要素——{0}。空图层——{1}。输入图层不会被修改；输出要么完整写出，要么完全不写（失败或取消的运行不留下任何输出）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="83" />
+        <location filename="../processing/help.py" line="85" />
         <source>Turns a bureau's own ledger — Excel (xlsx; the first sheet, or 'file.xlsx|layername=sheet'), CSV (UTF-8 or GBK), a shapefile (GBK without .cpg is detected), GeoJSON or a GeoPackage layer — into a layer of one Risk Atlas kind, in the schema the other algorithms read. Nothing needs to run first; next: {validateinputs}, then {fullassessment} (which also imports raw ledgers itself).
 
 Headers: the header row is found within the first rows (a merged title row above it is skipped); every column is read as text first (credit codes and leading zeros survive); headers are matched through one synonym table of Chinese and English variants ({0} …); {FIELD_MAP} wins over it (full-width ＝ and ； accepted; 源列=- drops a column). {KIND}: left empty, the headers say which kind the ledger is.
@@ -1330,12 +1410,12 @@ Report ({OUTPUT_REPORT} and {OUTPUT_HTML}, in the UI language): every mapped, un
 报告（{OUTPUT_REPORT}和{OUTPUT_HTML}，使用界面语言）：列出每个已映射、未映射和有歧义的表头，以及每个经转换、未知或无法解析的值，行号与 Excel 显示一致（图层则为要素编号）。不做任何猜测：表头或取值有歧义、缺少必填字段或无法识别种类时，导入停止并说明需要设置什么，此时只写出报告。取值按原样导入：图层规则（负值、超出最大可能值的取值、编号重复、无效几何 …）由{validateinputs}和各项分析检查。{OUTPUT}的代码字段带有下拉选项（值映射），并按其种类设置样式。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="417" />
+        <location filename="../processing/help.py" line="458" />
         <source>Population: {POPULATION} polygons (residents apportioned by area) or points (each point's residents counted wholly where it lies: a point counts as a {0:g} mm square), or instead {POPULATION_RASTER}, a grid whose band 1 holds residents per cell (WorldPop, 格网人口): each cell counts as its square, nodata and 0 cells are dropped, and the result equals a run on the cells as polygons. Give one or the other.</source>
         <translation>人口：{POPULATION}可为面（常住人口按面积分摊）或点（每个点的常住人口全部计入其所在位置：点按边长 {0:g} 毫米的正方形计算）；也可改用{POPULATION_RASTER}，即第 1 波段为每格常住人口的格网（WorldPop、格网人口）：每个格元按其正方形计算，无数据和 0 值格元被舍弃，结果与以格元多边形运行相同。二者取其一。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="429" />
+        <location filename="../processing/help.py" line="470" />
         <source>Roads: an OSM import (GDAL's 'lines' layer) is read as it is — highway is the class, oneway and maxspeed come out of other_tags (roundabouts and motorways one-way unless tagged), and the lines the OSM speed table does not drive (footways, steps, waterways and railways without highway …) are left out and counted; the OSM value stays beside the class (highway), a Chinese class beside it as class_cn, and a posted limit or design speed (限速, 设计速度) goes to maxspeed, which {firestationreach} multiplies by its speed table's factor. Population: polygons, or points (villages, communities with 人口 and coordinates) counted where they lie.</source>
         <translation>道路：OSM 导入数据（GDAL 的 lines 图层）可直接读取——highway 即道路等级，oneway 和 maxspeed 取自 other_tags（环岛和高速公路未另行标注时按单行处理），OSM 车速表不行驶的线（人行道、台阶、无 highway 的河流和铁路等）不导入并计数；OSM 原值保留在等级旁（highway），中文等级保留为 class_cn，限速或设计速度（限速、设计速度）写入 maxspeed，{firestationreach}按其车速表的系数折算。人口：面，或点（带人口和坐标的村、社区），点的人口全部计入其所在位置。</translation>
     </message>
@@ -1355,12 +1435,57 @@ Report ({OUTPUT_REPORT} and {OUTPUT_HTML}, in the UI language): every mapped, un
         <translation>其他及无等级：不计入路网</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="229" />
+        <location filename="../processing/help.py" line="231" />
+        <source>Natural hazards: {NATURAL_HAZARDS} (自然灾害隐患点 / 风险区: points or polygons with the fields of the data template) are risk sources beside the work-safety ones; each gets its level 1..4 by {HAZARD_LEVEL_PRESET}:
+{0}
+险情等级 (国家突发地质灾害应急预案; the more severe of people threatened and potential loss, lower bounds included): {1}. A site with no value the preset reads stops the run, naming it. source_layer is natural_hazards where a site or zone set an area's level, and the log says how many sources of each kind were combined; {exportatlas} prints which kinds set the map's levels.</source>
+        <translation>自然灾害：{NATURAL_HAZARDS}（自然灾害隐患点/风险区：点或面，字段同数据模板）与安全生产风险源一并作为风险源；每处按{HAZARD_LEVEL_PRESET}确定风险等级 1–4：
+{0}
+险情等级（《国家突发地质灾害应急预案》；威胁人数与潜在经济损失取较严重者，下限值含于本级）：{1}。按所选预设无可定级数值的隐患点将停止运行并指明该要素。由隐患点/风险区决定等级的评估单元，其 source_layer 为 natural_hazards；日志列出各类风险源的个数；{exportatlas}在图集中注明决定风险等级的风险源类型。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="294" />
+        <source>Which land, residents and key targets {RESOURCES} reach within a named time limit on {ROADS}, and what each township of {STUDY_AREA} leaves out — the emergency "one map"'s coverage of rescue forces and supplies. Nothing needs to run first ({validateinputs} checks the layers); {exportatlas} prints the result on the atlas's resources page.
+
+{RESOURCE_KIND}: rescue teams (应急救援队伍) or supply depots (应急物资储备库); it picks the id field and the time limit of {TIME_PRESET}'s first option. The limits count from the dispatch order — turnout (or loading) + driving; an arrival at exactly the limit is in time:
+{0}
+{TIME_LIMIT} and {DEFAULT_TURNOUT}, when given, replace the preset's. Each resource starts with its own turnout ({TURNOUT_FIELD}) where it gives one.
+
+The engine is {firestationreach}'s, with the resources as its stations: the same network (speeds, directions, {SNAP_TOLERANCE}), one search from all resources at once, the same land rule within {ACCESS_DISTANCE}, residents of {POPULATION} apportioned by area, and a key target's arrival taken at the target itself — so the times equal {firestationreach}'s for a station at the same place.
+
+Outputs: each resource's reach area (the land it reaches first in time: its residents and the key targets there), the gaps (land reached by none in time, with the residents and key targets in them), per township (the polygons of {STUDY_AREA}) the residents reached and left out — the analysis's own counts, placed in the townships by their residents, so they add up to its totals —, the key targets and their occupancy ({OCCUPANCY_FIELD}) left out, and every key target's arrival time. Bad input (negative turnout or occupancy, unknown team types or depot levels) stops with a message naming the layer, feature and field.</source>
+        <translation>{RESOURCES}在{ROADS}上于指定时限内可到达的土地、人口和重点目标，以及{STUDY_AREA}各镇街未覆盖的部分——应急“一张图”中救援力量和物资的覆盖。无需先运行其他算法（可先用{validateinputs}检查图层）；{exportatlas}在图集的应急资源页打印结果。
+
+{RESOURCE_KIND}：应急救援队伍或应急物资储备库；据此确定编号字段和{TIME_PRESET}第一项的时限。时限自调派起算——出动（或装车）+ 行车；到达时间恰为时限视为及时：
+{0}
+如填写{TIME_LIMIT}和{DEFAULT_TURNOUT}，则替代预设值。各资源有出动时间（{TURNOUT_FIELD}）的，按其自身出动时间起算。
+
+计算引擎即{firestationreach}的引擎，以资源为“站点”：相同的道路网络（车速、通行方向、{SNAP_TOLERANCE}）、所有资源一次同时搜索、{ACCESS_DISTANCE}内的同一到达规则、{POPULATION}按面积分摊的人口，重点目标的到达时间在目标本身处计算——因此同一位置的到达时间与{firestationreach}完全一致。
+
+输出：每个资源的到达范围（其最先在时限内到达的土地，及其中的人口和重点目标）、未覆盖区域（时限内无资源可达的土地，及其中的人口和重点目标）、各镇街（{STUDY_AREA}的面）可达与未覆盖的人口——即分析本身的人口，按人口分配至各镇街，合计等于分析总数——、未及时到达的重点目标及其容纳人数（{OCCUPANCY_FIELD}），以及每个重点目标的到达时间。不合规输入（负的出动时间或容纳人数、未知的队伍类型或储备库级别）将停止运行，并指明图层、要素和字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help_tables.py" line="164" />
+        <source>{0} min from dispatch, turnout {1} min</source>
+        <translation>自调派起 {0} 分钟，出动 {1} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../processing/help_tables.py" line="174" />
+        <source>people</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <location filename="../processing/help_tables.py" line="174" />
+        <source>10,000 yuan</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="241" />
         <source>{OUTPUT_RASTER}: the levels as a paletted GeoTIFF, one byte per cell — whole cells whose centre lies in {STUDY_AREA} (every cell when it is not given) hold their level, the others no data (0) — with the palette as its colour table and the legend in a .qml beside it. {OUTPUT} and {OUTPUT_RASTER} may each be left out, not both.</source>
         <translation>{OUTPUT_RASTER}：以调色板 GeoTIFF 输出风险等级，每个格网单元一个字节——中心点位于{STUDY_AREA}内的完整单元（未指定时为全部单元）取其等级，其余为无数据（0）；四色调色板写入其颜色表，图例写入同名 .qml 文件。{OUTPUT}与{OUTPUT_RASTER}可以省略其一，但不能都省略。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="238" />
+        <location filename="../processing/help.py" line="250" />
         <source>Which land, residents and targets each of {STATIONS} reaches within {TIME_LIMIT} of the dispatch order (建标152-2017 §14 / GB 51080-2015 §4.1: {0} min = turnout, conventionally {1} min, + driving) on {ROADS}, and whether its district respects the class limit ({2}). For {TARGETS} run {enterpriserisk} (and {gradehazardsources}) first: their outputs are the usual targets.
 
 Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction ({DIRECTION_FIELD}). Speed per road: {SPEED_FIELD} when &gt; 0, else a parseable posted limit ({MAXSPEED_FIELD}: a number, with or without a unit, or a national default: {5}; several values: the lowest) × the table's maxspeed factor, else the road class's speed from {SPEED_PRESET} (or {SPEED_TABLE}), else {DEFAULT_SPEED}. No standard gives fire-engine speeds: option 0 is a project preset ({3}); options 1–3 are {6} × the design speed of JTG B01-2014 and CJJ 37-2012 (a project factor: fire engines drive below design speed). {SPEED_PRESET_1}: {7}. {SPEED_PRESET_2} (codes 1–4 = 一级…四级): {8}. {SPEED_PRESET_3} (codes 1–4 = 快速路…支路): {9}. A class at 0 is left out of the network. The log, the HTML report and the outputs' provenance list the speeds used.
@@ -2240,16 +2365,6 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>所属企业编号不在“{enterprises}”中的 {count} 个企业的单元被忽略（{ids}）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="133" />
-        <source>no risk source (enterprise or hazard unit) to place: every area is level 4 (低风险, low risk) — check the ENTERPRISES and HAZARD_UNITS layers</source>
-        <translation>没有可定位的风险源（企业或危险源单元）：所有区域均为 4 级（低风险）——请检查 ENTERPRISES 和 HAZARD_UNITS 图层</translation>
-    </message>
-    <message>
-        <location filename="../core/messages.py" line="136" />
-        <source>no risk source (enterprise or hazard unit) to place, and no EXTENT or UNITS to map: give the sources, or the area to map</source>
-        <translation>没有可定位的风险源（企业或危险源单元），也没有用于制图的 EXTENT 或 UNITS：请提供风险源或制图范围</translation>
-    </message>
-    <message>
         <location filename="../core/messages.py" line="139" />
         <source>features without geometry cannot be placed and are ignored</source>
         <translation>无几何的要素无法定位，已忽略</translation>
@@ -2260,267 +2375,267 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>输入字段被四色图的同名字段替换：{fields}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="144" />
+        <location filename="../core/messages.py" line="149" />
         <source>the road layer has no features</source>
         <translation>道路图层没有要素</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="145" />
+        <location filename="../core/messages.py" line="150" />
         <source>the road layer has no line with length</source>
         <translation>道路图层没有长度大于零的线</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="146" />
+        <location filename="../core/messages.py" line="151" />
         <source>the station layer has no features</source>
         <translation>消防站图层没有要素</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="147" />
+        <location filename="../core/messages.py" line="152" />
         <source>stations without a location are left out</source>
         <translation>无位置的消防站被剔除</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="148" />
+        <location filename="../core/messages.py" line="153" />
         <source>turnout time is negative</source>
         <translation>出动时间为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="149" />
+        <location filename="../core/messages.py" line="154" />
         <source>turnout time is not a number</source>
         <translation>出动时间不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="150" />
+        <location filename="../core/messages.py" line="155" />
         <source>stations farther than SNAP_TOLERANCE = {tolerance:g} m from any road are left out ({distances})</source>
         <translation>距任何道路超过 SNAP_TOLERANCE = {tolerance:g} m 的消防站被剔除（{distances}）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="152" />
+        <location filename="../core/messages.py" line="157" />
         <source>no station lies within SNAP_TOLERANCE = {tolerance:g} m of a road</source>
         <translation>没有消防站位于道路 SNAP_TOLERANCE = {tolerance:g} m 范围内</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="154" />
+        <location filename="../core/messages.py" line="159" />
         <source>turnout ≥ TIME_LIMIT: these stations reach nothing in time</source>
         <translation>出动时间 ≥ TIME_LIMIT：这些消防站在时限内无法到达任何地方</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="155" />
+        <location filename="../core/messages.py" line="160" />
         <source>{parts} network part(s) not connected to any station's part ({km:.1f} km of road) are never reached; check the junctions there (lines join only where they share a vertex)</source>
         <translation>{parts} 个路网部分与任何消防站所在部分不连通（道路 {km:.1f} km），永远无法到达；请检查该处的路口（线只在共用节点处相连）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="159" />
+        <location filename="../core/messages.py" line="164" />
         <source>speed is not a number</source>
         <translation>车速不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="160" />
+        <location filename="../core/messages.py" line="165" />
         <source>speed is zero or negative: give a speed &gt; 0 km/h, or leave it empty to use the road class's preset speed or DEFAULT_SPEED (delete the road to close it)</source>
         <translation>车速为零或负数：请填写大于 0 km/h 的车速，或留空以使用道路等级的预设车速或 DEFAULT_SPEED（如需封闭道路请删除该路段）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="163" />
+        <location filename="../core/messages.py" line="168" />
         <source>suburban must be true or false (是/否, 郊区/城区, yes/no, 1/0)</source>
         <translation>郊区站应为是/否（是/否、郊区/城区、yes/no、1/0）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="165" />
+        <location filename="../core/messages.py" line="170" />
         <source>{count} population features with an empty residents value counted as 0</source>
         <translation>{count} 个常住人口为空的人口要素按 0 计</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="167" />
+        <location filename="../core/messages.py" line="172" />
         <source>no district polygon contains these stations: {stations}</source>
         <translation>没有辖区面包含这些消防站：{stations}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="168" />
+        <location filename="../core/messages.py" line="173" />
         <source>{count} district polygon(s) contain more than one station: each of those stations is given the whole district</source>
         <translation>{count} 个辖区面包含不止一个消防站：这些消防站均取整个辖区</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="170" />
+        <location filename="../core/messages.py" line="175" />
         <source>{count} district polygon(s) contain no station and are not used</source>
         <translation>{count} 个辖区面不含消防站，未使用</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="171" />
+        <location filename="../core/messages.py" line="176" />
         <source>no class limit for stations of unknown class: {stations} (classes: {classes}; or the suburban flag)</source>
         <translation>类别未知的消防站没有辖区面积上限：{stations}（类别：{classes}；或郊区站标记）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="175" />
+        <location filename="../core/messages.py" line="180" />
         <source>shelter type is empty</source>
         <translation>避难场所类型为空</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="176" />
+        <location filename="../core/messages.py" line="181" />
         <source>unknown shelter type(s) {types}; known types: {known}</source>
         <translation>未知避难场所类型 {types}；已知类型：{known}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="177" />
+        <location filename="../core/messages.py" line="182" />
         <source>TYPES names unknown shelter type(s) {types}; known: {known}</source>
         <translation>TYPES 中含未知避难场所类型 {types}；已知：{known}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="178" />
+        <location filename="../core/messages.py" line="183" />
         <source>values are not numbers</source>
         <translation>值不是数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="179" />
+        <location filename="../core/messages.py" line="184" />
         <source>effective area is missing (NULL); fill it in or leave AREA_FIELD empty to use the polygon area</source>
         <translation>有效避难面积缺失（NULL）；请填写，或将 AREA_FIELD 留空以使用面的面积</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="181" />
+        <location filename="../core/messages.py" line="186" />
         <source>effective area is negative</source>
         <translation>有效避难面积为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="182" />
+        <location filename="../core/messages.py" line="187" />
         <source>shelter has no polygon area (a point or line): set AREA_FIELD to the effective-area field</source>
         <translation>避难场所没有面面积（为点或线）：请将 AREA_FIELD 设为有效面积字段</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="184" />
+        <location filename="../core/messages.py" line="189" />
         <source>capacity is negative</source>
         <translation>容纳人数为负数</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="185" />
+        <location filename="../core/messages.py" line="190" />
         <source>shelters without a capacity: only their area per served person is checked</source>
         <translation>避难场所没有容纳人数：仅核查其人均面积</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="187" />
+        <location filename="../core/messages.py" line="192" />
         <source>counted shelters have less than {minimum:g} m² effective area (GB 21734-2008 minimum site area)</source>
         <translation>计入的避难场所有效面积小于 {minimum:g} m²（GB 21734-2008 场址最小面积）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="189" />
+        <location filename="../core/messages.py" line="194" />
         <source>population features without a known urban flag are counted as not urban</source>
         <translation>城镇标记未知的人口要素按非城镇计</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="191" />
+        <location filename="../core/messages.py" line="196" />
         <source>no '{name}' field: all residents counted (URBAN_ONLY needs it)</source>
         <translation>没有“{name}”字段：计入全部常住人口（URBAN_ONLY 需要该字段）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="192" />
+        <location filename="../core/messages.py" line="197" />
         <source>{count} counted shelter(s) lie outside every unit and are not in any unit's area: {shelters}</source>
         <translation>{count} 个计入的避难场所位于所有单元之外，不计入任何单元的面积：{shelters}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="194" />
+        <location filename="../core/messages.py" line="199" />
         <source>{residents:.0f} residents lie outside every unit and are in no unit's figures</source>
         <translation>{residents:.0f} 名常住人口位于所有单元之外，不计入任何单元的统计</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="196" />
+        <location filename="../core/messages.py" line="201" />
         <source>no shelter of the counted types: every resident falls short of the target</source>
         <translation>没有计入类型的避难场所：所有居民均未达标</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="200" />
+        <location filename="../core/messages.py" line="205" />
         <source>township without geometry: it cannot be a page of the atlas</source>
         <translation>镇街没有几何：无法作为图集的一页</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="202" />
+        <location filename="../core/messages.py" line="207" />
         <source>no townships: the atlas needs at least one page</source>
         <translation>没有镇街：图集至少需要一页</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="203" />
+        <location filename="../core/messages.py" line="208" />
         <source>hazard grade must be 1, 2, 3, 4 or empty</source>
         <translation>危险源级别应为 1、2、3、4 或空</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="204" />
+        <location filename="../core/messages.py" line="209" />
         <source>major hazard unit without a grade</source>
         <translation>重大危险源单元没有级别</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="206" />
+        <location filename="../core/messages.py" line="211" />
         <source>enterprises without a risk level are not counted</source>
         <translation>没有风险等级的企业不计入</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="207" />
+        <location filename="../core/messages.py" line="212" />
         <source>enterprises outside every township (or without a location) are not counted</source>
         <translation>位于所有镇街之外（或无位置）的企业不计入</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="209" />
+        <location filename="../core/messages.py" line="214" />
         <source>major hazard units outside every township (or without a location) are not counted</source>
         <translation>位于所有镇街之外（或无位置）的重大危险源单元不计入</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="211" />
+        <location filename="../core/messages.py" line="216" />
         <source>shelter results that match no township are not used</source>
         <translation>无法对应到镇街的避难场所结果未使用</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="213" />
+        <location filename="../core/messages.py" line="218" />
         <source>overloaded shelters outside every township are not counted</source>
         <translation>位于所有镇街之外的超负荷避难场所不计入</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="215" />
+        <location filename="../core/messages.py" line="220" />
         <source>{layers}: {residents:,.0f} residents lie outside every township and are not in the atlas figures</source>
         <translation>{layers}：{residents:,.0f} 名常住人口位于所有镇街之外，不计入图集统计</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="219" />
+        <location filename="../core/messages.py" line="224" />
         <source>prevailing wind direction must be a finite number of degrees, got {value}</source>
         <translation>主导风向应为有限的度数，实为 {value}</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="221" />
+        <location filename="../core/messages.py" line="226" />
         <source>geometry is missing or empty</source>
         <translation>几何缺失或为空</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="222" />
+        <location filename="../core/messages.py" line="227" />
         <source>candidates must be single points</source>
         <translation>候选点应为单点</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="223" />
+        <location filename="../core/messages.py" line="228" />
         <source>roads must be lines</source>
         <translation>道路应为线</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="224" />
+        <location filename="../core/messages.py" line="229" />
         <source>demand weight must be a finite number ≥ 0</source>
         <translation>需求权重应为不小于 0 的有限数值</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="225" />
+        <location filename="../core/messages.py" line="230" />
         <source>'{name}' must be finite</source>
         <translation>“{name}”应为有限数值</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="93" />
+        <location filename="../layers/schemas.py" line="96" />
         <source>no district-area limit is checked for the station</source>
         <translation>不检查该消防站的辖区面积上限</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="94" />
+        <location filename="../layers/schemas.py" line="97" />
         <source>the speed preset's speed for other roads is used</source>
         <translation>采用车速预设中“其他道路”的车速</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="95" />
+        <location filename="../layers/schemas.py" line="98" />
         <source>both directions are used</source>
         <translation>按双向通行处理</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="96" />
+        <location filename="../layers/schemas.py" line="99" />
         <source>counted as not urban</source>
         <translation>按非城镇计</translation>
     </message>
@@ -2535,12 +2650,12 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>自动计算辖区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="35" />
+        <location filename="../processing/alg_resource_coverage.py" line="34" />
         <source>no residents are counted</source>
         <translation>不统计常住人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="31" />
+        <location filename="../processing/alg_four_colour_map.py" line="37" />
         <source>every area counts 0 residents</source>
         <translation>所有区域的常住人口均计为 0</translation>
     </message>
@@ -2550,77 +2665,285 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>不计入任何避难场所面积：所有居民均未达标</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="226" />
+        <location filename="../core/messages.py" line="231" />
         <source>field not found (nor among the OSM other_tags)</source>
         <translation>未找到字段（OSM other_tags 中也没有）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="227" />
+        <location filename="../core/messages.py" line="232" />
         <source>a population grid must be a raster file GDAL reads (this layer's provider is {provider})</source>
         <translation>人口格网须为 GDAL 可读的栅格文件（此图层的数据提供者为 {provider}）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="229" />
+        <location filename="../core/messages.py" line="234" />
         <source>the population grid cannot be opened</source>
         <translation>无法打开人口格网</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="230" />
+        <location filename="../core/messages.py" line="235" />
         <source>the population grid is rotated: warp it to a north-up grid first</source>
         <translation>人口格网带旋转：请先重投影（warp）为正北朝上的格网</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="231" />
+        <location filename="../core/messages.py" line="236" />
         <source>residents per cell is negative ({cells})</source>
         <translation>格网单元人口为负数（{cells}）</translation>
     </message>
     <message>
-        <location filename="../core/messages.py" line="232" />
+        <location filename="../core/messages.py" line="237" />
         <source>the population grid cannot be read as a raster</source>
         <translation>无法将人口格网读取为栅格</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="133" />
+        <source>no risk source (enterprise, hazard unit or natural-hazard site) to place: every area is level 4 (低风险, low risk) — check the ENTERPRISES, HAZARD_UNITS and NATURAL_HAZARDS layers</source>
+        <translation>没有可落图的风险源（企业、危险源单元或自然灾害隐患点）：所有区域均为4级（低风险）——请检查 ENTERPRISES、HAZARD_UNITS 和 NATURAL_HAZARDS 图层</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="136" />
+        <source>no risk source (enterprise, hazard unit or natural-hazard site) to place, and no EXTENT or UNITS to map: give the sources, or the area to map</source>
+        <translation>没有可落图的风险源（企业、危险源单元或自然灾害隐患点），也未给出 EXTENT 或 UNITS：请提供风险源或制图范围</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="144" />
+        <source>no value to grade the site by (preset '{preset}' reads {needs})</source>
+        <translation>没有可用于定级的值（预设“{preset}”读取 {needs}）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="145" />
+        <source>{count} key target(s) lie outside every township and are not counted per township</source>
+        <translation>{count} 个重点目标不在任何镇街内，未计入各镇街统计</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="33" />
+        <source>no natural-hazard site is combined</source>
+        <translation>不叠加自然灾害隐患点</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="32" />
+        <source>the roads' extent is used, no township rows</source>
+        <translation>使用道路范围，不输出分镇街统计</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="36" />
+        <source>no key targets are counted</source>
+        <translation>不统计重点目标</translation>
     </message>
 </context>
 <context>
     <name>InputLayers</name>
     <message>
-        <location filename="../layers/schemas.py" line="257" />
+        <location filename="../layers/schemas.py" line="336" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="257" />
+        <location filename="../layers/schemas.py" line="336" />
         <source>Hazard sources (one record per unit and substance)</source>
         <translation>危险源（每个单元每种物质一条记录）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="257" />
+        <location filename="../layers/schemas.py" line="336" />
         <source>Emergency shelters</source>
         <translation>应急避难场所</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="257" />
+        <location filename="../layers/schemas.py" line="336" />
         <source>Emergency shelters, second layer (e.g. points beside polygons)</source>
         <translation>应急避难场所（第二图层，如面图层之外的点图层）</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="257" />
+        <location filename="../layers/schemas.py" line="336" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="257" />
+        <location filename="../layers/schemas.py" line="336" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="257" />
+        <location filename="../layers/schemas.py" line="336" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../layers/schemas.py" line="257" />
+        <location filename="../layers/schemas.py" line="336" />
         <source>Townships</source>
         <translation>镇街</translation>
+    </message>
+    <message>
+        <location filename="../layers/schemas.py" line="336" />
+        <source>Rescue teams</source>
+        <translation>应急救援队伍</translation>
+    </message>
+    <message>
+        <location filename="../layers/schemas.py" line="336" />
+        <source>Supply depots</source>
+        <translation>应急物资储备库</translation>
+    </message>
+    <message>
+        <location filename="../layers/schemas.py" line="336" />
+        <source>Key targets (crowded places)</source>
+        <translation>重点防护目标（人员密集场所）</translation>
+    </message>
+    <message>
+        <location filename="../layers/schemas.py" line="336" />
+        <source>Natural-hazard sites and zones</source>
+        <translation>自然灾害隐患点/风险区</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceCoverage</name>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="40" />
+        <source>Rescue teams and supply depots: coverage</source>
+        <translation>应急救援队伍与物资储备库覆盖</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="44" />
+        <source>Rescue teams or supply depots</source>
+        <translation>应急救援队伍或物资储备库</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="45" />
+        <source>The layer holds</source>
+        <translation>图层内容</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="45" />
+        <source>Rescue teams</source>
+        <translation>应急救援队伍</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="45" />
+        <source>Supply depots</source>
+        <translation>应急物资储备库</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="48" />
+        <source>Id field (empty: team_id or depot_id)</source>
+        <translation>编号字段（为空：team_id 或 depot_id）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="49" />
+        <source>Turnout or loading time field (min)</source>
+        <translation>出动或装车时间字段（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="52" />
+        <source>Time limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="52" />
+        <source>By the layer's kind ({0})</source>
+        <translation>按图层类型（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="56" />
+        <source>Time limit from dispatch (min; empty: the preset's)</source>
+        <translation>自调派起的时限（分钟；为空：按预设）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="58" />
+        <source>Turnout when a resource gives none (min; empty: the preset's)</source>
+        <translation>未填出动时间时的出动时间（分钟；为空：按预设）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="61" />
+        <source>Townships (study area; one row each)</source>
+        <translation>镇街（研究范围；每个镇街一行）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="63" />
+        <source>Access distance from roads (m)</source>
+        <translation>距道路可达距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="65" />
+        <source>Population (polygons or points)</source>
+        <translation>人口（面或点）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="66" />
+        <source>Key targets (crowded places)</source>
+        <translation>重点防护目标（人员密集场所）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="68" />
+        <source>Key target id field</source>
+        <translation>重点目标编号字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="69" />
+        <source>Occupancy field (people)</source>
+        <translation>容纳人数字段（人）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="71" />
+        <source>Node tolerance (m)</source>
+        <translation>节点容差（米）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="72" />
+        <source>Reach areas</source>
+        <translation>到达范围</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="73" />
+        <source>Gaps (reached by none in time)</source>
+        <translation>未覆盖区域（时限内均不可达）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="74" />
+        <source>Coverage by township</source>
+        <translation>各镇街覆盖</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="75" />
+        <source>Key targets' arrival time</source>
+        <translation>重点目标到达时间</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="76" />
+        <source>Reached roads</source>
+        <translation>可达道路</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="77" />
+        <source>Residents reached in time</source>
+        <translation>时限内可达人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="77" />
+        <source>Residents left out</source>
+        <translation>未覆盖人口</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="77" />
+        <source>Key targets left out</source>
+        <translation>未及时到达的重点目标</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="77" />
+        <source>Time limit used (min)</source>
+        <translation>采用的时限（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="132" />
+        <source>Time limit: {0:g} min from dispatch ({1}; source: {2}); turnout when none is given: {3:g} min.</source>
+        <translation>时限：自调派起 {0:g} 分钟（{1}；依据：{2}）；未填出动时间时按 {3:g} 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="158" />
+        <source>The layer '{0}' looks like {1}, but the layer kind chosen is {2}.</source>
+        <translation>图层“{0}”看起来是{1}，但所选的图层类型为{2}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_resource_coverage.py" line="174" />
+        <source>Left out per township: {0}</source>
+        <translation>各镇街未覆盖人口：{0}</translation>
     </message>
 </context>
 <context>
@@ -2772,14 +3095,87 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 <context>
     <name>RiskAtlasProvider</name>
     <message>
-        <location filename="../processing/provider.py" line="59" />
+        <location filename="../processing/provider.py" line="61" />
         <source>Risk Atlas</source>
         <translation>风险图谱</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="62" />
+        <location filename="../processing/provider.py" line="64" />
         <source>Risk Atlas {0}</source>
         <translation>风险图谱 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RoadParameters</name>
+    <message>
+        <location filename="../processing/road_parameters.py" line="28" />
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="29" />
+        <source>Speed field (km/h)</source>
+        <translation>车速字段(km/h)</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="30" />
+        <source>Road class field</source>
+        <translation>道路等级字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="31" />
+        <source>Speed preset by road class</source>
+        <translation>按道路等级的车速预设</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="34" />
+        <source>Posted limit field (maxspeed, e.g. 60, 60 km/h, 30 mph)</source>
+        <translation>限速字段（maxspeed，如 60、60 km/h、30 mph）</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="37" />
+        <source>Speed table (CSV or JSON; replaces the speed preset)</source>
+        <translation>车速表（CSV 或 JSON；取代车速预设）</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="37" />
+        <source>Tables (*.csv *.json)</source>
+        <translation>表格 (*.csv *.json)</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="42" />
+        <source>Default speed (km/h)</source>
+        <translation>默认车速(km/h)</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="44" />
+        <source>Direction field</source>
+        <translation>通行方向字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="45" />
+        <source>Values for forward direction (separated by ;)</source>
+        <translation>正向通行取值（以 ; 分隔）</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="45" />
+        <source>Values for backward direction (separated by ;)</source>
+        <translation>反向通行取值（以 ; 分隔）</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="45" />
+        <source>Values for both directions (separated by ;)</source>
+        <translation>双向通行取值（以 ; 分隔）</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="50" />
+        <source>Snap tolerance (m)</source>
+        <translation>捕捉容差(米)</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="63" />
+        <source>Speed table: {0}</source>
+        <translation>车速表：{0}</translation>
     </message>
 </context>
 <context>

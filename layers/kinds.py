@@ -13,7 +13,8 @@ Rules:
   name, equal to the layer's name or (the longest such title) contained in it — so
   "企业风险等级" is enterprise risk, not enterprises, and "应急避难场所（点）" is shelters.
 * A kind is accepted where another is expected when it is that kind too (enterprise risk levels
-  are enterprises with risk fields), or when the layer has the fields the expected kind needs
+  are enterprises with risk fields), when the expected kind is a group holding it (``resources``:
+  rescue teams or supply depots), or when the layer has the fields the expected kind needs
   (an input kind's required fields; ``risk_level`` for a risk source of the four-colour map).
 
 Pure (no qgis): tested in tests/unit/test_kinds.py.
@@ -37,6 +38,7 @@ class Kind:
     needs: tuple = ()  # fields that make a layer usable where this kind is expected
     is_a: str = None  # accepted where this other kind is expected
     made_by: str = None  # the algorithm (id) that writes it: "run it first"
+    includes: tuple = ()  # a kind of kinds: any of these is accepted where it is expected
 
 
 def _input_kinds():
@@ -53,7 +55,19 @@ def _result(name, signatures, needs=(), is_a=None, made_by=None):
     return Kind(name, result.title_zh, result.title_en, (name,), signatures, needs, is_a, made_by)
 
 
+def _resource_result(key, title_zh, title_en, signatures):
+    """A result of riskatlas:resourcecoverage: rescue teams' and depots' outputs have the same fields."""
+    return Kind(key, title_zh, title_en, (), signatures, (), None, "resourcecoverage")
+
+
 RESULT_KINDS = {k.key: k for k in (
+    # before the fire-station reach's: their gaps have the reach gaps' fields and more
+    _resource_result("resource_areas", "应急资源到达范围", "Resource reach areas", (("resource_id", "reach_km2"),)),
+    _resource_result("resource_gaps", "应急资源未覆盖区域", "Resource gaps", (("gap_id", "key_occupancy"),)),
+    _resource_result("resource_towns", "各镇街应急资源覆盖", "Resource coverage by township",
+                     (("residents_left_out", "key_targets_left_out"),)),
+    _resource_result("resource_targets", "重点目标到达时间", "Key targets' arrival",
+                     (("resource_id", "arrival_min", "covered"),)),
     _result("enterprise_risk", (("risk_level", "level_source"),), ("risk_level",), "enterprises", "enterpriserisk"),
     _result("hazard_units", (("unit_id", "s_value", "r_value"),), ("risk_level",), None, "gradehazardsources"),
     _result("risk_map", (("risk_level", "n_level1"), ("risk_level", "cell_id")), ("risk_level",), None,
@@ -64,7 +78,11 @@ RESULT_KINDS = {k.key: k for k in (
     _result("shelter_load", (("eff_area_m2", "served_residents"),), (), "shelters", "shelterpercapita"),
 )}
 MIN_FIELDS = 2  # an input kind is recognised from at least this many of its fields
-KINDS = {**_input_kinds(), **RESULT_KINDS}
+GROUP_KINDS = {k.key: k for k in (  # kinds of kinds: a parameter that takes either
+    Kind("resources", "应急救援队伍或物资储备库", "Rescue teams or supply depots",
+         includes=("rescue_teams", "supply_depots")),
+)}
+KINDS = {**_input_kinds(), **RESULT_KINDS, **GROUP_KINDS}
 
 
 def title(kind, language):
@@ -102,6 +120,8 @@ def kind_from_name(layer_name):
         return None
     best, best_length = None, 0
     for kind in KINDS.values():
+        if kind.includes:  # a kind of kinds is never a layer's own
+            continue
         for candidate in (kind.title_zh, kind.title_en) + kind.names:
             text = _normal(candidate)
             if text == name:
@@ -122,7 +142,7 @@ def recognise(layer_name, field_names):
 
 def accepts(expected, found, field_names=()):
     """True when a layer recognised as ``found`` (with ``field_names``) fits where ``expected`` is asked."""
-    if found is None or found == expected or KINDS[found].is_a == expected:
+    if found is None or found == expected or KINDS[found].is_a == expected or found in KINDS[expected].includes:
         return True
     needs = KINDS[expected].needs
     return bool(needs) and set(needs) <= set(field_names)
@@ -135,9 +155,9 @@ def match_score(expected, layer_name, field_names):
     if by_fields is not None and not accepts(expected, by_fields, field_names):
         return 0
     score = 2 if by_fields is not None else 0
-    if by_name is not None and by_name == expected:
-        exact = any(_normal(t) == _normal(layer_name)
-                    for t in (KINDS[expected].title_zh, KINDS[expected].title_en) + KINDS[expected].names)
+    if by_name is not None and (by_name == expected or by_name in KINDS[expected].includes):
+        named = KINDS[by_name]
+        exact = any(_normal(t) == _normal(layer_name) for t in (named.title_zh, named.title_en) + named.names)
         score += 2 if exact else 1
     elif by_name is not None and by_fields is None:
         return 0  # the name says another kind and the fields say nothing

@@ -51,6 +51,21 @@ REACH_GAP_FIELDS = (("gap_id", INT), ("area_km2", DOUBLE), ("residents", DOUBLE)
 REACH_TARGET_FIELDS = (("target_layer", STRING), ("target_id", STRING), ("arrival_min", DOUBLE),
                        ("station_id", STRING), ("covered", BOOL))
 
+# riskatlas:resourcecoverage (rescue teams or supply depots)
+RESOURCE_EDGE_FIELDS = (("road_fid", INT), ("resource_id", STRING), ("arrival_min", DOUBLE), ("entry_min", DOUBLE),
+                        ("length_m", DOUBLE))
+RESOURCE_AREA_FIELDS = (("resource_id", STRING), ("name", STRING), ("resource_kind", STRING), ("category", STRING),
+                        ("turnout_min", DOUBLE), ("on_network", BOOL), ("snap_dist_m", DOUBLE), ("reach_km2", DOUBLE),
+                        ("residents", DOUBLE), ("key_targets", INT), ("key_occupancy", DOUBLE))
+RESOURCE_GAP_FIELDS = (("gap_id", INT), ("area_km2", DOUBLE), ("residents", DOUBLE), ("key_targets", INT),
+                       ("key_occupancy", DOUBLE))
+RESOURCE_TOWN_FIELDS = (("town_id", STRING), ("name", STRING), ("area_km2", DOUBLE), ("resources", INT),
+                        ("time_limit_min", DOUBLE), ("residents", DOUBLE), ("residents_reached", DOUBLE),
+                        ("residents_left_out", DOUBLE), ("reached_pct", DOUBLE), ("key_targets", INT),
+                        ("key_targets_left_out", INT), ("occupancy_left_out", DOUBLE))
+RESOURCE_TARGET_FIELDS = (("target_id", STRING), ("name", STRING), ("category", STRING), ("occupancy", DOUBLE),
+                          ("arrival_min", DOUBLE), ("resource_id", STRING), ("covered", BOOL))
+
 # riskatlas:shelterpercapita (added to the population features, the units or the shelters)
 SHELTER_POPULATION_FIELDS = (("counted_residents", DOUBLE), ("shelters_in_reach", INT), ("no_shelter", BOOL),
                              ("m2_per_capita", DOUBLE), ("meets_target", BOOL), ("deficit_m2", DOUBLE))
@@ -63,7 +78,7 @@ SHELTER_LOAD_FIELDS = (("eff_area_m2", DOUBLE), ("radius_m", DOUBLE), ("served_r
                        ("below_min_area", BOOL))
 UNIT_ID_FIELDS = ("town_id", "admin_code", "id", "code")  # a unit's id, the first of these it has
 UNIT_NAME_FIELDS = ("name", "name_zh", "name_en")
-TARGET_ID_FIELDS = ("ent_id", "unit_id", "shelter_id", "station_id", "id")  # a reach target's id
+TARGET_ID_FIELDS = ("ent_id", "unit_id", "shelter_id", "station_id", "target_id", "hazard_id", "id")  # a reach target's id
 
 
 def reach_summary_fields(summary):

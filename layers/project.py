@@ -37,6 +37,17 @@ def open_gpkg_layer(path, name, display_name=None):
     return layer
 
 
+def has_layer(path, name):
+    """True when the GeoPackage ``path`` holds a layer ``name``."""
+    from osgeo import ogr
+
+    source = ogr.Open(path)
+    try:
+        return source is not None and source.GetLayerByName(name) is not None
+    finally:
+        source = None
+
+
 def kind_title(kind, geometry_hint="", language=None):
     zh = (language or ("zh" if is_chinese() else "en")) == "zh"
     schema = SCHEMAS[kind]

@@ -1,5 +1,5 @@
-"""What Risk Atlas reads and writes, in one place: the seven layer kinds (fields, types, aliases,
-allowed values), the assessment's eight input layers and its result layers.
+"""What Risk Atlas reads and writes, in one place: the layer kinds (fields, types, aliases, allowed
+values), the assessment's input layers and its result layers.
 
 Pure data (no qgis import) so that validation, the template writer, the sample-county
 generator, the algorithms, the assessment and the tests all read the same definitions. Code
@@ -8,9 +8,12 @@ LEC values, road classes) are imported from ``core.standards``, never copied.
 """
 from dataclasses import dataclass, field
 
+from ..core.standards.emergency_resources import DEPOT_LEVEL_CODES, TEAM_TYPE_CODES
 from ..core.standards.fire_stations import ROAD_CLASSES, STATION_CLASSES, TIME_RULE_MIN
 from ..core.standards.gb18218 import CATEGORY_CODES as HAZARD_CATEGORY_CODES
 from ..core.standards.gb18218 import EXPOSURE_RADIUS_M
+from ..core.standards.key_targets import KEY_TARGET_CODES
+from ..core.standards.natural_hazards import DANGER_GRADE_CODES, HAZARD_TYPE_CODES, RISK_GRADE_CODES
 from ..core.standards.risk_presets import LEC, LEC_C_VALUES, LEC_E_VALUES, LEC_L_VALUES, MATRIX, MATRIX_RANGE
 from ..core.standards.shelters import DEFAULT_SHELTER_TYPES
 
@@ -212,7 +215,83 @@ TOWNSHIPS = LayerSchema(
     key=("town_id",),
 )
 
-SCHEMAS = {s.kind: s for s in (ENTERPRISES, HAZARD_SOURCES, SHELTERS, FIRE_STATIONS, POPULATION, ROADS, TOWNSHIPS)}
+# ---------------------------------------------------------------- the emergency "one map" (issue 18)
+# Field lists after the census's 综合减灾资源(能力)调查 and 承灾体调查 (第一次全国自然灾害综合风险普查
+# 2020–2022) and the 地质灾害隐患点 registers; the forms' exact columns could not be checked, the code lists
+# and their sources are in core.standards.emergency_resources, key_targets and natural_hazards.
+
+RESCUE_TEAMS = LayerSchema(
+    "rescue_teams", "应急救援队伍", "Rescue teams", (POINT,),
+    (
+        _id("team_id", "队伍编号", "Team id"),
+        _name(),
+        _name_en(),
+        FieldSpec("type", STRING, "队伍类型", "Team type", required=True, allowed=TEAM_TYPE_CODES, length=24),
+        FieldSpec("headcount", INT, "队伍人数", "Members", minimum=0, maximum=100_000, plausible=5000),
+        FieldSpec("vehicles", INT, "车辆数", "Vehicles", minimum=0, maximum=10_000),
+        FieldSpec("equipment", STRING, "主要装备", "Main equipment", length=200),
+        FieldSpec("turnout_min", DOUBLE, "出动时间(min)", "Turnout time (min)", minimum=0, maximum=120, plausible=60),
+        FieldSpec("affiliation", STRING, "所属单位", "Run by", length=100),
+        FieldSpec("township", STRING, "所属镇街", "Township", length=60),
+    ),
+    key=("team_id",),
+    description="One record per team at its station (驻地).",
+)
+
+SUPPLY_DEPOTS = LayerSchema(
+    "supply_depots", "应急物资储备库", "Supply depots", (POINT,),
+    (
+        _id("depot_id", "储备库编号", "Depot id"),
+        _name(),
+        _name_en(),
+        FieldSpec("level", STRING, "储备库级别", "Depot level", required=True, allowed=DEPOT_LEVEL_CODES, length=16),
+        FieldSpec("area_m2", DOUBLE, "库房面积(m²)", "Storage area (m²)", minimum=0, maximum=1e6),
+        FieldSpec("stock", STRING, "主要储备物资", "Main stock", length=200),
+        FieldSpec("stock_people", INT, "可保障人数", "People the stock supports", minimum=0, maximum=10_000_000),
+        FieldSpec("turnout_min", DOUBLE, "出库装车时间(min)", "Loading time (min)", minimum=0, maximum=720),
+        FieldSpec("township", STRING, "所属镇街", "Township", length=60),
+    ),
+    key=("depot_id",),
+)
+
+KEY_TARGETS = LayerSchema(
+    "key_targets", "重点防护目标", "Key targets", (POINT, POLYGON),
+    (
+        _id("target_id", "目标编号", "Target id"),
+        _name(),
+        _name_en(),
+        FieldSpec("category", STRING, "场所类别", "Category", required=True, allowed=KEY_TARGET_CODES, length=16),
+        FieldSpec("occupancy", INT, "最大容纳人数", "Occupancy (people)", minimum=0, maximum=1_000_000,
+                  plausible=100_000),  # the largest stadiums hold about 100,000
+        FieldSpec("township", STRING, "所属镇街", "Township", length=60),
+    ),
+    key=("target_id",),
+    description="人员密集场所 and other targets to protect (消防法 第七十三条; the census's 公共服务设施).",
+)
+
+NATURAL_HAZARDS = LayerSchema(
+    "natural_hazards", "自然灾害隐患点", "Natural-hazard sites", (POINT, POLYGON),
+    (
+        _id("hazard_id", "隐患点编号", "Site id"),
+        _name(),
+        FieldSpec("type", STRING, "灾害类型", "Hazard type", required=True, allowed=HAZARD_TYPE_CODES, length=20),
+        FieldSpec("township", STRING, "所属镇街", "Township", length=60),
+        FieldSpec("households", INT, "威胁户数", "Households threatened", minimum=0, maximum=1_000_000),
+        FieldSpec("threatened", INT, "威胁人数", "People threatened", minimum=0, maximum=10_000_000,
+                  plausible=100_000),  # 100× the 特大型 bound of 1000 people
+        FieldSpec("property_10k", DOUBLE, "威胁财产(万元)", "Property threatened (10,000 yuan)", minimum=0,
+                  maximum=1e8),
+        FieldSpec("danger_level", STRING, "险情等级", "Danger grade", allowed=DANGER_GRADE_CODES, length=12),
+        FieldSpec("scale_level", STRING, "规模等级", "Size grade", allowed=DANGER_GRADE_CODES, length=12),
+        FieldSpec("risk_grade", STRING, "风险等级", "Risk grade (zones)", allowed=RISK_GRADE_CODES, length=10),
+    ),
+    key=("hazard_id",),
+    description="自然灾害隐患点 (points) or 风险区 (polygons); the level of each comes from its 险情等级 or "
+                "风险等级 (core.standards.natural_hazards).",
+)
+
+SCHEMAS = {s.kind: s for s in (ENTERPRISES, HAZARD_SOURCES, SHELTERS, FIRE_STATIONS, POPULATION, ROADS, TOWNSHIPS,
+                               RESCUE_TEAMS, SUPPLY_DEPOTS, KEY_TARGETS, NATURAL_HAZARDS)}
 
 # fields a method needs beyond the kind's required ones: (kind, method) -> field names
 METHOD_FIELDS = {
@@ -224,7 +303,7 @@ KEY_FIELDS = tuple(dict.fromkeys(s.key[0] for s in SCHEMAS.values()))  # a featu
 # The kinds riskatlas:importlayer writes, in the order of its KIND enum (append only): the schema
 # kinds, with the shelters' assembly points (shelter_points: the shelters' schema) after shelters.
 IMPORT_KINDS = ("enterprises", "hazard_sources", "shelters", "shelter_points", "fire_stations", "population",
-                "roads", "townships")
+                "roads", "townships", "rescue_teams", "supply_depots", "key_targets", "natural_hazards")
 
 
 def schema_of(kind):
@@ -272,6 +351,15 @@ ASSESSMENT_INPUTS = (  # parameter order of fullassessment and validateinputs
     AssessmentInput("ROADS", "roads", "roads", QT_TRANSLATE_NOOP("InputLayers", "Roads"), LINE, 2),
     AssessmentInput("TOWNSHIPS", "townships", "townships", QT_TRANSLATE_NOOP("InputLayers", "Townships"),
                     POLYGON, 1),
+    # the emergency "one map" (optional: a county without them runs as before)
+    AssessmentInput("RESCUE_TEAMS", "rescue_teams", "rescue_teams", QT_TRANSLATE_NOOP("InputLayers", "Rescue teams"),
+                    POINT, 11, required=False),
+    AssessmentInput("SUPPLY_DEPOTS", "supply_depots", "supply_depots",
+                    QT_TRANSLATE_NOOP("InputLayers", "Supply depots"), POINT, 10, required=False),
+    AssessmentInput("KEY_TARGETS", "key_targets", "key_targets",
+                    QT_TRANSLATE_NOOP("InputLayers", "Key targets (crowded places)"), POINT, 9, required=False),
+    AssessmentInput("NATURAL_HAZARDS", "natural_hazards", "natural_hazards",
+                    QT_TRANSLATE_NOOP("InputLayers", "Natural-hazard sites and zones"), POINT, 8, required=False),
 )
 INPUT_BY_PARAMETER = {i.parameter: i for i in ASSESSMENT_INPUTS}
 TEMPLATE_CRS = "EPSG:4549"  # the data template's default CRS (CGCS2000 / 3-degree GK CM 120E, the sample county's)
@@ -292,6 +380,7 @@ class ResultLayer:
     geometry: bool = True  # False: a table
     project: int = None  # position in the project's results group from the top; None: not added
     visible: bool = False  # checked in the project
+    optional: bool = False  # written only when its step's input is given (the resource coverage)
 
 
 RESULT_LAYERS = (  # in the order the assessment writes them
@@ -308,6 +397,14 @@ RESULT_LAYERS = (  # in the order the assessment writes them
     ResultLayer("shelter_units", "镇街人均避难场所面积", "Shelter area per capita", project=6),
     ResultLayer("shelter_load", "避难场所负荷", "Shelter load", project=7),
     ResultLayer("shelter_summary", "避难场所汇总", "Shelter summary", geometry=False),
+    ResultLayer("rescue_areas", "救援队伍到达范围", "Rescue teams' reach", project=8, optional=True),
+    ResultLayer("rescue_gaps", "救援队伍未覆盖区域", "Rescue teams' gaps", project=9, optional=True),
+    ResultLayer("rescue_towns", "各镇街救援队伍覆盖", "Rescue-team coverage by township", optional=True),
+    ResultLayer("rescue_targets", "重点目标救援到达时间", "Key targets: rescue arrival", project=10, optional=True),
+    ResultLayer("depot_areas", "物资储备库到达范围", "Supply depots' reach", project=11, optional=True),
+    ResultLayer("depot_gaps", "物资储备库未覆盖区域", "Supply depots' gaps", project=12, optional=True),
+    ResultLayer("depot_towns", "各镇街物资储备覆盖", "Supply-depot coverage by township", optional=True),
+    ResultLayer("depot_targets", "重点目标物资到达时间", "Key targets: supply arrival", optional=True),
     ResultLayer("risk_map", "四色安全风险分布图", "Four-colour risk map", project=0, visible=True),
 )
 RESULT_BY_NAME = {r.name: r for r in RESULT_LAYERS}

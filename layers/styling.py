@@ -1,4 +1,4 @@
-"""The four-colour risk style and the styles of the seven input kinds, from the one palette.
+"""The four-colour risk style and the styles of the input kinds, from the one palette.
 
 Each style is data (``layers.qml.Style``) built by a ``…_style`` function without QGIS, written into
 ``styles/*.qml`` by ``tools/build_styles.py`` and loaded into a layer by the ``style_…`` /
@@ -8,6 +8,7 @@ Each style is data (``layers.qml.Style``) built by a ``…_style`` function with
 from dataclasses import replace
 
 from ..core.standards.fire_stations import ROAD_CLASS_NAMES_EN, ROAD_CLASS_NAMES_ZH
+from ..core.standards.natural_hazards import DANGER_GRADES
 from ..core.standards.risk_levels import RISK_LEVELS
 from .qml import LABEL_FONT, Categorized, Graduated, Labels, SingleSymbol, Style, apply_style, fill, geometry_kind
 from .qml import line, marker, rgba, symbol_for
@@ -16,6 +17,7 @@ from .schemas import SCHEMAS, STRING
 __all__ = ["LABEL_FONT", "STYLE_BY_KIND", "apply_four_colour_style", "four_colour_style",
            "input_style", "label_layer", "risk_label"]
 
+RESCUE_COLOUR, DEPOT_COLOUR, KEY_TARGET_COLOUR = "#e65100", "#795548", "#1565c0"  # the one-map kinds
 POPULATION_BREAKS = (0, 50, 200, 800, 3000, 1e9)  # residents per population feature
 POPULATION_COLOURS = ("#f7f7f7", "#d9d9d9", "#bdbdbd", "#969696", "#636363")
 ROAD_LOOK = {  # class -> (colour, width mm)
@@ -80,7 +82,30 @@ def _input_renderer(kind, geometry, language="zh"):
                                           for code, (colour, width) in ROAD_LOOK.items())), None
     if kind == "townships":
         return (SingleSymbol(fill("0,0,0,0", "#303030", 0.5, outline_style="dash")), Labels('"name"', 10))
+    if kind == "rescue_teams":
+        return SingleSymbol(marker("pentagon", RESCUE_COLOUR, "#ffffff", 4.2)), Labels('"name"', 7.5, "#8a2c00")
+    if kind == "supply_depots":
+        return SingleSymbol(marker("diamond", DEPOT_COLOUR, "#ffffff", 4)), Labels('"name"', 7.5, "#4e342e")
+    if kind == "key_targets":
+        return SingleSymbol(marker("circle", KEY_TARGET_COLOUR, "#ffffff", 2.2) if point else
+                            fill(rgba(KEY_TARGET_COLOUR, 0x70 / 255), KEY_TARGET_COLOUR, 0.3)), None
+    if kind == "natural_hazards":
+        return Categorized("danger_level", _danger_categories(geometry, language)), None
     raise KeyError(kind)
+
+
+def _danger_categories(geometry, language):
+    """Natural hazards by 险情等级 in the four colours (特大型 red … 小型 blue, as the default level preset),
+    an empty grade grey."""
+    categories = []
+    for grade, entry in zip(DANGER_GRADES, RISK_LEVELS):
+        symbol = (marker("triangle", entry.colour, "#5a3a00", 3.4) if geometry == "point" else
+                  fill(rgba(entry.colour, 0x90 / 255), "#5a3a00", 0.4))
+        categories.append((grade.code, grade.name_zh if language == "zh" else grade.name_en, symbol))
+    empty = marker("triangle", "#9e9e9e", "#5a3a00", 3.4) if geometry == "point" else fill(rgba("#9e9e9e", 0.5),
+                                                                                            "#5a3a00", 0.4)
+    categories.append(("", "险情等级未填" if language == "zh" else "No danger grade", empty))
+    return tuple(categories)
 
 
 def value_maps(kind, language):
@@ -131,7 +156,7 @@ def _input_function(kind):
     return style_layer
 
 
-STYLE_BY_KIND = {kind: _input_function(kind) for kind in SCHEMAS}  # the seven input kinds
+STYLE_BY_KIND = {kind: _input_function(kind) for kind in SCHEMAS}  # every input kind
 
 
 def store_default_style(uri, kind, language=None):

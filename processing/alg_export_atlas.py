@@ -33,6 +33,15 @@ SOURCES = (
     ("SHELTER_UNITS", (compat.SOURCE_ANY_GEOMETRY,), False, "shelter_units", None),
     ("SHELTER_LOAD", (compat.SOURCE_ANY_GEOMETRY,), False, "shelter_load", None),
     ("TOWNSHIPS", (compat.SOURCE_POLYGON,), True, "townships", None),
+    # natural hazards on the maps; the resources page (what riskatlas:resourcecoverage writes)
+    ("NATURAL_HAZARDS", (compat.SOURCE_ANY_GEOMETRY,), False, "natural_hazards", None),
+    ("RESCUE_TEAMS", (compat.SOURCE_POINT,), False, "rescue_teams", None),
+    ("SUPPLY_DEPOTS", (compat.SOURCE_POINT,), False, "supply_depots", None),
+    ("RESCUE_AREAS", (compat.SOURCE_POLYGON,), False, "resource_areas", None),
+    ("RESCUE_GAPS", (compat.SOURCE_POLYGON,), False, "resource_gaps", None),
+    ("RESCUE_TOWNS", (compat.SOURCE_POLYGON,), False, "resource_towns", None),
+    ("RESCUE_TARGETS", (compat.SOURCE_POINT,), False, "resource_targets", None),
+    ("DEPOT_TOWNS", (compat.SOURCE_POLYGON,), False, "resource_towns", None),
 )
 
 
@@ -61,6 +70,14 @@ class ExportAtlas(RiskAtlasAlgorithm):
             "SHELTER_UNITS": self.tr("Shelter area per capita (per-township result)"),
             "SHELTER_LOAD": self.tr("Shelter load (per-shelter result: service radius, overloaded)"),
             "TOWNSHIPS": self.tr("Townships (one atlas page each)"),
+            "NATURAL_HAZARDS": self.tr("Natural-hazard sites and zones (drawn on the maps)"),
+            "RESCUE_TEAMS": self.tr("Rescue teams"),
+            "SUPPLY_DEPOTS": self.tr("Supply depots"),
+            "RESCUE_AREAS": self.tr("Rescue teams' reach areas (resource coverage)"),
+            "RESCUE_GAPS": self.tr("Rescue teams' gaps (resource coverage)"),
+            "RESCUE_TOWNS": self.tr("Rescue-team coverage by township (resource coverage; prints the resources page)"),
+            "RESCUE_TARGETS": self.tr("Key targets' arrival by rescue teams (resource coverage)"),
+            "DEPOT_TOWNS": self.tr("Supply-depot coverage by township (resource coverage)"),
         }
         for name, types, required, kind, geometry in SOURCES:
             self.add_source(name, labels[name], list(types), optional=not required, kind=kind, geometry=geometry)

@@ -1,4 +1,6 @@
 """riskatlas:fourcolourmap — the regional red-orange-yellow-blue risk map (glue; rules in core.four_colour)."""
+from collections import Counter
+
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -12,6 +14,7 @@ from ..core.standards.risk_presets import AGGREGATION_RULES, CUMULATIVE_BASE3, D
 from ..core.standards.risk_levels import RISK_LEVELS
 from ..support import compat
 from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm
+from .natural_hazard_sources import add_natural_hazard_parameters, read_natural_hazards
 from .population import add_population, read_population
 
 SOURCE_INPUTS = (("ENTERPRISES", "ENTERPRISES_ID_FIELD", "enterprises"),
@@ -27,6 +30,9 @@ class FourColourMap(RiskAtlasAlgorithm):
     GROUP_ID = "risk"
     READS = {"ENTERPRISES": Reads("enterprises", key="ENTERPRISES_ID_FIELD", no_geometry=LEAVE_OUT, empty=WARN),
              "HAZARD_UNITS": Reads(key="HAZARD_UNITS_ID_FIELD", no_geometry=LEAVE_OUT, empty=WARN),
+             "NATURAL_HAZARDS": Reads("natural_hazards", key="NATURAL_HAZARDS_ID_FIELD", no_geometry=LEAVE_OUT,
+                                      empty=WARN, empty_means=QT_TRANSLATE_NOOP(
+                                          "InputError", "no natural-hazard site is combined")),
              "UNITS": Reads(no_geometry=STOP), "STUDY_AREA": Reads(no_geometry=LEAVE_OUT),
              "POPULATION": Reads("population", no_geometry=STOP, empty=WARN, empty_means=QT_TRANSLATE_NOOP(
                  "InputError", "every area counts 0 residents"))}
@@ -43,6 +49,7 @@ class FourColourMap(RiskAtlasAlgorithm):
         self.add_source("HAZARD_UNITS", self.tr("Graded hazard units with risk_level"), any_geometry, optional=True,
                         kind="hazard_units")
         self.add_field("HAZARD_UNITS_ID_FIELD", self.tr("Hazard unit id field"), "unit_id", "HAZARD_UNITS")
+        add_natural_hazard_parameters(self, any_geometry)
         self.add_source("UNITS", self.tr("Map units (townships, communities; empty = square grid)"),
                         [compat.SOURCE_POLYGON], optional=True)
         self.add_number("CELL_SIZE", self.tr("Grid cell size (m)"), DEFAULT_CELL_SIZE_M, minimum=1.0, decimals=0)
@@ -90,13 +97,21 @@ class FourColourMap(RiskAtlasAlgorithm):
             part = sources_from_frame(frame.gdf, frame.name, warnings=warnings, id_field=id_field)
             part.layer[:] = layer_kind
             parts.append(part)
+        natural = read_natural_hazards(self, parameters, context, feedback, crs, warnings)
+        if natural is not None:
+            crs, first = crs or natural[1].crs, first or natural[1]
+            parts.append(natural[0])
         if not parts:
-            raise QgsProcessingException(self.tr("Give ENTERPRISES and/or HAZARD_UNITS (layers with risk_level)."))
+            raise QgsProcessingException(self.tr("Give ENTERPRISES and/or HAZARD_UNITS (layers with risk_level), or "
+                                                 "NATURAL_HAZARDS."))
         raster_path = self.parameterAsOutputLayer(parameters, "OUTPUT_RASTER", context) \
             if self.given(parameters, "OUTPUT_RASTER") else None
         if not self.given(parameters, "OUTPUT") and not raster_path:
             raise QgsProcessingException(self.tr("Give OUTPUT and/or OUTPUT_RASTER."))
         sources = Sources.concat(parts)
+        combined = Counter(str(kind) for kind in sources.layer)
+        feedback.pushInfo(self.tr("Risk sources combined: {0}").format(
+            ", ".join(f"{kind} {count}" for kind, count in combined.items())))
         if len(sources.level) == 0:  # never a silently "all low risk" county
             if not (self.given(parameters, "EXTENT") or self.given(parameters, "UNITS")):
                 raise InputError(m.NO_RISK_SOURCES_NOTHING_TO_MAP, layer=first.name)
@@ -132,7 +147,8 @@ class FourColourMap(RiskAtlasAlgorithm):
             fields, _replaced = input_and_new_fields(unit_fields, specs)
         else:
             fields = make_fields(GRID_FIELDS + specs)
-        record = self.provenance(parameters, radii_m=list(radii), aggregation=result.rule.name,
+        record = self.provenance(parameters, source_kinds=list(combined), radii_m=list(radii),
+                                 aggregation=result.rule.name,
                                  aggregation_rule=result.rule.description, cell_size_m=cell_size, crs=crs.authid())
         results = {}
         if self.given(parameters, "OUTPUT"):

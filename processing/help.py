@@ -22,6 +22,7 @@ from .help_tables import (_join, _list, alpha_bands_text, class_limits_text, cod
                           code_names_text, counted_types_text, cut_sets_text, grade_bands_text, grade_levels_text,
                           header_examples_text, lec_values_text, maxspeed_text, number, risk_levels_text,
                           shelter_radii_text, speed_preset_text, speed_table_text, yes_no_words_text)
+from .help_tables import danger_grades_text, hazard_level_presets_text, response_presets_text
 
 translate = QCoreApplication.translate
 
@@ -30,7 +31,8 @@ def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks f
     return text
 
 ALGORITHM_IDS = ("createtemplate", "validateinputs", "gradehazardsources", "enterpriserisk", "fourcolourmap",
-                 "firestationreach", "shelterpercapita", "exportatlas", "fullassessment", "importlayer")
+                 "firestationreach", "shelterpercapita", "resourcecoverage", "exportatlas", "fullassessment",
+                 "importlayer")
 
 
 def _quoted(text):
@@ -225,8 +227,18 @@ def four_colour_map(algorithm=None):
         "the four-colour palette; its legend reads {6} ({7} when QGIS runs in English). Next: {exportatlas}."),
         risk_levels_text(zh), ",".join(number(r) for r in DEFAULT_RADII_M),
         " / ".join(number(w) for w in rule.weights), *(number(c) for c in rule.cuts),
-        " / ".join(lv.label_zh for lv in RISK_LEVELS), " / ".join(lv.label_en for lv in RISK_LEVELS)) + "\n\n" + \
-        _render("fourcolourmap", algorithm, QT_TRANSLATE_NOOP(
+        " / ".join(lv.label_zh for lv in RISK_LEVELS), " / ".join(lv.label_en for lv in RISK_LEVELS)) \
+        + "\n\n" + _render(
+        "fourcolourmap", algorithm,
+        QT_TRANSLATE_NOOP("Help", "Natural hazards: {NATURAL_HAZARDS} (自然灾害隐患点 / 风险区: points or polygons with the fields of the "
+        "data template) are risk sources beside the work-safety ones; each gets its level 1..4 by "
+        "{HAZARD_LEVEL_PRESET}:\n{0}\n"
+        "险情等级 (国家突发地质灾害应急预案; the more severe of people threatened and potential loss, lower bounds "
+        "included): {1}. A site with no value the preset reads stops the run, naming it. source_layer is "
+        "natural_hazards where a site or zone set an area's level, and the log says how many sources of each "
+        "kind were combined; {exportatlas} prints which kinds set the map's levels."),
+        hazard_level_presets_text(zh), danger_grades_text(zh)) \
+        + "\n\n" + _render("fourcolourmap", algorithm, QT_TRANSLATE_NOOP(
             "Help", "{OUTPUT_RASTER}: the levels as a paletted GeoTIFF, one byte per cell — whole cells "
             "whose centre lies in {STUDY_AREA} (every cell when it is not given) hold their level, the others no "
             "data (0) — with the palette as its colour table and the legend in a .qml beside it. {OUTPUT} and "
@@ -275,6 +287,33 @@ def fire_station_reach(algorithm=None):
         number(fs.TIME_RULE_MIN), number(fs.TURNOUT_CONVENTION_MIN), class_limits_text(zh),
         speed_preset_text(fs.SPEED_PRESETS[fs.DEFAULT_SPEED_PRESET], zh), yes_no_words_text(zh), maxspeed_text(),
         number(fs.FIRE_ENGINE_FACTOR), *(speed_table_text(p, zh) for p in list(fs.SPEED_PRESETS.values())[1:4]))
+
+
+def resource_coverage(algorithm=None):
+    zh = is_chinese()
+    return _render(
+        "resourcecoverage", algorithm,
+        QT_TRANSLATE_NOOP("Help", "Which land, residents and key targets {RESOURCES} reach within a named time limit on {ROADS}, and what "
+        "each township of {STUDY_AREA} leaves out — the emergency \"one map\"'s coverage of rescue forces and "
+        "supplies. Nothing needs to run first ({validateinputs} checks the layers); {exportatlas} prints the "
+        "result on the atlas's resources page.\n\n"
+        "{RESOURCE_KIND}: rescue teams (应急救援队伍) or supply depots (应急物资储备库); it picks the id field and "
+        "the time limit of {TIME_PRESET}'s first option. The limits count from the dispatch order — turnout (or "
+        "loading) + driving; an arrival at exactly the limit is in time:\n{0}\n"
+        "{TIME_LIMIT} and {DEFAULT_TURNOUT}, when given, replace the preset's. Each resource starts with its own "
+        "turnout ({TURNOUT_FIELD}) where it gives one.\n\n"
+        "The engine is {firestationreach}'s, with the resources as its stations: the same network (speeds, "
+        "directions, {SNAP_TOLERANCE}), one search from all resources at once, the same land rule within "
+        "{ACCESS_DISTANCE}, residents of {POPULATION} apportioned by area, and a key target's arrival taken at "
+        "the target itself — so the times equal {firestationreach}'s for a station at the same place.\n\n"
+        "Outputs: each resource's reach area (the land it reaches first in time: its residents and the key "
+        "targets there), the gaps (land reached by none in time, with the residents and key targets in them), "
+        "per township (the polygons of {STUDY_AREA}) the residents reached and left out — the analysis's own "
+        "counts, placed in the townships by their residents, so they add up to its totals —, the key targets "
+        "and their occupancy ({OCCUPANCY_FIELD}) left out, and every key target's arrival time. Bad input "
+        "(negative turnout or occupancy, unknown team types or depot levels) stops with a message naming the "
+        "layer, feature and field."),
+        response_presets_text(zh))
 
 
 def shelter_per_capita(algorithm=None):
@@ -351,10 +390,12 @@ def export_atlas(algorithm=None):
                                              for lv in RISK_LEVELS], zh))
 
 
-def _chain_steps():
+def _chain_steps(model=False):
+    """The chain's steps, numbered; the model's (``model``) leave out the steps that need an optional input."""
     from ..assessment.chain import STEPS
 
-    return "\n".join(f"{n}. {translate('Chain', step.summary)}" for n, step in enumerate(STEPS, 1))
+    steps = [step for step in STEPS if not (model and step.needs)]
+    return "\n".join(f"{n}. {translate('Chain', step.summary)}" for n, step in enumerate(steps, 1))
 
 
 def full_assessment(algorithm=None):
@@ -390,7 +431,7 @@ def assessment_model(algorithm=None):
         "{0}\n\n"
         "Open it in the Model Designer to change a step, add one or save a copy for your bureau. Unlike "
         "{fullassessment} it writes each result where you choose, and makes no project and no HTML reports."),
-        _chain_steps())
+        _chain_steps(model=True))
 
 
 def bad_input_text(reads, label):
@@ -450,6 +491,7 @@ HELP = {
     "fourcolourmap": _with_population("fourcolourmap", four_colour_map),
     "firestationreach": fire_station_reach,
     "shelterpercapita": _with_population("shelterpercapita", shelter_per_capita),
+    "resourcecoverage": _with_population("resourcecoverage", resource_coverage),
     "exportatlas": export_atlas,
     "fullassessment": _with_population("fullassessment", full_assessment),
     "importlayer": lambda algorithm=None: import_layer(algorithm) + "\n\n" + import_roads_population_note(algorithm),

@@ -154,6 +154,44 @@ def yes_no_words_text(zh):
     return _join(pairs, zh)
 
 
+def response_presets_text(zh):
+    """One line per time preset: 'Professional teams: … — 31 min from dispatch, turnout 1 min (source)'."""
+    from ..core.standards.emergency_resources import RESPONSE_PRESETS
+
+    lines = []
+    for p in RESPONSE_PRESETS:
+        label = p.label_zh if zh else p.label_en
+        minutes = translate("Help", "{0} min from dispatch, turnout {1} min").format(number(p.limit_min),
+                                                                                   number(p.turnout_min))
+        lines.append(f"{label}{'：' if zh else ': '}{minutes} ({p.source})")
+    return "\n".join(lines)
+
+
+def danger_grades_text(zh):
+    """The 险情 grades: '特大型 ≥ 1000 people or ≥ 10000 万元; …; 小型 below'."""
+    from ..core.standards.natural_hazards import DANGER_GRADES
+
+    people, loss = translate("Help", "people"), translate("Help", "10,000 yuan")
+    parts = [f"{g.name_zh if zh else g.name_en} ≥ {number(g.min_people)} {people} / ≥ {number(g.min_loss_10k)} {loss}"
+             for g in DANGER_GRADES[:-1]]
+    last = DANGER_GRADES[-1]
+    parts.append(f"{last.name_zh if zh else last.name_en} < {number(DANGER_GRADES[-2].min_people)} {people}")
+    return _list(parts, zh)
+
+
+def hazard_level_presets_text(zh):
+    """One line per natural-hazard level preset, with its grade → level mapping."""
+    from ..core.standards.natural_hazards import DANGER_GRADES, LEVEL_PRESETS, RISK_GRADES
+
+    names = {g.code: g.name_zh if zh else g.name_en for g in DANGER_GRADES}
+    names.update({code: name_zh if zh else name_en for code, name_zh, name_en in RISK_GRADES})
+    lines = []
+    for preset in LEVEL_PRESETS:
+        mapping = _join([f"{names[code]} → {level}" for code, level in preset.levels.items()], zh)
+        lines.append(f"{preset.label_zh if zh else preset.label_en}{'：' if zh else ': '}{mapping}")
+    return "\n".join(lines)
+
+
 def header_examples_text():
     """'统一社会信用代码 → ent_id, 单元内存量 → quantity_t, …': a ledger's headers as the one synonym
     table reads them (the first Chinese header of a few fields)."""

@@ -20,6 +20,7 @@ from .alg_fire_station_reach import FireStationReach
 from .alg_four_colour_map import FourColourMap
 from .alg_full_assessment import FullAssessment
 from .alg_grade_hazard_sources import GradeHazardSources
+from .alg_resource_coverage import ResourceCoverage
 from .alg_import_layer import ImportLayer
 from .alg_shelter_per_capita import ShelterPerCapita
 from .alg_validate_inputs import ValidateInputs
@@ -32,6 +33,7 @@ ALGORITHMS = (  # the plugin's menu lists them in this order
     FourColourMap,
     FireStationReach,
     ShelterPerCapita,
+    ResourceCoverage,
     ExportAtlas,
     ImportLayer,
     CreateTemplate,

@@ -26,7 +26,8 @@ DEFAULT_PATH = os.path.join(HERE, "sample_county.gpkg")
 LAYERS = {  # layer name -> schema kind
     "townships": "townships", "population": "population", "roads": "roads", "enterprises": "enterprises",
     "hazard_sources": "hazard_sources", "shelters": "shelters", "shelter_points": "shelters",
-    "fire_stations": "fire_stations",
+    "fire_stations": "fire_stations", "rescue_teams": "rescue_teams", "supply_depots": "supply_depots",
+    "key_targets": "key_targets", "natural_hazards": "natural_hazards",
 }
 EXPECTED_CRS = "EPSG:4549"
 
@@ -318,7 +319,16 @@ def run_checks(frames):
     print("shelters"); check_shelters(frames["shelters"], frames["shelter_points"], frames["population"],
                                       frames["townships"], c)
     print("fire_stations"); check_fire_stations(frames["fire_stations"], frames["roads"], c)
+    _one_map().check_one_map(frames, c)
     return c.failed
+
+
+def _one_map():
+    """check_one_map.py: the rescue teams, depots, key targets and natural hazards."""
+    spec = importlib.util.spec_from_file_location("riskatlas_check_one_map", os.path.join(HERE, "check_one_map.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _register_package():

@@ -1,10 +1,12 @@
 """Generate the fictional sample county 临海县 / Linhai County as a GeoPackage.
 
-    .venv/bin/python sample_data/generate_sample_county.py [--output PATH] [--restyle]
+    .venv/bin/python sample_data/generate_sample_county.py [--output PATH] [--restyle | --one-map-only]
 
-Writes eight layers in EPSG:4549 (CGCS2000 / 3-degree Gauss-Kruger CM 120E) — townships,
-population, roads, enterprises, hazard_sources, shelters, shelter_points, fire_stations — with
-the fields of ``layers/schemas.py`` and each layer's default style stored in the GeoPackage.
+Writes twelve layers in EPSG:4549 (CGCS2000 / 3-degree Gauss-Kruger CM 120E) — townships,
+population, roads, enterprises, hazard_sources, shelters, shelter_points, fire_stations, and the
+emergency "one map"'s rescue_teams, supply_depots, key_targets, natural_hazards (``one_map.py``, drawn
+afterwards by a generator of their own so the others stay as they were) — with the fields of
+``layers/schemas.py`` and each layer's default style stored in the GeoPackage.
 
 Everything is fictional (the county, its towns, firms, roads and people) and deterministic: one
 numpy Generator with a fixed seed drives every random choice, in a fixed order, so every run
@@ -908,6 +910,8 @@ def build_county(seed=SEED):
     def gdf(frame, geoms):
         return gpd.GeoDataFrame(frame.reset_index(drop=True), geometry=gpd.GeoSeries(np.asarray(geoms, dtype=object)))
 
+    one_map = _one_map().make_one_map(seed, county, townships, CENTRE, centres, park, population, pop_geoms, road_geoms,
+                                      ent, ent_geoms, TOWN_NAMES, TOWN_SHORT, TOWN_PINYIN)
     return {
         "townships": ("townships", gdf(town_frame, townships)),
         "population": ("population", gdf(population, pop_geoms)),
@@ -917,7 +921,16 @@ def build_county(seed=SEED):
         "shelters": ("shelters", gdf(shelters, shelter_geoms)),
         "shelter_points": ("shelters", gdf(shelter_pts, shelter_pt_geoms)),
         "fire_stations": ("fire_stations", gdf(stations, station_geoms)),
+        **{name: (name, gdf(frame, geoms)) for name, (frame, geoms) in one_map.items()},
     }
+
+
+def _one_map():
+    """sample_data/one_map.py: the rescue teams, depots, key targets and natural hazards (issue 18)."""
+    spec = importlib.util.spec_from_file_location("riskatlas_sample_one_map", os.path.join(HERE, "one_map.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 # ---------------------------------------------------------------- writing through QGIS
@@ -983,11 +996,45 @@ class chinese_locale:  # noqa: N801 (a context manager used like a function)
                 self.settings.remove(key)
 
 
+ONE_MAP_LAYERS = ("rescue_teams", "supply_depots", "key_targets", "natural_hazards")
+
+
+def add_one_map(layers, path):
+    """Write only the one-map layers (``ONE_MAP_LAYERS``) into the existing GeoPackage ``path``, with their
+    default styles, leaving every other layer's features exactly as they are (the others, written again,
+    could differ in a coordinate's last bit between GEOS builds). Whole or not at all."""
+    import contextlib
+    import shutil
+    import sqlite3
+
+    from riskatlas.layers.atomic import atomic_output
+    from riskatlas.layers.gpkg import fields_from_schema, save_default_style, write_layer
+    from riskatlas.layers.schemas import SCHEMAS
+    from riskatlas.layers.styling import STYLE_BY_KIND
+    from riskatlas.layers.template import TEMPLATE_LAYERS
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    with atomic_output(path) as temporary:
+        shutil.copyfile(path, temporary)
+        for name in ONE_MAP_LAYERS:
+            kind, frame = layers[name]
+            write_layer(temporary, name, frame, fields_from_schema(SCHEMAS[kind]), QgsCoordinateReferenceSystem(CRS),
+                        TEMPLATE_LAYERS[name][1])
+        with chinese_locale():
+            for name in ONE_MAP_LAYERS:
+                save_default_style(temporary, name, STYLE_BY_KIND[layers[name][0]])
+        with contextlib.closing(sqlite3.connect(temporary)) as connection:  # no WAL file beside it
+            connection.execute("PRAGMA journal_mode=DELETE")
+    return path
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--output", default=DEFAULT_OUTPUT, help="GeoPackage to write (default: %(default)s)")
     parser.add_argument("--restyle", action="store_true",
                         help="only store the current default styles into the existing GeoPackage")
+    parser.add_argument("--one-map-only", action="store_true",
+                        help="only (re)write the one-map layers into the existing GeoPackage")
     args = parser.parse_args(argv)
     if args.restyle:
         _with_qgis(lambda: restyle_county(args.output))
@@ -998,7 +1045,7 @@ def main(argv=None):
     built = time.perf_counter()
     for name, (_kind, frame) in layers.items():
         print(f"{name:15s} {len(frame):6d} features")
-    _with_qgis(lambda: write_county(layers, args.output))
+    _with_qgis(lambda: (add_one_map if args.one_map_only else write_county)(layers, args.output))
     print(f"wrote {args.output} ({os.path.getsize(args.output) / 1e6:.1f} MB) in "
           f"{time.perf_counter() - started:.1f} s (build {built - started:.1f} s)")
     return 0

@@ -78,3 +78,28 @@ def shelter_page(d, footer):
             (("name", 2.2, "left"), ("type_label", 1.6, "left"), ("txt_area", 1.0, "right"),
              ("txt_served", 1.0, "right"), ("txt_m2_served", 0.9, "right")), "true", size=8.0, wrap=True)
     d.label("note", "[% @ra_note_shelter %]", x, BOTTOM - 22.0, w, 22.0, 7.5, colour=GREY, valign="bottom")
+
+
+def resources_page(d, footer):
+    """The county's rescue teams, supply depots and key targets: the teams' reach and what it leaves out."""
+    county_map, x, w = _frame(d, footer, "resources_map", "[% @ra_lbl_resources_page %]",
+                              "[% @ra_lbl_resources_subtitle %]", "[% @ra_page_resources %]",
+                              "[% @ra_lbl_method_note %]")
+    y = TOP
+    _heading(d, "figures_heading", "[% @ra_lbl_resources_figures %]", x, y, w)
+    d.label("indicators", "[% @ra_lbl_rescue_line %][% @ra_res_rescue %]\n"
+            "[% @ra_lbl_depot_line %][% @ra_res_depots %]\n"
+            "[% @ra_lbl_targets_line %][% @ra_res_targets %]", x, y + 7.5, w, 16.0, 8.5)
+    d.legend("legend", x, y + 25.0, w, 32.0, county_map, size=8.0, columns=2)
+    y += 61.0
+    _heading(d, "towns_heading", "[% @ra_lbl_resources_towns %]", x, y, w)
+    d.table("towns_table", x, y + 7.0, w, 62.0,
+            (("name", 1.4, "left"), ("txt_residents", 1.1, "right"), ("txt_rescue_left", 1.1, "right"),
+             ("txt_rescue_pct", 1.0, "right"), ("txt_depot_left", 1.1, "right"), ("txt_targets_left", 1.0, "right")),
+            "true", size=8.0, wrap=True)
+    y += 72.0
+    _heading(d, "targets_heading", "[% @ra_lbl_resources_targets %][% @ra_targets_note %]", x, y, w)
+    d.table("targets_table", x, y + 7.0, w, BOTTOM - 24.0 - y - 7.0,
+            (("name", 2.2, "left"), ("category_label", 1.8, "left"), ("txt_occupancy", 0.9, "right"),
+             ("txt_arrival", 0.9, "right")), "true", size=8.0, wrap=True)
+    d.label("note", "[% @ra_lbl_resources_note %]", x, BOTTOM - 22.0, w, 22.0, 7.5, colour=GREY, valign="bottom")

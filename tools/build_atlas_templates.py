@@ -183,7 +183,20 @@ def shelter_layout(project, page, scale, font_scale):
     return layout
 
 
-def write_templates(output_dir):
+def resources_layout(project, page, scale, font_scale):
+    """The county's resources page (atlas_theme_pages.py)."""
+    from atlas_theme_pages import resources_page
+
+    layout = new_layout(project, f"Risk Atlas — resources ({'A3' if page == A3 else 'A4'})", page)
+    resources_page(Designer(layout, scale, font_scale), footer)
+    return layout
+
+
+BUILDERS = {"cover": cover_layout, "fire": fire_layout, "shelter": shelter_layout, "resources": resources_layout,
+            "township": township_layout}
+
+
+def write_templates(output_dir, kinds=tuple(BUILDERS)):
     from qgis.core import QgsProject, QgsReadWriteContext
 
     project = QgsProject()
@@ -191,8 +204,7 @@ def write_templates(output_dir):
     for size_name, page in (("a3", A3), ("a4", A4)):
         scale = page[0] / A3[0]
         font_scale = 1.0 if page == A3 else FONT_SCALE_A4
-        for kind, build in (("cover", cover_layout), ("fire", fire_layout), ("shelter", shelter_layout),
-                            ("township", township_layout)):
+        for kind, build in ((kind, BUILDERS[kind]) for kind in kinds):
             layout = build(project, page, scale, font_scale)
             path = os.path.join(output_dir, f"atlas_{kind}_{size_name}.qpt")
             if not layout.saveAsTemplate(path, QgsReadWriteContext()):
@@ -204,6 +216,8 @@ def write_templates(output_dir):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--output-dir", default=os.path.join(ROOT, "atlas", "templates"))
+    parser.add_argument("--kinds", default=",".join(BUILDERS),
+                        help="the templates to write (comma-separated; default all: %(default)s)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     register_package()
@@ -212,7 +226,7 @@ def main(argv=None):
     app = QgsApplication([], False)
     app.initQgis()
     os.makedirs(args.output_dir, exist_ok=True)
-    for path in write_templates(args.output_dir):
+    for path in write_templates(args.output_dir, tuple(args.kinds.split(","))):
         print(path)
     del app
     return 0

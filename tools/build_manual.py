@@ -103,8 +103,8 @@ TEXT = {
         "it has one, else the UI language."),
     "model": ("可编辑模型", "The editable model"),
 }
-SECTIONS = ("fullassessment", "importlayer", "createtemplate", "validateinputs", "gradehazardsources", "enterpriserisk",
-            "fourcolourmap", "firestationreach", "shelterpercapita", "exportatlas")
+SECTIONS = ("fullassessment", "importlayer", "createtemplate", "validateinputs", "gradehazardsources",
+            "enterpriserisk", "fourcolourmap", "firestationreach", "shelterpercapita", "resourcecoverage", "exportatlas")
 
 
 def _load(name, path):

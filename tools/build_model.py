@@ -6,7 +6,10 @@ a planner can open it (Processing toolbox ▸ Risk Atlas ▸ Models ▸ right-cl
 see every step and adapt it — change a radius, add a buffer, swap the grid for townships.
 Inputs become model parameters, options the algorithms' defaults (LANGUAGE and ORGANISATION stay
 parameters), the result layers later steps read and the atlas PDF model outputs; every step
-waits for the validation, which stops the model when it finds errors.
+waits for the validation, which stops the model when it finds errors. Steps that need an optional
+input (``Step.needs``: the rescue teams' and supply depots' coverage) are not in the model: a model
+cannot leave a step out when its input is missing (run resourcecoverage on its own, or the full
+assessment, for them).
 
 Run: .venv/bin/python tools/build_model.py [--readme-only]   (the model needs QGIS; the provider loads it.)
 """
@@ -62,9 +65,12 @@ def _child(model, step, row, chain, schemas):
     child.setDescription(step.summary.split(" (")[0])
     x, y = (720, 320) if step.key == "atlas" else (420, 80 + 110 * row)
     child.setPosition(QPointF(x, y))
+    left_out = {layer for s in chain.STEPS if s.needs for layer in s.results()}
     for parameter, source in step.wiring.items():
         if isinstance(source, (chain.Input, chain.Extent)):
             child.addParameterSources(parameter, [Source.fromModelParameter(source.parameter)])
+        elif isinstance(source, chain.Result) and source.layer in left_out:
+            continue  # a step the model leaves out (it needs an optional input)
         elif isinstance(source, chain.Result):
             producer, output = chain.producer(source.layer)
             child.addParameterSources(parameter, [Source.fromChildOutput(producer.key, output)])
@@ -111,11 +117,11 @@ def build():
     model.setHelpContent({
         "ALG_DESC": "The Risk Atlas assessment as an editable model, step by step as 'Full risk assessment' "
                     "runs it, with the same algorithms and defaults: "
-                    + "; ".join(f"{n}. {s.summary}" for n, s in enumerate(chain.STEPS, 1))
+                    + "; ".join(f"{n}. {s.summary}" for n, s in enumerate((s for s in chain.STEPS if not s.needs), 1))
                     + ". Open it in the Model Designer to adapt a step.",
         "ALG_CREATOR": "Risk Atlas"})
     _model_parameters(model, chain, schemas)
-    for row, step in enumerate(chain.STEPS):
+    for row, step in enumerate(s for s in chain.STEPS if not s.needs):  # a model cannot leave a step out
         _child(model, step, row, chain, schemas)
     return model
 

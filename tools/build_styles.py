@@ -3,7 +3,7 @@
     .venv/bin/python tools/build_styles.py [--output-dir styles]
 
 The styles are built by the same code that styles the algorithms' outputs (``layers/styling.py``,
-``layers/reach_style.py``, ``layers/shelter_style.py``: one palette, ``core/standards/risk_levels.py``)
+``layers/reach_style.py``, ``layers/shelter_style.py``, ``layers/resource_style.py``: one palette, ``core/standards/risk_levels.py``)
 and written by ``layers/qml.py``; no QGIS is needed. Run it after changing a style; a test
 regenerates the folder and fails when the committed files differ. ``styles/README.md`` says which
 file goes with which layer.
@@ -27,7 +27,7 @@ def _register_package():
 def style_files():
     """{file name: Style} of every QML in styles/."""
     from riskatlas.core.standards.shelters import TARGET_M2_PER_CAPITA
-    from riskatlas.layers import reach_style, shelter_style
+    from riskatlas.layers import reach_style, resource_style, shelter_style
     from riskatlas.layers.schemas import SCHEMAS
     from riskatlas.layers.styling import four_colour_style, input_style
 
@@ -44,9 +44,13 @@ def style_files():
         files[f"shelter_units_{language}.qml"] = shelter_style.units_style(TARGET_M2_PER_CAPITA, language, "name")
         for geometry in ("point", "polygon"):
             files[f"shelter_load_{geometry}_{language}.qml"] = shelter_style.shelter_load_style(geometry, language)
+        files[f"resource_towns_{language}.qml"] = resource_style.resource_towns_style(language)
+        files[f"resource_targets_{language}.qml"] = resource_style.resource_targets_style(language)
     files.update({"reach_edges.qml": reach_style.reach_edges_style(), "reach_bands.qml": reach_style.reach_bands_style(),
                   "reach_areas.qml": reach_style.reach_areas_style(),
-                  "reach_gaps.qml": reach_style.reach_gaps_style(), "reach_targets.qml": reach_style.reach_targets_style()})
+                  "reach_gaps.qml": reach_style.reach_gaps_style(), "reach_targets.qml": reach_style.reach_targets_style(),
+                  "resource_areas.qml": resource_style.resource_areas_style(),
+                  "resource_gaps.qml": resource_style.resource_gaps_style()})
     return dict(sorted(files.items()))
 
 

@@ -14,6 +14,9 @@ Everything is computed from the analysis layers handed to the atlas, in one proj
   overloaded shelters): ``shelters``.
 * Major hazard units (HAZARD_UNITS with ``is_major`` true or a ``hazard_grade``) and enterprises
   (ENTERPRISES with ``risk_level``): each counted in the township holding its representative point.
+* Rescue teams' and supply depots' coverage (RESCUE_TOWNS, DEPOT_TOWNS: resourcecoverage's per-township
+  tables): the county's sums (``resources``); the kinds of risk source the map combined (its
+  ``source_layer`` values).
 
 The county's figures are the sums over the townships (so the cover equals the sum of the sheets);
 ``layer_totals`` keeps the layers' own totals so the caller can report any difference (e.g. map
@@ -31,7 +34,7 @@ import shapely
 from .. import messages as m
 from ..errors import InputError, Notice, Warnings
 from ..standards.shelters import TARGET_M2_PER_CAPITA
-from . import overlay, reach, shelters
+from . import overlay, reach, resources, shelters
 from .figures import COUNTY_KEY, GRADES, LEVELS, MAJOR_COLUMNS, AreaFigures, AtlasFigures
 
 if TYPE_CHECKING:
@@ -185,7 +188,8 @@ def atlas_figures(risk_map: gpd.GeoDataFrame, townships: gpd.GeoDataFrame, names
                   enterprises: Optional[gpd.GeoDataFrame] = None, reach_areas: Optional[gpd.GeoDataFrame] = None,
                   reach_gaps: Optional[gpd.GeoDataFrame] = None, shelter_units: Optional[gpd.GeoDataFrame] = None,
                   shelter_load: Optional[gpd.GeoDataFrame] = None, layer_names: Optional[dict] = None,
-                  shelter_target: float = TARGET_M2_PER_CAPITA) -> AtlasFigures:
+                  shelter_target: float = TARGET_M2_PER_CAPITA, rescue_towns: Optional[gpd.GeoDataFrame] = None,
+                  depot_towns: Optional[gpd.GeoDataFrame] = None) -> AtlasFigures:
     """Figures for every township and the county (see the module docstring).
 
     ``risk_map``, ``townships`` and the optional layers are GeoDataFrames in one projected CRS
@@ -237,4 +241,11 @@ def atlas_figures(risk_map: gpd.GeoDataFrame, townships: gpd.GeoDataFrame, names
     town_areas = shapely.area(town_geoms) / 1e6
     towns = [figures(keys[t], names[t], float(town_areas[t]), slice(t, t + 1)) for t in range(n_towns)]
     county = figures(COUNTY_KEY, "", float(town_areas.sum()), slice(None))
-    return AtlasFigures(county, towns, major_rows, float(shelter_target), totals, warnings)
+    result = AtlasFigures(county, towns, major_rows, float(shelter_target), totals, warnings)
+    for prefix, frame, name in ((resources.RESCUE, rescue_towns, "rescue_towns"),
+                                (resources.DEPOTS, depot_towns, "depot_towns")):
+        if frame is not None:
+            result.resources[prefix] = resources.resource_figures(prefix, frame, label.get(name, name))
+    if "source_layer" in risk_map.columns:  # the kinds of risk source that set the map's levels
+        result.source_kinds = tuple(sorted({str(v) for v in risk_map["source_layer"].dropna()}))
+    return result

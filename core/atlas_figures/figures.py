@@ -75,3 +75,5 @@ class AtlasFigures:
     shelter_target: float  # m² per resident the shelter figures are judged against
     layer_totals: dict = field(default_factory=dict)  # what the layers themselves hold, for cross-checks
     warnings: list = field(default_factory=list)  # text or core.errors.Notice
+    resources: dict = field(default_factory=dict)  # "rescue" / "depot" -> resources.ResourceFigures (given ones)
+    source_kinds: tuple = ()  # the risk map's source_layer values: the kinds that set its levels

@@ -1,7 +1,7 @@
 """The headline figures (``core.headline``) of an atlas: the county's figures, which add up the sheets."""
 from __future__ import annotations
 
-from ..headline import HeadlineFigure, major_figures, map_figures, reach_figures, shelter_figures
+from ..headline import HeadlineFigure, major_figures, map_figures, reach_figures, resource_figures, shelter_figures
 from .figures import AtlasFigures
 
 
@@ -17,4 +17,7 @@ def headline_figures(figures: AtlasFigures) -> list[HeadlineFigure]:
                                   county_deficit, county.total_deficit_m2, county.shelters_overloaded)
     if county.major_by_grade is not None:
         result += major_figures(county.major_by_grade.tolist())
+    for prefix, given in figures.resources.items():  # the resource coverage, when given
+        result += resource_figures(prefix, given.residents_reached, given.residents_left_out, given.time_limit_min,
+                                   given.key_targets_left_out)
     return result

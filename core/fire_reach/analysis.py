@@ -104,7 +104,8 @@ def fire_station_reach(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: 
                        names.get("road_keys")))
 
     progress(25, "searching the network from all stations at once")
-    land = _reach_and_land(net, loc, st, study_area, districts, options, names, progress, info, warnings, stats)
+    land = _reach_and_land(net, loc, st, study_area, districts, options, names, progress, info, warnings, stats,
+                           times_beyond_limit=bool(targets))
 
     progress(80, "residents")
     res_area, res_gap, res_district = _residents(land, population, residents, len(st), warnings, stats)
@@ -216,16 +217,19 @@ def _warn_unconnected(net: nw.RoadNetwork, n_comp: int, comp: np.ndarray, loc: n
 
 def _reach_and_land(net: nw.RoadNetwork, loc: nw.Location, st: Stations, study_area: Any,
                     districts: npt.ArrayLike | None, options: ReachOptions, names: dict[str, Any], progress: Progress,
-                    info: list[str], warnings: Warnings, stats: dict[str, float]) -> _Land:
+                    info: list[str], warnings: Warnings, stats: dict[str, float],
+                    times_beyond_limit: bool = False) -> _Land:
     """The one search, the reached roads, the land each station reaches first in time and the
-    districts (computed: the land each reaches first with no time limit; or given)."""
+    districts (computed: the land each reaches first with no time limit; or given). The search has
+    no time limit when the districts are computed or ``times_beyond_limit`` (targets get their
+    arrival time even beyond the limit)."""
     import shapely
 
     T, D = float(options.time_limit), float(options.access_distance)
     n_st = len(st)
     need_districts = districts is None and _districts_wanted(st, options, info)
     # the computed districts need the search without a time limit (over the whole network)
-    result = nw.search(net, loc, offsets=st.turnout, limit=None if need_districts else T)
+    result = nw.search(net, loc, offsets=st.turnout, limit=None if need_districts or times_beyond_limit else T)
     if need_districts:
         parts, all_parts = nw.reached_parts_at(result, [T, None])
     else:

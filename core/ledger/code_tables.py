@@ -31,11 +31,15 @@ and the Chinese presets of issue 14 need the difference:
     unknown (not driveable).
 """
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import product
 
+from ..standards.emergency_resources import DEPOT_LEVEL_CODES, DEPOT_LEVELS, TEAM_TYPE_CODES, TEAM_TYPES
 from ..standards.fire_stations import (ROAD_CLASS_NAMES_EN, ROAD_CLASS_NAMES_ZH, ROAD_CLASSES, STATION_CLASS_LIMITS,
                                        STATION_CLASSES)
+from ..standards.key_targets import KEY_TARGET_CATEGORIES, KEY_TARGET_CODES
+from ..standards.natural_hazards import (DANGER_GRADE_CODES, DANGER_GRADES, DANGER_SOURCE, HAZARD_TYPE_CODES,
+                                         NATURAL_HAZARD_TYPES, RISK_GRADE_CODES, RISK_GRADES)
 from ..standards.shelters import DEFAULT_SHELTER_TYPES
 from .text import normalise_label
 
@@ -217,6 +221,100 @@ SUBURBAN = _table("suburban", (True, False),
                   true_code=True, false_code=False, source="建标152-2017: 近郊区/城市边缘 15 km²",
                   names=_YES_NO_NAMES)
 
+# ---------------------------------------------------------------- the emergency "one map" (issue 18)
+# The codes are the standards tables' (core.standards.emergency_resources, key_targets, natural_hazards);
+# each code's Chinese and English names there are its drop-down's names (and so labels too).
+
+def _names(rows: Iterable[tuple[str, ...]]) -> dict[Code, tuple[str, str]]:
+    """{code: (Chinese, English)} of a standards table's rows (code, 中文, English, …)."""
+    return {row[0]: (row[1], row[2]) for row in rows}
+
+
+TEAM_TYPE = _table("team_type", TEAM_TYPE_CODES, {
+    "fire_rescue": ("消防救援站", "消防救援队", "消防救援", "国家综合性消防救援队伍", "综合性消防救援队伍",
+                    "消防救援大队", "消防救援中队", "特勤站"),
+    "professional_fire": ("专职消防队", "政府专职消防队", "专职消防", "企业专职消防队", "乡镇专职消防队"),
+    "forest_fire": ("森林消防", "森林消防队", "森林灭火", "森林灭火队", "扑火队", "半专业扑火队", "森林草原灭火",
+                    "森林(草原)灭火"),
+    "flood": ("防汛抢险", "抗洪抢险", "防汛抢险队", "抗洪抢险队", "防汛", "水利抢险", "防汛抗旱"),
+    "earthquake_geohazard": ("地震救援", "地震灾害紧急救援队", "地质灾害救援", "地灾救援", "地震和地质灾害救援",
+                             "地震救援队"),
+    "mine": ("矿山救援", "矿山救护队", "矿山救护", "隧道救援", "矿山(隧道)救援", "矿山救援队"),
+    "hazchem": ("危化救援", "危险化学品救援", "危化品救援", "危险化学品应急救援队", "油气救援", "危化/油气",
+                "危化/油气行业救援队伍"),
+    "water": ("水上救援", "水域救援", "水上搜救", "海上搜救", "水上救援队"),
+    "aviation": ("航空救援", "航空应急救援"),
+    "medical": ("医疗救护", "医疗救援", "卫生应急", "紧急医学救援", "医疗救护队"),
+    "utility": ("电力抢修", "供电抢修", "供水抢修", "燃气抢修", "市政抢修", "电力应急", "通信保障"),
+    "social": ("社会救援", "蓝天救援队", "应急志愿者", "志愿者", "社会组织", "社会救援队"),
+    "grassroots": ("乡镇综合应急救援队", "乡镇(街道)应急救援队", "基层应急救援队", "村(社区)应急救援队",
+                   "镇街综合应急救援队", "基层应急救援力量"),
+    "enterprise": ("企业专职救援队", "企业救援队", "企业应急救援队"),
+    "other": ("其它",),
+}, source="应急〔2022〕61号《“十四五”应急救援力量建设规划》; 自然灾害综合风险普查 综合减灾资源",
+    names=_names(TEAM_TYPES))
+
+DEPOT_LEVEL = _table("depot_level", DEPOT_LEVEL_CODES, {
+    "national": ("中央", "国家级", "中央储备库", "国家储备库"),
+    "provincial": ("省", "省级储备库"),
+    "municipal": ("市", "地市级", "市级储备库"),
+    "county": ("县", "区级", "县(区)级", "县(市、区)级", "县级储备库"),
+    "township": ("乡镇", "乡镇级", "街道", "镇级", "乡镇(街道)", "乡镇储备点", "乡镇(街道)储备点"),
+    "village": ("村级", "社区", "村(社区)", "村居", "村(社区)储备点"),
+}, source="建标121-2009 救灾物资储备库建设标准; 国家防灾减灾救灾委员会办公室 2024 指导意见",
+    names=_names(DEPOT_LEVELS))
+
+KEY_TARGET_CATEGORY = _table("key_target_category", KEY_TARGET_CODES, {
+    "school": ("中学", "小学", "中小学", "高中", "初中", "大学", "高校", "职业学校", "学校教学楼"),
+    "kindergarten": ("幼儿园", "托儿所", "托育机构"),
+    "hospital": ("医院", "卫生院", "医疗卫生机构", "社区卫生服务中心", "门诊楼", "病房楼"),
+    "care_home": ("养老院", "福利院", "敬老院", "养老机构", "社会福利院", "提供住宿的社会服务机构", "养老服务机构"),
+    "culture": ("图书馆", "博物馆", "展览馆", "文化馆", "美术馆", "公共文化场所", "影剧院"),
+    "hotel": ("宾馆", "饭店", "酒店", "星级饭店", "旅馆"),
+    "market": ("商场", "超市", "集贸市场", "农贸市场", "百货店", "购物中心", "商品交易市场"),
+    "transport": ("客运站", "汽车站", "火车站", "客运码头", "码头", "机场", "高铁站", "客运车站"),
+    "stadium": ("体育场馆", "体育馆", "体育场", "会堂", "礼堂", "体育中心"),
+    "entertainment": ("公共娱乐场所", "娱乐场所", "歌舞厅", "影院", "电影院", "ktv", "网吧"),
+    "tourism": ("旅游景区", "景区", "景点", "风景区"),
+    "religious": ("宗教活动场所", "寺庙", "寺院", "教堂", "宗教场所"),
+    "workshop": ("劳动密集型企业", "生产车间", "员工宿舍", "集体宿舍", "劳动密集型企业车间"),
+    "other": ("其它",),
+}, source="消防法 第七十三条; 自然灾害综合风险普查 公共服务设施",
+    names=_names(KEY_TARGET_CATEGORIES))
+
+HAZARD_TYPE = _table("natural_hazard_type", HAZARD_TYPE_CODES, {
+    "collapse": ("危岩", "山体崩塌", "崩塌(危岩)", "危岩体"),
+    "landslide": ("山体滑坡", "滑坡体"),
+    "debris_flow": ("泥石流沟",),
+    "ground_collapse": ("塌陷", "岩溶塌陷", "采空塌陷", "采空区塌陷"),
+    "ground_fissure": ("裂缝",),
+    "land_subsidence": ("沉降",),
+    "unstable_slope": ("斜坡", "不稳定边坡", "高陡边坡", "边坡"),
+    "flash_flood": ("山洪灾害", "山洪沟", "山洪危险区", "山洪灾害危险区"),
+    "waterlogging": ("内涝", "积水点", "易涝点", "内涝点", "城市内涝"),
+    "other": ("其它",),
+}, source="地质灾害防治条例 第二条; 山洪灾害调查评价; 城市内涝积水点",
+    names=_names(NATURAL_HAZARD_TYPES))
+
+
+def _grade_labels(name: str, roman: str, digit: str) -> tuple[str, ...]:
+    return (name, name[:-1], f"{name}险情", f"{name}地质灾害险情", roman.lower(), f"{roman.lower()}级",
+            f"{digit}级")
+
+
+DANGER_LEVEL = _table("danger_level", DANGER_GRADE_CODES,
+                      {g.code: _grade_labels(g.name_zh, g.roman, d)
+                       for g, d in zip(DANGER_GRADES, ("一", "二", "三", "四"))},
+                      source=DANGER_SOURCE, names={g.code: (g.name_zh, g.name_en) for g in DANGER_GRADES})
+SCALE_LEVEL = replace(DANGER_LEVEL, name="scale_level", source="地质灾害规模等级 (特大型/大型/中型/小型)")
+RISK_GRADE = _table("risk_grade", RISK_GRADE_CODES, {
+    "very_high": ("极高风险", "极高风险区", "极高危险区"),
+    "high": ("高风险", "高风险区", "高危险区"),
+    "moderate": ("中风险", "中风险区", "中等", "中等风险", "较高"),
+    "low": ("低风险", "低风险区"),
+}, source="自然灾害综合风险普查 地质灾害风险调查评价 (极高/高/中/低)",
+    names=_names(RISK_GRADES))
+
 # (kind, field) → table. hazard_sources.hazard_cat has its own reader (hazard_labels).
 TABLES: dict[tuple[str, str], CodeTable] = {
     ("fire_stations", "class"): STATION_CLASS,
@@ -229,4 +327,11 @@ TABLES: dict[tuple[str, str], CodeTable] = {
     ("roads", "class_cn"): ROAD_CLASS_CN,
     ("roads", "oneway"): ONEWAY,
     ("population", "urban"): URBAN,
+    ("rescue_teams", "type"): TEAM_TYPE,
+    ("supply_depots", "level"): DEPOT_LEVEL,
+    ("key_targets", "category"): KEY_TARGET_CATEGORY,
+    ("natural_hazards", "type"): HAZARD_TYPE,
+    ("natural_hazards", "danger_level"): DANGER_LEVEL,
+    ("natural_hazards", "scale_level"): SCALE_LEVEL,
+    ("natural_hazards", "risk_grade"): RISK_GRADE,
 }

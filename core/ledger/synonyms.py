@@ -3,9 +3,10 @@
 Per layer kind (the kinds and fields of ``layers.schemas``; ``shelter_points`` shares the
 shelters table) the schema's fields, each with the headers seen in county ledgers — 企业台账,
 重大危险源基本特征表 (and 危险源清单), 消防站/消防救援站 lists, 应急避难场所 lists, census and
-village population tables, road data (天地图 / 国土空间规划 classes and OSM tags), 镇街 tables —
-plus their English names. Matching normalises both sides (``text.normalise_header``), so units
-in brackets, full-width characters, spaces and case need no entries of their own.
+village population tables, road data (天地图 / 国土空间规划 classes and OSM tags), 镇街 tables,
+应急救援队伍 and 救灾物资储备库(点) lists, 人员密集场所 registers and 地质灾害隐患点 registers (the census's
+综合减灾资源 and 隐患 tables) — plus their English names. Matching normalises both sides
+(``text.normalise_header``), so units in brackets, full-width characters, spaces and case need no entries of their own.
 
 Auxiliary fields (``schema=False``) are columns recognised so they are neither reported as
 unknown nor mistaken for a schema field: coordinates (``x``/``y``, or ``xy`` for one cell with
@@ -179,9 +180,73 @@ TOWNSHIPS = (
     _WKT,
 ) + _COMMON
 
+_TURNOUT = ("出动时间", "出车时间", "接警出动时间", "出动用时", "turnout", "Turnout time (min)", "turnout time")
+
+RESCUE_TEAMS = (
+    _f("team_id", "队伍编号", "队伍编码", "救援队伍编号", "队伍代码", "编号", "id", "Team id", required=True),
+    _f("name", "队伍名称", "救援队伍名称", "应急救援队伍名称", "队名", "名称", required=True),
+    _f("name_en", "英文名称", "拼音名称", "英文/拼音名称", "english_name", "English or pinyin name"),
+    _f("type", "队伍类型", "队伍类别", "救援队伍类型", "队伍性质", "专业类别", "专业类型", "救援类别", "类型",
+       "类别", "team_type", "Team type", required=True),
+    _f("headcount", "队伍人数", "人数", "队员人数", "总人数", "在编人数", "救援人员数", "人员数量", "members",
+       "Members"),
+    _f("vehicles", "车辆数", "车辆数量", "救援车辆", "车辆", "Vehicles"),
+    _f("equipment", "主要装备", "装备", "主要装备及数量", "装备情况", "主要装备器材", "Main equipment"),
+    _f("turnout_min", *_TURNOUT),
+    _f("affiliation", "所属单位", "主管单位", "依托单位", "管理单位", "主管部门", "Run by"),
+    _TOWNSHIP,
+) + _POINT + _COMMON
+
+SUPPLY_DEPOTS = (
+    _f("depot_id", "储备库编号", "储备库编码", "储备点编号", "仓库编号", "编号", "id", "Depot id", required=True),
+    _f("name", "储备库名称", "储备点名称", "储备库(点)名称", "仓库名称", "名称", required=True),
+    _f("name_en", "英文名称", "拼音名称", "英文/拼音名称", "english_name", "English or pinyin name"),
+    _f("level", "储备库级别", "储备库等级", "级别", "等级", "层级", "储备层级", "Depot level", required=True),
+    _f("area_m2", "库房面积", "仓库面积", "储存面积", "仓储面积", "建筑面积", "库容面积", "面积", "Storage area (m²)",
+       "storage area"),
+    _f("stock", "主要储备物资", "储备物资", "物资种类", "储备品种", "储备物资种类", "物资", "Main stock"),
+    _f("stock_people", "可保障人数", "可保障紧急转移安置人数", "保障人数", "可救助人数", "保障人口",
+       "People the stock supports"),
+    _f("turnout_min", "出库装车时间", "出库时间", "装车时间", "出库用时", "调运准备时间", "Loading time (min)",
+       "loading time"),
+    _TOWNSHIP,
+    _aux("manager", "管理单位", "主管单位", "所属单位", "管理部门"),
+) + _POINT + _COMMON
+
+KEY_TARGETS = (
+    _f("target_id", "目标编号", "场所编号", "单位编号", "设施编号", "编号", "id", "Target id", required=True),
+    _f("name", "场所名称", "单位名称", "目标名称", "设施名称", "名称", required=True),
+    _f("name_en", "英文名称", "拼音名称", "英文/拼音名称", "english_name", "English or pinyin name"),
+    _f("category", "场所类别", "场所类型", "单位类别", "单位类型", "目标类别", "目标类型", "设施类别", "设施类型",
+       "人员密集场所类别", "类别", "类型", "Category", required=True),
+    _f("occupancy", "最大容纳人数", "容纳人数", "设计容纳人数", "核定人数", "可容纳人数", "在场人数", "在校人数",
+       "在校师生人数", "师生人数", "床位数", "人数", "Occupancy (people)", "occupancy"),
+    _TOWNSHIP,
+) + _POINT + _COMMON
+
+NATURAL_HAZARDS = (
+    _f("hazard_id", "隐患点编号", "统一编号", "灾害点编号", "隐患点统一编号", "野外编号", "风险区编号", "编号", "id",
+       "Site id", required=True),
+    _f("name", "隐患点名称", "灾害点名称", "风险区名称", "名称", "点名", required=True),
+    _f("type", "灾害类型", "隐患类型", "灾种", "灾害种类", "地质灾害类型", "类型", "Hazard type", required=True),
+    _TOWNSHIP,
+    _f("households", "威胁户数", "受威胁户数", "威胁住户", "Households threatened"),
+    _f("threatened", "威胁人数", "受威胁人数", "威胁人口", "受威胁人口", "需搬迁转移人数", "威胁人员",
+       "People threatened"),
+    _f("property_10k", "威胁财产", "受威胁财产", "威胁资产", "潜在经济损失", "威胁财产(万元)",
+       "Property threatened (10,000 yuan)"),
+    _f("danger_level", "险情等级", "险情级别", "险情分级", "险情", "Danger grade"),
+    _f("scale_level", "规模等级", "规模级别", "灾害规模等级", "Size grade"),
+    _f("risk_grade", "风险等级", "风险级别", "风险区等级", "Risk grade (zones)"),
+    _aux("volume_m3", "规模", "体积", "方量"),
+    _aux("stability", "稳定性", "稳定性现状", "发展趋势"),
+) + _POINT + _COMMON
+
 SYNONYMS: dict[str, tuple[FieldSynonyms, ...]] = {
     "enterprises": ENTERPRISES, "hazard_sources": HAZARD_SOURCES, "shelters": SHELTERS, "shelter_points": SHELTERS,
     "fire_stations": FIRE_STATIONS, "population": POPULATION, "roads": ROADS, "townships": TOWNSHIPS,
+    "rescue_teams": RESCUE_TEAMS, "supply_depots": SUPPLY_DEPOTS, "key_targets": KEY_TARGETS,
+    "natural_hazards": NATURAL_HAZARDS,
 }
 # Headers that name no single field of the kind: always reported as ambiguous with these candidates.
 AMBIGUOUS_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -193,8 +258,14 @@ AMBIGUOUS_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     "population": {},
     "roads": {},
     "townships": {"代码": ("town_id", "admin_code"), "编码": ("town_id", "admin_code")},
+    "rescue_teams": {},
+    "supply_depots": {},
+    "key_targets": {},
+    "natural_hazards": {"等级": ("danger_level", "scale_level", "risk_grade"),
+                        "级别": ("danger_level", "scale_level", "risk_grade")},
 }
 AMBIGUOUS_HEADERS["shelter_points"] = AMBIGUOUS_HEADERS["shelters"]
 
 # Kinds recognised from headers: shelter_points has the shelters' schema (the geometry tells them apart).
-RECOGNISED_KINDS = ("enterprises", "hazard_sources", "shelters", "fire_stations", "population", "roads", "townships")
+RECOGNISED_KINDS = ("enterprises", "hazard_sources", "shelters", "fire_stations", "population", "roads", "townships",
+                    "rescue_teams", "supply_depots", "key_targets", "natural_hazards")

@@ -218,6 +218,8 @@ class Algorithm:
     answers: dict = dataclasses.field(default_factory=dict)  # bad input name -> its own Expect (None: not run)
     feature_label: str = "{key} (fid {fid})"  # how its messages name a feature
     kept_on_failure: tuple = ()  # output files (patterns) a failed run writes on purpose: the report saying why
+    runs: str = None  # the algorithm id it runs, when the row is a variant of another (default: ``id``)
+    layers: tuple = None  # the county layers whose bad inputs it runs (None: every layer it reads)
 
 
 ALGORITHMS = {a.id: a for a in (
@@ -671,6 +673,8 @@ def cases():
         for algorithm_id, _parameter in readers(bad.layer):
             if bad.only is not None and algorithm_id not in bad.only:
                 continue
+            if ALGORITHMS[algorithm_id].layers is not None and bad.layer not in ALGORITHMS[algorithm_id].layers:
+                continue
             if algorithm_id == "fullassessment" and bad.layer == "enterprises":
                 continue  # the full assessment reads its enterprises as plant boundaries ('plants')
             layer_name = bad.change(COUNTY[bad.layer]).name
@@ -787,3 +791,9 @@ def _write_csv(layer, folder):
         handle.write("\r\n".join(lines) + "\r\n")
     uri = f"file://{path}?type=csv&delimiter=,&xField=x&yField=y&crs=EPSG:{CRS}&detectTypes=yes"
     return ("delimitedtext", uri, layer.name), [path]
+
+
+# the emergency one map's kinds and riskatlas:resourcecoverage (their rows in bad_input_one_map)
+from bad_input_one_map import extend  # noqa: E402 (it builds on the definitions above)
+
+extend(COUNTY, ALGORITHMS, BAD_INPUTS, FAILING_INPUT)

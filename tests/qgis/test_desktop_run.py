@@ -91,9 +91,9 @@ def test_analysis_in_the_background_task_then_the_atlas_on_the_main_thread(count
     ok, results, _context = run_in_task({**county, "OUTPUT_FOLDER": str(folder), "LANGUAGE": "en"}, feedback)
     assert ok and feedback.errors == []
     threads = [thread for text, thread in feedback.infos if text.startswith("— Step ")]
-    assert len(threads) == 7
-    assert all(thread != MAIN_THREAD for thread in threads[:6])  # the analysis: Processing's worker thread
-    assert threads[6] == MAIN_THREAD  # the atlas: print layouts on the main thread (postProcessAlgorithm)
+    assert len(threads) == 9  # the sample county has rescue teams and supply depots: all nine steps
+    assert all(thread != MAIN_THREAD for thread in threads[:8])  # the analysis: Processing's worker thread
+    assert threads[8] == MAIN_THREAD  # the atlas: print layouts on the main thread (postProcessAlgorithm)
     import subprocess
 
     info = subprocess.run(["pdfinfo", results["OUTPUT_PDF"]], capture_output=True, text=True, check=True).stdout
@@ -157,10 +157,10 @@ def test_the_message_bar_item_opens_the_pdf_and_the_folder(tmp_path):
 
 def test_cancel_at_a_step_no_later_step_starts_and_nothing_is_left(county, tmp_path, run_algorithm):
     folder = tmp_path / "run"
-    feedback = Recorder(cancel_at="— Step 3 of 7")
+    feedback = Recorder(cancel_at="— Step 3 of 9")
     results = run_algorithm("riskatlas:fullassessment", {**county, "OUTPUT_FOLDER": str(folder)}, feedback)
     assert results == {}
-    assert [s[:14] for s in feedback.steps()] == ["— Step 1 of 7:", "— Step 2 of 7:", "— Step 3 of 7:"]
+    assert [s[:14] for s in feedback.steps()] == ["— Step 1 of 9:", "— Step 2 of 9:", "— Step 3 of 9:"]
     assert "Cancelled: no output was written." in feedback.errors
     assert not folder.exists()  # the run made the folder: nothing of it is left
 
@@ -169,7 +169,7 @@ def test_cancel_inside_a_step_stops_at_its_next_progress_report(county, tmp_path
     folder = tmp_path / "run"
     folder.mkdir()
     (folder / "notes.txt").write_text("the planner's own file")
-    feedback = Recorder(cancel_above=50.0)  # inside step 4 of 7 (fire-station reach: 42.9–57.1 %)
+    feedback = Recorder(cancel_above=40.0)  # inside step 4 of 9 (fire-station reach: 33.3–44.4 %)
     run_algorithm("riskatlas:fullassessment", {**county, "OUTPUT_FOLDER": str(folder)}, feedback)
     assert feedback.cancelled_at is not None
     assert len(feedback.steps()) == 4  # step 5 never started
@@ -179,7 +179,7 @@ def test_cancel_inside_a_step_stops_at_its_next_progress_report(county, tmp_path
 def test_cancel_while_the_atlas_prints_leaves_nothing(county, tmp_path):
     """The desktop path: cancelled during the atlas, on the main thread after the background analysis."""
     folder = tmp_path / "run"
-    feedback = Recorder(cancel_at="— Step 7 of 7")
+    feedback = Recorder(cancel_at="— Step 9 of 9")
     ok, results, _context = run_in_task({**county, "OUTPUT_FOLDER": str(folder)}, feedback)
     assert feedback.cancelled_at is not None
     assert "OUTPUT_PDF" not in results

@@ -228,7 +228,9 @@ def test_definition_parses_from_strings_and_declares_no_threading(provider):
     assert algorithm.flags() & compat.FLAG_NO_THREADING
     names = [p.name() for p in algorithm.parameterDefinitions()]
     assert names == ["RISK_MAP", "ENTERPRISES", "HAZARD_UNITS", "SHELTERS", "FIRE_STATIONS", "REACH_AREAS",
-                     "REACH_GAPS", "SHELTER_UNITS", "SHELTER_LOAD", "TOWNSHIPS", "NAME_FIELD", "TARGET", "TITLE", "ORGANISATION",
+                     "REACH_GAPS", "SHELTER_UNITS", "SHELTER_LOAD", "TOWNSHIPS", "NATURAL_HAZARDS", "RESCUE_TEAMS",
+                     "SUPPLY_DEPOTS", "RESCUE_AREAS", "RESCUE_GAPS", "RESCUE_TOWNS", "RESCUE_TARGETS", "DEPOT_TOWNS",
+                     "NAME_FIELD", "TARGET", "TITLE", "ORGANISATION",
                      "DATE", "PAGE_SIZE", "LANGUAGE", "OUTPUT", "OUTPUT_PNG_FOLDER", "ATLAS_LAYERS"]
     context = QgsProcessingContext()
     page = algorithm.parameterDefinition("PAGE_SIZE")

@@ -135,7 +135,7 @@ def test_create_template_writes_every_layer_with_fields_and_styles(run_algorithm
 
     result = run_algorithm("riskatlas:createtemplate", {"OUTPUT": str(tmp_path / "template.gpkg"),
                                                         "ALIAS_LANGUAGE": 0})
-    assert len(result["LAYERS"]) == 8
+    assert len(result["LAYERS"]) == 12  # the eight inputs and the four one-map layers
     for uri in result["LAYERS"]:
         name = uri.split("layername=")[1]
         layer = QgsVectorLayer(uri, name, "ogr")

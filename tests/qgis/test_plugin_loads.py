@@ -51,7 +51,8 @@ def test_gui_menu_and_load_sample_county(qgis_app, qgis_iface, qgis_new_project,
         assert sources == {str(copy)} and os.path.getsize(copy) == os.path.getsize(sample_gpkg)
         names = {layer.source().split("layername=")[1] for layer in QgsProject.instance().mapLayers().values()}
         assert names == {"enterprises", "hazard_sources", "shelters", "shelter_points", "fire_stations",
-                         "population", "roads", "townships"}
+                         "population", "roads", "townships", "rescue_teams", "supply_depots", "key_targets",
+                         "natural_hazards"}
         roads = next(l for l in QgsProject.instance().mapLayers().values() if l.source().endswith("=roads"))
         assert roads.renderer().type() == "categorizedSymbol"
     finally:

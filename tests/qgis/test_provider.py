@@ -14,6 +14,7 @@ EXPECTED_IDS = {
     "riskatlas:createtemplate", "riskatlas:enterpriserisk", "riskatlas:exportatlas", "riskatlas:firestationreach",
     "riskatlas:fourcolourmap", "riskatlas:fullassessment", "riskatlas:gradehazardsources", "riskatlas:importlayer",
     "riskatlas:shelterpercapita", "riskatlas:validateinputs", "riskatlas:riskatlasassessmentmodel",
+    "riskatlas:resourcecoverage",
 }
 
 

@@ -11,9 +11,21 @@ def test_the_chain_is_consistent():
     assert chain.check()
     assert [s.algorithm for s in chain.STEPS] == [
         "riskatlas:validateinputs", "riskatlas:gradehazardsources", "riskatlas:enterpriserisk",
-        "riskatlas:firestationreach", "riskatlas:shelterpercapita", "riskatlas:fourcolourmap", "riskatlas:exportatlas"]
+        "riskatlas:firestationreach", "riskatlas:shelterpercapita", "riskatlas:resourcecoverage",
+        "riskatlas:resourcecoverage", "riskatlas:fourcolourmap", "riskatlas:exportatlas"]
+    assert [s.needs for s in chain.STEPS if s.needs] == ["RESCUE_TEAMS", "SUPPLY_DEPOTS"]
     written = [layer for step in chain.STEPS for layer in step.results()]
     assert sorted(written) == sorted(r.name for r in RESULT_LAYERS)  # each result layer written once
+
+
+def test_steps_left_out_without_their_input():
+    everything = {i: "x" for i in chain.ALL_INPUTS}
+    assert chain.skipped_results(everything) == set()
+    without_depots = {k: v for k, v in everything.items() if k != "SUPPLY_DEPOTS"}
+    assert chain.skipped_results(without_depots) == {"depot_areas", "depot_gaps", "depot_towns", "depot_targets"}
+    # every result of a step that may be left out is read only where the reader can do without it
+    optional = {layer for step in chain.STEPS if step.needs for layer in step.results()}
+    assert optional <= {r.name for r in RESULT_LAYERS if r.optional}
 
 
 def test_an_unwired_result_is_refused(monkeypatch):

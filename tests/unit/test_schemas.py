@@ -19,6 +19,25 @@ def test_code_lists_are_the_standards_tables():
     assert s.SCHEMAS["shelters"].field_by_name["type"].allowed == s.SHELTER_TYPES
 
 
+def test_the_one_map_kinds_are_appended_in_order_with_the_standards_code_lists():
+    from riskatlas.core.standards import emergency_resources as er
+    from riskatlas.core.standards import key_targets as kt
+    from riskatlas.core.standards import natural_hazards as nh
+
+    assert list(s.SCHEMAS)[-4:] == ["rescue_teams", "supply_depots", "key_targets", "natural_hazards"]
+    assert s.SCHEMAS["rescue_teams"].field_by_name["type"].allowed is er.TEAM_TYPE_CODES
+    assert s.SCHEMAS["supply_depots"].field_by_name["level"].allowed is er.DEPOT_LEVEL_CODES
+    assert s.SCHEMAS["key_targets"].field_by_name["category"].allowed is kt.KEY_TARGET_CODES
+    hazards = s.SCHEMAS["natural_hazards"].field_by_name
+    assert hazards["danger_level"].allowed is nh.DANGER_GRADE_CODES and hazards["type"].allowed is nh.HAZARD_TYPE_CODES
+    assert hazards["risk_grade"].allowed is nh.RISK_GRADE_CODES
+    assert [f.name for f in s.SCHEMAS["rescue_teams"].required_fields] == ["team_id", "name", "type"]
+    assert {"headcount", "equipment", "turnout_min"} <= set(s.SCHEMAS["rescue_teams"].field_by_name)
+    assert {"level", "stock", "stock_people"} <= set(s.SCHEMAS["supply_depots"].field_by_name)
+    assert {"category", "occupancy"} <= set(s.SCHEMAS["key_targets"].field_by_name)
+    assert {"type", "threatened", "danger_level"} <= set(hazards)
+
+
 def test_the_default_speed_preset_covers_every_road_class():
     assert tuple(fs.SPEED_PRESETS[fs.DEFAULT_SPEED_PRESET].speeds_kmh) == fs.ROAD_CLASSES
     assert list(fs.SPEED_PRESETS)[0] == fs.DEFAULT_SPEED_PRESET  # option 0 of SPEED_PRESET
@@ -26,7 +45,8 @@ def test_the_default_speed_preset_covers_every_road_class():
 
 def test_assessment_inputs():
     assert [i.parameter for i in s.ASSESSMENT_INPUTS] == [
-        "ENTERPRISES", "HAZARD_SOURCES", "SHELTERS", "SHELTERS_2", "FIRE_STATIONS", "POPULATION", "ROADS", "TOWNSHIPS"]
+        "ENTERPRISES", "HAZARD_SOURCES", "SHELTERS", "SHELTERS_2", "FIRE_STATIONS", "POPULATION", "ROADS", "TOWNSHIPS",
+        "RESCUE_TEAMS", "SUPPLY_DEPOTS", "KEY_TARGETS", "NATURAL_HAZARDS"]  # the one-map layers appended, optional
     assert s.REQUIRED_INPUTS == ("ENTERPRISES", "HAZARD_SOURCES", "SHELTERS", "FIRE_STATIONS", "POPULATION",
                                  "ROADS", "TOWNSHIPS")
     assert sorted(i.stack for i in s.ASSESSMENT_INPUTS) == list(range(len(s.ASSESSMENT_INPUTS)))
@@ -41,7 +61,8 @@ def test_result_layers():
     assert len(set(names)) == len(names)
     shown = [r.name for r in s.project_results()]
     assert shown == ["risk_map", "hazard_units", "enterprise_risk", "reach_areas", "reach_gaps", "reach_edges",
-                     "shelter_units", "shelter_load"]
+                     "shelter_units", "shelter_load", "rescue_areas", "rescue_gaps", "rescue_targets", "depot_areas",
+                     "depot_gaps"]
     assert all(s.RESULT_BY_NAME[n].geometry for n in shown)
     assert s.RESULT_BY_NAME["reach_areas"].title_zh == "消防站5分钟到达范围"
 
