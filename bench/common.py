@@ -49,6 +49,14 @@ class Timer:
 
 
 def peak_rss_mb():
-    """Peak resident memory of this process so far (MB). Run each measured case in its own
-    process when peaks must be told apart."""
+    """Peak resident memory of this process so far (MB): VmHWM (Linux; getrusage's maxrss would also
+    count the parent's peak before exec), else getrusage. Run each measured case in its own process
+    when peaks must be told apart."""
+    try:
+        with open("/proc/self/status") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0

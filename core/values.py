@@ -79,12 +79,18 @@ def _text_mask(series: Any) -> np.ndarray:
 
 def is_blank(values: Iterable) -> np.ndarray:
     """True where a value is missing: None, NaN, NA, or text that is empty after stripping."""
+    import pandas as pd
+
     series = _objects(values)
     blank = series.isna().to_numpy()
     if series.dtype == object:
-        text = _text_mask(series)
+        objects = series.to_numpy(dtype=object)
+        # text only (or missing): the values that are not missing (no look at each one's type)
+        text = ~blank if pd.api.types.infer_dtype(objects, skipna=True) == "string" else _text_mask(series)
         if text.any():
-            blank[text] = (series[text].str.strip() == "").to_numpy()
+            # "".strip() == "" exactly for the empty text and text of whitespace only (str.isspace's)
+            strings = objects[text]
+            blank[text] = np.fromiter((not v or v.isspace() for v in strings), dtype=bool, count=len(strings))
     return blank
 
 

@@ -488,27 +488,27 @@
         <translation>可达道路</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="45" />
+        <location filename="../processing/alg_fire_station_reach.py" line="47" />
         <source>Station reach areas</source>
         <translation>消防站可达范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="46" />
+        <location filename="../processing/alg_fire_station_reach.py" line="48" />
         <source>Gaps (reached by no station)</source>
         <translation>覆盖空白区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="47" />
+        <location filename="../processing/alg_fire_station_reach.py" line="49" />
         <source>Targets' arrival time</source>
         <translation>目标到达时间</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="48" />
+        <location filename="../processing/alg_fire_station_reach.py" line="50" />
         <source>Summary table</source>
         <translation>汇总表</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="49" />
+        <location filename="../processing/alg_fire_station_reach.py" line="51" />
         <source>Summary report</source>
         <translation>汇总报告</translation>
     </message>
@@ -576,6 +576,16 @@
         <location filename="../processing/alg_fire_station_reach.py" line="40" />
         <source>Population (polygons or points)</source>
         <translation>人口（面或点）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="45" />
+        <source>Time band width (min)</source>
+        <translation>时间分段宽度（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_reach.py" line="46" />
+        <source>Reached roads by time band</source>
+        <translation>按时间分段的可达道路</translation>
     </message>
 </context>
 <context>
@@ -694,117 +704,117 @@
 <context>
     <name>FourColourMap</name>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="66" />
+        <location filename="../processing/alg_four_colour_map.py" line="67" />
         <source>Four-colour risk map</source>
         <translation>四色安全风险空间分布图</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="45" />
+        <location filename="../processing/alg_four_colour_map.py" line="46" />
         <source>Enterprises with risk_level</source>
         <translation>企业（含 risk_level 字段）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="47" />
+        <location filename="../processing/alg_four_colour_map.py" line="48" />
         <source>Enterprise id field</source>
         <translation>企业编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="48" />
+        <location filename="../processing/alg_four_colour_map.py" line="49" />
         <source>Graded hazard units with risk_level</source>
         <translation>已分级的危险源单元（含 risk_level 字段）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="50" />
+        <location filename="../processing/alg_four_colour_map.py" line="51" />
         <source>Hazard unit id field</source>
         <translation>危险源单元编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="52" />
+        <location filename="../processing/alg_four_colour_map.py" line="53" />
         <source>Map units (townships, communities; empty = square grid)</source>
         <translation>制图单元（镇街、社区；留空 = 正方形网格）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="54" />
+        <location filename="../processing/alg_four_colour_map.py" line="55" />
         <source>Grid cell size (m)</source>
         <translation>网格边长（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="55" />
+        <location filename="../processing/alg_four_colour_map.py" line="56" />
         <source>Grid extent (empty = the sources' extent grown by the largest radius)</source>
         <translation>网格范围（留空 = 风险源范围外扩最大影响半径）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="57" />
+        <location filename="../processing/alg_four_colour_map.py" line="58" />
         <source>Influence radii of levels 1, 2, 3, 4 (m)</source>
         <translation>1、2、3、4级风险源影响半径（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="59" />
+        <location filename="../processing/alg_four_colour_map.py" line="60" />
         <source>Aggregation</source>
         <translation>综合方式</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="59" />
+        <location filename="../processing/alg_four_colour_map.py" line="60" />
         <source>Highest level wins (就高)</source>
         <translation>就高（取最高风险等级）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="68" />
+        <location filename="../processing/alg_four_colour_map.py" line="72" />
         <source>Areas of level {0}</source>
         <translation>{0}级区域数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="70" />
+        <location filename="../processing/alg_four_colour_map.py" line="74" />
         <source>Residents of level {0}</source>
         <translation>{0}级区域常住人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="118" />
+        <location filename="../processing/alg_four_colour_map.py" line="126" />
         <source>Map units: {0} polygons of {1} (CELL_SIZE and EXTENT are not used)</source>
         <translation>制图单元：{1} 的 {0} 个面（不使用 CELL_SIZE 和 EXTENT）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="123" />
+        <location filename="../processing/alg_four_colour_map.py" line="131" />
         <source>Grid: {0} cells of {1:g} m from ({2:.1f}, {3:.1f}) in {4}</source>
         <translation>网格：{0} 个边长 {1:g} m 的网格，起点 ({2:.1f}, {3:.1f})，坐标系 {4}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="155" />
+        <location filename="../processing/alg_four_colour_map.py" line="167" />
         <source>Level {0}: {1:,.0f} residents</source>
         <translation>{0}级：常住人口 {1:,.0f} 人</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="59" />
+        <location filename="../processing/alg_four_colour_map.py" line="60" />
         <source>Cumulative score ({0} per source)</source>
         <translation>累计分值（每个风险源计 {0} 分）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="64" />
+        <location filename="../processing/alg_four_colour_map.py" line="65" />
         <source>Study area (e.g. the townships): the map is cut to it</source>
         <translation>研究区（如镇街）：结果裁剪至研究区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="168" />
+        <location filename="../processing/alg_four_colour_map.py" line="191" />
         <source>The study area layer '{0}' has no polygon.</source>
         <translation>研究区图层“{0}”中没有面要素。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="169" />
+        <location filename="../processing/alg_four_colour_map.py" line="192" />
         <source>Study area: {0}; areas crossing its boundary keep the level of the whole area and are cut to it (their residents are those of the part inside).</source>
         <translation>研究区：{0}；跨越其边界的单元保留整个单元的风险等级，并裁剪至研究区（人口为区内部分的人口）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="63" />
+        <location filename="../processing/alg_four_colour_map.py" line="64" />
         <source>Population, polygons or points (residents per class)</source>
         <translation>人口，面或点（按风险等级统计常住人口）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="101" />
+        <location filename="../processing/alg_four_colour_map.py" line="105" />
         <source>Give ENTERPRISES and/or HAZARD_UNITS (layers with risk_level), or NATURAL_HAZARDS.</source>
         <translation>请提供 ENTERPRISES 和/或 HAZARD_UNITS（含 risk_level 的图层），或 NATURAL_HAZARDS。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="105" />
+        <location filename="../processing/alg_four_colour_map.py" line="113" />
         <source>Risk sources combined: {0}</source>
         <translation>参与叠加的风险源：{0}</translation>
     </message>
@@ -827,6 +837,21 @@
         <location filename="../processing/natural_hazard_sources.py" line="35" />
         <source>Natural hazards: {0} sites and zones graded by '{1}' ({2} by their 险情等级, {3} from the people and property threatened, {4} by their 风险等级).</source>
         <translation>自然灾害隐患点：{0} 处隐患点/风险区按“{1}”定级（{2} 处按险情等级，{3} 处按威胁人数和威胁财产，{4} 处按风险等级）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="68" />
+        <source>Four-colour risk map as a GeoTIFF (grid only)</source>
+        <translation>四色风险图 GeoTIFF（仅格网）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="110" />
+        <source>Give OUTPUT and/or OUTPUT_RASTER.</source>
+        <translation>请至少指定 OUTPUT 或 OUTPUT_RASTER 之一。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_four_colour_map.py" line="178" />
+        <source>OUTPUT_RASTER needs the square grid (no UNITS): not written.</source>
+        <translation>OUTPUT_RASTER 需要正方形格网（不能指定 UNITS）：未写出。</translation>
     </message>
 </context>
 <context>
@@ -1227,7 +1252,7 @@ Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 �
 输出字段：risk_level、risk_label_zh、risk_label_en、risk_colour、n_level1 … n_level4（影响该区域的各级风险源数）、source_id / source_layer / source_dist_m（影响该区域的最高等级风险源中最近的一个）、risk_score（累计分值），给出{POPULATION}时还有 residents（按面积分摊；各等级合计写入日志并作为输出）。结果按四色配色设置样式；图例为 {6}（QGIS 为英文界面时显示 {7}）。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="377" />
+        <location filename="../processing/help.py" line="386" />
         <source>Effective shelter area per resident against the planning target (城镇人均固定避难场所面积 ≥ {0} m²), per township, per population cell and per shelter. Nothing needs to run first ({validateinputs} checks the layers).
 
 {METHOD}: {METHOD_0}: per unit of {UNITS}, the effective area of the counted shelters whose centroid lies in the unit ÷ the unit's residents (population features apportioned by area overlap); the output is the units. {METHOD_1}: a shelter serves every population feature whose centroid is within {RADIUS} of its centroid (straight line, the radius included). Its served residents are the sum of those features' residents; each feature gets the sum, over the shelters in reach, of shelter area ÷ served residents; the output is the population features. {METHOD_2}: the same with walking distance along {ROADS} (off-road legs to and from the roads included; roads whose 'class' is {1} are not walked along).
@@ -1254,7 +1279,7 @@ deficit_m2 为达到{TARGET}尚缺的面积；no_shelter 标记所有避难场�
 错误输入会停止运行并指明图层、要素和字段：面积缺失或为负、类型未知、常住人口为 NULL 或为负。地理坐标系图层重投影到本地投影坐标系（写入日志）；其他图层重投影到避难场所图层的坐标系。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="483" />
+        <location filename="../processing/help.py" line="492" />
         <source>The assessment chain as an editable Processing model — the same steps, algorithms and defaults as {fullassessment}:
 {0}
 
@@ -1265,7 +1290,7 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
 在模型设计器中打开，可修改或增加步骤，或另存一份本单位的副本。与{fullassessment}不同，它将每个结果写到您指定的位置，不生成项目和 HTML 报告。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="412" />
+        <location filename="../processing/help.py" line="421" />
         <source>Prints the risk atlas as one PDF: the county's pages, then one sheet per township of {TOWNSHIPS}. Run first: {fourcolourmap} ({RISK_MAP}), and for the other layers {enterpriserisk}, {gradehazardsources}, {firestationreach} and {shelterpercapita} — or run {fullassessment}, which makes all of them and this atlas in one go.
 
 County pages: the four-colour risk map with fire stations, shelters and major hazard units, a table of map units, area and residents per risk level, the three indicators, a table of the townships, {ORGANISATION} and {DATE}; with {REACH_AREAS}, the fire-station page (stations, the land each reaches within the time limit, the gaps hatched in red, coverage per township, the stations' districts against their class limit); with {SHELTER_UNITS}, the shelter page (fixed-shelter area per resident per township against {TARGET}, default {0} m² per resident, a value equal to the target meets it; with {SHELTER_LOAD} the shelters' service areas and the overloaded shelters).
@@ -1299,7 +1324,7 @@ Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of 
 {OUTPUT_XLSX_FOLDER}（可选）：另为每个图层写出一个 Excel 工作簿，供在 Excel 中填写 — 列名语言按{ALIAS_LANGUAGE}，代码字段带下拉列表，并有数值校验和填表说明页。填好的工作簿用{importlayer}导入（需要 Python 包 openpyxl）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="458" />
+        <location filename="../processing/help.py" line="467" />
         <source>Runs the whole assessment on a county's layers in one go — nothing needs to run first — and writes everything into {OUTPUT_FOLDER}:
 {0}
 
@@ -1356,37 +1381,37 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
 物质既不在表1中又没有给出类别时报错，并指明单元和要素；数量为空按 0 t 计（警告）；数量为负报错。{DETAILS}列出每条记录的 q、Q、β、q/Q 及各值的来源表。单元几何为其各记录合并。下一步：{enterpriserisk}和{fourcolourmap}使用{OUTPUT}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="501" />
+        <location filename="../processing/help.py" line="510" />
         <source>an error</source>
         <translation>报错</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="499" />
+        <location filename="../processing/help.py" line="508" />
         <source>left out with a warning</source>
         <translation>剔除并警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="500" />
+        <location filename="../processing/help.py" line="509" />
         <source>kept with a warning</source>
         <translation>保留并警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="500" />
+        <location filename="../processing/help.py" line="509" />
         <source>kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="501" />
+        <location filename="../processing/help.py" line="510" />
         <source>a warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="502" />
+        <location filename="../processing/help.py" line="511" />
         <source>accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="503" />
+        <location filename="../processing/help.py" line="512" />
         <source>Bad input: a value the layer rules refuse (a missing field, text in a number field, a negative value or one beyond the largest possible, an unknown code, a duplicate id) stops the run with a message naming the layer, the feature (its id, then its fid) and the field, as validateinputs reports it; implausibly large values are used with a warning. Invalid geometries are repaired (make valid) with a warning naming the features. Features without geometry — {0}. An empty layer — {1}. Input layers are never modified; the outputs are written whole or not at all (a failed or cancelled run leaves none).</source>
         <translation>错误输入：图层规则不接受的值（缺少字段、数值字段中的文字、负值或超出最大可能值、未知代码、重复编号）将终止运行，提示信息指明图层、要素（先编号，后 fid）和字段，与“检查输入图层”的报告一致；不合常理的过大值照常使用并给出警告。无效几何会被修复（make valid），并给出指明要素的警告。无几何的要素——{0}。空图层——{1}。输入图层不会被修改；输出要么完整写出，要么完全不写（失败或取消的运行不留下任何输出）。</translation>
     </message>
@@ -1408,33 +1433,12 @@ Report ({OUTPUT_REPORT} and {OUTPUT_HTML}, in the UI language): every mapped, un
 报告（{OUTPUT_REPORT}和{OUTPUT_HTML}，使用界面语言）：列出每个已映射、未映射和有歧义的表头，以及每个经转换、未知或无法解析的值，行号与 Excel 显示一致（图层则为要素编号）。不做任何猜测：表头或取值有歧义、缺少必填字段或无法识别种类时，导入停止并说明需要设置什么，此时只写出报告。取值按原样导入：图层规则（负值、超出最大可能值的取值、编号重复、无效几何 …）由{validateinputs}和各项分析检查。{OUTPUT}的代码字段带有下拉选项（值映射），并按其种类设置样式。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="245" />
-        <source>Which land, residents and targets each of {STATIONS} reaches within {TIME_LIMIT} of the dispatch order (建标152-2017 §14 / GB 51080-2015 §4.1: {0} min = turnout, conventionally {1} min, + driving) on {ROADS}, and whether its district respects the class limit ({2}). For {TARGETS} run {enterpriserisk} (and {gradehazardsources}) first: their outputs are the usual targets.
-
-Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction ({DIRECTION_FIELD}). Speed per road: {SPEED_FIELD} when &gt; 0, else a parseable posted limit ({MAXSPEED_FIELD}: a number, with or without a unit, or a national default: {5}; several values: the lowest) × the table's maxspeed factor, else the road class's speed from {SPEED_PRESET} (or {SPEED_TABLE}), else {DEFAULT_SPEED}. No standard gives fire-engine speeds: option 0 is a project preset ({3}); options 1–3 are {6} × the design speed of JTG B01-2014 and CJJ 37-2012 (a project factor: fire engines drive below design speed). {SPEED_PRESET_1}: {7}. {SPEED_PRESET_2} (codes 1–4 = 一级…四级): {8}. {SPEED_PRESET_3} (codes 1–4 = 快速路…支路): {9}. A class at 0 is left out of the network. The log, the HTML report and the outputs' provenance list the speeds used.
-Directions: {VALUE_FORWARD} / {VALUE_BACKWARD} / {VALUE_BOTH} are lists separated by ; (OSM yes / -1 / no, 是 / 否, 单行 / 双向 …); other values are read through the code table; reversible (潮汐) roads are driven both ways and counted. A GDAL OSM 'lines' layer works as it is: highway, oneway, maxspeed and junction are read from its other_tags column (roundabouts and motorways are one-way unless tagged otherwise).
-A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations farther than {SNAP_TOLERANCE} are listed and left out. One search from all stations at once, each starting with its turnout time ({TURNOUT_FIELD}, else {DEFAULT_TURNOUT}); roads are cut where two stations meet (equal time) and where time runs out. A suburban station ({SUBURBAN_FIELD}: {4}) has the suburban limit whatever its class.
-
-Land rule: land is reached when a reached road within {ACCESS_DISTANCE} is reached, at the earliest such time; where access zones overlap, the earlier arrival wins (no overlaps). It is evaluated on a grid of one eighth of that distance (the log gives it). Districts: {DISTRICTS} (each polygon belongs to the station inside it), else the land each station reaches first with no time limit. Residents: {POPULATION} (polygons apportioned by area, points counted where they lie) or {POPULATION_RASTER}; {STUDY_AREA} bounds the land (e.g. the townships).
-
-Outputs: reached roads (station_id, arrival_min = time the piece is fully reached), one area per station with reach_km2, residents, district_km2, class limit, exceeds_limit and the share of the district reached in time, gaps, targets' arrival time, a summary table and an HTML report. Next: {exportatlas}.</source>
-        <translation>计算{STATIONS}中各消防站在接警出动后{TIME_LIMIT}内沿{ROADS}可到达的用地、常住人口和目标（建标152-2017 第十四条 / GB 51080-2015 §4.1：{0} 分钟 = 出动时间（通常为 {1} 分钟）+ 行车时间），并检查辖区面积是否符合类别限值（{2}）。{TARGETS}请先运行{enterpriserisk}（及{gradehazardsources}）：其输出就是常用的目标。
-
-网络语义与 QGIS 网络分析一致：每个折点为节点，线在共享折点处相连，单行取值相对于数字化方向（{DIRECTION_FIELD}）。每条道路的车速：{SPEED_FIELD}大于 0 时取其值；否则取可识别的限速（{MAXSPEED_FIELD}：数字，可带单位，或国家默认限速：{5}；多个取值时取最小）乘以车速表的限速系数；否则取{SPEED_PRESET}（或{SPEED_TABLE}）中该道路等级的车速；否则取{DEFAULT_SPEED}。消防车车速无标准规定：选项 0 为项目预设（{3}）；选项 1–3 为 JTG B01-2014 与 CJJ 37-2012 设计速度的 {6} 倍（项目取定的系数：消防车行驶低于设计速度）。{SPEED_PRESET_1}：{7}。{SPEED_PRESET_2}（代码 1–4 = 一级…四级）：{8}。{SPEED_PRESET_3}（代码 1–4 = 快速路…支路）：{9}。车速为 0 的等级不计入路网。日志、HTML 报告及输出的来源记录列出所用车速。
-通行方向：{VALUE_FORWARD} / {VALUE_BACKWARD} / {VALUE_BOTH}为以 ; 分隔的取值列表（OSM yes / -1 / no、是 / 否、单行 / 双向 …）；其他取值按代码表识别；潮汐（可变方向）道路按双向通行并计数。GDAL OSM 驱动的 lines 图层可直接使用：从其 other_tags 列读取 highway、oneway、maxspeed 和 junction（环岛和高速公路未另行标注时按单行处理）。
-消防站从最近道路的最近点进入网络（离路段不计时间）；距道路超过{SNAP_TOLERANCE}的消防站会被列出并排除。所有消防站一次性同时搜索，各以其出动时间起算（{TURNOUT_FIELD}，否则{DEFAULT_TURNOUT}）；道路在两站同时到达处（等时点）及时间用尽处被截断。郊区站（{SUBURBAN_FIELD}：{4}）不论类别，一律按郊区站限值检查。
-
-用地规则：某处用地的到达时间为其{ACCESS_DISTANCE}范围内已到达道路的最早到达时间；可达范围重叠处归先到达的消防站（无重叠）。该规则在边长为该距离八分之一的格网上计算（日志中注明）。辖区：取{DISTRICTS}（每个多边形归其内部的消防站），否则为不限时间时各站最先到达的用地。常住人口：{POPULATION}（面按面积分摊，点全部计入其所在位置）或{POPULATION_RASTER}；{STUDY_AREA}限定用地范围（如镇街）。
-
-输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。下一步：{exportatlas}。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help.py" line="514" />
+        <location filename="../processing/help.py" line="523" />
         <source>Population: {POPULATION} polygons (residents apportioned by area) or points (each point's residents counted wholly where it lies: a point counts as a {0:g} mm square), or instead {POPULATION_RASTER}, a grid whose band 1 holds residents per cell (WorldPop, 格网人口): each cell counts as its square, nodata and 0 cells are dropped, and the result equals a run on the cells as polygons. Give one or the other.</source>
         <translation>人口：{POPULATION}可为面（常住人口按面积分摊）或点（每个点的常住人口全部计入其所在位置：点按边长 {0:g} 毫米的正方形计算）；也可改用{POPULATION_RASTER}，即第 1 波段为每格常住人口的格网（WorldPop、格网人口）：每个格元按其正方形计算，无数据和 0 值格元被舍弃，结果与以格元多边形运行相同。二者取其一。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="526" />
+        <location filename="../processing/help.py" line="535" />
         <source>Roads: an OSM import (GDAL's 'lines' layer) is read as it is — highway is the class, oneway and maxspeed come out of other_tags (roundabouts and motorways one-way unless tagged), and the lines the OSM speed table does not drive (footways, steps, waterways and railways without highway …) are left out and counted; the OSM value stays beside the class (highway), a Chinese class beside it as class_cn, and a posted limit or design speed (限速, 设计速度) goes to maxspeed, which {firestationreach} multiplies by its speed table's factor. Population: polygons, or points (villages, communities with 人口 and coordinates) counted where they lie.</source>
         <translation>道路：OSM 导入数据（GDAL 的 lines 图层）可直接读取——highway 即道路等级，oneway 和 maxspeed 取自 other_tags（环岛和高速公路未另行标注时按单行处理），OSM 车速表不行驶的线（人行道、台阶、无 highway 的河流和铁路等）不导入并计数；OSM 原值保留在等级旁（highway），中文等级保留为 class_cn，限速或设计速度（限速、设计速度）写入 maxspeed，{firestationreach}按其车速表的系数折算。人口：面，或点（带人口和坐标的村、社区），点的人口全部计入其所在位置。</translation>
     </message>
@@ -1463,7 +1467,7 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 险情等级（《国家突发地质灾害应急预案》；威胁人数与潜在经济损失取较严重者，下限值含于本级）：{1}。按所选预设无可定级数值的隐患点将停止运行并指明该要素。由隐患点/风险区决定等级的评估单元，其 source_layer 为 natural_hazards；日志列出各类风险源的个数；{exportatlas}在图集中注明决定风险等级的风险源类型。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="285" />
+        <location filename="../processing/help.py" line="294" />
         <source>Which land, residents and key targets {RESOURCES} reach within a named time limit on {ROADS}, and what each township of {STUDY_AREA} leaves out — the emergency "one map"'s coverage of rescue forces and supplies. Nothing needs to run first ({validateinputs} checks the layers); {exportatlas} prints the result on the atlas's resources page.
 
 {RESOURCE_KIND}: rescue teams (应急救援队伍) or supply depots (应急物资储备库); it picks the id field and the time limit of {TIME_PRESET}'s first option. The limits count from the dispatch order — turnout (or loading) + driving; an arrival at exactly the limit is in time:
@@ -1499,7 +1503,7 @@ Outputs: each resource's reach area (the land it reaches first in time: its resi
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="320" />
+        <location filename="../processing/help.py" line="329" />
         <source>Where new fire stations should go. {STATIONS} stay where they are; new sites are chosen among {CANDIDATES} (empty: points along the main and secondary roads every {CANDIDATE_SPACING}). Coverage is exactly {firestationreach}'s land rule with the same road, speed, direction and turnout parameters: land within {ACCESS_DISTANCE} of a road reached within {TIME_LIMIT} of the dispatch order; so the figures after equal {firestationreach} run on the existing and the chosen stations. A new station has {DEFAULT_TURNOUT}.
 
 {OBJECTIVE}: {OBJECTIVE_0} (maximal covering location problem, MCLP) or {OBJECTIVE_1} (location set covering, LSCP: every resident and weighted target some candidate can reach; what none reaches is listed). Demand: residents of {POPULATION} on the land-rule grid, and {TARGETS} with their risk_level: {TIER_LIMITS} gives minutes per risk level 1..4 (e.g. 4,5,5,5), {WEIGHT_PRESET} their weight in residents per level 1 / 2 / 3 / 4 (a project choice, no standard weighs siting demand): {0}. Solved exactly with HiGHS (scipy.optimize.milp); within {2} s, else the best set found with its gap.
@@ -1516,7 +1520,7 @@ Outputs: {OUTPUT} (rank = greedy order within the optimal set, added_residents a
 输出：{OUTPUT}（rank = 最优站址组内的贪心顺序，added_residents 和 added_targets = 按此顺序各站址的边际增量，合计等于总增量）、{OUTPUT_UNCOVERED}（仍未覆盖的人口区域和目标，arrival_limit_min，coverable = 是否有候选站址可达）和{OUTPUT_SUMMARY}（选址前后对比）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="347" />
+        <location filename="../processing/help.py" line="356" />
         <source>What surrounds an incident (周边分析), in seconds: for each feature of {INCIDENTS} — a point, a hazard unit or an enterprise polygon — the residents, key targets, enterprises, hazard units and shelters within {RINGS}, and the nearest fire stations, rescue teams and supply depots with their arrival. Nothing needs to run first; every layer but {INCIDENTS} is optional.
 
 Rings are cumulative: the ring of r metres is the buffer of r around the incident (a disc for a point), and a feature counts when it is within r of the incident (on the ring counts). The incident's own feature (the same geometry, e.g. the hazard unit the incident is) is not counted; a hazard unit's substance rows count once (by unit_id). Residents: {POPULATION} apportioned by area within each ring. Key targets: their number and occupancy ({OCCUPANCY_FIELD}). Shelters: spare capacity = capacity ({CAPACITY_FIELD}; without one, the effective area ÷ {0} m² per person) − the residents {shelterpercapita} assigns to the shelter (its catchment method, defaults), never below 0.
@@ -1531,6 +1535,32 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
 救援力量：在 {ROADS} 上最先到达的每类 {N_NEAREST} 个，规则同 {firestationreach}：各自在出动时间（{TURNOUT_FIELD}，未填用 {DEFAULT_TURNOUT}）后出发，在 {SNAP_TOLERANCE} 内接入路网，到达距事件 {ACCESS_DISTANCE} 内的道路点即为到达——因此消防站的到达时间与 {firestationreach} 对同一点的目标到达时间相同。distance_m 为直线距离。未给出 {ROADS} 时按直线距离列出最近者，不给时间。路网在本次会话中保留：同一道路和参数的第二次查询无需重建。
 
 输出：圈层（每个事件每个圈层一行：incident_id、ring_m、residents、key_targets、key_target_occupancy、enterprises、hazard_units、shelter_spare_capacity）、救援力量（incident_id、kind、rank、responder_id、name、arrival_min、distance_m），以及给出 {OUTPUT_BRIEF} 时每个事件一页的 PDF 简报（语言按 {LANGUAGE}）：含圈层地图、圈层统计表和救援力量表。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="241" />
+        <source>{OUTPUT_RASTER}: the levels as a paletted GeoTIFF, one byte per cell — whole cells whose centre lies in {STUDY_AREA} (every cell when it is not given) hold their level, the others no data (0) — with the palette as its colour table and the legend in a .qml beside it. {OUTPUT} and {OUTPUT_RASTER} may each be left out, not both.</source>
+        <translation>{OUTPUT_RASTER}：以调色板 GeoTIFF 输出风险等级，每个格网单元一个字节——中心点位于{STUDY_AREA}内的完整单元（未指定时为全部单元）取其等级，其余为无数据（0）；四色调色板写入其颜色表，图例写入同名 .qml 文件。{OUTPUT}与{OUTPUT_RASTER}可以省略其一，但不能都省略。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="250" />
+        <source>Which land, residents and targets each of {STATIONS} reaches within {TIME_LIMIT} of the dispatch order (建标152-2017 §14 / GB 51080-2015 §4.1: {0} min = turnout, conventionally {1} min, + driving) on {ROADS}, and whether its district respects the class limit ({2}). For {TARGETS} run {enterpriserisk} (and {gradehazardsources}) first: their outputs are the usual targets.
+
+Network as in QGIS's network analysis: every vertex is a node, lines join where they share a vertex, one-way values relative to the digitising direction ({DIRECTION_FIELD}). Speed per road: {SPEED_FIELD} when &gt; 0, else a parseable posted limit ({MAXSPEED_FIELD}: a number, with or without a unit, or a national default: {5}; several values: the lowest) × the table's maxspeed factor, else the road class's speed from {SPEED_PRESET} (or {SPEED_TABLE}), else {DEFAULT_SPEED}. No standard gives fire-engine speeds: option 0 is a project preset ({3}); options 1–3 are {6} × the design speed of JTG B01-2014 and CJJ 37-2012 (a project factor: fire engines drive below design speed). {SPEED_PRESET_1}: {7}. {SPEED_PRESET_2} (codes 1–4 = 一级…四级): {8}. {SPEED_PRESET_3} (codes 1–4 = 快速路…支路): {9}. A class at 0 is left out of the network. The log, the HTML report and the outputs' provenance list the speeds used.
+Directions: {VALUE_FORWARD} / {VALUE_BACKWARD} / {VALUE_BOTH} are lists separated by ; (OSM yes / -1 / no, 是 / 否, 单行 / 双向 …); other values are read through the code table; reversible (潮汐) roads are driven both ways and counted. A GDAL OSM 'lines' layer works as it is: highway, oneway, maxspeed and junction are read from its other_tags column (roundabouts and motorways are one-way unless tagged otherwise).
+A station enters at the nearest point of the nearest road (the off-road leg costs nothing); stations farther than {SNAP_TOLERANCE} are listed and left out. One search from all stations at once, each starting with its turnout time ({TURNOUT_FIELD}, else {DEFAULT_TURNOUT}); roads are cut where two stations meet (equal time) and where time runs out. A suburban station ({SUBURBAN_FIELD}: {4}) has the suburban limit whatever its class.
+
+Land rule: land is reached when a reached road within {ACCESS_DISTANCE} is reached, at the earliest such time; where access zones overlap, the earlier arrival wins (no overlaps). It is evaluated on a grid of one eighth of that distance (the log gives it), only near the roads reached. Districts: {DISTRICTS} (each polygon belongs to the station inside it), else the land each station reaches first with no time limit — computed only when some station has a class or the suburban flag to compare its district with (it takes a search of the whole network); otherwise the district fields stay empty. Residents: {POPULATION} (polygons apportioned by area, points counted where they lie) or {POPULATION_RASTER}; {STUDY_AREA} bounds the land (e.g. the townships).
+
+Outputs: reached roads (station_id, arrival_min = time the piece is fully reached), optionally the reached roads by time band ({OUTPUT_EDGES_BANDS}: one line per station and band of {BAND_MIN}, band_from_min ≤ time &lt; band_to_min, the last band ending at {TIME_LIMIT}), one area per station with reach_km2, residents, district_km2, class limit, exceeds_limit and the share of the district reached in time, gaps, targets' arrival time, a summary table and an HTML report. Next: {exportatlas}.</source>
+        <translation>计算{STATIONS}中各消防站在接警出动后{TIME_LIMIT}内沿{ROADS}可到达的用地、常住人口和目标（建标152-2017 第十四条 / GB 51080-2015 §4.1：{0} 分钟 = 出动时间（通常为 {1} 分钟）+ 行车时间），并检查辖区面积是否符合类别限值（{2}）。{TARGETS}请先运行{enterpriserisk}（及{gradehazardsources}）：其输出就是常用的目标。
+
+网络语义与 QGIS 网络分析一致：每个折点为节点，线在共享折点处相连，单行取值相对于数字化方向（{DIRECTION_FIELD}）。每条道路的车速：{SPEED_FIELD}大于 0 时取其值；否则取可识别的限速（{MAXSPEED_FIELD}：数字，可带单位，或国家默认限速：{5}；多个取值时取最小）乘以车速表的限速系数；否则取{SPEED_PRESET}（或{SPEED_TABLE}）中该道路等级的车速；否则取{DEFAULT_SPEED}。消防车车速无标准规定：选项 0 为项目预设（{3}）；选项 1–3 为 JTG B01-2014 与 CJJ 37-2012 设计速度的 {6} 倍（项目取定的系数：消防车行驶低于设计速度）。{SPEED_PRESET_1}：{7}。{SPEED_PRESET_2}（代码 1–4 = 一级…四级）：{8}。{SPEED_PRESET_3}（代码 1–4 = 快速路…支路）：{9}。车速为 0 的等级不计入路网。日志、HTML 报告及输出的来源记录列出所用车速。
+通行方向：{VALUE_FORWARD} / {VALUE_BACKWARD} / {VALUE_BOTH}为以 ; 分隔的取值列表（OSM yes / -1 / no、是 / 否、单行 / 双向 …）；其他取值按代码表识别；潮汐（可变方向）道路按双向通行并计数。GDAL OSM 驱动的 lines 图层可直接使用：从其 other_tags 列读取 highway、oneway、maxspeed 和 junction（环岛和高速公路未另行标注时按单行处理）。
+消防站从最近道路的最近点进入网络（离路段不计时间）；距道路超过{SNAP_TOLERANCE}的消防站会被列出并排除。所有消防站一次性同时搜索，各以其出动时间起算（{TURNOUT_FIELD}，否则{DEFAULT_TURNOUT}）；道路在两站同时到达处（等时点）及时间用尽处被截断。郊区站（{SUBURBAN_FIELD}：{4}）不论类别，一律按郊区站限值检查。
+
+用地规则：某处用地的到达时间为其{ACCESS_DISTANCE}范围内已到达道路的最早到达时间；可达范围重叠处归先到达的消防站（无重叠）。该规则在边长为该距离八分之一的格网上计算（日志中注明），只在已到达道路附近计算。辖区：取{DISTRICTS}（每个多边形归其内部的消防站），否则为不限时间时各站最先到达的用地——仅当有消防站给出类别或郊区标志、需要与辖区比较时才计算（需搜索整个网络）；否则辖区字段为空。常住人口：{POPULATION}（面按面积分摊，点全部计入其所在位置）或{POPULATION_RASTER}；{STUDY_AREA}限定用地范围（如镇街）。
+
+输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、可选的按时间分段可达道路（{OUTPUT_EDGES_BANDS}：每站每个{BAND_MIN}时段一条线，band_from_min ≤ 时间 &lt; band_to_min，最后一段止于{TIME_LIMIT}）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。下一步：{exportatlas}。</translation>
     </message>
 </context>
 <context>
@@ -2825,7 +2855,7 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
         <translation>不统计常住人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="36" />
+        <location filename="../processing/alg_four_colour_map.py" line="37" />
         <source>every area counts 0 residents</source>
         <translation>所有区域的常住人口均计为 0</translation>
     </message>
@@ -2885,7 +2915,7 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
         <translation>{count} 个重点目标不在任何镇街内，未计入各镇街统计</translation>
     </message>
     <message>
-        <location filename="../processing/alg_four_colour_map.py" line="32" />
+        <location filename="../processing/alg_four_colour_map.py" line="33" />
         <source>no natural-hazard site is combined</source>
         <translation>不叠加自然灾害隐患点</translation>
     </message>
@@ -3159,52 +3189,52 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
 <context>
     <name>RiskAtlasAlgorithm</name>
     <message>
-        <location filename="../processing/base.py" line="224" />
+        <location filename="../processing/base.py" line="223" />
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="354" />
+        <location filename="../processing/base.py" line="356" />
         <source>Layer '{0}' has no coordinate reference system: set one in Layer Properties ▸ Source.</source>
         <translation>图层“{0}”没有坐标参考系：请在 图层属性 ▸ 源 中设置。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="52" />
+        <location filename="../processing/base.py" line="51" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="53" />
+        <location filename="../processing/base.py" line="52" />
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="54" />
+        <location filename="../processing/base.py" line="53" />
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="55" />
+        <location filename="../processing/base.py" line="54" />
         <source>Atlas</source>
         <translation>图集</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="285" />
+        <location filename="../processing/base.py" line="284" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="381" />
+        <location filename="../processing/base.py" line="383" />
         <source>Layer '{0}' has no field '{1}' ({2}).</source>
         <translation>图层“{0}”没有字段“{1}”（{2}）。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="292" />
+        <location filename="../processing/base.py" line="291" />
         <source>Language of the reports (zh: Chinese, en: English)</source>
         <translation>报告语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="51" />
+        <location filename="../processing/base.py" line="50" />
         <source>Assessment</source>
         <translation>风险评估</translation>
     </message>
@@ -3229,12 +3259,12 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
         <translation>{0}由“{1}”生成：请先运行该算法。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="231" />
+        <location filename="../processing/base.py" line="230" />
         <source>File error: {0}</source>
         <translation>文件错误：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="202" />
+        <location filename="../processing/base.py" line="201" />
         <source>{0}: no layer can be opened from {1}</source>
         <translation>{0}：无法从 {1} 打开图层</translation>
     </message>
@@ -3684,12 +3714,12 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
         <translation>正在按“{1}”检查{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="87" />
+        <location filename="../processing/alg_validate_inputs.py" line="89" />
         <source>Risk Atlas — input validation</source>
         <translation>风险图谱——输入数据检查</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="97" />
+        <location filename="../processing/alg_validate_inputs.py" line="99" />
         <source>{0} errors, {1} warnings</source>
         <translation>{0}个错误，{1}个警告</translation>
     </message>
@@ -3709,7 +3739,7 @@ Outputs: the rings (one row per incident and ring: incident_id, ring_m, resident
         <translation>风险矩阵法（可能性 × 严重性）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_validate_inputs.py" line="99" />
+        <location filename="../processing/alg_validate_inputs.py" line="101" />
         <source>{0} errors found in the input layers; first: {1}</source>
         <translation>输入图层中发现 {0} 个错误；前几个：{1}</translation>
     </message>

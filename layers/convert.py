@@ -6,7 +6,8 @@ geometries become None. Reprojection happens in QGIS (QgsFeatureRequest.setDesti
 core never needs PROJ. Invalid geometries are read as they are (QGIS's own validity check is
 skipped): the algorithms repair them with a warning naming the features (``layers.checks``), and
 validateinputs reports them. A shapefile whose text is GBK without a .cpg has its text read again
-as GBK (``read_text_as``).
+as GBK (``read_text_as``). A plain GeoPackage or shapefile read whole goes column by column
+through GDAL's Arrow stream instead (``layers.arrow_read``), with the same result.
 """
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from qgis.core import (
     QgsProcessingFeatureSource,
     QgsProject,
     QgsRectangle,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
@@ -112,11 +114,15 @@ def _column(values, kind):
     return np.array(values, dtype=object)
 
 
-def source_to_frame(source, name, target_crs=None, transform_context=None, request=None, feedback=None):
+def source_to_frame(source, name, target_crs=None, transform_context=None, request=None, feedback=None,
+                    layer=None):
     """Read a QgsFeatureSource / QgsVectorLayer into a LayerFrame.
 
     ``target_crs``: reproject into it (default: the source's CRS, or a local projected CRS
     when the source is geographic). ``request``: a QgsFeatureRequest to start from (filters).
+    ``layer``: the QgsVectorLayer behind a Processing source when the source reads it whole
+    (``bulk_layer``): a plain file is then read column by column (``layers.arrow_read``), with the
+    same result as feature by feature.
     """
     import geopandas as gpd
 
@@ -124,18 +130,45 @@ def source_to_frame(source, name, target_crs=None, transform_context=None, reque
     notes = []
     if target_crs is None:
         target_crs = analysis_crs(source_crs, _extent(source), transform_context)
-    request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
-    if target_crs.isValid() and source_crs.isValid() and target_crs != source_crs:
-        request.setDestinationCrs(target_crs, transform_context or QgsProject.instance().transformContext())
-        notes.append(f"reprojected from {source_crs.authid() or source_crs.description()} "
-                     f"to {target_crs.authid()} ({target_crs.description()})")
-
+    context = transform_context or QgsProject.instance().transformContext()
+    reproject = target_crs.isValid() and source_crs.isValid() and target_crs != source_crs
+    if layer is None and request is None and isinstance(source, QgsVectorLayer):
+        layer = source  # a layer read whole, outside Processing
     qgs_fields = source.fields()
     names = qgs_fields.names()
     kinds = {f.name(): field_kind(f) for f in qgs_fields}
+    read = None
+    if layer is not None and request is None:
+        transform = QgsCoordinateTransform(source_crs, target_crs, context) if reproject else None
+        read = _read_columnar(layer, qgs_fields, kinds, transform)
+    if read is None:
+        request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
+        if reproject:
+            request.setDestinationCrs(target_crs, context)
+        read = _read_per_feature(source, request, names, kinds, feedback)
+    fids, geoms, data, dropped_zm, curved = read
+    if reproject:
+        notes.append(f"reprojected from {source_crs.authid() or source_crs.description()} "
+                     f"to {target_crs.authid()} ({target_crs.description()})")
+    geoms[shapely.is_empty(geoms)] = None  # GeoPackage stores a missing geometry as an empty one
+    if dropped_zm:
+        geoms = shapely.force_2d(geoms)
+        notes.append(f"Z/M values dropped from {dropped_zm} features (analysis is planar)")
+    if curved:
+        notes.append(f"{curved} curved geometries segmentised")
+    index = pd.Index(np.asarray(fids, dtype=np.int64), name="fid")
+    # No pyproj CRS on the frame: the CRS lives on the LayerFrame (QGIS's). Creating a pyproj CRS in
+    # Processing's background thread crashed QGIS 3.40 (Debian 13: PROJ used by QGIS and pyproj at once),
+    # and core needs only planar metres.
+    gdf = gpd.GeoDataFrame(pd.DataFrame(data, index=index), geometry=gpd.GeoSeries(geoms, index=index))
+    return LayerFrame(gdf, name, kinds, source_crs, target_crs if target_crs.isValid() else source_crs, notes)
+
+
+def _read_per_feature(source, request, names, kinds, feedback):
+    """(fids, shapely geometries, {field: column}, features with Z/M, curved features), one
+    QgsFeature at a time."""
     fids, wkbs, rows = [], [], []
     dropped_zm = curved = 0
-    total = max(source.featureCount(), 1)
     if isinstance(source, QgsProcessingFeatureSource):  # invalid geometries are repaired later, with a warning
         features = source.getFeatures(request, compat.SKIP_GEOMETRY_CHECKS)
     else:
@@ -158,27 +191,104 @@ def source_to_frame(source, name, target_crs=None, transform_context=None, reque
         if QgsWkbTypes.hasZ(wkb_type) or QgsWkbTypes.hasM(wkb_type):
             dropped_zm += 1
         wkbs.append(bytes(geometry.asWkb()))
-    del total
-
     geoms = shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="ignore")
-    geoms[shapely.is_empty(geoms)] = None  # GeoPackage stores a missing geometry as an empty one
-    if dropped_zm:
-        geoms = shapely.force_2d(geoms)
-        notes.append(f"Z/M values dropped from {dropped_zm} features (analysis is planar)")
-    if curved:
-        notes.append(f"{curved} curved geometries segmentised")
     columns = list(zip(*rows)) if rows else [[] for _ in names]
     data = {}
     for col_name, values in zip(names, columns):
-        kind = kinds[col_name]
         values = [_python_value(v) for v in values]
-        data[col_name] = _column(values, kind)
-    index = pd.Index(np.asarray(fids, dtype=np.int64), name="fid")
-    # No pyproj CRS on the frame: the CRS lives on the LayerFrame (QGIS's). Creating a pyproj CRS in
-    # Processing's background thread crashed QGIS 3.40 (Debian 13: PROJ used by QGIS and pyproj at once),
-    # and core needs only planar metres.
-    gdf = gpd.GeoDataFrame(pd.DataFrame(data, index=index), geometry=gpd.GeoSeries(geoms, index=index))
-    return LayerFrame(gdf, name, kinds, source_crs, target_crs if target_crs.isValid() else source_crs, notes)
+        data[col_name] = _column(values, kinds[col_name])
+    return fids, geoms, data, dropped_zm, curved
+
+
+def bulk_layer(value, layer):
+    """The QgsVectorLayer a Processing source parameter (``value``, as given) reads whole — not
+    selected features, a feature limit, an expression filter or its own geometry check — else None."""
+    from qgis.core import QgsProcessingFeatureSourceDefinition
+
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        if value.selectedFeaturesOnly or value.featureLimit not in (-1, None) or int(value.flags) != 0 \
+                or getattr(value, "filterExpression", ""):
+            return None
+    return layer if isinstance(layer, QgsVectorLayer) else None
+
+
+def _read_columnar(layer, qgs_fields, kinds, transform):
+    """``_read_per_feature``'s result read column by column through GDAL's Arrow stream (see
+    ``layers.arrow_read``), or None when this layer is to be read feature by feature."""
+    from . import arrow_read as ar
+
+    target = ar.arrow_available() and ar.plain_file_layer(layer)
+    if not target or QgsWkbTypes.hasM(layer.wkbType()):
+        return None
+    read = ar.read_columns(*target)
+    if read is None:
+        return None
+    columns, fid_name, geom_name = read
+    fids = np.asarray(columns[fid_name], dtype=np.int64)
+    data = {}
+    for qgs_field in qgs_fields:
+        field_name, kind = qgs_field.name(), kinds[qgs_field.name()]
+        if field_name == fid_name and field_name not in columns:
+            return None
+        if kind == DATE and int(qgs_field.type()) != int(QVariant.Date):
+            return None  # date-times: QGIS's own time-zone handling
+        values = ar.column(columns[field_name], kind) if field_name in columns else None
+        if values is None:
+            return None
+        data[field_name] = values
+    if geom_name in columns:
+        read = ar.geometries(columns[geom_name])
+        if read is None:
+            return None  # curves: QGIS segmentises them
+        geoms, codes, dropped_zm = read
+    else:
+        geoms, dropped_zm = np.full(len(fids), None, dtype=object), 0
+    if QgsWkbTypes.isMultiType(layer.wkbType()):
+        geoms = _as_multi(geoms)
+    if transform is not None:
+        if dropped_zm:
+            return None
+        geoms = _transformed(geoms, transform)
+        if geoms is None:
+            return None
+    return fids, geoms, data, dropped_zm, 0
+
+
+def _as_multi(geoms):
+    """Single points, lines and polygons as one-part multi geometries (QGIS's OGR provider
+    returns multi geometries from a layer whose type is multi)."""
+    types = shapely.get_type_id(geoms)
+    single = np.isin(types, (0, 1, 3))
+    if single.any():
+        geoms = geoms.copy()
+        for code, build in ((0, shapely.multipoints), (1, shapely.multilinestrings), (3, shapely.multipolygons)):
+            rows = np.flatnonzero(single & (types == code))
+            if len(rows):
+                geoms[rows] = build(geoms[rows], indices=np.arange(len(rows)))
+    return geoms
+
+
+def _transformed(geoms, transform):
+    """The geometries reprojected by QGIS (one collection, transformed as a feature request
+    transforms each feature's geometry); None when the transform fails."""
+    from qgis.core import QgsCsException
+
+    present = np.flatnonzero(~shapely.is_missing(geoms) & ~shapely.is_empty(geoms))
+    out = geoms.copy()
+    if len(present):
+        collection = QgsGeometry()
+        collection.fromWkb(shapely.to_wkb(shapely.geometrycollections(geoms[present])))
+        try:
+            if collection.transform(transform) != 0:
+                return None
+        except QgsCsException:
+            return None
+        parts = shapely.get_parts(shapely.from_wkb(bytes(collection.asWkb())))
+        if len(parts) != len(present):
+            return None
+        out[present] = parts
+    return out
+
 
 
 def read_text_as(frame, path, encoding):

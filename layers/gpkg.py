@@ -9,7 +9,7 @@ import os
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorFileWriter, QgsVectorLayer
 
 from .atomic import atomic_output
-from .sinks import frame_to_features, make_fields, wkb_type_for
+from .sinks import fill_destination, frame_to_features, make_fields, prepare_bulk, wkb_type_for
 
 
 @contextlib.contextmanager
@@ -43,9 +43,14 @@ def write_layer(path, layer_name, frame, fields, crs, wkb_type=None, overwrite_f
                                     else QgsVectorFileWriter.CreateOrOverwriteLayer)
     if wkb_type is None:
         wkb_type = wkb_type_for(frame)
+    prepared = prepare_bulk(frame, fields)
     writer = QgsVectorFileWriter.create(path, fields, wkb_type, crs, QgsProject.instance().transformContext(), options)
     if writer.hasError() != QgsVectorFileWriter.NoError:
         raise IOError(f"cannot create layer '{layer_name}' in {path}: {writer.errorMessage()}")
+    if prepared is not None:  # QGIS created the layer; one transaction fills it (layers.gpkg_bulk)
+        del writer
+        fill_destination(prepared, f"{path}|layername={layer_name}", fields)
+        return
     features = frame_to_features(frame, fields)
     ok = writer.addFeatures(features)
     error = writer.errorMessage()

@@ -42,6 +42,7 @@ GRID_FIELDS = (("cell_id", INT), ("row", INT), ("col", INT))
 # riskatlas:firestationreach
 REACH_EDGE_FIELDS = (("road_fid", INT), ("station_id", STRING), ("arrival_min", DOUBLE), ("entry_min", DOUBLE),
                      ("length_m", DOUBLE))
+REACH_BAND_FIELDS = (("station_id", STRING), ("band_from_min", DOUBLE), ("band_to_min", DOUBLE), ("length_m", DOUBLE))
 REACH_AREA_FIELDS = (("station_id", STRING), ("name", STRING), ("class", STRING), ("turnout_min", DOUBLE),
                      ("on_network", BOOL), ("snap_dist_m", DOUBLE), ("reach_km2", DOUBLE), ("residents", DOUBLE),
                      ("district_km2", DOUBLE), ("district_source", STRING), ("class_limit_km2", DOUBLE),

@@ -3,6 +3,8 @@
 As data (``…_style``, no QGIS: ``styles/reach_*.qml``) and on a layer (``style_reach_…``, which reads
 the layer's own stations and longest arrival time).
 """
+import numpy as np
+
 from ..core.standards.fire_stations import TIME_RULE_MIN
 from .qml import Categorized, Graduated, SingleSymbol, Style, apply_style, fill, line, marker, rgba
 
@@ -21,6 +23,17 @@ def reach_edges_style(top_minutes=TIME_RULE_MIN):
         upper = top_minutes if i == steps - 1 else i + 1
         ranges.append((float(i), float(upper), f"{i}–{upper:g} min", line(colour, 0.5)))
     return Style(Graduated("arrival_min", tuple(ranges)))
+
+
+def reach_bands_style(top_minutes=TIME_RULE_MIN, band_min=1.0):
+    """The reached roads by time band (``band_to_min``), in the arrival colours, green to red."""
+    steps = max(int(np.ceil(top_minutes / band_min - 1e-9)), 1)
+    ranges = []
+    for i in range(steps):
+        colour = ARRIVAL_COLOURS[min(int(i * len(ARRIVAL_COLOURS) / steps), len(ARRIVAL_COLOURS) - 1)]
+        lower, upper = i * band_min, min((i + 1) * band_min, top_minutes)
+        ranges.append((float(lower), float(upper), f"{lower:g}–{upper:g} min", line(colour, 0.8)))
+    return Style(Graduated("band_to_min", tuple(ranges)))
 
 
 def _area_symbol(colour):
@@ -52,6 +65,13 @@ def reach_targets_style():
 def style_reach_edges(layer):
     values = [v for v in (f["arrival_min"] for f in layer.getFeatures()) if v is not None]
     apply_style(layer, reach_edges_style(max(values or [float(TIME_RULE_MIN)])))
+
+
+def style_reach_bands(layer):
+    rows = [(f["band_from_min"], f["band_to_min"]) for f in layer.getFeatures()]
+    widths = [b - a for a, b in rows if a is not None and b is not None and b > a]
+    apply_style(layer, reach_bands_style(max([b for _a, b in rows if b is not None] or [float(TIME_RULE_MIN)]),
+                                         max(widths) if widths else 1.0))
 
 
 def style_reach_areas(layer):

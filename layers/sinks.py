@@ -15,6 +15,14 @@ from .schemas import BOOL, DOUBLE, INT, STRING
 
 _KIND_TO_QGIS = {INT: compat.FIELD_TYPE_LONG, DOUBLE: compat.FIELD_TYPE_DOUBLE,
                  STRING: compat.FIELD_TYPE_STRING, BOOL: compat.FIELD_TYPE_BOOL}
+_QGIS_TO_KIND = {int(compat.FIELD_TYPE_INT): INT, int(compat.FIELD_TYPE_LONG): INT,
+                 int(compat.FIELD_TYPE_DOUBLE): DOUBLE, int(compat.FIELD_TYPE_STRING): STRING,
+                 int(compat.FIELD_TYPE_BOOL): BOOL}
+
+
+def field_kinds(fields):
+    """INT / DOUBLE / STRING / BOOL per QgsField (None for any other type)."""
+    return [_QGIS_TO_KIND.get(int(qgs_field.type())) for qgs_field in fields]
 
 
 def make_fields(specs):
@@ -269,6 +277,46 @@ def write_to_sink(frame, sink, fields, feedback=None, progress=None, chunk=10_00
     finally:
         chunks.close()
     return total
+
+
+def prepare_bulk(frame, fields):
+    """The frame's rows ready for a bulk GeoPackage fill (``layers.gpkg_bulk``), or None when
+    some value needs QGIS's own conversion (then ``write_to_sink`` writes it)."""
+    from .gpkg_bulk import NotBulk, prepare
+
+    try:
+        return prepare(frame, fields)
+    except NotBulk:
+        return None
+
+
+def bulk_destination(prepared, destination):
+    """True when a ``prepare_bulk``ed frame goes to a GeoPackage file (``fill_destination``)."""
+    from .gpkg_bulk import is_geopackage
+
+    return prepared is not None and is_geopackage(destination)
+
+
+def fill_destination(prepared, destination, fields):
+    """Write a prepared frame into the layer a sink created (closed, empty): in bulk, or — when
+    the table is not as expected — through the OGR provider, feature by feature. Returns the
+    layer's URI ('file.gpkg|layername=table')."""
+    from qgis.core import QgsVectorLayer
+
+    from .gpkg_bulk import NotBulk, fill, geopackage_target
+
+    try:
+        target = geopackage_target(destination)
+        if target is None:
+            raise NotBulk(f"no single layer in {destination}")
+        fill(*target, prepared)
+        return f"{target[0]}|layername={target[1]}"
+    except NotBulk:
+        layer = QgsVectorLayer(destination, "output", "ogr")
+        if not layer.isValid() or not layer.dataProvider().addFeatures(frame_to_features(prepared.frame, fields))[0]:
+            raise IOError(f"could not write features to {destination}")
+        del layer
+        return destination
 
 
 def wkb_type_for(gdf, default=None):

@@ -42,6 +42,8 @@ class FireStationReach(ReachParameters, RiskAtlasAlgorithm):
             "TARGETS", self.tr("Targets (enterprises, hazard units)"), compat.SOURCE_ANY_GEOMETRY, optional=True))
         self.add_node_tolerance()
         self.add_sink("OUTPUT_EDGES", self.tr("Reached roads"), compat.SOURCE_LINE)
+        self.add_number("BAND_MIN", self.tr("Time band width (min)"), fs.BAND_MIN, minimum=0.01)
+        self.add_sink("OUTPUT_EDGES_BANDS", self.tr("Reached roads by time band"), compat.SOURCE_LINE, optional=True)
         self.add_sink("OUTPUT_AREAS", self.tr("Station reach areas"), compat.SOURCE_POLYGON)
         self.add_sink("OUTPUT_GAPS", self.tr("Gaps (reached by no station)"), compat.SOURCE_POLYGON)
         self.add_sink("OUTPUT_TARGETS", self.tr("Targets' arrival time"), compat.SOURCE_POINT, optional=True)
@@ -83,6 +85,8 @@ class FireStationReach(ReachParameters, RiskAtlasAlgorithm):
         self.check_cancelled(feedback)
 
         options = self.reach_options(parameters, context)
+        if self.given(parameters, "OUTPUT_EDGES_BANDS"):  # the bands only when that output is wanted
+            options.band_min = self.parameterAsDouble(parameters, "BAND_MIN", context) or fs.BAND_MIN
         result = fr.fire_station_reach(
             network.geoms, network.speeds, network.directions, station.geoms, station.ids, station.turnout,
             station_classes=station.classes, suburban=station.suburban, station_names=station.names,
@@ -102,12 +106,15 @@ class FireStationReach(ReachParameters, RiskAtlasAlgorithm):
 
     def _write(self, parameters, context, feedback, result, crs, preset, speeds):
         from ..layers import outputs as out
-        from ..layers.reach_style import style_reach_areas, style_reach_edges, style_reach_gaps, style_reach_targets
+        from ..layers.reach_style import (style_reach_areas, style_reach_bands, style_reach_edges, style_reach_gaps,
+                                          style_reach_targets)
         from ..layers.report_html import reach_page
 
         record = self.provenance(parameters, speed_preset=preset.name, speed_table=preset.source,
                                  speeds_used=[list(row) for row in speeds], cell_m=result.stats.get("cell_m"))
         sinks = [("OUTPUT_EDGES", result.edges, out.REACH_EDGE_FIELDS, compat.WKB_MULTILINESTRING, style_reach_edges),
+                 ("OUTPUT_EDGES_BANDS", result.edge_bands, out.REACH_BAND_FIELDS, compat.WKB_MULTILINESTRING,
+                  style_reach_bands),
                  ("OUTPUT_AREAS", result.areas, out.REACH_AREA_FIELDS, compat.WKB_MULTIPOLYGON, style_reach_areas),
                  ("OUTPUT_GAPS", result.gaps, out.REACH_GAP_FIELDS, compat.WKB_MULTIPOLYGON, style_reach_gaps),
                  ("OUTPUT_TARGETS", result.targets, out.REACH_TARGET_FIELDS, compat.WKB_POINT, style_reach_targets),
@@ -115,7 +122,7 @@ class FireStationReach(ReachParameters, RiskAtlasAlgorithm):
                   None)]
         outputs = {}
         for name, frame, specs, wkb_type, style in sinks:
-            optional = name in ("OUTPUT_TARGETS", "OUTPUT_SUMMARY")
+            optional = name in ("OUTPUT_EDGES_BANDS", "OUTPUT_TARGETS", "OUTPUT_SUMMARY")
             if frame is None or (optional and parameters.get(name) is None):
                 continue
             if "exceeds_limit" in frame.columns:  # None where no limit applies (a nullable bool)

@@ -6,6 +6,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
+    QgsProcessingParameterRasterDestination,
     QgsProcessingParameterString,
 )
 
@@ -63,7 +64,10 @@ class FourColourMap(RiskAtlasAlgorithm):
         add_population(self, self.tr("Population, polygons or points (residents per class)"))
         self.add_source("STUDY_AREA", self.tr("Study area (e.g. the townships): the map is cut to it"),
                         [compat.SOURCE_POLYGON], optional=True, kind="townships")
-        self.add_sink("OUTPUT", self.tr("Four-colour risk map"), compat.SOURCE_POLYGON)
+        self.add_sink("OUTPUT", self.tr("Four-colour risk map"), compat.SOURCE_POLYGON, optional=True)
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            "OUTPUT_RASTER", self.tr("Four-colour risk map as a GeoTIFF (grid only)"), optional=True,
+            createByDefault=False))
         for level in RISK_LEVELS:
             self.addOutput(QgsProcessingOutputNumber(f"AREAS_LEVEL_{level.level}",
                                                      self.tr("Areas of level {0}").format(level.level)))
@@ -100,6 +104,10 @@ class FourColourMap(RiskAtlasAlgorithm):
         if not parts:
             raise QgsProcessingException(self.tr("Give ENTERPRISES and/or HAZARD_UNITS (layers with risk_level), or "
                                                  "NATURAL_HAZARDS."))
+        raster_path = self.parameterAsOutputLayer(parameters, "OUTPUT_RASTER", context) \
+            if self.given(parameters, "OUTPUT_RASTER") else None
+        if not self.given(parameters, "OUTPUT") and not raster_path:
+            raise QgsProcessingException(self.tr("Give OUTPUT and/or OUTPUT_RASTER."))
         sources = Sources.concat(parts)
         combined = Counter(str(kind) for kind in sources.layer)
         feedback.pushInfo(self.tr("Risk sources combined: {0}").format(
@@ -142,9 +150,13 @@ class FourColourMap(RiskAtlasAlgorithm):
         record = self.provenance(parameters, source_kinds=list(combined), radii_m=list(radii),
                                  aggregation=result.rule.name,
                                  aggregation_rule=result.rule.description, cell_size_m=cell_size, crs=crs.authid())
-        results = {"OUTPUT": self.write_sink(parameters, "OUTPUT", context, result.areas, fields,
-                                             wkb_type_for(result.areas, compat.WKB_POLYGON), crs, feedback,
-                                             progress=(80, 95), style=apply_four_colour_style, provenance=record)}
+        results = {}
+        if self.given(parameters, "OUTPUT"):
+            results["OUTPUT"] = self.write_sink(parameters, "OUTPUT", context, result.areas, fields,
+                                                wkb_type_for(result.areas, compat.WKB_POLYGON), crs, feedback,
+                                                progress=(80, 95), style=apply_four_colour_style, provenance=record)
+        if raster_path:
+            results["OUTPUT_RASTER"] = self._write_raster(feedback, raster_path, areas, result, units, study, crs)
         self.push_provenance(feedback, record)
         feedback.pushInfo(level_counts_text(result.areas["risk_level"]))
         for level in (lv.level for lv in RISK_LEVELS):
@@ -155,6 +167,17 @@ class FourColourMap(RiskAtlasAlgorithm):
                 feedback.pushInfo(self.tr("Level {0}: {1:,.0f} residents").format(level, residents))
         feedback.setProgress(100)
         return results
+
+    def _write_raster(self, feedback, path, grid, result, units, study, crs):
+        """OUTPUT_RASTER: the grid's levels as a paletted GeoTIFF (layers.four_colour_raster)."""
+        from ..layers.four_colour_raster import write_grid_raster
+        from ..support.i18n import is_chinese
+
+        if units is not None or not write_grid_raster(self.output_file(path), grid, result.areas, study, crs.toWkt(),
+                                                      "zh" if is_chinese() else "en"):
+            feedback.pushWarning(self.tr("OUTPUT_RASTER needs the square grid (no UNITS): not written."))
+            return None
+        return path
 
     def _study_area(self, parameters, context, feedback, crs):
         """STUDY_AREA as one polygonal geometry in the analysis CRS (None: not given)."""

@@ -53,7 +53,7 @@ class ValidateInputs(RiskAtlasAlgorithm):
 
     def _validate(self, parameters, layer, method, context, feedback, report):
         """Check one input layer into ``report``; returns (its name, CrsFacts, feature count)."""
-        from ..layers.convert import source_to_frame
+        from ..layers.convert import bulk_layer, source_to_frame
         from ..layers.validation import GBK_ENCODING, WARNING, CrsFacts, finding, validate_layer
 
         source = self.parameterAsSource(parameters, layer.parameter, context)
@@ -62,8 +62,10 @@ class ValidateInputs(RiskAtlasAlgorithm):
         name = self.source_label(parameters, layer.parameter, source)
         feedback.pushInfo(self.tr("Checking {0} as {1}").format(name, kind_title(layer.kind, ui_language())))
         crs = source.sourceCrs()
+        whole = bulk_layer(parameters.get(layer.parameter), self.parameterAsVectorLayer(parameters, layer.parameter,
+                                                                                         context))
         frame = source_to_frame(source, name, target_crs=crs, transform_context=context.transformContext(),
-                                feedback=feedback)
+                                feedback=feedback, layer=whole)
         self.check_cancelled(feedback)
         for notice in self._read_gbk(parameters, layer.parameter, context, frame):  # checked as GBK text
             report.extend([finding(name, None, None, GBK_ENCODING, WARNING, notice.template)])

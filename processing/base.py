@@ -23,7 +23,6 @@ import gc
 import json
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessingException,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
@@ -335,8 +334,9 @@ class RiskAtlasAlgorithm(Reading, Writing, QgsProcessingAlgorithm):
     def read_source(self, parameters, name, context, feedback, target_crs=None, required=True):
         """A feature-source parameter read into a LayerFrame (reprojected to ``target_crs``,
         or to a local projected CRS when geographic — said in the log), as ``READS[name]`` says;
-        None when an optional source is not given."""
-        from ..layers.convert import source_to_frame
+        None when an optional source is not given. A plain file read whole goes column by column
+        (``layers.convert.bulk_layer``)."""
+        from ..layers.convert import bulk_layer, source_to_frame
 
         source = self.parameterAsSource(parameters, name, context)
         if source is None:
@@ -344,9 +344,11 @@ class RiskAtlasAlgorithm(Reading, Writing, QgsProcessingAlgorithm):
                 raise QgsProcessingException(self.invalidSourceError(parameters, name))
             return None
         layer_name = self.source_label(parameters, name, source)
+        layer = bulk_layer(parameters.get(name), self.parameterAsVectorLayer(parameters, name, context))
         try:
             frame = source_to_frame(source, layer_name, target_crs=target_crs,
-                                    transform_context=context.transformContext(), feedback=feedback)
+                                    transform_context=context.transformContext(), feedback=feedback,
+                                    layer=layer)
         except ValueError as error:
             raise QgsProcessingException(f"{layer_name}: {error}") from error
         self.check_cancelled(feedback)
@@ -398,27 +400,20 @@ class RiskAtlasAlgorithm(Reading, Writing, QgsProcessingAlgorithm):
         """Create the sink ``name`` and write ``frame`` (columns covering ``fields``: QgsFields or
         (name, kind) specs) into it; style and provenance are applied when QGIS loads it. Returns
         the destination id, or None for an optional output that is not wanted."""
-        from ..layers.sinks import make_fields, write_to_sink
+        from ..layers.sinks import make_fields
 
         if not hasattr(fields, "names"):
             fields = make_fields(fields)
-        staged_parameters, final = self._staged_sink(parameters, name, context)
-        sink, dest_id = self.parameterAsSink(staged_parameters, name, context, fields, wkb_type,
-                                             crs if crs is not None else QgsCoordinateReferenceSystem())
-        if sink is None:
+        dest_id, layer_uri = self._write_layer(parameters, name, context, frame, fields, wkb_type, crs, feedback,
+                                               progress)
+        if dest_id is None:
             if required:
                 raise QgsProcessingException(self.invalidSinkError(parameters, name))
             return None
-        if final:
-            self._staged_ids[dest_id] = final
-        try:
-            write_to_sink(frame, sink, fields, feedback, progress=progress)
-        finally:
-            del sink  # flushes and closes a file output (before its provenance, or before it is removed)
         if style is not None or provenance is not None:
             from .provenance import LayerPostProcessor
 
-            self._post.append((dest_id, LayerPostProcessor(style=style, provenance=provenance)))
+            self._post.append((dest_id, LayerPostProcessor(style=style, provenance=provenance), layer_uri))
         return dest_id
 
     def write_html(self, parameters, name, context, page):
@@ -449,12 +444,13 @@ class RiskAtlasAlgorithm(Reading, Writing, QgsProcessingAlgorithm):
         record.update(extra)
         return record
 
-    def attach_post_processor(self, context, dest_id, processor):
+    def attach_post_processor(self, context, dest_id, processor, layer_uri=None):
         """Run ``processor`` (a LayerPostProcessor) when QGIS loads the output ``dest_id``, and
         record its provenance in the output's metadata once the algorithm has finished (so files
         written by qgis_process or models carry it too: GeoPackage gpkg_metadata, else a .qmd)."""
         if processor.provenance_record is not None:
-            self.__dict__.setdefault("_provenance_outputs", []).append((dest_id, processor.provenance_record))
+            self.__dict__.setdefault("_provenance_outputs", []).append((dest_id, processor.provenance_record,
+                                                                        layer_uri))
         if context.willLoadLayerOnCompletion(dest_id):
             from .provenance import keep_alive
 

@@ -237,7 +237,12 @@ def four_colour_map(algorithm=None):
         "included): {1}. A site with no value the preset reads stops the run, naming it. source_layer is "
         "natural_hazards where a site or zone set an area's level, and the log says how many sources of each "
         "kind were combined; {exportatlas} prints which kinds set the map's levels."),
-        hazard_level_presets_text(zh), danger_grades_text(zh))
+        hazard_level_presets_text(zh), danger_grades_text(zh)) \
+        + "\n\n" + _render("fourcolourmap", algorithm, QT_TRANSLATE_NOOP(
+            "Help", "{OUTPUT_RASTER}: the levels as a paletted GeoTIFF, one byte per cell — whole cells "
+            "whose centre lies in {STUDY_AREA} (every cell when it is not given) hold their level, the others no "
+            "data (0) — with the palette as its colour table and the legend in a .qml beside it. {OUTPUT} and "
+            "{OUTPUT_RASTER} may each be left out, not both."))
 
 
 def fire_station_reach(algorithm=None):
@@ -268,11 +273,15 @@ def fire_station_reach(algorithm=None):
         "whatever its class.\n\n"
         "Land rule: land is reached when a reached road within {ACCESS_DISTANCE} is reached, at the earliest such "
         "time; where access zones overlap, the earlier arrival wins (no overlaps). It is evaluated on a grid of "
-        "one eighth of that distance (the log gives it). Districts: {DISTRICTS} (each polygon belongs to the "
-        "station inside it), else the land each station reaches first with no time limit. Residents: "
-        "{POPULATION} (polygons apportioned by area, points counted where they lie) or {POPULATION_RASTER}; "
-        "{STUDY_AREA} bounds the land (e.g. the townships).\n\n"
-        "Outputs: reached roads (station_id, arrival_min = time the piece is fully reached), one area per station "
+        "one eighth of that distance (the log gives it), only near the roads reached. Districts: {DISTRICTS} (each "
+        "polygon belongs to the station inside it), else the land each station reaches first with no time limit — "
+        "computed only when some station has a class or the suburban flag to compare its district with (it takes "
+        "a search of the whole network); otherwise the district fields stay empty. Residents: {POPULATION} "
+        "(polygons apportioned by area, points counted where they lie) or {POPULATION_RASTER}; {STUDY_AREA} bounds "
+        "the land (e.g. the townships).\n\n"
+        "Outputs: reached roads (station_id, arrival_min = time the piece is fully reached), optionally the reached "
+        "roads by time band ({OUTPUT_EDGES_BANDS}: one line per station and band of {BAND_MIN}, band_from_min ≤ "
+        "time < band_to_min, the last band ending at {TIME_LIMIT}), one area per station "
         "with reach_km2, residents, district_km2, class limit, exceeds_limit and the share of the district reached "
         "in time, gaps, targets' arrival time, a summary table and an HTML report. Next: {exportatlas}."),
         number(fs.TIME_RULE_MIN), number(fs.TURNOUT_CONVENTION_MIN), class_limits_text(zh),

@@ -3,14 +3,19 @@ folders go through one ``layers.atomic.OutputSet`` — written under temporary n
 into place when ``compute`` has finished (``_commit``), removed on any failure or cancellation (``base``'s
 ``processAlgorithm`` rolls back); tables added to an existing GeoPackage are dropped then. A report saying why
 a run stops can be kept (``keep_on_failure``).
+
+How a sink's rows get written is a strategy inside this one path (``_write_rows``): a layer QGIS created in a
+GeoPackage file (staged, or a table of an existing one) is filled in one SQLite transaction with its R-tree
+bulk-loaded (``layers.gpkg_bulk``); anything else through QGIS's feature sink. Either way the layer was created
+by QGIS under the staged name and is renamed, or dropped, with the run.
 """
 from qgis.core import QgsProcessingOutputLayerDefinition, QgsProperty
 
 
 class Writing:
     """Staging the outputs of a ``RiskAtlasAlgorithm`` run (``_outputs``: its OutputSet; ``_staged_ids``:
-    sink destination ids written under temporary names -> the final ones; ``_post``: post-processors to attach
-    once the names are final)."""
+    sink destination ids written under temporary names -> the final ones; ``_post``: (destination id, post-processor
+    to attach once the names are final, the layer's URI when written in bulk))."""
 
     def _commit(self, results, context):
         """Rename the staged outputs into place; the results, the layers QGIS loads and their provenance
@@ -20,10 +25,36 @@ class Writing:
         layers = context.layersToLoadOnCompletion()
         if any(staged in layers for staged in final):
             context.setLayersToLoadOnCompletion({final.get(k, k): v for k, v in layers.items()})
-        for dest_id, processor in self._post:
-            self.attach_post_processor(context, final.get(dest_id, dest_id), processor)
+        for dest_id, processor, layer_uri in self._post:
+            self.attach_post_processor(context, final.get(dest_id, dest_id), processor,
+                                       layer_uri=_final_uri(layer_uri, final))
         self._post = []
         return {name: final.get(value, value) if isinstance(value, str) else value for name, value in results.items()}
+
+    def _write_layer(self, parameters, name, context, frame, fields, wkb_type, crs, feedback, progress):
+        """Create the sink ``name`` (staged) and write every row of ``frame`` into it: in bulk when QGIS created a
+        GeoPackage layer and every value converts as QGIS's sink would convert it, else through the sink.
+        Returns (destination id, the layer's URI when written in bulk) — (None, None) when QGIS made no sink."""
+        from qgis.core import QgsCoordinateReferenceSystem
+
+        from ..layers.sinks import bulk_destination, fill_destination, prepare_bulk, write_to_sink
+
+        prepared = prepare_bulk(frame, fields)
+        staged_parameters, final = self._staged_sink(parameters, name, context)
+        sink, dest_id = self.parameterAsSink(staged_parameters, name, context, fields, wkb_type,
+                                             crs if crs is not None else QgsCoordinateReferenceSystem())
+        if sink is None:
+            return None, None
+        if final:
+            self._staged_ids[dest_id] = final
+        if bulk_destination(prepared, dest_id):
+            del sink  # QGIS created the (empty) layer; closed before one transaction fills it
+            return dest_id, fill_destination(prepared, dest_id, fields)
+        try:
+            write_to_sink(frame, sink, fields, feedback, progress=progress)
+        finally:
+            del sink  # flushes and closes a file output (before its provenance, or before it is removed)
+        return dest_id, None
 
     def _staged_sink(self, parameters, name, context):
         """(parameters with the sink ``name`` written under a temporary name, the final destination or None)."""
@@ -68,3 +99,11 @@ class Writing:
         """Where to fill the folder output ``path`` (a temporary folder beside it, renamed at the end)."""
         return self._outputs.folder(path)
 
+
+
+def _final_uri(layer_uri, final):
+    """A bulk-written layer's URI ('staged.gpkg|layername=t') with the file's final name."""
+    if not layer_uri:
+        return layer_uri
+    path, bar, rest = layer_uri.partition("|")
+    return final.get(path, path) + bar + rest

@@ -40,6 +40,15 @@ def _version_tuple(text):
     return tuple(parts)
 
 
+_VERSIONS = {}  # distribution -> version found (reading package metadata costs ~1 ms each, every run)
+
+
+def _installed_version(dist):
+    if dist not in _VERSIONS:
+        _VERSIONS[dist] = metadata.version(dist)
+    return _VERSIONS[dist]
+
+
 def missing_dependencies():
     """List of human-readable problems, empty when everything is importable and recent enough."""
     problems = []
@@ -49,7 +58,7 @@ def missing_dependencies():
             problems.append(f"{dist} >= {'.'.join(map(str, minimum))} (not installed)")
             continue
         try:
-            found = metadata.version(dist)
+            found = _installed_version(dist)
         except metadata.PackageNotFoundError:
             continue  # importable but unpackaged (e.g. a source checkout): trust it
         if _version_tuple(found) < minimum:

@@ -46,7 +46,8 @@ def style_files():
             files[f"shelter_load_{geometry}_{language}.qml"] = shelter_style.shelter_load_style(geometry, language)
         files[f"resource_towns_{language}.qml"] = resource_style.resource_towns_style(language)
         files[f"resource_targets_{language}.qml"] = resource_style.resource_targets_style(language)
-    files.update({"reach_edges.qml": reach_style.reach_edges_style(), "reach_areas.qml": reach_style.reach_areas_style(),
+    files.update({"reach_edges.qml": reach_style.reach_edges_style(), "reach_bands.qml": reach_style.reach_bands_style(),
+                  "reach_areas.qml": reach_style.reach_areas_style(),
                   "reach_gaps.qml": reach_style.reach_gaps_style(), "reach_targets.qml": reach_style.reach_targets_style(),
                   "resource_areas.qml": resource_style.resource_areas_style(),
                   "resource_gaps.qml": resource_style.resource_gaps_style()})

@@ -106,21 +106,55 @@ def largest_overlap(source_idx: np.ndarray, target_idx: np.ndarray, areas: np.nd
     return result
 
 
+TILES = 12  # tiles per side of the pieces' extent (covered_area)
+
+
 def covered_area(pieces: np.ndarray, reach: shapely.Geometry | None = None,
                  gaps: shapely.Geometry | None = None) -> np.ndarray:
-    """Area of each piece inside ``reach`` (or outside ``gaps``); only boundary pieces are intersected."""
+    """Area of each piece inside ``reach`` (or outside ``gaps``); only boundary pieces are intersected.
+
+    A city's reach is one polygon of ~10⁵–10⁶ vertices: a GEOS test or intersection against it
+    walks all of them for every piece (measured: 25 s for 48,000 population pieces). So the pieces
+    are taken tile by tile (``TILES`` × ``TILES`` over their extent, by their bounding box's
+    centre) and tested against the reach cut to the box of that tile's pieces — the same area
+    for every piece, since each lies inside the box it is tested in."""
     area = shapely.area(pieces)
     inside_geom, outside = (reach, False) if reach is not None else (gaps, True)
-    if inside_geom is None or shapely.is_empty(inside_geom):
-        hit = np.zeros(len(pieces))
-    else:
-        shapely.prepare(inside_geom)
-        within = shapely.contains(inside_geom, pieces)
-        touches = shapely.intersects(inside_geom, pieces) & ~within
-        hit = np.where(within, area, 0.0)
-        if touches.any():
-            hit[touches] = shapely.area(shapely.intersection(pieces[touches], inside_geom))
+    hit = np.zeros(len(pieces))
+    if inside_geom is not None and not shapely.is_empty(inside_geom) and len(pieces):
+        for rows, box in _tiles(shapely.bounds(pieces)):
+            local = shapely.intersection(inside_geom, box)
+            if shapely.is_empty(local):
+                continue
+            shapely.prepare(local)
+            group = pieces[rows]
+            within = shapely.contains(local, group)
+            touches = shapely.intersects(local, group) & ~within
+            hit[rows[within]] = area[rows[within]]
+            if touches.any():
+                hit[rows[touches]] = shapely.area(shapely.intersection(group[touches], local))
     return area - hit if outside else hit
+
+
+def _tiles(bounds: np.ndarray) -> list[tuple[np.ndarray, shapely.Geometry]]:
+    """(rows, box) per tile: the pieces whose bounding-box centre lies in it, and the box that
+    holds all of their bounding boxes."""
+    ok = np.isfinite(bounds).all(axis=1)
+    cx, cy = (bounds[:, 0] + bounds[:, 2]) / 2, (bounds[:, 1] + bounds[:, 3]) / 2
+    if not ok.any():
+        return []
+    x0, y0, x1, y1 = cx[ok].min(), cy[ok].min(), cx[ok].max(), cy[ok].max()
+    col = np.minimum(((cx - x0) / max(x1 - x0, 1e-9) * TILES).astype(np.int64), TILES - 1)
+    row = np.minimum(((cy - y0) / max(y1 - y0, 1e-9) * TILES).astype(np.int64), TILES - 1)
+    tile = np.where(ok, row * TILES + col, -1)
+    order = np.argsort(tile, kind="stable")
+    tile_sorted = order[tile[order] >= 0]
+    out = []
+    for rows in np.split(tile_sorted, np.flatnonzero(np.diff(tile[tile_sorted])) + 1):
+        if len(rows):
+            b = bounds[rows]
+            out.append((rows, shapely.box(b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max())))
+    return out
 
 
 def polygonal_union(geoms: np.ndarray) -> Optional[shapely.Geometry]:

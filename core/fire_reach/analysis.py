@@ -10,6 +10,7 @@ import numpy.typing as npt
 from .. import network as nw
 from .. import messages as m
 from ..errors import InputError, Notice, Warnings
+from .bands import edge_bands_frame
 from .cell_apportion import apportion_to_cells
 from .districts import computed_districts, match_districts
 from .edges import edges_frame
@@ -36,6 +37,7 @@ class _Land:
 
     result: nw.SearchResult
     edges: Any  # GeoDataFrame of the reached roads
+    bands: Any  # GeoDataFrame of the reached roads by time band, or None
     grid: LandGrid
     study: Any  # the study polygon
     reach_label: np.ndarray  # per cell: station first in time, NONE (gap) or OUTSIDE
@@ -43,7 +45,7 @@ class _Land:
     gap_geoms: np.ndarray
     district_label: np.ndarray | None  # per cell (computed districts only)
     district_geoms: np.ndarray  # per station
-    district_source: str  # "computed" or "given"
+    district_source: str  # "computed", "given" or "none" (not computed)
 
 
 def fire_station_reach(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: npt.ArrayLike | None,
@@ -75,6 +77,8 @@ def fire_station_reach(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: 
         raise InputError(m.OPTION_POSITIVE, option="TIME_LIMIT", unit=" min", value=T)
     if not (D >= 0 and np.isfinite(D)):
         raise InputError(m.OPTION_NOT_NEGATIVE, option="ACCESS_DISTANCE", unit=" m", value=D)
+    if options.band_min is not None and not (options.band_min > 0 and np.isfinite(options.band_min)):
+        raise InputError(m.OPTION_POSITIVE, option="BAND_MIN", unit=" min", value=options.band_min)
     roads = np.asarray(roads, dtype=object)
     road_layer, station_layer = names.get("roads", "roads"), names.get("stations", "stations")
     if len(roads) == 0:
@@ -100,7 +104,8 @@ def fire_station_reach(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: 
                        names.get("road_keys")))
 
     progress(25, "searching the network from all stations at once")
-    land = _reach_and_land(net, loc, st, study_area, districts, options, names, progress, info, warnings, stats)
+    land = _reach_and_land(net, loc, st, study_area, districts, options, names, progress, info, warnings, stats,
+                           times_beyond_limit=bool(targets))
 
     progress(80, "residents")
     res_area, res_gap, res_district = _residents(land, population, residents, len(st), warnings, stats)
@@ -124,7 +129,7 @@ def fire_station_reach(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: 
                  gap_km2=float(gaps["area_km2"].sum()) if len(gaps) else 0.0)
     summary = summary_frame(areas, target_gdf, stats)
     progress(95, "done")
-    return ReachResult(land.edges, areas, gaps, target_gdf, summary, info, warnings, stats)
+    return ReachResult(land.edges, areas, gaps, target_gdf, summary, info, warnings, stats, edge_bands=land.bands)
 
 
 def _station_inputs(stations: npt.ArrayLike, station_ids: Sequence[Any], turnout: npt.ArrayLike,
@@ -212,15 +217,19 @@ def _warn_unconnected(net: nw.RoadNetwork, n_comp: int, comp: np.ndarray, loc: n
 
 def _reach_and_land(net: nw.RoadNetwork, loc: nw.Location, st: Stations, study_area: Any,
                     districts: npt.ArrayLike | None, options: ReachOptions, names: dict[str, Any], progress: Progress,
-                    info: list[str], warnings: Warnings, stats: dict[str, float]) -> _Land:
+                    info: list[str], warnings: Warnings, stats: dict[str, float],
+                    times_beyond_limit: bool = False) -> _Land:
     """The one search, the reached roads, the land each station reaches first in time and the
-    districts (computed: the land each reaches first with no time limit; or given)."""
+    districts (computed: the land each reaches first with no time limit; or given). The search has
+    no time limit when the districts are computed or ``times_beyond_limit`` (targets get their
+    arrival time even beyond the limit)."""
     import shapely
 
     T, D = float(options.time_limit), float(options.access_distance)
     n_st = len(st)
-    need_districts = districts is None
-    result = nw.search(net, loc, offsets=st.turnout, limit=None if need_districts else T)
+    need_districts = districts is None and _districts_wanted(st, options, info)
+    # the computed districts need the search without a time limit (over the whole network)
+    result = nw.search(net, loc, offsets=st.turnout, limit=None if need_districts or times_beyond_limit else T)
     if need_districts:
         parts, all_parts = nw.reached_parts_at(result, [T, None])
     else:
@@ -243,6 +252,7 @@ def _reach_and_land(net: nw.RoadNetwork, loc: nw.Location, st: Stations, study_a
     try:
         progress(40, "cutting the reached roads")
         edges = edges_frame(net, parts, st.ids, roads_index=names.get("road_fids"))
+        bands = edge_bands_frame(net, parts, st.ids, options.band_min, T) if options.band_min else None
 
         progress(50, "resolving the land each station reaches first")
         stats["cell_m"] = grid.cell
@@ -263,14 +273,31 @@ def _reach_and_land(net: nw.RoadNetwork, loc: nw.Location, st: Stations, study_a
                 else computed_districts(grid, net, all_parts, inside, n_st, study, options))
             del all_parts
             district_source = "computed"
-        else:
+        elif districts is not None:
             district_geoms = match_districts(districts, st.geoms, loc.snapped, st.ids, warnings)
             district_source = "given"
+        else:
+            district_geoms, district_source = np.array([None] * n_st, dtype=object), "none"
     finally:
         if pool is not None:
             pool.shutdown(wait=True)  # (after an error or a cancel too: the thread finishes first)
-    return _Land(result, edges, grid, study, reach_label, area_geoms, gap_geoms, district_label, district_geoms,
+    return _Land(result, edges, bands, grid, study, reach_label, area_geoms, gap_geoms, district_label, district_geoms,
                  district_source)
+
+
+def _districts_wanted(st: Stations, options: ReachOptions, info: list[str]) -> bool:
+    """Whether to compute the districts (no DISTRICTS given): as ``options.compute_districts``
+    says, else when some station has a class limit to compare its district with. Computing them
+    costs a search of the whole network and a nearest-road labelling of the whole study area."""
+    from ..standards.fire_stations import class_limit_km2
+
+    wanted = options.compute_districts
+    if wanted is None:
+        wanted = any(class_limit_km2(c, s) is not None for c, s in zip(st.classes, st.suburban))
+        if not wanted:
+            info.append("districts not computed: no station has a class or the suburban flag to compare a "
+                        "district with (give DISTRICTS, or the stations' classes); the district fields are empty")
+    return bool(wanted)
 
 
 def _residents(land: _Land, population: npt.ArrayLike | None, residents: npt.ArrayLike | None, n_st: int,
@@ -287,6 +314,8 @@ def _residents(land: _Land, population: npt.ArrayLike | None, residents: npt.Arr
     res_gap = gap_residents(land.grid, land.reach_label, cell_res, land.gap_geoms)
     if land.district_label is not None:
         res_district = sum_by_label(land.district_label, cell_res, n_st)
+    elif land.district_source == "none":
+        res_district = None
     else:
         from ..apportion import apportion
 

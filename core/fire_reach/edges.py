@@ -166,14 +166,21 @@ def _simple_parts(net: RoadNetwork) -> np.ndarray:
     """Per road part: True when no node occurs twice along it (not closed, not touching itself)."""
     n_parts = len(net.part_edge_start) - 1
     count = np.diff(net.part_edge_start)
-    has = np.flatnonzero(count > 0)
-    seq_node = np.concatenate([net.edge_from, net.edge_to[net.part_edge_start[has + 1] - 1]])
-    seq_part = np.concatenate([net.edge_part, has])
+    simple = np.ones(n_parts, dtype=bool)
+    # a part of one edge never repeats a node (edges join two different nodes): only longer
+    # parts are looked at (on a network of single-segment roads: none)
+    has = np.flatnonzero(count > 1)
+    if not len(has):
+        return simple
+    edges = np.repeat(net.part_edge_start[has], count[has]) + (np.arange(int(count[has].sum()))
+                                                               - np.repeat(np.cumsum(count[has]) - count[has],
+                                                                           count[has]))
+    seq_node = np.concatenate([net.edge_from[edges], net.edge_to[net.part_edge_start[has + 1] - 1]])
+    seq_part = np.concatenate([net.edge_part[edges], has])
     seen = np.bincount(seq_node, minlength=net.n_nodes)
     cand = seen[seq_node] > 1  # only nodes met more than once anywhere can repeat in a part
     pair = np.sort(seq_part[cand] * np.int64(net.n_nodes) + seq_node[cand])
     repeated = pair[1:][pair[1:] == pair[:-1]] // net.n_nodes
-    simple = np.ones(n_parts, dtype=bool)
     simple[repeated] = False
     return simple
 

@@ -11,6 +11,9 @@ from .grid import EMPTY, NONE, SOURCE_MASK, LandGrid
 from .road_samples import key_grid, road_keys, sample_roads
 
 
+TILE = 256  # cells: the land rule runs tile by tile, on the tiles near reached roads only
+
+
 def earliest_key_within(grid: LandGrid, net: RoadNetwork, parts: ReachedParts, distance: float) -> np.ndarray:
     """Per cell: min key (time, station) of the reached road points within ``distance``.
 
@@ -20,25 +23,34 @@ def earliest_key_within(grid: LandGrid, net: RoadNetwork, parts: ReachedParts, d
     cell diagonal smaller and one that much larger disagree; which station (the earliest
     key) comes from the disc of radius ``distance``.
 
-    The two discs only tell whether any road cell is that near (boolean dilations, sharing
-    the horizontal filters of the first), and the cKDTree holds only the road points near
-    the ring."""
+    The filters run on square tiles of the grid (each with a margin as wide as the largest
+    disc, so every cell sees what it would see on the whole grid) and only on the tiles
+    within that reach of a reached road cell: the work grows with the land reached, not with
+    the study area. The two discs only tell whether any road cell is that near (boolean
+    dilations, sharing the horizontal filters of the first), and the cKDTree holds only the
+    road points near the ring."""
     from scipy import ndimage
     from scipy.spatial import cKDTree
 
     idx, key, point_cell, px, py = sample_roads(grid, net, parts, with_points=True)
     keys = key_grid(grid, idx, key)
     r, slack = distance / grid.cell, np.sqrt(0.5)
-    rows_min: dict[int, np.ndarray] = {}
-    mid = disc_min(keys, r, rows_min)
-    road = keys < EMPTY
-    if not road.any():
-        return mid
     r_in, r_out = max(r - slack, 0.0), r + slack
-    inner = disc_any(road, r_in, rows_min)
-    outer = disc_any(road, r_out, rows_min)
-    del rows_min
+    mid = np.full(grid.shape, EMPTY, dtype=np.int64)
+    if not len(idx):
+        return mid
+    inner = np.zeros(grid.shape, dtype=bool)
+    outer = np.zeros(grid.shape, dtype=bool)
+    margin = int(np.ceil(r_out)) + 1
+    for window, core, at in _tiles_near(grid.shape, idx, margin):
+        sub = keys[window]
+        rows_min: dict[int, np.ndarray] = {}
+        mid[core] = disc_min(sub, r, rows_min)[at]
+        road = sub < EMPTY
+        inner[core] = disc_any(road, r_in, rows_min)[at]
+        outer[core] = disc_any(road, r_out, rows_min)[at]
     ring = outer & ~inner
+    del inner
     rows, cols = np.nonzero(ring)
     if len(rows):
         xs, ys = grid.centres()
@@ -61,6 +73,30 @@ def earliest_key_within(grid: LandGrid, net: RoadNetwork, parts: ReachedParts, d
         mid[rows, cols] = np.where(near, label, EMPTY)
     mid[~outer] = EMPTY
     return mid
+
+
+def _tiles_near(shape: tuple[int, int], road_cells: np.ndarray,
+                margin: int) -> list[tuple[tuple[slice, slice], tuple[slice, slice], tuple[slice, slice]]]:
+    """The TILE × TILE tiles of a grid within ``margin`` cells of a road cell (flat indices):
+    per tile (its window with the margin, the tile, the tile within the window)."""
+    h, w = shape
+    tiles_y, tiles_x = -(-h // TILE), -(-w // TILE)
+    has_road = np.zeros((tiles_y, tiles_x), dtype=bool)
+    has_road[(road_cells // w) // TILE, (road_cells % w) // TILE] = True
+    reach = -(-margin // TILE)  # tiles a margin can cross
+    near = np.zeros_like(has_road)
+    for dy in range(-reach, reach + 1):
+        for dx in range(-reach, reach + 1):
+            near[max(dy, 0):tiles_y + min(dy, 0), max(dx, 0):tiles_x + min(dx, 0)] |= \
+                has_road[max(-dy, 0):tiles_y + min(-dy, 0), max(-dx, 0):tiles_x + min(-dx, 0)]
+    out = []
+    for ty, tx in zip(*np.nonzero(near)):
+        r0, r1 = ty * TILE, min((ty + 1) * TILE, h)
+        c0, c1 = tx * TILE, min((tx + 1) * TILE, w)
+        wr0, wr1, wc0, wc1 = max(r0 - margin, 0), min(r1 + margin, h), max(c0 - margin, 0), min(c1 + margin, w)
+        out.append(((slice(wr0, wr1), slice(wc0, wc1)), (slice(r0, r1), slice(c0, c1)),
+                    (slice(r0 - wr0, r1 - wr0), slice(c0 - wc0, c1 - wc0))))
+    return out
 
 
 def nearest_road_label(grid: LandGrid, net: RoadNetwork, parts: ReachedParts) -> np.ndarray:

@@ -27,6 +27,10 @@ class ReachOptions:
     max_cells: int = 6_000_000
     smooth: bool = True
     parallel: bool = True  # computed districts in a second thread when there is a second processor
+    # districts computed when none are given: None = when some station has a class limit (a class
+    # or the suburban flag), which is what the district fields are compared with
+    compute_districts: bool | None = None
+    band_min: float | None = None  # the reached roads also as time bands this wide (minutes); None: not
 
 
 @dataclass
@@ -57,3 +61,4 @@ class ReachResult:
     info: list[str] = field(default_factory=list)
     warnings: Warnings = field(default_factory=list)
     stats: dict[str, float] = field(default_factory=dict)
+    edge_bands: gpd.GeoDataFrame | None = None  # station_id, band_from_min, band_to_min, length_m (band_min)

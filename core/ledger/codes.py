@@ -122,6 +122,28 @@ def _hazard(raw: object) -> Outcome:
     return code, CODE if exact and not note else RECODED, (), note
 
 
+def _normalised_keys(cells: np.ndarray, keep: set[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_index=True, return_inverse=True)`` of the cells' normalised keys.
+    A text column (a road layer's million "both") is normalised once per distinct value; the
+    result is the same as normalising every cell."""
+    import pandas as pd
+
+    if len(cells) > 1000 and pd.api.types.infer_dtype(cells, skipna=True) in ("string", "empty"):
+        raw_codes, distinct = pd.factorize(cells, use_na_sentinel=True)
+        if all(v is None for v in cells[raw_codes < 0]):  # (NaN, NA: other missing marks, cell by cell)
+            distinct_keys = np.array([normalise_value(v, keep) for v in distinct] + [normalise_value(None, keep)],
+                                     dtype=object)
+            unique, key_of_distinct = np.unique(distinct_keys, return_inverse=True)
+            inverse = key_of_distinct[raw_codes]  # code -1 (None) takes the last entry
+            first_cell = np.full(len(distinct_keys), len(cells), dtype=np.int64)
+            first_cell[raw_codes[::-1]] = np.arange(len(cells))[::-1]  # first cell of each distinct value
+            first = np.full(len(unique), len(cells), dtype=np.int64)
+            np.minimum.at(first, key_of_distinct, first_cell)
+            return unique, first, inverse
+    keys = np.array([normalise_value(v, keep) for v in cells], dtype=object)
+    return np.unique(keys, return_index=True, return_inverse=True)
+
+
 def recode(kind: str, field: str, values: npt.ArrayLike, boolean: Boolean | None = None,
            extra: Mapping[str, object] | None = None) -> Recoded:
     """Codes for a column of ``kind.field`` from its ledger values (see module doc).
@@ -135,12 +157,11 @@ def recode(kind: str, field: str, values: npt.ArrayLike, boolean: Boolean | None
     extra_keys = {normalise_value(k): v for k, v in (extra or {}).items()}
     cells = np.asarray(values, dtype=object).ravel()
     keep = set(table.labels) if table is not None else set()
-    keys = np.array([normalise_value(v, keep) for v in cells], dtype=object)
     codes = np.full(len(cells), None, dtype=object)
     status = np.full(len(cells), EMPTY, dtype="<U10")
     changes: list[ValueChange] = []
     if len(cells):
-        unique, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        unique, first, inverse = _normalised_keys(cells, keep)
         for u, (key, at) in enumerate(zip(unique, first)):
             if not key:
                 continue

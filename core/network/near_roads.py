@@ -71,7 +71,7 @@ def _zone_intervals(network: RoadNetwork, geometries: np.ndarray, xy: np.ndarray
     empty = np.zeros(0, dtype=np.int64)
     if len(geometries) == 0 or network.n_edges == 0:
         return empty, empty, np.zeros(0), np.zeros(0)
-    tgt, edge = _candidate_pairs(network, geometries, distance)
+    tgt, edge = _candidate_pairs(network, geometries, distance, xy)
     if len(tgt) == 0:
         return empty, empty, np.zeros(0), np.zeros(0)
     if xy is not None:
@@ -81,10 +81,19 @@ def _zone_intervals(network: RoadNetwork, geometries: np.ndarray, xy: np.ndarray
     return tgt[iv_pair], edge[iv_pair], iv_lo, iv_hi
 
 
-def _candidate_pairs(network: RoadNetwork, geometries: np.ndarray, distance: float) -> tuple[np.ndarray, np.ndarray]:
-    """(target, network edge) pairs whose edge may lie within ``distance`` of the target."""
+def _candidate_pairs(network: RoadNetwork, geometries: np.ndarray, distance: float,
+                     xy: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(target, network edge) pairs whose edge may lie within ``distance`` of the target. Points
+    (``xy`` given): the parts whose bounding box meets the point's square of half-side
+    ``distance`` (no exact test here: ``_point_intervals`` measures every pair exactly)."""
+    import shapely
+
     tree = network.part_tree()
-    target_idx, part_idx = tree.query(geometries, predicate="dwithin", distance=distance)
+    if xy is not None:
+        squares = shapely.box(xy[:, 0] - distance, xy[:, 1] - distance, xy[:, 0] + distance, xy[:, 1] + distance)
+        target_idx, part_idx = tree.query(squares)
+    else:
+        target_idx, part_idx = tree.query(geometries, predicate="dwithin", distance=distance)
     pair_of, edge = expand_parts(network, part_idx)
     return target_idx[pair_of], edge
 
@@ -99,14 +108,15 @@ def _segments(network: RoadNetwork, edge: np.ndarray) -> tuple[np.ndarray, np.nd
 def _point_intervals(network: RoadNetwork, p: np.ndarray, edge: np.ndarray,
                      distance: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(pair, lo, hi): the fraction range of each pair's edge within ``distance`` of its point
-    (pairs whose edge is farther are left out)."""
+    (pairs whose edge is farther are left out): the stretch [xc − half, xc + half] of the edge's
+    line within the distance, when it meets the edge itself ([0, 1])."""
     a, d, dd = _segments(network, edge)
     xc = np.einsum("ij,ij->i", p - a, d) / dd
     foot = a + d * xc[:, None]
     h2 = np.einsum("ij,ij->i", p - foot, p - foot)
     half = np.sqrt(np.maximum(distance * distance - h2, 0.0) / dd)
     lo, hi = np.clip(xc - half, 0.0, 1.0), np.clip(xc + half, 0.0, 1.0)
-    ok = np.flatnonzero((h2 <= distance * distance) & (lo <= hi))
+    ok = np.flatnonzero((h2 <= distance * distance) & (xc - half <= 1.0) & (xc + half >= 0.0))
     return ok, lo[ok], hi[ok]
 
 

@@ -32,21 +32,26 @@ def locate(network: RoadNetwork, points_xy: npt.ArrayLike, max_distance: float =
     fraction = np.zeros(n)
     distance = np.full(n, np.inf)
     if n and network.n_edges:
-        tree = network.part_tree()
         finite = np.isfinite(max_distance)
-        point_idx, part_idx = tree.query_nearest(shapely.points(xy), max_distance=max_distance if finite else None,
-                                                 all_matches=True)
-        missing = np.setdiff1d(np.arange(n), point_idx)
-        if finite and len(missing):  # how far the others are (for messages)
-            extra_p, extra_part = tree.query_nearest(shapely.points(xy[missing]), all_matches=True)
-            point_idx = np.concatenate([point_idx, missing[extra_p]])
-            part_idx = np.concatenate([part_idx, extra_part])
-        pair_of, cand = expand_parts(network, part_idx)
+        owner, cand = (_nearby_edges(network, xy, max_distance) if finite and n <= FEW_POINTS
+                       else (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)))
+        todo = np.setdiff1d(np.arange(n), owner)
+        if len(todo):  # many points, no limit, or none within it: the nearest parts (STRtree)
+            tree = network.part_tree()
+            point_idx, part_idx = tree.query_nearest(shapely.points(xy[todo]),
+                                                     max_distance=max_distance if finite else None, all_matches=True)
+            missing = np.setdiff1d(np.arange(len(todo)), point_idx)
+            if finite and len(missing):  # how far the others are (for messages)
+                extra_p, extra_part = tree.query_nearest(shapely.points(xy[todo][missing]), all_matches=True)
+                point_idx = np.concatenate([point_idx, missing[extra_p]])
+                part_idx = np.concatenate([part_idx, extra_part])
+            pair_of, part_cand = expand_parts(network, part_idx)
+            owner = np.concatenate([owner, todo[point_idx[pair_of]]])
+            cand = np.concatenate([cand, part_cand])
         if len(cand):
-            p = xy[point_idx[pair_of]]
+            p = xy[owner]
             a, b = network.nodes[network.edge_from[cand]], network.nodes[network.edge_to[cand]]
             t, d = _point_segment(p[:, 0], p[:, 1], a[:, 0], a[:, 1], b[:, 0], b[:, 1])
-            owner = point_idx[pair_of]
             order = np.lexsort((cand, d, owner))  # nearest first, ties: lowest edge index
             first = np.ones(len(order), dtype=bool)
             first[1:] = owner[order][1:] != owner[order][:-1]
@@ -60,6 +65,38 @@ def locate(network: RoadNetwork, points_xy: npt.ArrayLike, max_distance: float =
         a, b = network.nodes[network.edge_from[e]], network.nodes[network.edge_to[e]]
         out_xy[snapped] = a + (b - a) * fraction[snapped][:, None]
     return Location(edge, fraction, distance, snapped, out_xy)
+
+
+FEW_POINTS = 64  # up to this many points within a finite distance: no STRtree of the whole network
+
+
+def _nearby_edges(network: RoadNetwork, xy: np.ndarray, max_distance: float) -> tuple[np.ndarray, np.ndarray]:
+    """(point, edge) pairs of every edge whose bounding box lies within ``max_distance`` of a
+    point — a superset of the edges that near, found without a spatial index: the edges sorted
+    by their boxes' left side, each point looks at the run of them that can reach it. Points
+    with no edge within ``max_distance`` get no pairs."""
+    ax, ay = network.nodes[network.edge_from, 0], network.nodes[network.edge_from, 1]
+    bx, by = network.nodes[network.edge_to, 0], network.nodes[network.edge_to, 1]
+    left = np.minimum(ax, bx)
+    order = np.argsort(left, kind="stable")
+    left_sorted = left[order]
+    widest = float(np.max(np.abs(bx - ax)))
+    owners, edges = [], []
+    for k, (x, y) in enumerate(xy):
+        lo = np.searchsorted(left_sorted, x - max_distance - widest, side="left")
+        hi = np.searchsorted(left_sorted, x + max_distance, side="right")
+        run = order[lo:hi]
+        near = ((np.maximum(ax[run], bx[run]) >= x - max_distance) & (np.minimum(ay[run], by[run]) <= y + max_distance)
+                & (np.maximum(ay[run], by[run]) >= y - max_distance))
+        found = run[near]
+        _t, d = _point_segment(np.full(len(found), x), np.full(len(found), y), ax[found], ay[found], bx[found],
+                               by[found])
+        if len(found) and d.min() <= max_distance:  # else the STRtree measures how far it is
+            owners.append(np.full(len(found), k, dtype=np.int64))
+            edges.append(found.astype(np.int64))
+    if not owners:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(owners), np.concatenate(edges)
 
 
 def _point_segment(px: np.ndarray, py: np.ndarray, ax: np.ndarray, ay: np.ndarray, bx: np.ndarray,

@@ -96,11 +96,24 @@ def _match(keys: np.ndarray, table: SpeedPreset) -> np.ndarray:
     return matched
 
 
+def _normalised(raw: np.ndarray) -> np.ndarray:
+    """``normalise_value`` of each value, computed once per distinct value (a million roads have a few
+    classes) when the values are all text or all numbers (equal values then normalise alike)."""
+    import pandas as pd
+
+    if pd.api.types.infer_dtype(raw, skipna=True) not in ("string", "integer", "floating", "mixed-integer-float",
+                                                          "empty"):
+        return np.array([normalise_value(v) for v in raw], dtype=object)
+    codes, distinct = pd.factorize(pd.Series(raw, dtype=object))  # None and NaN: code -1 (normalised: "")
+    normalised = np.array([normalise_value(v) for v in distinct] + [""], dtype=object)
+    return normalised[codes]
+
+
 def class_speeds(values: Sequence[Any] | npt.ArrayLike, preset: str | SpeedPreset) -> ClassSpeeds:
     """Speed, row and left-out flag per road from its class value (see module doc)."""
     table = _preset(preset)
     raw = np.asarray(values, dtype=object).ravel()
-    keys = np.array([normalise_value(v) for v in raw], dtype=object)
+    keys = _normalised(raw)
     unique, inverse = np.unique(keys, return_inverse=True) if len(keys) else (keys, np.zeros(0, dtype=np.intp))
     rows = _match(unique, table)
     rows[unique == ""] = None

@@ -41,6 +41,7 @@ TIME_RULE_MIN = 5.0  # 建标152-2017 第十四条: 5 min from the dispatch orde
 TURNOUT_CONVENTION_MIN = 1.0  # conventional turnout (出动) time: 1 min + 4 min driving
 ACCESS_DISTANCE_M = 200.0  # land within this distance of a reached road counts as reached (a project choice)
 SNAP_TOLERANCE_M = 500.0  # a station farther than this from every road is left out (and listed)
+BAND_MIN = 1.0  # width of the time bands of the reached roads (OUTPUT_EDGES_BANDS; a project choice)
 
 
 def class_limit_km2(code: Any, suburban: bool = False) -> float | None:

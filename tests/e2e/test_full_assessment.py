@@ -155,3 +155,18 @@ def test_headline_figures_agree_in_the_log_the_pdf_the_reports_and_the_table(ass
                     f"有效面积 {c['shelter_area_m2']} m² ÷ 计入人口 {c['shelter_residents']} 人",
                     f"（共 {c['major_units']} 个）"):
         assert printed in flat, printed
+
+
+def test_every_result_layer_has_a_populated_rtree(assessment):
+    """Layers are filled in bulk (layers.gpkg_bulk): each geometry table still has GDAL's R-tree,
+    holding one entry per non-empty geometry, and SQLite finds it consistent."""
+    _folder, results, _log = assessment
+    gpkg = results["OUTPUT_GPKG"]
+    layers = sql(gpkg, "select table_name, column_name from gpkg_geometry_columns")
+    assert len(layers) >= 8
+    for table, column in layers:
+        rtree = f"rtree_{table}_{column}"
+        blobs = [row[0] for row in sql(gpkg, f'select "{column}" from "{table}"')]
+        features = sum(1 for blob in blobs if blob is not None and not blob[3] & 0x10)  # header flag: empty
+        assert sql(gpkg, f'select count(*) from "{rtree}"')[0][0] == features > 0, table
+        assert sql(gpkg, f"select rtreecheck('{rtree}')")[0][0] == "ok", table

@@ -142,3 +142,43 @@ def test_suburban_flag_is_read_as_validation_reads_it(run_algorithm):
         run_algorithm("riskatlas:firestationreach", {
             "STATIONS": stations, "ROADS": roads, "OUTPUT_EDGES": "memory:", "OUTPUT_AREAS": "memory:",
             "OUTPUT_GAPS": "memory:"})
+
+
+def _rtree_rows(path):
+    """(features, rows of the layer's R-tree, SQLite's rtreecheck) of a one-layer GeoPackage."""
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        table, column = connection.execute("SELECT table_name, column_name FROM gpkg_geometry_columns").fetchone()
+        features = connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        rtree = f"rtree_{table}_{column}"
+        rows = connection.execute(f'SELECT count(*) FROM "{rtree}"').fetchone()[0]
+        check = connection.execute(f"SELECT rtreecheck('{rtree}')").fetchone()[0]
+    finally:
+        connection.close()
+    return features, rows, check
+
+
+def test_geopackage_outputs_have_populated_rtrees_and_time_bands(run_algorithm, sample_gpkg, tmp_path):
+    uri = lambda name: layer_uri(sample_gpkg, name)  # noqa: E731
+    outputs = {name: str(tmp_path / f"{name.lower()}.gpkg") for name in (
+        "OUTPUT_EDGES", "OUTPUT_EDGES_BANDS", "OUTPUT_AREAS", "OUTPUT_GAPS")}
+    result = run_algorithm("riskatlas:firestationreach", {
+        "STATIONS": uri("fire_stations"), "ROADS": uri("roads"), "STUDY_AREA": uri("townships"), "BAND_MIN": 2,
+        **outputs})
+    for name, path in outputs.items():
+        features, rows, check = _rtree_rows(path)
+        assert features > 0 and rows == features and check == "ok", name  # GDAL never built these: we did
+    edges = QgsVectorLayer(result["OUTPUT_EDGES"], "edges", "ogr")
+    bands = QgsVectorLayer(result["OUTPUT_EDGES_BANDS"], "bands", "ogr")
+    by_station = {}
+    for f in edges.getFeatures():
+        by_station[f["station_id"]] = by_station.get(f["station_id"], 0.0) + f["length_m"]
+    band_rows = [(f["station_id"], f["band_from_min"], f["band_to_min"], f["length_m"]) for f in bands.getFeatures()]
+    assert {(a, b) for _s, a, b, _l in band_rows} <= {(0.0, 2.0), (2.0, 4.0), (4.0, 5.0)}
+    assert bands.featureCount() < edges.featureCount() / 20  # compact: a few features per station
+    for station, length in by_station.items():
+        assert sum(l for s, _a, _b, l in band_rows if s == station) == pytest.approx(length, rel=1e-9)
+    # each band's lines lie where the per-road output says the roads were reached in that band
+    assert all(shapely.length(g) > 0 for g in _shapes(bands))

@@ -194,6 +194,42 @@ def test_four_colour_grid_with_string_parameters(run_algorithm, tmp_path):
     assert (results["AREAS_LEVEL_2"], results["AREAS_LEVEL_3"], results["AREAS_LEVEL_4"]) == (3, 2, 0)
 
 
+def test_four_colour_geotiff_paletted_levels_and_study_area(run_algorithm, tmp_path):
+    """The strip of test_four_colour_grid_with_string_parameters (levels 2, 2, 2, 3, 3) as a GeoTIFF:
+    band values = levels, the colour table = the palette, the .qml legend beside it; with a study area
+    covering the centres of cells 1..3 only, cells 0 and 4 are no data (0)."""
+    from osgeo import gdal
+    from qgis.core import QgsRasterLayer
+
+    from riskatlas.core.standards.risk_levels import RISK_LEVELS
+
+    extent = f"{X0},{X0 + 500},{Y0},{Y0 + 100} [{CRS}]"
+    study = memory_layer("Polygon", (("name", "string"),), [
+        (f"POLYGON(({X0 + 120} {Y0}, {X0 + 380} {Y0}, {X0 + 380} {Y0 + 100}, {X0 + 120} {Y0 + 100}, {X0 + 120} {Y0}))",
+         dict(name="s"))], "study")
+    for name, extra, expected, counts in (("whole", {}, [2, 2, 2, 3, 3], (3, 2)),
+                                          ("study", {"STUDY_AREA": study}, [0, 2, 2, 3, 0], (2, 1))):
+        tif = str(tmp_path / f"{name}.tif")
+        results = run_algorithm("riskatlas:fourcolourmap", {
+            "ENTERPRISES": strip_sources(), "CELL_SIZE": "100", "RADII": "1000,500,300,100", "EXTENT": extent,
+            "OUTPUT_RASTER": tif, **extra})
+        assert results["OUTPUT_RASTER"] == tif and "OUTPUT" not in results  # the raster alone
+        assert (results["AREAS_LEVEL_2"], results["AREAS_LEVEL_3"]) == counts  # (the study area cuts the map)
+        dataset = gdal.Open(tif)
+        band = dataset.GetRasterBand(1)
+        assert band.ReadAsArray().tolist() == [expected]
+        assert band.GetNoDataValue() == 0 and dataset.GetGeoTransform() == (X0, 100.0, 0.0, Y0 + 100, 0.0, -100.0)
+        table = band.GetRasterColorTable()
+        for level in RISK_LEVELS:
+            hex_colour = "#%02X%02X%02X" % table.GetColorEntry(level.level)[:3]
+            assert hex_colour == level.colour.upper()
+        del band, dataset
+        layer = QgsRasterLayer(tif, "map", "gdal")
+        assert layer.isValid() and layer.renderer().type() == "paletted"  # the .qml beside it
+        assert [c.label for c in layer.renderer().classes()][:2] in (["Major risk", "High risk"], ["重大风险", "较大风险"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["study.qml", "study.tif", "whole.qml", "whole.tif"]
+
+
 def test_four_colour_study_area_cuts_the_map(run_algorithm, tmp_path):
     # the strip of test_four_colour_grid_with_string_parameters (levels 2, 2, 2, 3, 3), cut to a study area
     # x 0..250: cells 0 and 1 whole, cell 2 cut to x 200..250 (it keeps level 2: A is 400 m from the whole

@@ -224,6 +224,22 @@ def test_every_text_has_both_languages():
         assert zh and en, key
 
 
+def test_covered_area_by_tiles_is_the_area_inside_the_whole_reach():
+    from riskatlas.core.atlas_figures import overlay
+
+    rng = np.random.default_rng(8)
+    centres = rng.uniform(0, 20_000, (60, 2))
+    reach = shapely.union_all(shapely.buffer(shapely.points(centres), rng.uniform(300, 1500, 60), quad_segs=32))
+    x, y = np.meshgrid(np.arange(0, 20_000, 250.0), np.arange(0, 20_000, 250.0))
+    pieces = shapely.box(x.ravel(), y.ravel(), x.ravel() + 250, y.ravel() + 250)
+    expected = shapely.area(shapely.intersection(pieces, reach))  # each piece against the whole reach
+    got = overlay.covered_area(pieces, reach=reach)
+    np.testing.assert_allclose(got, expected, rtol=1e-9, atol=1e-6)
+    assert (got == 0).any() and (got == 62_500.0).any() and ((got > 0) & (got < 62_500.0)).any()
+    outside = overlay.covered_area(pieces, gaps=reach)
+    np.testing.assert_allclose(outside, 62_500.0 - expected, rtol=1e-9, atol=1e-6)
+
+
 def test_the_crs_note_in_the_atlas_language():
     """The PDF's CRS note (issue 15): Chinese names for the CGCS2000 Gauss-Krüger and UTM families."""
     assert T.crs_note("CGCS2000 / 3-degree Gauss-Kruger CM 120E", "EPSG:4549", "zh") == \

@@ -10,6 +10,7 @@ from riskatlas.core.fire_reach import edges as reach_edges
 from riskatlas.core.fire_reach.grid import EMPTY, LandGrid
 from riskatlas.core import network as nw
 from riskatlas.core.errors import InputError
+from riskatlas.core.standards import fire_stations as fs
 
 
 # ------------------------------------------------------------------ standards data (pinned)
@@ -312,3 +313,86 @@ def test_districts_in_a_second_thread_give_the_same_result():
                               equal_nan=True), column
     wkb = [list(shapely.to_wkb(r.areas.geometry.values)) for r in results]
     assert wkb[0] == wkb[1]
+
+
+# ------------------------------------------------------------------ time bands, districts when wanted, tiles
+
+def test_time_bands_on_the_straight_road():
+    # A (x=2000, turnout 1) and B (x=8000, turnout 0) at 1 km/min meet at x=4500 (3.5 min):
+    # A: [1,2) x 1000..3000; [2,3) 0..1000 and 3000..4000; [3,4) 4000..4500
+    # B: [0,1) 7000..9000; [1,2) 6000..7000 and 9000..10000; [2,3) 5000..6000; [3,4) 4500..5000
+    result = run_straight_road(options=fr.ReachOptions(band_min=1.0))
+    bands = result.edge_bands
+    got = {(r.station_id, r.band_from_min, r.band_to_min): r.length_m for r in bands.itertuples()}
+    expected = {("A", 1.0, 2.0): 2000, ("A", 2.0, 3.0): 2000, ("A", 3.0, 4.0): 500,
+                ("B", 0.0, 1.0): 2000, ("B", 1.0, 2.0): 2000, ("B", 2.0, 3.0): 1000, ("B", 3.0, 4.0): 500}
+    assert set(got) == set(expected)
+    for key, length in expected.items():
+        assert got[key] == pytest.approx(length)
+    a2 = bands[(bands.station_id == "A") & (bands.band_from_min == 2.0)].geometry.iloc[0]
+    assert a2.geom_type == "MultiLineString" and len(a2.geoms) == 2  # two separate stretches
+    assert sorted(tuple(np.round(shapely.bounds(g)[[0, 2]])) for g in a2.geoms) == [(0, 1000), (3000, 4000)]
+    b0 = bands[(bands.station_id == "B") & (bands.band_from_min == 0.0)].geometry.iloc[0]
+    assert len(b0.geoms) == 1 and tuple(np.round(shapely.bounds(b0)[[0, 2]])) == (7000, 9000)  # merged
+    # the bands hold exactly the per-road output's length
+    assert bands["length_m"].sum() == pytest.approx(result.edges["length_m"].sum())
+
+
+def test_last_band_ends_at_the_time_limit_and_none_without_band_min():
+    result = run_straight_road(options=fr.ReachOptions(time_limit=2.5, band_min=2.0))
+    assert result.edge_bands["band_to_min"].max() == 2.5
+    assert fs.BAND_MIN == 1.0  # the default width (a project choice)
+    assert run_straight_road().edge_bands is None
+    with pytest.raises(InputError, match="BAND_MIN"):
+        run_straight_road(options=fr.ReachOptions(band_min=0.0))
+
+
+def test_districts_only_when_a_class_limit_asks_for_them():
+    population = [shapely.box(0, -100, 10_000, 100)]
+    with_classes = run_straight_road(population=population, residents=[10_000.0])
+    without = run_straight_road(population=population, residents=[10_000.0], station_classes=None)
+    assert with_classes.areas["district_km2"].notna().sum() == 2
+    assert without.areas["district_km2"].isna().all() and without.areas["district_residents"].isna().all()
+    assert any("districts not computed" in line for line in without.info)
+    # what is reached does not depend on the districts: the same areas, gaps and roads
+    for column in ("reach_km2", "residents"):
+        np.testing.assert_array_equal(with_classes.areas[column].to_numpy(), without.areas[column].to_numpy())
+    assert list(shapely.to_wkb(with_classes.areas.geometry.values)) == list(shapely.to_wkb(without.areas.geometry.values))
+    assert list(shapely.to_wkb(with_classes.gaps.geometry.values)) == list(shapely.to_wkb(without.gaps.geometry.values))
+    assert list(shapely.to_wkb(with_classes.edges.geometry.values)) == list(shapely.to_wkb(without.edges.geometry.values))
+    forced = run_straight_road(station_classes=None, options=fr.ReachOptions(compute_districts=True))
+    assert forced.areas["district_km2"].notna().sum() == 2
+
+
+def test_land_rule_on_tiles_is_the_land_rule_on_the_whole_grid(monkeypatch):
+    rng = np.random.default_rng(5)
+    # a 6 km grid of streets with some diagonal shortcuts, 25 m cells: 300 × 300 cells, more than one tile
+    xs = np.arange(0, 6001, 300.0)
+    lines = [shapely.LineString([(x, 0), (x, 6000)]) for x in xs] + [shapely.LineString([(0, y), (6000, y)]) for y in xs]
+    lines += [shapely.LineString([tuple(rng.uniform(0, 6000, 2)), tuple(rng.uniform(0, 6000, 2))]) for _ in range(30)]
+    net = nw.build_network(np.array(lines, dtype=object), np.full(len(lines), 30.0))
+    loc = nw.locate(net, np.array([[1000.0, 1200.0], [4500.0, 800.0], [3000.0, 5200.0]]), max_distance=500)
+    parts = nw.reached_parts(nw.search(net, loc, offsets=np.ones(3), limit=4.0), limit=4.0)
+    grid = LandGrid.for_area(shapely.box(0, 0, 6000, 6000), 200.0, fr.ReachOptions(cell_m=25.0))
+    monkeypatch.setattr(land_rule, "TILE", 64)
+    tiled = land_rule.earliest_key_within(grid, net, parts, 200.0)
+    monkeypatch.setattr(land_rule, "TILE", 10 ** 9)
+    whole = land_rule.earliest_key_within(grid, net, parts, 200.0)
+    assert grid.shape[0] > 64 and (tiled < EMPTY).any() and (tiled == EMPTY).any()
+    np.testing.assert_array_equal(tiled, whole)
+
+
+def test_many_roads_read_per_distinct_value_as_one_by_one():
+    rng = np.random.default_rng(2)
+    classes = np.array([" Local", "primary", None, "TRUNK ", "track", "secondary"], dtype=object)[rng.integers(0, 6, 5000)]
+    speeds, counts = fr.road_speeds(5000, None, classes)
+    preset = fr.SPEED_PRESETS["urban_60_50_40"]
+    expected = [preset.speeds_kmh.get(str(c).strip().lower(), preset.other_kmh) if c is not None
+                else fs.DEFAULT_SPEED_KMH for c in classes]  # no class: the default speed
+    np.testing.assert_array_equal(speeds, expected)
+    assert counts["default"] == int(sum(c is None for c in classes))
+    words = np.array(["forward", " backward", "both", None, "x"], dtype=object)[rng.integers(0, 5, 5000)]
+    codes, unknown = fr.direction_codes(words)
+    lookup = {"forward": nw.FORWARD, "backward": nw.BACKWARD}
+    np.testing.assert_array_equal(codes, [lookup.get("" if w is None else w.strip(), nw.BOTH) for w in words])
+    assert unknown == int(sum(w is None or w == "x" for w in words))

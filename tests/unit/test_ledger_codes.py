@@ -204,3 +204,28 @@ def test_fields_without_a_table():
     with pytest.raises(KeyError):
         cd.recode("roads", "name", ["x"])
     assert len(cd.recode("roads", "class", np.array([], dtype=object)).codes) == 0
+
+
+def test_a_long_text_column_is_recoded_as_cell_by_cell():
+    """A road layer's million cells are normalised once per distinct value: the same codes, statuses
+    and changes (rows included) as normalising every cell."""
+    import numpy as np
+
+    from riskatlas.core.ledger import codes as codes_module
+
+    rng = np.random.default_rng(4)
+    words = np.array(["both", "双向", " 单行 ", "FT", "TF", "yes", "-1", "?", None, "", "/", "BOTH"], dtype=object)
+    cells = words[rng.integers(0, len(words), 5000)]
+    fast = codes_module.read_codes("roads", "oneway", cells)
+    slow_keys = np.array([codes_module.normalise_value(v, set(codes_module.TABLES[("roads", "oneway")].labels))
+                          for v in cells], dtype=object)
+    unique, first, inverse = np.unique(slow_keys, return_index=True, return_inverse=True)
+    got_unique, got_first, got_inverse = codes_module._normalised_keys(
+        cells, set(codes_module.TABLES[("roads", "oneway")].labels))
+    present = np.isin(got_unique, unique)
+    assert list(got_unique[present]) == list(unique)
+    np.testing.assert_array_equal(got_unique[got_inverse], slow_keys)
+    np.testing.assert_array_equal(got_first[present], first)
+    small = codes_module.read_codes("roads", "oneway", list(cells[:900]))  # below the threshold: cell by cell
+    np.testing.assert_array_equal(fast.codes[:900], small.codes)
+    np.testing.assert_array_equal(fast.status[:900], small.status)

@@ -240,3 +240,56 @@ def test_components_are_numbered_as_scipy_numbers_them():
     count, label = nw.components(net)
     ref_count, ref_label = connected_components(net.matrix(), directed=True, connection="weak")
     assert count == ref_count and np.array_equal(label, ref_label)
+
+
+def test_few_points_are_located_as_the_strtree_locates_them(monkeypatch):
+    from riskatlas.core.network import snapping
+
+    rng = np.random.default_rng(11)
+    starts = rng.uniform(0, 5000, (400, 2))
+    lines = shapely.linestrings(np.stack([starts, starts + rng.uniform(-300, 300, (400, 2))], 1))
+    lines = np.concatenate([lines, [line((0, 0), (2500, 10), (5000, 0))]])  # one long multi-segment road
+    net = nw.build_network(lines)
+    points = rng.uniform(-200, 5200, (40, 2))
+    fast = nw.locate(net, points, max_distance=150.0)
+    monkeypatch.setattr(snapping, "FEW_POINTS", 0)  # every point through the STRtree
+    tree = nw.locate(net, points, max_distance=150.0)
+    assert fast.snapped.any() and not fast.snapped.all()
+    for name in ("edge", "fraction", "distance", "snapped"):
+        np.testing.assert_array_equal(getattr(fast, name), getattr(tree, name))
+    np.testing.assert_array_equal(fast.xy, tree.xy)
+
+
+def test_vertex_merging_numbers_nodes_in_coordinate_order():
+    net = nw.build_network([line((5, 1), (0, 0)), line((0, 0), (0, 3)), line((5, 1), (5, 0))])
+    np.testing.assert_array_equal(net.nodes, [[0, 0], [0, 3], [5, 0], [5, 1]])  # by x, then y
+    assert net.n_edges == 3 and nw.components(net)[0] == 1
+
+
+def test_point_targets_prefiltered_by_boxes_find_what_all_pairs_find():
+    from riskatlas.core.network import near_roads
+
+    rng = np.random.default_rng(3)
+    gx, gy = np.meshgrid(np.arange(20), np.arange(20), indexing="ij")
+    nodes = np.column_stack([gx.ravel(), gy.ravel()]) * 150.0 + rng.uniform(-30, 30, (400, 2))
+    index = np.arange(400).reshape(20, 20)
+    links = np.concatenate([np.stack([index[:-1].ravel(), index[1:].ravel()], 1),
+                            np.stack([index[:, :-1].ravel(), index[:, 1:].ravel()], 1)])
+    lines = shapely.linestrings(np.stack([nodes[links[:, 0]], nodes[links[:, 1]]], 1))
+    net = nw.build_network(lines, speeds_kmh=np.full(len(lines), 30.0))
+    result = nw.search(net, nw.locate(net, [[1500.0, 1500.0], [400.0, 2600.0]], max_distance=300.0), limit=4.0)
+    points = rng.uniform(-100, 3100, (500, 2))
+    cost, source = nw.earliest_within(result, points, 120.0)
+    # every (point, edge) pair, no prefilter: the exact intervals and their lowest costs
+    tgt, edge = np.repeat(np.arange(len(points)), net.n_edges), np.tile(np.arange(net.n_edges), len(points))
+    pair, lo, hi = near_roads._point_intervals(net, points[tgt], edge, 120.0)
+    c, s, rep = near_roads._lowest_on_intervals(result, edge[pair], lo, hi, result.limit)
+    expected = np.full(len(points), np.inf)
+    np.minimum.at(expected, tgt[pair][rep], c)
+    np.testing.assert_array_equal(cost, expected)
+    assert np.isfinite(cost).sum() > 50 and (~np.isfinite(cost)).sum() > 50
+    # a point beyond a road's end but beside its line is not within reach of that road
+    end_net = nw.build_network([line((0, 0), (100, 0))], speeds_kmh=[30.0])
+    end_result = nw.search(end_net, nw.locate(end_net, [[0.0, 0.0]]))
+    far, _ = nw.earliest_within(end_result, np.array([[250.0, 0.0], [150.0, 30.0]]), 100.0)
+    assert not np.isfinite(far[0]) and np.isfinite(far[1])

@@ -97,3 +97,15 @@ def test_road_speeds_refuse_text_and_zero_speeds():
     assert "fid 8, fid 9" in str(error.value) and "speed_kmh" in str(error.value)
     with pytest.raises(InputError, match="not a number"):
         roads.road_speeds(1, ["fast"])
+
+
+def test_class_values_normalised_once_per_distinct_value_as_one_by_one():
+    import numpy as np
+
+    from riskatlas.core.ledger.text import normalise_value
+    from riskatlas.core.roads.speeds import _normalised
+
+    for values in (["主干路", None, " 主干路 ", "Primary", float("nan"), "/", "支路"] * 3, [1, 2.0, None, 3, 2],
+                   [1, "1", True, None, 2.5], []):
+        raw = np.array(values, dtype=object)
+        assert _normalised(raw).tolist() == [normalise_value(v) for v in values]
