@@ -8,7 +8,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .graph import RoadNetwork
-from .multi_source import SearchResult, _split_edges, _start_nodes, _with_entries
+from .multi_source import SearchResult, _search_edges, _split_edges, _start_nodes, _with_entries
 from .snapping import Location
 
 BLOCK = 32  # points per dijkstra call: (BLOCK × nodes) costs in memory at once
@@ -29,17 +29,7 @@ def search_each(network: RoadNetwork, location: Location, offsets: npt.ArrayLike
     n = network.n_nodes
     start_node, split_edge, split_t = _start_nodes(network, location.edge[src], location.fraction[src])
     split = _split_edges(network, split_edge, split_t)
-    is_split = np.zeros(network.n_edges, dtype=bool)
-    is_split[split.edges] = True
-    plain = np.flatnonzero(~is_split)
-    edge_base = np.concatenate([plain, split.base]).astype(np.int64)
-    edge_f0 = np.concatenate([np.zeros(len(plain)), split.f0])
-    edge_f1 = np.concatenate([np.ones(len(plain)), split.f1])
-    edge_from = np.concatenate([network.edge_from[plain], split.frm]).astype(np.int64)
-    edge_to = np.concatenate([network.edge_to[plain], split.to]).astype(np.int64)
-    span = edge_f1 - edge_f0
-    cost_forward = network.cost_forward[edge_base] * span
-    cost_backward = network.cost_backward[edge_base] * span
+    plain, edge_base, edge_f0, edge_f1, edge_from, edge_to, cost_forward, cost_backward = _search_edges(network, split)
     n_total = n + len(split_edge)
     sub = slice(len(plain), None)
     ok_f, ok_b = np.isfinite(cost_forward[sub]), np.isfinite(cost_backward[sub])

@@ -77,17 +77,7 @@ def search(network: RoadNetwork, location: Location, offsets: npt.ArrayLike | No
     n_split = len(split_edge)
     split = _split_edges(network, split_edge, split_t)
 
-    is_split = np.zeros(network.n_edges, dtype=bool)
-    is_split[split.edges] = True
-    plain = np.flatnonzero(~is_split)
-    edge_base = np.concatenate([plain, split.base]).astype(np.int64)
-    edge_f0 = np.concatenate([np.zeros(len(plain)), split.f0])
-    edge_f1 = np.concatenate([np.ones(len(plain)), split.f1])
-    edge_from = np.concatenate([network.edge_from[plain], split.frm]).astype(np.int64)
-    edge_to = np.concatenate([network.edge_to[plain], split.to]).astype(np.int64)
-    span = edge_f1 - edge_f0
-    cost_forward = network.cost_forward[edge_base] * span
-    cost_backward = network.cost_backward[edge_base] * span
+    plain, edge_base, edge_f0, edge_f1, edge_from, edge_to, cost_forward, cost_backward = _search_edges(network, split)
 
     # graph: the network's matrix (split edges kept: they never give a cheaper path) plus the
     # sub-edges and one virtual node per source with an edge of weight offset + SHIFT
@@ -148,6 +138,22 @@ def _split_edges(network: RoadNetwork, split_edge: np.ndarray, split_t: np.ndarr
     frm = np.where(within == 0, network.edge_from[seg_edge], n + np.maximum(split_pos - 1, 0))
     to = np.where(last, network.edge_to[seg_edge], n + np.minimum(split_pos, max(n_split - 1, 0)))
     return _SplitEdges(split_edges_unique, seg_edge, f0, f1, frm, to)
+
+
+def _search_edges(network: RoadNetwork, split: _SplitEdges) -> tuple[np.ndarray, ...]:
+    """The search graph's edges — the network's unsplit edges, then the split edges' sub-edges: (plain
+    (the unsplit network edges), base, f0, f1, from, to, cost forward, cost backward), one entry per edge."""
+    is_split = np.zeros(network.n_edges, dtype=bool)
+    is_split[split.edges] = True
+    plain = np.flatnonzero(~is_split)
+    edge_base = np.concatenate([plain, split.base]).astype(np.int64)
+    edge_f0 = np.concatenate([np.zeros(len(plain)), split.f0])
+    edge_f1 = np.concatenate([np.ones(len(plain)), split.f1])
+    edge_from = np.concatenate([network.edge_from[plain], split.frm]).astype(np.int64)
+    edge_to = np.concatenate([network.edge_to[plain], split.to]).astype(np.int64)
+    span = edge_f1 - edge_f0
+    return (plain, edge_base, edge_f0, edge_f1, edge_from, edge_to, network.cost_forward[edge_base] * span,
+            network.cost_backward[edge_base] * span)
 
 
 def _dijkstra(network: RoadNetwork, n_total: int, rows: np.ndarray, cols: np.ndarray, data: np.ndarray,
