@@ -17,7 +17,6 @@ best of 5 each, so both meet the same machine state.
 import os
 import subprocess
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common  # noqa: E402
@@ -77,24 +76,6 @@ def memory_layers(n_edges, n_stations):
     return roads, stations
 
 
-class StepFeedback:
-    """A QgsProcessingFeedback that records when each step of the algorithm starts."""
-
-    def __new__(cls):
-        from qgis.core import QgsProcessingFeedback
-
-        class _Feedback(QgsProcessingFeedback):
-            def __init__(self):
-                super().__init__()
-                self.start = time.perf_counter()
-                self.steps = []
-
-            def pushDebugInfo(self, message):  # noqa: N802
-                self.steps.append((time.perf_counter() - self.start, message))
-
-        return _Feedback()
-
-
 def ours(roads, stations, feedback=None):
     from qgis import processing
 
@@ -146,7 +127,7 @@ def large():
     roads, stations = memory_layers(1_000_000, 50)
     ours(*memory_layers(1000, 2))  # warm-up (imports)
     before = common.peak_rss_mb()
-    feedback = StepFeedback()
+    feedback = common.StepFeedback()
     with common.Timer() as t:
         result = ours(roads, stations, feedback)
     print(f"1,000,000 edges ({roads.featureCount():,} roads) × 50 stations, 5 min")

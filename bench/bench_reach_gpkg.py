@@ -84,24 +84,6 @@ def write_network(path, n_roads, n_stations):
                                             ("class_given", "string")]), None)}, CRS)
 
 
-class StepFeedback:
-    """A QgsProcessingFeedback that records when each step of the algorithm starts."""
-
-    def __new__(cls):
-        from qgis.core import QgsProcessingFeedback
-
-        class _Feedback(QgsProcessingFeedback):
-            def __init__(self):
-                super().__init__()
-                self.start = time.perf_counter()
-                self.steps = []
-
-            def pushDebugInfo(self, message):  # noqa: N802
-                self.steps.append((time.perf_counter() - self.start, message))
-
-        return _Feedback()
-
-
 def ours(path, folder, tag, feedback=None, classes=False):
     from qgis import processing
 
@@ -145,7 +127,7 @@ def run_size(n_roads, repeat):
         before = common.peak_rss_mb()
         runs_ours, runs_native, steps = [], [], []
         for i in range(repeat):
-            feedback = StepFeedback()
+            feedback = common.StepFeedback()
             seconds, result = timed(lambda: ours(path, folder, i, feedback))
             runs_ours.append(seconds)
             steps.append((seconds, feedback.steps))

@@ -60,3 +60,21 @@ def peak_rss_mb():
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+class StepFeedback:
+    """A QgsProcessingFeedback that records when each step of the algorithm starts."""
+
+    def __new__(cls):
+        from qgis.core import QgsProcessingFeedback
+
+        class _Feedback(QgsProcessingFeedback):
+            def __init__(self):
+                super().__init__()
+                self.start = time.perf_counter()
+                self.steps = []
+
+            def pushDebugInfo(self, message):  # noqa: N802
+                self.steps.append((time.perf_counter() - self.start, message))
+
+        return _Feedback()
