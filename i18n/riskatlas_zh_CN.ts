@@ -1982,34 +1982,24 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 <context>
     <name>IncidentSurroundings</name>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="41" />
+        <location filename="../processing/alg_incident_surroundings.py" line="42" />
         <source>Incident surroundings</source>
         <translation>事件周边分析</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="45" />
+        <location filename="../processing/alg_incident_surroundings.py" line="46" />
         <source>Incidents (points, hazard units or enterprise polygons)</source>
         <translation>事件（点、危险源单元或企业面）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="48" />
+        <location filename="../processing/alg_incident_surroundings.py" line="49" />
         <source>Incident id field (empty: the feature id)</source>
         <translation>事件编号字段（空：要素编号）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="49" />
+        <location filename="../processing/alg_incident_surroundings.py" line="50" />
         <source>Rings (m)</source>
         <translation>圈层 (m)</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="50" />
-        <source>Population</source>
-        <translation>人口</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="51" />
-        <source>Residents field</source>
-        <translation>常住人口字段</translation>
     </message>
     <message>
         <location filename="../processing/alg_incident_surroundings.py" line="52" />
@@ -2120,6 +2110,11 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <location filename="../processing/incident_steps.py" line="84" />
         <source>{0} within {1:g} m: {2:,.0f} residents, {3:,.0f} key targets ({4:,.0f} people), {5:,.0f} enterprises, {6:,.0f} hazard units, shelters' spare capacity {7:,.0f}.</source>
         <translation>{0} 周边 {1:g} m 内：常住人口 {2:,.0f}，重点防护目标 {3:,.0f} 个（容纳 {4:,.0f} 人），企业 {5:,.0f} 家，危险源单元 {6:,.0f} 个，避难场所剩余容量 {7:,.0f} 人。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_incident_surroundings.py" line="51" />
+        <source>Population (polygons or points)</source>
+        <translation>人口（面或点）</translation>
     </message>
 </context>
 <context>
@@ -2965,7 +2960,7 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>事件 ACCESS_DISTANCE（{distance:g} m）内无道路：所有救援力量均无到达时间</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="23" />
+        <location filename="../processing/alg_incident_surroundings.py" line="24" />
         <source>it counts 0 in every ring</source>
         <translation>各圈层均计为 0</translation>
     </message>

@@ -7,6 +7,7 @@ from ..core.standards import fire_stations as fs
 from ..support import compat
 from . import preselect
 from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm, objects_frozen
+from .population import add_population, read_population
 from .road_parameters import add_road_parameters
 
 DEFAULT_RINGS = "500,1000,3000"
@@ -47,8 +48,7 @@ class IncidentSurroundings(RiskAtlasAlgorithm):
         preselect.offer_layer(self.parameterDefinition("INCIDENTS"), "hazard_units", points + polygons)
         self.add_field("INCIDENT_ID_FIELD", self.tr("Incident id field (empty: the feature id)"), None, "INCIDENTS")
         self.addParameter(QgsProcessingParameterString("RINGS", self.tr("Rings (m)"), DEFAULT_RINGS))
-        self.add_source("POPULATION", self.tr("Population"), polygons, optional=True, kind="population")
-        self.add_field("POPULATION_FIELD", self.tr("Residents field"), "residents", "POPULATION", compat.FIELD_NUMERIC)
+        add_population(self, self.tr("Population (polygons or points)"))
         self.add_source("KEY_TARGETS", self.tr("Key targets (crowded places)"), points + polygons, optional=True,
                         kind="key_targets")
         self.add_field("OCCUPANCY_FIELD", self.tr("Occupancy field (people)"), "occupancy", "KEY_TARGETS",
@@ -94,7 +94,8 @@ class IncidentSurroundings(RiskAtlasAlgorithm):
         incidents = self.read_source(parameters, "INCIDENTS", context, feedback, target_crs=crs)
         crs = crs or incidents.crs
         frames = {name: self.read_source(parameters, name, context, feedback, target_crs=crs, required=False)
-                  for name in ("POPULATION", *COUNTED, *(r[0] for r in RESPONDERS))}
+                  for name in (*COUNTED, *(r[0] for r in RESPONDERS))}
+        frames["POPULATION"], population_field = read_population(self, parameters, context, feedback, crs)
         self.advance(feedback, 30)
 
         def field(name, frame, required=False):
@@ -102,9 +103,6 @@ class IncidentSurroundings(RiskAtlasAlgorithm):
 
         geoms, ids, fids = io.incident_inputs(incidents, field("INCIDENT_ID_FIELD", incidents))
         population = frames["POPULATION"]
-        population_field = field("POPULATION_FIELD", population, True)
-        if population is not None:
-            self.check_fields(population, {"residents": population_field}, feedback, required=("residents",))
         warnings = []
         table = ring_table(
             geoms, ids, rings,

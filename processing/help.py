@@ -561,5 +561,5 @@ HELP = {
     "exportatlas": export_atlas,
     "fullassessment": _with_population("fullassessment", full_assessment),
     "importlayer": lambda algorithm=None: import_layer(algorithm) + "\n\n" + import_roads_population_note(algorithm),
-    "incidentsurroundings": incident_surroundings,
+    "incidentsurroundings": _with_population("incidentsurroundings", incident_surroundings),
 }

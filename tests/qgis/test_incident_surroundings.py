@@ -118,3 +118,37 @@ def test_only_roads_that_cannot_change_unseen_are_kept(sample_gpkg, tmp_path):
     roads.deleteFeature(next(roads.getFeatures()).id())
     assert network_key(roads, roads.source(), ["60"]) is None
     roads.rollBack()
+
+
+def test_population_as_a_grid_or_as_points(run_algorithm, tmp_path):
+    """Population as bureaus have it (issue 14's contract holds here too). A 2 × 2 grid of 100 m cells holding
+    100, 200, 300 and 400 residents, the incident at the corner the four cells share: a 60 m ring covers a
+    quarter disc of each cell, π·60²/4 / 100² = 28.27 % of its residents — 282.7 in all; a 200 m ring covers
+    the whole grid (1,000). Points count wholly where they lie: 50 residents 40 m away, 70 residents 150 m away."""
+    import math
+
+    from osgeo import gdal, osr
+
+    path = str(tmp_path / "grid.tif")
+    grid = gdal.GetDriverByName("GTiff").Create(path, 2, 2, 1, gdal.GDT_Float32)
+    grid.SetGeoTransform((500000.0, 100.0, 0.0, 3300200.0, 0.0, -100.0))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4549)
+    grid.SetProjection(srs.ExportToWkt())
+    grid.GetRasterBand(1).WriteArray(__import__("numpy").array([[100.0, 200.0], [300.0, 400.0]]))
+    grid = None
+    incident = memory_layer(f"Point?{CRS}&field=name:string", [("POINT(500100 3300100)", ["泄漏点"])], "incident")
+    result = run_algorithm("riskatlas:incidentsurroundings", {
+        "INCIDENTS": incident, "RINGS": "60,200", "POPULATION_RASTER": path, "OUTPUT_RINGS": "memory:",
+        "OUTPUT_RESPONDERS": "memory:"})
+    residents = {f["ring_m"]: f["residents"] for f in _layer(result, "OUTPUT_RINGS").getFeatures()}
+    assert residents[60] == pytest.approx(1000 * math.pi * 60 ** 2 / 4 / 100 ** 2, rel=5e-3)
+    assert residents[200] == pytest.approx(1000)
+    villages = memory_layer(f"Point?{CRS}&field=pop_id:string&field=residents:double",
+                            [("POINT(500140 3300100)", ["V1", 50.0]), ("POINT(500100 3300250)", ["V2", 70.0])],
+                            "population")
+    result = run_algorithm("riskatlas:incidentsurroundings", {
+        "INCIDENTS": incident, "RINGS": "60,200", "POPULATION": villages, "OUTPUT_RINGS": "memory:",
+        "OUTPUT_RESPONDERS": "memory:"})
+    residents = {f["ring_m"]: f["residents"] for f in _layer(result, "OUTPUT_RINGS").getFeatures()}
+    assert residents == {60: pytest.approx(50), 200: pytest.approx(120)}
