@@ -587,6 +587,26 @@
         <source>Reached roads by time band</source>
         <translation>按时间分段的可达道路</translation>
     </message>
+    <message>
+        <location filename="../processing/reach_parameters.py" line="22" />
+        <source>Default turnout time (min)</source>
+        <translation>默认出动时间(分钟)</translation>
+    </message>
+    <message>
+        <location filename="../processing/reach_parameters.py" line="24" />
+        <source>Time limit from dispatch (min)</source>
+        <translation>接警出动后的时间限值(分钟)</translation>
+    </message>
+    <message>
+        <location filename="../processing/reach_parameters.py" line="26" />
+        <source>Access distance from roads (m)</source>
+        <translation>道路两侧可达距离(米)</translation>
+    </message>
+    <message>
+        <location filename="../processing/reach_parameters.py" line="30" />
+        <source>Node tolerance (m)</source>
+        <translation>节点容差(米)</translation>
+    </message>
 </context>
 <context>
     <name>FireStationSiting</name>

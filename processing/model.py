@@ -7,7 +7,8 @@ The model file is language-neutral data (English); its id stays ``riskatlas:risk
 from qgis.core import QgsProcessingModelAlgorithm
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..layers.schemas import INPUT_BY_PARAMETER
+from ..layers.schemas import INPUT_BY_PARAMETER, RESULT_BY_NAME
+from ..support.i18n import is_chinese
 from .base import GROUP_NAMES, icon_path, input_label, manual_url
 
 OPTION_LABELS = {  # model parameters that are options of the full assessment: its labels
@@ -33,6 +34,13 @@ class AssessmentModel(QgsProcessingModelAlgorithm):
                 definition.setDescription(input_label(INPUT_BY_PARAMETER[name]))
             elif name in OPTION_LABELS:
                 definition.setDescription(QCoreApplication.translate("FullAssessment", OPTION_LABELS[name]))
+            elif ":" in name:  # a child's output ("reach:reach_areas"): the result layer's title
+                output = name.split(":", 1)[1]
+                if output in RESULT_BY_NAME:
+                    result = RESULT_BY_NAME[output]
+                    definition.setDescription(result.title_zh if is_chinese() else result.title_en)
+                elif output == "atlas_pdf":
+                    definition.setDescription(QCoreApplication.translate("FullAssessment", "Risk atlas (PDF)"))
 
     def createInstance(self):  # noqa: N802 (QGIS API): a copy that keeps this class (and its translations)
         return AssessmentModel(self.toVariant(), self.sourceFilePath())

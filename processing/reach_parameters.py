@@ -7,8 +7,7 @@ from ..core.standards import fire_stations as fs
 from . import road_parameters
 
 
-def _tr(text):
-    return QCoreApplication.translate("FireStationReach", text)
+translate = QCoreApplication.translate  # literal contexts and texts below: pylupdate5 extracts them
 
 
 class ReachParameters:
@@ -20,15 +19,16 @@ class ReachParameters:
 
     def add_time_parameters(self):
         """DEFAULT_TURNOUT, TIME_LIMIT and ACCESS_DISTANCE."""
-        self.add_number("DEFAULT_TURNOUT", _tr("Default turnout time (min)"), fs.TURNOUT_CONVENTION_MIN,
-                        minimum=0.0, decimals=2)
-        self.add_number("TIME_LIMIT", _tr("Time limit from dispatch (min)"), fs.TIME_RULE_MIN, minimum=0.01,
-                        decimals=2)
-        self.add_number("ACCESS_DISTANCE", _tr("Access distance from roads (m)"), fs.ACCESS_DISTANCE_M,
-                        minimum=0.0, decimals=0)
+        self.add_number("DEFAULT_TURNOUT", translate("FireStationReach", "Default turnout time (min)"),
+                        fs.TURNOUT_CONVENTION_MIN, minimum=0.0, decimals=2)
+        self.add_number("TIME_LIMIT", translate("FireStationReach", "Time limit from dispatch (min)"),
+                        fs.TIME_RULE_MIN, minimum=0.01, decimals=2)
+        self.add_number("ACCESS_DISTANCE", translate("FireStationReach", "Access distance from roads (m)"),
+                        fs.ACCESS_DISTANCE_M, minimum=0.0, decimals=0)
 
     def add_node_tolerance(self):
-        self.add_number("NODE_TOLERANCE", _tr("Node tolerance (m)"), 0.0, minimum=0.0, advanced=True, decimals=2)
+        self.add_number("NODE_TOLERANCE", translate("FireStationReach", "Node tolerance (m)"), 0.0, minimum=0.0,
+                        advanced=True, decimals=2)
 
     def read_roads(self, parameters, context, feedback):
         """(roads LayerFrame, layers.reach_inputs.RoadInputs, speed table), the fields checked and the
