@@ -61,7 +61,7 @@ class FireStationSiting(ReachParameters, RiskAtlasAlgorithm):
         self.addParameter(QgsProcessingParameterEnum("WEIGHT_PRESET", self.tr("Demand weights"), options=[
             p.label_zh if is_chinese() else p.label_en for p in WEIGHT_PRESETS], defaultValue=0))
         self.add_source("CROWDED_PLACES", self.tr("Crowded places' main exits (schools, hospitals, markets)"),
-                        [compat.SOURCE_POINT, compat.SOURCE_POLYGON], optional=True)
+                        [compat.SOURCE_POINT, compat.SOURCE_POLYGON], optional=True, kind="key_targets")
         self.add_number("PREVAILING_WIND_FROM", self.tr("Prevailing wind from (degrees from north)"), None,
                         optional=True, decimals=0)
         self.add_node_tolerance()
