@@ -60,7 +60,12 @@ class Writing:
         """(parameters with the sink ``name`` written under a temporary name, the final destination or None)."""
         from ..layers.sinks import staged_destination
 
+        loading = context.layersToLoadOnCompletion()
         destination = self.parameterAsOutputLayer(parameters, name, context)
+        # only the destination is wanted here: parameterAsOutputLayer also registers it to load, and for a
+        # temporary output that name ("memory:Reached roads") is not the layer the sink makes — QGIS then says
+        # "the following layers were not correctly generated" after every dialog run; the sink registers its own
+        context.setLayersToLoadOnCompletion(loading)
         staged, options, final = staged_destination(destination, self._outputs)
         if not final:
             return parameters, None
