@@ -3,7 +3,7 @@
 <context>
     <name>AssessmentModel</name>
     <message>
-        <location filename="../processing/model.py" line="41" />
+        <location filename="../processing/model.py" line="49" />
         <source>Risk assessment as an editable model</source>
         <translation>风险评估（可编辑模型）</translation>
     </message>
@@ -597,16 +597,6 @@
         <source>Time limit from dispatch (min)</source>
         <translation>接警出动后的时间限值(分钟)</translation>
     </message>
-    <message>
-        <location filename="../processing/reach_parameters.py" line="26" />
-        <source>Access distance from roads (m)</source>
-        <translation>道路两侧可达距离(米)</translation>
-    </message>
-    <message>
-        <location filename="../processing/reach_parameters.py" line="30" />
-        <source>Node tolerance (m)</source>
-        <translation>节点容差(米)</translation>
-    </message>
 </context>
 <context>
     <name>FireStationSiting</name>
@@ -967,7 +957,7 @@
         <translation>QGIS工程</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="84" />
+        <location filename="../processing/model.py" line="43" />
         <source>Risk atlas (PDF)</source>
         <translation>风险图集（PDF）</translation>
     </message>
@@ -2082,32 +2072,22 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>默认出动时间 (min)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="72" />
-        <source>Access distance from roads (m)</source>
-        <translation>距道路的接入距离 (m)</translation>
-    </message>
-    <message>
         <location filename="../processing/alg_incident_surroundings.py" line="74" />
-        <source>Node tolerance (m)</source>
-        <translation>节点容差 (m)</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="75" />
         <source>Rings</source>
         <translation>圈层</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="76" />
+        <location filename="../processing/alg_incident_surroundings.py" line="75" />
         <source>Nearest responders</source>
         <translation>最近的救援力量</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="77" />
+        <location filename="../processing/alg_incident_surroundings.py" line="76" />
         <source>Incident brief (PDF)</source>
         <translation>事件简报 (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="77" />
+        <location filename="../processing/alg_incident_surroundings.py" line="76" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2865,7 +2845,7 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>自动计算辖区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="34" />
+        <location filename="../processing/alg_resource_coverage.py" line="33" />
         <source>no residents are counted</source>
         <translation>不统计常住人口</translation>
     </message>
@@ -2935,12 +2915,12 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>不叠加自然灾害隐患点</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="32" />
+        <location filename="../processing/alg_resource_coverage.py" line="31" />
         <source>the roads' extent is used, no township rows</source>
         <translation>使用道路范围，不输出分镇街统计</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="36" />
+        <location filename="../processing/alg_resource_coverage.py" line="35" />
         <source>no key targets are counted</source>
         <translation>不统计重点目标</translation>
     </message>
@@ -3051,152 +3031,142 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 <context>
     <name>ResourceCoverage</name>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="40" />
+        <location filename="../processing/alg_resource_coverage.py" line="39" />
         <source>Rescue teams and supply depots: coverage</source>
         <translation>应急救援队伍与物资储备库覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="44" />
+        <location filename="../processing/alg_resource_coverage.py" line="43" />
         <source>Rescue teams or supply depots</source>
         <translation>应急救援队伍或物资储备库</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="45" />
+        <location filename="../processing/alg_resource_coverage.py" line="44" />
         <source>The layer holds</source>
         <translation>图层内容</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="45" />
+        <location filename="../processing/alg_resource_coverage.py" line="44" />
         <source>Rescue teams</source>
         <translation>应急救援队伍</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="45" />
+        <location filename="../processing/alg_resource_coverage.py" line="44" />
         <source>Supply depots</source>
         <translation>应急物资储备库</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="48" />
+        <location filename="../processing/alg_resource_coverage.py" line="47" />
         <source>Id field (empty: team_id or depot_id)</source>
         <translation>编号字段（为空：team_id 或 depot_id）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="49" />
+        <location filename="../processing/alg_resource_coverage.py" line="48" />
         <source>Turnout or loading time field (min)</source>
         <translation>出动或装车时间字段（分钟）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="52" />
+        <location filename="../processing/alg_resource_coverage.py" line="51" />
         <source>Time limit</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="52" />
+        <location filename="../processing/alg_resource_coverage.py" line="51" />
         <source>By the layer's kind ({0})</source>
         <translation>按图层类型（{0}）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="56" />
+        <location filename="../processing/alg_resource_coverage.py" line="55" />
         <source>Time limit from dispatch (min; empty: the preset's)</source>
         <translation>自调派起的时限（分钟；为空：按预设）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="58" />
+        <location filename="../processing/alg_resource_coverage.py" line="57" />
         <source>Turnout when a resource gives none (min; empty: the preset's)</source>
         <translation>未填出动时间时的出动时间（分钟；为空：按预设）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="61" />
+        <location filename="../processing/alg_resource_coverage.py" line="60" />
         <source>Townships (study area; one row each)</source>
         <translation>镇街（研究范围；每个镇街一行）</translation>
     </message>
     <message>
         <location filename="../processing/alg_resource_coverage.py" line="63" />
-        <source>Access distance from roads (m)</source>
-        <translation>距道路可达距离（米）</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_resource_coverage.py" line="65" />
         <source>Population (polygons or points)</source>
         <translation>人口（面或点）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="66" />
+        <location filename="../processing/alg_resource_coverage.py" line="64" />
         <source>Key targets (crowded places)</source>
         <translation>重点防护目标（人员密集场所）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="68" />
+        <location filename="../processing/alg_resource_coverage.py" line="66" />
         <source>Key target id field</source>
         <translation>重点目标编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="69" />
+        <location filename="../processing/alg_resource_coverage.py" line="67" />
         <source>Occupancy field (people)</source>
         <translation>容纳人数字段（人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="71" />
-        <source>Node tolerance (m)</source>
-        <translation>节点容差（米）</translation>
-    </message>
-    <message>
-        <location filename="../processing/alg_resource_coverage.py" line="72" />
+        <location filename="../processing/alg_resource_coverage.py" line="70" />
         <source>Reach areas</source>
         <translation>到达范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="73" />
+        <location filename="../processing/alg_resource_coverage.py" line="71" />
         <source>Gaps (reached by none in time)</source>
         <translation>未覆盖区域（时限内均不可达）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="74" />
+        <location filename="../processing/alg_resource_coverage.py" line="72" />
         <source>Coverage by township</source>
         <translation>各镇街覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="75" />
+        <location filename="../processing/alg_resource_coverage.py" line="73" />
         <source>Key targets' arrival time</source>
         <translation>重点目标到达时间</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="76" />
+        <location filename="../processing/alg_resource_coverage.py" line="74" />
         <source>Reached roads</source>
         <translation>可达道路</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="77" />
+        <location filename="../processing/alg_resource_coverage.py" line="75" />
         <source>Residents reached in time</source>
         <translation>时限内可达人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="77" />
+        <location filename="../processing/alg_resource_coverage.py" line="75" />
         <source>Residents left out</source>
         <translation>未覆盖人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="77" />
+        <location filename="../processing/alg_resource_coverage.py" line="75" />
         <source>Key targets left out</source>
         <translation>未及时到达的重点目标</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="77" />
+        <location filename="../processing/alg_resource_coverage.py" line="75" />
         <source>Time limit used (min)</source>
         <translation>采用的时限（分钟）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="132" />
+        <location filename="../processing/alg_resource_coverage.py" line="130" />
         <source>Time limit: {0:g} min from dispatch ({1}; source: {2}); turnout when none is given: {3:g} min.</source>
         <translation>时限：自调派起 {0:g} 分钟（{1}；依据：{2}）；未填出动时间时按 {3:g} 分钟。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="158" />
+        <location filename="../processing/alg_resource_coverage.py" line="156" />
         <source>The layer '{0}' looks like {1}, but the layer kind chosen is {2}.</source>
         <translation>图层“{0}”看起来是{1}，但所选的图层类型为{2}。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="174" />
+        <location filename="../processing/alg_resource_coverage.py" line="172" />
         <source>Left out per township: {0}</source>
         <translation>各镇街未覆盖人口：{0}</translation>
     </message>
@@ -3428,9 +3398,19 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <translation>捕捉容差(米)</translation>
     </message>
     <message>
-        <location filename="../processing/road_parameters.py" line="65" />
+        <location filename="../processing/road_parameters.py" line="77" />
         <source>Speed table: {0}</source>
         <translation>车速表：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="59" />
+        <source>Access distance from roads (m)</source>
+        <translation>道路两侧可达距离(米)</translation>
+    </message>
+    <message>
+        <location filename="../processing/road_parameters.py" line="65" />
+        <source>Node tolerance (m)</source>
+        <translation>节点容差(米)</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from ..support import compat
 from . import preselect
 from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm, objects_frozen
 from .population import add_population, read_population
-from .road_parameters import add_road_parameters
+from .road_parameters import add_access_distance, add_node_tolerance, add_road_parameters
 
 DEFAULT_RINGS = "500,1000,3000"
 DEFAULT_N_NEAREST = 3
@@ -69,9 +69,8 @@ class IncidentSurroundings(RiskAtlasAlgorithm):
         self.add_field("TURNOUT_FIELD", self.tr("Turnout time field (min)"), "turnout_min", "FIRE_STATIONS")
         self.add_number("DEFAULT_TURNOUT", self.tr("Default turnout time (min)"), fs.TURNOUT_CONVENTION_MIN,
                         minimum=0.0, decimals=2)
-        self.add_number("ACCESS_DISTANCE", self.tr("Access distance from roads (m)"), fs.ACCESS_DISTANCE_M,
-                        minimum=0.0, decimals=0)
-        self.add_number("NODE_TOLERANCE", self.tr("Node tolerance (m)"), 0.0, minimum=0.0, advanced=True, decimals=2)
+        add_access_distance(self)
+        add_node_tolerance(self)
         self.add_sink("OUTPUT_RINGS", self.tr("Rings"), compat.SOURCE_POLYGON)
         self.add_sink("OUTPUT_RESPONDERS", self.tr("Nearest responders"), compat.SOURCE_POINT)
         self.addParameter(QgsProcessingParameterFileDestination(

@@ -3,12 +3,11 @@ residents and key targets left out per township (glue over core.resource_coverag
 from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterEnum
 
 from ..core.standards import emergency_resources as er
-from ..core.standards import fire_stations as fs
 from ..support import compat
 from ..support.i18n import is_chinese
 from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm, objects_frozen
 from .population import add_population, read_population
-from .road_parameters import add_road_parameters, read_roads
+from .road_parameters import add_access_distance, add_node_tolerance, add_road_parameters, read_roads
 
 def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks for)
     return text
@@ -60,15 +59,14 @@ class ResourceCoverage(RiskAtlasAlgorithm):
         add_road_parameters(self)
         self.add_source("STUDY_AREA", self.tr("Townships (study area; one row each)"), [compat.SOURCE_POLYGON],
                         optional=True, kind="townships")
-        self.add_number("ACCESS_DISTANCE", self.tr("Access distance from roads (m)"), fs.ACCESS_DISTANCE_M,
-                        minimum=0.0, decimals=0)
+        add_access_distance(self)
         add_population(self, self.tr("Population (polygons or points)"))
         self.add_source("KEY_TARGETS", self.tr("Key targets (crowded places)"),
                         [compat.SOURCE_POINT, compat.SOURCE_POLYGON], optional=True, kind="key_targets")
         self.add_field("KEY_TARGET_ID_FIELD", self.tr("Key target id field"), "target_id", "KEY_TARGETS")
         self.add_field("OCCUPANCY_FIELD", self.tr("Occupancy field (people)"), "occupancy", "KEY_TARGETS",
                        compat.FIELD_NUMERIC)
-        self.add_number("NODE_TOLERANCE", self.tr("Node tolerance (m)"), 0.0, minimum=0.0, advanced=True, decimals=2)
+        add_node_tolerance(self)
         self.add_sink("OUTPUT_AREAS", self.tr("Reach areas"), compat.SOURCE_POLYGON)
         self.add_sink("OUTPUT_GAPS", self.tr("Gaps (reached by none in time)"), compat.SOURCE_POLYGON)
         self.add_sink("OUTPUT_TOWNSHIPS", self.tr("Coverage by township"), compat.SOURCE_POLYGON, optional=True)

@@ -23,12 +23,10 @@ class ReachParameters:
                         fs.TURNOUT_CONVENTION_MIN, minimum=0.0, decimals=2)
         self.add_number("TIME_LIMIT", translate("FireStationReach", "Time limit from dispatch (min)"),
                         fs.TIME_RULE_MIN, minimum=0.01, decimals=2)
-        self.add_number("ACCESS_DISTANCE", translate("FireStationReach", "Access distance from roads (m)"),
-                        fs.ACCESS_DISTANCE_M, minimum=0.0, decimals=0)
+        road_parameters.add_access_distance(self)
 
     def add_node_tolerance(self):
-        self.add_number("NODE_TOLERANCE", translate("FireStationReach", "Node tolerance (m)"), 0.0, minimum=0.0,
-                        advanced=True, decimals=2)
+        road_parameters.add_node_tolerance(self)
 
     def read_roads(self, parameters, context, feedback):
         """(roads LayerFrame, layers.reach_inputs.RoadInputs, speed table), the fields checked and the

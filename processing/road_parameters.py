@@ -53,6 +53,18 @@ def add_road_parameters(algorithm, optional=False):
                          minimum=0.0, decimals=1)
 
 
+
+def add_access_distance(algorithm):
+    """ACCESS_DISTANCE: how far from a reached road land counts as reached (every reach analysis's land rule)."""
+    algorithm.add_number("ACCESS_DISTANCE", translate("RoadParameters", "Access distance from roads (m)"),
+                         fs.ACCESS_DISTANCE_M, minimum=0.0, decimals=0)
+
+
+def add_node_tolerance(algorithm):
+    """NODE_TOLERANCE (advanced): line ends this close join into one network node."""
+    algorithm.add_number("NODE_TOLERANCE", translate("RoadParameters", "Node tolerance (m)"), 0.0, minimum=0.0,
+                         advanced=True, decimals=2)
+
 def speed_table(algorithm, parameters, context):
     """SPEED_TABLE when given (a CSV or JSON file), else the SPEED_PRESET table."""
     from ..core.standards.road_speeds import load_speed_table
