@@ -81,6 +81,7 @@ OPTIONS: Mapping[str, OptionSpec] = {
     "PAGE_SIZE": OptionSpec("A3"),  # A3 or A4 landscape
     "LANGUAGE": OptionSpec(None, in_model=True),  # "zh" or "en"; None: QGIS's locale
     "COORDINATES": OptionSpec(0),  # importlayer COORDINATES for raw ledgers (assessment/raw_inputs.py)
+    "RUN_LABEL": OptionSpec(""),  # exportatlas RUN_LABEL; the provenance table's run_label (comparescenarios reads it)
 }
 DEFAULT_OPTIONS = {name: spec.default for name, spec in OPTIONS.items()}
 
@@ -176,7 +177,7 @@ STEPS: Tuple[Step, ...] = (
           "DEPOT_TOWNS": Result("depot_towns"),
           "TOWNSHIPS": Input("TOWNSHIPS"), "TITLE": Option("TITLE"), "ORGANISATION": Option("ORGANISATION"),
           "DATE": Option("DATE"), "PAGE_SIZE": Option("PAGE_SIZE"), "LANGUAGE": Option("LANGUAGE"),
-          "TARGET": Option("TARGET")},
+          "TARGET": Option("TARGET"), "RUN_LABEL": Option("RUN_LABEL")},
          files={"OUTPUT": ("risk_atlas.pdf", "atlas_pdf", "Risk atlas (PDF)"),
                 "OUTPUT_PNG_FOLDER": ("png", None, "")}),
 )

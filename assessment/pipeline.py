@@ -39,10 +39,11 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..layers.atomic import OutputSet
 from ..layers.project import SAMPLE_GPKG
-from ..layers.schemas import ASSESSMENT_INPUTS, REQUIRED_INPUTS, RESULT_BY_NAME, RESULT_LAYERS
+from ..layers.schemas import ASSESSMENT_INPUTS, PROPOSED_INPUTS, REQUIRED_INPUTS, RESULT_BY_NAME, RESULT_LAYERS
 from ..processing.base import Cancelled
 from ..support.i18n import file_language, plugin_version, ui_language
 from .chain import DEFAULT_OPTIONS, STEPS, Extent, Fixed, Input, Option, Result, skipped_results
+from .proposed import SCENARIO_GPKG, add_proposed
 from .raw_inputs import IMPORTED_GPKG, ImportStopped, import_raw_inputs, raw_inputs
 from .summary import FIGURE_LABELS, read_headline_figures, run_figures, summary_lines
 
@@ -67,6 +68,7 @@ class AssessmentResult:
     figures: list = field(default_factory=list)  # [(figure id, label, value)] (assessment/summary.py)
     major_hazard_units: int = 0
     pages: int = 0
+    run_label: str = ""  # RUN_LABEL: on the atlas and in the provenance table
 
     def report(self):
         """The summary, one readable line each, in the UI language."""
@@ -130,14 +132,18 @@ def _extent_string(uri):
     return f"{extent.xMinimum()},{extent.xMaximum()},{extent.yMinimum()},{extent.yMaximum()} [{layer.crs().authid()}]"
 
 
-def _write_provenance(gpkg, rows):
+# the provenance table; riskatlas:comparescenarios reads run_label (RUN_LABEL, the same on every row)
+PROVENANCE_COLUMNS = ("step", "algorithm", "parameters", "version", "run_at", "run_label")
+
+
+def _write_provenance(gpkg, rows, run_label=""):
     import pandas as pd
 
     from ..layers.gpkg import write_layer
     from ..layers.sinks import make_fields
     from ..support import compat
 
-    frame = pd.DataFrame(rows, columns=["step", "algorithm", "parameters", "version", "run_at"])
+    frame = pd.DataFrame([{**row, "run_label": run_label or ""} for row in rows], columns=list(PROVENANCE_COLUMNS))
     fields = make_fields([(name, "string") for name in frame.columns])
     write_layer(gpkg, "provenance", frame, fields, QgsVectorLayer(f"{gpkg}|layername=risk_map").crs(),
                 compat.WKB_NO_GEOMETRY)
@@ -177,6 +183,8 @@ class Assessment:
         self.options = {**DEFAULT_OPTIONS, **{k: v for k, v in (options or {}).items() if v is not None}}
         self.given = {k: v for k, v in inputs.items() if v not in (None, "")}
         self.population_raster = self.given.pop("POPULATION_RASTER", None)
+        self.proposed = {i.parameter: self.given.pop(i.parameter) for i in PROPOSED_INPUTS if i.parameter in self.given}
+        self.scenario = None  # the staged scenario_inputs.gpkg, once planned layers were added (assessment/proposed.py)
         if self.population_raster is not None and "POPULATION" in self.given:
             raise QgsProcessingException(translate("FullAssessment", "Give POPULATION (polygons or points) or "
                                                                      "POPULATION_RASTER, one of them."))
@@ -195,7 +203,7 @@ class Assessment:
         self.imports = {}  # parameter -> import report (its final path), once raw ledgers were imported
         self.imported = None  # the staged imported_inputs.gpkg
         self.step_count = len(STEPS)  # progress shares: the chain's steps (and the imports, as one)
-        self.result = AssessmentResult(output_folder)
+        self.result = AssessmentResult(output_folder, run_label=self.options["RUN_LABEL"] or "")
 
     def _html(self):
         return self.staged_html
@@ -215,6 +223,8 @@ class Assessment:
         if self.population_raster is not None:
             self.given["POPULATION"] = _population_grid(self.population_raster, runner, self.given["TOWNSHIPS"],
                                                         feedback)
+        if self.proposed:
+            self._add_proposed(runner, feedback)
         for number, step in enumerate(STEPS[:-1]):
             steps.setCurrentStep(number + bool(raw))
             if step.needs and not self.given.get(step.needs):
@@ -246,6 +256,16 @@ class Assessment:
             self.discard()
             raise QgsProcessingException(message) from stopped
 
+    def _add_proposed(self, runner, feedback):
+        """The planned stations and shelters added to the existing ones (assessment/proposed.py), logged."""
+        self.scenario = self.files.file(os.path.join(self.folder, SCENARIO_GPKG))
+        before = dict(self.given)
+        self.given = add_proposed(self.given, self.proposed, self.scenario, file_language(self.options["LANGUAGE"]),
+                                  feedback.pushInfo)
+        sources = {p: v.source() if isinstance(v, QgsVectorLayer) else str(v) for p, v in self.proposed.items()}
+        runner.log("proposed", "riskatlas:fullassessment", {**sources, **{p: uri for p, uri in self.given.items()
+                                                                          if before.get(p) != uri}})
+
     def _stop_on_errors(self, step):
         """Keep the step's report (it lists the errors) and nothing else of the run; the message names the
         first errors."""
@@ -271,7 +291,7 @@ class Assessment:
         self.result.pages = int(self.outputs[ATLAS_STEP.key]["PAGES"])
         self.result.figures += read_headline_figures(self.partial_gpkg, ui_language())  # the atlas step wrote them
         self.result.figures.append(("atlas_pages", _tr(FIGURE_LABELS["atlas_pages"]), self.result.pages))
-        _write_provenance(self.partial_gpkg, self.provenance)
+        _write_provenance(self.partial_gpkg, self.provenance, self.options["RUN_LABEL"])
         # close every connection to the partial GeoPackage (flushing its WAL) before it is renamed
         context.temporaryLayerStore().removeAllMapLayers()
         gc.collect()
@@ -320,11 +340,16 @@ class Assessment:
 
     def _imports_in_place(self):
         """The imported inputs and their reports (now in place); the inputs then name the final file."""
+        files = {}
+        if self.scenario is not None:
+            final = os.path.join(self.folder, SCENARIO_GPKG)
+            self.given = {p: uri.replace(self.scenario, final) for p, uri in self.given.items()}
+            files["scenario"] = final
         if not self.imports:
-            return {}
+            return files
         final = os.path.join(self.folder, IMPORTED_GPKG)
         self.given = {p: uri.replace(self.imported, final) for p, uri in self.given.items()}
-        files = {"imported": final}
+        files["imported"] = final
         for parameter, report in self.imports.items():
             if os.path.exists(report):
                 files[f"import_{parameter}"] = report

@@ -25,6 +25,7 @@ FILE_LABELS = {  # AssessmentResult.files keys -> label (translated when shown)
     "shelters": QT_TRANSLATE_NOOP("FullAssessment", "Shelter report"),
     "project": QT_TRANSLATE_NOOP("FullAssessment", "QGIS project"),
     "imported": QT_TRANSLATE_NOOP("FullAssessment", "Imported ledgers"),
+    "scenario": QT_TRANSLATE_NOOP("FullAssessment", "Stations and shelters of this run (existing and proposed)"),
     "import": QT_TRANSLATE_NOOP("FullAssessment", "Import report: {0}"),  # import_<PARAMETER>: one per ledger
 }
 FIGURE_LABELS = {  # the run's own counts, before the headline figures (translated when shown)
@@ -76,8 +77,10 @@ def _file_label(key):
 
 def summary_lines(result):
     """The run as readable lines in the UI language: the folder, each file, each figure."""
-    lines = [translate("FullAssessment", "Risk Atlas assessment — output folder: {0}").format(result.output_folder),
-             translate("FullAssessment", "Files:")]
+    lines = [translate("FullAssessment", "Risk Atlas assessment — output folder: {0}").format(result.output_folder)]
+    if result.run_label:
+        lines.append(translate("FullAssessment", "Run: {0}").format(result.run_label))
+    lines.append(translate("FullAssessment", "Files:"))
     lines += [f"  {_file_label(key)}: {path}" for key, path in result.files.items()]
     lines.append(translate("FullAssessment", "Headline figures:"))
     lines += [f"  {label}: {value}" for _id, label, value in result.figures]

@@ -95,12 +95,13 @@ def _load_templates(project, page_size, language, kinds=KINDS):
 
 
 def prepare_atlas(figures, frames, crs, *, language, title, organisation, date_text, page_size, gpkg,
-                  chart_folder, log=None, headline=()):
+                  chart_folder, log=None, headline=(), run_label=""):
     """Charts, atlas layers (written into ``gpkg``) and the filled layouts, in a private project.
 
     ``figures``: core.atlas_figures result; ``frames``: GeoDataFrames in ``crs`` — 'risk_map',
     'townships', optionally 'fire_stations', 'shelters', 'reach_areas', 'reach_gaps', 'shelter_load';
-    ``headline``: the headline figures (core.headline), also written as table ``headline_figures``.
+    ``headline``: the headline figures (core.headline), also written as table ``headline_figures``;
+    ``run_label``: RUN_LABEL, printed with the issuer and at the foot of every page.
     Raises page_templates.TemplateError."""
     project = QgsProject()
     project.setCrs(crs)
@@ -123,7 +124,7 @@ def prepare_atlas(figures, frames, crs, *, language, title, organisation, date_t
     if frames.get("natural_hazards") is not None:
         tables["hazards"] = hazard_table(frames["natural_hazards"], county_geometry, language)
     variables = layout_variables(figures, language, title, organisation, date_text, (plugin_version(), qgis_version()),
-                                 headline, pages)
+                                 headline, pages, run_label)
     variables["ra_crs_note"] = T.crs_note(crs.description(), crs.authid(), language)
     if resources_page:
         variables.update(resource_variables(figures, frames, language))

@@ -35,6 +35,7 @@ class AtlasRequest:
     pdf: str
     png_folder: str = ""  # '': no PNG pages
     gpkg: str = ""  # '': the atlas layers go into a temporary GeoPackage
+    run_label: str = ""  # RUN_LABEL: printed with the issuer and at the foot of every page
 
 
 
@@ -83,7 +84,7 @@ def _prepare(request, figures, frames, crs, feedback, headline):
             title=(request.title or "").strip() or T.text("title", request.language),
             organisation=(request.organisation or "").strip(), date_text=T.format_date(request.date, request.language),
             page_size=request.page_size, gpkg=gpkg, chart_folder=chart_folder, log=feedback.pushInfo,
-            headline=headline)
+            headline=headline, run_label=request.run_label)
     except TemplateError as error:
         raise QgsProcessingException(str(error)) from error
     except IOError as error:

@@ -61,9 +61,11 @@ def _headline_variables(headline, language):
             for f in headline}
 
 
-def layout_variables(figures, language, title, organisation, date_text, versions, headline=(), pages=None):
+def layout_variables(figures, language, title, organisation, date_text, versions, headline=(), pages=None,
+                     run_label=""):
     """Every ``@ra_…`` variable of the templates (atlas/templates/README.md). ``versions``: (plugin, QGIS);
-    ``headline``: the headline figures (core.headline); ``pages``: ``page_numbers``."""
+    ``headline``: the headline figures (core.headline); ``pages``: ``page_numbers``; ``run_label``: RUN_LABEL
+    (with the issuer on the cover and the sheets, and at the foot of every page)."""
     from ..core.headline import FOOTNOTES
 
     pages = pages or page_numbers(False, False, len(figures.townships))
@@ -71,12 +73,16 @@ def layout_variables(figures, language, title, organisation, date_text, versions
     colon = "：" if language == "zh" else ": "
     issued = [f"{T.text('organisation', language)}{colon}{organisation}"] if organisation else []
     issued.append(f"{T.text('date', language)}{colon}{date_text}")
+    run_label = (run_label or "").strip()
+    if run_label:
+        issued.append(f"{T.text('run_label', language)}{colon}{run_label}")
+    made_with = T.text("made_with", language, version=versions[0], qgis=versions[1])
     county = figures.county
     values.update({
         "ra_title": title, "ra_organisation": organisation, "ra_date": date_text,
         "ra_issued": ("　　" if language == "zh" else "    ").join(issued), "ra_issued_lines": "\n".join(issued),
         "ra_page_pattern": "第 {n} 页 / 共 {total} 页" if language == "zh" else "Page {n} of {total}",
-        "ra_made_with": T.text("made_with", language, version=versions[0], qgis=versions[1]),
+        "ra_made_with": f"{run_label} · {made_with}" if run_label else made_with, "ra_run_label": run_label,
         "ra_county_cover5": T.coverage_text(county, language),
         "ra_county_shelter": T.shelter_text(county, language, figures.shelter_target, county=True),
         "ra_county_major": T.major_text(county, language),

@@ -5,6 +5,7 @@ The risk levels use the one four-colour style (``layers.styling``); the rest is 
 """
 from qgis.core import (
     QgsConditionalStyle,
+    QgsFeatureRequest,
     QgsFillSymbol,
     QgsMarkerSymbol,
     QgsRuleBasedRenderer,
@@ -50,6 +51,32 @@ def _point_symbol(shape, colour, size):
                                          "outline_width": "0.35", "size": str(size)})
 
 
+def _hollow_symbol(shape, colour, size):
+    """A planned feature's point: the symbol's outline in its colour, filled white."""
+    return QgsMarkerSymbol.createSimple({"name": shape, "color": "#FFFFFF", "outline_color": colour,
+                                         "outline_width": "0.6", "size": str(size)})
+
+
+PLANNED = '"proposed" = 1'  # the full assessment's planned stations and shelters (atlas.tables.proposed_flags)
+
+
+def has_planned(layer):
+    """True when ``layer`` holds a planned feature (its ``proposed`` is 1)."""
+    if layer.fields().indexOf("proposed") < 0:
+        return False
+    request = QgsFeatureRequest().setFilterExpression(PLANNED).setLimit(1)
+    return any(True for _feature in layer.getFeatures(request))
+
+
+def style_stations(layer, language, size, label_expression=None, label_size=7.0, priority=5):
+    """Fire stations: red stars; planned ones (``proposed``) hollow, as their own legend row."""
+    style_points(layer, "star", STATION_COLOUR, size, label_expression, "#800000", label_size, priority=priority)
+    if has_planned(layer):
+        layer.setRenderer(_rule_renderer([
+            (T.text("proposed_station", language), PLANNED, _hollow_symbol("star", STATION_COLOUR, size * 1.1)),
+            (T.text("existing_station", language), None, _point_symbol("star", STATION_COLOUR, size))]))
+
+
 def _fill(colour, outline, width):
     return QgsFillSymbol.createSimple({"color": colour, "outline_color": outline, "outline_width": str(width)})
 
@@ -77,11 +104,17 @@ def style_points(layer, shape, colour, size, label_expression=None, label_colour
         _blocking(layer)
 
 
-def style_shelters(layer, size):
-    if layer.geometryType() == compat.GEOMETRY_POINT:
-        layer.setRenderer(QgsSingleSymbolRenderer(_point_symbol("square", SHELTER_COLOUR, size)))
+def style_shelters(layer, size, language="zh"):
+    """Shelters: green squares or areas; planned ones (``proposed``) hollow, as their own legend row."""
+    points = layer.geometryType() == compat.GEOMETRY_POINT
+    symbol = _point_symbol("square", SHELTER_COLOUR, size) if points else _fill("0,160,80,200", "#005A2B", 0.25)
+    if has_planned(layer):
+        planned = (_hollow_symbol("square", SHELTER_COLOUR, size * 1.1) if points
+                   else _fill("255,255,255,220", SHELTER_COLOUR, 0.6))
+        layer.setRenderer(_rule_renderer([(T.text("proposed_shelter", language), PLANNED, planned),
+                                          (T.text("existing_shelter", language), None, symbol)]))
     else:
-        layer.setRenderer(QgsSingleSymbolRenderer(_fill("0,160,80,200", "#005A2B", 0.25)))
+        layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     _blocking(layer)
 
 
@@ -130,9 +163,11 @@ def style_service(layer):
 
 def style_load(layer, language, size, labelled=True):
     """Shelters: green squares; overloaded ones red triangles, named (when ``labelled``)."""
+    planned = [(T.text("proposed_shelter", language), PLANNED, _hollow_symbol("square", SHELTER_COLOUR, size * 1.2))]
     layer.setRenderer(_rule_renderer([
         (T.text("shelter_overloaded", language), '"overloaded"', _point_symbol("triangle", OVERLOADED_COLOUR,
                                                                                  size * 1.4)),
+        *(planned if has_planned(layer) else []),
         (T.text("shelter_ok", language), None, _point_symbol("square", SHELTER_COLOUR, size))]))
     if labelled:
         _labels(layer, 'CASE WHEN "overloaded" THEN "name" END', 7.0, OVERLOADED_COLOUR, priority=7,
@@ -195,8 +230,7 @@ def style_atlas_layers(layers, settings):
     target = float(settings.variables.get("ra_target", "1.5"))
     styles = {
         "risk": lambda layer: style_risk(layer, language, settings.dissolved),
-        "stations_fire": lambda layer: style_points(layer, "star", STATION_COLOUR, 5.0 * scale, '"name"', "#800000",
-                                                    7.5 * scale, priority=9),
+        "stations_fire": lambda layer: style_stations(layer, language, 5.0 * scale, '"name"', 7.5 * scale, priority=9),
         "reach": style_reach,
         "gaps": style_gaps,
         "service": style_service,
@@ -213,10 +247,9 @@ def style_atlas_layers(layers, settings):
         "major": lambda layer: style_points(layer, "triangle", MAJOR_COLOUR, 3.6 * scale, '"map_label"', MAJOR_COLOUR,
                                             6.5 * scale, priority=6, obstacle_factor=0.5),
         "major_cover": lambda layer: style_points(layer, "triangle", MAJOR_COLOUR, 3.0 * scale),
-        "stations": lambda layer: style_points(layer, "star", STATION_COLOUR, 4.6 * scale, '"name"', "#800000",
-                                               7.0 * scale, priority=8),
-        "stations_cover": lambda layer: style_points(layer, "star", STATION_COLOUR, 3.8 * scale),
-        "shelters": lambda layer: style_shelters(layer, 2.6 * scale),
+        "stations": lambda layer: style_stations(layer, language, 4.6 * scale, '"name"', 7.0 * scale, priority=8),
+        "stations_cover": lambda layer: style_stations(layer, language, 3.8 * scale),
+        "shelters": lambda layer: style_shelters(layer, 2.6 * scale, language),
         # dozens of sites across the county: they keep the townships' names off only weakly
         "hazards_cover": lambda layer: style_points(layer, "diamond", HAZARD_COLOUR, 2.8 * scale, obstacle_factor=0.2),
         "hazards": lambda layer: style_points(layer, "diamond", HAZARD_COLOUR, 3.4 * scale),

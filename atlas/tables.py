@@ -8,7 +8,7 @@ No QGIS here: ``atlas.store`` writes these tables into a GeoPackage and opens th
   path of the sheet's chart (``chart_png``);
 * ``figures`` — rows of the risk-level tables (cover and sheets, keyed by ``page_key``);
 * ``major`` — major hazard units (representative points) for maps and lists;
-* ``stations``, ``shelters`` — names to label the points and areas.
+* ``stations``, ``shelters`` — names to label the points and areas, ``proposed`` 1 on planned ones.
 """
 from dataclasses import dataclass
 
@@ -214,7 +214,17 @@ def atlas_tables(figures, frames, language, chart_paths, major_rows, log=None, f
     for key, frame_key in (("stations", "fire_stations"), ("shelters", "shelters")):
         frame = frames.get(frame_key)
         if frame is not None:
-            named = gpd.GeoDataFrame({"name": names(frame, language)}, geometry=frame.geometry.to_numpy(),
-                                     crs=frame.crs)
-            tables[key] = Table(named, [("name", "string")])
+            named = gpd.GeoDataFrame({"name": names(frame, language), "proposed": proposed_flags(frame)},
+                                     geometry=frame.geometry.to_numpy(), crs=frame.crs)
+            tables[key] = Table(named, [("name", "string"), ("proposed", "int")])
     return tables, dissolved
+
+
+def proposed_flags(frame):
+    """1 where a feature is a planned one (the full assessment's PROPOSED_STATIONS / PROPOSED_SHELTERS), else 0."""
+    from ..core.scenario import PROPOSED
+    from ..core.values import parse_numbers
+
+    if PROPOSED not in frame.columns:
+        return np.zeros(len(frame), dtype=np.int64)
+    return (np.nan_to_num(parse_numbers(frame[PROPOSED]).values, nan=0.0) > 0).astype(np.int64)

@@ -23,6 +23,10 @@ TEXT = {
     "risk_levels": ("风险等级", "Risk level"),
     "fire_stations": ("消防站", "Fire station"),
     "shelters": ("应急避难场所", "Emergency shelter"),
+    "existing_station": ("现有消防站", "Existing fire station"),
+    "proposed_station": ("规划消防站", "Proposed fire station"),
+    "existing_shelter": ("现有避难场所", "Existing shelter"),
+    "proposed_shelter": ("规划避难场所", "Proposed shelter"),
     "major_units": ("重大危险源", "Major hazard unit"),
     "townships": ("镇街界线", "Township boundary"),
     "current_township": ("本镇街", "This township"),
@@ -39,6 +43,7 @@ TEXT = {
     "overview": ("位置示意", "Location"),
     "table_layer": ("表格", "table"),
     "made_with": ("Risk Atlas {version} · QGIS {qgis}", "Risk Atlas {version} · QGIS {qgis}"),
+    "run_label": ("方案", "Run"),
     "method_note": ("人口按面积分摊至评估单元；风险等级：下限值含于本级。",
                     "Residents apportioned to map units by area; a level's lower bound belongs to that level."),
     # table headings

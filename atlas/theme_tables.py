@@ -19,13 +19,13 @@ from ..core.standards.fire_stations import CLASS_LIMIT_BY_CODE
 from ..core.standards.shelters import DEFAULT_SHELTER_TYPES
 from ..core.values import parse_bools
 from . import text as T
-from .tables import Table, as_multipolygons, names
+from .tables import Table, as_multipolygons, names, proposed_flags
 
 STATION_COLUMNS = [("station_id", "string"), ("name", "string"), ("class_label", "string"), ("txt_reach_km2", "string"),
                    ("txt_residents", "string"), ("txt_district_km2", "string"), ("txt_limit_km2", "string"),
                    ("txt_exceeds", "string"), ("exceeds", "bool")]
 LOAD_COLUMNS = [("name", "string"), ("type_label", "string"), ("overloaded", "bool"), ("txt_area", "string"),
-                ("txt_served", "string"), ("txt_m2_served", "string"), ("m2_per_served", "double")]
+                ("txt_served", "string"), ("txt_m2_served", "string"), ("m2_per_served", "double"), ("proposed", "int")]
 HEADLINE_COLUMNS = [("figure_id", "string"), ("value", "double"), ("unit", "string"), ("shown", "string"),
                     ("label_zh", "string"), ("label_en", "string"), ("definition_zh", "string"),
                     ("definition_en", "string")]
@@ -125,6 +125,7 @@ def shelter_tables(shelter_load, county, language):
         "txt_served": [T.integer(v if v == v else None) for v in served],
         "txt_m2_served": [T.decimal(v if v == v else None, 2) for v in per_served],
         "m2_per_served": per_served,
+        "proposed": proposed_flags(shelter_load),
     }, geometry=points, crs=shelter_load.crs)
     discs = _cut(shapely.buffer(points, radius, quad_segs=16), county)
     keep = (radius > 0) & ~shapely.is_missing(discs)

@@ -249,3 +249,9 @@ GRID_CANNOT_OPEN = QT_TRANSLATE_NOOP("InputError", "the population grid cannot b
 GRID_ROTATED = QT_TRANSLATE_NOOP("InputError", "the population grid is rotated: warp it to a north-up grid first")
 GRID_NEGATIVE = QT_TRANSLATE_NOOP("InputError", "residents per cell is negative ({cells})")
 GRID_NOT_RASTER = QT_TRANSLATE_NOOP("InputError", "the population grid cannot be read as a raster")
+
+# ---------------------------------------------------------------- planned layers (assessment/proposed.py)
+PLANNED_ID_TAKEN = QT_TRANSLATE_NOOP("InputError", "id '{value}' is already an existing feature's in {existing}: give "
+                                                   "the planned one its own")
+PLANNED_NO_SLOT = QT_TRANSLATE_NOOP("InputError", "planned {geometry} features cannot be added: the shelters given "
+                                                  "(SHELTERS, SHELTERS_2) are of another geometry and both are used")

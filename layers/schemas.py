@@ -366,6 +366,38 @@ TEMPLATE_CRS = "EPSG:4549"  # the data template's default CRS (CGCS2000 / 3-degr
 REQUIRED_INPUTS = tuple(i.parameter for i in ASSESSMENT_INPUTS if i.required)
 
 
+@dataclass(frozen=True)
+class ProposedInput:
+    """A planned layer of the full assessment's "today + plan" scenario: its features are added to the existing
+    ``adds_to`` input(s) of the same kind for the run (``assessment/proposed.py``); the inputs are never modified.
+    Not a layer of the data template, the sample county or the model."""
+
+    parameter: str
+    kind: str  # a SCHEMAS key: the fields the added features take
+    adds_to: tuple  # ASSESSMENT_INPUTS parameters (shelters: the first of the same geometry, else SHELTERS_2)
+    label: str  # English parameter label (translated in context "InputLayers")
+    geometries: tuple
+    needs: tuple = ()  # fields the planned features must have (an InputError naming layer, feature, field)
+    id_fields: tuple = ()  # the planned layer's id: the first of these it has (else P1, P2 … by rank or order)
+
+    @property
+    def schema(self):
+        return SCHEMAS[self.kind]
+
+
+PROPOSED_INPUTS = (
+    # the chosen sites of riskatlas:firestationsiting (rank, site_id, road_id, …) are taken as they are
+    ProposedInput("PROPOSED_STATIONS", "fire_stations", ("FIRE_STATIONS",),
+                  QT_TRANSLATE_NOOP("InputLayers", "Proposed fire stations (added to the existing ones; e.g. the "
+                                                   "chosen sites of fire-station siting)"),
+                  (POINT,), id_fields=("station_id", "site_id", "id")),
+    ProposedInput("PROPOSED_SHELTERS", "shelters", ("SHELTERS", "SHELTERS_2"),
+                  QT_TRANSLATE_NOOP("InputLayers", "Proposed emergency shelters (added to the existing ones)"),
+                  (POINT, POLYGON), needs=("area_m2", "type"), id_fields=("shelter_id", "site_id", "id")),
+)
+PROPOSED_FIELD = "proposed"  # 1 on a planned feature, 0 on an existing one, in the run's merged layers
+
+
 def inputs_bottom_to_top():
     return tuple(sorted(ASSESSMENT_INPUTS, key=lambda i: i.stack))
 

@@ -91,7 +91,8 @@ class ExportAtlas(RiskAtlasAlgorithm):
         self.addParameter(target)
         for name, label in (("TITLE", self.tr("Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)")),
                             ("ORGANISATION", self.tr("Issuing organisation")),
-                            ("DATE", self.tr("Date printed on the atlas (empty: today; YYYY-MM-DD is written out)"))):
+                            ("DATE", self.tr("Date printed on the atlas (empty: today; YYYY-MM-DD is written out)")),
+                            ("RUN_LABEL", self.tr("Run label (printed with the issuer and at the foot of every page)"))):
             self.addParameter(QgsProcessingParameterString(name, label, defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             "PAGE_SIZE", self.tr("Page size (landscape)"), options=list(PAGE_SIZES), defaultValue="A3",
@@ -149,7 +150,8 @@ class ExportAtlas(RiskAtlasAlgorithm):
             name_field=self.parameterAsString(parameters, "NAME_FIELD", context) if given("NAME_FIELD") else None,
             pdf=self._file(parameters, "OUTPUT", context),
             png_folder=self._file(parameters, "OUTPUT_PNG_FOLDER", context, folder=True),
-            gpkg=self._atlas_layers(parameters, context))
+            gpkg=self._atlas_layers(parameters, context),
+            run_label=self.parameterAsString(parameters, "RUN_LABEL", context) if given("RUN_LABEL") else "")
         risk = self.read_source(parameters, "RISK_MAP", context, feedback)
         layers = {"risk_map": risk}
         for name, _types, required, _kind, _geometry in SOURCES[1:]:

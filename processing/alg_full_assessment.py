@@ -7,6 +7,7 @@ and the atlas — print layouts, which need the main thread — in ``postProcess
 which shows the summary as readable lines already); run on the main thread (processing.run,
 qgis_process) both phases run in ``compute``."""
 from qgis.core import (
+    QgsFeatureRequest,
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
@@ -21,7 +22,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QThread
 
 from ..assessment.chain import DEFAULT_OPTIONS
 from ..layers.ledger_crs import coordinate_labels
-from ..layers.schemas import ASSESSMENT_INPUTS
+from ..layers.schemas import ASSESSMENT_INPUTS, PROPOSED_INPUTS
 from ..support import compat
 from ..support.i18n import ui_language
 from .alg_export_atlas import LANGUAGES, PAGE_SIZES
@@ -43,6 +44,8 @@ class FullAssessment(RiskAtlasAlgorithm):
                             source_types(layer.schema.geometries) + [compat.SOURCE_VECTOR],
                             optional=not layer.required or layer.parameter == "POPULATION", kind=layer.kind,
                             geometry=layer.template_geometry)  # POPULATION: or POPULATION_RASTER
+        for planned in PROPOSED_INPUTS:  # the "today + plan" scenario: added to the existing ones for this run
+            self.add_source(planned.parameter, input_label(planned), source_types(planned.geometries), optional=True)
         self.addParameter(QgsProcessingParameterRasterLayer(
             "POPULATION_RASTER", self.tr("Population grid (raster, band 1 = residents per cell; instead of "
                                          "a population layer)"), optional=True))
@@ -70,6 +73,9 @@ class FullAssessment(RiskAtlasAlgorithm):
                             ("ORGANISATION", self.tr("Issuing organisation")),
                             ("DATE", self.tr("Date printed on the atlas (empty: today)"))):
             self.addParameter(QgsProcessingParameterString(name, label, DEFAULT_OPTIONS[name], optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "RUN_LABEL", self.tr("Run label (on the atlas and in the provenance, e.g. 现状 or 现状+规划)"),
+            DEFAULT_OPTIONS["RUN_LABEL"], optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             "PAGE_SIZE", self.tr("Page size (landscape)"), options=list(PAGE_SIZES),
             defaultValue=DEFAULT_OPTIONS["PAGE_SIZE"], usesStaticStrings=True))
@@ -95,6 +101,13 @@ class FullAssessment(RiskAtlasAlgorithm):
             if vector_layer is None:
                 raise QgsProcessingException(self.invalidSourceError(parameters, layer.parameter))
             self._inputs[layer.parameter] = layer_source(vector_layer)
+        for planned in (i for i in PROPOSED_INPUTS if self.given(parameters, i.parameter)):
+            vector_layer = self.parameterAsVectorLayer(parameters, planned.parameter, context)
+            if vector_layer is None:
+                raise QgsProcessingException(self.invalidSourceError(parameters, planned.parameter))
+            # a temporary (memory) layer, e.g. fire-station siting's chosen sites, is copied here on the main thread
+            self._inputs[planned.parameter] = (vector_layer.materialize(QgsFeatureRequest())
+                                               if vector_layer.providerType() == "memory" else layer_source(vector_layer))
         if self.given(parameters, "POPULATION_RASTER"):
             raster = self.parameterAsRasterLayer(parameters, "POPULATION_RASTER", context)
             if raster is None:
@@ -109,7 +122,7 @@ class FullAssessment(RiskAtlasAlgorithm):
         options = {name: self.parameterAsDouble(parameters, name, context)
                    for name in ("CELL_SIZE", "TIME_LIMIT", "DEFAULT_TURNOUT", "TARGET")}
         options.update({name: self.parameterAsString(parameters, name, context)
-                        for name in ("RADII", "TITLE", "ORGANISATION", "DATE")})
+                        for name in ("RADII", "TITLE", "ORGANISATION", "DATE", "RUN_LABEL")})
         options.update(METHOD=self.parameterAsEnum(parameters, "METHOD", context),
                        COORDINATES=self.parameterAsEnum(parameters, "COORDINATES", context),
                        URBAN_ONLY=self.parameterAsBoolean(parameters, "URBAN_ONLY", context),

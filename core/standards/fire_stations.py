@@ -37,6 +37,9 @@ STATION_CLASS_LIMITS = (
 SUBURBAN = "suburban"  # not a class: the limit of a station flagged suburban, whatever its class
 CLASS_LIMIT_BY_CODE = {c.code: c for c in STATION_CLASS_LIMITS}
 STATION_CLASSES = tuple(c.code for c in STATION_CLASS_LIMITS if c.code != SUBURBAN)  # the class field's codes
+# a planned station given without a class (the full assessment's PROPOSED_STATIONS, e.g. fire-station siting's sites):
+# 一级普通消防站, the station 建标152-2017 plans for an urban district (a plugin choice, written in the help)
+PLANNED_STATION_CLASS = "class1"
 TIME_RULE_MIN = 5.0  # 建标152-2017 第十四条: 5 min from the dispatch order to the district's edge
 TURNOUT_CONVENTION_MIN = 1.0  # conventional turnout (出动) time: 1 min + 4 min driving
 ACCESS_DISTANCE_M = 200.0  # land within this distance of a reached road counts as reached (a project choice)
