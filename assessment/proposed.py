@@ -10,6 +10,7 @@ SHELTERS_2 is free, the planned shelters become SHELTERS_2. The Processing model
 cannot merge optional layers simply): its help says so.
 """
 import gc
+import os
 
 from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
@@ -18,7 +19,7 @@ from ..core import messages
 from ..core.errors import InputError
 from ..core.scenario import PROPOSED, Planned, add_planned
 from ..core.standards.fire_stations import PLANNED_STATION_CLASS
-from ..layers.schemas import BOOL, DOUBLE, INT, PROPOSED_INPUTS, STRING
+from ..layers.schemas import BOOL, DOUBLE, INPUT_BY_PARAMETER, INT, PROPOSED_INPUTS, STRING
 
 SCENARIO_GPKG = "scenario_inputs.gpkg"
 NAME_PATTERNS = {  # a planned feature without a name, by its rank
@@ -28,11 +29,14 @@ NAME_PATTERNS = {  # a planned feature without a name, by its rank
 DEFAULTS = {"fire_stations": {"class": PLANNED_STATION_CLASS}, "shelters": {}}
 
 
-def _layer(value, name):
-    """A QgsVectorLayer of an input value (a layer, or a URI the ogr provider opens)."""
+def _layer(value, name=None):
+    """A QgsVectorLayer of an input value (a layer, or a URI the ogr provider opens), named as messages name it: its
+    table, else its file."""
     if isinstance(value, QgsVectorLayer):
         return value
-    return QgsVectorLayer(value, name, "ogr")
+    path, _bar, options = str(value).partition("|")
+    table = next((o.split("=", 1)[1] for o in options.split("|") if o.startswith("layername=")), None)
+    return QgsVectorLayer(value, name or table or os.path.splitext(os.path.basename(path))[0], "ogr")
 
 
 def _is_polygon(layer):
@@ -46,7 +50,7 @@ def _slot(planned_input, planned_layer, given):
     if len(planned_input.adds_to) == 1:
         return planned_input.adds_to[0], planned_input.adds_to[0]
     for parameter in planned_input.adds_to:
-        if given.get(parameter) and _is_polygon(_layer(given[parameter], parameter)) == _is_polygon(planned_layer):
+        if given.get(parameter) and _is_polygon(_layer(given[parameter])) == _is_polygon(planned_layer):
             return parameter, parameter
     free = planned_input.adds_to[-1]
     if not given.get(free):
@@ -74,9 +78,9 @@ def add_proposed(given, proposed, gpkg, language, log):
 
     result = dict(given)
     for item in (i for i in PROPOSED_INPUTS if proposed.get(i.parameter)):
-        planned_layer = _layer(proposed[item.parameter], item.parameter)
+        planned_layer = _layer(proposed[item.parameter])
         fields_of, target = _slot(item, planned_layer, result)
-        existing_layer = _layer(result[fields_of], fields_of)
+        existing_layer = _layer(result[fields_of])
         existing = source_to_frame(existing_layer, existing_layer.name())
         existing.gdf = existing.gdf.drop(columns=[c for c in (GPKG_FID,) if c in existing.gdf.columns])
         if target != fields_of:  # a new SHELTERS_2 of the planned ones only, in the shelters' fields
@@ -91,7 +95,7 @@ def add_proposed(given, proposed, gpkg, language, log):
         merged = add_planned(existing.gdf, existing_layer.name(), schema.key[0],
                              Planned(planned.gdf, planned_layer.name(), item.id_fields, pattern, item.needs, aliases,
                                      DEFAULTS[item.kind]), numeric)
-        table = f"{item.kind}_{target.lower()}"
+        table = INPUT_BY_PARAMETER[target].layer  # fire_stations, shelters, shelter_points: as in the template
         with quiet_gdal():
             write_layer(gpkg, table, merged, make_fields(specs), existing.crs,
                         wkb_type_for(merged, existing_layer.wkbType()))

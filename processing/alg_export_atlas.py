@@ -92,7 +92,7 @@ class ExportAtlas(RiskAtlasAlgorithm):
         for name, label in (("TITLE", self.tr("Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)")),
                             ("ORGANISATION", self.tr("Issuing organisation")),
                             ("DATE", self.tr("Date printed on the atlas (empty: today; YYYY-MM-DD is written out)")),
-                            ("RUN_LABEL", self.tr("Run label (printed with the issuer and at the foot of every page)"))):
+                            ("RUN_LABEL", self.tr("Run label (e.g. 现状, 现状+规划)"))):
             self.addParameter(QgsProcessingParameterString(name, label, defaultValue="", optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             "PAGE_SIZE", self.tr("Page size (landscape)"), options=list(PAGE_SIZES), defaultValue="A3",

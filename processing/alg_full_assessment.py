@@ -74,7 +74,7 @@ class FullAssessment(RiskAtlasAlgorithm):
                             ("DATE", self.tr("Date printed on the atlas (empty: today)"))):
             self.addParameter(QgsProcessingParameterString(name, label, DEFAULT_OPTIONS[name], optional=True))
         self.addParameter(QgsProcessingParameterString(
-            "RUN_LABEL", self.tr("Run label (on the atlas and in the provenance, e.g. 现状 or 现状+规划)"),
+            "RUN_LABEL", self.tr("Run label (e.g. 现状, 现状+规划)"),
             DEFAULT_OPTIONS["RUN_LABEL"], optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             "PAGE_SIZE", self.tr("Page size (landscape)"), options=list(PAGE_SIZES),
@@ -106,8 +106,10 @@ class FullAssessment(RiskAtlasAlgorithm):
             if vector_layer is None:
                 raise QgsProcessingException(self.invalidSourceError(parameters, planned.parameter))
             # a temporary (memory) layer, e.g. fire-station siting's chosen sites, is copied here on the main thread
-            self._inputs[planned.parameter] = (vector_layer.materialize(QgsFeatureRequest())
-                                               if vector_layer.providerType() == "memory" else layer_source(vector_layer))
+            self._inputs[planned.parameter] = layer_source(vector_layer)
+            if vector_layer.providerType() == "memory":
+                self._inputs[planned.parameter] = vector_layer.materialize(QgsFeatureRequest())
+                self._inputs[planned.parameter].setName(vector_layer.name())
         if self.given(parameters, "POPULATION_RASTER"):
             raster = self.parameterAsRasterLayer(parameters, "POPULATION_RASTER", context)
             if raster is None:

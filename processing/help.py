@@ -449,8 +449,10 @@ def export_atlas(algorithm=None):
         "instead. Text is written as text (searchable), in {LANGUAGE}, in a Chinese font this machine has "
         "(WenQuanYi Zen Hei, Microsoft YaHei, SimHei, PingFang SC, …). Optionally every page is also written as "
         "a PNG image ({OUTPUT_PNG_FOLDER}), and the atlas layers into {ATLAS_LAYERS} (the charts go into an "
-        "'atlas_charts' folder beside it), from which a project gets the atlas layouts. Input layers are never "
-        "modified."),
+        "'atlas_charts' folder beside it), from which a project gets the atlas layouts. {RUN_LABEL} is printed "
+        "with the issuer on the cover and the sheets and at the foot of every page. Fire "
+        "stations and shelters whose field 'proposed' is 1 (the planned ones of {fullassessment}) are drawn "
+        "hollow, with their own legend entries. Input layers are never modified."),
         number(TARGET_M2_PER_CAPITA), _join([f"{lv.label_zh} {lv.colour_name_zh if zh else lv.colour_name_en}"
                                              for lv in RISK_LEVELS], zh))
 
@@ -485,7 +487,34 @@ def full_assessment(algorithm=None):
         "the run at its next progress step and leaves no file of it behind; when the inputs have errors the run "
         "stops after the check and keeps only validation.html, which lists them. The options have the same "
         "meaning and defaults as in the single algorithms. Input layers are never modified."),
-        _chain_steps())
+        _chain_steps()) + "\n\n" + planned_note()
+
+
+def planned_note(algorithm=None):
+    """The full assessment's planned stations and shelters and its RUN_LABEL (assessment/proposed.py)."""
+    from ..core.standards.fire_stations import CLASS_LIMIT_BY_CODE, PLANNED_STATION_CLASS
+    from ..layers.schemas import PROPOSED_INPUTS
+
+    planned_class = CLASS_LIMIT_BY_CODE[PLANNED_STATION_CLASS]
+    shelter_needs = next(i for i in PROPOSED_INPUTS if i.parameter == "PROPOSED_SHELTERS").needs
+    return _render(
+        "fullassessment", algorithm,
+        QT_TRANSLATE_NOOP("Help", "Today + plan: {PROPOSED_STATIONS} and {PROPOSED_SHELTERS} are added to "
+        "{FIRE_STATIONS} and {SHELTERS} for this run only. They are written together with the existing ones into "
+        "scenario_inputs.gpkg in the output folder (field proposed: 1 planned, 0 existing), which every step "
+        "reads; the input layers are not modified. The chosen sites of {firestationsiting} are taken as they "
+        "are: a planned station takes its id from station_id, else site_id (else P1, P2 … by rank), its name "
+        "from name, else 规划站 1, 2 … by rank (Proposed station 1 … in an English run), its class from class, "
+        "else {0} ({1}), and its turnout from turnout_min, else {DEFAULT_TURNOUT}. A planned shelter needs {2} "
+        "(a missing field or value stops the run, naming the layer, the feature and the field) and joins the "
+        "shelters of its geometry (polygons: {SHELTERS}, points: {SHELTERS_2}). A planned id that an existing "
+        "station or shelter already has stops the run. The atlas draws planned stations and shelters hollow "
+        "(规划消防站, 规划避难场所 in the legends). The Processing model has no planned layers (a model cannot add "
+        "optional layers to others simply): merge them into the existing layers before running it.\n\n"
+        "{RUN_LABEL} is printed with the issuer on the cover and the sheets and at the "
+        "foot of every page, and written into the run_label column of the results' provenance table."),
+        planned_class.code, planned_class.name_zh if is_chinese() else planned_class.name_en,
+        _join(list(shelter_needs), is_chinese()))
 
 
 def assessment_model(algorithm=None):
@@ -495,7 +524,8 @@ def assessment_model(algorithm=None):
         "{fullassessment}:\n"
         "{0}\n\n"
         "Open it in the Model Designer to change a step, add one or save a copy for your bureau. Unlike "
-        "{fullassessment} it writes each result where you choose, and makes no project and no HTML reports."),
+        "{fullassessment} it writes each result where you choose, and makes no project and no HTML reports; it "
+        "has no planned stations or shelters (add them to the existing layers first) and no run label."),
         _chain_steps(model=True))
 
 

@@ -713,8 +713,8 @@ def cases():
             fails = name in ("existing output kept on failure", "table in an existing GeoPackage dropped on failure")
             if fails and failing is None:
                 continue
-            if name == "table in an existing GeoPackage dropped on failure" and algorithm_id in (
-                    "exportatlas", "fullassessment", "createtemplate"):
+            if name == "table in an existing GeoPackage dropped on failure" and (
+                    ALGORITHMS[algorithm_id].runs or algorithm_id) in ("exportatlas", "fullassessment", "createtemplate"):
                 continue  # their outputs are files, not layers
             if name == "cancelled" and algorithm_id == "createtemplate":
                 continue  # nothing to cancel: it writes one small file
@@ -822,3 +822,8 @@ def _write_csv(layer, folder):
 from bad_input_one_map import extend  # noqa: E402 (it builds on the definitions above)
 
 extend(COUNTY, ALGORITHMS, BAD_INPUTS, FAILING_INPUT)
+
+# the full assessment's planned stations and shelters (their rows in bad_input_proposed)
+from bad_input_proposed import extend as extend_proposed  # noqa: E402
+
+extend_proposed(COUNTY, ALGORITHMS, BAD_INPUTS, FAILING_INPUT)

@@ -122,7 +122,7 @@ def test_residents_covered_equal_firestationreach_on_existing_and_chosen_station
     ours = dict(_rows(layer_uri(gpkg, "reach_summary"), "station_id", "residents_in_time"))
     assert ours["ALL"] == pytest.approx(peer["ALL"], rel=1e-9)
     assert {sid for sid, _t in ours.items()} >= {row[1][0] for row in chosen}
-    merged = _rows(f"{os.path.join(scenario['out'], 'scenario_inputs.gpkg')}|layername=fire_stations_fire_stations",
+    merged = _rows(f"{os.path.join(scenario['out'], 'scenario_inputs.gpkg')}|layername=fire_stations",
                    "station_id", "name", "class", "proposed")
     planned = [row for row in merged if row[3] == 1]
     assert sorted(r[0] for r in planned) == sorted(row[1][0] for row in chosen)
