@@ -11,47 +11,47 @@
 <context>
     <name>Chain</name>
     <message>
-        <location filename="../assessment/chain.py" line="107" />
+        <location filename="../assessment/chain.py" line="108" />
         <source>Enterprise risk (LEC or risk matrix; an enterprise owning a graded hazard unit takes at least its level)</source>
         <translation>企业风险评价（LEC法或风险矩阵法；拥有已分级危险源单元的企业至少取该单元的等级）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="107" />
+        <location filename="../assessment/chain.py" line="108" />
         <source>The printed atlas (the county's four-colour, fire-station and shelter pages, then one sheet per township)</source>
         <translation>打印图集（县域四色图、消防站覆盖和避难场所覆盖页，之后每个镇街一页）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="107" />
+        <location filename="../assessment/chain.py" line="108" />
         <source>Fire-station reach (the time limit from dispatch, on the road network; townships as study area, enterprises as targets)</source>
         <translation>消防站到达范围（从接警出动起的时限，沿道路网络；镇街为研究范围，企业为目标）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="107" />
+        <location filename="../assessment/chain.py" line="108" />
         <source>Shelter area per capita per township (administrative method, against the fixed-shelter target)</source>
         <translation>各镇街人均避难场所面积（行政区法，对照固定避难场所面积目标）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="107" />
+        <location filename="../assessment/chain.py" line="108" />
         <source>Four-colour risk map on a square grid, cut to the townships (highest level wins by default; a level's lower bound belongs to that level)</source>
         <translation>在正方形网格上绘制四色风险图，并裁剪到镇街范围（默认就高；各等级下限属于该等级）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="107" />
+        <location filename="../assessment/chain.py" line="108" />
         <source>Validate the input layers with the rules of the steps below and the fields of the enterprise-risk method (the chain stops when errors are found: see validation.html)</source>
         <translation>按下列各步骤的规则检查输入图层，包括企业风险评估方法所需的字段（发现错误即停止，详见 validation.html）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="107" />
+        <location filename="../assessment/chain.py" line="108" />
         <source>Grade hazard sources (GB 18218-2018; exposed residents estimated from the population layer outside the plant boundary — the enterprise's polygon, else the unit's own — where a unit gives no exposed count)</source>
         <translation>重大危险源分级（GB 18218-2018；单元未给出暴露人数时，由人口图层估算厂区边界外的暴露人数——厂区边界取企业的面，否则取单元自身边界）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="107" />
+        <location filename="../assessment/chain.py" line="108" />
         <source>Rescue teams' coverage (their time limit from dispatch, on the road network; residents and key targets left out per township; when rescue teams are given)</source>
         <translation>应急救援队伍覆盖（自调派起的时限，按道路网络；各镇街未覆盖的人口和重点目标；提供救援队伍图层时运行）</translation>
     </message>
     <message>
-        <location filename="../assessment/chain.py" line="107" />
+        <location filename="../assessment/chain.py" line="108" />
         <source>Supply depots' coverage (as the rescue teams, with the depots' time limit; when supply depots are given)</source>
         <translation>应急物资储备库覆盖（同救援队伍，按储备库时限；提供储备库图层时运行）</translation>
     </message>
@@ -270,72 +270,72 @@
         <translation>图集编制日期（留空：当天；YYYY-MM-DD 格式将写成“2024年6月7日”）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="96" />
+        <location filename="../processing/alg_export_atlas.py" line="97" />
         <source>Page size (landscape)</source>
         <translation>纸张大小（横向）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="99" />
+        <location filename="../processing/alg_export_atlas.py" line="100" />
         <source>Atlas language (zh: Chinese, en: English)</source>
         <translation>图集语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="102" />
+        <location filename="../processing/alg_export_atlas.py" line="103" />
         <source>Risk atlas (PDF)</source>
         <translation>安全风险分布图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="102" />
+        <location filename="../processing/alg_export_atlas.py" line="103" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="104" />
+        <location filename="../processing/alg_export_atlas.py" line="105" />
         <source>Folder for one PNG per page</source>
         <translation>逐页 PNG 图片输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="109" />
+        <location filename="../processing/alg_export_atlas.py" line="110" />
         <source>Number of pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="117" />
+        <location filename="../processing/alg_export_atlas.py" line="118" />
         <source>{0} must be one of: {1}</source>
         <translation>{0} 必须是以下之一：{1}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="127" />
+        <location filename="../atlas/run.py" line="128" />
         <source>Give an output PDF file.</source>
         <translation>请指定输出的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="103" />
+        <location filename="../atlas/run.py" line="104" />
         <source>Could not write the atlas PDF: {0}</source>
         <translation>无法写出图集 PDF：{0}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="112" />
+        <location filename="../atlas/run.py" line="113" />
         <source>Could not write the PNG pages: {0}</source>
         <translation>无法写出 PNG 图片：{0}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="115" />
+        <location filename="../atlas/run.py" line="116" />
         <source>{0} PNG pages in {1}</source>
         <translation>{0} 页 PNG 图片已写入 {1}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="160" />
+        <location filename="../processing/alg_export_atlas.py" line="162" />
         <source>Made by: {0}</source>
         <translation>生成方式：{0}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="46" />
+        <location filename="../atlas/run.py" line="47" />
         <source>Township names for the English atlas are read from 'name_en'.</source>
         <translation>英文图集的镇街名称取自“name_en”字段。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="48" />
+        <location filename="../atlas/run.py" line="49" />
         <source>Layer '{0}' has no field '{1}' (NAME_FIELD).</source>
         <translation>图层“{0}”没有字段“{1}”（NAME_FIELD）。</translation>
     </message>
@@ -345,7 +345,7 @@
         <translation>四色图中有 {0} 名常住人口位于所有镇街之外，未计入图集统计。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="90" />
+        <location filename="../atlas/run.py" line="91" />
         <source>Could not write the atlas layers: {0}</source>
         <translation>无法写入图集图层：{0}</translation>
     </message>
@@ -355,12 +355,12 @@
         <translation>固定避难场所面积目标（m²/人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="106" />
+        <location filename="../processing/alg_export_atlas.py" line="107" />
         <source>GeoPackage to keep the atlas layers in (for the atlas layouts in a project)</source>
         <translation>保存图集图层的 GeoPackage（供工程中的图集版式使用）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_export_atlas.py" line="106" />
+        <location filename="../processing/alg_export_atlas.py" line="107" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage 文件 (*.gpkg)</translation>
     </message>
@@ -380,17 +380,17 @@
         <translation>到达范围图层不含人口：5分钟可达人口取四色图位于到达范围内的人口。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="92" />
+        <location filename="../atlas/run.py" line="93" />
         <source>Templates: {0}</source>
         <translation>版式模板：{0}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="129" />
+        <location filename="../atlas/run.py" line="130" />
         <source>No Chinese font is installed (WenQuanYi Zen Hei, Microsoft YaHei, SimHei, PingFang SC, …): Chinese text may not show. Install fonts-wqy-zenhei (Debian) or the WenQuanYi font.</source>
         <translation>未安装中文字体（文泉驿正黑、微软雅黑、黑体、苹方等）：中文可能无法显示。请安装 fonts-wqy-zenhei（Debian）或文泉驿字体。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="141" />
+        <location filename="../atlas/run.py" line="142" />
         <source>Risk atlas: {0} pages ({1} county pages + {2} townships), {3} paper, language {4}, written in {5:.1f} s: {6}</source>
         <translation>安全风险分布图集：共 {0} 页（县域 {1} 页 + {2} 个镇街），{3} 纸张，语言 {4}，用时 {5:.1f} 秒：{6}</translation>
     </message>
@@ -438,6 +438,11 @@
         <location filename="../processing/alg_export_atlas.py" line="80" />
         <source>Supply-depot coverage by township (resource coverage)</source>
         <translation>各镇街物资储备覆盖（应急资源覆盖结果）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_export_atlas.py" line="92" />
+        <source>Run label (e.g. 现状, 现状+规划)</source>
+        <translation>方案名称（如 现状、现状+规划）</translation>
     </message>
 </context>
 <context>
@@ -867,92 +872,92 @@
 <context>
     <name>FullAssessment</name>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="36" />
+        <location filename="../processing/alg_full_assessment.py" line="37" />
         <source>Full risk assessment (one run)</source>
         <translation>完整风险评估（一次运行）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="52" />
+        <location filename="../processing/alg_full_assessment.py" line="55" />
         <source>Enterprise risk method</source>
         <translation>企业风险评价方法</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="52" />
+        <location filename="../processing/alg_full_assessment.py" line="55" />
         <source>LEC (D = L × E × C)</source>
         <translation>LEC法（D = L × E × C）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="52" />
+        <location filename="../processing/alg_full_assessment.py" line="55" />
         <source>Risk matrix (likelihood × severity)</source>
         <translation>风险矩阵法（可能性 × 严重性）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="56" />
+        <location filename="../processing/alg_full_assessment.py" line="59" />
         <source>Four-colour map grid cell size (m)</source>
         <translation>四色图网格边长（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="58" />
+        <location filename="../processing/alg_full_assessment.py" line="61" />
         <source>Influence radii of levels 1, 2, 3, 4 (m)</source>
         <translation>1、2、3、4级风险源影响半径（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="60" />
+        <location filename="../processing/alg_full_assessment.py" line="63" />
         <source>Fire-station time limit from dispatch (min)</source>
         <translation>消防站接警出动后到达时限（min）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="62" />
+        <location filename="../processing/alg_full_assessment.py" line="65" />
         <source>Turnout time when a station gives none (min)</source>
         <translation>未填写时的出动准备时间（min）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="64" />
+        <location filename="../processing/alg_full_assessment.py" line="67" />
         <source>Fixed-shelter area target (m² per resident)</source>
         <translation>人均固定避难场所面积目标（m²/人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="66" />
+        <location filename="../processing/alg_full_assessment.py" line="69" />
         <source>Shelter indicator counts urban residents only</source>
         <translation>避难场所指标仅统计城镇人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="69" />
+        <location filename="../processing/alg_full_assessment.py" line="72" />
         <source>Atlas title (empty: 安全风险分布图集 / Safety Risk Atlas)</source>
         <translation>图集标题（留空：安全风险分布图集 / Safety Risk Atlas）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="69" />
+        <location filename="../processing/alg_full_assessment.py" line="72" />
         <source>Issuing organisation</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="69" />
+        <location filename="../processing/alg_full_assessment.py" line="72" />
         <source>Date printed on the atlas (empty: today)</source>
         <translation>图集编制日期（留空：今天）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="73" />
+        <location filename="../processing/alg_full_assessment.py" line="79" />
         <source>Page size (landscape)</source>
         <translation>纸张大小（横向）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="76" />
+        <location filename="../processing/alg_full_assessment.py" line="82" />
         <source>Atlas language (zh: Chinese, en: English)</source>
         <translation>图集语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="79" />
+        <location filename="../processing/alg_full_assessment.py" line="85" />
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="82" />
+        <location filename="../processing/alg_full_assessment.py" line="88" />
         <source>Result GeoPackage</source>
         <translation>成果GeoPackage</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="83" />
+        <location filename="../processing/alg_full_assessment.py" line="89" />
         <source>QGIS project</source>
         <translation>QGIS工程</translation>
     </message>
@@ -962,22 +967,22 @@
         <translation>风险图集（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="85" />
+        <location filename="../processing/alg_full_assessment.py" line="91" />
         <source>Major hazard sources</source>
         <translation>重大危险源数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="86" />
+        <location filename="../processing/alg_full_assessment.py" line="92" />
         <source>Atlas pages</source>
         <translation>图集页数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="87" />
+        <location filename="../processing/alg_full_assessment.py" line="93" />
         <source>Files and headline figures</source>
         <translation>成果文件与主要指标</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="127" />
+        <location filename="../processing/alg_full_assessment.py" line="142" />
         <source>Give an output folder.</source>
         <translation>请指定输出文件夹。</translation>
     </message>
@@ -1012,12 +1017,12 @@
         <translation>打开输出文件夹</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="103" />
+        <location filename="../assessment/pipeline.py" line="105" />
         <source>— Step {0} of {1}: {2} ({3})</source>
         <translation>— 第 {0} 步（共 {1} 步）：{2}（{3}）</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="186" />
+        <location filename="../assessment/pipeline.py" line="194" />
         <source>Missing input layers: {0}</source>
         <translation>缺少输入图层：{0}</translation>
     </message>
@@ -1042,42 +1047,42 @@
         <translation>避难场所分析报告</translation>
     </message>
     <message>
-        <location filename="../assessment/summary.py" line="31" />
+        <location filename="../assessment/summary.py" line="32" />
         <source>Validation: errors / warnings</source>
         <translation>输入检查：错误 / 警告</translation>
     </message>
     <message>
-        <location filename="../assessment/summary.py" line="32" />
+        <location filename="../assessment/summary.py" line="33" />
         <source>Hazard units / major hazard sources</source>
         <translation>危险源单元 / 重大危险源</translation>
     </message>
     <message>
-        <location filename="../assessment/summary.py" line="79" />
+        <location filename="../assessment/summary.py" line="80" />
         <source>Risk Atlas assessment — output folder: {0}</source>
         <translation>风险图谱评估 — 输出文件夹：{0}</translation>
     </message>
     <message>
-        <location filename="../assessment/summary.py" line="80" />
+        <location filename="../assessment/summary.py" line="83" />
         <source>Files:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../assessment/summary.py" line="82" />
+        <location filename="../assessment/summary.py" line="85" />
         <source>Headline figures:</source>
         <translation>主要数字：</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="133" />
+        <location filename="../processing/alg_full_assessment.py" line="148" />
         <source>Analysis done; the atlas is printed next, on QGIS's main thread.</source>
         <translation>分析完成；接下来在 QGIS 主线程上打印图集。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="167" />
+        <location filename="../processing/alg_full_assessment.py" line="182" />
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="169" />
+        <location filename="../processing/alg_full_assessment.py" line="184" />
         <source>The atlas could not be made: {0}</source>
         <translation>无法生成图集：{0}</translation>
     </message>
@@ -1092,34 +1097,54 @@
         <translation>导入的台账</translation>
     </message>
     <message>
-        <location filename="../assessment/summary.py" line="28" />
+        <location filename="../assessment/summary.py" line="29" />
         <source>Import report: {0}</source>
         <translation>导入报告：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="49" />
+        <location filename="../processing/alg_full_assessment.py" line="52" />
         <source>Coordinates of raw ledgers are</source>
         <translation>原始台账的坐标为</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="256" />
+        <location filename="../assessment/pipeline.py" line="276" />
         <source>{0} errors in the input layers: see {1}. First: {2}</source>
         <translation>输入图层中有 {0} 个错误：请查看 {1}。前几个：{2}</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="104" />
+        <location filename="../processing/alg_full_assessment.py" line="119" />
         <source>Give POPULATION (polygons or points) or POPULATION_RASTER, one of them.</source>
         <translation>请给出 POPULATION（面或点）或 POPULATION_RASTER，二者取其一。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_full_assessment.py" line="46" />
+        <location filename="../processing/alg_full_assessment.py" line="49" />
         <source>Population grid (raster, band 1 = residents per cell; instead of a population layer)</source>
         <translation>人口格网（栅格，第 1 波段 = 每格常住人口；代替人口图层）</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="221" />
+        <location filename="../assessment/pipeline.py" line="231" />
         <source>— Step {0} of {1}: {2} left out ({3} not given)</source>
         <translation>— 第 {0}/{1} 步：{2} 未运行（未提供 {3}）</translation>
+    </message>
+    <message>
+        <location filename="../assessment/proposed.py" line="103" />
+        <source>{0}: {1} planned features added to {2} ({3} in all): {4}</source>
+        <translation>{0}：{1} 个规划要素并入 {2}（共 {3} 个）：{4}</translation>
+    </message>
+    <message>
+        <location filename="../assessment/summary.py" line="28" />
+        <source>Stations and shelters of this run (existing and proposed)</source>
+        <translation>本次运行的消防站和避难场所（现有及规划）</translation>
+    </message>
+    <message>
+        <location filename="../assessment/summary.py" line="82" />
+        <source>Run: {0}</source>
+        <translation>方案：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_full_assessment.py" line="76" />
+        <source>Run label (e.g. 现状, 现状+规划)</source>
+        <translation>方案名称（如 现状、现状+规划）</translation>
     </message>
 </context>
 <context>
@@ -1289,38 +1314,6 @@ deficit_m2 为达到{TARGET}尚缺的面积；no_shelter 标记所有避难场�
 错误输入会停止运行并指明图层、要素和字段：面积缺失或为负、类型未知、常住人口为 NULL 或为负。地理坐标系图层重投影到本地投影坐标系（写入日志）；其他图层重投影到避难场所图层的坐标系。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="492" />
-        <source>The assessment chain as an editable Processing model — the same steps, algorithms and defaults as {fullassessment}:
-{0}
-
-Open it in the Model Designer to change a step, add one or save a copy for your bureau. Unlike {fullassessment} it writes each result where you choose, and makes no project and no HTML reports.</source>
-        <translation>以可编辑的处理工具模型表示的评估流程 — 步骤、算法和默认值与{fullassessment}相同：
-{0}
-
-在模型设计器中打开，可修改或增加步骤，或另存一份本单位的副本。与{fullassessment}不同，它将每个结果写到您指定的位置，不生成项目和 HTML 报告。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help.py" line="421" />
-        <source>Prints the risk atlas as one PDF: the county's pages, then one sheet per township of {TOWNSHIPS}. Run first: {fourcolourmap} ({RISK_MAP}), and for the other layers {enterpriserisk}, {gradehazardsources}, {firestationreach} and {shelterpercapita} — or run {fullassessment}, which makes all of them and this atlas in one go.
-
-County pages: the four-colour risk map with fire stations, shelters and major hazard units, a table of map units, area and residents per risk level, the three indicators, a table of the townships, {ORGANISATION} and {DATE}; with {REACH_AREAS}, the fire-station page (stations, the land each reaches within the time limit, the gaps hatched in red, coverage per township, the stations' districts against their class limit); with {SHELTER_UNITS}, the shelter page (fixed-shelter area per resident per township against {TARGET}, default {0} m² per resident, a value equal to the target meets it; with {SHELTER_LOAD} the shelters' service areas and the overloaded shelters).
-
-Each township sheet (a QGIS atlas on the townships, named by {NAME_FIELD}): the four-colour map zoomed to the township with a location inset, legend ({1}), scale bar, north arrow and CRS note, and compact maps of its fire-station reach and its shelters; the township's figures as on the cover; a chart of the risk-level shares of area and residents; the list of its major hazard units (GB 18218-2018 一级–四级).
-
-How the figures are made: residents of the four-colour map units are apportioned to each township by area; a unit is counted in the township it overlaps most; residents reached in time and not covered are those of the reach analysis (the residents of {REACH_AREAS} and {REACH_GAPS}, placed in the townships by the map's residents); shelter area and residents are taken from {SHELTER_UNITS} and judged against {TARGET}; hazard units and enterprises count in the township holding them. The county's headline figures are logged and written as table headline_figures beside the atlas layers. Risk levels are read from 'risk_level' (1 major … 4 low; a level's lower bound belongs to that level, as in the analyses that wrote them).
-
-The pages come from the layout templates in the plugin's 'atlas/templates' folder ({PAGE_SIZE}, landscape), which can be edited in the layout designer; a template saved in your profile's composer_templates folder as riskatlas_cover_a3.qpt, riskatlas_township_a3.qpt (or _a4) is used instead. Text is written as text (searchable), in {LANGUAGE}, in a Chinese font this machine has (WenQuanYi Zen Hei, Microsoft YaHei, SimHei, PingFang SC, …). Optionally every page is also written as a PNG image ({OUTPUT_PNG_FOLDER}), and the atlas layers into {ATLAS_LAYERS} (the charts go into an 'atlas_charts' folder beside it), from which a project gets the atlas layouts. Input layers are never modified.</source>
-        <translation>将风险图集打印为一个 PDF：全县各页，然后{TOWNSHIPS}中每个镇街一页。请先运行{fourcolourmap}（{RISK_MAP}），其他图层请先运行{enterpriserisk}、{gradehazardsources}、{firestationreach}和{shelterpercapita} — 或运行{fullassessment}，一次生成全部结果和本图集。
-
-全县各页：全县四色风险图及消防站、避难场所和重大危险源单元，各风险等级的网格数、面积和常住人口表，三项指标，镇街一览表，{ORGANISATION}和{DATE}；给出{REACH_AREAS}时有消防站页（消防站、各站时限内可达的用地、红色斜线表示的覆盖空白、各镇街覆盖情况、各站辖区与类别限值的比较）；给出{SHELTER_UNITS}时有避难场所页（各镇街人均固定避难场所面积对照{TARGET}，默认每人 {0} m²，等于目标值即为达标；给出{SHELTER_LOAD}时还有各避难场所的服务范围和超负荷的避难场所）。
-
-每个镇街一页（QGIS 图集，按{NAME_FIELD}命名）：缩放至该镇街的四色风险图及位置示意图、图例（{1}）、比例尺、指北针和坐标系说明，以及该镇街消防站到达和避难场所的小图；与封面相同的该镇街数字；按面积和常住人口的风险等级构成图；该镇街的重大危险源单元列表（GB 18218-2018 一级–四级）。
-
-数字的计算方法：四色图各单元的常住人口按面积分摊到各镇街；单元计入与其重叠最多的镇街；按时可达和未覆盖的常住人口取自消防站到达分析（{REACH_AREAS}和{REACH_GAPS}的常住人口，按四色图的人口分布落到各镇街）；避难场所面积和常住人口取自{SHELTER_UNITS}，并对照{TARGET}判断；危险源单元和企业计入其所在镇街。全县主要数字写入日志，并作为 headline_figures 表写在图集图层旁。风险等级读取“risk_level”（1 重大 … 4 低；各等级下限属于该等级，与生成它们的分析一致）。
-
-页面来自插件“atlas/templates”文件夹中的版式模板（{PAGE_SIZE}，横向），可在版式设计器中编辑；若在个人配置的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4），则使用这些模板。文字以文本形式写出（可搜索），语言按{LANGUAGE}，使用本机已有的中文字体（文泉驿正黑、微软雅黑、黑体、苹方等）。还可将每页另存为 PNG 图片（{OUTPUT_PNG_FOLDER}），并将图集图层写入{ATLAS_LAYERS}（图表存入其旁边的“atlas_charts”文件夹），项目可由此重建图集版式。输入图层不会被修改。</translation>
-    </message>
-    <message>
         <location filename="../processing/help.py" line="70" />
         <source>Writes an empty GeoPackage holding every layer Risk Atlas reads — {0} — with their fields, field aliases (in the language chosen in {ALIAS_LANGUAGE}), drop-down value maps for the coded fields and default styles. This is where to begin with a county's own data: fill the layers from the bureau's ledgers, then run {validateinputs}.
 
@@ -1334,7 +1327,7 @@ Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of 
 {OUTPUT_XLSX_FOLDER}（可选）：另为每个图层写出一个 Excel 工作簿，供在 Excel 中填写 — 列名语言按{ALIAS_LANGUAGE}，代码字段带下拉列表，并有数值校验和填表说明页。填好的工作簿用{importlayer}导入（需要 Python 包 openpyxl）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="467" />
+        <location filename="../processing/help.py" line="469" />
         <source>Runs the whole assessment on a county's layers in one go — nothing needs to run first — and writes everything into {OUTPUT_FOLDER}:
 {0}
 
@@ -1391,37 +1384,37 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
 物质既不在表1中又没有给出类别时报错，并指明单元和要素；数量为空按 0 t 计（警告）；数量为负报错。{DETAILS}列出每条记录的 q、Q、β、q/Q 及各值的来源表。单元几何为其各记录合并。下一步：{enterpriserisk}和{fourcolourmap}使用{OUTPUT}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="510" />
+        <location filename="../processing/help.py" line="540" />
         <source>an error</source>
         <translation>报错</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="508" />
+        <location filename="../processing/help.py" line="538" />
         <source>left out with a warning</source>
         <translation>剔除并警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="509" />
+        <location filename="../processing/help.py" line="539" />
         <source>kept with a warning</source>
         <translation>保留并警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="509" />
+        <location filename="../processing/help.py" line="539" />
         <source>kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="510" />
+        <location filename="../processing/help.py" line="540" />
         <source>a warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="511" />
+        <location filename="../processing/help.py" line="541" />
         <source>accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="512" />
+        <location filename="../processing/help.py" line="542" />
         <source>Bad input: a value the layer rules refuse (a missing field, text in a number field, a negative value or one beyond the largest possible, an unknown code, a duplicate id) stops the run with a message naming the layer, the feature (its id, then its fid) and the field, as validateinputs reports it; implausibly large values are used with a warning. Invalid geometries are repaired (make valid) with a warning naming the features. Features without geometry — {0}. An empty layer — {1}. Input layers are never modified; the outputs are written whole or not at all (a failed or cancelled run leaves none).</source>
         <translation>错误输入：图层规则不接受的值（缺少字段、数值字段中的文字、负值或超出最大可能值、未知代码、重复编号）将终止运行，提示信息指明图层、要素（先编号，后 fid）和字段，与“检查输入图层”的报告一致；不合常理的过大值照常使用并给出警告。无效几何会被修复（make valid），并给出指明要素的警告。无几何的要素——{0}。空图层——{1}。输入图层不会被修改；输出要么完整写出，要么完全不写（失败或取消的运行不留下任何输出）。</translation>
     </message>
@@ -1443,12 +1436,12 @@ Report ({OUTPUT_REPORT} and {OUTPUT_HTML}, in the UI language): every mapped, un
 报告（{OUTPUT_REPORT}和{OUTPUT_HTML}，使用界面语言）：列出每个已映射、未映射和有歧义的表头，以及每个经转换、未知或无法解析的值，行号与 Excel 显示一致（图层则为要素编号）。不做任何猜测：表头或取值有歧义、缺少必填字段或无法识别种类时，导入停止并说明需要设置什么，此时只写出报告。取值按原样导入：图层规则（负值、超出最大可能值的取值、编号重复、无效几何 …）由{validateinputs}和各项分析检查。{OUTPUT}的代码字段带有下拉选项（值映射），并按其种类设置样式。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="523" />
+        <location filename="../processing/help.py" line="553" />
         <source>Population: {POPULATION} polygons (residents apportioned by area) or points (each point's residents counted wholly where it lies: a point counts as a {0:g} mm square), or instead {POPULATION_RASTER}, a grid whose band 1 holds residents per cell (WorldPop, 格网人口): each cell counts as its square, nodata and 0 cells are dropped, and the result equals a run on the cells as polygons. Give one or the other.</source>
         <translation>人口：{POPULATION}可为面（常住人口按面积分摊）或点（每个点的常住人口全部计入其所在位置：点按边长 {0:g} 毫米的正方形计算）；也可改用{POPULATION_RASTER}，即第 1 波段为每格常住人口的格网（WorldPop、格网人口）：每个格元按其正方形计算，无数据和 0 值格元被舍弃，结果与以格元多边形运行相同。二者取其一。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="535" />
+        <location filename="../processing/help.py" line="565" />
         <source>Roads: an OSM import (GDAL's 'lines' layer) is read as it is — highway is the class, oneway and maxspeed come out of other_tags (roundabouts and motorways one-way unless tagged), and the lines the OSM speed table does not drive (footways, steps, waterways and railways without highway …) are left out and counted; the OSM value stays beside the class (highway), a Chinese class beside it as class_cn, and a posted limit or design speed (限速, 设计速度) goes to maxspeed, which {firestationreach} multiplies by its speed table's factor. Population: polygons, or points (villages, communities with 人口 and coordinates) counted where they lie.</source>
         <translation>道路：OSM 导入数据（GDAL 的 lines 图层）可直接读取——highway 即道路等级，oneway 和 maxspeed 取自 other_tags（环岛和高速公路未另行标注时按单行处理），OSM 车速表不行驶的线（人行道、台阶、无 highway 的河流和铁路等）不导入并计数；OSM 原值保留在等级旁（highway），中文等级保留为 class_cn，限速或设计速度（限速、设计速度）写入 maxspeed，{firestationreach}按其车速表的系数折算。人口：面，或点（带人口和坐标的村、社区），点的人口全部计入其所在位置。</translation>
     </message>
@@ -1571,6 +1564,47 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 用地规则：某处用地的到达时间为其{ACCESS_DISTANCE}范围内已到达道路的最早到达时间；可达范围重叠处归先到达的消防站（无重叠）。该规则在边长为该距离八分之一的格网上计算（日志中注明），只在已到达道路附近计算。辖区：取{DISTRICTS}（每个多边形归其内部的消防站），否则为不限时间时各站最先到达的用地——仅当有消防站给出类别或郊区标志、需要与辖区比较时才计算（需搜索整个网络）；否则辖区字段为空。常住人口：{POPULATION}（面按面积分摊，点全部计入其所在位置）或{POPULATION_RASTER}；{STUDY_AREA}限定用地范围（如镇街）。
 
 输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、可选的按时间分段可达道路（{OUTPUT_EDGES_BANDS}：每站每个{BAND_MIN}时段一条线，band_from_min ≤ 时间 &lt; band_to_min，最后一段止于{TIME_LIMIT}）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。下一步：{exportatlas}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="421" />
+        <source>Prints the risk atlas as one PDF: the county's pages, then one sheet per township of {TOWNSHIPS}. Run first: {fourcolourmap} ({RISK_MAP}), and for the other layers {enterpriserisk}, {gradehazardsources}, {firestationreach} and {shelterpercapita} — or run {fullassessment}, which makes all of them and this atlas in one go.
+
+County pages: the four-colour risk map with fire stations, shelters and major hazard units, a table of map units, area and residents per risk level, the three indicators, a table of the townships, {ORGANISATION} and {DATE}; with {REACH_AREAS}, the fire-station page (stations, the land each reaches within the time limit, the gaps hatched in red, coverage per township, the stations' districts against their class limit); with {SHELTER_UNITS}, the shelter page (fixed-shelter area per resident per township against {TARGET}, default {0} m² per resident, a value equal to the target meets it; with {SHELTER_LOAD} the shelters' service areas and the overloaded shelters).
+
+Each township sheet (a QGIS atlas on the townships, named by {NAME_FIELD}): the four-colour map zoomed to the township with a location inset, legend ({1}), scale bar, north arrow and CRS note, and compact maps of its fire-station reach and its shelters; the township's figures as on the cover; a chart of the risk-level shares of area and residents; the list of its major hazard units (GB 18218-2018 一级–四级).
+
+How the figures are made: residents of the four-colour map units are apportioned to each township by area; a unit is counted in the township it overlaps most; residents reached in time and not covered are those of the reach analysis (the residents of {REACH_AREAS} and {REACH_GAPS}, placed in the townships by the map's residents); shelter area and residents are taken from {SHELTER_UNITS} and judged against {TARGET}; hazard units and enterprises count in the township holding them. The county's headline figures are logged and written as table headline_figures beside the atlas layers. Risk levels are read from 'risk_level' (1 major … 4 low; a level's lower bound belongs to that level, as in the analyses that wrote them).
+
+The pages come from the layout templates in the plugin's 'atlas/templates' folder ({PAGE_SIZE}, landscape), which can be edited in the layout designer; a template saved in your profile's composer_templates folder as riskatlas_cover_a3.qpt, riskatlas_township_a3.qpt (or _a4) is used instead. Text is written as text (searchable), in {LANGUAGE}, in a Chinese font this machine has (WenQuanYi Zen Hei, Microsoft YaHei, SimHei, PingFang SC, …). Optionally every page is also written as a PNG image ({OUTPUT_PNG_FOLDER}), and the atlas layers into {ATLAS_LAYERS} (the charts go into an 'atlas_charts' folder beside it), from which a project gets the atlas layouts. {RUN_LABEL} is printed with the issuer on the cover and the sheets and at the foot of every page. Fire stations and shelters whose field 'proposed' is 1 (the planned ones of {fullassessment}) are drawn hollow, with their own legend entries. Input layers are never modified.</source>
+        <translation>将风险图集打印为一个 PDF：全县各页，然后{TOWNSHIPS}中每个镇街一页。请先运行{fourcolourmap}（{RISK_MAP}），其他图层请先运行{enterpriserisk}、{gradehazardsources}、{firestationreach}和{shelterpercapita} — 或运行{fullassessment}，一次生成全部结果和本图集。
+
+全县各页：全县四色风险图及消防站、避难场所和重大危险源单元，各风险等级的网格数、面积和常住人口表，三项指标，镇街一览表，{ORGANISATION}和{DATE}；给出{REACH_AREAS}时有消防站页（消防站、各站时限内可达的用地、红色斜线表示的覆盖空白、各镇街覆盖情况、各站辖区与类别限值的比较）；给出{SHELTER_UNITS}时有避难场所页（各镇街人均固定避难场所面积对照{TARGET}，默认每人 {0} m²，等于目标值即为达标；给出{SHELTER_LOAD}时还有各避难场所的服务范围和超负荷的避难场所）。
+
+每个镇街一页（QGIS 图集，按{NAME_FIELD}命名）：缩放至该镇街的四色风险图及位置示意图、图例（{1}）、比例尺、指北针和坐标系说明，以及该镇街消防站到达和避难场所的小图；与封面相同的该镇街数字；按面积和常住人口的风险等级构成图；该镇街的重大危险源单元列表（GB 18218-2018 一级–四级）。
+
+数字的计算方法：四色图各单元的常住人口按面积分摊到各镇街；单元计入与其重叠最多的镇街；按时可达和未覆盖的常住人口取自消防站到达分析（{REACH_AREAS}和{REACH_GAPS}的常住人口，按四色图的人口分布落到各镇街）；避难场所面积和常住人口取自{SHELTER_UNITS}，并对照{TARGET}判断；危险源单元和企业计入其所在镇街。全县主要数字写入日志，并作为 headline_figures 表写在图集图层旁。风险等级读取“risk_level”（1 重大 … 4 低；各等级下限属于该等级，与生成它们的分析一致）。
+
+页面来自插件“atlas/templates”文件夹中的版式模板（{PAGE_SIZE}，横向），可在版式设计器中编辑；若在个人配置的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4），则使用这些模板。文字以文本形式写出（可搜索），语言按{LANGUAGE}，使用本机已有的中文字体（文泉驿正黑、微软雅黑、黑体、苹方等）。还可将每页另存为 PNG 图片（{OUTPUT_PNG_FOLDER}），并将图集图层写入{ATLAS_LAYERS}（图表存入其旁边的“atlas_charts”文件夹），项目可由此重建图集版式。{RUN_LABEL}印在封面和各镇街分图的编制单位旁以及每页页脚。字段 proposed 为 1 的消防站和避难场所（{fullassessment}的规划要素）以空心符号绘制，图例中单列。输入图层不会被修改。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="500" />
+        <source>Today + plan: {PROPOSED_STATIONS} and {PROPOSED_SHELTERS} are added to {FIRE_STATIONS} and {SHELTERS} for this run only. They are written together with the existing ones into scenario_inputs.gpkg in the output folder (field proposed: 1 planned, 0 existing), which every step reads; the input layers are not modified. The chosen sites of {firestationsiting} are taken as they are: a planned station takes its id from station_id, else site_id (else P1, P2 … by rank), its name from name, else 规划站 1, 2 … by rank (Proposed station 1 … in an English run), its class from class, else {0} ({1}), and its turnout from turnout_min, else {DEFAULT_TURNOUT}. A planned shelter needs {2} (a missing field or value stops the run, naming the layer, the feature and the field) and joins the shelters of its geometry (polygons: {SHELTERS}, points: {SHELTERS_2}). A planned id that an existing station or shelter already has stops the run. The atlas draws planned stations and shelters hollow (规划消防站, 规划避难场所 in the legends). The Processing model has no planned layers (a model cannot add optional layers to others simply): merge them into the existing layers before running it.
+
+{RUN_LABEL} is printed with the issuer on the cover and the sheets and at the foot of every page, and written into the run_label column of the results' provenance table.</source>
+        <translation>现状+规划：{PROPOSED_STATIONS}和{PROPOSED_SHELTERS}仅在本次运行中并入{FIRE_STATIONS}和{SHELTERS}。它们与现有要素一起写入输出文件夹中的 scenario_inputs.gpkg（字段 proposed：1 为规划，0 为现有），各步骤均读取该文件；输入图层不会被修改。{firestationsiting}的选定站址可原样使用：规划消防站的编号取 station_id，否则取 site_id（再否则按名次编为 P1、P2 …），名称取 name，否则按名次命名为 规划站 1、2 …（英文运行为 Proposed station 1 …），类别取 class，否则为 {0}（{1}），出动时间取 turnout_min，否则为{DEFAULT_TURNOUT}。规划避难场所须有 {2}（缺少字段或取值时运行停止，并指明图层、要素和字段），并入相同几何类型的避难场所（面：{SHELTERS}，点：{SHELTERS_2}）。规划要素的编号与现有消防站或避难场所重复时运行停止。图集以空心符号绘制规划消防站和规划避难场所（图例为“规划消防站”“规划避难场所”）。处理工具模型不含规划图层（模型难以简单地把可选图层并入其他图层）：运行模型前请先将其并入现有图层。
+
+{RUN_LABEL}印在封面和各镇街分图的编制单位旁以及每页页脚，并写入结果 provenance 表的 run_label 列。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="521" />
+        <source>The assessment chain as an editable Processing model — the same steps, algorithms and defaults as {fullassessment}:
+{0}
+
+Open it in the Model Designer to change a step, add one or save a copy for your bureau. Unlike {fullassessment} it writes each result where you choose, and makes no project and no HTML reports; it has no planned stations or shelters (add them to the existing layers first) and no run label.</source>
+        <translation>以可编辑的处理工具模型表示的评估流程 — 步骤、算法和默认值与{fullassessment}相同：
+{0}
+
+在模型设计器中打开，可修改或增加步骤，或另存一份本单位的副本。与{fullassessment}不同，它将每个结果写到您指定的位置，不生成项目和 HTML 报告；也不含规划消防站和规划避难场所（请先将其并入现有图层）以及方案名称。</translation>
     </message>
 </context>
 <context>
@@ -2964,6 +2998,16 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <source>it counts 0 in every ring</source>
         <translation>各圈层均计为 0</translation>
     </message>
+    <message>
+        <location filename="../core/messages.py" line="254" />
+        <source>id '{value}' is already an existing feature's in {existing}: give the planned one its own</source>
+        <translation>编号“{value}”已被 {existing} 中的现有要素使用：请为规划要素另设编号</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="256" />
+        <source>planned {geometry} features cannot be added: the shelters given (SHELTERS, SHELTERS_2) are of another geometry and both are used</source>
+        <translation>无法并入规划的{geometry}要素：已给出的避难场所图层（SHELTERS、SHELTERS_2）均为其他几何类型且都已使用</translation>
+    </message>
 </context>
 <context>
     <name>InputLayers</name>
@@ -3026,6 +3070,16 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
         <location filename="../layers/schemas.py" line="336" />
         <source>Natural-hazard sites and zones</source>
         <translation>自然灾害隐患点/风险区</translation>
+    </message>
+    <message>
+        <location filename="../layers/schemas.py" line="388" />
+        <source>Proposed fire stations (added to the existing ones; e.g. the chosen sites of fire-station siting)</source>
+        <translation>规划消防站（并入现有消防站；如消防站选址的选定站址）</translation>
+    </message>
+    <message>
+        <location filename="../layers/schemas.py" line="388" />
+        <source>Proposed emergency shelters (added to the existing ones)</source>
+        <translation>规划应急避难场所（并入现有避难场所）</translation>
     </message>
 </context>
 <context>
