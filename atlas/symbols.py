@@ -51,7 +51,7 @@ def _point_symbol(shape, colour, size):
                                          "outline_width": "0.35", "size": str(size)})
 
 
-def _hollow_symbol(shape, colour, size):
+def hollow_symbol(shape, colour, size):
     """A planned feature's point: the symbol's outline in its colour, filled white."""
     return QgsMarkerSymbol.createSimple({"name": shape, "color": "#FFFFFF", "outline_color": colour,
                                          "outline_width": "0.6", "size": str(size)})
@@ -73,7 +73,7 @@ def style_stations(layer, language, size, label_expression=None, label_size=7.0,
     style_points(layer, "star", STATION_COLOUR, size, label_expression, "#800000", label_size, priority=priority)
     if has_planned(layer):
         layer.setRenderer(_rule_renderer([
-            (T.text("proposed_station", language), PLANNED, _hollow_symbol("star", STATION_COLOUR, size * 1.1)),
+            (T.text("proposed_station", language), PLANNED, hollow_symbol("star", STATION_COLOUR, size * 1.1)),
             (T.text("existing_station", language), None, _point_symbol("star", STATION_COLOUR, size))]))
 
 
@@ -109,7 +109,7 @@ def style_shelters(layer, size, language="zh"):
     points = layer.geometryType() == compat.GEOMETRY_POINT
     symbol = _point_symbol("square", SHELTER_COLOUR, size) if points else _fill("0,160,80,200", "#005A2B", 0.25)
     if has_planned(layer):
-        planned = (_hollow_symbol("square", SHELTER_COLOUR, size * 1.1) if points
+        planned = (hollow_symbol("square", SHELTER_COLOUR, size * 1.1) if points
                    else _fill("255,255,255,220", SHELTER_COLOUR, 0.6))
         layer.setRenderer(_rule_renderer([(T.text("proposed_shelter", language), PLANNED, planned),
                                           (T.text("existing_shelter", language), None, symbol)]))
@@ -163,7 +163,7 @@ def style_service(layer):
 
 def style_load(layer, language, size, labelled=True):
     """Shelters: green squares; overloaded ones red triangles, named (when ``labelled``)."""
-    planned = [(T.text("proposed_shelter", language), PLANNED, _hollow_symbol("square", SHELTER_COLOUR, size * 1.2))]
+    planned = [(T.text("proposed_shelter", language), PLANNED, hollow_symbol("square", SHELTER_COLOUR, size * 1.2))]
     layer.setRenderer(_rule_renderer([
         (T.text("shelter_overloaded", language), '"overloaded"', _point_symbol("triangle", OVERLOADED_COLOUR,
                                                                                  size * 1.4)),

@@ -706,14 +706,24 @@
         <translation>选址前后覆盖情况</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="96" />
+        <location filename="../processing/alg_fire_station_siting.py" line="100" />
         <source>Siting rule '{0}' skipped: its input ({1}) is not given.</source>
         <translation>选址规则“{0}”未执行：未提供其所需输入（{1}）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="99" />
+        <location filename="../processing/alg_fire_station_siting.py" line="103" />
         <source>Siting rule '{0}': {1} candidates refused.</source>
         <translation>选址规则“{0}”：排除候选站址 {1} 个。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="71" />
+        <source>Siting map page (PDF)</source>
+        <translation>选址图页（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="71" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1287,7 +1297,7 @@ Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 �
 输出字段：risk_level、risk_label_zh、risk_label_en、risk_colour、n_level1 … n_level4（影响该区域的各级风险源数）、source_id / source_layer / source_dist_m（影响该区域的最高等级风险源中最近的一个）、risk_score（累计分值），给出{POPULATION}时还有 residents（按面积分摊；各等级合计写入日志并作为输出）。结果按四色配色设置样式；图例为 {6}（QGIS 为英文界面时显示 {7}）。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="386" />
+        <location filename="../processing/help.py" line="398" />
         <source>Effective shelter area per resident against the planning target (城镇人均固定避难场所面积 ≥ {0} m²), per township, per population cell and per shelter. Nothing needs to run first ({validateinputs} checks the layers).
 
 {METHOD}: {METHOD_0}: per unit of {UNITS}, the effective area of the counted shelters whose centroid lies in the unit ÷ the unit's residents (population features apportioned by area overlap); the output is the units. {METHOD_1}: a shelter serves every population feature whose centroid is within {RADIUS} of its centroid (straight line, the radius included). Its served residents are the sum of those features' residents; each feature gets the sum, over the shelters in reach, of shelter area ÷ served residents; the output is the population features. {METHOD_2}: the same with walking distance along {ROADS} (off-road legs to and from the roads included; roads whose 'class' is {1} are not walked along).
@@ -1327,7 +1337,7 @@ Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of 
 {OUTPUT_XLSX_FOLDER}（可选）：另为每个图层写出一个 Excel 工作簿，供在 Excel 中填写 — 列名语言按{ALIAS_LANGUAGE}，代码字段带下拉列表，并有数值校验和填表说明页。填好的工作簿用{importlayer}导入（需要 Python 包 openpyxl）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="469" />
+        <location filename="../processing/help.py" line="481" />
         <source>Runs the whole assessment on a county's layers in one go — nothing needs to run first — and writes everything into {OUTPUT_FOLDER}:
 {0}
 
@@ -1384,37 +1394,37 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
 物质既不在表1中又没有给出类别时报错，并指明单元和要素；数量为空按 0 t 计（警告）；数量为负报错。{DETAILS}列出每条记录的 q、Q、β、q/Q 及各值的来源表。单元几何为其各记录合并。下一步：{enterpriserisk}和{fourcolourmap}使用{OUTPUT}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="540" />
+        <location filename="../processing/help.py" line="552" />
         <source>an error</source>
         <translation>报错</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="538" />
+        <location filename="../processing/help.py" line="550" />
         <source>left out with a warning</source>
         <translation>剔除并警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="539" />
+        <location filename="../processing/help.py" line="551" />
         <source>kept with a warning</source>
         <translation>保留并警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="539" />
+        <location filename="../processing/help.py" line="551" />
         <source>kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="540" />
+        <location filename="../processing/help.py" line="552" />
         <source>a warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="541" />
+        <location filename="../processing/help.py" line="553" />
         <source>accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="542" />
+        <location filename="../processing/help.py" line="554" />
         <source>Bad input: a value the layer rules refuse (a missing field, text in a number field, a negative value or one beyond the largest possible, an unknown code, a duplicate id) stops the run with a message naming the layer, the feature (its id, then its fid) and the field, as validateinputs reports it; implausibly large values are used with a warning. Invalid geometries are repaired (make valid) with a warning naming the features. Features without geometry — {0}. An empty layer — {1}. Input layers are never modified; the outputs are written whole or not at all (a failed or cancelled run leaves none).</source>
         <translation>错误输入：图层规则不接受的值（缺少字段、数值字段中的文字、负值或超出最大可能值、未知代码、重复编号）将终止运行，提示信息指明图层、要素（先编号，后 fid）和字段，与“检查输入图层”的报告一致；不合常理的过大值照常使用并给出警告。无效几何会被修复（make valid），并给出指明要素的警告。无几何的要素——{0}。空图层——{1}。输入图层不会被修改；输出要么完整写出，要么完全不写（失败或取消的运行不留下任何输出）。</translation>
     </message>
@@ -1436,12 +1446,12 @@ Report ({OUTPUT_REPORT} and {OUTPUT_HTML}, in the UI language): every mapped, un
 报告（{OUTPUT_REPORT}和{OUTPUT_HTML}，使用界面语言）：列出每个已映射、未映射和有歧义的表头，以及每个经转换、未知或无法解析的值，行号与 Excel 显示一致（图层则为要素编号）。不做任何猜测：表头或取值有歧义、缺少必填字段或无法识别种类时，导入停止并说明需要设置什么，此时只写出报告。取值按原样导入：图层规则（负值、超出最大可能值的取值、编号重复、无效几何 …）由{validateinputs}和各项分析检查。{OUTPUT}的代码字段带有下拉选项（值映射），并按其种类设置样式。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="553" />
+        <location filename="../processing/help.py" line="565" />
         <source>Population: {POPULATION} polygons (residents apportioned by area) or points (each point's residents counted wholly where it lies: a point counts as a {0:g} mm square), or instead {POPULATION_RASTER}, a grid whose band 1 holds residents per cell (WorldPop, 格网人口): each cell counts as its square, nodata and 0 cells are dropped, and the result equals a run on the cells as polygons. Give one or the other.</source>
         <translation>人口：{POPULATION}可为面（常住人口按面积分摊）或点（每个点的常住人口全部计入其所在位置：点按边长 {0:g} 毫米的正方形计算）；也可改用{POPULATION_RASTER}，即第 1 波段为每格常住人口的格网（WorldPop、格网人口）：每个格元按其正方形计算，无数据和 0 值格元被舍弃，结果与以格元多边形运行相同。二者取其一。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="565" />
+        <location filename="../processing/help.py" line="577" />
         <source>Roads: an OSM import (GDAL's 'lines' layer) is read as it is — highway is the class, oneway and maxspeed come out of other_tags (roundabouts and motorways one-way unless tagged), and the lines the OSM speed table does not drive (footways, steps, waterways and railways without highway …) are left out and counted; the OSM value stays beside the class (highway), a Chinese class beside it as class_cn, and a posted limit or design speed (限速, 设计速度) goes to maxspeed, which {firestationreach} multiplies by its speed table's factor. Population: polygons, or points (villages, communities with 人口 and coordinates) counted where they lie.</source>
         <translation>道路：OSM 导入数据（GDAL 的 lines 图层）可直接读取——highway 即道路等级，oneway 和 maxspeed 取自 other_tags（环岛和高速公路未另行标注时按单行处理），OSM 车速表不行驶的线（人行道、台阶、无 highway 的河流和铁路等）不导入并计数；OSM 原值保留在等级旁（highway），中文等级保留为 class_cn，限速或设计速度（限速、设计速度）写入 maxspeed，{firestationreach}按其车速表的系数折算。人口：面，或点（带人口和坐标的村、社区），点的人口全部计入其所在位置。</translation>
     </message>
@@ -1523,7 +1533,7 @@ Outputs: {OUTPUT} (rank = greedy order within the optimal set, added_residents a
 输出：{OUTPUT}（rank = 最优站址组内的贪心顺序，added_residents 和 added_targets = 按此顺序各站址的边际增量，合计等于总增量）、{OUTPUT_UNCOVERED}（仍未覆盖的人口区域和目标，arrival_limit_min，coverable = 是否有候选站址可达）和{OUTPUT_SUMMARY}（选址前后对比）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="356" />
+        <location filename="../processing/help.py" line="368" />
         <source>What surrounds an incident (周边分析), in seconds: for each feature of {INCIDENTS} — a point, a hazard unit or an enterprise polygon — the residents, key targets, enterprises, hazard units and shelters within {RINGS}, and the nearest fire stations, rescue teams and supply depots with their arrival. Nothing needs to run first; every layer but {INCIDENTS} is optional.
 
 Rings are cumulative: the ring of r metres is the buffer of r around the incident (a disc for a point), and a feature counts when it is within r of the incident (on the ring counts). The incident's own feature (the same geometry, e.g. the hazard unit the incident is) is not counted; a hazard unit's substance rows count once (by unit_id). Residents: {POPULATION} apportioned by area within each ring. Key targets: their number and occupancy ({OCCUPANCY_FIELD}). Shelters: spare capacity = capacity ({CAPACITY_FIELD}; without one, the effective area ÷ {0} m² per person) − the residents {shelterpercapita} assigns to the shelter (its catchment method, defaults), never below 0.
@@ -1566,7 +1576,7 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、可选的按时间分段可达道路（{OUTPUT_EDGES_BANDS}：每站每个{BAND_MIN}时段一条线，band_from_min ≤ 时间 &lt; band_to_min，最后一段止于{TIME_LIMIT}）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="421" />
+        <location filename="../processing/help.py" line="433" />
         <source>Prints the risk atlas as one PDF: the county's pages, then one sheet per township of {TOWNSHIPS}. Run first: {fourcolourmap} ({RISK_MAP}), and for the other layers {enterpriserisk}, {gradehazardsources}, {firestationreach} and {shelterpercapita} — or run {fullassessment}, which makes all of them and this atlas in one go.
 
 County pages: the four-colour risk map with fire stations, shelters and major hazard units, a table of map units, area and residents per risk level, the three indicators, a table of the townships, {ORGANISATION} and {DATE}; with {REACH_AREAS}, the fire-station page (stations, the land each reaches within the time limit, the gaps hatched in red, coverage per township, the stations' districts against their class limit); with {SHELTER_UNITS}, the shelter page (fixed-shelter area per resident per township against {TARGET}, default {0} m² per resident, a value equal to the target meets it; with {SHELTER_LOAD} the shelters' service areas and the overloaded shelters).
@@ -1587,7 +1597,7 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
 页面来自插件“atlas/templates”文件夹中的版式模板（{PAGE_SIZE}，横向），可在版式设计器中编辑；若在个人配置的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4），则使用这些模板。文字以文本形式写出（可搜索），语言按{LANGUAGE}，使用本机已有的中文字体（文泉驿正黑、微软雅黑、黑体、苹方等）。还可将每页另存为 PNG 图片（{OUTPUT_PNG_FOLDER}），并将图集图层写入{ATLAS_LAYERS}（图表存入其旁边的“atlas_charts”文件夹），项目可由此重建图集版式。{RUN_LABEL}印在封面和各镇街分图的编制单位旁以及每页页脚。字段 proposed 为 1 的消防站和避难场所（{fullassessment}的规划要素）以空心符号绘制，图例中单列。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="500" />
+        <location filename="../processing/help.py" line="512" />
         <source>Today + plan: {PROPOSED_STATIONS} and {PROPOSED_SHELTERS} are added to {FIRE_STATIONS} and {SHELTERS} for this run only. They are written together with the existing ones into scenario_inputs.gpkg in the output folder (field proposed: 1 planned, 0 existing), which every step reads; the input layers are not modified. The chosen sites of {firestationsiting} are taken as they are: a planned station takes its id from station_id, else site_id (else P1, P2 … by rank), its name from name, else 规划站 1, 2 … by rank (Proposed station 1 … in an English run), its class from class, else {0} ({1}), and its turnout from turnout_min, else {DEFAULT_TURNOUT}. A planned shelter needs {2} (a missing field or value stops the run, naming the layer, the feature and the field) and joins the shelters of its geometry (polygons: {SHELTERS}, points: {SHELTERS_2}). A planned id that an existing station or shelter already has stops the run. The atlas draws planned stations and shelters hollow (规划消防站, 规划避难场所 in the legends). The Processing model has no planned layers (a model cannot add optional layers to others simply): merge them into the existing layers before running it.
 
 {RUN_LABEL} is printed with the issuer on the cover and the sheets and at the foot of every page, and written into the run_label column of the results' provenance table.</source>
@@ -1596,7 +1606,7 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
 {RUN_LABEL}印在封面和各镇街分图的编制单位旁以及每页页脚，并写入结果 provenance 表的 run_label 列。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="521" />
+        <location filename="../processing/help.py" line="533" />
         <source>The assessment chain as an editable Processing model — the same steps, algorithms and defaults as {fullassessment}:
 {0}
 
@@ -1605,6 +1615,11 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
 {0}
 
 在模型设计器中打开，可修改或增加步骤，或另存一份本单位的副本。与{fullassessment}不同，它将每个结果写到您指定的位置，不生成项目和 HTML 报告；也不含规划消防站和规划避难场所（请先将其并入现有图层）以及方案名称。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="358" />
+        <source>{OUTPUT_PAGE} (optional): the siting page for the atlas — one A4 landscape PDF page in the atlas's style, in {LANGUAGE}: the existing stations, the chosen sites with their rank, the demand still out of reach (hatched where a candidate could reach it, solid where none can), the coverage before and after, and the chosen sites ranked with the residents each adds. {OUTPUT} goes as it is into {fullassessment} as its proposed fire stations (today + plan).</source>
+        <translation>{OUTPUT_PAGE}（可选）：供图集使用的选址图页 — 一页 A4 横向 PDF，与图集风格一致，语言按{LANGUAGE}：现有消防站、选定站址及其名次、仍未覆盖的需求（候选站可达处为斜线，无候选站可达处为实色）、新建前后的覆盖情况，以及按名次列出的选定站址和各自新增的覆盖人口。{OUTPUT}可原样作为{fullassessment}的规划消防站使用（现状+规划）。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,6 @@
 """riskatlas:firestationsiting — where new fire stations should go (glue over core.siting.plan)."""
 from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber
-from qgis.core import QgsProcessingParameterString
+from qgis.core import QgsProcessingParameterFileDestination, QgsProcessingParameterString
 
 from ..core.standards.siting_rules import CANDIDATE_SPACING_M
 from ..core.standards.siting_weights import WEIGHT_PRESETS
@@ -68,6 +68,10 @@ class FireStationSiting(ReachParameters, RiskAtlasAlgorithm):
         self.add_sink("OUTPUT", self.tr("Chosen sites (ranked)"), compat.SOURCE_POINT)
         self.add_sink("OUTPUT_UNCOVERED", self.tr("Demand still out of reach"), compat.SOURCE_POLYGON)
         self.add_sink("OUTPUT_SUMMARY", self.tr("Coverage before and after"), compat.SOURCE_VECTOR)
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_PAGE", self.tr("Siting map page (PDF)"), self.tr("PDF files (*.pdf)"), optional=True,
+            createByDefault=False))
+        self.add_language()
 
     def compute(self, parameters, context, feedback):
         with objects_frozen():
@@ -98,7 +102,22 @@ class FireStationSiting(ReachParameters, RiskAtlasAlgorithm):
         for rule_id, count in plan.rules.removed_by_rule.items():
             feedback.pushInfo(self.tr("Siting rule '{0}': {1} candidates refused.").format(rule_id, count))
         self.check_cancelled(feedback)
+        self._page(parameters, context, plan, read, crs, objective, options.time_limit)
         return self._write(parameters, context, feedback, plan, crs, preset)
+
+    def _page(self, parameters, context, plan, read, crs, objective, time_limit):
+        """OUTPUT_PAGE, when wanted: the siting page in the atlas's style (atlas/siting_page.py)."""
+        self._page_path = None
+        if not self.given(parameters, "OUTPUT_PAGE"):
+            return
+        from ..atlas.siting_page import page_footer, write_siting_page
+
+        language = self.language(parameters, context)
+        study = read["STUDY_AREA"]
+        path = self.parameterAsFileOutput(parameters, "OUTPUT_PAGE", context)
+        write_siting_page(self.output_file(path), plan, read["STATIONS"].gdf, study.gdf if study is not None else None,
+                          crs, objective, time_limit, language, page_footer(crs, language))
+        self._page_path = path
 
     def _write(self, parameters, context, feedback, plan, crs, preset):
         from ..layers import outputs as out
@@ -114,5 +133,7 @@ class FireStationSiting(ReachParameters, RiskAtlasAlgorithm):
             outputs[name] = self.write_sink(parameters, name, context, frame, specs, wkb_type, crs,
                                             provenance=record)
             self.check_cancelled(feedback)
+        if getattr(self, "_page_path", None):
+            outputs["OUTPUT_PAGE"] = self._page_path
         feedback.setProgress(100)
         return outputs

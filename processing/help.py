@@ -349,7 +349,19 @@ def fire_station_siting(algorithm=None):
         "each site's marginal gain in that order, summing to the total), {OUTPUT_UNCOVERED} (residents' regions "
         "and targets still out of reach, arrival_limit_min, coverable = some candidate could reach it) and "
         "{OUTPUT_SUMMARY} (before / after)."), weights, rules, number(DEFAULT_TIME_LIMIT_S),
-        number(SITING_RULE_SETS[DEFAULT_SITING_RULES][0].distance_m), number(SITING_RULE_SETS["gb51080_2015"][0].distance_m))
+        number(SITING_RULE_SETS[DEFAULT_SITING_RULES][0].distance_m), number(SITING_RULE_SETS["gb51080_2015"][0].distance_m)) \
+        + "\n\n" + siting_page_note(algorithm)
+
+
+def siting_page_note(algorithm=None):
+    """fire-station siting's OUTPUT_PAGE (atlas/siting_page.py) and where its sites go next."""
+    return _render(
+        "firestationsiting", algorithm,
+        QT_TRANSLATE_NOOP("Help", "{OUTPUT_PAGE} (optional): the siting page for the atlas — one A4 landscape PDF "
+        "page in the atlas's style, in {LANGUAGE}: the existing stations, the chosen sites with their rank, the "
+        "demand still out of reach (hatched where a candidate could reach it, solid where none can), the coverage "
+        "before and after, and the chosen sites ranked with the residents each adds. {OUTPUT} goes as it is into "
+        "{fullassessment} as its proposed fire stations (today + plan)."))
 
 
 def incident_surroundings(algorithm=None):

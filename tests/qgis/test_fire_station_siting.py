@@ -87,3 +87,27 @@ def test_lscp_covers_every_coverable_resident(run_algorithm, sample_gpkg):
     assert all(limit == 5.0 for *_x, limit in uncovered)
     left = sum(r for kind, r, _c, _l in uncovered if kind == "residents")
     assert left == pytest.approx(summary["residents no candidate reaches"][1], rel=1e-3)
+
+
+def test_the_siting_page_holds_the_summary_figures(run_algorithm, sample_gpkg, tmp_path):
+    """OUTPUT_PAGE: one PDF page whose text holds the before/after figures of OUTPUT_SUMMARY and the ranked sites."""
+    import subprocess
+
+    from riskatlas.atlas import text as T
+
+    page = str(tmp_path / "siting_page.pdf")
+    result = _siting(run_algorithm, sample_gpkg, OUTPUT_PAGE=page, LANGUAGE="zh")
+    assert result["OUTPUT_PAGE"] == page
+    info = subprocess.run(["pdfinfo", page], capture_output=True, text=True, check=True).stdout
+    assert [line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")] == ["1"]
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", page, "-"], capture_output=True, text=True,
+                          check=True).stdout
+    summary = _summary(result["OUTPUT_SUMMARY"])
+    for measure in ("fire stations", "residents covered"):
+        before, after = summary[measure]
+        assert T.integer(before) in text and T.integer(after) in text, measure
+    before, after = summary["residents covered share"]
+    assert f"{T.decimal(before, 1)}%" in text and f"{T.decimal(after, 1)}%" in text
+    for rank, site_id, added in _rows(result["OUTPUT"], "rank", "site_id", "added_residents"):
+        assert site_id in text and "+" + T.integer(added) in text
+    assert "消防站选址" in text and "现有消防站" in text and "新建站址" in text
