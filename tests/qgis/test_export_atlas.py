@@ -231,7 +231,7 @@ def test_definition_parses_from_strings_and_declares_no_threading(provider):
                      "REACH_GAPS", "SHELTER_UNITS", "SHELTER_LOAD", "TOWNSHIPS", "NATURAL_HAZARDS", "RESCUE_TEAMS",
                      "SUPPLY_DEPOTS", "RESCUE_AREAS", "RESCUE_GAPS", "RESCUE_TOWNS", "RESCUE_TARGETS", "DEPOT_TOWNS",
                      "NAME_FIELD", "TARGET", "TITLE", "ORGANISATION",
-                     "DATE", "PAGE_SIZE", "LANGUAGE", "OUTPUT", "OUTPUT_PNG_FOLDER", "ATLAS_LAYERS"]
+                     "DATE", "RUN_LABEL", "PAGE_SIZE", "LANGUAGE", "OUTPUT", "OUTPUT_PNG_FOLDER", "ATLAS_LAYERS"]
     context = QgsProcessingContext()
     page = algorithm.parameterDefinition("PAGE_SIZE")
     assert page.checkValueIsAcceptable("A4", context) and not page.checkValueIsAcceptable("A5", context)
