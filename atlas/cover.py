@@ -42,3 +42,17 @@ def fill_cover(cover, layers, settings, crs, template):
     if legend is not None and "hazards_cover" in layers:  # one row more than the frame holds: two columns
         legend.setColumnCount(2)
     items.fill_legend(legend, entries, T.text("legend", language))
+    if settings.variables.get("ra_run_label"):
+        _room_for_one_more_line(cover.itemById("issued"), lines=2)
+
+
+def _room_for_one_more_line(label, lines):
+    """The issuer's label (``lines`` lines high, its foot fixed) one line taller: the run label's line."""
+    from qgis.core import QgsLayoutPoint, QgsLayoutSize
+
+    if label is None:
+        return
+    size, position = label.sizeWithUnits(), label.positionWithUnits()
+    line = size.height() / lines
+    label.attemptResize(QgsLayoutSize(size.width(), size.height() + line, size.units()))
+    label.attemptMove(QgsLayoutPoint(position.x(), position.y() - line, position.units()))

@@ -2,6 +2,7 @@
 from . import items
 from . import text as T
 from .page_templates import item, required_map
+from .symbols import has_planned
 
 # top to bottom; legends: (layer key, TEXT key, hide the layer title, legend node order)
 FIRE_LAYERS = ("stations_fire", "cover_towns", "reach", "gaps")
@@ -31,6 +32,9 @@ def _county_page(layout, layers, settings, crs, template, map_id, map_layers, le
 def fill_fire_page(layout, layers, settings, crs, template):
     """The county's fire-station page: stations, reached areas, gaps; townships and stations tables."""
     _county_page(layout, layers, settings, crs, template, "fire_map", FIRE_LAYERS, FIRE_LEGEND)
+    legend = layout.itemById("legend")
+    if legend is not None and "stations_fire" in layers and has_planned(layers["stations_fire"]):
+        legend.setColumnCount(3)  # planned and existing stations: five rows, in the frame's two rows
     towns = item(layout, "towns_table")
     items.fill_table(towns, layers["coverage"], settings.language, "true")
     items.fit_rows(towns, layers["coverage"].featureCount())
