@@ -249,3 +249,12 @@ GRID_CANNOT_OPEN = QT_TRANSLATE_NOOP("InputError", "the population grid cannot b
 GRID_ROTATED = QT_TRANSLATE_NOOP("InputError", "the population grid is rotated: warp it to a north-up grid first")
 GRID_NEGATIVE = QT_TRANSLATE_NOOP("InputError", "residents per cell is negative ({cells})")
 GRID_NOT_RASTER = QT_TRANSLATE_NOOP("InputError", "the population grid cannot be read as a raster")
+# ---------------------------------------------------------------- scenarios (comparescenarios)
+NOT_RESULTS_GEOPACKAGE = QT_TRANSLATE_NOOP("InputError", "{path} is not a results GeoPackage of the full assessment "
+                                                         "(riskatlas:fullassessment): it has no layer '{missing}' "
+                                                         "({title})")
+RESULTS_NOT_GEOPACKAGE = QT_TRANSLATE_NOOP("InputError", "{path} cannot be opened as a GeoPackage: give the results "
+                                                         "GeoPackage of a full assessment (risk_atlas_results.gpkg)")
+COVERED_NOT_YES_NO = QT_TRANSLATE_NOOP("InputError", "'covered' must be true/false (1/0)")
+TOWNSHIPS_NOT_MATCHED = QT_TRANSLATE_NOOP("InputError", "townships found in only one of the two runs are compared "
+                                                        "with nothing: {towns}")
