@@ -9,31 +9,34 @@ import datetime
 import numpy as np
 from qgis.core import (QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemLegend,
                        QgsLayoutItemManualTable, QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsLayoutItemShape,
-                       QgsLayoutPoint, QgsLayoutSize, QgsLayoutTableColumn, QgsPrintLayout, QgsProject, QgsRectangle,
-                       QgsSingleSymbolRenderer, QgsTableCell, QgsTextFormat, QgsUnitTypes, QgsVectorLayer)
+                       QgsLayoutPoint, QgsLayoutSize, QgsLayoutTableColumn, QgsPalLayerSettings, QgsPrintLayout,
+                       QgsProject, QgsRectangle, QgsSingleSymbolRenderer, QgsTableCell, QgsTextFormat, QgsUnitTypes,
+                       QgsVectorLayer, QgsVectorLayerSimpleLabeling)
 from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..core.scenarios import RESIDENTS_TOLERANCE
 from ..layers.atomic import atomic_output
 from ..layers.sinks import make_fields, write_to_sink
+from ..support import compat
 from ..support.fonts import cjk_family, resolve_layout_fonts, text_format_with_families
 from ..support.i18n import plugin_version
 from . import items
 from . import text as T
 from .export import pdf_settings
-from .symbols import _fill, _labels, _point_symbol, _rule_renderer, point_scale
+from .symbols import _blocking, _fill, _labels, _point_symbol, _rule_renderer, point_scale
 
 A3, A4 = (420.0, 297.0), (297.0, 210.0)
 ACCENT, GREY, INK = "#1F4E79", "#595959", "#1A1A1A"  # the atlas templates' colours (tools/atlas_designer.py)
 ITEMS = {"title": (12, 10, 396, 15), "subtitle": (12, 27, 396, 7), "rule": (12, 37.5, 396, 0.6),
          "map": (12, 42, 236, 230), "figures_heading": (256, 42, 152, 6), "figures": (256, 49.5, 152, 22),
-         "legend": (256, 74, 152, 40), "towns_heading": (256, 118, 152, 6), "towns": (256, 125, 152, 122),
+         "legend": (256, 74, 152, 44), "towns_heading": (256, 122, 152, 6), "towns": (256, 129, 152, 118),
          "note": (256, 250, 152, 22), "crs_note": (12, 274, 236, 5), "footer_rule": (12, 282, 396, 0.3),
          "made_with": (308, 283.5, 100, 5)}  # x, y, width, height in A3 mm
-TOWN_SHARES = (1.5, 1.2, 1.2, 1.1, 1.0, 1.0)
-GAINED, LOST, NEW_REACH = "#1A9850", "#D73027", "#2E7D32"
-INCREASE = ("#D9F0D3", "#7FBF7B", "#1B7837")  # small, medium, large gains (light to dark green)
+TOWN_SHARES = (1.3, 1.2, 1.2, 1.0, 1.25, 1.25)
+GAINED, LOST, NEW_REACH = "#2C7BB6", "#D7191C", "#08306B"  # markers and outline stand out on the greens
+INCREASE = ("#E5F5E0", "#A1D99B", "#41AB5D")  # small, medium, large gains (light to mid green: names stay legible)
+LEGEND_PT = 8.5
 WORDS = {
     "title": ("方案对比：{b} → {a}", "Scenario comparison: {b} → {a}"),
     "subtitle": ("消防站{t}分钟可达人口与人均固定避难场所面积的变化 · 生成于 {d}",
@@ -44,8 +47,8 @@ WORDS = {
     "targets": ("企业等目标：新增按时到达 {g} 处，不再按时到达 {l} 处", "Targets: {g} now covered in time, {l} no longer"),
     "key_targets": ("重点防护目标（救援队伍）：新增 {g} 处，减少 {l} 处", "Key targets (rescue teams): {g} gained, {l} lost"),
     "towns": ("各镇街变化", "Townships"),
-    "columns": (("镇街", "可达人口（前）", "可达人口（后）", "变化", "人均避难面积（前）", "（后）"),
-                ("Township", "Covered before", "Covered after", "Change", "Shelter m²/p. before", "after")),
+    "columns": (("镇街", "可达人口（前）", "可达人口（后）", "变化", "避难 m²/人（前）", "避难 m²/人（后）"),
+                ("Township", "Covered before", "Covered after", "Change", "Shelter m²/p. before", "… after")),
     "total": ("全县", "County"),
     "legend": ("图例", "Legend"),
     "decrease": ("可达人口减少", "Fewer residents covered"),
@@ -161,6 +164,9 @@ def _town_layer(page, comparison, crs, language):
         rules.append((_w("increase", language, r=shown), expression, _fill(colour, "#404040", 0.3)))
     layer.setRenderer(_rule_renderer(rules))
     _labels(layer, '"label"', 9.0 * page.font_scale, "#262626", priority=8)
+    settings = QgsPalLayerSettings(layer.labeling().settings())
+    settings.placement = compat.LABEL_HORIZONTAL  # inside the township, clear of the changed targets' markers
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     return layer
 
 
@@ -175,6 +181,7 @@ def _target_layer(page, comparison, crs, language):
     layer.setRenderer(_rule_renderer([
         (_w("gained", language), "\"status\" = 'gained'", _point_symbol("triangle", GAINED, size)),
         (_w("lost", language), "\"status\" = 'lost'", _point_symbol("circle", LOST, size))]))
+    _blocking(layer)  # the townships' names keep off the markers
     return layer
 
 
@@ -185,9 +192,10 @@ def _reach_layer(page, comparison, crs, language):
     frame = gpd.GeoDataFrame({"name": stations["name"] if stations is not None else []},
                              geometry=stations.geometry.to_numpy() if stations is not None else [])
     layer = _memory_layer(page.project, frame, "MultiPolygon", "new_reach", crs, (("name", "string"),))
-    symbol = _fill("0,0,0,0", NEW_REACH, 0.6)
+    symbol = _fill("0,0,0,0", NEW_REACH, 0.7)
     symbol.symbolLayer(0).setStrokeStyle(Qt.DashLine)
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    _blocking(layer)
     layer.setName(_w("new_reach", language))
     return layer
 
@@ -217,10 +225,33 @@ def _map(page, comparison, crs, language):
     entries = [(towns, "", True, None), (layers[0], "", True, None)]
     if comparison.new_stations is not None and len(comparison.new_stations):
         entries.append((layers[1], _w("new_reach", language), False, None))
+    _legend_text(legend, LEGEND_PT * page.font_scale)
     items.fill_legend(legend, entries, "")
     legend.setColumnCount(2)
+    legend.setSplitLayer(True)
     legend.setResizeToContents(False)
     return map_item
+
+
+def _legend_text(legend, size):
+    """The legend's words in the CJK family at ``size`` pt (3.22: fonts; 3.24+: text formats)."""
+    from qgis.core import QgsLegendStyle
+
+    for component in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
+                      QgsLegendStyle.SymbolLabel):
+        style = legend.style(component)
+        if hasattr(style, "setTextFormat"):
+            text_format = QgsTextFormat(style.textFormat())
+            text_format.setSize(size)
+            style.setTextFormat(text_format_with_families(text_format))
+        else:
+            font = style.font()
+            font.setPointSizeF(size)
+            font.setFamily(cjk_family() or font.family())
+            style.setFont(font)
+        legend.setStyle(component, style)
+    legend.setSymbolWidth(5)
+    legend.setSymbolHeight(3.5)
 
 
 def _figures(page, comparison, language, limit):
@@ -250,12 +281,23 @@ def _town_rows(comparison, language):
     return rows
 
 
+def _cell(text, column):
+    cell = QgsTableCell(text)
+    cell.setHorizontalAlignment(Qt.AlignLeft if column == 0 else Qt.AlignRight)  # numbers to the right
+    return cell
+
+
 def _table(page, key, headings, rows, shares, size=8.0):
     table = QgsLayoutItemManualTable.create(page.layout)
     page.layout.addMultiFrame(table)
-    table.setHeaders([QgsLayoutTableColumn(h) for h in headings])
+    columns = []
+    for i, heading in enumerate(headings):
+        column = QgsLayoutTableColumn(heading)
+        column.setHAlignment(Qt.AlignLeft if i == 0 else Qt.AlignRight)
+        columns.append(column)
+    table.setHeaders(columns)
     table.setIncludeTableHeader(True)
-    table.setTableContents([[QgsTableCell(text) for text in row] for row in rows])
+    table.setTableContents([[_cell(text, i) for i, text in enumerate(row)] for row in rows])
     for setter, bold in ((table.setContentTextFormat, False), (table.setHeaderTextFormat, True)):
         text_format = QgsTextFormat()
         text_format.setSize(size * page.font_scale)

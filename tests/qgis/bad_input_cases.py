@@ -728,6 +728,8 @@ def write_layer(layer, folder):
     from osgeo import ogr, osr
 
     os.makedirs(folder, exist_ok=True)
+    if hasattr(layer, "write"):  # a layer that writes itself (with others: a results GeoPackage)
+        return layer.write(folder)
     if layer.form == "missing":
         return os.path.join(folder, "no_such_folder", f"{layer.name}.gpkg") + f"|layername={layer.name}", []
     if layer.form in ("csv", "csv_en"):
@@ -822,3 +824,7 @@ def _write_csv(layer, folder):
 from bad_input_one_map import extend  # noqa: E402 (it builds on the definitions above)
 
 extend(COUNTY, ALGORITHMS, BAD_INPUTS, FAILING_INPUT)
+# riskatlas:comparescenarios and its results GeoPackage (bad_input_scenarios)
+from bad_input_scenarios import extend as extend_scenarios  # noqa: E402
+
+extend_scenarios(COUNTY, ALGORITHMS, BAD_INPUTS, FAILING_INPUT)
