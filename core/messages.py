@@ -256,5 +256,3 @@ NOT_RESULTS_GEOPACKAGE = QT_TRANSLATE_NOOP("InputError", "{path} is not a result
 RESULTS_NOT_GEOPACKAGE = QT_TRANSLATE_NOOP("InputError", "{path} cannot be opened as a GeoPackage: give the results "
                                                          "GeoPackage of a full assessment (risk_atlas_results.gpkg)")
 COVERED_NOT_YES_NO = QT_TRANSLATE_NOOP("InputError", "'covered' must be true/false (1/0)")
-TOWNSHIPS_NOT_MATCHED = QT_TRANSLATE_NOOP("InputError", "townships found in only one of the two runs are compared "
-                                                        "with nothing: {towns}")

@@ -406,7 +406,7 @@ def compare_scenarios(algorithm=None):
         "or lost, added or removed for a target only one run has. township: residents covered changed by at least "
         "{0}; shelter_township: m² per resident changed by at least {1} (smaller differences are rounding); status "
         "better or worse. Targets lie at their own points, townships at a point on their surface, so one point "
-        "layer holds every kind (AFTER's geometry).\n\n"
+        "layer holds every kind (the geometry of {AFTER}).\n\n"
         "{OUTPUT_HTML}: the county's figures, the townships' table and the list of changes. {OUTPUT_PAGE} (optional): "
         "one page in the atlas's style on {PAGE_SIZE} — townships shaded by the change in residents covered, the "
         "new stations' reach outlined, targets that gained or lost coverage marked, and the townships' "
