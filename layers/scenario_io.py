@@ -89,8 +89,6 @@ def read_run(path, language, target_crs=None, transform_context=None, feedback=N
         frame = source_to_frame(layer, name, target_crs=crs, transform_context=transform_context, feedback=feedback)
         crs = frame.crs
         layers[name] = frame.gdf
-        if feedback is not None and feedback.isCanceled():
-            break
     label, limit = _provenance(path) if PROVENANCE in wanted else (None, None)
     towns = layers[TOWNSHIPS]
     key = next((f for f in UNIT_ID_FIELDS if f in towns.columns), None)

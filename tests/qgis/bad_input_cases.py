@@ -695,7 +695,7 @@ def cases():
     cases on every algorithm."""
     found, by_name = [], {b.name: b for b in BAD_INPUTS}
     for bad in BAD_INPUTS:
-        for algorithm_id, _parameter in readers(bad.layer):
+        for algorithm_id in dict.fromkeys(a for a, _parameter in readers(bad.layer)):  # once per algorithm
             if bad.only is not None and algorithm_id not in bad.only:
                 continue
             if ALGORITHMS[algorithm_id].layers is not None and bad.layer not in ALGORITHMS[algorithm_id].layers:
