@@ -46,9 +46,9 @@ WORDS = {
     "share": ("可达人口比例：{b} → {a}", "Share of residents: {b} → {a}"),
     "targets": ("企业等目标：新增按时到达 {g} 处，不再按时到达 {l} 处", "Targets: {g} now covered in time, {l} no longer"),
     "key_targets": ("重点防护目标（救援队伍）：新增 {g} 处，减少 {l} 处", "Key targets (rescue teams): {g} gained, {l} lost"),
-    "towns": ("各镇街变化", "Townships"),
+    "towns": ("各镇街：{t}分钟可达人口与人均避难面积", "Townships: residents within {t} min, shelter m²/person"),
     "columns": (("镇街", "可达人口（前）", "可达人口（后）", "变化", "避难 m²/人（前）", "避难 m²/人（后）"),
-                ("Township", "Covered before", "Covered after", "Change", "Shelter m²/p. before", "… after")),
+                ("Township", "Before", "After", "Change", "m²/p. before", "m²/p. after")),
     "total": ("全县", "County"),
     "legend": ("图例", "Legend"),
     "decrease": ("可达人口减少", "Fewer residents covered"),
@@ -330,7 +330,7 @@ def write_scenario_page(path, comparison, crs, language, time_limit=None, page_s
     page.rule("rule", ACCENT)
     _map(page, comparison, crs, language)
     _figures(page, comparison, language, limit)
-    page.label("towns_heading", _w("towns", language), 11.0, ACCENT, bold=True)
+    page.label("towns_heading", _w("towns", language, t=limit), 11.0, ACCENT, bold=True)
     _table(page, "towns", _w("columns", language), _town_rows(comparison, language), TOWN_SHARES)
     page.label("note", _w("note", language, r=f"{RESIDENTS_TOLERANCE:g}", b=comparison.before_label,
                           a=comparison.after_label), 7.5, GREY)
