@@ -9,7 +9,7 @@ import datetime
 import numpy as np
 from qgis.core import (QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemLegend,
                        QgsLayoutItemManualTable, QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsLayoutItemShape,
-                       QgsLayoutPoint, QgsLayoutSize, QgsLayoutTableColumn, QgsPalLayerSettings, QgsPrintLayout,
+                       QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable, QgsLayoutTableColumn, QgsPalLayerSettings, QgsPrintLayout,
                        QgsProject, QgsRectangle, QgsSingleSymbolRenderer, QgsTableCell, QgsTextFormat, QgsUnitTypes,
                        QgsVectorLayer, QgsVectorLayerSimpleLabeling)
 from qgis.PyQt.QtCore import QRectF, Qt
@@ -297,6 +297,7 @@ def _table(page, key, headings, rows, shares, size=8.0):
         columns.append(column)
     table.setHeaders(columns)
     table.setIncludeTableHeader(True)
+    table.setHeaderHAlignment(QgsLayoutTable.FollowColumn)  # headings above their numbers
     table.setTableContents([[_cell(text, i) for i, text in enumerate(row)] for row in rows])
     for setter, bold in ((table.setContentTextFormat, False), (table.setHeaderTextFormat, True)):
         text_format = QgsTextFormat()
