@@ -12,7 +12,8 @@ fall in the cells.
 The existing stations are searched at once (``network.search``, as the reach analysis);
 the candidates one by one, by ``network.search_each`` (one bounded dijkstra per block of
 candidates, bounded by the largest time limit less the turnout), each candidate's land on a
-window of the grid around what it reaches (``fire_reach.land_rule.earliest_key_within``).
+window of the grid around what it reaches (``fire_reach.land_rule.reached_within``: the
+reach's land rule, whether a cell is reached and not by when).
 """
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,8 +25,8 @@ from scipy import sparse
 
 from .. import network as nw
 from ..fire_reach.cell_apportion import apportion_to_cells
-from ..fire_reach.grid import EMPTY, LandGrid
-from ..fire_reach.land_rule import earliest_key_within
+from ..fire_reach.grid import LandGrid
+from ..fire_reach.land_rule import reached_within
 from ..fire_reach.regions import study_polygon
 from ..fire_reach.results import ReachOptions
 
@@ -108,8 +109,8 @@ def covered_by(result: nw.SearchResult, demand: SitingDemand, grid: LandGrid, ro
     parts = nw.reached_parts(result, demand.resident_limit)
     rows = np.zeros(0, dtype=np.int64)
     if len(parts) and len(demand.cells):
-        keys = earliest_key_within(grid, result.network, parts, distance).ravel()
-        rows = row_of_cell[np.flatnonzero(keys < EMPTY)]
+        reached = reached_within(grid, result.network, parts, distance).ravel()
+        rows = row_of_cell[np.flatnonzero(reached)]
         rows = rows[rows >= 0]
     if len(demand.target_geoms):
         near = np.arange(len(demand.target_geoms)) if targets_near is None else targets_near
