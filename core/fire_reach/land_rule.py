@@ -60,11 +60,13 @@ def earliest_key_within(grid: LandGrid, net: RoadNetwork, parts: ReachedParts, d
     return mid
 
 
-def reached_within(grid: LandGrid, net: RoadNetwork, parts: ReachedParts, distance: float) -> np.ndarray:
+def reached_within(grid: LandGrid, net: RoadNetwork, parts: ReachedParts, distance: float,
+                   wanted: np.ndarray | None = None) -> np.ndarray:
     """Per cell: whether a reached road point lies within ``distance`` — exactly
     ``earliest_key_within(...) < EMPTY`` (the same samples, discs and exact ring), without the
     keys: cells within the inner disc of a road cell, and the ring's cells whose centre is
-    within ``distance`` of a road point. (Fire-station siting asks this of every candidate.)"""
+    within ``distance`` of a road point. ``wanted`` (per cell): only these cells of the ring are
+    tested, the others left False. (Fire-station siting asks this of every candidate.)"""
     _, _, point_cell, px, py = sample_roads(grid, net, parts, with_points=True)
     road = np.zeros(grid.shape[0] * grid.shape[1], dtype=bool)
     road[point_cell[point_cell >= 0]] = True
@@ -74,6 +76,8 @@ def reached_within(grid: LandGrid, net: RoadNetwork, parts: ReachedParts, distan
     r, slack = distance / grid.cell, np.sqrt(0.5)
     inner = disc_any(road, max(r - slack, 0.0), {})
     ring = disc_any(road, r + slack, {}) & ~inner
+    if wanted is not None:
+        ring &= wanted
     rows, cols = np.nonzero(ring)
     if len(rows):
         inner[rows, cols] = _near_in_ring(grid, ring, rows, cols, point_cell, px, py, distance)

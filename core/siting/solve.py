@@ -23,7 +23,8 @@ Objectives:
 
 Before solving, the problem is reduced (``problem.reduce_problem``): covered, uncoverable and
 zero-weight demand dropped; candidates covering nothing or a strict subset of another's demand
-dropped; identical rows and columns merged; for LSCP also rows implied by others. The solve
+dropped; identical rows and columns merged; for LSCP also rows implied by others (a large MCLP:
+only the open demand and the candidates reaching it, ``problem.open_part``). The solve
 (``highs``) takes the LP relaxation by interior point first — often integral, hence optimal —
 and runs ``milp``'s branch and bound only when it is not. A large MCLP (a county's hundred
 thousand demand groups) goes instead to ``branch_bound``: a greedy-and-swaps set, a Lagrangian
@@ -50,7 +51,7 @@ from ..errors import InputError
 from . import highs
 from .branch_bound import max_cover_exact
 from .highs import SolverStatus
-from .problem import CoverageProblem, coverage_problem, prune_for_max_cover, reduce_problem
+from .problem import CoverageProblem, coverage_problem, open_part, prune_for_max_cover, reduce_problem
 from .ranking import rank_sites
 
 Objective = Literal["MCLP", "LSCP"]
@@ -117,9 +118,9 @@ def solve_mclp(coverage: sparse.spmatrix | npt.ArrayLike, weights: npt.ArrayLike
     new_sites = int(new_sites)
     problem = coverage_problem(coverage, weights, covered_now)
     extra = _extra_weights(extra_weights, problem.n_demand)
-    reduced = reduce_problem(problem)
+    large = problem.coverage.nnz > EXACT_ABOVE_NNZ and mip_rel_gap == 0
+    reduced = open_part(problem) if large else reduce_problem(problem)
     n_rows, n_cols = reduced.shape
-    large = reduced.matrix.nnz > EXACT_ABOVE_NNZ and mip_rel_gap == 0
     pruned = prune_for_max_cover(problem, new_sites) if 0 < new_sites < n_cols and not large else None
     if pruned is not None:
         reduced_pruned = reduce_problem(pruned)
