@@ -104,6 +104,9 @@ def parse_numbers(values: Iterable, steps: Tuple[TextStep, ...] = NUMBER_TEXT_ST
     import pandas as pd
 
     series = _objects(values)
+    if series.dtype == object and pd.api.types.infer_dtype(series, skipna=False) in ("floating", "integer",
+                                                                                     "mixed-integer-float"):
+        series = series.astype(np.float64)  # numbers held as objects (a per-feature read): no text to parse
     if series.dtype.kind in "biuf":
         numbers = series.to_numpy(dtype=np.float64)
         none = np.zeros(len(numbers), dtype=bool)

@@ -108,8 +108,11 @@ def road_inputs(roads, fields, preset, default_speed, direction_values, tags=Non
     def values(role):
         return column(fields.get(role))
 
-    speed = rd.road_speeds(len(gdf), values("speed"), values("class"), preset, default_speed, roads.name,
-                           fields.get("speed"), gdf.index.to_numpy(), maxspeed_values=values("maxspeed"))
+    speed_name = fields.get("speed")  # a numeric speed column stays numeric: nothing to parse
+    numeric_speed = speed_name in gdf.columns and gdf[speed_name].dtype.kind in "biuf"
+    speed_values = gdf[speed_name].to_numpy() if numeric_speed else values("speed")
+    speed = rd.road_speeds(len(gdf), speed_values, values("class"), preset, default_speed, roads.name, speed_name,
+                           gdf.index.to_numpy(), maxspeed_values=values("maxspeed"))
     direction = values("direction")
     if direction is not None and fields.get("class") == "highway":  # OSM: roundabouts and motorways
         direction = rd.implied_oneway(direction, values("class"), column("junction"))

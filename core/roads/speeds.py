@@ -131,7 +131,8 @@ def _speed_field(values: Sequence[Any], layer: str, speed_field: str | None, ids
     are InputErrors."""
     from ..values import parse_numbers
 
-    parsed = parse_numbers(np.asarray(values, dtype=object))
+    numeric = isinstance(values, np.ndarray) and values.dtype.kind in "biuf"
+    parsed = parse_numbers(values if numeric else np.asarray(values, dtype=object))
     speeds = parsed.values
     not_number = parsed.invalid | np.isinf(speeds)
     if not_number.any():

@@ -109,3 +109,15 @@ def test_validation_accepts_exactly_the_values_the_parser_reads():
     found = v.validate_layer(SCHEMAS["fire_stations"], "stations", gdf, {"suburban": "string"}, facts)
     flagged = sorted(f.feature_id for f in found if f.field == "suburban")
     assert flagged == np.flatnonzero(V.parse_bools(words).invalid).tolist() == [len(words) - 2, len(words) - 1]
+
+
+def test_parse_numbers_of_numbers_held_as_objects_reads_them_as_a_numeric_column():
+    """A per-feature read gives numbers as objects: read as numbers (no text pass), the same result
+    as the text path gives them, element by element."""
+    held = np.array([60, 50.5, np.nan, 40], dtype=object)
+    parsed = V.parse_numbers(held)
+    one_by_one = [V.parse_numbers(np.array([value, "x"], dtype=object)) for value in held]
+    assert parsed.values[[0, 1, 3]].tolist() == [60.0, 50.5, 40.0]
+    assert parsed.blank.tolist() == [False, False, True, False] == [p.blank[0] for p in one_by_one]
+    assert not parsed.invalid.any() and not parsed.rewritten.any()
+    assert [p.values[0] for p in one_by_one if not p.blank[0]] == [60.0, 50.5, 40.0]
