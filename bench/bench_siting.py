@@ -7,6 +7,12 @@ defaults of ``riskatlas:firestationsiting`` (5 min, turnout 1 min, access 200 m,
 prints the steps' seconds (the coverage matrix: the existing stations' search, the candidates'
 bounded searches with their land rule, the grouping of the demand; the solver), the sizes and the
 peak resident memory (VmHWM).
+
+Measured 2026-12-04 on this 2-core machine (load average 1.5–1.7): total 18.0 s, peak 1,281 MB;
+the candidates' searches with their land rule 11.7 s, grouping the demand 1.9 s, the solver 3.3 s —
+proven optimal (Lagrangian bound met after a branch and bound over 114 sets): 109,826 residents
+added, 43.3 → 65.3 %. The previous solver (submodular cuts), same run: 80.4 s, its 60 s limit hit at
+a 2.4 % gap (108,578). ``--new 3``: 16.1 s, optimal at once, 43.3 → 59.7 %.
 """
 import argparse
 import os

@@ -205,6 +205,11 @@ def write_city(path):
     kinds = {i.layer: i.kind for i in ASSESSMENT_INPUTS}
     from riskatlas.layers.schemas import SCHEMAS
 
-    write_geopackage(path, {name: (frame, fields_from_schema(SCHEMAS[kinds[name]]), None)
-                            for name, frame in frames.items()}, CRS)
+    layers = {}
+    for name, frame in frames.items():
+        fields = fields_from_schema(SCHEMAS[kinds[name]])
+        for missing in (n for n in fields.names() if n not in frame.columns):  # optional fields the city leaves empty
+            frame[missing] = None
+        layers[name] = (frame, fields, None)
+    write_geopackage(path, layers, CRS)
     return {name: len(frame) for name, frame in frames.items()}

@@ -255,3 +255,11 @@ PLANNED_ID_TAKEN = QT_TRANSLATE_NOOP("InputError", "id '{value}' is already an e
                                                    "the planned one its own")
 PLANNED_NO_SLOT = QT_TRANSLATE_NOOP("InputError", "planned {geometry} features cannot be added: the shelters given "
                                                   "(SHELTERS, SHELTERS_2) are of another geometry and both are used")
+
+# ---------------------------------------------------------------- scenarios (comparescenarios)
+NOT_RESULTS_GEOPACKAGE = QT_TRANSLATE_NOOP("InputError", "{path} is not a results GeoPackage of the full assessment "
+                                                         "(riskatlas:fullassessment): it has no layer '{missing}' "
+                                                         "({title})")
+RESULTS_NOT_GEOPACKAGE = QT_TRANSLATE_NOOP("InputError", "{path} cannot be opened as a GeoPackage: give the results "
+                                                         "GeoPackage of a full assessment (risk_atlas_results.gpkg)")
+COVERED_NOT_YES_NO = QT_TRANSLATE_NOOP("InputError", "'covered' must be true/false (1/0)")

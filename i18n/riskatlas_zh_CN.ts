@@ -57,6 +57,84 @@
     </message>
 </context>
 <context>
+    <name>CompareScenarios</name>
+    <message>
+        <location filename="../processing/alg_compare_scenarios.py" line="16" />
+        <source>Compare scenarios (before / after)</source>
+        <translation>方案对比（变化前 / 变化后）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_compare_scenarios.py" line="22" />
+        <source>Results before (GeoPackage of a full assessment)</source>
+        <translation>变化前结果（全流程评估的 GeoPackage）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_compare_scenarios.py" line="22" />
+        <source>Results after (GeoPackage of a full assessment)</source>
+        <translation>变化后结果（全流程评估的 GeoPackage）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_compare_scenarios.py" line="25" />
+        <source>Coverage changes</source>
+        <translation>覆盖变化</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_compare_scenarios.py" line="26" />
+        <source>Townships before and after</source>
+        <translation>各镇街变化前后</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_compare_scenarios.py" line="27" />
+        <source>Comparison report</source>
+        <translation>对比报告</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_compare_scenarios.py" line="28" />
+        <source>Comparison page (PDF)</source>
+        <translation>对比图页（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_compare_scenarios.py" line="28" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_compare_scenarios.py" line="31" />
+        <source>Page size (landscape)</source>
+        <translation>纸张大小（横向）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_compare_scenarios.py" line="35" />
+        <source>Features whose coverage changed</source>
+        <translation>覆盖发生变化的要素</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_compare_scenarios.py" line="36" />
+        <source>Residents covered in time, before</source>
+        <translation>按时可达人口（变化前）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_compare_scenarios.py" line="37" />
+        <source>Residents covered in time, after</source>
+        <translation>按时可达人口（变化后）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_compare_scenarios.py" line="54" />
+        <source>Before: {0} ({1}); after: {2} ({3})</source>
+        <translation>变化前：{0}（{1}）；变化后：{2}（{3}）</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_compare_scenarios.py" line="59" />
+        <source>Layer '{0}' is in only one of the two runs: its targets are not compared.</source>
+        <translation>图层“{0}”仅存在于其中一次结果中：其目标不参与对比。</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_compare_scenarios.py" line="62" />
+        <source>Residents covered by fire stations in time: {0:,.0f} before, {1:,.0f} after; {2} changes.</source>
+        <translation>消防站按时可达人口：变化前 {0:,.0f}，变化后 {1:,.0f}；变化 {2} 项。</translation>
+    </message>
+</context>
+<context>
     <name>CreateTemplate</name>
     <message>
         <location filename="../processing/alg_create_template.py" line="23" />
@@ -518,17 +596,17 @@
         <translation>汇总报告</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="253" />
+        <location filename="../layers/reach_inputs.py" line="256" />
         <source>{0} roads have an empty or unknown direction value: both directions are used.</source>
         <translation>{0} 条道路的通行方向为空或无法识别：按双向通行处理。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="260" />
+        <location filename="../layers/reach_inputs.py" line="263" />
         <source>{0} multipart roads are split into their parts (parts join only where they share a vertex).</source>
         <translation>{0} 条多部件道路被拆分为各部件（部件仅在共享节点处相连）。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="264" />
+        <location filename="../layers/reach_inputs.py" line="267" />
         <source>{0} roads without geometry are ignored.</source>
         <translation>{0} 条无几何的道路被忽略。</translation>
     </message>
@@ -538,42 +616,42 @@
         <translation>郊区站字段（{0:g} km²）</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="226" />
+        <location filename="../layers/reach_inputs.py" line="229" />
         <source>Road classes read from '{0}' with the speed table {1}.</source>
         <translation>道路等级取自“{0}”，车速表为 {1}。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="229" />
+        <location filename="../layers/reach_inputs.py" line="232" />
         <source>Read from the OSM other_tags column: {0}.</source>
         <translation>从 OSM other_tags 列读取：{0}。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="231" />
+        <location filename="../layers/reach_inputs.py" line="234" />
         <source>Speeds: {0} roads from the speed field, {1} from maxspeed × {2:g}, {3} from the road-class table, {4} at the default speed; {5} left out ({6}).</source>
         <translation>车速：{0} 条道路取车速字段，{1} 条取限速 maxspeed × {2:g}，{3} 条取道路等级车速表，{4} 条取默认车速；{5} 条不计入路网（{6}）。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="237" />
+        <location filename="../layers/reach_inputs.py" line="240" />
         <source>The roads look like an OSM import (highway) but the speed table leaves no line out: footways, waterways and railways are driven too. Choose the speed preset of OSM highway classes.</source>
         <translation>道路看似 OSM 导入数据（highway），但车速表未排除任何线：人行道、河流和铁路也会被当作道路行驶。请选择“OSM 道路等级”车速预设。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="241" />
+        <location filename="../layers/reach_inputs.py" line="244" />
         <source>Speeds used (km/h × roads): {0}</source>
         <translation>采用的车速（km/h × 道路条数）：{0}</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="245" />
+        <location filename="../layers/reach_inputs.py" line="248" />
         <source>{0} roads have an empty speed: maxspeed, the class table or DEFAULT_SPEED is used.</source>
         <translation>{0} 条道路车速为空：改用限速 maxspeed、道路等级车速表或 DEFAULT_SPEED。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="249" />
+        <location filename="../layers/reach_inputs.py" line="252" />
         <source>{0} roads have a maxspeed that is not understood: their class speed is used.</source>
         <translation>{0} 条道路的限速 maxspeed 无法识别：改用其道路等级车速。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="257" />
+        <location filename="../layers/reach_inputs.py" line="260" />
         <source>{0} reversible (tidal) roads are driven in both directions.</source>
         <translation>{0} 条潮汐（可变方向）道路按双向通行处理。</translation>
     </message>
@@ -1297,7 +1375,7 @@ Output fields: risk_level, risk_label_zh, risk_label_en, risk_colour, n_level1 �
 输出字段：risk_level、risk_label_zh、risk_label_en、risk_colour、n_level1 … n_level4（影响该区域的各级风险源数）、source_id / source_layer / source_dist_m（影响该区域的最高等级风险源中最近的一个）、risk_score（累计分值），给出{POPULATION}时还有 residents（按面积分摊；各等级合计写入日志并作为输出）。结果按四色配色设置样式；图例为 {6}（QGIS 为英文界面时显示 {7}）。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="398" />
+        <location filename="../processing/help.py" line="431" />
         <source>Effective shelter area per resident against the planning target (城镇人均固定避难场所面积 ≥ {0} m²), per township, per population cell and per shelter. Nothing needs to run first ({validateinputs} checks the layers).
 
 {METHOD}: {METHOD_0}: per unit of {UNITS}, the effective area of the counted shelters whose centroid lies in the unit ÷ the unit's residents (population features apportioned by area overlap); the output is the units. {METHOD_1}: a shelter serves every population feature whose centroid is within {RADIUS} of its centroid (straight line, the radius included). Its served residents are the sum of those features' residents; each feature gets the sum, over the shelters in reach, of shelter area ÷ served residents; the output is the population features. {METHOD_2}: the same with walking distance along {ROADS} (off-road legs to and from the roads included; roads whose 'class' is {1} are not walked along).
@@ -1337,7 +1415,7 @@ Choose a projected CRS in metres in {CRS} (default {1}, {2}; choose the zone of 
 {OUTPUT_XLSX_FOLDER}（可选）：另为每个图层写出一个 Excel 工作簿，供在 Excel 中填写 — 列名语言按{ALIAS_LANGUAGE}，代码字段带下拉列表，并有数值校验和填表说明页。填好的工作簿用{importlayer}导入（需要 Python 包 openpyxl）。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="481" />
+        <location filename="../processing/help.py" line="514" />
         <source>Runs the whole assessment on a county's layers in one go — nothing needs to run first — and writes everything into {OUTPUT_FOLDER}:
 {0}
 
@@ -1394,37 +1472,37 @@ A substance neither in Table 1 nor given a category is an error naming the unit 
 物质既不在表1中又没有给出类别时报错，并指明单元和要素；数量为空按 0 t 计（警告）；数量为负报错。{DETAILS}列出每条记录的 q、Q、β、q/Q 及各值的来源表。单元几何为其各记录合并。下一步：{enterpriserisk}和{fourcolourmap}使用{OUTPUT}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="552" />
+        <location filename="../processing/help.py" line="585" />
         <source>an error</source>
         <translation>报错</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="550" />
+        <location filename="../processing/help.py" line="583" />
         <source>left out with a warning</source>
         <translation>剔除并警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="551" />
+        <location filename="../processing/help.py" line="584" />
         <source>kept with a warning</source>
         <translation>保留并警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="551" />
+        <location filename="../processing/help.py" line="584" />
         <source>kept</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="552" />
+        <location filename="../processing/help.py" line="585" />
         <source>a warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="553" />
+        <location filename="../processing/help.py" line="586" />
         <source>accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="554" />
+        <location filename="../processing/help.py" line="587" />
         <source>Bad input: a value the layer rules refuse (a missing field, text in a number field, a negative value or one beyond the largest possible, an unknown code, a duplicate id) stops the run with a message naming the layer, the feature (its id, then its fid) and the field, as validateinputs reports it; implausibly large values are used with a warning. Invalid geometries are repaired (make valid) with a warning naming the features. Features without geometry — {0}. An empty layer — {1}. Input layers are never modified; the outputs are written whole or not at all (a failed or cancelled run leaves none).</source>
         <translation>错误输入：图层规则不接受的值（缺少字段、数值字段中的文字、负值或超出最大可能值、未知代码、重复编号）将终止运行，提示信息指明图层、要素（先编号，后 fid）和字段，与“检查输入图层”的报告一致；不合常理的过大值照常使用并给出警告。无效几何会被修复（make valid），并给出指明要素的警告。无几何的要素——{0}。空图层——{1}。输入图层不会被修改；输出要么完整写出，要么完全不写（失败或取消的运行不留下任何输出）。</translation>
     </message>
@@ -1446,12 +1524,12 @@ Report ({OUTPUT_REPORT} and {OUTPUT_HTML}, in the UI language): every mapped, un
 报告（{OUTPUT_REPORT}和{OUTPUT_HTML}，使用界面语言）：列出每个已映射、未映射和有歧义的表头，以及每个经转换、未知或无法解析的值，行号与 Excel 显示一致（图层则为要素编号）。不做任何猜测：表头或取值有歧义、缺少必填字段或无法识别种类时，导入停止并说明需要设置什么，此时只写出报告。取值按原样导入：图层规则（负值、超出最大可能值的取值、编号重复、无效几何 …）由{validateinputs}和各项分析检查。{OUTPUT}的代码字段带有下拉选项（值映射），并按其种类设置样式。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="565" />
+        <location filename="../processing/help.py" line="598" />
         <source>Population: {POPULATION} polygons (residents apportioned by area) or points (each point's residents counted wholly where it lies: a point counts as a {0:g} mm square), or instead {POPULATION_RASTER}, a grid whose band 1 holds residents per cell (WorldPop, 格网人口): each cell counts as its square, nodata and 0 cells are dropped, and the result equals a run on the cells as polygons. Give one or the other.</source>
         <translation>人口：{POPULATION}可为面（常住人口按面积分摊）或点（每个点的常住人口全部计入其所在位置：点按边长 {0:g} 毫米的正方形计算）；也可改用{POPULATION_RASTER}，即第 1 波段为每格常住人口的格网（WorldPop、格网人口）：每个格元按其正方形计算，无数据和 0 值格元被舍弃，结果与以格元多边形运行相同。二者取其一。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="577" />
+        <location filename="../processing/help.py" line="610" />
         <source>Roads: an OSM import (GDAL's 'lines' layer) is read as it is — highway is the class, oneway and maxspeed come out of other_tags (roundabouts and motorways one-way unless tagged), and the lines the OSM speed table does not drive (footways, steps, waterways and railways without highway …) are left out and counted; the OSM value stays beside the class (highway), a Chinese class beside it as class_cn, and a posted limit or design speed (限速, 设计速度) goes to maxspeed, which {firestationreach} multiplies by its speed table's factor. Population: polygons, or points (villages, communities with 人口 and coordinates) counted where they lie.</source>
         <translation>道路：OSM 导入数据（GDAL 的 lines 图层）可直接读取——highway 即道路等级，oneway 和 maxspeed 取自 other_tags（环岛和高速公路未另行标注时按单行处理），OSM 车速表不行驶的线（人行道、台阶、无 highway 的河流和铁路等）不导入并计数；OSM 原值保留在等级旁（highway），中文等级保留为 class_cn，限速或设计速度（限速、设计速度）写入 maxspeed，{firestationreach}按其车速表的系数折算。人口：面，或点（带人口和坐标的村、社区），点的人口全部计入其所在位置。</translation>
     </message>
@@ -1576,7 +1654,29 @@ Outputs: reached roads (station_id, arrival_min = time the piece is fully reache
 输出：可达道路（station_id，arrival_min = 该段全部到达的时间）、可选的按时间分段可达道路（{OUTPUT_EDGES_BANDS}：每站每个{BAND_MIN}时段一条线，band_from_min ≤ 时间 &lt; band_to_min，最后一段止于{TIME_LIMIT}）、每站一个可达范围（reach_km2、residents、district_km2、类别限值、exceeds_limit 及辖区内按时可达比例）、覆盖空白区、目标到达时间、汇总表和 HTML 报告。下一步：{exportatlas}。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="433" />
+        <location filename="../processing/help.py" line="399" />
+        <source>What changes between two plans: {BEFORE} and {AFTER} are the results GeoPackages (risk_atlas_results.gpkg) of two runs of {fullassessment} — e.g. today, and today with proposed fire stations or a new shelter. Run {fullassessment} twice first (the same county, townships and time limit). A run is named by the run label stored in its provenance table, else by its folder or file name; a GeoPackage without the result layers is refused, naming the layers it lacks.
+
+Per township ({OUTPUT_TOWNSHIPS}, matched by town_id): residents covered by fire stations within the time limit before and after (covered_before, covered_after, covered_change, the shares of residents covered) — each run's own reach analysis (residents each station reaches first, and the gaps) placed in the townships by the four-colour map's residents, the figures of each run's township sheets, adding up to the county's residents covered — and the fixed-shelter m² per resident of each run's shelter analysis (m2pc_before, m2pc_after, m2pc_change); targets_gained / targets_lost count the targets in the township that gained or lost coverage.
+
+{OUTPUT_CHANGES}: one point per feature whose coverage changed (kind, id, name, before, after, change, unit, status). Kinds: enterprise (and hazard_unit, target: the fire-station reach's targets), key_target (the rescue teams' key targets) and key_target_supply (the supply depots'), when both runs have them: listed when covered in time (arrival ≤ the run's time limit, as the run's analysis judged it) in one run and not in the other; before and after are the arrival minutes (empty: not reached at all); status gained or lost, added or removed for a target only one run has. township: residents covered changed by at least {0}; shelter_township: m² per resident changed by at least {1} (smaller differences are rounding); status better or worse. Targets lie at their own points, townships at a point on their surface, so one point layer holds every kind (the geometry of {AFTER}).
+
+{OUTPUT_HTML}: the county's figures, the townships' table and the list of changes. {OUTPUT_PAGE} (optional): one page in the atlas's style on {PAGE_SIZE} — townships shaded by the change in residents covered, the new stations' reach outlined, targets that gained or lost coverage marked, and the townships' before / after table. Both in the language of {LANGUAGE}.</source>
+        <translation>方案对比：{BEFORE} 与 {AFTER} 为两次 {fullassessment} 的结果 GeoPackage（risk_atlas_results.gpkg），例如现状，以及现状加拟建消防站或新增避难场所。请先运行两次 {fullassessment}（同一县域、镇街与时限）。每次结果以其 provenance 表中保存的运行名称命名，没有时以所在文件夹或文件名命名；缺少结果图层的 GeoPackage 将被拒绝，并列出所缺图层。
+
+各镇街（{OUTPUT_TOWNSHIPS}，按 town_id 对应）：变化前后消防站在时限内可达的人口（covered_before、covered_after、covered_change 及可达人口比例）——取各次消防站到达分析本身的结果（各站首到人口与未覆盖区域人口），按四色图网格人口分摊到镇街，即各次图集镇街分图上的数据，各镇街合计等于全县可达人口；以及各次避难场所分析的人均固定避难场所面积（m2pc_before、m2pc_after、m2pc_change）；targets_gained / targets_lost 为镇街内新增或失去按时覆盖的目标数。
+
+{OUTPUT_CHANGES}：每个覆盖发生变化的要素一个点（kind、id、name、before、after、change、unit、status）。类别：enterprise（以及 hazard_unit、target：消防站到达分析的目标）、key_target（救援队伍的重点目标）与 key_target_supply（物资储备库的重点目标），两次结果都有时才对比：在一次中按时到达（到达时间 ≤ 该次时限，以该次分析的判定为准）、另一次中未按时到达的目标列出；before 与 after 为到达时间（分钟，空 = 无法到达）；status 为 gained 或 lost，仅一次有的目标为 added 或 removed。township：可达人口变化至少 {0} 人；shelter_township：人均面积变化至少 {1} m²/人（更小的差异视为舍入误差）；status 为 better 或 worse。目标位于其自身位置，镇街取其面内一点，因此一个点图层即可容纳所有类别（采用 {AFTER} 的几何）。
+
+{OUTPUT_HTML}：全县数据、各镇街表格与变化清单。{OUTPUT_PAGE}（可选）：按图集样式在 {PAGE_SIZE} 上输出一页——按可达人口变化为镇街着色，勾出新增消防站的到达范围，标出新增或失去按时覆盖的目标，并附各镇街变化前后表格。两者均采用 {LANGUAGE} 指定的语言。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="358" />
+        <source>{OUTPUT_PAGE} (optional): the siting page for the atlas — one A4 landscape PDF page in the atlas's style, in {LANGUAGE}: the existing stations, the chosen sites with their rank, the demand still out of reach (hatched where a candidate could reach it, solid where none can), the coverage before and after, and the chosen sites ranked with the residents each adds. {OUTPUT} goes as it is into {fullassessment} as its proposed fire stations (today + plan).</source>
+        <translation>{OUTPUT_PAGE}（可选）：供图集使用的选址图页 — 一页 A4 横向 PDF，与图集风格一致，语言按{LANGUAGE}：现有消防站、选定站址及其名次、仍未覆盖的需求（候选站可达处为斜线，无候选站可达处为实色）、新建前后的覆盖情况，以及按名次列出的选定站址和各自新增的覆盖人口。{OUTPUT}可原样作为{fullassessment}的规划消防站使用（现状+规划）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help.py" line="466" />
         <source>Prints the risk atlas as one PDF: the county's pages, then one sheet per township of {TOWNSHIPS}. Run first: {fourcolourmap} ({RISK_MAP}), and for the other layers {enterpriserisk}, {gradehazardsources}, {firestationreach} and {shelterpercapita} — or run {fullassessment}, which makes all of them and this atlas in one go.
 
 County pages: the four-colour risk map with fire stations, shelters and major hazard units, a table of map units, area and residents per risk level, the three indicators, a table of the townships, {ORGANISATION} and {DATE}; with {REACH_AREAS}, the fire-station page (stations, the land each reaches within the time limit, the gaps hatched in red, coverage per township, the stations' districts against their class limit); with {SHELTER_UNITS}, the shelter page (fixed-shelter area per resident per township against {TARGET}, default {0} m² per resident, a value equal to the target meets it; with {SHELTER_LOAD} the shelters' service areas and the overloaded shelters).
@@ -1597,7 +1697,7 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
 页面来自插件“atlas/templates”文件夹中的版式模板（{PAGE_SIZE}，横向），可在版式设计器中编辑；若在个人配置的 composer_templates 文件夹中保存了 riskatlas_cover_a3.qpt、riskatlas_township_a3.qpt（或 _a4），则使用这些模板。文字以文本形式写出（可搜索），语言按{LANGUAGE}，使用本机已有的中文字体（文泉驿正黑、微软雅黑、黑体、苹方等）。还可将每页另存为 PNG 图片（{OUTPUT_PNG_FOLDER}），并将图集图层写入{ATLAS_LAYERS}（图表存入其旁边的“atlas_charts”文件夹），项目可由此重建图集版式。{RUN_LABEL}印在封面和各镇街分图的编制单位旁以及每页页脚。字段 proposed 为 1 的消防站和避难场所（{fullassessment}的规划要素）以空心符号绘制，图例中单列。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="512" />
+        <location filename="../processing/help.py" line="545" />
         <source>Today + plan: {PROPOSED_STATIONS} and {PROPOSED_SHELTERS} are added to {FIRE_STATIONS} and {SHELTERS} for this run only. They are written together with the existing ones into scenario_inputs.gpkg in the output folder (field proposed: 1 planned, 0 existing), which every step reads; the input layers are not modified. The chosen sites of {firestationsiting} are taken as they are: a planned station takes its id from station_id, else site_id (else P1, P2 … by rank), its name from name, else 规划站 1, 2 … by rank (Proposed station 1 … in an English run), its class from class, else {0} ({1}), and its turnout from turnout_min, else {DEFAULT_TURNOUT}. A planned shelter needs {2} (a missing field or value stops the run, naming the layer, the feature and the field) and joins the shelters of its geometry (polygons: {SHELTERS}, points: {SHELTERS_2}). A planned id that an existing station or shelter already has stops the run. The atlas draws planned stations and shelters hollow (规划消防站, 规划避难场所 in the legends). The Processing model has no planned layers (a model cannot add optional layers to others simply): merge them into the existing layers before running it.
 
 {RUN_LABEL} is printed with the issuer on the cover and the sheets and at the foot of every page, and written into the run_label column of the results' provenance table.</source>
@@ -1606,7 +1706,7 @@ The pages come from the layout templates in the plugin's 'atlas/templates' folde
 {RUN_LABEL}印在封面和各镇街分图的编制单位旁以及每页页脚，并写入结果 provenance 表的 run_label 列。</translation>
     </message>
     <message>
-        <location filename="../processing/help.py" line="533" />
+        <location filename="../processing/help.py" line="566" />
         <source>The assessment chain as an editable Processing model — the same steps, algorithms and defaults as {fullassessment}:
 {0}
 
@@ -1615,11 +1715,6 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
 {0}
 
 在模型设计器中打开，可修改或增加步骤，或另存一份本单位的副本。与{fullassessment}不同，它将每个结果写到您指定的位置，不生成项目和 HTML 报告；也不含规划消防站和规划避难场所（请先将其并入现有图层）以及方案名称。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help.py" line="358" />
-        <source>{OUTPUT_PAGE} (optional): the siting page for the atlas — one A4 landscape PDF page in the atlas's style, in {LANGUAGE}: the existing stations, the chosen sites with their rank, the demand still out of reach (hatched where a candidate could reach it, solid where none can), the coverage before and after, and the chosen sites ranked with the residents each adds. {OUTPUT} goes as it is into {fullassessment} as its proposed fire stations (today + plan).</source>
-        <translation>{OUTPUT_PAGE}（可选）：供图集使用的选址图页 — 一页 A4 横向 PDF，与图集风格一致，语言按{LANGUAGE}：现有消防站、选定站址及其名次、仍未覆盖的需求（候选站可达处为斜线，无候选站可达处为实色）、新建前后的覆盖情况，以及按名次列出的选定站址和各自新增的覆盖人口。{OUTPUT}可原样作为{fullassessment}的规划消防站使用（现状+规划）。</translation>
     </message>
 </context>
 <context>
@@ -3014,6 +3109,21 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
         <translation>各圈层均计为 0</translation>
     </message>
     <message>
+        <location filename="../core/messages.py" line="260" />
+        <source>{path} is not a results GeoPackage of the full assessment (riskatlas:fullassessment): it has no layer '{missing}' ({title})</source>
+        <translation>{path} 不是全流程评估（riskatlas:fullassessment）的结果 GeoPackage：缺少图层“{missing}”（{title}）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="263" />
+        <source>{path} cannot be opened as a GeoPackage: give the results GeoPackage of a full assessment (risk_atlas_results.gpkg)</source>
+        <translation>{path} 无法作为 GeoPackage 打开：请选择全流程评估的结果 GeoPackage（risk_atlas_results.gpkg）</translation>
+    </message>
+    <message>
+        <location filename="../core/messages.py" line="265" />
+        <source>'covered' must be true/false (1/0)</source>
+        <translation>“covered”必须为是/否（1/0）</translation>
+    </message>
+    <message>
         <location filename="../core/messages.py" line="254" />
         <source>id '{value}' is already an existing feature's in {existing}: give the planned one its own</source>
         <translation>编号“{value}”已被 {existing} 中的现有要素使用：请为规划要素另设编号</translation>
@@ -3389,12 +3499,12 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
 <context>
     <name>RiskAtlasProvider</name>
     <message>
-        <location filename="../processing/provider.py" line="65" />
+        <location filename="../processing/provider.py" line="67" />
         <source>Risk Atlas</source>
         <translation>风险图谱</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="68" />
+        <location filename="../processing/provider.py" line="70" />
         <source>Risk Atlas {0}</source>
         <translation>风险图谱 {0}</translation>
     </message>

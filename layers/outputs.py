@@ -74,6 +74,15 @@ SITING_UNCOVERED_FIELDS = (("kind", STRING), ("layer", STRING), ("demand_id", ST
 SITING_SUMMARY_FIELDS = (("measure", STRING), ("before", DOUBLE), ("after", DOUBLE), ("change", DOUBLE),
                          ("unit", STRING))
 
+# riskatlas:comparescenarios (core.scenarios: CHANGE_COLUMNS, TOWNSHIP_COLUMNS)
+SCENARIO_CHANGE_FIELDS = (("kind", STRING), ("id", STRING), ("name", STRING), ("before", DOUBLE), ("after", DOUBLE),
+                          ("change", DOUBLE), ("unit", STRING), ("status", STRING))
+SCENARIO_TOWNSHIP_FIELDS = (("town_id", STRING), ("name", STRING), ("residents", DOUBLE), ("covered_before", DOUBLE),
+                            ("covered_after", DOUBLE), ("covered_change", DOUBLE), ("covered_pct_before", DOUBLE),
+                            ("covered_pct_after", DOUBLE), ("m2pc_before", DOUBLE), ("m2pc_after", DOUBLE),
+                            ("m2pc_change", DOUBLE), ("shelter_area_m2_before", DOUBLE),
+                            ("shelter_area_m2_after", DOUBLE), ("targets_gained", INT), ("targets_lost", INT))
+
 # riskatlas:shelterpercapita (added to the population features, the units or the shelters)
 # riskatlas:incidentsurroundings (one row per incident × ring; one per incident × responder)
 INCIDENT_RING_FIELDS = (("incident_id", STRING), ("ring_m", DOUBLE), ("residents", DOUBLE), ("key_targets", INT),

@@ -63,8 +63,9 @@ def reach_targets_style():
 
 
 def style_reach_edges(layer):
-    values = [v for v in (f["arrival_min"] for f in layer.getFeatures()) if v is not None]
-    apply_style(layer, reach_edges_style(max(values or [float(TIME_RULE_MIN)])))
+    latest = layer.maximumValue(layer.fields().indexOf("arrival_min"))  # the provider's MAX: no loop over edges
+    latest = float(latest) if isinstance(latest, (int, float)) else None
+    apply_style(layer, reach_edges_style(latest if latest is not None else float(TIME_RULE_MIN)))
 
 
 def style_reach_bands(layer):

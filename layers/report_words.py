@@ -87,6 +87,46 @@ WORDS = {
     "col_source": ("依据", "Source"),
     "types_note": ("表：{source}。场地有效面积不应小于 {a} m²（GB 21734-2008）。",
                    "Table: {source}. Minimum site effective area {a} m² (GB 21734-2008)."),
+    # scenario comparison (riskatlas:comparescenarios)
+    "scn_title": ("方案对比：{before} → {after}", "Scenario comparison: {before} → {after}"),
+    "scn_intro": ("对比两次全流程评估的结果。镇街的消防站{t}分钟可达人口：各次消防站到达分析本身的首到人口与未覆盖人口，"
+                  "按四色图网格人口分摊到镇街（与各次图集镇街分图的数据相同，各镇街合计等于全县可达人口）；"
+                  "人均固定避难场所面积：各次避难场所分析的镇街结果。变化小于 {r} 人或 {m} m²/人视为舍入误差，不列为变化。",
+                  "Two runs of the full assessment compared. Residents within {t} min of a fire station per township: "
+                  "each run's own reach analysis (residents reached first and the gaps) placed in the townships by "
+                  "the four-colour map's residents — the figures of each run's township sheets, adding up to the "
+                  "county's. Fixed-shelter m² per resident: each run's shelter analysis per township. Differences "
+                  "below {r} residents or {m} m² per resident are rounding, not change."),
+    "scn_limit": ("时限", "the time limit"),
+    "scn_county": ("全县", "County"),
+    "scn_covered": ("消防站按时可达人口", "Residents covered by fire stations in time"),
+    "scn_share": ("可达人口比例", "Share of residents covered"),
+    "scn_changes": ("覆盖发生变化的要素", "Features whose coverage changed"),
+    "scn_towns": ("各镇街", "Townships"),
+    "scn_list": ("变化清单", "Changes"),
+    "scn_none": ("两次结果之间没有覆盖变化。", "No coverage changed between the two runs."),
+    "scn_more": ("另有 {n} 项，见覆盖变化图层。", "{n} more in the coverage changes layer."),
+    "scn_list_note": ("目标（企业、重点目标）：前后两次为到达时间（分钟，空 = 无法到达）；列出在一次中按时到达、另一次中未按时到达的目标。"
+                      "镇街：可达人口；避难：人均面积（m²/人）。",
+                      "Targets (enterprises, key targets): before and after are arrival minutes (empty: not reached); "
+                      "listed when covered in time in one run and not in the other. Townships: residents covered; "
+                      "shelters: m² per resident."),
+    "scn_col_town": ("镇街", "Township"), "scn_col_residents": ("常住人口", "Residents"),
+    "scn_col_name": ("名称", "Name"),
+    "scn_before": ("变化前", "Before"), "scn_after": ("变化后", "After"), "scn_change": ("变化", "Change"),
+    "scn_col_kind": ("类别", "Kind"), "scn_col_status": ("变化情况", "Status"),
+    "scn_col_covered_b": ("可达人口（前）", "Covered (before)"), "scn_col_covered_a": ("可达人口（后）", "Covered (after)"),
+    "scn_col_pct_b": ("覆盖率（前）", "Share (before)"), "scn_col_pct_a": ("覆盖率（后）", "Share (after)"),
+    "scn_col_m2_b": ("人均避难面积（前）", "m²/person (before)"), "scn_col_m2_a": ("人均避难面积（后）", "m²/person (after)"),
+    "scn_col_gained": ("新增覆盖目标", "Targets gained"), "scn_col_lost": ("失去覆盖目标", "Targets lost"),
+    "scn_kind_township": ("镇街消防覆盖", "Township: fire cover"),
+    "scn_kind_shelter_township": ("镇街人均避难面积", "Township: shelter m²/person"),
+    "scn_kind_enterprise": ("企业", "Enterprise"), "scn_kind_hazard_unit": ("危险源单元", "Hazard unit"),
+    "scn_kind_target": ("目标", "Target"), "scn_kind_key_target": ("重点目标（救援队伍）", "Key target (rescue teams)"),
+    "scn_kind_key_target_supply": ("重点目标（物资储备）", "Key target (supply depots)"),
+    "scn_status_gained": ("新增按时到达", "now covered"), "scn_status_lost": ("不再按时到达", "no longer covered"),
+    "scn_status_better": ("改善", "better"), "scn_status_worse": ("变差", "worse"),
+    "scn_status_added": ("仅变化后有", "only after"), "scn_status_removed": ("仅变化前有", "only before"),
 }
 
 

@@ -32,7 +32,7 @@ def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks f
 
 ALGORITHM_IDS = ("createtemplate", "validateinputs", "gradehazardsources", "enterpriserisk", "fourcolourmap",
                  "firestationreach", "firestationsiting", "shelterpercapita", "resourcecoverage", "exportatlas",
-                 "fullassessment", "importlayer", "incidentsurroundings")
+                 "fullassessment", "importlayer", "incidentsurroundings", "comparescenarios")
 
 
 def _quoted(text):
@@ -393,6 +393,39 @@ def incident_surroundings(algorithm=None):
         number(TARGET_M2_PER_CAPITA))
 
 
+def compare_scenarios(algorithm=None):
+    from ..core.scenarios import M2PC_TOLERANCE, RESIDENTS_TOLERANCE
+
+    return _render(
+        "comparescenarios", algorithm,
+        QT_TRANSLATE_NOOP("Help", "What changes between two plans: {BEFORE} and {AFTER} are the results GeoPackages "
+        "(risk_atlas_results.gpkg) of two runs of {fullassessment} — e.g. today, and today with proposed fire "
+        "stations or a new shelter. Run {fullassessment} twice first (the same county, townships and time limit). "
+        "A run is named by the run label stored in its provenance table, else by its folder or file name; a "
+        "GeoPackage without the result layers is refused, naming the layers it lacks.\n\n"
+        "Per township ({OUTPUT_TOWNSHIPS}, matched by town_id): residents covered by fire stations within the "
+        "time limit before and after (covered_before, covered_after, covered_change, the shares of residents "
+        "covered) — each run's own reach analysis (residents each station reaches first, and the gaps) placed in "
+        "the townships by the four-colour map's residents, the figures of each run's township sheets, adding up to "
+        "the county's residents covered — and the fixed-shelter m² per resident of each run's shelter analysis "
+        "(m2pc_before, m2pc_after, m2pc_change); targets_gained / targets_lost count the targets in the township "
+        "that gained or lost coverage.\n\n"
+        "{OUTPUT_CHANGES}: one point per feature whose coverage changed (kind, id, name, before, after, change, "
+        "unit, status). Kinds: enterprise (and hazard_unit, target: the fire-station reach's targets), key_target "
+        "(the rescue teams' key targets) and key_target_supply (the supply depots'), when both runs have them: "
+        "listed when covered in time (arrival ≤ the run's time limit, as the run's analysis judged it) in one run "
+        "and not in the other; before and after are the arrival minutes (empty: not reached at all); status gained "
+        "or lost, added or removed for a target only one run has. township: residents covered changed by at least "
+        "{0}; shelter_township: m² per resident changed by at least {1} (smaller differences are rounding); status "
+        "better or worse. Targets lie at their own points, townships at a point on their surface, so one point "
+        "layer holds every kind (the geometry of {AFTER}).\n\n"
+        "{OUTPUT_HTML}: the county's figures, the townships' table and the list of changes. {OUTPUT_PAGE} (optional): "
+        "one page in the atlas's style on {PAGE_SIZE} — townships shaded by the change in residents covered, the "
+        "new stations' reach outlined, targets that gained or lost coverage marked, and the townships' "
+        "before / after table. Both in the language of {LANGUAGE}."),
+        number(RESIDENTS_TOLERANCE), number(M2PC_TOLERANCE))
+
+
 def shelter_per_capita(algorithm=None):
     zh = is_chinese()
     return _render(
@@ -604,4 +637,5 @@ HELP = {
     "fullassessment": _with_population("fullassessment", full_assessment),
     "importlayer": lambda algorithm=None: import_layer(algorithm) + "\n\n" + import_roads_population_note(algorithm),
     "incidentsurroundings": _with_population("incidentsurroundings", incident_surroundings),
+    "comparescenarios": compare_scenarios,
 }

@@ -13,6 +13,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..support.i18n import PLUGIN_DIR, plugin_version
+from .alg_compare_scenarios import CompareScenarios
 from .alg_create_template import CreateTemplate
 from .alg_enterprise_risk import EnterpriseRisk
 from .alg_export_atlas import ExportAtlas
@@ -29,6 +30,7 @@ from .alg_validate_inputs import ValidateInputs
 
 ALGORITHMS = (  # the plugin's menu lists them in this order
     FullAssessment,
+    CompareScenarios,
     ValidateInputs,
     GradeHazardSources,
     EnterpriseRisk,

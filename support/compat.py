@@ -9,6 +9,7 @@ from qgis.core import (
     Qgis,
     QgsFeatureRequest,
     QgsFeatureSink,
+    QgsPalLayerSettings,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingFeatureSource,
@@ -52,6 +53,9 @@ FAST_INSERT = _pick(QgsFeatureSink, "Flag", "FastInsert", QgsFeatureSink, "FastI
 SKIP_GEOMETRY_CHECKS = _pick(Qgis, "ProcessingFeatureSourceFlag", "SkipGeometryValidityChecks",
                              QgsProcessingFeatureSource, "FlagSkipGeometryValidityChecks")
 GEOMETRY_NO_CHECK = _pick(Qgis, "InvalidGeometryCheck", "NoCheck", QgsFeatureRequest, "GeometryNoCheck")
+
+# a polygon's label: horizontal, at the best free position inside it (keeps off obstacles)
+LABEL_HORIZONTAL = _pick(Qgis, "LabelPlacement", "Horizontal", QgsPalLayerSettings, "Horizontal")
 
 TEXT_ALWAYS_TEXT = _pick(Qgis, "TextRenderFormat", "AlwaysText", QgsRenderContext, "TextFormatAlwaysText")
 

@@ -106,7 +106,7 @@ TEXT = {
 SECTIONS = ("fullassessment", "importlayer", "createtemplate", "validateinputs", "gradehazardsources", "enterpriserisk",
             "fourcolourmap", "firestationreach", "firestationsiting", "shelterpercapita", "resourcecoverage",
             "incidentsurroundings",
-            "exportatlas")
+            "exportatlas", "comparescenarios")
 
 
 def _load(name, path):

@@ -9,6 +9,7 @@ import shapely
 
 from .. import messages as m
 from ..errors import InputError
+from ..geometry import pair_overlap_area
 from ..values import parse_bools, parse_numbers
 from .figures import LEVELS
 
@@ -166,13 +167,6 @@ def polygonal_union(geoms: np.ndarray) -> Optional[shapely.Geometry]:
     return shapely.union_all(geoms)
 
 
-def overlap_area(pieces: np.ndarray, polygons: np.ndarray) -> np.ndarray:
-    """Area of each piece inside the matching polygon (pairwise); pieces wholly inside are not intersected."""
-    area = shapely.area(pieces)
-    shapely.prepare(polygons)
-    inside = shapely.contains(polygons, pieces)
-    out = np.where(inside, area, 0.0)
-    crossing = np.flatnonzero(~inside)
-    if len(crossing):
-        out[crossing] = shapely.area(shapely.intersection(pieces[crossing], polygons[crossing]))
-    return out
+def overlap_area(pieces: np.ndarray, polygons: np.ndarray, index: np.ndarray) -> np.ndarray:
+    """Area of each piece inside ``polygons[index]`` (pairwise; core.geometry.pair_overlap_area)."""
+    return pair_overlap_area(np.asarray(pieces, dtype=object), np.asarray(polygons, dtype=object)[index])

@@ -49,7 +49,7 @@ def distribute(polygons: np.ndarray, values: np.ndarray, pieces: Pieces, n_towns
         return out, 0.0
     local, piece_idx = shapely.STRtree(pieces.geoms).query(polygons[present], predicate="intersects")
     poly_idx = present[local]
-    overlap = overlay.overlap_area(pieces.geoms[piece_idx], polygons[poly_idx])
+    overlap = overlay.overlap_area(pieces.geoms[piece_idx], polygons, poly_idx)
     keep = overlap > 0
     poly_idx, piece_idx, overlap = poly_idx[keep], piece_idx[keep], overlap[keep]
     unit = pieces.unit_idx[piece_idx]

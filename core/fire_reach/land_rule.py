@@ -29,9 +29,6 @@ def earliest_key_within(grid: LandGrid, net: RoadNetwork, parts: ReachedParts, d
     the study area. The two discs only tell whether any road cell is that near (boolean
     dilations, sharing the horizontal filters of the first), and the cKDTree holds only the
     road points near the ring."""
-    from scipy import ndimage
-    from scipy.spatial import cKDTree
-
     idx, key, point_cell, px, py = sample_roads(grid, net, parts, with_points=True)
     keys = key_grid(grid, idx, key)
     r, slack = distance / grid.cell, np.sqrt(0.5)
@@ -53,19 +50,7 @@ def earliest_key_within(grid: LandGrid, net: RoadNetwork, parts: ReachedParts, d
     del inner
     rows, cols = np.nonzero(ring)
     if len(rows):
-        xs, ys = grid.centres()
-        # road points that can lie within ``distance`` of a ring cell's centre: in a cell at
-        # most r + half a diagonal away (a square of cells around the ring is a superset)
-        half = int(np.ceil(r_out)) + 1
-        around = ndimage.maximum_filter1d(ring.view(np.uint8), 2 * half + 1, axis=1, mode="constant")
-        around = ndimage.maximum_filter1d(around, 2 * half + 1, axis=0, mode="constant").astype(bool)
-        near_ring = np.flatnonzero(np.append(around.ravel(), False)[point_cell])  # (-1: the False)
-        pts = np.column_stack([px[near_ring], py[near_ring]])
-        if len(pts):
-            d, _ = cKDTree(pts).query(np.column_stack([xs[cols], ys[rows]]), distance_upper_bound=distance)
-            near = np.isfinite(d)
-        else:
-            near = np.zeros(len(rows), dtype=bool)
+        near = _near_in_ring(grid, ring, rows, cols, point_cell, px, py, distance)
         label = mid[rows, cols]
         need = near & (label == EMPTY)
         if need.any():
@@ -73,6 +58,51 @@ def earliest_key_within(grid: LandGrid, net: RoadNetwork, parts: ReachedParts, d
         mid[rows, cols] = np.where(near, label, EMPTY)
     mid[~outer] = EMPTY
     return mid
+
+
+def reached_within(grid: LandGrid, net: RoadNetwork, parts: ReachedParts, distance: float,
+                   wanted: np.ndarray | None = None) -> np.ndarray:
+    """Per cell: whether a reached road point lies within ``distance`` — exactly
+    ``earliest_key_within(...) < EMPTY`` (the same samples, discs and exact ring), without the
+    keys: cells within the inner disc of a road cell, and the ring's cells whose centre is
+    within ``distance`` of a road point. ``wanted`` (per cell): only these cells of the ring are
+    tested, the others left False. (Fire-station siting asks this of every candidate.)"""
+    _, _, point_cell, px, py = sample_roads(grid, net, parts, with_points=True)
+    road = np.zeros(grid.shape[0] * grid.shape[1], dtype=bool)
+    road[point_cell[point_cell >= 0]] = True
+    road = road.reshape(grid.shape)
+    if not road.any():
+        return road
+    r, slack = distance / grid.cell, np.sqrt(0.5)
+    inner = disc_any(road, max(r - slack, 0.0), {})
+    ring = disc_any(road, r + slack, {}) & ~inner
+    if wanted is not None:
+        ring &= wanted
+    rows, cols = np.nonzero(ring)
+    if len(rows):
+        inner[rows, cols] = _near_in_ring(grid, ring, rows, cols, point_cell, px, py, distance)
+    return inner
+
+
+def _near_in_ring(grid: LandGrid, ring: np.ndarray, rows: np.ndarray, cols: np.ndarray, point_cell: np.ndarray,
+                  px: np.ndarray, py: np.ndarray, distance: float) -> np.ndarray:
+    """Per ring cell (``rows``, ``cols``): whether its centre lies within ``distance`` of a road
+    sample point (cKDTree over the points in cells near the ring only)."""
+    from scipy import ndimage
+    from scipy.spatial import cKDTree
+
+    xs, ys = grid.centres()
+    # road points that can lie within ``distance`` of a ring cell's centre: in a cell at
+    # most r + half a diagonal away (a square of cells around the ring is a superset)
+    half = int(np.ceil(distance / grid.cell + np.sqrt(0.5))) + 1
+    around = ndimage.maximum_filter1d(ring.view(np.uint8), 2 * half + 1, axis=1, mode="constant")
+    around = ndimage.maximum_filter1d(around, 2 * half + 1, axis=0, mode="constant").astype(bool)
+    near_ring = np.flatnonzero(np.append(around.ravel(), False)[point_cell])  # (-1: the False)
+    pts = np.column_stack([px[near_ring], py[near_ring]])
+    if not len(pts):
+        return np.zeros(len(rows), dtype=bool)
+    d, _ = cKDTree(pts).query(np.column_stack([xs[cols], ys[rows]]), distance_upper_bound=distance)
+    return np.isfinite(d)
 
 
 def _tiles_near(shape: tuple[int, int], road_cells: np.ndarray,

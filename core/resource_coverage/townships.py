@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 import shapely
 
-from ..apportion import apportion, overlap_pairs
+from ..apportion import apportion
 
 
 def place_in_townships(polygons: npt.ArrayLike, counts: npt.ArrayLike, towns: np.ndarray,
@@ -22,12 +22,15 @@ def place_in_townships(polygons: npt.ArrayLike, counts: npt.ArrayLike, towns: np
     polygons = shapely.make_valid(np.asarray(polygons, dtype=object))
     counts = np.nan_to_num(np.asarray(counts, dtype=np.float64), nan=0.0)
     out = np.zeros(len(towns))
-    poly_idx, town_idx, overlap = overlap_pairs(polygons, towns)
+    town_idx, poly_idx = shapely.STRtree(polygons).query(towns, predicate="intersects")
+    pieces = shapely.intersection(polygons[poly_idx], towns[town_idx])  # once: their areas and the people in them
+    overlap = shapely.area(pieces)
+    keep = overlap > 0
+    poly_idx, town_idx, pieces, overlap = poly_idx[keep], town_idx[keep], pieces[keep], overlap[keep]
     if len(poly_idx) == 0:
         return out
     weight = overlap.copy()
     if population is not None and residents is not None:
-        pieces = shapely.intersection(polygons[poly_idx], towns[town_idx])
         people = apportion(np.nan_to_num(np.asarray(residents, dtype=np.float64), nan=0.0), population, pieces)
         by_poly = np.bincount(poly_idx, weights=people, minlength=len(polygons))
         weight = np.where(by_poly[poly_idx] > 0, people, overlap)  # a polygon where no one lives: by area

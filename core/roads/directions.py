@@ -62,8 +62,12 @@ def read_directions(values: Sequence[object] | npt.ArrayLike, forward: object = 
                     backward: object = DIRECTION_DEFAULTS["backward"],
                     both: object = DIRECTION_DEFAULTS["both"]) -> Directions:
     """Directions of the roads from their direction values (see module doc)."""
-    raw = np.asarray(values, dtype=object).ravel()
-    keys = np.array([normalise_value(v) for v in raw], dtype=object)
+    import pandas as pd
+
+    # each distinct value normalised once (a million roads hold a handful); missing values are ''
+    codes, distinct = pd.factorize(np.asarray(values, dtype=object).ravel())
+    normalised = np.array([normalise_value(v) for v in distinct] + [""], dtype=object)
+    keys = normalised[codes]  # code -1 (missing): the '' at the end
     listed: dict[str, str] = {}
     for code, words in (("both", both), ("backward", backward), ("forward", forward)):  # forward wins a clash
         listed.update({normalise_value(w): code for w in split_values(words)})

@@ -10,6 +10,8 @@ import shapely
 
 from .. import messages as m
 from ..errors import InputError
+from ..roads.speeds import class_speeds
+from ..standards.road_speeds import DEFAULT_SPEED_PRESET
 from ..standards.siting_rules import CANDIDATE_SPACING_M, FRONTAGE_ROAD_CLASSES
 
 if TYPE_CHECKING:
@@ -60,7 +62,10 @@ def candidates_along_roads(roads: npt.ArrayLike, road_ids: npt.ArrayLike | None 
         if len(classes) != len(lines):
             raise InputError(m.LENGTHS_DIFFER, layer="roads", given=len(classes), what="road classes",
                              expected=len(lines), of="roads")
-        usable &= np.isin(classes, list(allowed_classes))
+        # each road's class as the default speed preset's row (the road code table's classes, the
+        # Chinese labels and aliases included: 主干路 is trunk as for the speeds)
+        rows = class_speeds(classes, DEFAULT_SPEED_PRESET).keys
+        usable &= np.isin(rows.astype(str), list(allowed_classes))
     parts, owner = shapely.get_parts(lines[usable], return_index=True)
     owner = np.flatnonzero(usable)[owner]
     is_line = np.isin(shapely.get_type_id(parts), (1, 2))  # LineString, LinearRing

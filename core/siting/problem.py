@@ -85,6 +85,17 @@ def coverage_problem(coverage: sparse.spmatrix | npt.ArrayLike, weights: npt.Arr
     return CoverageProblem(matrix, w, now)
 
 
+def open_part(problem: CoverageProblem) -> ReducedProblem:
+    """Only the open demand (not covered now, weight > 0, covered by some candidate) and the
+    candidates covering some of it: what a large MCLP's branch and bound takes (its rows are
+    already the demand's groups; the dominance tests would cost it more than they save)."""
+    a = problem.coverage
+    open_rows = ~problem.covered_now & (np.diff(a.indptr) > 0) & (problem.weights > 0)
+    sub = sparse.csc_matrix(a[open_rows], dtype=np.float64)
+    columns = np.flatnonzero(np.diff(sub.indptr) > 0)
+    return ReducedProblem(sub[:, columns], problem.weights[open_rows], columns)
+
+
 def reduce_problem(problem: CoverageProblem, set_cover: bool = False) -> ReducedProblem:
     """Drop what cannot change the optimum and merge what is identical (see ReducedProblem).
     ``set_cover``: reduce for LSCP (rows dominated by other rows dropped too)."""

@@ -12,7 +12,8 @@ fall in the cells.
 The existing stations are searched at once (``network.search``, as the reach analysis);
 the candidates one by one, by ``network.search_each`` (one bounded dijkstra per block of
 candidates, bounded by the largest time limit less the turnout), each candidate's land on a
-window of the grid around what it reaches (``fire_reach.land_rule.earliest_key_within``).
+window of the grid around what it reaches (``fire_reach.land_rule.reached_within``: the
+reach's land rule, whether a cell is reached and not by when).
 """
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,8 +25,8 @@ from scipy import sparse
 
 from .. import network as nw
 from ..fire_reach.cell_apportion import apportion_to_cells
-from ..fire_reach.grid import EMPTY, LandGrid
-from ..fire_reach.land_rule import earliest_key_within
+from ..fire_reach.grid import LandGrid
+from ..fire_reach.land_rule import reached_within
 from ..fire_reach.regions import study_polygon
 from ..fire_reach.results import ReachOptions
 
@@ -103,13 +104,15 @@ def siting_demand(net: nw.RoadNetwork, study_area: Any, population: npt.ArrayLik
 def covered_by(result: nw.SearchResult, demand: SitingDemand, grid: LandGrid, row_of_cell: np.ndarray,
                distance: float, targets_near: np.ndarray | None = None) -> np.ndarray:
     """Demand rows a search result covers: cells by the land rule on ``grid`` (the demand's grid
-    or a window of it, ``row_of_cell`` mapping its flat cells to rows, -1 for none), targets by
+    or a window of it, ``row_of_cell`` mapping its flat cells to rows, -1 for none: such cells are
+    not looked at), targets by
     ``earliest_within`` against their own limit (``targets_near``: the targets to test)."""
     parts = nw.reached_parts(result, demand.resident_limit)
     rows = np.zeros(0, dtype=np.int64)
     if len(parts) and len(demand.cells):
-        keys = earliest_key_within(grid, result.network, parts, distance).ravel()
-        rows = row_of_cell[np.flatnonzero(keys < EMPTY)]
+        wanted = (row_of_cell >= 0).reshape(grid.shape)
+        reached = reached_within(grid, result.network, parts, distance, wanted).ravel()
+        rows = row_of_cell[np.flatnonzero(reached)]
         rows = rows[rows >= 0]
     if len(demand.target_geoms):
         near = np.arange(len(demand.target_geoms)) if targets_near is None else targets_near
@@ -141,6 +144,7 @@ def siting_coverage(net: nw.RoadNetwork, demand: SitingDemand, station_xy: np.nd
         now = nw.search(net, st_loc, offsets=np.where(st_loc.snapped, station_turnout, 0.0), limit=top)
         covered_now[covered_by(now, demand, grid, row_of_cell, D)] = True
     seconds["existing stations"] = time.perf_counter() - start
+    open_row_of_cell = np.where(covered_now[row_of_cell], -1, row_of_cell)  # covered now: no new site needed
 
     loc = nw.locate(net, candidate_xy, max_distance=options.snap_tolerance)
     target_tree = shapely.STRtree(demand.target_geoms) if len(demand.target_geoms) else None
@@ -158,7 +162,7 @@ def siting_coverage(net: nw.RoadNetwork, demand: SitingDemand, station_xy: np.nd
             x0, y0 = sub_grid.x0, sub_grid.y0
             box = shapely.box(x0, y0, x0 + sub_grid.shape[1] * grid.cell, y0 + sub_grid.shape[0] * grid.cell)
             near = np.sort(target_tree.query(box))
-        rows = covered_by(result, demand, sub_grid, row_of_cell[flat], D, near)
+        rows = covered_by(result, demand, sub_grid, open_row_of_cell[flat], D, near)
         rows = rows[~covered_now[rows]].astype(np.int32)  # what is covered now needs no new site
         rows_out.append(rows)
         cols_out.append(np.full(len(rows), point, dtype=np.int32))
@@ -196,9 +200,12 @@ def _grouped(rows_of: list[np.ndarray], cols_of: list[np.ndarray], covered_now: 
     row_group[order] = np.cumsum(starts) - 1
     first = order[starts]
     group_rows, group_cols = [], []
+    seen = np.zeros(len(first), dtype=bool)  # a candidate's groups, each once (a scatter, not a sort)
     for rows, cols in zip(rows_of, cols_of):
         if len(rows):
-            groups = np.unique(row_group[rows])
+            seen[row_group[rows]] = True
+            groups = np.flatnonzero(seen)
+            seen[groups] = False
             group_rows.append(groups)
             group_cols.append(np.full(len(groups), cols[0], dtype=np.int64))
     g_rows = np.concatenate(group_rows) if group_rows else np.zeros(0, dtype=np.int64)

@@ -23,10 +23,14 @@ Objectives:
 
 Before solving, the problem is reduced (``problem.reduce_problem``): covered, uncoverable and
 zero-weight demand dropped; candidates covering nothing or a strict subset of another's demand
-dropped; identical rows and columns merged; for LSCP also rows implied by others. The solve
+dropped; identical rows and columns merged; for LSCP also rows implied by others (a large MCLP:
+only the open demand and the candidates reaching it, ``problem.open_part``). The solve
 (``highs``) takes the LP relaxation by interior point first — often integral, hence optimal —
-and runs ``milp``'s branch and bound only when it is not. A time limit (default 60 s) returns
-the best set found, with status "time_limit" and the proven bound.
+and runs ``milp``'s branch and bound only when it is not. A large MCLP (a county's hundred
+thousand demand groups) goes instead to ``branch_bound``: a greedy-and-swaps set, a Lagrangian
+bound from a small LP around it, the sites that bound rules out fixed, and a branch and bound
+over the rest. A time limit (default 60 s) returns the best set found, with status "time_limit"
+and the proven bound.
 
 After solving, the chosen sites are ranked (``ranking.rank_sites``): rank 1 adds the most, each
 site's marginal gain counted after the existing stations and higher-ranked sites; sites adding
@@ -45,13 +49,13 @@ from scipy import sparse
 from .. import messages as m
 from ..errors import InputError
 from . import highs
-from .cuts import max_cover_by_cuts
+from .branch_bound import max_cover_exact
 from .highs import SolverStatus
-from .problem import CoverageProblem, coverage_problem, prune_for_max_cover, reduce_problem
+from .problem import CoverageProblem, coverage_problem, open_part, prune_for_max_cover, reduce_problem
 from .ranking import rank_sites
 
 Objective = Literal["MCLP", "LSCP"]
-CUTS_ABOVE_NNZ = 200_000  # larger MCLPs by submodular cuts (the LP formulation takes HiGHS minutes there)
+EXACT_ABOVE_NNZ = 200_000  # larger MCLPs by a Lagrangian bound and branch and bound (HiGHS takes minutes there)
 DEFAULT_TIME_LIMIT_S = 60.0  # set cover at county scale can take HiGHS hours to prove; report the gap
 
 
@@ -114,9 +118,10 @@ def solve_mclp(coverage: sparse.spmatrix | npt.ArrayLike, weights: npt.ArrayLike
     new_sites = int(new_sites)
     problem = coverage_problem(coverage, weights, covered_now)
     extra = _extra_weights(extra_weights, problem.n_demand)
-    reduced = reduce_problem(problem)
+    large = problem.coverage.nnz > EXACT_ABOVE_NNZ and mip_rel_gap == 0
+    reduced = open_part(problem) if large else reduce_problem(problem)
     n_rows, n_cols = reduced.shape
-    pruned = prune_for_max_cover(problem, new_sites) if 0 < new_sites < n_cols else None
+    pruned = prune_for_max_cover(problem, new_sites) if 0 < new_sites < n_cols and not large else None
     if pruned is not None:
         reduced_pruned = reduce_problem(pruned)
         if reduced_pruned.shape[1] > new_sites:
@@ -129,8 +134,8 @@ def solve_mclp(coverage: sparse.spmatrix | npt.ArrayLike, weights: npt.ArrayLike
         outcome = highs.Outcome(outcome.picked, outcome.status,
                                 f"P = {new_sites} ≥ {n_cols} useful candidates: the fewest sites covering all "
                                 f"coverable demand ({outcome.message})", total, total)
-    elif reduced.matrix.nnz > CUTS_ABOVE_NNZ and mip_rel_gap == 0:
-        outcome = max_cover_by_cuts(reduced, new_sites, time_limit_s)
+    elif large:
+        outcome = max_cover_exact(reduced, new_sites, time_limit_s)
     else:
         outcome = highs.max_cover(reduced, new_sites, time_limit_s, mip_rel_gap)
     return _result("MCLP", problem, reduced.shape, outcome, new_sites, extra, start)

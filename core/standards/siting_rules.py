@@ -29,7 +29,8 @@ would be, on a road):
 * frontage (临街地段, 主、次干路): 建标152-2017 第十五条一 puts a station on a street frontage from
   which its engines can leave quickly; GB 51080-2015 §4.1.5-1 names the street: 主、次干路 (main and
   secondary arterials). Applied when candidates are generated (``FRONTAGE_ROAD_CLASSES``): of this
-  plugin's road classes (``layers.schemas.ROAD_CLASSES``) trunk and primary are taken as 主干路,
+  plugin's road classes (``layers.schemas.ROAD_CLASSES``, a road's class read as the default speed
+  preset reads it: labels and aliases of the road code table) trunk and primary are taken as 主干路,
   secondary as 次干路 — a mapping of this plugin; expressways (no frontage access), tertiary and
   local roads (支路) get no generated candidates. A planner's own candidate layer is not filtered by it.
 

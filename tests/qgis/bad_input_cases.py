@@ -695,7 +695,7 @@ def cases():
     cases on every algorithm."""
     found, by_name = [], {b.name: b for b in BAD_INPUTS}
     for bad in BAD_INPUTS:
-        for algorithm_id, _parameter in readers(bad.layer):
+        for algorithm_id in dict.fromkeys(a for a, _parameter in readers(bad.layer)):  # once per algorithm
             if bad.only is not None and algorithm_id not in bad.only:
                 continue
             if ALGORITHMS[algorithm_id].layers is not None and bad.layer not in ALGORITHMS[algorithm_id].layers:
@@ -728,6 +728,8 @@ def write_layer(layer, folder):
     from osgeo import ogr, osr
 
     os.makedirs(folder, exist_ok=True)
+    if hasattr(layer, "write"):  # a layer that writes itself (with others: a results GeoPackage)
+        return layer.write(folder)
     if layer.form == "missing":
         return os.path.join(folder, "no_such_folder", f"{layer.name}.gpkg") + f"|layername={layer.name}", []
     if layer.form in ("csv", "csv_en"):
@@ -827,3 +829,8 @@ extend(COUNTY, ALGORITHMS, BAD_INPUTS, FAILING_INPUT)
 from bad_input_proposed import extend as extend_proposed  # noqa: E402
 
 extend_proposed(COUNTY, ALGORITHMS, BAD_INPUTS, FAILING_INPUT)
+
+# riskatlas:comparescenarios and its results GeoPackage (bad_input_scenarios)
+from bad_input_scenarios import extend as extend_scenarios  # noqa: E402
+
+extend_scenarios(COUNTY, ALGORITHMS, BAD_INPUTS, FAILING_INPUT)

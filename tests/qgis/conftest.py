@@ -68,3 +68,32 @@ def sample_gpkg():
 
 def layer_uri(gpkg, name):
     return f"{gpkg}|layername={name}"
+
+
+def run_full_assessment(folder, replaced=None, language="zh"):
+    """riskatlas:fullassessment on the sample county into ``folder`` (``replaced``: {parameter: layer uri} instead
+    of the sample's); returns its results."""
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    from riskatlas.layers.schemas import ASSESSMENT_INPUTS
+
+    if QgsApplication.processingRegistry().providerById("riskatlas") is None:
+        from riskatlas.processing.provider import RiskAtlasProvider
+
+        provider = RiskAtlasProvider()
+        QgsApplication.processingRegistry().addProvider(provider)
+        _KEEP_ALIVE.append(provider)
+    parameters = {i.parameter: layer_uri(SAMPLE_GPKG, i.layer) for i in ASSESSMENT_INPUTS}
+    parameters.update(replaced or {})
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    return processing.run("riskatlas:fullassessment", {**parameters, "OUTPUT_FOLDER": str(folder),
+                                                       "LANGUAGE": language}, context=context,
+                          feedback=QgsProcessingFeedback())
+
+
+@pytest.fixture(scope="session")
+def sample_assessment(tmp_path_factory, qgis_processing_ready):
+    """The full assessment on the sample county as it is (every input, Chinese), run once per session."""
+    return run_full_assessment(tmp_path_factory.mktemp("sample_assessment"))

@@ -57,8 +57,8 @@ def test_bad_hazard_values_name_the_feature_and_field(run_algorithm):
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory, sample_gpkg, qgis_processing_ready):
-    """The full assessment on the sample county with and without the one-map layers."""
+def runs(tmp_path_factory, sample_gpkg, qgis_processing_ready, sample_assessment):
+    """The full assessment on the sample county with (the session's run) and without the one-map layers."""
     from qgis import processing
     from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
 
@@ -66,8 +66,8 @@ def runs(tmp_path_factory, sample_gpkg, qgis_processing_ready):
         from riskatlas.processing.provider import RiskAtlasProvider
 
         QgsApplication.processingRegistry().addProvider(RiskAtlasProvider())
-    done = {}
-    for name, left_out in (("with", ()), ("without", ONE_MAP)):
+    done = {"with": sample_assessment}
+    for name, left_out in (("without", ONE_MAP),):
         folder = tmp_path_factory.mktemp(name)
         parameters = {i.parameter: layer_uri(sample_gpkg, i.layer) for i in ASSESSMENT_INPUTS
                       if i.parameter not in left_out}

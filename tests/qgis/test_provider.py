@@ -16,6 +16,7 @@ EXPECTED_IDS = {
     "riskatlas:shelterpercapita", "riskatlas:validateinputs", "riskatlas:riskatlasassessmentmodel",
     "riskatlas:resourcecoverage",
     "riskatlas:incidentsurroundings",
+    "riskatlas:comparescenarios",
 }
 
 

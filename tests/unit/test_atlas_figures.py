@@ -250,3 +250,29 @@ def test_the_crs_note_in_the_atlas_language():
     assert T.crs_note("CGCS2000 / 3-degree Gauss-Kruger CM 120E", "EPSG:4549", "en") == \
         "Coordinate reference system: CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)   "
     assert T.crs_note("Some local grid", "", "zh") == "坐标系：Some local grid　"
+
+
+@pytest.mark.parametrize("step", [None, 0.05])  # plain, and densified past CLIP_FIRST_VERTICES (clipped first)
+def test_overlap_area_of_pieces_inside_touching_crossing_and_in_a_hole(step):
+    import numpy as np
+    import shapely
+
+    from riskatlas.core.atlas_figures import overlay
+    from riskatlas.core.geometry import CLIP_FIRST_VERTICES, pair_overlap_area
+
+    polygon = shapely.Polygon([(0, 0), (10, 0), (10, 10), (0, 10)], [[(4, 4), (6, 4), (6, 6), (4, 6)]])
+    if step:
+        polygon = shapely.segmentize(polygon, step)
+        assert shapely.get_num_coordinates(polygon) > CLIP_FIRST_VERTICES
+    other = shapely.box(20, 0, 30, 10)
+    pieces = shapely.box([1, 0, -1, 3, 4.5, 9, 25], [1, 0, -1, 3, 4.5, 9, 5], [2, 1, 1, 5, 5.5, 11, 26],
+                         [2, 1, 1, 5, 5.5, 10, 6])
+    index = np.array([0, 0, 0, 0, 0, 0, 1])
+    # inside 1; touching the outer edge 1; a quarter over the corner 1; over the hole's corner 4 − 1;
+    # in the hole 0; half outside 1 of 2; inside the second polygon 1
+    expected = [1.0, 1.0, 1.0, 3.0, 0.0, 1.0, 1.0]
+    polygons = np.array([polygon, other], dtype=object)
+    got = overlay.overlap_area(pieces, polygons, index)
+    assert np.allclose(got, expected, rtol=0, atol=1e-9)
+    swapped = pair_overlap_area(polygons[index], pieces)  # the big one as the piece: clipped the other way
+    assert np.allclose(swapped, expected, rtol=0, atol=1e-9)

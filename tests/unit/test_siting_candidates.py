@@ -83,6 +83,14 @@ def test_only_frontage_roads_get_candidates_when_classes_are_given():
         candidates_along_roads(roads, road_classes=classes[:3])
 
 
+def test_frontage_rule_reads_classes_through_the_road_code_table():
+    # the speed presets' reading of a class: 主干路 primary, 次干路 secondary, 国道 trunk; 支路 and
+    # 高速公路 (expressway) no frontage
+    classes = ["主干路", "次干路", "国道", "支路", "高速公路", "Primary "]
+    roads = [shapely.LineString([(0, 1000 * i), (400, 1000 * i)]) for i in range(len(classes))]
+    assert candidates_along_roads(roads, road_classes=classes)["road_id"].tolist() == [0, 1, 2, 5]
+
+
 def test_multilines_and_crs_and_empty_input():
     import geopandas as gpd
 

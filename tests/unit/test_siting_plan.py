@@ -1,4 +1,4 @@
-"""core.siting.plan on a hand-worked network; MCLP by submodular cuts against exhaustive search;
+"""core.siting.plan on a hand-worked network; MCLP by the Lagrangian bound and branch and bound against exhaustive search;
 network.search_each against one multi-source search per point."""
 import itertools
 
@@ -104,14 +104,14 @@ def _brute(dense, w, p):
     return best
 
 
-@pytest.mark.parametrize("seed", range(12))
-def test_mclp_by_submodular_cuts_equals_exhaustive_search(seed, monkeypatch):
-    monkeypatch.setattr(solve_module, "CUTS_ABOVE_NNZ", -1)  # every MCLP by cuts
+@pytest.mark.parametrize("seed", range(40))  # about a quarter need the branch and bound (the bound alone: the rest)
+def test_mclp_by_branch_and_bound_equals_exhaustive_search(seed, monkeypatch):
+    monkeypatch.setattr(solve_module, "EXACT_ABOVE_NNZ", -1)  # every MCLP by the Lagrangian bound and branch and bound
     rng = np.random.default_rng(seed)
-    n_demand, n_cand = int(rng.integers(10, 40)), int(rng.integers(5, 13))
-    dense = rng.random((n_demand, n_cand)) < rng.uniform(0.1, 0.35)
+    n_demand, n_cand = int(rng.integers(10, 60)), int(rng.integers(5, 13))
+    dense = rng.random((n_demand, n_cand)) < rng.uniform(0.1, 0.5)
     w = np.round(rng.random(n_demand) * 50, 2)
-    for p in (1, 2, 3, 4):
+    for p in (1, 2, 3, 4, 5):
         result = solve_module.solve_mclp(sparse.csr_matrix(dense), w, None, p)
         assert result.status in ("optimal", "trivial")
         assert result.total_gain == pytest.approx(_brute(dense, w, p), abs=1e-9)
