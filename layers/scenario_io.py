@@ -22,7 +22,10 @@ def layer_names(path):
     dataset = None
     if os.path.isfile(path):
         with quiet_gdal():
-            dataset = ogr.Open(path)
+            try:
+                dataset = ogr.Open(path)
+            except RuntimeError:  # GDAL with exceptions on (QGIS 3.40's): not a dataset GDAL can open
+                dataset = None
     if dataset is None or dataset.GetDriver().GetName() != "GPKG":
         raise InputError(m.RESULTS_NOT_GEOPACKAGE, path=path)
     try:
