@@ -25,8 +25,10 @@ def population_with_a_feature_without_geometry(folder):
 
 
 def open_layers_on(path):
+    from qgis.PyQt import sip
+
     gc.collect()
-    return [o for o in gc.get_objects() if isinstance(o, QgsMapLayer) and path in o.source()]
+    return [o for o in gc.get_objects() if isinstance(o, QgsMapLayer) and not sip.isdeleted(o) and path in o.source()]
 
 
 def test_a_failed_run_leaves_no_input_layer_open(run_algorithm, tmp_path):
