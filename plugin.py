@@ -93,9 +93,20 @@ class RiskAtlasPlugin:
 
     # -- actions --
     def open_algorithm(self, algorithm_id):
+        """The algorithm's dialog, as the Processing toolbox opens it. (Not processing.execAlgorithmDialog:
+        it asks the dialog for its results after it closed, and a closed dialog is already deleted —
+        "wrapped C/C++ object of type AlgorithmDialog has been deleted" after every run from this menu.)"""
         from qgis import processing
 
-        processing.execAlgorithmDialog(algorithm_id, {})
+        dialog = processing.createAlgorithmDialog(algorithm_id, {})
+        if dialog is None:
+            return
+        canvas = self.iface.mapCanvas()
+        map_tool = canvas.mapTool()
+        dialog.show()
+        dialog.exec_()
+        if map_tool is not None and canvas.mapTool() != map_tool:  # a parameter's map tool (e.g. a point picked on the map) given back
+            canvas.setMapTool(map_tool)
 
     def open_manual(self):
         from qgis.PyQt.QtCore import QUrl

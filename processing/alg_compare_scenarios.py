@@ -67,17 +67,22 @@ class CompareScenarios(RiskAtlasAlgorithm):
                            before.time_limit or after.time_limit)
 
     def _write(self, parameters, context, feedback, comparison, crs, language, time_limit):
+        import functools
+
         from ..layers import outputs as out
         from ..layers.scenario_report import scenario_html
+        from ..layers.scenario_style import style_scenario_changes, style_scenario_townships
 
         record = self.provenance(parameters, before_label=comparison.before_label,
                                  after_label=comparison.after_label, compared=list(comparison.compared))
         results = {
             "OUTPUT_CHANGES": self.write_sink(parameters, "OUTPUT_CHANGES", context, comparison.changes,
-                                              out.SCENARIO_CHANGE_FIELDS, compat.WKB_POINT, crs, provenance=record),
+                                              out.SCENARIO_CHANGE_FIELDS, compat.WKB_POINT, crs, provenance=record,
+                                              style=functools.partial(style_scenario_changes, language=language)),
             "OUTPUT_TOWNSHIPS": self.write_sink(parameters, "OUTPUT_TOWNSHIPS", context, comparison.townships,
                                                 out.SCENARIO_TOWNSHIP_FIELDS, compat.WKB_MULTIPOLYGON, crs,
-                                                provenance=record)}
+                                                provenance=record, style=functools.partial(
+                                                    style_scenario_townships, language=language))}
         self.check_cancelled(feedback)
         html = self.write_html(parameters, "OUTPUT_HTML", context,
                                lambda: scenario_html(comparison, language, record, time_limit))

@@ -27,7 +27,7 @@ def _register_package():
 def style_files():
     """{file name: Style} of every QML in styles/."""
     from riskatlas.core.standards.shelters import TARGET_M2_PER_CAPITA
-    from riskatlas.layers import reach_style, resource_style, shelter_style
+    from riskatlas.layers import reach_style, resource_style, scenario_style, shelter_style
     from riskatlas.layers.schemas import SCHEMAS
     from riskatlas.layers.styling import four_colour_style, input_style
 
@@ -46,6 +46,8 @@ def style_files():
             files[f"shelter_load_{geometry}_{language}.qml"] = shelter_style.shelter_load_style(geometry, language)
         files[f"resource_towns_{language}.qml"] = resource_style.resource_towns_style(language)
         files[f"resource_targets_{language}.qml"] = resource_style.resource_targets_style(language)
+        files[f"scenario_townships_{language}.qml"] = scenario_style.scenario_townships_style(language)
+        files[f"scenario_changes_{language}.qml"] = scenario_style.scenario_changes_style(language)
     files.update({"reach_edges.qml": reach_style.reach_edges_style(), "reach_bands.qml": reach_style.reach_bands_style(),
                   "reach_areas.qml": reach_style.reach_areas_style(),
                   "reach_gaps.qml": reach_style.reach_gaps_style(), "reach_targets.qml": reach_style.reach_targets_style(),
