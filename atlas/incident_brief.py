@@ -6,20 +6,18 @@ as one PDF by ``QgsLayoutExporter`` like the atlas (``atlas.export``: text as te
 from datetime import datetime
 
 import numpy as np
-from qgis.core import (QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItem,
-                       QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemManualTable, QgsLayoutItemMap,
+from qgis.core import (QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsLayoutExporter, QgsLayoutItem,
+                       QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
                        QgsLayoutItemScaleBar,
-                       QgsLayoutPoint, QgsLayoutSize, QgsLayoutTableColumn, QgsLegendStyle, QgsLineSymbol,
+                       QgsLayoutPoint, QgsLayoutSize, QgsLegendStyle, QgsLineSymbol,
                        QgsMarkerSymbol, QgsPalLayerSettings, QgsPrintLayout, QgsProject, QgsRectangle,
-                       QgsRendererCategory, QgsTableCell, QgsTextFormat, QgsUnitTypes, QgsVectorLayer,
-                       QgsVectorLayerSimpleLabeling)
-from qgis.PyQt.QtCore import QRectF
+                       QgsRendererCategory, QgsTextFormat, QgsUnitTypes, QgsVectorLayerSimpleLabeling)
 from qgis.PyQt.QtGui import QFont
 
 from ..layers.atomic import atomic_output
-from ..layers.sinks import make_fields, write_to_sink
 from ..support.fonts import cjk_family, resolve_layout_fonts, text_format_with_families
 from .export import pdf_settings
+from .page_parts import manual_table, memory_layer
 
 PAGE_MM = (210.0, 297.0)
 ITEMS = {"title": (12, 9, 186, 9), "subtitle": (12, 18.5, 186, 5), "map": (12, 25, 186, 128),
@@ -72,16 +70,7 @@ def _number(value, digits=0):
 
 
 def _memory_layer(project, frame, geometry, name, crs, fields):
-    layer = QgsVectorLayer(f"{geometry}?crs={crs.authid() or 'EPSG:4326'}", name, "memory")
-    if not crs.authid():
-        layer.setCrs(crs)
-    qgs_fields = make_fields(fields)
-    layer.dataProvider().addAttributes(list(qgs_fields))
-    layer.updateFields()
-    write_to_sink(frame, layer.dataProvider(), qgs_fields)
-    layer.updateExtents()
-    project.addMapLayer(layer, False)
-    return layer
+    return memory_layer(project, frame, geometry, name, crs, fields)
 
 
 def _points_in(project, geoms, largest, incident, role, crs):
@@ -194,27 +183,7 @@ def _text(layout, key, page, text, size, bold=False):
 
 
 def _table(layout, key, page, headings, rows, shares, size=7.5):
-    table = QgsLayoutItemManualTable.create(layout)
-    layout.addMultiFrame(table)
-    table.setHeaders([QgsLayoutTableColumn(h) for h in headings])
-    table.setIncludeTableHeader(True)
-    table.setTableContents([[QgsTableCell(text) for text in row] for row in rows])
-    for setter, bold in ((table.setContentTextFormat, False), (table.setHeaderTextFormat, True)):
-        text_format = QgsTextFormat()
-        text_format.setSize(size)
-        font = text_format.font()
-        font.setBold(bold)
-        text_format.setFont(font)
-        setter(text_format_with_families(text_format))
-    frame = QgsLayoutFrame(layout, table)
-    x, y, width, height = ITEMS[key]
-    frame.attemptSetSceneRect(QRectF(0, 0, width, height))
-    frame.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters), page=page)
-    table.addFrame(frame)
-    table.setCellMargin(CELL_MARGIN_MM)
-    usable = width - len(headings) * (2 * CELL_MARGIN_MM + 0.4)
-    table.setColumnWidths([usable * share / sum(shares) for share in shares])
-    return table
+    return manual_table(layout, ITEMS[key], headings, rows, shares, CELL_MARGIN_MM, size, page=page)
 
 
 def _scalebar_and_legend(layout, map_item, page, layers, language):

@@ -11,18 +11,18 @@ from qgis.core import (QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItemLabel, Qg
                        QgsLayoutItemManualTable, QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsLayoutItemShape,
                        QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable, QgsLayoutTableColumn, QgsPalLayerSettings, QgsPrintLayout,
                        QgsProject, QgsRectangle, QgsSingleSymbolRenderer, QgsTableCell, QgsTextFormat, QgsUnitTypes,
-                       QgsVectorLayer, QgsVectorLayerSimpleLabeling)
+                       QgsVectorLayerSimpleLabeling)
 from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..core.scenarios import RESIDENTS_TOLERANCE
 from ..layers.atomic import atomic_output
-from ..layers.sinks import make_fields, write_to_sink
 from ..support import compat
 from ..support.fonts import cjk_family, resolve_layout_fonts, text_format_with_families
 from ..support.i18n import plugin_version
 from . import items
 from . import text as T
+from .page_parts import memory_layer
 from .export import pdf_settings
 from .symbols import _blocking, _fill, _labels, _point_symbol, _rule_renderer, point_scale
 
@@ -118,16 +118,7 @@ class Page:
 
 
 def _memory_layer(project, frame, geometry, name, crs, fields):
-    layer = QgsVectorLayer(f"{geometry}?crs={crs.authid() or 'EPSG:4326'}", name, "memory")
-    if not crs.authid():
-        layer.setCrs(crs)
-    qgs_fields = make_fields(fields)
-    layer.dataProvider().addAttributes(list(qgs_fields))
-    layer.updateFields()
-    write_to_sink(frame, layer.dataProvider(), qgs_fields)
-    layer.updateExtents()
-    project.addMapLayer(layer, False)
-    return layer
+    return memory_layer(project, frame, geometry, name, crs, fields)
 
 
 def _nice(value):

@@ -5,18 +5,17 @@ coverage before and after; the chosen sites ranked with the residents each adds.
 ``ITEMS``), symbols from ``atlas.symbols``, legend from ``atlas.items``, written as one PDF like the atlas
 (``atlas.export.pdf_settings``: text as text, the CJK family of ``support.fonts``)."""
 import numpy as np
-from qgis.core import (QgsFillSymbol, QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItem, QgsLayoutItemLabel,
-                       QgsLayoutItemLegend, QgsLayoutItemManualTable, QgsLegendStyle, QgsLayoutItemMap, QgsLayoutItemScaleBar,
-                       QgsLayoutPoint, QgsLayoutSize, QgsLayoutTableColumn, QgsPrintLayout, QgsProject, QgsRectangle,
-                       QgsRuleBasedRenderer, QgsSingleSymbolRenderer, QgsTableCell, QgsTextFormat, QgsUnitTypes,
-                       QgsVectorLayer)
-from qgis.PyQt.QtCore import QRectF, Qt
+from qgis.core import (QgsFillSymbol, QgsLayoutExporter, QgsLayoutItem, QgsLayoutItemLabel,
+                       QgsLayoutItemLegend, QgsLegendStyle, QgsLayoutItemMap, QgsLayoutItemScaleBar,
+                       QgsLayoutPoint, QgsLayoutSize, QgsPrintLayout, QgsProject, QgsRectangle,
+                       QgsRuleBasedRenderer, QgsSingleSymbolRenderer, QgsTextFormat, QgsUnitTypes)
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..layers.atomic import atomic_output
-from ..layers.sinks import make_fields, write_to_sink
 from ..support.fonts import cjk_family, resolve_layout_fonts, text_format_with_families
 from . import text as T
+from .page_parts import manual_table, memory_layer
 from .export import pdf_settings
 from .items import fill_legend
 from .symbols import STATION_COLOUR, gap_symbol, hollow_symbol, style_points, style_townships_plain
@@ -67,16 +66,7 @@ def _w(key, language):
 
 
 def _layer(project, frame, geometry, name, crs, fields):
-    layer = QgsVectorLayer(f"{geometry}?crs={crs.authid() or 'EPSG:4326'}", name, "memory")
-    if not crs.authid():
-        layer.setCrs(crs)
-    qgs_fields = make_fields(fields)
-    layer.dataProvider().addAttributes(list(qgs_fields))
-    layer.updateFields()
-    write_to_sink(frame, layer.dataProvider(), qgs_fields)
-    layer.updateExtents()
-    project.addMapLayer(layer, False)
-    return layer
+    return memory_layer(project, frame, geometry, name, crs, fields)
 
 
 def _place(layout, item, key):
@@ -103,27 +93,7 @@ def _text(layout, key, text, size, bold=False, colour=None):
 
 
 def _table(layout, key, headings, rows, shares, size=7.5):
-    table = QgsLayoutItemManualTable.create(layout)
-    layout.addMultiFrame(table)
-    table.setHeaders([QgsLayoutTableColumn(h) for h in headings])
-    table.setIncludeTableHeader(True)
-    table.setTableContents([[QgsTableCell(text) for text in row] for row in rows])
-    for setter, bold in ((table.setContentTextFormat, False), (table.setHeaderTextFormat, True)):
-        text_format = QgsTextFormat()
-        text_format.setSize(size)
-        font = text_format.font()
-        font.setBold(bold)
-        text_format.setFont(font)
-        setter(text_format_with_families(text_format))
-    frame = QgsLayoutFrame(layout, table)
-    x, y, width, height = ITEMS[key]
-    frame.attemptSetSceneRect(QRectF(0, 0, width, height))
-    frame.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
-    table.addFrame(frame)
-    table.setCellMargin(CELL_MARGIN_MM)
-    usable = width - len(headings) * (2 * CELL_MARGIN_MM + 0.4)
-    table.setColumnWidths([usable * share / sum(shares) for share in shares])
-    return table
+    return manual_table(layout, ITEMS[key], headings, rows, shares, CELL_MARGIN_MM, size)
 
 
 def _value(value, unit):
