@@ -9,7 +9,7 @@ import numpy as np
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsLayoutExporter, QgsLayoutItem,
                        QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
                        QgsLayoutItemScaleBar,
-                       QgsLayoutPoint, QgsLayoutSize, QgsLegendStyle, QgsLineSymbol,
+                       QgsLayoutPoint, QgsLayoutSize, QgsLineSymbol,
                        QgsMarkerSymbol, QgsPalLayerSettings, QgsPrintLayout, QgsProject, QgsRectangle,
                        QgsRendererCategory, QgsTextFormat, QgsUnitTypes, QgsVectorLayerSimpleLabeling)
 from qgis.PyQt.QtGui import QFont
@@ -17,7 +17,7 @@ from qgis.PyQt.QtGui import QFont
 from ..layers.atomic import atomic_output
 from ..support.fonts import cjk_family, resolve_layout_fonts, text_format_with_families
 from .export import pdf_settings
-from .page_parts import manual_table, memory_layer
+from .page_parts import legend_text, manual_table, memory_layer
 
 PAGE_MM = (210.0, 297.0)
 ITEMS = {"title": (12, 9, 186, 9), "subtitle": (12, 18.5, 186, 5), "map": (12, 25, 186, 128),
@@ -206,19 +206,7 @@ def _scalebar_and_legend(layout, map_item, page, layers, language):
     for layer in layers:  # the responders, the incident, the key targets, the rings (not the roads)
         if layer.customProperty("riskatlas/role") != "roads":
             root.addLayer(layer)
-    for component in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
-                      QgsLegendStyle.SymbolLabel):
-        style = legend.style(component)
-        if hasattr(style, "setTextFormat"):  # 3.24+: a text format
-            text_format = QgsTextFormat(style.textFormat())
-            text_format.setSize(LEGEND_PT)
-            style.setTextFormat(text_format_with_families(text_format))
-        else:
-            font = style.font()
-            font.setPointSizeF(LEGEND_PT)
-            font.setFamily(cjk_family() or font.family())
-            style.setFont(font)
-        legend.setStyle(component, style)
+    legend_text(legend, LEGEND_PT)
     legend.setSymbolWidth(4)
     legend.setSymbolHeight(3)
     legend.setBackgroundEnabled(True)

@@ -50,3 +50,26 @@ def manual_table(layout, rect, headings, rows, shares, cell_margin_mm, size=7.5,
     usable = width - len(headings) * (2 * cell_margin_mm + 0.4)
     table.setColumnWidths([usable * share / sum(shares) for share in shares])
     return table
+
+
+def legend_text(legend, size, title_size=None):
+    """The legend's words in the CJK family at ``size`` pt (its title at ``title_size``, default ``size``).
+    QGIS 3.22 styles a legend's words with fonts, 3.24 and later with text formats."""
+    from qgis.core import QgsLegendStyle
+
+    from ..support.fonts import cjk_family
+
+    for component in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
+                      QgsLegendStyle.SymbolLabel):
+        points = title_size if component == QgsLegendStyle.Title and title_size else size
+        style = legend.style(component)
+        if hasattr(style, "setTextFormat"):
+            text_format = QgsTextFormat(style.textFormat())
+            text_format.setSize(points)
+            style.setTextFormat(text_format_with_families(text_format))
+        else:
+            font = style.font()
+            font.setPointSizeF(points)
+            font.setFamily(cjk_family() or font.family())
+            style.setFont(font)
+        legend.setStyle(component, style)

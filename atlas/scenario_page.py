@@ -22,7 +22,7 @@ from ..support.fonts import cjk_family, resolve_layout_fonts, text_format_with_f
 from ..support.i18n import plugin_version
 from . import items
 from . import text as T
-from .page_parts import memory_layer
+from .page_parts import legend_text, memory_layer
 from .export import pdf_settings
 from .symbols import _blocking, _fill, _labels, _point_symbol, _rule_renderer, point_scale
 
@@ -225,22 +225,7 @@ def _map(page, comparison, crs, language):
 
 
 def _legend_text(legend, size):
-    """The legend's words in the CJK family at ``size`` pt (3.22: fonts; 3.24+: text formats)."""
-    from qgis.core import QgsLegendStyle
-
-    for component in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
-                      QgsLegendStyle.SymbolLabel):
-        style = legend.style(component)
-        if hasattr(style, "setTextFormat"):
-            text_format = QgsTextFormat(style.textFormat())
-            text_format.setSize(size)
-            style.setTextFormat(text_format_with_families(text_format))
-        else:
-            font = style.font()
-            font.setPointSizeF(size)
-            font.setFamily(cjk_family() or font.family())
-            style.setFont(font)
-        legend.setStyle(component, style)
+    legend_text(legend, size)
     legend.setSymbolWidth(5)
     legend.setSymbolHeight(3.5)
 

@@ -6,16 +6,16 @@ coverage before and after; the chosen sites ranked with the residents each adds.
 (``atlas.export.pdf_settings``: text as text, the CJK family of ``support.fonts``)."""
 import numpy as np
 from qgis.core import (QgsFillSymbol, QgsLayoutExporter, QgsLayoutItem, QgsLayoutItemLabel,
-                       QgsLayoutItemLegend, QgsLegendStyle, QgsLayoutItemMap, QgsLayoutItemScaleBar,
+                       QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemScaleBar,
                        QgsLayoutPoint, QgsLayoutSize, QgsPrintLayout, QgsProject, QgsRectangle,
-                       QgsRuleBasedRenderer, QgsSingleSymbolRenderer, QgsTextFormat, QgsUnitTypes)
+                       QgsRuleBasedRenderer, QgsSingleSymbolRenderer, QgsUnitTypes)
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..layers.atomic import atomic_output
-from ..support.fonts import cjk_family, resolve_layout_fonts, text_format_with_families
+from ..support.fonts import cjk_family, resolve_layout_fonts
 from . import text as T
-from .page_parts import manual_table, memory_layer
+from .page_parts import legend_text, manual_table, memory_layer
 from .export import pdf_settings
 from .items import fill_legend
 from .symbols import STATION_COLOUR, gap_symbol, hollow_symbol, style_points, style_townships_plain
@@ -188,19 +188,7 @@ def _legend(layout, map_item, entries, language):
     legend.setLinkedMap(map_item)
     legend.setResizeToContents(True)
     legend.setColumnCount(1)
-    for component, size in ((QgsLegendStyle.Title, LEGEND_TITLE_PT), (QgsLegendStyle.Group, LEGEND_PT),
-                            (QgsLegendStyle.Subgroup, LEGEND_PT), (QgsLegendStyle.SymbolLabel, LEGEND_PT)):
-        style = legend.style(component)
-        if hasattr(style, "setTextFormat"):  # 3.24+: a text format
-            text_format = QgsTextFormat(style.textFormat())
-            text_format.setSize(size)
-            style.setTextFormat(text_format_with_families(text_format))
-        else:
-            font = style.font()
-            font.setPointSizeF(size)
-            font.setFamily(cjk_family() or font.family())
-            style.setFont(font)
-        legend.setStyle(component, style)
+    legend_text(legend, LEGEND_PT, LEGEND_TITLE_PT)
     legend.setSymbolWidth(5)
     legend.setSymbolHeight(3.5)
     fill_legend(legend, entries, _w("legend", language))
