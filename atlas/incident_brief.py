@@ -8,7 +8,6 @@ from datetime import datetime
 import numpy as np
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsLayoutExporter, QgsLayoutItem,
                        QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
-                       QgsLayoutItemScaleBar,
                        QgsLayoutPoint, QgsLayoutSize, QgsLineSymbol,
                        QgsMarkerSymbol, QgsPalLayerSettings, QgsPrintLayout, QgsProject, QgsRectangle,
                        QgsRendererCategory, QgsTextFormat, QgsUnitTypes, QgsVectorLayerSimpleLabeling)
@@ -17,7 +16,7 @@ from qgis.PyQt.QtGui import QFont
 from ..layers.atomic import atomic_output
 from ..support.fonts import cjk_family, resolve_layout_fonts, text_format_with_families
 from .export import pdf_settings
-from .page_parts import legend_text, manual_table, memory_layer
+from .page_parts import km_scalebar, legend_text, manual_table, memory_layer
 
 PAGE_MM = (210.0, 297.0)
 ITEMS = {"title": (12, 9, 186, 9), "subtitle": (12, 18.5, 186, 5), "map": (12, 25, 186, 128),
@@ -189,13 +188,7 @@ def _table(layout, key, page, headings, rows, shares, size=7.5):
 def _scalebar_and_legend(layout, map_item, page, layers, language):
     """A scale bar in km at the map's lower left, a legend of the map's layers at its upper left."""
     x, y, _width, height = ITEMS["map"]
-    scalebar = QgsLayoutItemScaleBar(layout)
-    layout.addLayoutItem(scalebar)
-    scalebar.setStyle("Single Box")
-    scalebar.setLinkedMap(map_item)
-    scalebar.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
-    scalebar.setBackgroundEnabled(True)
-    scalebar.attemptMove(QgsLayoutPoint(x + 3, y + height - 12, QgsUnitTypes.LayoutMillimeters), page=page)
+    km_scalebar(layout, map_item, x + 3, y + height - 12, page=page)
     legend = QgsLayoutItemLegend(layout)
     layout.addLayoutItem(legend)
     legend.setTitle("")

@@ -73,3 +73,24 @@ def legend_text(legend, size, title_size=None):
             font.setFamily(cjk_family() or font.family())
             style.setFont(font)
         legend.setStyle(component, style)
+
+
+def km_scalebar(layout, map_item, x, y, page=None, lower_left=False):
+    """A single-box scale bar in km for ``map_item``, on a white background, placed at (x, y) mm (its upper
+    left corner, or its lower left with ``lower_left``; of ``page`` when given)."""
+    from qgis.core import QgsLayoutItem, QgsLayoutItemScaleBar
+
+    scalebar = QgsLayoutItemScaleBar(layout)
+    layout.addLayoutItem(scalebar)
+    scalebar.setStyle("Single Box")
+    scalebar.setLinkedMap(map_item)
+    scalebar.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
+    scalebar.setBackgroundEnabled(True)
+    if lower_left:
+        scalebar.setReferencePoint(QgsLayoutItem.LowerLeft)
+    point = QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters)
+    if page is None:
+        scalebar.attemptMove(point)
+    else:
+        scalebar.attemptMove(point, page=page)
+    return scalebar

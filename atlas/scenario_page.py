@@ -8,7 +8,7 @@ import datetime
 
 import numpy as np
 from qgis.core import (QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutItemLegend,
-                       QgsLayoutItemManualTable, QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsLayoutItemShape,
+                       QgsLayoutItemManualTable, QgsLayoutItemMap, QgsLayoutItemShape,
                        QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable, QgsLayoutTableColumn, QgsPalLayerSettings, QgsPrintLayout,
                        QgsProject, QgsRectangle, QgsSingleSymbolRenderer, QgsTableCell, QgsTextFormat, QgsUnitTypes,
                        QgsVectorLayerSimpleLabeling)
@@ -22,7 +22,7 @@ from ..support.fonts import cjk_family, resolve_layout_fonts, text_format_with_f
 from ..support.i18n import plugin_version
 from . import items
 from . import text as T
-from .page_parts import legend_text, memory_layer
+from .page_parts import km_scalebar, legend_text, memory_layer
 from .export import pdf_settings
 from .symbols import _blocking, _fill, _labels, _point_symbol, _rule_renderer, point_scale
 
@@ -203,14 +203,8 @@ def _map(page, comparison, crs, language):
     map_item.setExtent(items.fitted_extent(QgsRectangle(extent), size.width(), size.height()))
     map_item.setScale(items.nice_scale(map_item.scale()))
     map_item.setFrameEnabled(True)
-    scalebar = QgsLayoutItemScaleBar(page.layout)
-    page.layout.addLayoutItem(scalebar)
-    scalebar.setStyle("Single Box")
-    scalebar.setLinkedMap(map_item)
-    scalebar.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
-    scalebar.setBackgroundEnabled(True)
     x, y, _w_, h = (v * page.scale for v in ITEMS["map"])
-    scalebar.attemptMove(QgsLayoutPoint(x + 4 * page.scale, y + h - 14 * page.scale, QgsUnitTypes.LayoutMillimeters))
+    km_scalebar(page.layout, map_item, x + 4 * page.scale, y + h - 14 * page.scale)
     legend = page.place(QgsLayoutItemLegend(page.layout), "legend")
     legend.setLinkedMap(map_item)
     entries = [(towns, "", True, None), (layers[0], "", True, None)]

@@ -5,9 +5,8 @@ coverage before and after; the chosen sites ranked with the residents each adds.
 ``ITEMS``), symbols from ``atlas.symbols``, legend from ``atlas.items``, written as one PDF like the atlas
 (``atlas.export.pdf_settings``: text as text, the CJK family of ``support.fonts``)."""
 import numpy as np
-from qgis.core import (QgsFillSymbol, QgsLayoutExporter, QgsLayoutItem, QgsLayoutItemLabel,
-                       QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemScaleBar,
-                       QgsLayoutPoint, QgsLayoutSize, QgsPrintLayout, QgsProject, QgsRectangle,
+from qgis.core import (QgsFillSymbol, QgsLayoutExporter, QgsLayoutItemLabel,
+                       QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutPoint, QgsLayoutSize, QgsPrintLayout, QgsProject, QgsRectangle,
                        QgsRuleBasedRenderer, QgsSingleSymbolRenderer, QgsUnitTypes)
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
@@ -15,7 +14,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 from ..layers.atomic import atomic_output
 from ..support.fonts import cjk_family, resolve_layout_fonts
 from . import text as T
-from .page_parts import legend_text, manual_table, memory_layer
+from .page_parts import km_scalebar, legend_text, manual_table, memory_layer
 from .export import pdf_settings
 from .items import fill_legend
 from .symbols import STATION_COLOUR, gap_symbol, hollow_symbol, style_points, style_townships_plain
@@ -197,14 +196,7 @@ def _legend(layout, map_item, entries, language):
 
 def _scalebar(layout, map_item):
     x, y, _width, height = ITEMS["map"]
-    scalebar = QgsLayoutItemScaleBar(layout)
-    layout.addLayoutItem(scalebar)
-    scalebar.setStyle("Single Box")
-    scalebar.setLinkedMap(map_item)
-    scalebar.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
-    scalebar.setBackgroundEnabled(True)
-    scalebar.setReferencePoint(QgsLayoutItem.LowerLeft)
-    scalebar.attemptMove(QgsLayoutPoint(x + 3, y + height - 3, QgsUnitTypes.LayoutMillimeters))
+    km_scalebar(layout, map_item, x + 3, y + height - 3, lower_left=True)
 
 
 def page_texts(summary, sites, objective, time_limit, language):
