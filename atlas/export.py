@@ -92,17 +92,63 @@ def export_pdf(singles, township, path, feedback=None, dpi=300):
     return path
 
 
+PNG_QUEUE = 2  # rendered pages waiting for the PNG writer (each ~17 MB at A3, 150 dpi)
+
+
 def export_png(singles, township, folder, feedback=None, dpi=150, stem="page"):
-    """One PNG per page: <folder>/page_01.png (cover), page_02.png … Returns the paths."""
+    """One PNG per page: <folder>/page_01.png (cover), page_02.png … Returns the paths.
+
+    Each page is rendered on this thread (``_render_page``: as ``exportToImage`` renders it, to the byte)
+    and written by a second one: libpng's compression costs about as much as the rendering, and Qt lets
+    go of the GIL while it writes. No world file and no metadata (GDAL cannot update PNGs)."""
+    from concurrent.futures import ThreadPoolExecutor
+
     os.makedirs(folder, exist_ok=True)
     resolve_fonts(*singles, township)
+    pages = PagesThenAtlas(singles, township)
+    total, paths, pending = page_count(singles, township), [], []
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="riskatlas-png") as writer:
+        if not pages.beginRender():
+            raise IOError("the atlas could not start")
+        try:
+            while pages.next():
+                if feedback is not None and feedback.isCanceled():
+                    raise IOError("cancelled")
+                path = pages.filePath(os.path.join(folder, stem), "png")  # every layout here is one page
+                pending.append(writer.submit(_write_png, _render_page(pages.layout(), dpi), path))
+                paths.append(path)
+                if len(pending) > PNG_QUEUE:  # one worker: its pages finish in order
+                    pending[-PNG_QUEUE - 1].result()
+                if feedback is not None:
+                    feedback.setProgress(100.0 * len(paths) / max(total, 1))
+        finally:
+            pages.endRender()
+            failed = [path for future, path in zip(pending, paths) if not future.result()]
+    if failed:
+        raise IOError(f"could not write {failed[0]}")
+    return paths
+
+
+def _render_page(layout, dpi):
+    """The layout's first page as an image, with the render context ``exportToImage`` sets (its dpi —
+    maps are drawn at the context's —, the default image flags, no predefined scales), restored after."""
+    from qgis.PyQt.QtCore import QSize
+
     settings = QgsLayoutExporter.ImageExportSettings()
-    settings.dpi = dpi
-    settings.exportMetadata = False  # GDAL cannot write metadata into a PNG ("no update access" errors)
-    settings.generateWorldFile = False
-    with quiet_gdal():  # QGIS tries to georeference each PNG through GDAL, which cannot update PNGs
-        result, error = QgsLayoutExporter.exportToImage(PagesThenAtlas(singles, township),
-                                                        os.path.join(folder, stem), "png", settings, feedback)
-    if result != QgsLayoutExporter.Success:
-        raise IOError(error or f"PNG export failed (code {int(result)})")
-    return [os.path.join(folder, f"{stem}_{i:02d}.png") for i in range(1, page_count(singles, township) + 1)]
+    context = layout.renderContext()
+    kept = context.dpi(), context.flags(), context.predefinedScales()
+    context.setDpi(dpi)
+    context.setFlags(settings.flags)
+    context.setPredefinedScales(settings.predefinedMapScales)
+    try:
+        return QgsLayoutExporter(layout).renderPageToImage(0, QSize(), dpi)
+    finally:
+        context.setDpi(kept[0])
+        context.setFlags(kept[1])
+        context.setPredefinedScales(kept[2])
+
+
+def _write_png(image, path):
+    from qgis.PyQt.QtGui import QImageWriter
+
+    return QImageWriter(path, b"png").write(image)
