@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 import shapely
 
-from .geometry import pair_overlap_area
+from .geometry import overlap_areas
 from .geometry import valid as _valid
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def overlap_pairs(source_polygons: npt.ArrayLike,
         return empty, empty, np.zeros(0)
     tree = shapely.STRtree(sources)
     target_idx, source_idx = tree.query(targets, predicate="intersects")
-    areas = pair_overlap_area(sources[source_idx], targets[target_idx])
+    areas = overlap_areas(sources, source_idx, targets, target_idx)
     keep = areas > 0
     return source_idx[keep], target_idx[keep], areas[keep]
 

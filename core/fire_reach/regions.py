@@ -54,9 +54,9 @@ def _clip(faces: np.ndarray, label: np.ndarray, study: Any) -> tuple[np.ndarray,
     if shapely.equals(study, shapely.envelope(study)):
         clipped = shapely.clip_by_rect(faces, *shapely.bounds(study))
     else:
-        shapely.prepare(study)
+        shapely.prepare(study)  # (``within(faces, study)`` would prepare nothing: the study is the 2nd)
         clipped = faces.copy()
-        cut = ~shapely.within(faces, study)
+        cut = ~shapely.contains_properly(study, faces)  # a face touching the boundary is cut: the same face
         if cut.any():
             clipped[cut] = shapely.intersection(faces[cut], study)
     parts, idx = shapely.get_parts(clipped, return_index=True)
