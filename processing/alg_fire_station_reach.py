@@ -58,6 +58,7 @@ class FireStationReach(ReachParameters, RiskAtlasAlgorithm):
     def _compute(self, parameters, context, feedback):
         from ..core import fire_reach as fr
         from ..layers import reach_inputs as inputs
+        from ..layers.report_html import reach_page
 
         roads, network, preset = self.read_roads(parameters, context, feedback)
         crs = roads.crs
@@ -87,6 +88,14 @@ class FireStationReach(ReachParameters, RiskAtlasAlgorithm):
         options = self.reach_options(parameters, context)
         if self.given(parameters, "OUTPUT_EDGES_BANDS"):  # the bands only when that output is wanted
             options.band_min = self.parameterAsDouble(parameters, "BAND_MIN", context) or fs.BAND_MIN
+        record = self.provenance(parameters, speed_preset=preset.name, speed_table=preset.source,
+                                 speeds_used=[list(row) for row in inputs.speeds_used(network)], cell_m=None)
+        outputs = {}
+
+        def write_edges(edges, bands):  # written (in a second thread) while the land rule runs
+            outputs.update(self._write(parameters, context, feedback, {"OUTPUT_EDGES": edges,
+                                                                       "OUTPUT_EDGES_BANDS": bands}, crs, record))
+
         result = fr.fire_station_reach(
             network.geoms, network.speeds, network.directions, station.geoms, station.ids, station.turnout,
             station_classes=station.classes, suburban=station.suburban, station_names=station.names,
@@ -96,45 +105,49 @@ class FireStationReach(ReachParameters, RiskAtlasAlgorithm):
             progress=self.progress(feedback, 5, 85, scale=0.01),
             names={"roads": roads.name, "stations": stations.name, "turnout_field": turnout_field,
                    "road_fids": network.fids, "station_fids": stations.gdf.index.to_numpy(),
-                   "road_keys": roads.gdf[roads.key].reindex(network.fids).to_numpy(dtype=object) if roads.key else None})
+                   "road_keys": roads.gdf[roads.key].reindex(network.fids).to_numpy(dtype=object) if roads.key else None},
+            on_edges=write_edges)
         for line in result.info:
             feedback.pushInfo(line)
         self.push_warnings(feedback, result.warnings)
         result.warnings = [self.render(w) for w in result.warnings]  # the report's, in the user's language
         self.check_cancelled(feedback)
-        return self._write(parameters, context, feedback, result, crs, preset, inputs.speeds_used(network))
-
-    def _write(self, parameters, context, feedback, result, crs, preset, speeds):
-        from ..layers import outputs as out
-        from ..layers.reach_style import (style_reach_areas, style_reach_bands, style_reach_edges, style_reach_gaps,
-                                          style_reach_targets)
-        from ..layers.report_html import reach_page
-
-        record = self.provenance(parameters, speed_preset=preset.name, speed_table=preset.source,
-                                 speeds_used=[list(row) for row in speeds], cell_m=result.stats.get("cell_m"))
-        sinks = [("OUTPUT_EDGES", result.edges, out.REACH_EDGE_FIELDS, compat.WKB_MULTILINESTRING, style_reach_edges),
-                 ("OUTPUT_EDGES_BANDS", result.edge_bands, out.REACH_BAND_FIELDS, compat.WKB_MULTILINESTRING,
-                  style_reach_bands),
-                 ("OUTPUT_AREAS", result.areas, out.REACH_AREA_FIELDS, compat.WKB_MULTIPOLYGON, style_reach_areas),
-                 ("OUTPUT_GAPS", result.gaps, out.REACH_GAP_FIELDS, compat.WKB_MULTIPOLYGON, style_reach_gaps),
-                 ("OUTPUT_TARGETS", result.targets, out.REACH_TARGET_FIELDS, compat.WKB_POINT, style_reach_targets),
-                 ("OUTPUT_SUMMARY", result.summary, out.reach_summary_fields(result.summary), compat.WKB_NO_GEOMETRY,
-                  None)]
-        outputs = {}
-        for name, frame, specs, wkb_type, style in sinks:
-            optional = name in ("OUTPUT_EDGES_BANDS", "OUTPUT_TARGETS", "OUTPUT_SUMMARY")
-            if frame is None or (optional and parameters.get(name) is None):
-                continue
-            if "exceeds_limit" in frame.columns:  # None where no limit applies (a nullable bool)
-                frame = frame.assign(exceeds_limit=frame["exceeds_limit"].astype(object))
-            dest = self.write_sink(parameters, name, context, frame, specs, wkb_type, crs, style=style,
-                                   provenance=record, required=not optional)
-            if dest is not None:
-                outputs[name] = dest
-            self.check_cancelled(feedback)
+        record["cell_m"] = result.stats.get("cell_m")  # (the record is saved with the outputs once the run ends)
+        outputs.update(self._write(parameters, context, feedback, {
+            "OUTPUT_AREAS": result.areas, "OUTPUT_GAPS": result.gaps, "OUTPUT_TARGETS": result.targets,
+            "OUTPUT_SUMMARY": result.summary}, crs, record))
         language = self.language(parameters, context)
         html = self.write_html(parameters, "OUTPUT_HTML", context, lambda: reach_page(result, record, language))
         if html:
             outputs["OUTPUT_HTML"] = html
         feedback.setProgress(100)
+        return outputs
+
+    def _write(self, parameters, context, feedback, frames, crs, record):
+        """Write the outputs of ``frames`` ({output: frame or None}) that are wanted; {output: destination}.
+        The reached roads are filled in the background (the land rule is still running when they are written)."""
+        from ..layers import outputs as out
+        from ..layers.reach_style import (style_reach_areas, style_reach_bands, style_reach_edges, style_reach_gaps,
+                                          style_reach_targets)
+
+        sinks = {"OUTPUT_EDGES": (out.REACH_EDGE_FIELDS, compat.WKB_MULTILINESTRING, style_reach_edges),
+                 "OUTPUT_EDGES_BANDS": (out.REACH_BAND_FIELDS, compat.WKB_MULTILINESTRING, style_reach_bands),
+                 "OUTPUT_AREAS": (out.REACH_AREA_FIELDS, compat.WKB_MULTIPOLYGON, style_reach_areas),
+                 "OUTPUT_GAPS": (out.REACH_GAP_FIELDS, compat.WKB_MULTIPOLYGON, style_reach_gaps),
+                 "OUTPUT_TARGETS": (out.REACH_TARGET_FIELDS, compat.WKB_POINT, style_reach_targets),
+                 "OUTPUT_SUMMARY": (None, compat.WKB_NO_GEOMETRY, None)}
+        outputs = {}
+        for name, frame in frames.items():
+            specs, wkb_type, style = sinks[name]
+            optional = name in ("OUTPUT_EDGES_BANDS", "OUTPUT_TARGETS", "OUTPUT_SUMMARY")
+            if frame is None or (optional and parameters.get(name) is None):
+                continue
+            if "exceeds_limit" in frame.columns:  # None where no limit applies (a nullable bool)
+                frame = frame.assign(exceeds_limit=frame["exceeds_limit"].astype(object))
+            dest = self.write_sink(parameters, name, context, frame, specs or out.reach_summary_fields(frame), wkb_type,
+                                   crs, style=style, provenance=record, required=not optional,
+                                   background=name in ("OUTPUT_EDGES", "OUTPUT_EDGES_BANDS"))
+            if dest is not None:
+                outputs[name] = dest
+            self.check_cancelled(feedback)
         return outputs

@@ -216,9 +216,11 @@ class RiskAtlasAlgorithm(Reading, Writing, QgsProcessingAlgorithm):
         self._outputs, self._frames, self._staged_ids, self._post, self._kept = OutputSet(), {}, {}, [], []
         try:
             results = self.compute(parameters, context, feedback)
+            self._join_writes()
             self.check_cancelled(feedback)  # cancelled while the last output was written: nothing stays
             return self._commit(results, context)
         except Cancelled:
+            self._join_writes(raise_errors=False)
             self._outputs.rollback()
             feedback.reportError(QCoreApplication.translate("RiskAtlasAlgorithm", "Cancelled: no output was written."))
             return {}
@@ -402,16 +404,17 @@ class RiskAtlasAlgorithm(Reading, Writing, QgsProcessingAlgorithm):
     # ---------------------------------------------------------------- writing
 
     def write_sink(self, parameters, name, context, frame, fields, wkb_type, crs=None, feedback=None,
-                   progress=None, style=None, provenance=None, required=True):
+                   progress=None, style=None, provenance=None, required=True, background=False):
         """Create the sink ``name`` and write ``frame`` (columns covering ``fields``: QgsFields or
         (name, kind) specs) into it; style and provenance are applied when QGIS loads it. Returns
-        the destination id, or None for an optional output that is not wanted."""
+        the destination id, or None for an optional output that is not wanted. ``background``: a
+        GeoPackage fill may go on in a second thread while the algorithm computes (``writing``)."""
         from ..layers.sinks import make_fields
 
         if not hasattr(fields, "names"):
             fields = make_fields(fields)
         dest_id, layer_uri = self._write_layer(parameters, name, context, frame, fields, wkb_type, crs, feedback,
-                                               progress)
+                                               progress, background)
         if dest_id is None:
             if required:
                 raise QgsProcessingException(self.invalidSinkError(parameters, name))

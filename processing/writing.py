@@ -9,6 +9,8 @@ GeoPackage file (staged, or a table of an existing one) is filled in one SQLite 
 bulk-loaded (``layers.gpkg_bulk``); anything else through QGIS's feature sink. Either way the layer was created
 by QGIS under the staged name and is renamed, or dropped, with the run.
 """
+import os
+
 from qgis.core import QgsProcessingOutputLayerDefinition, QgsProperty
 
 
@@ -31,16 +33,21 @@ class Writing:
         self._post = []
         return {name: final.get(value, value) if isinstance(value, str) else value for name, value in results.items()}
 
-    def _write_layer(self, parameters, name, context, frame, fields, wkb_type, crs, feedback, progress):
+    def _write_layer(self, parameters, name, context, frame, fields, wkb_type, crs, feedback, progress,
+                     background=False):
         """Create the sink ``name`` (staged) and write every row of ``frame`` into it: in bulk when QGIS created a
         GeoPackage layer and every value converts as QGIS's sink would convert it, else through the sink.
-        Returns (destination id, the layer's URI when written in bulk) — (None, None) when QGIS made no sink."""
+        Returns (destination id, the layer's URI when written in bulk) — (None, None) when QGIS made no sink.
+
+        ``background``: a bulk fill runs in the run's writer thread (``_fill_later``) while the algorithm goes on;
+        the run waits for it before its outputs are put in place or removed (``_join_writes``)."""
         from qgis.core import QgsCoordinateReferenceSystem
 
         from ..layers.sinks import bulk_destination, fill_destination, prepare_bulk, write_to_sink
 
         prepared = prepare_bulk(frame, fields)
-        staged_parameters, final = self._staged_sink(parameters, name, context)
+        staged_parameters, final, destination = self._staged_sink(parameters, name, context)
+        self._wait_for_file(destination)
         sink, dest_id = self.parameterAsSink(staged_parameters, name, context, fields, wkb_type,
                                              crs if crs is not None else QgsCoordinateReferenceSystem())
         if sink is None:
@@ -49,6 +56,8 @@ class Writing:
             self._staged_ids[dest_id] = final
         if bulk_destination(prepared, dest_id):
             del sink  # QGIS created the (empty) layer; closed before one transaction fills it
+            if background:
+                return dest_id, self._fill_later(prepared, dest_id, fields)
             return dest_id, fill_destination(prepared, dest_id, fields)
         try:
             write_to_sink(frame, sink, fields, feedback, progress=progress)
@@ -56,8 +65,51 @@ class Writing:
             del sink  # flushes and closes a file output (before its provenance, or before it is removed)
         return dest_id, None
 
+    def _fill_later(self, prepared, dest_id, fields):
+        """Fill the layer ``dest_id`` in the writer thread (one: fills of one file never overlap); returns the
+        layer's URI as ``fill_destination`` names it."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        from ..layers.gpkg_bulk import geopackage_target
+        from ..layers.sinks import fill_destination
+
+        if self.__dict__.get("_writer") is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="riskatlas-write")
+        path, table = geopackage_target(dest_id)
+        self.__dict__.setdefault("_writes", []).append(
+            (os.path.realpath(path), self._writer.submit(fill_destination, prepared, dest_id, fields)))
+        return f"{path}|layername={table}"
+
+    def _wait_for_file(self, destination):
+        """Before QGIS creates a sink: wait for the writer's fills into the same GeoPackage (SQLite lets one
+        connection write at a time), or for all of them when the destination names no file."""
+        writes = self.__dict__.get("_writes")
+        if not writes:
+            return
+        text = destination if isinstance(destination, str) else ""
+        path = text[4:].split("dbname=", 1)[-1].split(" table=")[0].strip("'\"") if text.startswith("ogr:") \
+            else text.partition("|")[0]
+        if not path or any(os.path.realpath(path) == written for written, _ in writes):
+            self._join_writes()
+
+    def _join_writes(self, raise_errors=True):
+        """Wait for every background fill of the run; the first error is raised (``raise_errors``)."""
+        writes, self._writes = self.__dict__.get("_writes") or [], []
+        first = None
+        for _, future in writes:
+            try:
+                future.result()
+            except BaseException as error:  # noqa: B036 (re-raised below, after every fill has finished)
+                first = first or error
+        writer = self.__dict__.pop("_writer", None)
+        if writer is not None:
+            writer.shutdown(wait=True)
+        if first is not None and raise_errors:
+            raise first
+
     def _staged_sink(self, parameters, name, context):
-        """(parameters with the sink ``name`` written under a temporary name, the final destination or None)."""
+        """(parameters with the sink ``name`` written under a temporary name, the final destination or None, the
+        destination the sink will be created at)."""
         from ..layers.sinks import staged_destination
 
         loading = context.layersToLoadOnCompletion()
@@ -68,13 +120,13 @@ class Writing:
         context.setLayersToLoadOnCompletion(loading)
         staged, options, final = staged_destination(destination, self._outputs)
         if not final:
-            return parameters, None
+            return parameters, None, destination
         value = parameters.get(name)
         definition = (QgsProcessingOutputLayerDefinition(value) if isinstance(value, QgsProcessingOutputLayerDefinition)
                       else QgsProcessingOutputLayerDefinition(staged))
         definition.sink = QgsProperty.fromValue(staged)
         definition.createOptions = {**(definition.createOptions or {}), **options}
-        return {**parameters, name: definition}, final
+        return {**parameters, name: definition}, final, staged
 
     def keep_on_failure(self, path):
         """Put the output ``path`` (a report that says why the run stops) in place even when the run then
@@ -87,6 +139,7 @@ class Writing:
 
     def _fail(self):
         """A failed run: its kept reports in place, every other output removed."""
+        self._join_writes(raise_errors=False)
         if self._kept:
             self._outputs.commit(only=self._kept)
         self._outputs.rollback()

@@ -56,7 +56,8 @@ def fire_station_reach(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: 
                        residents: npt.ArrayLike | None = None,
                        targets: Sequence[tuple[str, npt.ArrayLike, Sequence[Any]]] = (),
                        options: ReachOptions | None = None, progress: Progress = _noop,
-                       names: dict[str, Any] | None = None) -> ReachResult:
+                       names: dict[str, Any] | None = None,
+                       on_edges: Callable[[Any, Any], None] | None = None) -> ReachResult:
     """Run the analysis (module docstring). ``roads``: shapely lines (analysis CRS, metres) with
     ``speeds_kmh`` (km/h) and ``oneway`` codes (network.BOTH/FORWARD/BACKWARD) per road;
     ``stations``: shapely points; ``station_ids`` (str) and ``turnout`` (minutes, NaN = default)
@@ -64,8 +65,9 @@ def fire_station_reach(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: 
     (the roads' extent); ``districts``: polygons or None (computed); ``population`` polygons with
     ``residents``; ``targets``: list of (layer name, geometries, ids). ``progress(percent,
     message)`` may raise to cancel. ``names``: layer names for messages ("roads", "stations",
-    "turnout_field") and "road_fids", "station_fids" (the feature ids, to name features by). Raises
-    InputError on bad input."""
+    "turnout_field") and "road_fids", "station_fids" (the feature ids, to name features by).
+    ``on_edges(edges, bands)`` is called with the reached roads as soon as they are known (the caller may
+    write them while the land rule runs). Raises InputError on bad input."""
     options = options or ReachOptions()
     names = names or {}
     info: list[str] = []
@@ -105,7 +107,7 @@ def fire_station_reach(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: 
 
     progress(25, "searching the network from all stations at once")
     land = _reach_and_land(net, loc, st, study_area, districts, options, names, progress, info, warnings, stats,
-                           times_beyond_limit=bool(targets))
+                           times_beyond_limit=bool(targets), on_edges=on_edges)
 
     progress(80, "residents")
     res_area, res_gap, res_district = _residents(land, population, residents, len(st), warnings, stats)
@@ -218,7 +220,7 @@ def _warn_unconnected(net: nw.RoadNetwork, n_comp: int, comp: np.ndarray, loc: n
 def _reach_and_land(net: nw.RoadNetwork, loc: nw.Location, st: Stations, study_area: Any,
                     districts: npt.ArrayLike | None, options: ReachOptions, names: dict[str, Any], progress: Progress,
                     info: list[str], warnings: Warnings, stats: dict[str, float],
-                    times_beyond_limit: bool = False) -> _Land:
+                    times_beyond_limit: bool = False, on_edges: Callable[[Any, Any], None] | None = None) -> _Land:
     """The one search, the reached roads, the land each station reaches first in time and the
     districts (computed: the land each reaches first with no time limit; or given). The search has
     no time limit when the districts are computed or ``times_beyond_limit`` (targets get their
@@ -253,11 +255,14 @@ def _reach_and_land(net: nw.RoadNetwork, loc: nw.Location, st: Stations, study_a
         progress(40, "cutting the reached roads")
         edges = edges_frame(net, parts, st.ids, roads_index=names.get("road_fids"))
         bands = edge_bands_frame(net, parts, st.ids, options.band_min, T) if options.band_min else None
+        stats["cell_m"] = grid.cell
+        if on_edges is not None:
+            on_edges(edges, bands)
 
         progress(50, "resolving the land each station reaches first")
-        stats["cell_m"] = grid.cell
         info.append(f"land rule evaluated on a {grid.cell:g} m grid ({grid.shape[0]:,} × {grid.shape[1]:,} cells)")
-        keys = earliest_key_within(grid, net, parts, D)  # key grid: arrival and station
+        workers = 2 if options.parallel and (os.cpu_count() or 1) > 1 else 1
+        keys = earliest_key_within(grid, net, parts, D, workers)  # key grid: arrival and station
         del parts
         reach_label = np.where(inside & (keys < EMPTY), (keys & SOURCE_MASK).astype(np.int64), NONE)
         reach_label = np.where(inside, reach_label, OUTSIDE)

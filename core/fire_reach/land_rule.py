@@ -14,7 +14,8 @@ from .road_samples import key_grid, road_keys, sample_roads
 TILE = 256  # cells: the land rule runs tile by tile, on the tiles near reached roads only
 
 
-def earliest_key_within(grid: LandGrid, net: RoadNetwork, parts: ReachedParts, distance: float) -> np.ndarray:
+def earliest_key_within(grid: LandGrid, net: RoadNetwork, parts: ReachedParts, distance: float,
+                        workers: int = 1) -> np.ndarray:
     """Per cell: min key (time, station) of the reached road points within ``distance``.
 
     Road points are binned into cells, so a disc filter measured between cell centres is
@@ -28,7 +29,8 @@ def earliest_key_within(grid: LandGrid, net: RoadNetwork, parts: ReachedParts, d
     within that reach of a reached road cell: the work grows with the land reached, not with
     the study area. The two discs only tell whether any road cell is that near (boolean
     dilations, sharing the horizontal filters of the first), and the cKDTree holds only the
-    road points near the ring."""
+    road points near the ring. With ``workers`` > 1 the tiles are shared among that many threads
+    (each writes its own tiles only; scipy's filters and numpy let go of the GIL)."""
     idx, key, point_cell, px, py = sample_roads(grid, net, parts, with_points=True)
     keys = key_grid(grid, idx, key)
     r, slack = distance / grid.cell, np.sqrt(0.5)
@@ -39,15 +41,27 @@ def earliest_key_within(grid: LandGrid, net: RoadNetwork, parts: ReachedParts, d
     inner = np.zeros(grid.shape, dtype=bool)
     outer = np.zeros(grid.shape, dtype=bool)
     margin = int(np.ceil(r_out)) + 1
-    for window, core, at in _tiles_near(grid.shape, idx, margin):
+
+    def tile(window: tuple[slice, slice], core: tuple[slice, slice], at: tuple[slice, slice]) -> None:
         sub = keys[window]
         rows_min: dict[int, np.ndarray] = {}
         mid[core] = disc_min(sub, r, rows_min)[at]
         road = sub < EMPTY
         inner[core] = disc_any(road, r_in, rows_min)[at]
         outer[core] = disc_any(road, r_out, rows_min)[at]
+
+    tiles = _tiles_near(grid.shape, idx, margin)
+    if workers > 1 and len(tiles) > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="riskatlas-land") as pool:
+            for done in [pool.submit(tile, *t) for t in tiles]:
+                done.result()
+    else:
+        for t in tiles:
+            tile(*t)
     ring = outer & ~inner
-    del inner
+    inner = None  # (freed: a whole-grid array)
     rows, cols = np.nonzero(ring)
     if len(rows):
         near = _near_in_ring(grid, ring, rows, cols, point_cell, px, py, distance)

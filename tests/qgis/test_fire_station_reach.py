@@ -182,3 +182,66 @@ def test_geopackage_outputs_have_populated_rtrees_and_time_bands(run_algorithm, 
         assert sum(l for s, _a, _b, l in band_rows if s == station) == pytest.approx(length, rel=1e-9)
     # each band's lines lie where the per-road output says the roads were reached in that band
     assert all(shapely.length(g) > 0 for g in _shapes(bands))
+
+
+def _tables(path):
+    """{table: (features, R-tree rows, rtreecheck)} of the feature tables of a GeoPackage."""
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        out = {}
+        for table, column in connection.execute("SELECT table_name, column_name FROM gpkg_geometry_columns"):
+            rtree = f"rtree_{table}_{column}"
+            out[table] = (connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0],
+                          connection.execute(f'SELECT count(*) FROM "{rtree}"').fetchone()[0],
+                          connection.execute(f"SELECT rtreecheck('{rtree}')").fetchone()[0])
+    finally:
+        connection.close()
+    return out
+
+
+def test_outputs_into_one_geopackage_are_all_written_whole(run_algorithm, sample_gpkg, tmp_path):
+    """The reached roads are filled in a second thread while the land rule runs; the areas and gaps then go
+    into the same file (SQLite writes one connection at a time): every table whole, with its R-tree, and
+    the same rows as when each output has a file of its own."""
+    uri = lambda name: layer_uri(sample_gpkg, name)  # noqa: E731
+    inputs = {"STATIONS": uri("fire_stations"), "ROADS": uri("roads"), "STUDY_AREA": uri("townships"), "BAND_MIN": 2}
+    names = ("OUTPUT_EDGES", "OUTPUT_EDGES_BANDS", "OUTPUT_AREAS", "OUTPUT_GAPS")
+    one = tmp_path / "one.gpkg"
+    run_algorithm("riskatlas:firestationreach", {
+        **inputs, **{name: f"ogr:dbname='{one}' table=\"{name.lower()}\" (geom)" for name in names}})
+    apart = {name: str(tmp_path / f"{name.lower()}.gpkg") for name in names}
+    run_algorithm("riskatlas:firestationreach", {**inputs, **apart})
+    together = _tables(str(one))
+    assert set(together) == {name.lower() for name in names}
+    for name in names:
+        features, rows, check = together[name.lower()]
+        assert features > 0 and rows == features and check == "ok", name
+        assert features == _rtree_rows(apart[name])[0], name
+
+
+def test_cancelled_while_the_reached_roads_are_written_leaves_nothing(run_algorithm, sample_gpkg, tmp_path,
+                                                                      monkeypatch):
+    from qgis.core import QgsProcessingFeedback
+
+    from riskatlas.processing.writing import Writing
+
+    started = []
+    fill_later = Writing._fill_later
+
+    def counted(self, *args):
+        started.append(args[1])
+        return fill_later(self, *args)
+
+    monkeypatch.setattr(Writing, "_fill_later", counted)  # (the real fill: only counted)
+    feedback = QgsProcessingFeedback()
+    feedback.progressChanged.connect(lambda value: feedback.cancel() if value >= 45 else None)
+    outputs = {name: str(tmp_path / f"{name.lower()}.gpkg") for name in ("OUTPUT_EDGES", "OUTPUT_AREAS",
+                                                                          "OUTPUT_GAPS")}
+    result = run_algorithm("riskatlas:firestationreach", {
+        "STATIONS": layer_uri(sample_gpkg, "fire_stations"), "ROADS": layer_uri(sample_gpkg, "roads"), **outputs},
+        feedback=feedback)
+    assert result == {} and feedback.isCanceled()
+    assert len(started) == 1  # the reached roads were being written when the run was cancelled
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
