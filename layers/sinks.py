@@ -301,8 +301,6 @@ def fill_destination(prepared, destination, fields):
     """Write a prepared frame into the layer a sink created (closed, empty): in bulk, or — when
     the table is not as expected — through the OGR provider, feature by feature. Returns the
     layer's URI ('file.gpkg|layername=table')."""
-    from qgis.core import QgsVectorLayer
-
     from .gpkg_bulk import NotBulk, fill, geopackage_target
 
     try:
@@ -312,11 +310,31 @@ def fill_destination(prepared, destination, fields):
         fill(*target, prepared)
         return f"{target[0]}|layername={target[1]}"
     except NotBulk:
-        layer = QgsVectorLayer(destination, "output", "ogr")
-        if not layer.isValid() or not layer.dataProvider().addFeatures(frame_to_features(prepared.frame, fields))[0]:
-            raise IOError(f"could not write features to {destination}")
-        del layer
-        return destination
+        return add_through_provider(prepared, destination, fields)
+
+
+def add_through_provider(prepared, destination, fields):
+    """Write a prepared frame into the (empty) layer ``destination`` through the OGR provider, feature by
+    feature — where a bulk fill found the table not as expected. Returns ``destination``."""
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(destination, "output", "ogr")
+    if not layer.isValid():
+        raise IOError(f"could not open {destination}")
+    features = frame_to_features(prepared.frame, fields)
+    # the provider's fields start with the GeoPackage's fid column, which ours do not have: by name, the fid
+    # left empty (the provider numbers the rows)
+    provider_fields = layer.dataProvider().fields()
+    positions = [fields.indexOf(name) for name in provider_fields.names()]
+    if positions != list(range(len(fields))):
+        for feature in features:
+            values = feature.attributes()
+            feature.setFields(provider_fields, True)
+            feature.setAttributes([values[p] if p >= 0 else None for p in positions])
+    if not layer.dataProvider().addFeatures(features)[0]:
+        raise IOError(f"could not write features to {destination}")
+    del layer
+    return destination
 
 
 def wkb_type_for(gdf, default=None):

@@ -66,19 +66,22 @@ class Writing:
         return dest_id, None
 
     def _fill_later(self, prepared, dest_id, fields):
-        """Fill the layer ``dest_id`` in the writer thread (one: fills of one file never overlap); returns the
-        layer's URI as ``fill_destination`` names it."""
+        """Fill the layer ``dest_id`` in the writer thread (one: fills of one file never overlap; only SQLite and
+        numpy there, no QGIS object); returns the layer's URI as ``fill_destination`` names it. A table the bulk
+        fill finds not as expected is written through QGIS, here, when the run waits for its writes."""
         from concurrent.futures import ThreadPoolExecutor
 
-        from ..layers.gpkg_bulk import geopackage_target
+        from ..layers.gpkg_bulk import fill, geopackage_target
         from ..layers.sinks import fill_destination
 
+        target = geopackage_target(dest_id)
+        if target is None:  # no single layer named: as fill_destination decides, now
+            return fill_destination(prepared, dest_id, fields)
         if self.__dict__.get("_writer") is None:
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="riskatlas-write")
-        path, table = geopackage_target(dest_id)
         self.__dict__.setdefault("_writes", []).append(
-            (os.path.realpath(path), self._writer.submit(fill_destination, prepared, dest_id, fields)))
-        return f"{path}|layername={table}"
+            (os.path.realpath(target[0]), self._writer.submit(fill, *target, prepared), (prepared, dest_id, fields)))
+        return f"{target[0]}|layername={target[1]}"
 
     def _wait_for_file(self, destination):
         """Before QGIS creates a sink: wait for the writer's fills into the same GeoPackage (SQLite lets one
@@ -89,16 +92,23 @@ class Writing:
         text = destination if isinstance(destination, str) else ""
         path = text[4:].split("dbname=", 1)[-1].split(" table=")[0].strip("'\"") if text.startswith("ogr:") \
             else text.partition("|")[0]
-        if not path or any(os.path.realpath(path) == written for written, _ in writes):
+        if not path or any(os.path.realpath(path) == written for written, _, _ in writes):
             self._join_writes()
 
     def _join_writes(self, raise_errors=True):
         """Wait for every background fill of the run; the first error is raised (``raise_errors``)."""
+        from ..layers.gpkg_bulk import NotBulk
+        from ..layers.sinks import add_through_provider
+
         writes, self._writes = self.__dict__.get("_writes") or [], []
         first = None
-        for _, future in writes:
+        for _, future, (prepared, dest_id, fields) in writes:
             try:
-                future.result()
+                try:
+                    future.result()
+                except NotBulk:  # nothing was written: through QGIS instead (unless the run is failing)
+                    if raise_errors:
+                        add_through_provider(prepared, dest_id, fields)
             except BaseException as error:  # noqa: B036 (re-raised below, after every fill has finished)
                 first = first or error
         writer = self.__dict__.pop("_writer", None)

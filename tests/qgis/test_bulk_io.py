@@ -385,3 +385,32 @@ def test_a_run_failing_after_its_bulk_writes_leaves_nothing(run_algorithm, tmp_p
     assert len(filled) == len(REACH_SINKS)  # it failed after the bulk writes
     assert sorted(os.listdir(tmp_path)) == ["blocker", "existing.gpkg"]
     assert gpkg_tables(existing) == {"keep"}
+
+
+def test_a_table_the_bulk_fill_refuses_is_written_through_qgis(run_algorithm, tmp_path, monkeypatch):
+    """When the bulk fill finds a table not as it expects (here: told so), the rows go through QGIS's provider
+    instead — the same features as a bulk fill writes (the provider's fid column left to the provider): the
+    reached roads, filled in the run's writer thread, once the run waits for its writes; the areas at once."""
+    fill, refused = gpkg_bulk.fill, []
+
+    def refusing(path, table, prepared, geometry=True):
+        if table in ("output_edges", "output_areas") and table not in refused:
+            refused.append(table)
+            raise gpkg_bulk.NotBulk("not as expected (test)")
+        return fill(path, table, prepared, geometry)
+
+    bulk = {name: str(tmp_path / "bulk" / f"{name.lower()}.gpkg") for name in REACH_SINKS}
+    os.makedirs(tmp_path / "bulk")
+    run_algorithm("riskatlas:firestationreach", _reach_parameters(bulk))
+    monkeypatch.setattr(gpkg_bulk, "fill", refusing)
+    outputs = {name: str(tmp_path / f"{name.lower()}.gpkg") for name in REACH_SINKS}
+    result = run_algorithm("riskatlas:firestationreach", _reach_parameters(outputs))
+    assert sorted(refused) == ["output_areas", "output_edges"]
+    for name in ("OUTPUT_EDGES", "OUTPUT_AREAS"):
+        written = QgsVectorLayer(result[name], "written", "ogr")
+        expected = QgsVectorLayer(bulk[name], "expected", "ogr")
+        assert written.featureCount() == expected.featureCount() > 0, name
+        rows = sorted((f["station_id"], round(f.geometry().length() + f.geometry().area(), 6))
+                      for f in written.getFeatures())
+        assert rows == sorted((f["station_id"], round(f.geometry().length() + f.geometry().area(), 6))
+                              for f in expected.getFeatures()), name
