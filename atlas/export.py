@@ -10,7 +10,6 @@ import os
 from qgis.core import QgsAbstractLayoutIterator, QgsLayoutExporter
 
 from ..layers.atomic import atomic_output
-from ..layers.gpkg import quiet_gdal
 from ..support import compat
 from ..support.fonts import cjk_family, resolve_layout_fonts
 from .township import round_main_map_scale

@@ -355,6 +355,14 @@ _IN_PLACE = ("memory:", "postgres:", "postgis:", "spatialite:", "mssql:", "oracl
 _LAYER_NAMED = (".gpkg", ".sqlite")  # formats whose table is named after the file (kept: the target's name)
 
 
+def ogr_table(destination):
+    """(file, table) of a sink destination ``ogr:dbname='…' table="…"`` (quotes doubled inside), else None."""
+    import re
+
+    found = re.search(r"dbname='((?:[^']|'')*)'.*?table=\"((?:[^\"]|\"\")*)\"", destination)
+    return (found.group(1).replace("''", "'"), found.group(2).replace('""', '"')) if found else None
+
+
 def staged_destination(destination, outputs, extension="gpkg"):
     """Where to write the sink ``destination`` (as QGIS states it) so that it is whole or absent, through
     ``outputs`` (a layers.atomic.OutputSet): (the destination to write, create options to add, the final
@@ -364,14 +372,13 @@ def staged_destination(destination, outputs, extension="gpkg"):
     GeoPackage (``ogr:dbname='…' table="…"``) is written in place and dropped on failure; memory layers and
     databases are written in place."""
     import os
-    import re
 
     if not destination or destination.startswith(_IN_PLACE) or "://" in destination:
         return destination, {}, None
     if destination.startswith("ogr:"):
-        found = re.search(r"dbname='((?:[^']|'')*)'.*?table=\"((?:[^\"]|\"\")*)\"", destination)
+        found = ogr_table(destination)
         if found:
-            outputs.table(found.group(1).replace("''", "'"), found.group(2).replace('""', '"'))
+            outputs.table(*found)
         return destination, {}, None
     path = destination
     stem, ext = os.path.splitext(os.path.basename(path))

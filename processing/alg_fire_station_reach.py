@@ -105,7 +105,8 @@ class FireStationReach(ReachParameters, RiskAtlasAlgorithm):
             progress=self.progress(feedback, 5, 85, scale=0.01),
             names={"roads": roads.name, "stations": stations.name, "turnout_field": turnout_field,
                    "road_fids": network.fids, "station_fids": stations.gdf.index.to_numpy(),
-                   "road_keys": roads.gdf[roads.key].reindex(network.fids).to_numpy(dtype=object) if roads.key else None},
+                   "road_keys": (roads.gdf[roads.key].reindex(network.fids).to_numpy(dtype=object) if roads.key
+                                 else None)},
             on_edges=write_edges)
         for line in result.info:
             feedback.pushInfo(line)

@@ -89,9 +89,11 @@ class Writing:
         writes = self.__dict__.get("_writes")
         if not writes:
             return
+        from ..layers.sinks import ogr_table
+
         text = destination if isinstance(destination, str) else ""
-        path = text[4:].split("dbname=", 1)[-1].split(" table=")[0].strip("'\"") if text.startswith("ogr:") \
-            else text.partition("|")[0]
+        table = ogr_table(text) if text.startswith("ogr:") else None
+        path = table[0] if table else text.partition("|")[0]
         if not path or any(os.path.realpath(path) == written for written, _, _ in writes):
             self._join_writes()
 
