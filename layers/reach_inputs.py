@@ -4,6 +4,7 @@
 validateinputs applies); bad values are InputErrors naming layer, features and field.
 """
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -44,6 +45,17 @@ class RoadInputs:
     @property
     def speed_origin(self):
         return self.speed.counts
+
+    @cached_property
+    def speeds_used(self):
+        """Rows (what, class, km/h, roads) of the speeds a run used — for the log, the HTML report and the
+        provenance: the speed field, maxspeed × factor, each class's table speed, DEFAULT_SPEED and the roads
+        left out (km/h 0). Counted once (the log and the provenance both ask)."""
+        speed = self.speed
+        names = {"field": f"field {self.fields.get('speed')}", "maxspeed":
+                 f"maxspeed × {speed.preset.maxspeed_factor:g}", "class": "class", "default": "DEFAULT_SPEED",
+                 "left_out": "left out"}
+        return [(names[origin], key, round(kmh, 3), count) for origin, key, kmh, count in speed.used()]
 
 
 def osm_tags(roads):
@@ -127,17 +139,6 @@ def road_inputs(roads, fields, preset, default_speed, direction_values, tags=Non
                       reversible, int((shapely.get_num_geometries(geoms[kept]) > 1).sum()),
                       int(gdf.geometry.isna().to_numpy()[kept].sum()), dict(fields),
                       tuple(r for r, n in fields.items() if n and n not in gdf.columns))
-
-
-def speeds_used(network):
-    """Rows (what, class, km/h, roads) of the speeds a run used — for the log, the HTML report and
-    the provenance: the speed field, maxspeed × factor, each class's table speed, DEFAULT_SPEED and
-    the roads left out (km/h 0)."""
-    speed = network.speed
-    names = {"field": f"field {network.fields.get('speed')}", "maxspeed":
-             f"maxspeed × {speed.preset.maxspeed_factor:g}", "class": "class", "default": "DEFAULT_SPEED",
-             "left_out": "left out"}
-    return [(names[origin], key, round(kmh, 3), count) for origin, key, kmh, count in speed.used()]
 
 
 @dataclass
@@ -240,7 +241,7 @@ def road_report(network, count):
         warnings.append(translate(
             "FireStationReach", "The roads look like an OSM import (highway) but the speed table leaves no line out: "
             "footways, waterways and railways are driven too. Choose the speed preset of OSM highway classes."))
-    used = speeds_used(network)
+    used = network.speeds_used
     info.append(translate("FireStationReach", "Speeds used (km/h × roads): {0}").format("; ".join(
         f"{what}{' ' + key if key else ''} {kmh:g} × {roads}" for what, key, kmh, roads in used[:40])
         + ("; …" if len(used) > 40 else "")))

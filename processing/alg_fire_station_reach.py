@@ -89,7 +89,7 @@ class FireStationReach(ReachParameters, RiskAtlasAlgorithm):
         if self.given(parameters, "OUTPUT_EDGES_BANDS"):  # the bands only when that output is wanted
             options.band_min = self.parameterAsDouble(parameters, "BAND_MIN", context) or fs.BAND_MIN
         record = self.provenance(parameters, speed_preset=preset.name, speed_table=preset.source,
-                                 speeds_used=[list(row) for row in inputs.speeds_used(network)], cell_m=None)
+                                 speeds_used=[list(row) for row in network.speeds_used], cell_m=None)
         outputs = {}
 
         def write_edges(edges, bands):  # written (in a second thread) while the land rule runs

@@ -144,7 +144,7 @@ class ResourceCoverage(RiskAtlasAlgorithm):
         record = self.provenance(parameters, resource_kind=kind, time_preset=preset.name,
                                  time_limit_min=options.time_limit, time_source=preset.source,
                                  speed_preset=speed_preset.name, speed_table=speed_preset.source,
-                                 speeds_used=[list(row) for row in reach_inputs.speeds_used(network)],
+                                 speeds_used=[list(row) for row in network.speeds_used],
                                  cell_m=result.stats.get("cell_m"))
         return self._write(parameters, context, feedback, result, crs, record, options.time_limit)
 
