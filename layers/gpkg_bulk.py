@@ -1,8 +1,8 @@
 """Filling a GeoPackage layer in one SQLite transaction, without a QgsFeature per row.
 
 QGIS (or GDAL) creates the layer — file, table, columns, spatial reference, R-tree table and
-triggers, exactly as for any output; ``fill`` then inserts every row of a frame with one
-``executemany`` (geometries as GeoPackage blobs built from shapely's WKB), bulk-loads the R-tree
+triggers, exactly as for any output; ``fill`` then inserts every row of a frame, many rows to an
+``INSERT`` (``layers.sqlite_rows``; geometries as GeoPackage blobs built from shapely's WKB), bulk-loads the R-tree
 (``layers.gpkg_rtree``) and sets what GDAL keeps beside the rows (feature count, extent). GDAL's
 R-tree and feature-count triggers call SQL functions only GDAL registers (``ST_MinX`` …), so
 they are set aside for the insert and put back, unchanged, before the commit: the layer stays
@@ -21,6 +21,7 @@ import numpy as np
 import shapely
 
 from . import gpkg_rtree
+from .sqlite_rows import insert_rows
 
 
 class NotBulk(Exception):
@@ -292,19 +293,15 @@ def _insert(connection, table, frame, names, columns, geometry):
     if connection.execute(f"SELECT EXISTS (SELECT 1 FROM {_quote(table)})").fetchone()[0]:
         raise NotBulk("the table is not empty")
     n = len(frame)
-    fids = list(range(1, n + 1))
+    fids = range(1, n + 1)
     blobs = box = None
     if geom_column is not None and geometry and hasattr(frame, "geometry"):
         blobs, *box = geometry_blobs(frame.geometry.values, srs_id, layer_type)
-        insert_columns = [fid, geom_column] + names
-        rows = zip(fids, blobs, *columns)
+        insert_columns, values = [fid, geom_column] + names, [fids, blobs] + list(columns)
     else:
-        insert_columns = [fid] + names
-        rows = zip(fids, *columns)
+        insert_columns, values = [fid] + names, [fids] + list(columns)
     triggers = _set_aside_triggers(connection, table)
-    marks = ", ".join("?" * len(insert_columns))
-    connection.executemany(f"INSERT INTO {_quote(table)} ({', '.join(map(_quote, insert_columns))}) VALUES ({marks})",
-                           rows)
+    insert_rows(connection, _quote(table), [_quote(c) for c in insert_columns], values)
     if geom_column is not None:
         rtree = f"rtree_{table}_{geom_column}"
         if connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone():

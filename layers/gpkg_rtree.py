@@ -18,6 +18,8 @@ GDAL's triggers).
 """
 import numpy as np
 
+from .sqlite_rows import insert_rows
+
 CELL_BYTES = 24  # 8-byte id + 4 coordinates of 4 bytes (2 dimensions)
 _TOWARDS, _AWAY = 1.0 - 1.0 / 8388608.0, 1.0 + 1.0 / 8388608.0  # SQLite's RNDTOWARDS / RNDAWAY
 
@@ -127,9 +129,8 @@ def load(connection, name, ids, minx, maxx, miny, maxy):
         parents = node_of + first[depth]
         if depth == 0:  # in id order: appended to the table's B-tree, not inserted all over it
             by_id = np.argsort(level_ids, kind="stable")
-            connection.executemany(f'INSERT INTO {quoted}_rowid"(rowid, nodeno) VALUES (?, ?)',
-                                   zip(level_ids[by_id].tolist(), parents[by_id].tolist()))
+            insert_rows(connection, f'{quoted}_rowid"', ["rowid", "nodeno"],
+                        [level_ids[by_id].tolist(), parents[by_id].tolist()])
         else:
-            connection.executemany(f'INSERT INTO {quoted}_parent"(nodeno, parentnode) VALUES (?, ?)',
-                                   zip(stored.tolist(), parents.tolist()))
-    connection.executemany(f'INSERT INTO {quoted}_node"(nodeno, data) VALUES (?, ?)', node_rows)
+            insert_rows(connection, f'{quoted}_parent"', ["nodeno", "parentnode"], [stored.tolist(), parents.tolist()])
+    insert_rows(connection, f'{quoted}_node"', ["nodeno", "data"], [list(column) for column in zip(*node_rows)])

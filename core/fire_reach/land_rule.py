@@ -1,12 +1,14 @@
 """The land rule on the grid: per cell the earliest arrival at any reached road point within the
 access distance (disc-shaped minimum filters, made exact in the ring where cell binning could
 err), and the station of the nearest reached road (the computed districts)."""
+import threading
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from ..network import ReachedParts, RoadNetwork
+from .disc_filters import TileFilters
 from .grid import EMPTY, NONE, SOURCE_MASK, LandGrid
 from .road_samples import key_grid, road_keys, sample_roads
 
@@ -30,7 +32,7 @@ def earliest_key_within(grid: LandGrid, net: RoadNetwork, parts: ReachedParts, d
     the study area. The two discs only tell whether any road cell is that near (boolean
     dilations, sharing the horizontal filters of the first), and the cKDTree holds only the
     road points near the ring. With ``workers`` > 1 the tiles are shared among that many threads
-    (each writes its own tiles only; scipy's filters and numpy let go of the GIL)."""
+    (each writes its own tiles only; numpy lets go of the GIL)."""
     idx, key, point_cell, px, py = sample_roads(grid, net, parts, with_points=True)
     keys = key_grid(grid, idx, key)
     r, slack = distance / grid.cell, np.sqrt(0.5)
@@ -38,39 +40,46 @@ def earliest_key_within(grid: LandGrid, net: RoadNetwork, parts: ReachedParts, d
     mid = np.full(grid.shape, EMPTY, dtype=np.int64)
     if not len(idx):
         return mid
-    inner = np.zeros(grid.shape, dtype=bool)
-    outer = np.zeros(grid.shape, dtype=bool)
     margin = int(np.ceil(r_out)) + 1
+    widths_min, widths_in, widths_out = disc_widths(r), disc_widths(r_in), disc_widths(r_out)
+    widths = set(widths_min) | set(widths_in) | set(widths_out)
+    tile_shape = (min(TILE + 2 * margin, grid.shape[0]), min(TILE + 2 * margin, grid.shape[1]))
+    buffers = threading.local()  # one TileFilters per thread, reused tile after tile
+    n_cols = grid.shape[1]
 
-    def tile(window: tuple[slice, slice], core: tuple[slice, slice], at: tuple[slice, slice]) -> None:
-        sub = keys[window]
-        rows_min: dict[int, np.ndarray] = {}
-        mid[core] = disc_min(sub, r, rows_min)[at]
-        road = sub < EMPTY
-        inner[core] = disc_any(road, r_in, rows_min)[at]
-        outer[core] = disc_any(road, r_out, rows_min)[at]
+    def tile(window: tuple[slice, slice], core: tuple[slice, slice], at: tuple[slice, slice]) -> np.ndarray:
+        """mid over the tile (EMPTY beyond the outer disc); the flat indices of its ring cells."""
+        filters = getattr(buffers, "filters", None)
+        if filters is None:
+            filters = buffers.filters = TileFilters(tile_shape, max(widths))
+        rows = filters.horizontal_min(keys[window], widths)
+        spread = filters.road_within(rows, set(widths_in) | set(widths_out))
+        outer = filters.disc_any(spread, widths_out)[at].copy()
+        disc = filters.disc_min(rows, widths_min)[at]
+        mid[core] = np.where(outer, disc, EMPTY)
+        outer &= ~filters.disc_any(spread, widths_in)[at]  # the ring: outer disc, not inner
+        ring_rows, ring_cols = np.nonzero(outer)
+        return (ring_rows + core[0].start) * n_cols + ring_cols + core[1].start
 
     tiles = _tiles_near(grid.shape, idx, margin)
     if workers > 1 and len(tiles) > 1:
         from concurrent.futures import ThreadPoolExecutor
 
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="riskatlas-land") as pool:
-            for done in [pool.submit(tile, *t) for t in tiles]:
-                done.result()
+            ring = [done.result() for done in [pool.submit(tile, *t) for t in tiles]]
     else:
-        for t in tiles:
-            tile(*t)
-    ring = outer & ~inner
-    inner = None  # (freed: a whole-grid array)
-    rows, cols = np.nonzero(ring)
+        ring = [tile(*t) for t in tiles]
+    ring_cells = np.concatenate(ring)
+    rows, cols = np.divmod(ring_cells, n_cols)
     if len(rows):
-        near = _near_in_ring(grid, ring, rows, cols, point_cell, px, py, distance)
+        ring_grid = np.zeros(grid.shape, dtype=bool)
+        ring_grid.flat[ring_cells] = True
+        near = _near_in_ring(grid, ring_grid, rows, cols, point_cell, px, py, distance)
         label = mid[rows, cols]
         need = near & (label == EMPTY)
         if need.any():
             label[need] = disc_min_at(grid, keys, r_out, rows[need], cols[need])
         mid[rows, cols] = np.where(near, label, EMPTY)
-    mid[~outer] = EMPTY
     return mid
 
 

@@ -7,6 +7,7 @@ from riskatlas.core import fire_reach as fr
 from riskatlas.core import roads
 from riskatlas.core.fire_reach import cell_apportion, land_rule
 from riskatlas.core.fire_reach import edges as reach_edges
+from riskatlas.core.fire_reach.disc_filters import TileFilters
 from riskatlas.core.fire_reach.grid import EMPTY, LandGrid
 from riskatlas.core import network as nw
 from riskatlas.core.errors import InputError
@@ -254,6 +255,7 @@ def test_disc_filters_match_a_brute_force_disc():
     rng = np.random.default_rng(9)
     grid = np.where(rng.random((40, 37)) < 0.05, rng.integers(0, 1 << 40, (40, 37)), EMPTY)
     h, w = grid.shape
+    tile_filters = TileFilters((45, 50), 9)
     for r in (0.0, 1.0, 2.5, 3.7071, 8.0, 7.2929, 8.7071):
         expected = np.full(grid.shape, EMPTY)
         for dy in range(-int(r), int(r) + 1):
@@ -265,6 +267,12 @@ def test_disc_filters_match_a_brute_force_disc():
                     expected = np.minimum(expected, shifted)
         assert np.array_equal(land_rule.disc_min(grid, r), expected), r
         assert np.array_equal(land_rule.disc_any(grid < EMPTY, r, {}), expected < EMPTY), r
+        # the tiles' filters: buffers larger than the grid, one instance reused for every radius
+        widths = land_rule.disc_widths(r)
+        rows = tile_filters.horizontal_min(grid, set(widths))
+        assert np.array_equal(tile_filters.disc_min(rows, widths), expected), r
+        spread = tile_filters.road_within(rows, set(widths))
+        assert np.array_equal(tile_filters.disc_any(spread, widths), expected < EMPTY), r
         rows, cols = np.nonzero(rng.random(grid.shape) < 0.1)
         assert np.array_equal(land_rule.disc_min_at(LandGrid(0.0, 0.0, 1.0, grid.shape), grid, r, rows, cols),
                               expected[rows, cols])
