@@ -88,14 +88,12 @@ class LandGrid:
         import shapely
 
         h, w = self.shape
-        pad = np.full((h + 2, w + 2), -99, dtype=np.int64)
+        pad = np.full((h + 2, w + 2), -99, dtype=np.int32)  # (labels are station numbers and small codes)
         pad[1:-1, 1:-1] = labels
-        segs = []
-        # vertical boundaries at x = x0 + j*cell between pad[:, j] and pad[:, j+1], rows 1..h
-        left, right = pad[1:-1, :-1].T, pad[1:-1, 1:].T  # (w+1, h): runs along rows
-        segs.append(self._runs(left, right, vertical=True))
-        below, above = pad[:-1, 1:-1], pad[1:, 1:-1]  # (h+1, w): runs along columns
-        segs.append(self._runs(below, above, vertical=False))
+        # vertical boundaries at x = x0 + j*cell between pad[:, j] and pad[:, j+1], rows 1..h: runs along rows;
+        # horizontal ones at y = y0 + i*cell between pad[i] and pad[i+1]: runs along columns
+        segs = [self._runs(pad[1:-1, :-1], pad[1:-1, 1:], vertical=True),
+                self._runs(pad[:-1, 1:-1], pad[1:, 1:-1], vertical=False)]
         lines = np.concatenate(segs)
         if len(lines) == 0:
             return np.zeros(0, dtype=object), np.zeros(0, dtype=np.int64)
@@ -106,16 +104,25 @@ class LandGrid:
         return faces, labels[row, col]
 
     def _runs(self, a: np.ndarray, b: np.ndarray, vertical: bool) -> np.ndarray:
-        """Boundary segments between label arrays a and b (same shape: lines × positions)."""
+        """Boundary segments between the label arrays a and b (same shape: rows × columns) where
+        they differ: maximal runs of cells with the same pair of labels, along a column
+        (``vertical``) or along a row, line by line. Only the boundary cells are listed (one
+        ``flatnonzero``): the runs are found among them."""
         diff = a != b
-        same_prev = np.zeros_like(diff)
-        same_prev[:, 1:] = diff[:, :-1] & (a[:, 1:] == a[:, :-1]) & (b[:, 1:] == b[:, :-1])
-        start = diff & ~same_prev
-        same_next = np.zeros_like(diff)
-        same_next[:, :-1] = same_prev[:, 1:]
-        end = diff & ~same_next
-        li, ps = np.nonzero(start)
-        _, pe = np.nonzero(end)  # same order (row-major), one end per start
+        at_row, at_col = np.divmod(np.flatnonzero(diff), diff.shape[1])
+        if vertical:  # line = column, position = row: in column order
+            order = np.argsort(at_col * diff.shape[0] + at_row, kind="stable")
+            at_row, at_col = at_row[order], at_col[order]
+            li, pos = at_col, at_row
+        else:
+            li, pos = at_row, at_col
+        la, lb = a[at_row, at_col], b[at_row, at_col]
+        goes_on = (li[1:] == li[:-1]) & (pos[1:] == pos[:-1] + 1) & (la[1:] == la[:-1]) & (lb[1:] == lb[:-1])
+        start = np.ones(len(li), dtype=bool)
+        start[1:] = ~goes_on
+        end = np.ones(len(li), dtype=bool)
+        end[:-1] = ~goes_on
+        li, ps, pe = li[start], pos[start], pos[end]
         c = self.cell
         if vertical:  # line li = column boundary j (x), positions = rows
             x = self.x0 + li * c
