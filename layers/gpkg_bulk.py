@@ -152,7 +152,7 @@ def column_values(series, kind):
 
 _HEADER = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4")])
 _ENVELOPE = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4"), ("box", "<f8", 4)])
-_MULTI = {1: 4, 2: 5, 3: 6}  # shapely type id of the single type -> its multi type
+_MULTI = {0: 4, 1: 5, 3: 6}  # shapely type id of the single type -> its multi type
 
 
 _EMPTY = {name: shapely.from_wkt(f"{name} EMPTY") for name in

@@ -60,20 +60,18 @@ class RoadSpeeds:
         others by value; left-out roads by class with km/h 0. Most roads first within an origin."""
         import pandas as pd
 
-        rows: list[tuple[str, str, float, int]] = []
-        for origin in ORIGINS:
-            mask = self.origin == origin
-            if not mask.any():
-                continue
-            if origin in (CLASS, LEFT_OUT):
-                keys = np.array(["" if k is None else str(k) for k in self.class_keys[mask]], dtype=object)
-            else:
-                keys = np.full(int(mask.sum()), "", dtype=object)
-            speeds = np.where(np.isnan(self.speeds[mask]), 0.0, np.round(self.speeds[mask], 6))
-            counts = pd.DataFrame({"key": keys, "speed": speeds}).value_counts()
-            for (key, speed), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-                rows.append((origin, str(key), float(speed), int(count)))
-        return rows
+        origin_code, origins = pd.factorize(self.origin)
+        key_code, keys = pd.factorize(self.class_keys)  # (a missing key: code -1)
+        names = [str(k) for k in keys] + [""]
+        by_class = np.isin(origin_code, [i for i, o in enumerate(origins) if o in (CLASS, LEFT_OUT)])
+        key_code = np.where(by_class, key_code, -1)  # other origins count by speed alone
+        speeds = np.where(np.isnan(self.speeds), 0.0, np.round(self.speeds, 6))
+        counts = pd.DataFrame({"origin": origin_code, "key": key_code, "speed": speeds}).value_counts()
+        groups: dict[str, list[tuple[str, float, int]]] = {}
+        for (o, k, speed), count in counts.items():  # one entry per distinct (origin, class, speed): a few
+            groups.setdefault(origins[o], []).append((names[k], float(speed), int(count)))
+        return [(origin, key, speed, count) for origin in ORIGINS
+                for key, speed, count in sorted(groups.get(origin, []), key=lambda row: (-row[2], row[0], row[1]))]
 
 
 def _preset(preset: str | SpeedPreset) -> SpeedPreset:
