@@ -9,9 +9,24 @@ the arithmetic: every array below is allocated once per thread. Same values as `
 ``disc_min`` and ``disc_any`` (tests/unit/test_fire_reach.py)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 
 from .grid import EMPTY
+
+
+def shifted_into(out: np.ndarray, rows: dict[int, np.ndarray], widths: list[int],
+                 combine: Callable[..., Any]) -> np.ndarray:
+    """``out`` = combine() over dy of rows[widths[|dy|]] shifted by dy rows (the rectangles of a
+    disc); ``out`` has the rows' shape."""
+    np.copyto(out, rows[widths[0]])
+    for dy in range(1, len(widths)):
+        m = rows[widths[dy]]
+        combine(out[dy:], m[:-dy], out=out[dy:])
+        combine(out[:-dy], m[dy:], out=out[:-dy])
+    return out
 
 
 def _power_below(n: int) -> int:
@@ -70,13 +85,7 @@ class TileFilters:
     def disc_min(self, rows: dict[int, np.ndarray], widths: list[int]) -> np.ndarray:
         """Minimum over the disc whose half-width at row offset dy is widths[|dy|] (``disc_widths``)."""
         first = rows[widths[0]]
-        out = self.disc[:first.shape[0], :first.shape[1]]
-        np.copyto(out, first)
-        for dy in range(1, len(widths)):
-            m = rows[widths[dy]]
-            np.minimum(out[dy:], m[:-dy], out=out[dy:])
-            np.minimum(out[:-dy], m[dy:], out=out[:-dy])
-        return out
+        return shifted_into(self.disc[:first.shape[0], :first.shape[1]], rows, widths, np.minimum)
 
     def road_within(self, rows: dict[int, np.ndarray], widths: set[int]) -> dict[int, np.ndarray]:
         """{w: whether a cell < EMPTY (a road cell) lies within w of each cell of its row}: the
@@ -93,10 +102,4 @@ class TileFilters:
         """Whether the disc of ``widths`` holds a road cell (``spread`` from ``road_within``).
         The result is overwritten by the next call."""
         first = spread[widths[0]]
-        out = self.dilated[:first.shape[0], :first.shape[1]]
-        np.copyto(out, first)
-        for dy in range(1, len(widths)):
-            m = spread[widths[dy]]
-            np.logical_or(out[dy:], m[:-dy], out=out[dy:])
-            np.logical_or(out[:-dy], m[dy:], out=out[:-dy])
-        return out
+        return shifted_into(self.dilated[:first.shape[0], :first.shape[1]], spread, widths, np.logical_or)

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from ..network import ReachedParts, RoadNetwork
-from .disc_filters import TileFilters
+from .disc_filters import TileFilters, shifted_into
 from .grid import EMPTY, NONE, SOURCE_MASK, LandGrid
 from .road_samples import key_grid, road_keys, sample_roads
 
@@ -186,12 +186,7 @@ def disc_min(keys: np.ndarray, r: float, rows: dict[int, np.ndarray] | None = No
 
 def _shifted(rows: dict[int, np.ndarray], widths: list[int], combine: Callable[..., Any]) -> np.ndarray:
     """combine() over dy of rows[widths[|dy|]] shifted by dy (the rectangles of a disc)."""
-    out = rows[widths[0]].copy()
-    for dy in range(1, len(widths)):
-        m = rows[widths[dy]]
-        combine(out[dy:], m[:-dy], out=out[dy:])
-        combine(out[:-dy], m[dy:], out=out[:-dy])
-    return out
+    return shifted_into(np.empty_like(rows[widths[0]]), rows, widths, combine)
 
 
 def disc_any(road: np.ndarray, r: float, rows: dict[int, np.ndarray]) -> np.ndarray:
