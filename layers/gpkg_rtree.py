@@ -118,14 +118,15 @@ def load(connection, name, ids, minx, maxx, miny, maxy):
     for depth in range(len(levels) - 1, -1, -1):
         first[depth] = number
         number += counts[depth]
-    node_rows = []
+    node_numbers, node_blobs = [], []
     for depth, (level_ids, level_boxes, node_of) in enumerate(levels):
         # entries of an upper level are nodes of the level below: store their node numbers
         stored = level_ids if depth == 0 else level_ids + first[depth - 1]
         is_root = depth == len(levels) - 1
         blobs = _blobs(stored, level_boxes, node_of, counts[depth], capacity, node_size,
                        depth_of_root=len(levels) - 1 if is_root else None)
-        node_rows.extend(zip(range(first[depth], first[depth] + counts[depth]), blobs))
+        node_numbers.extend(range(first[depth], first[depth] + counts[depth]))
+        node_blobs.extend(blobs)
         parents = node_of + first[depth]
         if depth == 0:  # in id order: appended to the table's B-tree, not inserted all over it
             by_id = np.argsort(level_ids, kind="stable")
@@ -133,4 +134,4 @@ def load(connection, name, ids, minx, maxx, miny, maxy):
                         [level_ids[by_id].tolist(), parents[by_id].tolist()])
         else:
             insert_rows(connection, f'{quoted}_parent"', ["nodeno", "parentnode"], [stored.tolist(), parents.tolist()])
-    insert_rows(connection, f'{quoted}_node"', ["nodeno", "data"], [list(column) for column in zip(*node_rows)])
+    insert_rows(connection, f'{quoted}_node"', ["nodeno", "data"], [node_numbers, node_blobs])
