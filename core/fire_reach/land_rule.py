@@ -42,7 +42,8 @@ def earliest_key_within(grid: LandGrid, net: RoadNetwork, parts: ReachedParts, d
         return mid
     margin = int(np.ceil(r_out)) + 1
     widths_min, widths_in, widths_out = disc_widths(r), disc_widths(r_in), disc_widths(r_out)
-    widths = set(widths_min) | set(widths_in) | set(widths_out)
+    dilated = set(widths_in) | set(widths_out)
+    widths = set(widths_min) | dilated
     tile_shape = (min(TILE + 2 * margin, grid.shape[0]), min(TILE + 2 * margin, grid.shape[1]))
     buffers = threading.local()  # one TileFilters per thread, reused tile after tile
     n_cols = grid.shape[1]
@@ -53,7 +54,7 @@ def earliest_key_within(grid: LandGrid, net: RoadNetwork, parts: ReachedParts, d
         if filters is None:
             filters = buffers.filters = TileFilters(tile_shape, max(widths))
         rows = filters.horizontal_min(keys[window], widths)
-        spread = filters.road_within(rows, set(widths_in) | set(widths_out))
+        spread = filters.road_within(rows, dilated)
         outer = filters.disc_any(spread, widths_out)[at].copy()
         disc = filters.disc_min(rows, widths_min)[at]
         mid[core] = np.where(outer, disc, EMPTY)
