@@ -61,6 +61,11 @@ def geopackage_target(destination):
     return path, table
 
 
+def layer_uri(target):
+    """The QGIS URI ('file.gpkg|layername=table') of a ``geopackage_target`` (path, table)."""
+    return f"{target[0]}|layername={target[1]}"
+
+
 def _connect(path):
     connection = sqlite3.connect(path, isolation_level=None, timeout=30)
     connection.execute("PRAGMA cache_size = -262144")  # up to 256 MB of pages: no spilling mid-insert

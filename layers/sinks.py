@@ -301,14 +301,14 @@ def fill_destination(prepared, destination, fields):
     """Write a prepared frame into the layer a sink created (closed, empty): in bulk, or — when
     the table is not as expected — through the OGR provider, feature by feature. Returns the
     layer's URI ('file.gpkg|layername=table')."""
-    from .gpkg_bulk import NotBulk, fill, geopackage_target
+    from .gpkg_bulk import NotBulk, fill, geopackage_target, layer_uri
 
     try:
         target = geopackage_target(destination)
         if target is None:
             raise NotBulk(f"no single layer in {destination}")
         fill(*target, prepared)
-        return f"{target[0]}|layername={target[1]}"
+        return layer_uri(target)
     except NotBulk:
         return add_through_provider(prepared, destination, fields)
 

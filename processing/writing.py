@@ -71,7 +71,7 @@ class Writing:
         fill finds not as expected is written through QGIS, here, when the run waits for its writes."""
         from concurrent.futures import ThreadPoolExecutor
 
-        from ..layers.gpkg_bulk import fill, geopackage_target
+        from ..layers.gpkg_bulk import fill, geopackage_target, layer_uri
         from ..layers.sinks import fill_destination
 
         target = geopackage_target(dest_id)
@@ -81,7 +81,7 @@ class Writing:
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="riskatlas-write")
         self.__dict__.setdefault("_writes", []).append(
             (os.path.realpath(target[0]), self._writer.submit(fill, *target, prepared), (prepared, dest_id, fields)))
-        return f"{target[0]}|layername={target[1]}"
+        return layer_uri(target)
 
     def _wait_for_file(self, destination):
         """Before QGIS creates a sink: wait for the writer's fills into the same GeoPackage (SQLite lets one
