@@ -17,6 +17,7 @@ import os
 
 import numpy as np
 
+from ..core.gc_pause import collector_paused
 from .schemas import BOOL, DOUBLE, INT, STRING
 
 DATE = "date"
@@ -256,7 +257,8 @@ def geometries(array):
     wkbs = values.tolist()
     for i in np.flatnonzero(missing).tolist():
         wkbs[i] = None
-    geoms = shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="ignore")
+    with collector_paused():
+        geoms = shapely.from_wkb(np.array(wkbs, dtype=object), on_invalid="ignore")
     failed = shapely.is_missing(geoms) & ~missing
     if failed.any():
         return None  # curves (GEOS reads none), or broken WKB: QGIS's way

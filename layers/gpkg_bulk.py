@@ -21,6 +21,7 @@ import numpy as np
 import shapely
 
 from . import gpkg_rtree
+from .gpkg_metadata import store_layer_metadata
 from .sqlite_rows import insert_rows
 
 
@@ -252,10 +253,12 @@ def _set_aside_triggers(connection, table):
 
 
 class Prepared:
-    """A frame's attribute columns as SQLite values (``prepare``), ready for ``fill``."""
+    """A frame's attribute columns as SQLite values (``prepare``), ready for ``fill``. ``metadata``: QGIS's
+    metadata document for the layer, stored in the same transaction (``metadata_stored`` once committed)."""
 
     def __init__(self, frame, names, columns):
         self.frame, self.names, self.columns = frame, names, columns
+        self.metadata, self.metadata_stored = None, False
 
 
 def prepare(frame, fields):
@@ -281,12 +284,15 @@ def fill(path, table, prepared, geometry=True):
         connection.execute("BEGIN IMMEDIATE")
         try:
             count = _insert(connection, table, prepared.frame, prepared.names, prepared.columns, geometry)
+            if prepared.metadata is not None:
+                store_layer_metadata(connection, table, prepared.metadata)
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
             raise
     finally:
         connection.close()
+    prepared.metadata_stored = prepared.metadata is not None
     return count
 
 

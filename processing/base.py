@@ -413,8 +413,8 @@ class RiskAtlasAlgorithm(Reading, Writing, QgsProcessingAlgorithm):
 
         if not hasattr(fields, "names"):
             fields = make_fields(fields)
-        dest_id, layer_uri = self._write_layer(parameters, name, context, frame, fields, wkb_type, crs, feedback,
-                                               progress, background)
+        dest_id, layer_uri, prepared = self._write_layer(parameters, name, context, frame, fields, wkb_type, crs,
+                                                         feedback, progress, background, provenance)
         if dest_id is None:
             if required:
                 raise QgsProcessingException(self.invalidSinkError(parameters, name))
@@ -422,7 +422,7 @@ class RiskAtlasAlgorithm(Reading, Writing, QgsProcessingAlgorithm):
         if style is not None or provenance is not None:
             from .provenance import LayerPostProcessor
 
-            self._post.append((dest_id, LayerPostProcessor(style=style, provenance=provenance), layer_uri))
+            self._post.append((dest_id, LayerPostProcessor(style=style, provenance=provenance), layer_uri, prepared))
         return dest_id
 
     def write_html(self, parameters, name, context, page):
@@ -453,11 +453,12 @@ class RiskAtlasAlgorithm(Reading, Writing, QgsProcessingAlgorithm):
         record.update(extra)
         return record
 
-    def attach_post_processor(self, context, dest_id, processor, layer_uri=None):
+    def attach_post_processor(self, context, dest_id, processor, layer_uri=None, provenance_stored=False):
         """Run ``processor`` (a LayerPostProcessor) when QGIS loads the output ``dest_id``, and
         record its provenance in the output's metadata once the algorithm has finished (so files
-        written by qgis_process or models carry it too: GeoPackage gpkg_metadata, else a .qmd)."""
-        if processor.provenance_record is not None:
+        written by qgis_process or models carry it too: GeoPackage gpkg_metadata, else a .qmd) —
+        unless the bulk fill stored it with the rows (``provenance_stored``)."""
+        if processor.provenance_record is not None and not provenance_stored:
             self.__dict__.setdefault("_provenance_outputs", []).append((dest_id, processor.provenance_record,
                                                                         layer_uri))
         if context.willLoadLayerOnCompletion(dest_id):

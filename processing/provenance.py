@@ -76,11 +76,38 @@ class LayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
 
 def add_provenance(layer, record):
     """Append how the layer was made (algorithm, version, parameters — JSON) to its metadata history."""
-    metadata = layer.metadata()
+    layer.setMetadata(provenance_metadata(layer.metadata(), record))
+
+
+def provenance_metadata(metadata, record):
+    """``metadata`` (a QgsLayerMetadata, changed and returned) with the record appended to its history and,
+    when it has none, an abstract naming the algorithm."""
     metadata.setHistory(metadata.history() + [json.dumps(record, ensure_ascii=False)])
     if not metadata.abstract():
         metadata.setAbstract(f"Made by {record.get('algorithm', 'Risk Atlas')} {record.get('version', '')}".strip())
-    layer.setMetadata(metadata)
+    return metadata
+
+
+def output_metadata_document(record, crs):
+    """The metadata document QGIS would store for a freshly written output layer in ``crs`` once its
+    provenance is added (``add_provenance`` on the opened layer, then ``saveDefaultMetadata``): a
+    dataset's metadata with the layer's CRS — which QGIS 3.40 fills in on opening a layer and 3.22
+    leaves empty; Risk Atlas's outputs carry it on both — as the 'qgis' XML document QGIS writes
+    (``QgsMapLayer``'s metadata export). Stored with the rows by a bulk fill (``layers.gpkg_metadata``)."""
+    from qgis.core import Qgis, QgsLayerMetadata
+    from qgis.PyQt.QtXml import QDomDocument, QDomImplementation
+
+    metadata = QgsLayerMetadata()
+    metadata.setType("dataset")
+    if crs is not None and crs.isValid():
+        metadata.setCrs(crs)
+    provenance_metadata(metadata, record)
+    document = QDomDocument(QDomImplementation().createDocumentType("qgis", "http://mrcc.com/qgis.dtd", "SYSTEM"))
+    root = document.createElement("qgis")
+    root.setAttribute("version", Qgis.version())
+    document.appendChild(root)
+    metadata.writeMetadataXml(root, document)
+    return document.toString(2)  # indented by two, as QGIS saves it
 
 
 def _with_layer_name(uri):

@@ -17,7 +17,7 @@ from qgis.core import QgsProcessingOutputLayerDefinition, QgsProperty
 class Writing:
     """Staging the outputs of a ``RiskAtlasAlgorithm`` run (``_outputs``: its OutputSet; ``_staged_ids``:
     sink destination ids written under temporary names -> the final ones; ``_post``: (destination id, post-processor
-    to attach once the names are final, the layer's URI when written in bulk))."""
+    to attach once the names are final, the layer's URI and ``Prepared`` rows when written in bulk))."""
 
     def _commit(self, results, context):
         """Rename the staged outputs into place; the results, the layers QGIS loads and their provenance
@@ -27,17 +27,20 @@ class Writing:
         layers = context.layersToLoadOnCompletion()
         if any(staged in layers for staged in final):
             context.setLayersToLoadOnCompletion({final.get(k, k): v for k, v in layers.items()})
-        for dest_id, processor, layer_uri in self._post:
+        for dest_id, processor, layer_uri, prepared in self._post:
             self.attach_post_processor(context, final.get(dest_id, dest_id), processor,
-                                       layer_uri=_final_uri(layer_uri, final))
+                                       layer_uri=_final_uri(layer_uri, final),
+                                       provenance_stored=prepared is not None and prepared.metadata_stored)
         self._post = []
         return {name: final.get(value, value) if isinstance(value, str) else value for name, value in results.items()}
 
     def _write_layer(self, parameters, name, context, frame, fields, wkb_type, crs, feedback, progress,
-                     background=False):
+                     background=False, provenance=None):
         """Create the sink ``name`` (staged) and write every row of ``frame`` into it: in bulk when QGIS created a
         GeoPackage layer and every value converts as QGIS's sink would convert it, else through the sink.
-        Returns (destination id, the layer's URI when written in bulk) — (None, None) when QGIS made no sink.
+        Returns (destination id, the layer's URI when written in bulk, the bulk fill's ``Prepared`` rows) —
+        (None, None, None) when QGIS made no sink. A bulk fill stores the ``provenance`` record in the layer's
+        metadata in its own transaction (``processing.provenance.output_metadata_document``).
 
         ``background``: a bulk fill runs in the run's writer thread (``_fill_later``) while the algorithm goes on;
         the run waits for it before its outputs are put in place or removed (``_join_writes``)."""
@@ -51,19 +54,23 @@ class Writing:
         sink, dest_id = self.parameterAsSink(staged_parameters, name, context, fields, wkb_type,
                                              crs if crs is not None else QgsCoordinateReferenceSystem())
         if sink is None:
-            return None, None
+            return None, None, None
         if final:
             self._staged_ids[dest_id] = final
         if bulk_destination(prepared, dest_id):
             del sink  # QGIS created the (empty) layer; closed before one transaction fills it
+            if provenance is not None:
+                from .provenance import output_metadata_document
+
+                prepared.metadata = output_metadata_document(provenance, crs)
             if background:
-                return dest_id, self._fill_later(prepared, dest_id, fields)
-            return dest_id, fill_destination(prepared, dest_id, fields)
+                return dest_id, self._fill_later(prepared, dest_id, fields), prepared
+            return dest_id, fill_destination(prepared, dest_id, fields), prepared
         try:
             write_to_sink(frame, sink, fields, feedback, progress=progress)
         finally:
             del sink  # flushes and closes a file output (before its provenance, or before it is removed)
-        return dest_id, None
+        return dest_id, None, None
 
     def _fill_later(self, prepared, dest_id, fields):
         """Fill the layer ``dest_id`` in the writer thread (one: fills of one file never overlap; only SQLite and

@@ -7,6 +7,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .. import network as nw
+from ..gc_pause import collector_paused
 from ..network import ReachedParts, RoadNetwork
 
 if TYPE_CHECKING:
@@ -101,8 +102,9 @@ def _group_geometries(net: RoadNetwork, parts: ReachedParts, key: np.ndarray, or
         coords[at[ends] + 1, 0], coords[at[ends] + 1, 1] = x1[sel][ends], y1[sel][ends]
         simple = np.flatnonzero(~bad_group)
         line_start = np.append(at[np.flatnonzero(np.r_[True, ends[:-1]])], len(coords))
-        geometry[simple] = shapely.from_ragged_array(shapely.GeometryType.MULTILINESTRING, coords,
-                                                     (line_start, np.arange(len(simple) + 1)))
+        with collector_paused():
+            geometry[simple] = shapely.from_ragged_array(shapely.GeometryType.MULTILINESTRING, coords,
+                                                         (line_start, np.arange(len(simple) + 1)))
     if bad_group.any():
         # the rest as before: line_merge of the pieces, in the pieces' order
         keep = bad_group[group]

@@ -4,6 +4,7 @@ from typing import Any
 
 import numpy as np
 
+from ..gc_pause import collector_paused
 from .results import ReachOptions
 
 # A cell's key is (arrival time in TIME_QUANTUM steps) << SOURCE_BITS | station: the smallest key
@@ -97,7 +98,9 @@ class LandGrid:
         lines = np.concatenate(segs)
         if len(lines) == 0:
             return np.zeros(0, dtype=object), np.zeros(0, dtype=np.int64)
-        faces = shapely.get_parts(shapely.polygonize(shapely.linestrings(lines)))
+        with collector_paused():
+            segments = shapely.linestrings(lines)
+        faces = shapely.get_parts(shapely.polygonize(segments))
         pt = shapely.get_coordinates(shapely.point_on_surface(faces))
         col = np.clip(np.floor((pt[:, 0] - self.x0) / self.cell).astype(np.int64), 0, w - 1)
         row = np.clip(np.floor((pt[:, 1] - self.y0) / self.cell).astype(np.int64), 0, h - 1)
