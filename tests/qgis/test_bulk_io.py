@@ -217,6 +217,16 @@ def _frames():
         ("points", gpd.GeoDataFrame({"i": [1, 2, 3]}, geometry=shapely.from_wkt(["POINT (1 2)", None, "POINT (-3.5 1e7)"])),
          [("i", "int")], compat.WKB_POINT),
         ("table", pd.DataFrame({"i": [1, 2], "s": ["a", None]}), [("i", "int"), ("s", "string")], compat.WKB_NO_GEOMETRY),
+        # single lines (written from their coordinates, gpkg_blobs), among others, in both kinds of line layer
+        ("single lines", gpd.GeoDataFrame({"i": range(8)}, geometry=shapely.from_wkt([
+            "LINESTRING (0 0, 1 1)", "MULTILINESTRING ((-5.5 2e6, 7 3, 1e-9 -4))", "LINESTRING Z (1 2 3, 4 5 6)",
+            "LINESTRING (9 9, 8 8, 7 9, 6 6, 5 5)", None, "MULTILINESTRING ((0 0, 2 2), (5 5, 6 7))",
+            "LINESTRING (523456.789 3456789.123, 523457.5 3456790.25)", "LINESTRING EMPTY"])),
+         [("i", "int")], compat.WKB_MULTILINESTRING),
+        ("single lines, no multi", gpd.GeoDataFrame({"i": range(6)}, geometry=shapely.from_wkt([
+            "LINESTRING (0 0, 1 1)", "LINESTRING (3 3, 4 9, 10 0)", "LINESTRING Z (1 2 3, 4 5 6)", None,
+            "LINESTRING (523456.789 3456789.123, 523457.5 3456790.25)", "LINESTRING (0 0, 1 1)"])),
+         [("i", "int")], compat.WKB_LINESTRING),
     ]
 
 
@@ -240,7 +250,7 @@ def _table_state(path):
     return state
 
 
-@pytest.mark.parametrize("case", range(4))
+@pytest.mark.parametrize("case", range(6))
 def test_bulk_written_layer_is_what_the_qgis_sink_writes(qgis_app, tmp_path, case):
     name, frame, specs, wkb_type = _frames()[case]
     fields = make_fields(specs)
