@@ -180,12 +180,21 @@ def _set_aside_triggers(connection, table):
 
 
 class Prepared:
-    """A frame's attribute columns as SQLite values (``prepare``), ready for ``fill``. ``metadata``: QGIS's
-    metadata document for the layer, stored in the same transaction (``metadata_stored`` once committed)."""
+    """A frame's attribute columns as SQLite values (``prepare``), ready for ``fill`` (once). ``metadata``:
+    QGIS's metadata document for the layer, stored in the same transaction (``metadata_stored`` once
+    committed)."""
 
     def __init__(self, frame, names, columns):
         self.frame, self.names, self.columns = frame, names, columns
         self.metadata, self.metadata_stored = None, False
+        self.filled = False
+
+    def release(self):
+        """Let go of the rows once they are in the file: freeing tens of thousands of Python values and
+        geometries takes ~10 ms, done here — in the writer thread, beside the algorithm — rather than
+        when the run's outputs are put in place."""
+        self.frame = self.columns = None
+        self.filled = True
 
 
 def prepare(frame, fields):
@@ -202,7 +211,9 @@ def fill(path, table, prepared, geometry=True):
     """Insert every row of a ``prepare``d frame into the empty GeoPackage layer ``table`` of
     ``path`` in one transaction and bulk-load its R-tree. Raises NotBulk (nothing written) when
     the table is not as expected, so the caller writes through QGIS instead. Returns the number
-    of rows."""
+    of rows; the ``prepared`` rows are released once committed."""
+    if prepared.filled:
+        raise ValueError("these prepared rows were filled into a layer already")
     connection = _connect(path)
     try:
         # no fsync at the commit, as GDAL writes a GeoPackage for QGIS (measured with strace: QGIS's
@@ -220,6 +231,7 @@ def fill(path, table, prepared, geometry=True):
     finally:
         connection.close()
     prepared.metadata_stored = prepared.metadata is not None
+    prepared.release()
     return count
 
 
