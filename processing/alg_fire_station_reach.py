@@ -92,7 +92,8 @@ class FireStationReach(ReachParameters, RiskAtlasAlgorithm):
                                  speeds_used=[list(row) for row in network.speeds_used], cell_m=None)
         outputs = {}
 
-        def write_edges(edges, bands):  # written (in a second thread) while the land rule runs
+        def write_edges(edges, bands, cell_m):  # written (in a second thread) while the land rule runs
+            record["cell_m"] = cell_m  # (stored with the rows: the record is complete before the first output)
             outputs.update(self._write(parameters, context, feedback, {"OUTPUT_EDGES": edges,
                                                                        "OUTPUT_EDGES_BANDS": bands}, crs, record))
 
@@ -113,7 +114,7 @@ class FireStationReach(ReachParameters, RiskAtlasAlgorithm):
         self.push_warnings(feedback, result.warnings)
         result.warnings = [self.render(w) for w in result.warnings]  # the report's, in the user's language
         self.check_cancelled(feedback)
-        record["cell_m"] = result.stats.get("cell_m")  # (the record is saved with the outputs once the run ends)
+        record["cell_m"] = result.stats.get("cell_m")
         outputs.update(self._write(parameters, context, feedback, {
             "OUTPUT_AREAS": result.areas, "OUTPUT_GAPS": result.gaps, "OUTPUT_TARGETS": result.targets,
             "OUTPUT_SUMMARY": result.summary}, crs, record))

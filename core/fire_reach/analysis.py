@@ -57,7 +57,7 @@ def fire_station_reach(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: 
                        targets: Sequence[tuple[str, npt.ArrayLike, Sequence[Any]]] = (),
                        options: ReachOptions | None = None, progress: Progress = _noop,
                        names: dict[str, Any] | None = None,
-                       on_edges: Callable[[Any, Any], None] | None = None) -> ReachResult:
+                       on_edges: Callable[[Any, Any, float], None] | None = None) -> ReachResult:
     """Run the analysis (module docstring). ``roads``: shapely lines (analysis CRS, metres) with
     ``speeds_kmh`` (km/h) and ``oneway`` codes (network.BOTH/FORWARD/BACKWARD) per road;
     ``stations``: shapely points; ``station_ids`` (str) and ``turnout`` (minutes, NaN = default)
@@ -66,8 +66,9 @@ def fire_station_reach(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: 
     ``residents``; ``targets``: list of (layer name, geometries, ids). ``progress(percent,
     message)`` may raise to cancel. ``names``: layer names for messages ("roads", "stations",
     "turnout_field") and "road_fids", "station_fids" (the feature ids, to name features by).
-    ``on_edges(edges, bands)`` is called with the reached roads as soon as they are known (the caller may
-    write them while the land rule runs). Raises InputError on bad input."""
+    ``on_edges(edges, bands, cell_m)`` is called with the reached roads as soon as they are known (the caller
+    may write them while the land rule runs) and the land grid's cell size (m), known by then. Raises
+    InputError on bad input."""
     options = options or ReachOptions()
     names = names or {}
     info: list[str] = []
@@ -220,7 +221,8 @@ def _warn_unconnected(net: nw.RoadNetwork, n_comp: int, comp: np.ndarray, loc: n
 def _reach_and_land(net: nw.RoadNetwork, loc: nw.Location, st: Stations, study_area: Any,
                     districts: npt.ArrayLike | None, options: ReachOptions, names: dict[str, Any], progress: Progress,
                     info: list[str], warnings: Warnings, stats: dict[str, float],
-                    times_beyond_limit: bool = False, on_edges: Callable[[Any, Any], None] | None = None) -> _Land:
+                    times_beyond_limit: bool = False,
+                    on_edges: Callable[[Any, Any, float], None] | None = None) -> _Land:
     """The one search, the reached roads, the land each station reaches first in time and the
     districts (computed: the land each reaches first with no time limit; or given). The search has
     no time limit when the districts are computed or ``times_beyond_limit`` (targets get their
@@ -257,7 +259,7 @@ def _reach_and_land(net: nw.RoadNetwork, loc: nw.Location, st: Stations, study_a
         bands = edge_bands_frame(net, parts, st.ids, options.band_min, T) if options.band_min else None
         stats["cell_m"] = grid.cell
         if on_edges is not None:
-            on_edges(edges, bands)
+            on_edges(edges, bands, grid.cell)
 
         progress(50, "resolving the land each station reaches first")
         info.append(f"land rule evaluated on a {grid.cell:g} m grid ({grid.shape[0]:,} × {grid.shape[1]:,} cells)")

@@ -80,3 +80,20 @@ def test_a_bulk_written_layer_holds_what_qgis_would_save_for_it(run_algorithm, s
 
     assert read_back(ours) == read_back(peer)
     assert "EPSG:4549" in read_back(ours)
+
+
+def test_every_reach_output_carries_the_whole_record(run_algorithm, sample_gpkg, tmp_path):
+    # the reached roads are stored (with their provenance) while the land rule still runs: the record they
+    # carry is the one the later outputs carry, the land grid's cell size included
+    paths = {name: tmp_path / f"{name.lower()}.gpkg" for name in ("OUTPUT_EDGES", "OUTPUT_AREAS", "OUTPUT_GAPS")}
+    run_algorithm("riskatlas:firestationreach", {
+        "STATIONS": f"{sample_gpkg}|layername=fire_stations", "ROADS": f"{sample_gpkg}|layername=roads",
+        **{name: str(path) for name, path in paths.items()}})
+    records = []
+    for path in paths.values():
+        stored = _stored_documents(path)
+        assert len(stored) == 1
+        layer = QgsVectorLayer(f"{path}|layername={stored[0][0]}", "out", "ogr")
+        records.append(json.loads(layer.metadata().history()[-1]))
+    assert records[0] == records[1] == records[2]
+    assert records[0]["algorithm"] == "riskatlas:firestationreach" and records[0]["cell_m"] > 0
