@@ -234,10 +234,12 @@ def column(array, kind):
 
 
 def _codes_of(heads):
-    """ISO geometry type codes from the first 5 bytes of WKBs (an (n, 5) uint8 array)."""
-    little = heads[:, 1:].astype(np.uint32) << np.array([0, 8, 16, 24], dtype=np.uint32)
-    big = heads[:, 1:].astype(np.uint32) << np.array([24, 16, 8, 0], dtype=np.uint32)
-    return (np.where(heads[:, 0] == 1, little.sum(1), big.sum(1)).astype(np.int64)) & 0x0FFFFFFF
+    """ISO geometry type codes from the first 5 bytes of WKBs (an (n, 5) uint8 array): byte 0 the byte
+    order (1: little-endian), bytes 1–4 the type."""
+    b = [heads[:, i].astype(np.uint32) for i in range(1, 5)]
+    little = b[0] | b[1] << 8 | b[2] << 16 | b[3] << 24
+    big = b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3]
+    return np.where(heads[:, 0] == 1, little, big).astype(np.int64) & 0x0FFFFFFF
 
 
 def _codes(wkbs):

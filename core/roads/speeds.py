@@ -31,47 +31,71 @@ ORIGINS = (FIELD, MAXSPEED, CLASS, DEFAULT, LEFT_OUT)
 @dataclass(frozen=True)
 class ClassSpeeds:
     """Per road: the class's speed (NaN: no class — DEFAULT_SPEED applies), the table row it
-    matched (None: empty; ``(other)``: not listed) and whether the table leaves the road out."""
+    matched (``keys``; None: empty, ``(other)``: not listed) and whether the table leaves the road
+    out. The rows are kept as ``row_code`` per road into the few distinct ``rows``."""
 
     speeds: np.ndarray
-    keys: np.ndarray
+    row_code: np.ndarray
+    rows: np.ndarray
     left_out: np.ndarray
+
+    @property
+    def keys(self) -> np.ndarray:
+        return self.rows[self.row_code]
 
 
 @dataclass(frozen=True)
 class RoadSpeeds:
-    """Speeds (km/h; NaN for roads left out), where each came from (``ORIGINS``), the class row
-    each road matched, the maxspeed reading and the table used."""
+    """Speeds (km/h; NaN for roads left out), where each came from (``origin_code``: index into
+    ``ORIGINS``), the class row each road matched (``class_code`` into ``class_rows``; -1: none),
+    the maxspeed reading and the table used. Codes, not text per road: a million roads are counted
+    and compared in a few array passes."""
 
     speeds: np.ndarray
-    origin: np.ndarray
-    class_keys: np.ndarray
+    origin_code: np.ndarray
+    class_code: np.ndarray
+    class_rows: np.ndarray
     maxspeed: MaxSpeeds | None
     preset: SpeedPreset
     default_speed: float
     counts: dict[str, int] = field(default_factory=dict)
 
     @property
+    def origin(self) -> np.ndarray:
+        """Where each road's speed came from, by name (``ORIGINS``)."""
+        return np.array(ORIGINS, dtype=object)[self.origin_code]
+
+    @property
+    def class_keys(self) -> np.ndarray:
+        """The class row each road matched (None: none)."""
+        return np.append(self.class_rows, None)[self.class_code]
+
+    @property
     def kept(self) -> np.ndarray:
-        return self.origin != LEFT_OUT
+        return self.origin_code != _CODE[LEFT_OUT]
 
     def used(self) -> list[tuple[str, str, float, int]]:
         """(origin, class key or "", km/h, roads) for every speed used: class speeds by class, the
         others by value; left-out roads by class with km/h 0. Most roads first within an origin."""
         import pandas as pd
 
-        origin_code, origins = pd.factorize(self.origin)
-        key_code, keys = pd.factorize(self.class_keys)  # (a missing key: code -1)
-        names = [str(k) for k in keys] + [""]
-        by_class = np.isin(origin_code, [i for i, o in enumerate(origins) if o in (CLASS, LEFT_OUT)])
-        key_code = np.where(by_class, key_code, -1)  # other origins count by speed alone
+        by_class = np.isin(self.origin_code, [_CODE[CLASS], _CODE[LEFT_OUT]])
+        key_code = np.where(by_class, self.class_code, -1) + 1  # other origins count by speed alone
+        names = [""] + [str(k) for k in self.class_rows]
         speeds = np.where(np.isnan(self.speeds), 0.0, np.round(self.speeds, 6))
-        counts = pd.DataFrame({"origin": origin_code, "key": key_code, "speed": speeds}).value_counts()
-        groups: dict[str, list[tuple[str, float, int]]] = {}
-        for (o, k, speed), count in counts.items():  # one entry per distinct (origin, class, speed): a few
-            groups.setdefault(origins[o], []).append((names[k], float(speed), int(count)))
+        speed_code, distinct_speeds = pd.factorize(speeds)
+        combined = (self.origin_code.astype(np.int64) * len(names) + key_code) * len(distinct_speeds) + speed_code
+        groups, counts = np.unique(combined, return_counts=True)
+        rest, speed_at = np.divmod(groups, len(distinct_speeds))
+        origin_at, key_at = np.divmod(rest, len(names))
+        rows: dict[str, list[tuple[str, float, int]]] = {}
+        for o, k, v, count in zip(origin_at.tolist(), key_at.tolist(), speed_at.tolist(), counts.tolist()):
+            rows.setdefault(ORIGINS[o], []).append((names[k], float(distinct_speeds[v]), count))
         return [(origin, key, speed, count) for origin in ORIGINS
-                for key, speed, count in sorted(groups.get(origin, []), key=lambda row: (-row[2], row[0], row[1]))]
+                for key, speed, count in sorted(rows.get(origin, []), key=lambda row: (-row[2], row[0], row[1]))]
+
+
+_CODE = {origin: np.int8(i) for i, origin in enumerate(ORIGINS)}
 
 
 def _preset(preset: str | SpeedPreset) -> SpeedPreset:
@@ -94,25 +118,28 @@ def _match(keys: np.ndarray, table: SpeedPreset) -> np.ndarray:
     return matched
 
 
-def _normalised(raw: np.ndarray) -> np.ndarray:
-    """``normalise_value`` of each value, computed once per distinct value (a million roads have a few
-    classes) when the values are all text or all numbers (equal values then normalise alike)."""
+def _normalised(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(code per value, the distinct normalised values): ``normalise_value`` computed once per distinct
+    value (a million roads have a few classes) when the values are all text or all numbers (equal values
+    then normalise alike)."""
     import pandas as pd
 
     if pd.api.types.infer_dtype(raw, skipna=True) not in ("string", "integer", "floating", "mixed-integer-float",
                                                           "empty"):
-        return np.array([normalise_value(v) for v in raw], dtype=object)
+        normalised = np.array([normalise_value(v) for v in raw], dtype=object)
+        distinct, codes = np.unique(normalised, return_inverse=True) if len(raw) else (normalised, np.zeros(0, int))
+        return codes, distinct
     codes, distinct = pd.factorize(pd.Series(raw, dtype=object))  # None and NaN: code -1 (normalised: "")
     normalised = np.array([normalise_value(v) for v in distinct] + [""], dtype=object)
-    return normalised[codes]
+    unique, inverse = np.unique(normalised, return_inverse=True)
+    return inverse[codes], unique
 
 
 def class_speeds(values: Sequence[Any] | npt.ArrayLike, preset: str | SpeedPreset) -> ClassSpeeds:
     """Speed, row and left-out flag per road from its class value (see module doc)."""
     table = _preset(preset)
     raw = np.asarray(values, dtype=object).ravel()
-    keys = _normalised(raw)
-    unique, inverse = np.unique(keys, return_inverse=True) if len(keys) else (keys, np.zeros(0, dtype=np.intp))
+    inverse, unique = _normalised(raw)
     rows = _match(unique, table)
     rows[unique == ""] = None
     other = table.other_kmh
@@ -121,7 +148,7 @@ def class_speeds(values: Sequence[Any] | npt.ArrayLike, preset: str | SpeedPrese
     left = np.array([(r is None and other is None) or (r is not None and (speed[i] <= 0))
                      for i, r in enumerate(rows)], dtype=bool)
     speed[left] = np.nan
-    return ClassSpeeds(speed[inverse], rows[inverse], left[inverse])
+    return ClassSpeeds(speed[inverse], inverse, rows, left[inverse])
 
 
 def _speed_field(values: Sequence[Any], layer: str, speed_field: str | None, ids: np.ndarray) -> np.ndarray:
@@ -153,25 +180,26 @@ def road_speeds(count: int, speed_values: Sequence[Any] | None = None, class_val
         raise InputError(m.OPTION_POSITIVE, option="DEFAULT_SPEED", unit=" km/h", value=default_speed)
     table = _preset(preset)
     speeds = np.full(n, np.nan)
-    origin = np.full(n, DEFAULT, dtype=object)
+    origin = np.full(n, _CODE[DEFAULT], dtype=np.int8)
     if speed_values is not None:
         given = _speed_field(speed_values, layer, speed_field, ids)
         ok = np.isfinite(given)
-        speeds[ok], origin[ok] = given[ok], FIELD
+        speeds[ok], origin[ok] = given[ok], _CODE[FIELD]
     limits = None
     if maxspeed_values is not None:
         limits = parse_maxspeed(maxspeed_values)
         use = np.isnan(speeds) & np.isfinite(limits.kmh)
-        speeds[use], origin[use] = limits.kmh[use] * table.maxspeed_factor, MAXSPEED
-    keys = np.full(n, None, dtype=object)
+        speeds[use], origin[use] = limits.kmh[use] * table.maxspeed_factor, _CODE[MAXSPEED]
+    class_code, class_rows = np.full(n, -1, dtype=np.int64), np.zeros(0, dtype=object)
     if class_values is not None:
         by_class = class_speeds(class_values, table)
-        keys = by_class.keys
+        class_code, class_rows = by_class.row_code, by_class.rows
         use = np.isnan(speeds) & np.isfinite(by_class.speeds)
-        speeds[use], origin[use] = by_class.speeds[use], CLASS
-        origin[by_class.left_out] = LEFT_OUT
-    rest = np.isnan(speeds) & (origin != LEFT_OUT)
-    speeds[rest] = default_speed
-    speeds[origin == LEFT_OUT] = np.nan
-    counts = {k: int((origin == k).sum()) for k in ORIGINS}
-    return RoadSpeeds(speeds, origin, keys, limits, table, float(default_speed), counts)
+        speeds[use], origin[use] = by_class.speeds[use], _CODE[CLASS]
+        origin[by_class.left_out] = _CODE[LEFT_OUT]
+    left_out = origin == _CODE[LEFT_OUT]
+    speeds[np.isnan(speeds) & ~left_out] = default_speed
+    speeds[left_out] = np.nan
+    tally = np.bincount(origin, minlength=len(ORIGINS))
+    counts = {k: int(tally[i]) for i, k in enumerate(ORIGINS)}
+    return RoadSpeeds(speeds, origin, class_code, class_rows, limits, table, float(default_speed), counts)

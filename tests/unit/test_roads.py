@@ -108,4 +108,6 @@ def test_class_values_normalised_once_per_distinct_value_as_one_by_one():
     for values in (["主干路", None, " 主干路 ", "Primary", float("nan"), "/", "支路"] * 3, [1, 2.0, None, 3, 2],
                    [1, "1", True, None, 2.5], []):
         raw = np.array(values, dtype=object)
-        assert _normalised(raw).tolist() == [normalise_value(v) for v in values]
+        codes, distinct = _normalised(raw)
+        assert distinct[codes].tolist() == [normalise_value(v) for v in values]
+        assert len(set(distinct.tolist())) == len(distinct)  # each normalised value once
