@@ -118,11 +118,7 @@ _EMPTY = {name: shapely.from_wkt(f"{name} EMPTY") for name in
 
 
 def _any_blobs(geoms, srs_id, layer_type):
-    """GeoPackage geometry blobs of shapely geometries as QGIS's writer has GDAL write them:
-    little-endian header, the envelope (minx, maxx, miny, maxy) except for points and empty
-    geometries, ISO WKB, 2D; single parts in a multi layer (``layer_type``, e.g.
-    'MULTILINESTRING') as one-part multi geometries; a missing geometry as an empty one of the
-    layer's type. Returns (blobs, minx, maxx, miny, maxy, row of each box)."""
+    """``geometry_blobs`` of any geometries, through shapely's WKB."""
     geoms = np.asarray(geoms, dtype=object)
     multi = layer_type.startswith("MULTI")
     absent = shapely.is_missing(geoms)
