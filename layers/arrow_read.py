@@ -17,7 +17,7 @@ import os
 
 import numpy as np
 
-from ..core.gc_pause import collector_paused
+from ..core.garbage_collector import collector_paused
 from .schemas import BOOL, DOUBLE, INT, STRING
 
 DATE = "date"

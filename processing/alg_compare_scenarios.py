@@ -4,7 +4,8 @@ from qgis.core import (QgsProcessingOutputNumber, QgsProcessingParameterEnum, Qg
 
 from ..atlas.page_templates import PAGE_SIZES
 from ..support import compat
-from .base import RiskAtlasAlgorithm, objects_frozen
+from ..core.garbage_collector import objects_frozen
+from .base import RiskAtlasAlgorithm
 
 
 class CompareScenarios(RiskAtlasAlgorithm):

@@ -3,7 +3,8 @@ from qgis.core import QgsProcessingParameterMultipleLayers
 
 from ..core.standards import fire_stations as fs
 from ..support import compat
-from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm, objects_frozen
+from ..core.garbage_collector import objects_frozen
+from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm
 from .population import add_population, read_population
 from .reach_parameters import ReachParameters
 

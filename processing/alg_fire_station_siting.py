@@ -6,7 +6,8 @@ from ..core.standards.siting_rules import CANDIDATE_SPACING_M
 from ..core.standards.siting_weights import WEIGHT_PRESETS
 from ..support import compat
 from ..support.i18n import is_chinese
-from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm, objects_frozen
+from ..core.garbage_collector import objects_frozen
+from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm
 from .population import add_population, read_population
 from .reach_parameters import ReachParameters
 

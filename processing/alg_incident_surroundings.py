@@ -6,7 +6,8 @@ from qgis.core import QgsProcessingParameterFileDestination, QgsProcessingParame
 from ..core.standards import fire_stations as fs
 from ..support import compat
 from . import preselect
-from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm, objects_frozen
+from ..core.garbage_collector import objects_frozen
+from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm
 from .population import add_population, read_population
 from .road_parameters import add_access_distance, add_node_tolerance, add_road_parameters
 

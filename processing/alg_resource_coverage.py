@@ -5,7 +5,8 @@ from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterEnum
 from ..core.standards import emergency_resources as er
 from ..support import compat
 from ..support.i18n import is_chinese
-from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm, objects_frozen
+from ..core.garbage_collector import objects_frozen
+from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm
 from .population import add_population, read_population
 from .road_parameters import add_access_distance, add_node_tolerance, add_road_parameters, read_roads
 

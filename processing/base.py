@@ -18,8 +18,6 @@ Bad input never costs a traceback, a wrong silent result or a half-written file:
 Algorithm modules are parameters and wiring; what they compute lives in ``core``, how layers are
 read, joined and written in ``layers``, their help texts in ``processing/help.py``.
 """
-import contextlib
-import gc
 import json
 
 from qgis.core import (
@@ -96,24 +94,6 @@ def source_types(geometries):
 def input_label(assessment_input):
     """The translated label of an assessment input (layers.schemas.ASSESSMENT_INPUTS)."""
     return QCoreApplication.translate("InputLayers", assessment_input.label)
-
-
-@contextlib.contextmanager
-def objects_frozen():
-    """Leave the objects that exist now out of the cyclic collector's walks for a while.
-
-    A run that reads and writes tens of thousands of features makes many Python objects, and every
-    so often the collector walks all objects of the process (QGIS holds hundreds of thousands),
-    ~40 ms a time. New objects are still collected. (Not when something else froze objects already:
-    unfreezing would undo that.)"""
-    freeze = gc.get_freeze_count() == 0
-    if freeze:
-        gc.freeze()
-    try:
-        yield
-    finally:
-        if freeze:
-            gc.unfreeze()
 
 
 class RiskAtlasAlgorithm(Reading, Writing, QgsProcessingAlgorithm):

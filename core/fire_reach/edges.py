@@ -7,7 +7,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .. import network as nw
-from ..gc_pause import collector_paused
+from ..garbage_collector import collector_paused
 from ..network import ReachedParts, RoadNetwork
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ from typing import Any
 
 import numpy as np
 
-from ..gc_pause import collector_paused
+from ..garbage_collector import collector_paused
 from .results import ReachOptions
 
 # A cell's key is (arrival time in TIME_QUANTUM steps) << SOURCE_BITS | station: the smallest key

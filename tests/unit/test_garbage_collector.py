@@ -1,9 +1,9 @@
-"""core.gc_pause: the collector is off inside the block and as it was before afterwards."""
+"""core.garbage_collector: the collector is off inside the block and as it was before afterwards."""
 import gc
 
 import pytest
 
-from riskatlas.core.gc_pause import collector_paused
+from riskatlas.core.garbage_collector import collector_paused
 
 
 def test_paused_inside_and_on_again_after_even_when_the_block_fails():
