@@ -222,15 +222,14 @@ def fill(path, table, prepared, geometry=True):
         connection.execute("BEGIN IMMEDIATE")
         try:
             count = _insert(connection, table, prepared.frame, prepared.names, prepared.columns, geometry)
-            if prepared.metadata is not None:
-                store_layer_metadata(connection, table, prepared.metadata)
+            stored = prepared.metadata is not None and store_layer_metadata(connection, table, prepared.metadata)
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
             raise
     finally:
         connection.close()
-    prepared.metadata_stored = prepared.metadata is not None
+    prepared.metadata_stored = stored
     prepared.release()
     return count
 

@@ -8,6 +8,8 @@ the fill's own transaction saves opening every output again through GDAL after t
 an output, issue 17). The document itself comes from QGIS (``processing.provenance``).
 """
 
+import sqlite3
+
 QGIS_METADATA_URI = "http://mrcc.com/qgis.dtd"
 _EXTENSION = ("gpkg_metadata", "http://www.geopackage.org/spec120/#extension_metadata", "read-write")
 # GDAL's own definitions of the tables (as in a file GDAL created them in)
@@ -27,7 +29,21 @@ _TABLES = (
 
 def store_layer_metadata(connection, table, document):
     """Make ``document`` (QGIS's metadata XML) the QGIS metadata of ``table``, in the caller's
-    transaction: an earlier QGIS document of the table is replaced, other metadata left alone."""
+    transaction: an earlier QGIS document of the table is replaced, other metadata left alone.
+    Returns False, having changed nothing, when the file's metadata tables are not as GDAL makes
+    them (the caller then saves the metadata through QGIS): provenance never costs the rows."""
+    connection.execute("SAVEPOINT riskatlas_metadata")
+    try:
+        _store(connection, table, document)
+    except sqlite3.Error:
+        connection.execute("ROLLBACK TO riskatlas_metadata")
+        connection.execute("RELEASE riskatlas_metadata")
+        return False
+    connection.execute("RELEASE riskatlas_metadata")
+    return True
+
+
+def _store(connection, table, document):
     for sql in _TABLES:
         connection.execute(sql)
     for extension_table in ("gpkg_metadata", "gpkg_metadata_reference"):

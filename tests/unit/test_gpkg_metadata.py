@@ -28,3 +28,18 @@ def test_a_second_document_replaces_the_first_and_leaves_other_metadata_alone():
                           ("gpkg_metadata_reference", None, "gpkg_metadata", "read-write")]
     timestamp = connection.execute("SELECT timestamp FROM gpkg_metadata_reference LIMIT 1").fetchone()[0]
     assert timestamp.endswith("Z") and "T" in timestamp
+
+
+def test_metadata_tables_not_as_gdal_makes_them_change_nothing_and_say_so():
+    connection = sqlite3.connect(":memory:", isolation_level=None)
+    connection.execute("CREATE TABLE gpkg_metadata (id INTEGER PRIMARY KEY, metadata_standard_URI TEXT, metadata TEXT)")
+    connection.execute("CREATE TABLE rows (i INTEGER)")
+    connection.execute("BEGIN")
+    connection.execute("INSERT INTO rows VALUES (1)")
+    assert store_layer_metadata(connection, "rows", "<qgis/>") is False
+    connection.execute("INSERT INTO rows VALUES (2)")  # the caller's transaction goes on
+    connection.execute("COMMIT")
+    assert connection.execute("SELECT i FROM rows").fetchall() == [(1,), (2,)]
+    assert connection.execute("SELECT count(*) FROM gpkg_metadata").fetchone() == (0,)
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == {"gpkg_metadata", "rows"}  # no extension rows, no reference table left behind
