@@ -187,14 +187,12 @@ class Prepared:
     def __init__(self, frame, names, columns):
         self.frame, self.names, self.columns = frame, names, columns
         self.metadata, self.metadata_stored = None, False
-        self.filled = False
 
     def release(self):
         """Let go of the rows once they are in the file: freeing tens of thousands of Python values and
         geometries takes ~10 ms, done here — in the writer thread, beside the algorithm — rather than
         when the run's outputs are put in place."""
         self.frame = self.columns = None
-        self.filled = True
 
 
 def prepare(frame, fields):
@@ -212,7 +210,7 @@ def fill(path, table, prepared, geometry=True):
     ``path`` in one transaction and bulk-load its R-tree. Raises NotBulk (nothing written) when
     the table is not as expected, so the caller writes through QGIS instead. Returns the number
     of rows; the ``prepared`` rows are released once committed."""
-    if prepared.filled:
+    if prepared.columns is None:  # released: filled into a layer already
         raise ValueError("these prepared rows were filled into a layer already")
     connection = _connect(path)
     try:

@@ -3,8 +3,8 @@ from qgis.core import (QgsProcessingOutputNumber, QgsProcessingParameterEnum, Qg
                        QgsProcessingParameterFileDestination)
 
 from ..atlas.page_templates import PAGE_SIZES
-from ..support import compat
 from ..core.garbage_collector import objects_frozen
+from ..support import compat
 from .base import RiskAtlasAlgorithm
 
 

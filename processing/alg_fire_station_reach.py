@@ -1,9 +1,9 @@
 """riskatlas:firestationreach — the 5-minute rule on the road network (glue over core.fire_reach)."""
 from qgis.core import QgsProcessingParameterMultipleLayers
 
+from ..core.garbage_collector import objects_frozen
 from ..core.standards import fire_stations as fs
 from ..support import compat
-from ..core.garbage_collector import objects_frozen
 from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm
 from .population import add_population, read_population
 from .reach_parameters import ReachParameters
@@ -115,7 +115,6 @@ class FireStationReach(ReachParameters, RiskAtlasAlgorithm):
         self.push_warnings(feedback, result.warnings)
         result.warnings = [self.render(w) for w in result.warnings]  # the report's, in the user's language
         self.check_cancelled(feedback)
-        record["cell_m"] = result.stats.get("cell_m")
         outputs.update(self._write(parameters, context, feedback, {
             "OUTPUT_AREAS": result.areas, "OUTPUT_GAPS": result.gaps, "OUTPUT_TARGETS": result.targets,
             "OUTPUT_SUMMARY": result.summary}, crs, record))

@@ -2,11 +2,11 @@
 from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber
 from qgis.core import QgsProcessingParameterFileDestination, QgsProcessingParameterString
 
+from ..core.garbage_collector import objects_frozen
 from ..core.standards.siting_rules import CANDIDATE_SPACING_M
 from ..core.standards.siting_weights import WEIGHT_PRESETS
 from ..support import compat
 from ..support.i18n import is_chinese
-from ..core.garbage_collector import objects_frozen
 from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm
 from .population import add_population, read_population
 from .reach_parameters import ReachParameters

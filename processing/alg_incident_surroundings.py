@@ -3,10 +3,10 @@ hazard units and shelters within distance rings, and the nearest responders with
 core.incident; the network kept for the session: layers.incident_io)."""
 from qgis.core import QgsProcessingParameterFileDestination, QgsProcessingParameterString
 
+from ..core.garbage_collector import objects_frozen
 from ..core.standards import fire_stations as fs
 from ..support import compat
 from . import preselect
-from ..core.garbage_collector import objects_frozen
 from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm
 from .population import add_population, read_population
 from .road_parameters import add_access_distance, add_node_tolerance, add_road_parameters

@@ -2,10 +2,10 @@
 residents and key targets left out per township (glue over core.resource_coverage, the fire-reach engine)."""
 from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterEnum
 
+from ..core.garbage_collector import objects_frozen
 from ..core.standards import emergency_resources as er
 from ..support import compat
 from ..support.i18n import is_chinese
-from ..core.garbage_collector import objects_frozen
 from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm
 from .population import add_population, read_population
 from .road_parameters import add_access_distance, add_node_tolerance, add_road_parameters, read_roads

@@ -66,11 +66,6 @@ class RoadSpeeds:
         return np.array(ORIGINS, dtype=object)[self.origin_code]
 
     @property
-    def class_keys(self) -> np.ndarray:
-        """The class row each road matched (None: none)."""
-        return np.append(self.class_rows, None)[self.class_code]
-
-    @property
     def kept(self) -> np.ndarray:
         return self.origin_code != _CODE[LEFT_OUT]
 
