@@ -41,6 +41,7 @@ from ..layers.atomic import OutputSet
 from ..layers.project import SAMPLE_GPKG
 from ..layers.schemas import ASSESSMENT_INPUTS, PROPOSED_INPUTS, REQUIRED_INPUTS, RESULT_BY_NAME, RESULT_LAYERS
 from ..processing.base import Cancelled
+from ..processing.reading import layer_note
 from ..support.i18n import file_language, plugin_version, ui_language
 from .chain import DEFAULT_OPTIONS, STEPS, Extent, Fixed, Input, Option, Result, skipped_results
 from .proposed import SCENARIO_GPKG, add_proposed
@@ -392,7 +393,7 @@ def _population_grid(raster, runner, townships, feedback):
     layer = townships if isinstance(townships, QgsVectorLayer) else QgsVectorLayer(townships, "townships", "ogr")
     crs = analysis_crs(layer.crs(), layer.extent())
     for note in write_population_grid(raster, runner.gpkg, POPULATION_GRID, crs):
-        feedback.pushInfo(f"POPULATION_RASTER: {note}")
+        feedback.pushInfo(layer_note("POPULATION_RASTER", note))
     source = raster.source() if hasattr(raster, "source") else str(raster)
     runner.log("population grid", "riskatlas:fullassessment", {"POPULATION_RASTER": source, "OUTPUT": POPULATION_GRID,
                                                                "TARGET_CRS": crs.authid()})

@@ -59,77 +59,77 @@
 <context>
     <name>CompareScenarios</name>
     <message>
-        <location filename="../processing/alg_compare_scenarios.py" line="16" />
+        <location filename="../processing/alg_compare_scenarios.py" line="17" />
         <source>Compare scenarios (before / after)</source>
         <translation>方案对比（变化前 / 变化后）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_compare_scenarios.py" line="22" />
+        <location filename="../processing/alg_compare_scenarios.py" line="23" />
         <source>Results before (GeoPackage of a full assessment)</source>
         <translation>变化前结果（全流程评估的 GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_compare_scenarios.py" line="22" />
+        <location filename="../processing/alg_compare_scenarios.py" line="23" />
         <source>Results after (GeoPackage of a full assessment)</source>
         <translation>变化后结果（全流程评估的 GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_compare_scenarios.py" line="25" />
+        <location filename="../processing/alg_compare_scenarios.py" line="26" />
         <source>Coverage changes</source>
         <translation>覆盖变化</translation>
     </message>
     <message>
-        <location filename="../processing/alg_compare_scenarios.py" line="26" />
+        <location filename="../processing/alg_compare_scenarios.py" line="27" />
         <source>Townships before and after</source>
         <translation>各镇街变化前后</translation>
     </message>
     <message>
-        <location filename="../processing/alg_compare_scenarios.py" line="27" />
+        <location filename="../processing/alg_compare_scenarios.py" line="28" />
         <source>Comparison report</source>
         <translation>对比报告</translation>
     </message>
     <message>
-        <location filename="../processing/alg_compare_scenarios.py" line="28" />
+        <location filename="../processing/alg_compare_scenarios.py" line="29" />
         <source>Comparison page (PDF)</source>
         <translation>对比图页（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_compare_scenarios.py" line="28" />
+        <location filename="../processing/alg_compare_scenarios.py" line="29" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_compare_scenarios.py" line="31" />
+        <location filename="../processing/alg_compare_scenarios.py" line="32" />
         <source>Page size (landscape)</source>
         <translation>纸张大小（横向）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_compare_scenarios.py" line="35" />
+        <location filename="../processing/alg_compare_scenarios.py" line="36" />
         <source>Features whose coverage changed</source>
         <translation>覆盖发生变化的要素</translation>
     </message>
     <message>
-        <location filename="../processing/alg_compare_scenarios.py" line="36" />
+        <location filename="../processing/alg_compare_scenarios.py" line="37" />
         <source>Residents covered in time, before</source>
         <translation>按时可达人口（变化前）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_compare_scenarios.py" line="37" />
+        <location filename="../processing/alg_compare_scenarios.py" line="38" />
         <source>Residents covered in time, after</source>
         <translation>按时可达人口（变化后）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_compare_scenarios.py" line="54" />
+        <location filename="../processing/alg_compare_scenarios.py" line="55" />
         <source>Before: {0} ({1}); after: {2} ({3})</source>
         <translation>变化前：{0}（{1}）；变化后：{2}（{3}）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_compare_scenarios.py" line="59" />
+        <location filename="../processing/alg_compare_scenarios.py" line="60" />
         <source>Layer '{0}' is in only one of the two runs: its targets are not compared.</source>
         <translation>图层“{0}”仅存在于其中一次结果中：其目标不参与对比。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_compare_scenarios.py" line="62" />
+        <location filename="../processing/alg_compare_scenarios.py" line="63" />
         <source>Residents covered by fire stations in time: {0:,.0f} before, {1:,.0f} after; {2} changes.</source>
         <translation>消防站按时可达人口：变化前 {0:,.0f}，变化后 {1:,.0f}；变化 {2} 项。</translation>
     </message>
@@ -526,147 +526,147 @@
 <context>
     <name>FireStationReach</name>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="27" />
+        <location filename="../processing/alg_fire_station_reach.py" line="28" />
         <source>Fire-station reach (5-minute rule)</source>
         <translation>消防站5分钟可达分析</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="30" />
+        <location filename="../processing/alg_fire_station_reach.py" line="31" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="31" />
+        <location filename="../processing/alg_fire_station_reach.py" line="32" />
         <source>Station id field</source>
         <translation>消防站编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="32" />
+        <location filename="../processing/alg_fire_station_reach.py" line="33" />
         <source>Station class field</source>
         <translation>消防站类别字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="33" />
+        <location filename="../processing/alg_fire_station_reach.py" line="34" />
         <source>Turnout time field (min)</source>
         <translation>出动时间字段(分钟)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="37" />
+        <location filename="../processing/alg_fire_station_reach.py" line="38" />
         <source>Study area</source>
         <translation>研究区域</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="38" />
+        <location filename="../processing/alg_fire_station_reach.py" line="39" />
         <source>Official station districts</source>
         <translation>消防站法定辖区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="41" />
+        <location filename="../processing/alg_fire_station_reach.py" line="42" />
         <source>Targets (enterprises, hazard units)</source>
         <translation>目标(企业、危险源单元)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="44" />
+        <location filename="../processing/alg_fire_station_reach.py" line="45" />
         <source>Reached roads</source>
         <translation>可达道路</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="47" />
+        <location filename="../processing/alg_fire_station_reach.py" line="48" />
         <source>Station reach areas</source>
         <translation>消防站可达范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="48" />
+        <location filename="../processing/alg_fire_station_reach.py" line="49" />
         <source>Gaps (reached by no station)</source>
         <translation>覆盖空白区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="49" />
+        <location filename="../processing/alg_fire_station_reach.py" line="50" />
         <source>Targets' arrival time</source>
         <translation>目标到达时间</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="50" />
+        <location filename="../processing/alg_fire_station_reach.py" line="51" />
         <source>Summary table</source>
         <translation>汇总表</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="51" />
+        <location filename="../processing/alg_fire_station_reach.py" line="52" />
         <source>Summary report</source>
         <translation>汇总报告</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="256" />
+        <location filename="../layers/reach_inputs.py" line="272" />
         <source>{0} roads have an empty or unknown direction value: both directions are used.</source>
         <translation>{0} 条道路的通行方向为空或无法识别：按双向通行处理。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="263" />
+        <location filename="../layers/reach_inputs.py" line="279" />
         <source>{0} multipart roads are split into their parts (parts join only where they share a vertex).</source>
         <translation>{0} 条多部件道路被拆分为各部件（部件仅在共享节点处相连）。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="267" />
+        <location filename="../layers/reach_inputs.py" line="283" />
         <source>{0} roads without geometry are ignored.</source>
         <translation>{0} 条无几何的道路被忽略。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="34" />
+        <location filename="../processing/alg_fire_station_reach.py" line="35" />
         <source>Suburban station field ({0:g} km²)</source>
         <translation>郊区站字段（{0:g} km²）</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="229" />
+        <location filename="../layers/reach_inputs.py" line="245" />
         <source>Road classes read from '{0}' with the speed table {1}.</source>
         <translation>道路等级取自“{0}”，车速表为 {1}。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="232" />
+        <location filename="../layers/reach_inputs.py" line="248" />
         <source>Read from the OSM other_tags column: {0}.</source>
         <translation>从 OSM other_tags 列读取：{0}。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="234" />
+        <location filename="../layers/reach_inputs.py" line="250" />
         <source>Speeds: {0} roads from the speed field, {1} from maxspeed × {2:g}, {3} from the road-class table, {4} at the default speed; {5} left out ({6}).</source>
         <translation>车速：{0} 条道路取车速字段，{1} 条取限速 maxspeed × {2:g}，{3} 条取道路等级车速表，{4} 条取默认车速；{5} 条不计入路网（{6}）。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="240" />
+        <location filename="../layers/reach_inputs.py" line="256" />
         <source>The roads look like an OSM import (highway) but the speed table leaves no line out: footways, waterways and railways are driven too. Choose the speed preset of OSM highway classes.</source>
         <translation>道路看似 OSM 导入数据（highway），但车速表未排除任何线：人行道、河流和铁路也会被当作道路行驶。请选择“OSM 道路等级”车速预设。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="244" />
+        <location filename="../layers/reach_inputs.py" line="260" />
         <source>Speeds used (km/h × roads): {0}</source>
         <translation>采用的车速（km/h × 道路条数）：{0}</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="248" />
+        <location filename="../layers/reach_inputs.py" line="264" />
         <source>{0} roads have an empty speed: maxspeed, the class table or DEFAULT_SPEED is used.</source>
         <translation>{0} 条道路车速为空：改用限速 maxspeed、道路等级车速表或 DEFAULT_SPEED。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="252" />
+        <location filename="../layers/reach_inputs.py" line="268" />
         <source>{0} roads have a maxspeed that is not understood: their class speed is used.</source>
         <translation>{0} 条道路的限速 maxspeed 无法识别：改用其道路等级车速。</translation>
     </message>
     <message>
-        <location filename="../layers/reach_inputs.py" line="260" />
+        <location filename="../layers/reach_inputs.py" line="276" />
         <source>{0} reversible (tidal) roads are driven in both directions.</source>
         <translation>{0} 条潮汐（可变方向）道路按双向通行处理。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="40" />
+        <location filename="../processing/alg_fire_station_reach.py" line="41" />
         <source>Population (polygons or points)</source>
         <translation>人口（面或点）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="45" />
+        <location filename="../processing/alg_fire_station_reach.py" line="46" />
         <source>Time band width (min)</source>
         <translation>时间分段宽度（分钟）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="46" />
+        <location filename="../processing/alg_fire_station_reach.py" line="47" />
         <source>Reached roads by time band</source>
         <translation>按时间分段的可达道路</translation>
     </message>
@@ -680,126 +680,146 @@
         <source>Time limit from dispatch (min)</source>
         <translation>接警出动后的时间限值(分钟)</translation>
     </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="32" />
+        <source>class</source>
+        <translation>道路等级</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="30" />
+        <source>field {field}</source>
+        <translation>字段 {field}</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="31" />
+        <source>maxspeed × {factor:g}</source>
+        <translation>限速 × {factor:g}</translation>
+    </message>
+    <message>
+        <location filename="../layers/reach_inputs.py" line="33" />
+        <source>left out</source>
+        <translation>不计入路网</translation>
+    </message>
 </context>
 <context>
     <name>FireStationSiting</name>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="36" />
+        <location filename="../processing/alg_fire_station_siting.py" line="37" />
         <source>Fire-station siting (where to build)</source>
         <translation>消防站选址（新建站位）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="39" />
+        <location filename="../processing/alg_fire_station_siting.py" line="40" />
         <source>Existing fire stations (fixed)</source>
         <translation>现有消防站（位置不变）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="41" />
+        <location filename="../processing/alg_fire_station_siting.py" line="42" />
         <source>Station id field</source>
         <translation>站点编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="42" />
+        <location filename="../processing/alg_fire_station_siting.py" line="43" />
         <source>Turnout time field (min)</source>
         <translation>出动时间字段（分钟）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="44" />
+        <location filename="../processing/alg_fire_station_siting.py" line="45" />
         <source>Study area</source>
         <translation>研究范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="46" />
+        <location filename="../processing/alg_fire_station_siting.py" line="47" />
         <source>Population (polygons or points)</source>
         <translation>人口（面或点）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="47" />
+        <location filename="../processing/alg_fire_station_siting.py" line="48" />
         <source>Targets (enterprises, hazard units)</source>
         <translation>保护目标（企业、危险源单元）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="49" />
+        <location filename="../processing/alg_fire_station_siting.py" line="50" />
         <source>Candidate sites (empty: generated along the roads)</source>
         <translation>候选站址（为空：沿道路自动生成）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="51" />
+        <location filename="../processing/alg_fire_station_siting.py" line="52" />
         <source>Spacing of generated candidates (m)</source>
         <translation>自动生成候选站址的间距（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="53" />
+        <location filename="../processing/alg_fire_station_siting.py" line="54" />
         <source>Objective</source>
         <translation>优化目标</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="53" />
+        <location filename="../processing/alg_fire_station_siting.py" line="54" />
         <source>MCLP: the best sites (as many as the new stations)</source>
         <translation>MCLP：最优站址（个数为新建站数）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="53" />
+        <location filename="../processing/alg_fire_station_siting.py" line="54" />
         <source>LSCP: the fewest sites for full cover</source>
         <translation>LSCP：全覆盖所需最少站址</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="56" />
+        <location filename="../processing/alg_fire_station_siting.py" line="58" />
         <source>New stations (MCLP)</source>
         <translation>新建站数（MCLP）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="58" />
+        <location filename="../processing/alg_fire_station_siting.py" line="60" />
         <source>Time limits by risk level 1..4 (min, e.g. 4,5,5,5; empty: the time limit)</source>
         <translation>按风险等级1..4的时间要求（分钟，如 4,5,5,5；为空：采用时间要求）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="61" />
+        <location filename="../processing/alg_fire_station_siting.py" line="63" />
         <source>Demand weights</source>
         <translation>需求权重</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="63" />
+        <location filename="../processing/alg_fire_station_siting.py" line="65" />
         <source>Crowded places' main exits (schools, hospitals, markets)</source>
         <translation>人员密集场所主要疏散出口（学校、医院、商场）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="65" />
+        <location filename="../processing/alg_fire_station_siting.py" line="67" />
         <source>Prevailing wind from (degrees from north)</source>
         <translation>常年主导风向（来向，自正北起算的度数）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="68" />
+        <location filename="../processing/alg_fire_station_siting.py" line="70" />
         <source>Chosen sites (ranked)</source>
         <translation>选定站址（排序）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="69" />
+        <location filename="../processing/alg_fire_station_siting.py" line="71" />
         <source>Demand still out of reach</source>
         <translation>仍未覆盖的需求</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="70" />
+        <location filename="../processing/alg_fire_station_siting.py" line="72" />
         <source>Coverage before and after</source>
         <translation>选址前后覆盖情况</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="100" />
+        <location filename="../processing/alg_fire_station_siting.py" line="102" />
         <source>Siting rule '{0}' skipped: its input ({1}) is not given.</source>
         <translation>选址规则“{0}”未执行：未提供其所需输入（{1}）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="103" />
+        <location filename="../processing/alg_fire_station_siting.py" line="105" />
         <source>Siting rule '{0}': {1} candidates refused.</source>
         <translation>选址规则“{0}”：排除候选站址 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="71" />
+        <location filename="../processing/alg_fire_station_siting.py" line="73" />
         <source>Siting map page (PDF)</source>
         <translation>选址图页（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="71" />
+        <location filename="../processing/alg_fire_station_siting.py" line="73" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1105,12 +1125,12 @@
         <translation>打开输出文件夹</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="105" />
+        <location filename="../assessment/pipeline.py" line="106" />
         <source>— Step {0} of {1}: {2} ({3})</source>
         <translation>— 第 {0} 步（共 {1} 步）：{2}（{3}）</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="194" />
+        <location filename="../assessment/pipeline.py" line="195" />
         <source>Missing input layers: {0}</source>
         <translation>缺少输入图层：{0}</translation>
     </message>
@@ -1195,7 +1215,7 @@
         <translation>原始台账的坐标为</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="276" />
+        <location filename="../assessment/pipeline.py" line="277" />
         <source>{0} errors in the input layers: see {1}. First: {2}</source>
         <translation>输入图层中有 {0} 个错误：请查看 {1}。前几个：{2}</translation>
     </message>
@@ -1210,7 +1230,7 @@
         <translation>人口格网（栅格，第 1 波段 = 每格常住人口；代替人口图层）</translation>
     </message>
     <message>
-        <location filename="../assessment/pipeline.py" line="231" />
+        <location filename="../assessment/pipeline.py" line="232" />
         <source>— Step {0} of {1}: {2} left out ({3} not given)</source>
         <translation>— 第 {0}/{1} 步：{2} 未运行（未提供 {3}）</translation>
     </message>
@@ -1584,12 +1604,12 @@ Outputs: each resource's reach area (the land it reaches first in time: its resi
         <translation>自调派起 {0} 分钟，出动 {1} 分钟</translation>
     </message>
     <message>
-        <location filename="../processing/help_tables.py" line="174" />
+        <location filename="../processing/help_tables.py" line="175" />
         <source>people</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../processing/help_tables.py" line="174" />
+        <location filename="../processing/help_tables.py" line="175" />
         <source>10,000 yuan</source>
         <translation>万元</translation>
     </message>
@@ -1715,6 +1735,11 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
 {0}
 
 在模型设计器中打开，可修改或增加步骤，或另存一份本单位的副本。与{fullassessment}不同，它将每个结果写到您指定的位置，不生成项目和 HTML 报告；也不含规划消防站和规划避难场所（请先将其并入现有图层）以及方案名称。</translation>
+    </message>
+    <message>
+        <location filename="../processing/help_tables.py" line="166" />
+        <source>project choice: no national figure found</source>
+        <translation>项目设定：未找到国家规定的数值</translation>
     </message>
 </context>
 <context>
@@ -2136,102 +2161,102 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
 <context>
     <name>IncidentSurroundings</name>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="42" />
+        <location filename="../processing/alg_incident_surroundings.py" line="43" />
         <source>Incident surroundings</source>
         <translation>事件周边分析</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="46" />
+        <location filename="../processing/alg_incident_surroundings.py" line="47" />
         <source>Incidents (points, hazard units or enterprise polygons)</source>
         <translation>事件（点、危险源单元或企业面）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="49" />
+        <location filename="../processing/alg_incident_surroundings.py" line="50" />
         <source>Incident id field (empty: the feature id)</source>
         <translation>事件编号字段（空：要素编号）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="50" />
+        <location filename="../processing/alg_incident_surroundings.py" line="51" />
         <source>Rings (m)</source>
         <translation>圈层 (m)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="52" />
+        <location filename="../processing/alg_incident_surroundings.py" line="53" />
         <source>Key targets (crowded places)</source>
         <translation>重点防护目标（人员密集场所）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="54" />
+        <location filename="../processing/alg_incident_surroundings.py" line="55" />
         <source>Occupancy field (people)</source>
         <translation>容纳人数字段（人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="56" />
+        <location filename="../processing/alg_incident_surroundings.py" line="57" />
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="57" />
+        <location filename="../processing/alg_incident_surroundings.py" line="58" />
         <source>Hazard units (graded, or the hazard sources: by unit_id)</source>
         <translation>危险源单元（已分级的，或危险源图层：按 unit_id）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="60" />
+        <location filename="../processing/alg_incident_surroundings.py" line="61" />
         <source>Shelters</source>
         <translation>避难场所</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="61" />
+        <location filename="../processing/alg_incident_surroundings.py" line="62" />
         <source>Shelter capacity field (people)</source>
         <translation>避难场所容量字段（人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="63" />
+        <location filename="../processing/alg_incident_surroundings.py" line="64" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="64" />
+        <location filename="../processing/alg_incident_surroundings.py" line="65" />
         <source>Rescue teams</source>
         <translation>救援队伍</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="65" />
+        <location filename="../processing/alg_incident_surroundings.py" line="66" />
         <source>Supply depots</source>
         <translation>物资储备库</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="66" />
+        <location filename="../processing/alg_incident_surroundings.py" line="67" />
         <source>Nearest responders of each kind</source>
         <translation>每类最近的救援力量数</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="69" />
+        <location filename="../processing/alg_incident_surroundings.py" line="70" />
         <source>Turnout time field (min)</source>
         <translation>出动时间字段 (min)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="70" />
+        <location filename="../processing/alg_incident_surroundings.py" line="71" />
         <source>Default turnout time (min)</source>
         <translation>默认出动时间 (min)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="74" />
+        <location filename="../processing/alg_incident_surroundings.py" line="75" />
         <source>Rings</source>
         <translation>圈层</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="75" />
+        <location filename="../processing/alg_incident_surroundings.py" line="76" />
         <source>Nearest responders</source>
         <translation>最近的救援力量</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="76" />
+        <location filename="../processing/alg_incident_surroundings.py" line="77" />
         <source>Incident brief (PDF)</source>
         <translation>事件简报 (PDF)</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="76" />
+        <location filename="../processing/alg_incident_surroundings.py" line="77" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2256,7 +2281,7 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
         <translation>{0} 周边 {1:g} m 内：常住人口 {2:,.0f}，重点防护目标 {3:,.0f} 个（容纳 {4:,.0f} 人），企业 {5:,.0f} 家，危险源单元 {6:,.0f} 个，避难场所剩余容量 {7:,.0f} 人。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="51" />
+        <location filename="../processing/alg_incident_surroundings.py" line="52" />
         <source>Population (polygons or points)</source>
         <translation>人口（面或点）</translation>
     </message>
@@ -2979,17 +3004,17 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
         <translation>按非城镇计</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="26" />
+        <location filename="../processing/alg_fire_station_siting.py" line="27" />
         <source>the roads' extent is used</source>
         <translation>使用道路范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_reach.py" line="21" />
+        <location filename="../processing/alg_fire_station_reach.py" line="22" />
         <source>the districts are computed</source>
         <translation>自动计算辖区</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="33" />
+        <location filename="../processing/alg_resource_coverage.py" line="34" />
         <source>no residents are counted</source>
         <translation>不统计常住人口</translation>
     </message>
@@ -3059,12 +3084,12 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
         <translation>不叠加自然灾害隐患点</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="31" />
+        <location filename="../processing/alg_resource_coverage.py" line="32" />
         <source>the roads' extent is used, no township rows</source>
         <translation>使用道路范围，不输出分镇街统计</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="35" />
+        <location filename="../processing/alg_resource_coverage.py" line="36" />
         <source>no key targets are counted</source>
         <translation>不统计重点目标</translation>
     </message>
@@ -3079,12 +3104,12 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
         <translation>按选址规则筛选后没有剩余候选站址：请提供 CANDIDATES、减小 CANDIDATE_SPACING，或检查规则的输入</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="29" />
+        <location filename="../processing/alg_fire_station_siting.py" line="30" />
         <source>candidates are generated along the roads</source>
         <translation>将沿道路自动生成候选站址</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="31" />
+        <location filename="../processing/alg_fire_station_siting.py" line="32" />
         <source>no place is kept clear of</source>
         <translation>不执行与人员密集场所的间距规则</translation>
     </message>
@@ -3104,7 +3129,7 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
         <translation>事件 ACCESS_DISTANCE（{distance:g} m）内无道路：所有救援力量均无到达时间</translation>
     </message>
     <message>
-        <location filename="../processing/alg_incident_surroundings.py" line="24" />
+        <location filename="../processing/alg_incident_surroundings.py" line="25" />
         <source>it counts 0 in every ring</source>
         <translation>各圈层均计为 0</translation>
     </message>
@@ -3208,144 +3233,357 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
     </message>
 </context>
 <context>
+    <name>Log</name>
+    <message>
+        <location filename="../core/log_lines.py" line="56" />
+        <source>{layer}: {note}</source>
+        <translation>{layer}：{note}</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="57" />
+        <source>reprojected from {source} to {target} ({description})</source>
+        <translation>已从 {source} 重投影到 {target}（{description}）</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="58" />
+        <source>Z/M values dropped from {count} features (analysis is planar)</source>
+        <translation>{count} 个要素的 Z/M 值已舍去（分析为平面分析）</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="60" />
+        <source>{count} curved geometries segmentised</source>
+        <translation>{count} 个曲线几何已转为折线</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="61" />
+        <source>{count} points counted where they lie (squares of {side:g} m)</source>
+        <translation>{count} 个点按所在位置计入（边长 {side:g} 米的方块）</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="62" />
+        <source>{cells} populated cells of {rows} × {columns} (cell {dx:g} × {dy:g} in {crs}; nodata and 0 cells dropped), {residents:,.0f} residents</source>
+        <translation>{rows} × {columns} 个像元中有人口的 {cells} 个（像元 {dx:g} × {dy:g}，{crs}；已舍去无数据和 0 值像元），共 {residents:,.0f} 人</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="66" />
+        <source>building the road graph</source>
+        <translation>构建道路网络</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="67" />
+        <source>placing the stations on the network</source>
+        <translation>将站点接入路网</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="68" />
+        <source>searching the network from all stations at once</source>
+        <translation>从全部站点同时搜索路网</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="69" />
+        <source>cutting the reached roads</source>
+        <translation>截取可达路段</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="70" />
+        <source>resolving the land each station reaches first</source>
+        <translation>确定各站最先到达的用地</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="71" />
+        <source>drawing areas and gaps</source>
+        <translation>绘制可达范围与未覆盖区域</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="72" />
+        <source>districts: land each station reaches first with no time limit</source>
+        <translation>辖区：不限时间时各站最先到达的用地</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="73" />
+        <source>residents</source>
+        <translation>统计人口</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="74" />
+        <source>targets</source>
+        <translation>统计保护目标</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="75" />
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="76" />
+        <source>road graph: {nodes:,} nodes, {edges:,} edges, {parts} connected part(s)</source>
+        <translation>道路网络：{nodes:,} 个节点，{edges:,} 条边，{parts} 个连通部分</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="77" />
+        <source>{count} stations without a turnout time use DEFAULT_TURNOUT = {minutes:g} min</source>
+        <translation>{count} 个站点未给出出动时间，采用默认出动时间 {minutes:g} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="79" />
+        <source>land rule evaluated on a {cell:g} m grid ({rows:,} × {columns:,} cells)</source>
+        <translation>用地规则在 {cell:g} 米网格上计算（{rows:,} × {columns:,} 个网格）</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="80" />
+        <source>districts not computed: no station has a class or the suburban flag to compare a district with (give DISTRICTS, or the stations' classes); the district fields are empty</source>
+        <translation>未计算辖区：没有消防站给出站级或郊区标记，无从与辖区面积标准比较（可提供辖区图层 DISTRICTS，或消防站的站级）；辖区字段为空</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="85" />
+        <source>townships</source>
+        <translation>按镇街汇总</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="88" />
+        <source>candidates</source>
+        <translation>生成候选站址</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="89" />
+        <source>residents on the land-rule grid</source>
+        <translation>将人口分配到用地规则网格</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="90" />
+        <source>coverage of candidate {done:,} of {total:,}</source>
+        <translation>计算候选站址覆盖：{done:,} / {total:,}</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="91" />
+        <source>solving</source>
+        <translation>求解</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="92" />
+        <source>tables</source>
+        <translation>生成结果表</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="93" />
+        <source>{count:,} candidates generated along the roads every {spacing:g} m</source>
+        <translation>沿道路每隔 {spacing:g} 米生成候选站址 {count:,} 个</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="94" />
+        <source>demand: {cells:,} grid cells of {cell:g} m with residents, {targets:,} targets; coverage matrix {rows:,} × {columns:,} ({entries:,} entries); solver saw {solver_rows:,} × {solver_columns:,}; {status} ({how})</source>
+        <translation>需求：{cells:,} 个有人口的 {cell:g} 米网格，{targets:,} 个保护目标；覆盖矩阵 {rows:,} × {columns:,}（{entries:,} 个非零项）；求解规模 {solver_rows:,} × {solver_columns:,}；{status}（{how}）</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="98" />
+        <source>optimal</source>
+        <translation>最优解</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="99" />
+        <source>time limit reached: the best set found</source>
+        <translation>达到时限：给出已找到的最好方案</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="100" />
+        <source>no solution in time: the greedy set</source>
+        <translation>时限内未求得解：给出贪心方案</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="101" />
+        <source>nothing to optimise</source>
+        <translation>无需优化</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="104" />
+        <source>Lagrangian bound met by the swap search</source>
+        <translation>交换搜索的结果达到拉格朗日上界</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="105" />
+        <source>Lagrangian bound {bound:,.1f}, {sites} sites after fixing, branch and bound over {sets:,} sets</source>
+        <translation>拉格朗日上界 {bound:,.1f}，固定后余 {sites} 个站址，分支定界共检查 {sets:,} 个组合</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="107" />
+        <source>branch and bound: time limit ({sites} sites after fixing)</source>
+        <translation>分支定界：达到时限（固定后余 {sites} 个站址）</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="108" />
+        <source>LP relaxation integral</source>
+        <translation>线性松弛的解即为整数解</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="109" />
+        <source>greedy cover meets the LP bound</source>
+        <translation>贪心覆盖达到线性规划下界</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="110" />
+        <source>HiGHS found no solution in time: {message}</source>
+        <translation>HiGHS 在时限内未求得解：{message}</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="111" />
+        <source>P = {new_sites} ≥ {candidates} useful candidates: the fewest sites covering all coverable demand ({how})</source>
+        <translation>新建站数 P = {new_sites} ≥ 有效候选站址数 {candidates}：改求覆盖全部可覆盖需求的最少站址（{how}）</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="113" />
+        <source>no new station asked for</source>
+        <translation>未要求新建站</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="114" />
+        <source>no open coverable demand</source>
+        <translation>没有尚未覆盖且可被覆盖的需求</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="59" />
+        <source>provenance: {record}</source>
+        <translation>来源记录：{record}</translation>
+    </message>
+</context>
+<context>
     <name>ResourceCoverage</name>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="39" />
+        <location filename="../processing/alg_resource_coverage.py" line="40" />
         <source>Rescue teams and supply depots: coverage</source>
         <translation>应急救援队伍与物资储备库覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="43" />
+        <location filename="../processing/alg_resource_coverage.py" line="44" />
         <source>Rescue teams or supply depots</source>
         <translation>应急救援队伍或物资储备库</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="44" />
+        <location filename="../processing/alg_resource_coverage.py" line="45" />
         <source>The layer holds</source>
         <translation>图层内容</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="44" />
+        <location filename="../processing/alg_resource_coverage.py" line="45" />
         <source>Rescue teams</source>
         <translation>应急救援队伍</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="44" />
+        <location filename="../processing/alg_resource_coverage.py" line="45" />
         <source>Supply depots</source>
         <translation>应急物资储备库</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="47" />
+        <location filename="../processing/alg_resource_coverage.py" line="48" />
         <source>Id field (empty: team_id or depot_id)</source>
         <translation>编号字段（为空：team_id 或 depot_id）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="48" />
+        <location filename="../processing/alg_resource_coverage.py" line="49" />
         <source>Turnout or loading time field (min)</source>
         <translation>出动或装车时间字段（分钟）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="51" />
+        <location filename="../processing/alg_resource_coverage.py" line="52" />
         <source>Time limit</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="51" />
+        <location filename="../processing/alg_resource_coverage.py" line="52" />
         <source>By the layer's kind ({0})</source>
         <translation>按图层类型（{0}）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="55" />
+        <location filename="../processing/alg_resource_coverage.py" line="56" />
         <source>Time limit from dispatch (min; empty: the preset's)</source>
         <translation>自调派起的时限（分钟；为空：按预设）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="57" />
+        <location filename="../processing/alg_resource_coverage.py" line="58" />
         <source>Turnout when a resource gives none (min; empty: the preset's)</source>
         <translation>未填出动时间时的出动时间（分钟；为空：按预设）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="60" />
+        <location filename="../processing/alg_resource_coverage.py" line="61" />
         <source>Townships (study area; one row each)</source>
         <translation>镇街（研究范围；每个镇街一行）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="63" />
+        <location filename="../processing/alg_resource_coverage.py" line="64" />
         <source>Population (polygons or points)</source>
         <translation>人口（面或点）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="64" />
+        <location filename="../processing/alg_resource_coverage.py" line="65" />
         <source>Key targets (crowded places)</source>
         <translation>重点防护目标（人员密集场所）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="66" />
+        <location filename="../processing/alg_resource_coverage.py" line="67" />
         <source>Key target id field</source>
         <translation>重点目标编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="67" />
+        <location filename="../processing/alg_resource_coverage.py" line="68" />
         <source>Occupancy field (people)</source>
         <translation>容纳人数字段（人）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="70" />
+        <location filename="../processing/alg_resource_coverage.py" line="71" />
         <source>Reach areas</source>
         <translation>到达范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="71" />
+        <location filename="../processing/alg_resource_coverage.py" line="72" />
         <source>Gaps (reached by none in time)</source>
         <translation>未覆盖区域（时限内均不可达）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="72" />
+        <location filename="../processing/alg_resource_coverage.py" line="73" />
         <source>Coverage by township</source>
         <translation>各镇街覆盖</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="73" />
+        <location filename="../processing/alg_resource_coverage.py" line="74" />
         <source>Key targets' arrival time</source>
         <translation>重点目标到达时间</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="74" />
+        <location filename="../processing/alg_resource_coverage.py" line="75" />
         <source>Reached roads</source>
         <translation>可达道路</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="75" />
+        <location filename="../processing/alg_resource_coverage.py" line="76" />
         <source>Residents reached in time</source>
         <translation>时限内可达人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="75" />
+        <location filename="../processing/alg_resource_coverage.py" line="76" />
         <source>Residents left out</source>
         <translation>未覆盖人口</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="75" />
+        <location filename="../processing/alg_resource_coverage.py" line="76" />
         <source>Key targets left out</source>
         <translation>未及时到达的重点目标</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="75" />
+        <location filename="../processing/alg_resource_coverage.py" line="76" />
         <source>Time limit used (min)</source>
         <translation>采用的时限（分钟）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="130" />
+        <location filename="../processing/alg_resource_coverage.py" line="131" />
         <source>Time limit: {0:g} min from dispatch ({1}; source: {2}); turnout when none is given: {3:g} min.</source>
         <translation>时限：自调派起 {0:g} 分钟（{1}；依据：{2}）；未填出动时间时按 {3:g} 分钟。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="156" />
+        <location filename="../processing/alg_resource_coverage.py" line="157" />
         <source>The layer '{0}' looks like {1}, but the layer kind chosen is {2}.</source>
         <translation>图层“{0}”看起来是{1}，但所选的图层类型为{2}。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_resource_coverage.py" line="172" />
+        <location filename="../processing/alg_resource_coverage.py" line="173" />
         <source>Left out per township: {0}</source>
         <translation>各镇街未覆盖人口：{0}</translation>
     </message>
@@ -3353,52 +3591,52 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
 <context>
     <name>RiskAtlasAlgorithm</name>
     <message>
-        <location filename="../processing/base.py" line="223" />
+        <location filename="../processing/base.py" line="205" />
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="356" />
+        <location filename="../processing/base.py" line="345" />
         <source>Layer '{0}' has no coordinate reference system: set one in Layer Properties ▸ Source.</source>
         <translation>图层“{0}”没有坐标参考系：请在 图层属性 ▸ 源 中设置。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="51" />
+        <location filename="../processing/base.py" line="49" />
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="52" />
+        <location filename="../processing/base.py" line="50" />
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="53" />
+        <location filename="../processing/base.py" line="51" />
         <source>Coverage</source>
         <translation>覆盖分析</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="54" />
+        <location filename="../processing/base.py" line="52" />
         <source>Atlas</source>
         <translation>图集</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="284" />
+        <location filename="../processing/base.py" line="272" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="383" />
+        <location filename="../processing/base.py" line="372" />
         <source>Layer '{0}' has no field '{1}' ({2}).</source>
         <translation>图层“{0}”没有字段“{1}”（{2}）。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="291" />
+        <location filename="../processing/base.py" line="279" />
         <source>Language of the reports (zh: Chinese, en: English)</source>
         <translation>报告语言（zh：中文，en：英文）</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="50" />
+        <location filename="../processing/base.py" line="48" />
         <source>Assessment</source>
         <translation>风险评估</translation>
     </message>
@@ -3423,37 +3661,37 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
         <translation>{0}由“{1}”生成：请先运行该算法。</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="230" />
+        <location filename="../processing/base.py" line="212" />
         <source>File error: {0}</source>
         <translation>文件错误：{0}</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="201" />
+        <location filename="../processing/base.py" line="181" />
         <source>{0}: no layer can be opened from {1}</source>
         <translation>{0}：无法从 {1} 打开图层</translation>
     </message>
     <message>
-        <location filename="../processing/population.py" line="16" />
+        <location filename="../processing/population.py" line="17" />
         <source>Residents field</source>
         <translation>常住人口字段</translation>
     </message>
     <message>
-        <location filename="../processing/population.py" line="18" />
+        <location filename="../processing/population.py" line="19" />
         <source>Population grid (raster, band 1 = residents per cell; instead of a population layer)</source>
         <translation>人口格网（栅格，第 1 波段 = 每格常住人口；代替人口图层）</translation>
     </message>
     <message>
-        <location filename="../processing/population.py" line="30" />
+        <location filename="../processing/population.py" line="31" />
         <source>Give POPULATION or POPULATION_RASTER, not both.</source>
         <translation>POPULATION 与 POPULATION_RASTER 只能给出其一。</translation>
     </message>
     <message>
-        <location filename="../processing/population.py" line="35" />
+        <location filename="../processing/population.py" line="36" />
         <source>POPULATION_RASTER cannot be read as a raster layer.</source>
         <translation>POPULATION_RASTER 无法作为栅格图层读取。</translation>
     </message>
     <message>
-        <location filename="../processing/population.py" line="44" />
+        <location filename="../processing/population.py" line="45" />
         <source>Give POPULATION (polygons or points) or POPULATION_RASTER.</source>
         <translation>请给出 POPULATION（面或点）或 POPULATION_RASTER。</translation>
     </message>
@@ -3471,7 +3709,7 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
         <translation>加载示例县数据</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="129" />
+        <location filename="../plugin.py" line="140" />
         <source>Risk Atlas</source>
         <translation>风险图谱</translation>
     </message>
@@ -3486,12 +3724,12 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
         <translation>使用手册</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="122" />
+        <location filename="../plugin.py" line="133" />
         <source>Could not copy the sample county: {0}</source>
         <translation>无法复制示例县数据：{0}</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="129" />
+        <location filename="../plugin.py" line="140" />
         <source>Sample county loaded: {0} layers from {1}</source>
         <translation>已加载示例县数据：{0} 个图层，来自 {1}</translation>
     </message>

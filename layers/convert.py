@@ -27,6 +27,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
+from ..core import log_lines as say
 from ..core.crs import local_projected_epsg
 from ..support import compat
 from .schemas import BOOL, DOUBLE, INT, STRING
@@ -148,14 +149,14 @@ def source_to_frame(source, name, target_crs=None, transform_context=None, reque
         read = _read_per_feature(source, request, names, kinds, feedback)
     fids, geoms, data, dropped_zm, curved = read
     if reproject:
-        notes.append(f"reprojected from {source_crs.authid() or source_crs.description()} "
-                     f"to {target_crs.authid()} ({target_crs.description()})")
+        notes.append(say.LogLine(say.REPROJECTED, source=source_crs.authid() or source_crs.description(),
+                                 target=target_crs.authid(), description=target_crs.description()))
     geoms[shapely.is_empty(geoms)] = None  # GeoPackage stores a missing geometry as an empty one
     if dropped_zm:
         geoms = shapely.force_2d(geoms)
-        notes.append(f"Z/M values dropped from {dropped_zm} features (analysis is planar)")
+        notes.append(say.LogLine(say.ZM_DROPPED, count=dropped_zm))
     if curved:
-        notes.append(f"{curved} curved geometries segmentised")
+        notes.append(say.LogLine(say.CURVES_SEGMENTISED, count=curved))
     index = pd.Index(np.asarray(fids, dtype=np.int64), name="fid")
     # No pyproj CRS on the frame: the CRS lives on the LayerFrame (QGIS's). Creating a pyproj CRS in
     # Processing's background thread crashed QGIS 3.40 (Debian 13: PROJ used by QGIS and pyproj at once),

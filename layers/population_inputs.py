@@ -13,6 +13,7 @@ Read with GDAL (the library QGIS reads rasters with), never a second copy of it.
 """
 import numpy as np
 
+from ..core import log_lines as say
 from ..core import messages as m
 from ..core.errors import InputError
 from .convert import LayerFrame
@@ -87,8 +88,8 @@ def raster_cells(layer, target_crs, transform_context, name=None):
                          RESIDENTS: residents}, index=index)
     crs = target_crs if target_crs.isValid() else layer.crs()
     gdf = gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(squares, index=index), crs=crs.authid() or crs.toWkt())
-    notes = [f"{len(gdf)} populated cells of {values.shape[0]} × {values.shape[1]} (cell {abs(dx):g} × {abs(dy):g} "
-             f"in {layer.crs().authid()}; nodata and 0 cells dropped), {residents.sum():,.0f} residents"]
+    notes = [say.LogLine(say.RASTER_CELLS, cells=len(gdf), rows=values.shape[0], columns=values.shape[1], dx=abs(dx),
+                         dy=abs(dy), crs=layer.crs().authid(), residents=float(residents.sum()))]
     return LayerFrame(gdf, name, {CELL_ID: STRING, RESIDENTS: DOUBLE}, layer.crs(), crs, notes)
 
 
@@ -123,7 +124,7 @@ def points_as_squares(frame, side=POINT_SQUARE_M):
     values[pointy] = new
     out[column] = values
     return LayerFrame(out, frame.name, frame.field_types, frame.source_crs, frame.crs,
-                      list(frame.notes) + [f"{len(pointy)} points counted where they lie (squares of {side:g} m)"])
+                      list(frame.notes) + [say.LogLine(say.POINTS_AS_SQUARES, count=len(pointy), side=side)])
 
 
 def write_population_grid(raster_source, gpkg, layer_name, target_crs):

@@ -9,7 +9,7 @@ from functools import cached_property
 import numpy as np
 
 from ..core import messages as m
-from ..core.errors import InputError
+from ..core.errors import QT_TRANSLATE_NOOP, InputError
 from ..core.ledger.codes import AMBIGUOUS, UNKNOWN, read_codes
 from ..core.values import id_strings, parse_numbers
 from .outputs import TARGET_ID_FIELDS, first_present
@@ -26,6 +26,12 @@ def numbers(frame, name, what):
 
 OSM_TAGS = ("highway", "oneway", "maxspeed", "junction")  # read from GDAL's other_tags when not columns
 ROLE_FALLBACKS = {"class": ("class_cn", "highway")}  # other class columns: the Chinese class code, OSM's highway
+SPEED_ORIGINS = {  # where a road's speed came from, as the log and the record name it (core.roads ORIGINS)
+    "field": QT_TRANSLATE_NOOP("FireStationReach", "field {field}"),
+    "maxspeed": QT_TRANSLATE_NOOP("FireStationReach", "maxspeed × {factor:g}"),
+    "class": QT_TRANSLATE_NOOP("FireStationReach", "class"),
+    "left_out": QT_TRANSLATE_NOOP("FireStationReach", "left out"),
+}
 
 
 @dataclass
@@ -47,15 +53,24 @@ class RoadInputs:
         return self.speed.counts
 
     @cached_property
+    def _speeds_counted(self):
+        return self.speed.used()  # counted once: the log and the provenance both ask
+
+    def speeds_used_in(self, translate=None):
+        """Rows (what, class, km/h, roads) of the speeds a run used: the speed field, maxspeed × factor, each
+        class's table speed, DEFAULT_SPEED and the roads left out (km/h 0); ``what`` in the language of
+        ``translate`` (context FireStationReach), English without."""
+        tr = translate or (lambda text: text)
+        names = {"field": tr(SPEED_ORIGINS["field"]).format(field=self.fields.get("speed")),
+                 "maxspeed": tr(SPEED_ORIGINS["maxspeed"]).format(factor=self.speed.preset.maxspeed_factor),
+                 "class": tr(SPEED_ORIGINS["class"]), "default": "DEFAULT_SPEED",
+                 "left_out": tr(SPEED_ORIGINS["left_out"])}
+        return [(names[origin], key, round(kmh, 3), count) for origin, key, kmh, count in self._speeds_counted]
+
+    @property
     def speeds_used(self):
-        """Rows (what, class, km/h, roads) of the speeds a run used — for the log, the HTML report and the
-        provenance: the speed field, maxspeed × factor, each class's table speed, DEFAULT_SPEED and the roads
-        left out (km/h 0). Counted once (the log and the provenance both ask)."""
-        speed = self.speed
-        names = {"field": f"field {self.fields.get('speed')}", "maxspeed":
-                 f"maxspeed × {speed.preset.maxspeed_factor:g}", "class": "class", "default": "DEFAULT_SPEED",
-                 "left_out": "left out"}
-        return [(names[origin], key, round(kmh, 3), count) for origin, key, kmh, count in speed.used()]
+        """``speeds_used_in`` in English: for the HTML report and the provenance record."""
+        return self.speeds_used_in()
 
 
 def osm_tags(roads):
@@ -241,7 +256,7 @@ def road_report(network, count):
         warnings.append(translate(
             "FireStationReach", "The roads look like an OSM import (highway) but the speed table leaves no line out: "
             "footways, waterways and railways are driven too. Choose the speed preset of OSM highway classes."))
-    used = network.speeds_used
+    used = network.speeds_used_in(lambda text: translate("FireStationReach", text))
     info.append(translate("FireStationReach", "Speeds used (km/h × roads): {0}").format("; ".join(
         f"{what}{' ' + key if key else ''} {kmh:g} × {roads}" for what, key, kmh, roads in used[:40])
         + ("; …" if len(used) > 40 else "")))

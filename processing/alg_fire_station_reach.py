@@ -4,7 +4,7 @@ from qgis.core import QgsProcessingParameterMultipleLayers
 from ..core.garbage_collector import objects_frozen
 from ..core.standards import fire_stations as fs
 from ..support import compat
-from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm
+from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm, say_in_ui
 from .population import add_population, read_population
 from .reach_parameters import ReachParameters
 
@@ -111,7 +111,7 @@ class FireStationReach(ReachParameters, RiskAtlasAlgorithm):
                                  else None)},
             on_edges=write_edges)
         for line in result.info:
-            feedback.pushInfo(line)
+            feedback.pushInfo(say_in_ui(line))
         self.push_warnings(feedback, result.warnings)
         result.warnings = [self.render(w) for w in result.warnings]  # the report's, in the user's language
         self.check_cancelled(feedback)

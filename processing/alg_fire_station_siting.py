@@ -7,7 +7,7 @@ from ..core.standards.siting_rules import CANDIDATE_SPACING_M
 from ..core.standards.siting_weights import WEIGHT_PRESETS
 from ..support import compat
 from ..support.i18n import is_chinese
-from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm
+from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm, say_in_ui
 from .population import add_population, read_population
 from .reach_parameters import ReachParameters
 
@@ -52,7 +52,8 @@ class FireStationSiting(ReachParameters, RiskAtlasAlgorithm):
         self.add_number("CANDIDATE_SPACING", self.tr("Spacing of generated candidates (m)"), CANDIDATE_SPACING_M,
                         minimum=1.0, decimals=0)
         self.addParameter(QgsProcessingParameterEnum("OBJECTIVE", self.tr("Objective"), options=[
-            self.tr("MCLP: the best sites (as many as the new stations)"), self.tr("LSCP: the fewest sites for full cover")],
+            self.tr("MCLP: the best sites (as many as the new stations)"),
+            self.tr("LSCP: the fewest sites for full cover")],
             defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber("NEW_STATIONS", self.tr("New stations (MCLP)"),
                                                        compat.NUMBER_INTEGER, DEFAULT_NEW_STATIONS, minValue=0))
@@ -96,7 +97,7 @@ class FireStationSiting(ReachParameters, RiskAtlasAlgorithm):
                                   self.parameterAsDouble(parameters, "CANDIDATE_SPACING", context), crs,
                                   self.progress(feedback, 5, 85, scale=0.01))
         for line in plan.info:
-            feedback.pushInfo(line)
+            feedback.pushInfo(say_in_ui(line))
         for rule_id in plan.rules.skipped_rules:
             feedback.pushWarning(self.tr("Siting rule '{0}' skipped: its input ({1}) is not given.").format(
                 rule_id, ", ".join(plan.rules.missing_inputs.get(rule_id, ()))))

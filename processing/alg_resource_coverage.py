@@ -6,7 +6,7 @@ from ..core.garbage_collector import objects_frozen
 from ..core.standards import emergency_resources as er
 from ..support import compat
 from ..support.i18n import is_chinese
-from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm
+from .base import LEAVE_OUT, STOP, WARN, Reads, RiskAtlasAlgorithm, say_in_ui
 from .population import add_population, read_population
 from .road_parameters import add_access_distance, add_node_tolerance, add_road_parameters, read_roads
 
@@ -139,7 +139,7 @@ class ResourceCoverage(RiskAtlasAlgorithm):
                                           "road_keys": roads.gdf[roads.key].reindex(network.fids).to_numpy(
                                               dtype=object) if roads.key else None})
         for line in result.info:
-            feedback.pushInfo(line)
+            feedback.pushInfo(say_in_ui(line))
         self.push_warnings(feedback, result.warnings)
         self.check_cancelled(feedback)
         record = self.provenance(parameters, resource_kind=kind, time_preset=preset.name,

@@ -37,7 +37,7 @@ from ..support import compat
 from ..support.dependencies import install_message
 from ..support.i18n import PLUGIN_DIR, plugin_version, ui_language
 from . import preselect
-from .reading import Reading, Reads, translate_input_error  # noqa: F401 (for the algorithms)
+from .reading import Reading, Reads, layer_note, say_in_ui, translate_input_error  # noqa: F401 (for the algorithms)
 from .writing import Writing
 
 def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks for; translated in group())
@@ -286,7 +286,8 @@ class RiskAtlasAlgorithm(Reading, Writing, QgsProcessingAlgorithm):
         """'zh' or 'en': LANGUAGE when given, else QGIS's UI language (the log always follows the UI)."""
         from ..support.i18n import is_chinese
 
-        value = self.parameterAsEnumString(parameters, "LANGUAGE", context) if self.given(parameters, "LANGUAGE") else ""
+        given = self.given(parameters, "LANGUAGE")
+        value = self.parameterAsEnumString(parameters, "LANGUAGE", context) if given else ""
         return value if value in LANGUAGES else ("zh" if is_chinese() else "en")
 
     # ---------------------------------------------------------------- reading
@@ -308,7 +309,7 @@ class RiskAtlasAlgorithm(Reading, Writing, QgsProcessingAlgorithm):
             self.check_cancelled(feedback)
             feedback.setProgress(start + span * scale * done)
             if message:
-                feedback.pushDebugInfo(str(message[0]))
+                feedback.pushDebugInfo(say_in_ui(message[0]))
         return report
 
     @staticmethod
@@ -347,7 +348,7 @@ class RiskAtlasAlgorithm(Reading, Writing, QgsProcessingAlgorithm):
                     "Layer '{0}' has no coordinate reference system: set one in Layer Properties ▸ Source.")
                 .format(layer_name))
         for note in frame.notes:
-            feedback.pushInfo(f"{layer_name}: {note}")
+            feedback.pushInfo(layer_note(layer_name, note))
         return self.apply_reads(parameters, name, context, feedback, frame)
 
     def field_parameter(self, parameters, name, context, frame=None, required=False):
@@ -417,7 +418,10 @@ class RiskAtlasAlgorithm(Reading, Writing, QgsProcessingAlgorithm):
 
     @staticmethod
     def push_provenance(feedback, record):
-        feedback.pushInfo("provenance: " + json.dumps(record, ensure_ascii=False))
+        from ..core import log_lines
+
+        line = log_lines.LogLine(log_lines.PROVENANCE, record=json.dumps(record, ensure_ascii=False))
+        feedback.pushInfo(say_in_ui(line))
 
     def provenance(self, parameters, **extra):
         """How an output was made: algorithm id, plugin version and parameters (JSON-able)."""

@@ -322,7 +322,7 @@ def fire_station_siting(algorithm=None):
     from ..core.standards.siting_weights import WEIGHT_PRESETS
 
     zh = is_chinese()
-    rules = _list([f"{r.description_zh if zh else r.description_en} ({r.source})"
+    rules = _list([f"{r.description_zh}（{r.cited(zh)}）" if zh else f"{r.description_en} ({r.cited(zh)})"
                    for r in SITING_RULE_SETS[DEFAULT_SITING_RULES]], zh)
     weights = _list([f"{p.label_zh if zh else p.label_en}: " + " / ".join(number(w) for w in p.by_level)
                      for p in WEIGHT_PRESETS], zh)

@@ -4,6 +4,7 @@ from qgis.core import QgsProcessingException, QgsProcessingParameterRasterLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..support import compat
+from .reading import layer_note
 
 
 translate = QCoreApplication.translate
@@ -36,7 +37,7 @@ def read_population(algorithm, parameters, context, feedback, target_crs, requir
                                                    "POPULATION_RASTER cannot be read as a raster layer."))
         frame = raster_cells(layer, target_crs, context.transformContext())
         for note in frame.notes:
-            feedback.pushInfo(f"{frame.name}: {note}")
+            feedback.pushInfo(layer_note(frame.name, note))
         algorithm.check_cancelled(feedback)
         return frame, RESIDENTS
     if not vector:
@@ -49,5 +50,5 @@ def read_population(algorithm, parameters, context, feedback, target_crs, requir
     algorithm.check_fields(frame, {"residents": field}, feedback, required=("residents",))  # validateinputs' rules
     if not keep_points and has_points(frame):
         frame = points_as_squares(frame)
-        feedback.pushInfo(f"{frame.name}: {frame.notes[-1]}")
+        feedback.pushInfo(layer_note(frame.name, frame.notes[-1]))
     return frame, field

@@ -32,6 +32,20 @@ def translate_input_error(text):
     return QCoreApplication.translate("InputError", text)
 
 
+def say_in_ui(line):
+    """A log line of core or of the layer reading (``core.log_lines``) in the user's language."""
+    from ..core import log_lines
+
+    return log_lines.say(line, lambda text: QCoreApplication.translate(log_lines.CONTEXT, text))
+
+
+def layer_note(layer, note):
+    """'layer: note' for the log, in the user's language."""
+    from ..core import log_lines
+
+    return say_in_ui(log_lines.LogLine(log_lines.LAYER_NOTE, layer=layer, note=note))
+
+
 class Reading:
     """Reading inputs and speaking of bad input, for ``RiskAtlasAlgorithm`` (which keeps, per run, the frames
     it read in ``_frames``)."""

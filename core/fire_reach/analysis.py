@@ -8,6 +8,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .. import network as nw
+from .. import log_lines as say
 from .. import messages as m
 from ..errors import InputError, Notice, Warnings
 from .bands import edge_bands_frame
@@ -91,29 +92,29 @@ def fire_station_reach(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: 
     st = _station_inputs(stations, station_ids, turnout, station_classes, suburban, station_names, options,
                          (station_layer, station_fids), names.get("turnout_field"), info, warnings)
 
-    progress(5, "building the road graph")
+    progress(5, say.BUILDING_GRAPH)
     net = nw.build_network(roads, speeds_kmh, oneway, node_tolerance=options.node_tolerance)
     if net.n_edges == 0:
         raise InputError(m.ROADS_WITHOUT_LENGTH, layer=road_layer)
     n_comp, comp = nw.components(net)
     stats.update(nodes=net.n_nodes, edges=net.n_edges, network_parts=int(n_comp))
-    info.append(f"road graph: {net.n_nodes:,} nodes, {net.n_edges:,} edges, {n_comp} connected part(s)")
+    info.append(say.LogLine(say.ROAD_GRAPH, nodes=net.n_nodes, edges=net.n_edges, parts=n_comp))
 
-    progress(15, "placing the stations on the network")
+    progress(15, say.PLACING_STATIONS)
     loc = _place_stations(net, st, options, (station_layer, station_fids), warnings)
     road_fids = names.get("road_fids")
     _warn_unconnected(net, n_comp, comp, loc, warnings, stats,
                       (road_layer, np.arange(len(roads)) if road_fids is None else np.asarray(road_fids),
                        names.get("road_keys")))
 
-    progress(25, "searching the network from all stations at once")
+    progress(25, say.SEARCHING)
     land = _reach_and_land(net, loc, st, study_area, districts, options, names, progress, info, warnings, stats,
                            times_beyond_limit=bool(targets), on_edges=on_edges)
 
-    progress(80, "residents")
+    progress(80, say.RESIDENTS)
     res_area, res_gap, res_district = _residents(land, population, residents, len(st), warnings, stats)
 
-    progress(88, "targets")
+    progress(88, say.TARGETS)
     target_frames = [targets_frame(land.result, layer_name, geoms, ids, D, T, st.ids)
                      for layer_name, geoms, ids in targets]
 
@@ -131,7 +132,7 @@ def fire_station_reach(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: 
     stats.update(study_km2=float(shapely.area(land.study) / 1e6),
                  gap_km2=float(gaps["area_km2"].sum()) if len(gaps) else 0.0)
     summary = summary_frame(areas, target_gdf, stats)
-    progress(95, "done")
+    progress(95, say.DONE)
     return ReachResult(land.edges, areas, gaps, target_gdf, summary, info, warnings, stats, edge_bands=land.bands)
 
 
@@ -162,8 +163,7 @@ def _station_inputs(stations: npt.ArrayLike, station_ids: Sequence[Any], turnout
     n_default = int((~np.isfinite(minutes)).sum())
     minutes = np.where(np.isfinite(minutes), minutes, options.default_turnout)
     if n_default:
-        info.append(f"{n_default} stations without a turnout time use "
-                    f"DEFAULT_TURNOUT = {options.default_turnout:g} min")
+        info.append(say.LogLine(say.DEFAULT_TURNOUT_USED, count=n_default, minutes=options.default_turnout))
     return Stations(
         geoms=geoms, ids=ids,
         names=np.array(station_names if station_names is not None else [None] * n_st, dtype=object),
@@ -254,27 +254,27 @@ def _reach_and_land(net: nw.RoadNetwork, loc: nw.Location, st: Stations, study_a
         districts_job = pool.submit(computed_districts, grid, net, all_parts, inside, n_st,
                                     shapely.from_wkb(shapely.to_wkb(study)), options)
     try:
-        progress(40, "cutting the reached roads")
+        progress(40, say.CUTTING_ROADS)
         edges = edges_frame(net, parts, st.ids, roads_index=names.get("road_fids"))
         bands = edge_bands_frame(net, parts, st.ids, options.band_min, T) if options.band_min else None
         stats["cell_m"] = grid.cell
         if on_edges is not None:
             on_edges(edges, bands, grid.cell)
 
-        progress(50, "resolving the land each station reaches first")
-        info.append(f"land rule evaluated on a {grid.cell:g} m grid ({grid.shape[0]:,} × {grid.shape[1]:,} cells)")
+        progress(50, say.LAND_RULE)
+        info.append(say.LogLine(say.LAND_GRID, cell=grid.cell, rows=grid.shape[0], columns=grid.shape[1]))
         workers = 2 if options.parallel and (os.cpu_count() or 1) > 1 else 1
         keys = earliest_key_within(grid, net, parts, D, workers)  # key grid: arrival and station
         del parts
         reach_label = np.where(inside & (keys < EMPTY), (keys & SOURCE_MASK).astype(np.int64), NONE)
         reach_label = np.where(inside, reach_label, OUTSIDE)
         del keys
-        progress(65, "drawing areas and gaps")
+        progress(65, say.AREAS_AND_GAPS)
         area_geoms, gap_geoms = areas_and_gaps(grid, reach_label, n_st, study, options)
 
         district_label = None
         if all_parts is not None:
-            progress(72, "districts: land each station reaches first with no time limit")
+            progress(72, say.DISTRICTS)
             district_label, district_geoms = (
                 districts_job.result() if districts_job is not None
                 else computed_districts(grid, net, all_parts, inside, n_st, study, options))
@@ -302,8 +302,7 @@ def _districts_wanted(st: Stations, options: ReachOptions, info: list[str]) -> b
     if wanted is None:
         wanted = any(class_limit_km2(c, s) is not None for c, s in zip(st.classes, st.suburban))
         if not wanted:
-            info.append("districts not computed: no station has a class or the suburban flag to compare a "
-                        "district with (give DISTRICTS, or the stations' classes); the district fields are empty")
+            info.append(say.LogLine(say.NO_DISTRICTS))
     return bool(wanted)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from .. import log_lines as say
 from .. import messages as m
 from ..errors import Notice, Warnings
 from ..fire_reach import ReachOptions, fire_station_reach
@@ -91,7 +92,7 @@ def resource_coverage(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: n
         study_area=study, population=population, residents=residents, targets=targets, options=options,
         progress=lambda percent, *message: progress(0.9 * percent, *message),
         names={**names, "stations": resources.layer, "turnout_field": resources.turnout_field})
-    progress(90, "townships")
+    progress(90, say.TOWNSHIPS)
     target_frame = _targets(reach.targets, key_targets)
     areas = _areas(reach.areas, resources, target_frame)
     gaps = _gaps(reach.gaps, target_frame)

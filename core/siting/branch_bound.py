@@ -18,6 +18,7 @@ import time
 import numpy as np
 from scipy import sparse
 
+from .. import log_lines as say
 from .dual_bound import covered_weight, greedy_and_swaps, lagrangian_bound
 from .highs import Outcome
 from .problem import ReducedProblem
@@ -41,7 +42,7 @@ def max_cover_exact(reduced: ReducedProblem, p: int, time_limit_s: float | None 
     lagrange = lagrangian_bound(a, w, picked, p, left)
     bound = lagrange.bound
     if bound <= value + _TOLERANCE * max(1.0, value):
-        return Outcome(reduced.columns[picked], "optimal", "Lagrangian bound met by the swap search", value, value)
+        return Outcome(reduced.columns[picked], "optimal", say.LogLine(say.BOUND_MET_BY_SWAPS), value, value)
     survivors = np.flatnonzero(lagrange.with_site() > value + _TOLERANCE * max(1.0, value))
     deadline = None if time_limit_s is None else start + time_limit_s
     search = _Search(a, w, survivors, lagrange.site_value, lagrange.constant, p, value, deadline)
@@ -50,13 +51,13 @@ def max_cover_exact(reduced: ReducedProblem, p: int, time_limit_s: float | None 
     except _OutOfTime:
         best = search.best_set if search.best_set is not None else picked
         return Outcome(reduced.columns[best], "time_limit",
-                       f"branch and bound: time limit ({len(survivors)} sites after fixing)",
+                       say.LogLine(say.BRANCH_AND_BOUND_TIME_LIMIT, sites=len(survivors)),
                        max(search.best, value), bound)
     best = search.best_set if search.best_set is not None else picked
     best_value = covered_weight(a, w, best)
     return Outcome(reduced.columns[best], "optimal",
-                   f"Lagrangian bound {bound:,.1f}, {len(survivors)} sites after fixing, "
-                   f"branch and bound over {search.nodes:,} sets", best_value, best_value)
+                   say.LogLine(say.BRANCH_AND_BOUND, bound=bound, sites=len(survivors), sets=search.nodes),
+                   best_value, best_value)
 
 
 class _Search:

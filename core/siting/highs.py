@@ -20,6 +20,7 @@ import numpy as np
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, OptimizeResult, linprog, milp
 
+from .. import log_lines as say
 from .problem import ReducedProblem
 
 # optimal: proven; time_limit: the best found when the limit ran out (see bound and gap);
@@ -64,7 +65,7 @@ def max_cover(reduced: ReducedProblem, p: int, time_limit_s: float | None = None
     if lp.status == 0:
         x = _integral(lp.x[:n_cols])
         if x is not None and x.sum() <= p and value(x) >= bound - 1e-9 * max(1.0, abs(bound)):
-            return Outcome(reduced.columns[x > 0.5], "optimal", "LP relaxation integral", value(x), bound)
+            return Outcome(reduced.columns[x > 0.5], "optimal", say.LogLine(say.LP_INTEGRAL), value(x), bound)
     greedy = _greedy_columns(reduced.matrix, w, p)
     res = milp(cost, integrality=np.concatenate([np.ones(n_cols), np.zeros(n_rows)]), bounds=Bounds(0.0, 1.0),
                constraints=[LinearConstraint(link, -np.inf, 0.0), LinearConstraint(budget, -np.inf, p)],
@@ -87,11 +88,11 @@ def set_cover(reduced: ReducedProblem, time_limit_s: float | None = None, mip_re
     # the classic greedy cover (most rows first), then sites made redundant by later ones dropped
     greedy = _without_redundant(a, _greedy_columns(a, np.ones(a.shape[0]), n_cols))
     if len(greedy) <= bound:
-        return Outcome(reduced.columns[greedy], "optimal", "greedy cover meets the LP bound", len(greedy), bound)
+        return Outcome(reduced.columns[greedy], "optimal", say.LogLine(say.GREEDY_MEETS_BOUND), len(greedy), bound)
     if lp.status == 0:
         x = _integral(lp.x)
         if x is not None and x.sum() <= bound:
-            return Outcome(reduced.columns[x > 0.5], "optimal", "LP relaxation integral", value(x), bound)
+            return Outcome(reduced.columns[x > 0.5], "optimal", say.LogLine(say.LP_INTEGRAL), value(x), bound)
     res = milp(np.ones(n_cols), integrality=np.ones(n_cols), bounds=Bounds(0.0, 1.0),
                constraints=[LinearConstraint(a, 1.0, np.inf)], options=_mip_options(time_limit_s, mip_rel_gap, start))
     return _outcome(reduced, res, n_cols, value, greedy, bound, maximise=False)
@@ -103,7 +104,7 @@ def _outcome(reduced: ReducedProblem, res: OptimizeResult, n_cols: int, value: C
     x_greedy = np.zeros(n_cols)
     x_greedy[greedy] = 1.0
     if res.x is None:
-        return Outcome(reduced.columns[greedy], "greedy", f"HiGHS found no solution in time: {res.message}",
+        return Outcome(reduced.columns[greedy], "greedy", say.LogLine(say.HIGHS_NO_SOLUTION, message=res.message),
                        value(x_greedy), lp_bound)
     x = np.round(res.x[:n_cols])
     status: SolverStatus = "optimal" if res.status == 0 else "time_limit"

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from .. import log_lines as say
 from .. import messages as m
 from .. import network as nw
 from ..errors import InputError
@@ -26,7 +27,7 @@ from .rules import CandidateFilter, filter_candidates
 from .solve import Objective, SitingResult, solve_siting
 from .tables import RowState, sites_frame, summary_frame, uncovered_frame
 
-Progress = Callable[[float, str], Any]
+Progress = Callable[..., Any]  # (percent, optional log line)
 
 
 @dataclass
@@ -92,16 +93,16 @@ def plan_sites(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: npt.Arra
     roads = np.asarray(roads, dtype=object)
     station_turnout = np.asarray(station_turnout, dtype=np.float64)
     station_turnout = np.where(np.isfinite(station_turnout), station_turnout, float(options.default_turnout))
-    report(2, "building the road graph")
+    report(2, say.BUILDING_GRAPH)
     net = nw.build_network(roads, speeds_kmh, oneway, node_tolerance=options.node_tolerance)
     if net.n_edges == 0:
         raise InputError(m.ROADS_WITHOUT_LENGTH, layer="roads")
 
-    report(5, "candidates")
+    report(5, say.CANDIDATES)
     if candidates is None:
         cand = candidates_along_roads(roads, road_ids, spacing_m, crs=crs, road_classes=road_classes)
         cand["site_id"] = [f"C{i + 1:04d}" for i in range(len(cand))]
-        info.append(f"{len(cand):,} candidates generated along the roads every {spacing_m:g} m")
+        info.append(say.LogLine(say.CANDIDATES_GENERATED, count=len(cand), spacing=spacing_m))
     else:
         geoms = np.asarray(candidates, dtype=object)
         ids = [str(v) for v in (candidate_ids if candidate_ids is not None else range(1, len(geoms) + 1))]
@@ -116,28 +117,29 @@ def plan_sites(roads: npt.ArrayLike, speeds_kmh: npt.ArrayLike, oneway: npt.Arra
                                        np.zeros(0, np.int64))
     level = np.where(np.isin(targets.levels, (1, 2, 3, 4)), targets.levels, UNKNOWN_LEVEL).astype(np.int64)
     target_limit = np.asarray(levels_limits, dtype=float)[level - 1]
-    report(8, "residents on the land-rule grid")
+    report(8, say.SITING_RESIDENTS)
     demand = siting_demand(net, study_area, population, residents, targets.geoms, target_limit, options)
     coverage = siting_coverage(
         net, demand, station_xy, station_turnout, shapely.get_coordinates(cand.geometry.values),
         float(options.default_turnout), options,
-        progress=lambda pct, msg: report(10 + 0.75 * pct, msg))
+        progress=lambda pct, *message: report(10 + 0.75 * pct, *message))
     n_cells = len(demand.cells)
     resident_w = np.concatenate([demand.cell_residents, np.zeros(len(targets.geoms))])
     target_n = np.concatenate([np.zeros(n_cells), np.ones(len(targets.geoms))])
     weights = resident_w + np.concatenate([np.zeros(n_cells), [target_weight(weight_preset, int(v)) for v in level]])
-    report(87, "solving")
+    report(87, say.SOLVING)
     result = solve_siting(objective, coverage.matrix, coverage.group_sums(weights), coverage.covered_now, new_sites,
                           extra_weights={"residents": coverage.group_sums(resident_w),
                                          "targets": coverage.group_sums(target_n)}, time_limit_s=solver_seconds)
-    report(95, "tables")
+    report(95, say.TABLES)
     rows = RowState(coverage.per_row(result.covered_before), coverage.per_row(result.covered_after),
                     coverage.per_row(np.diff(coverage.matrix.indptr) > 0))
     sites = sites_frame(cand, result, demand, rows)
     uncovered = uncovered_frame(demand, rows, targets, crs)
     summary = summary_frame(demand, rows, result, targets, level, len(station_xy))
-    info.append(f"demand: {n_cells:,} grid cells of {demand.grid.cell:g} m with residents, "
-                f"{len(targets.geoms):,} targets; coverage matrix {coverage.matrix.shape[0]:,} × "
-                f"{coverage.matrix.shape[1]:,} ({coverage.matrix.nnz:,} entries); solver saw "
-                f"{result.reduced_shape[0]:,} × {result.reduced_shape[1]:,}; {result.status} ({result.message})")
+    info.append(say.LogLine(
+        say.SITING_FIGURES, cells=n_cells, cell=demand.grid.cell, targets=len(targets.geoms),
+        rows=coverage.matrix.shape[0], columns=coverage.matrix.shape[1], entries=coverage.matrix.nnz,
+        solver_rows=result.reduced_shape[0], solver_columns=result.reduced_shape[1],
+        status=say.solver_status(result.status), how=result.message))
     return SitingPlan(sites, uncovered, summary, result, coverage, rules, cand, info)

@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from .. import log_lines as say
 from .. import network as nw
 from ..fire_reach.cell_apportion import apportion_to_cells
 from ..fire_reach.grid import LandGrid
@@ -30,7 +31,7 @@ from ..fire_reach.land_rule import reached_within
 from ..fire_reach.regions import study_polygon
 from ..fire_reach.results import ReachOptions
 
-Progress = Callable[[float, str], Any]
+Progress = Callable[..., Any]  # (percent, optional log line)
 
 
 @dataclass
@@ -150,6 +151,7 @@ def siting_coverage(net: nw.RoadNetwork, demand: SitingDemand, station_xy: np.nd
     target_tree = shapely.STRtree(demand.target_geoms) if len(demand.target_geoms) else None
     rows_out, cols_out = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
     n_snapped, done = int(loc.snapped.sum()), 0
+    said, tenth = 0, max(20, n_snapped // 10)  # the bar moves every 20 candidates, the log says so every tenth
     timing = {"search and land rule": 0.0}
     start = time.perf_counter()
     for point, result in nw.search_each(net, loc, candidate_turnout, top):
@@ -168,7 +170,12 @@ def siting_coverage(net: nw.RoadNetwork, demand: SitingDemand, station_xy: np.nd
         cols_out.append(np.full(len(rows), point, dtype=np.int32))
         done += 1
         if progress is not None and done % 20 == 0:
-            progress(100.0 * done / max(n_snapped, 1), f"coverage of candidate {done:,} of {n_snapped:,}")
+            percent = 100.0 * done / max(n_snapped, 1)
+            if done // tenth > said:
+                said = done // tenth
+                progress(percent, say.LogLine(say.COVERAGE_OF_CANDIDATE, done=done, total=n_snapped))
+            else:
+                progress(percent)
     timing["search and land rule"] = time.perf_counter() - start
     seconds.update(timing)
     del rows_out[0], cols_out[0]

@@ -46,6 +46,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from .. import log_lines as say
 from .. import messages as m
 from ..errors import InputError
 from . import highs
@@ -127,13 +128,13 @@ def solve_mclp(coverage: sparse.spmatrix | npt.ArrayLike, weights: npt.ArrayLike
         if reduced_pruned.shape[1] > new_sites:
             reduced = reduced_pruned
     if new_sites == 0 or n_rows == 0:
-        outcome = _trivial("no new station asked for" if new_sites == 0 else "no open coverable demand")
+        outcome = _trivial(say.NO_NEW_STATION if new_sites == 0 else say.NO_OPEN_DEMAND)
     elif new_sites >= n_cols:  # every useful candidate fits: cover all, with the fewest sites
         outcome = highs.set_cover(reduce_problem(problem, set_cover=True), time_limit_s, mip_rel_gap)
         total = float(reduced.weights.sum())
         outcome = highs.Outcome(outcome.picked, outcome.status,
-                                f"P = {new_sites} ≥ {n_cols} useful candidates: the fewest sites covering all "
-                                f"coverable demand ({outcome.message})", total, total)
+                                say.LogLine(say.COVER_ALL, new_sites=new_sites, candidates=n_cols,
+                                            how=outcome.message), total, total)
     elif large:
         outcome = max_cover_exact(reduced, new_sites, time_limit_s)
     else:
@@ -152,7 +153,7 @@ def solve_lscp(coverage: sparse.spmatrix | npt.ArrayLike, weights: npt.ArrayLike
     extra = _extra_weights(extra_weights, problem.n_demand)
     reduced = reduce_problem(problem, set_cover=True)
     if reduced.shape[0] == 0:
-        outcome = _trivial("no open coverable demand")
+        outcome = _trivial(say.NO_OPEN_DEMAND)
     else:
         outcome = highs.set_cover(reduced, time_limit_s, mip_rel_gap)
     return _result("LSCP", problem, reduced.shape, outcome, None, extra, start)
@@ -169,7 +170,7 @@ def solve_siting(objective: Objective, coverage: sparse.spmatrix | npt.ArrayLike
 
 
 def _trivial(message: str) -> highs.Outcome:
-    return highs.Outcome(np.zeros(0, dtype=np.int64), "trivial", message, 0.0, 0.0)
+    return highs.Outcome(np.zeros(0, dtype=np.int64), "trivial", say.LogLine(message), 0.0, 0.0)
 
 
 def _result(objective: Objective, problem: CoverageProblem, reduced_shape: tuple[int, int], outcome: highs.Outcome,

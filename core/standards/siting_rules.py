@@ -76,7 +76,9 @@ DOWNWIND_HALF_ANGLE_DEG = 45.0  # ±45° of downwind; upwind ±45° and the cros
 @dataclass(frozen=True)
 class SitingRule:
     """One siting rule. ``distance_m``: refused when closer than this (≥ passes);
-    ``half_angle_deg``: the downwind sector's half angle (downwind rules only)."""
+    ``half_angle_deg``: the downwind sector's half angle (downwind rules only); ``source``: the clause
+    cited; ``note_zh`` / ``note_en``: what a reader should know about the value (how far it was checked,
+    what is this plugin's own definition)."""
 
     rule_id: str
     kind: RuleKind
@@ -85,24 +87,34 @@ class SitingRule:
     distance_m: float
     source: str
     half_angle_deg: float | None = None
+    note_zh: str = ""
+    note_en: str = ""
+
+    def cited(self, zh: bool) -> str:
+        """The source, then the note in the language asked for: '建标152-2017 …第三款; …'."""
+        note = self.note_zh if zh else self.note_en
+        return f"{self.source}{'；' if zh else '; '}{note}" if note else self.source
 
 
 _JB152_2017 = "建标152-2017《城市消防站建设标准》第十五条"
 _GB51080 = "GB 51080-2015《城市消防规划规范》§4.1.5"
-_UNVERIFIED = "value checked against two secondary copies of the 2017 text, not the official text"
+_UNVERIFIED_ZH = "数值据 2017 年版的两份转载文本核对，未与正式文本核对；2011 年版第十四条为 200 m"
+_UNVERIFIED_EN = ("value checked against two secondary copies of the 2017 text, not the official text; the 2011 text "
+                  "第十四条 said 200 m")
+_SECTOR_ZH = "扇区角度和半径（退距的 2 倍）为本插件的定义"
+_SECTOR_EN = "sector angle and radius (2 × setback) are this plugin's definition"
 
 JIANBIAO_152_2017_RULES = (
     SitingRule("hazard_setback", "hazard_setback",
                "消防站边界距生产、贮存危险化学品单位的危险部位一般不宜小于300 m",
                "Station at least 300 m from the hazardous parts of units producing or storing hazardous chemicals",
-               300.0, f"{_JB152_2017}第三款 ({_UNVERIFIED}; the 2011 text 第十四条 said 200 m)"),
+               300.0, f"{_JB152_2017}第三款", note_zh=_UNVERIFIED_ZH, note_en=_UNVERIFIED_EN),
     SitingRule("hazard_upwind", "hazard_downwind",
                "消防站应设置在危险化学品单位常年主导风向的上风或侧风处（本插件：下风向±45°、600 m 扇区内不选址）",
                "Station upwind or crosswind of hazardous-chemical units under the prevailing wind (this plugin: "
                "no site within the ±45° downwind sector out to 600 m)",
                DOWNWIND_REACH_FACTOR * 300.0,
-               f"{_JB152_2017}第三款; sector angle and radius (2 × setback) are this plugin's definition",
-               DOWNWIND_HALF_ANGLE_DEG),
+               f"{_JB152_2017}第三款", DOWNWIND_HALF_ANGLE_DEG, note_zh=_SECTOR_ZH, note_en=_SECTOR_EN),
     SitingRule("crowded_exit_setback", "crowded_exit_setback",
                "消防站执勤车辆主出入口距医院、学校、幼儿园、托儿所、影剧院、商场、体育场馆、展览馆等公共建筑的"
                "主要疏散出口不应小于50 m",
@@ -115,14 +127,14 @@ GB_51080_2015_RULES = (
     SitingRule("hazard_setback", "hazard_setback",
                "消防站用地边界距危险品部位不应小于200 m",
                "Station's site boundary at least 200 m from the hazardous parts of flammable/explosive sites",
-               200.0, f"{_GB51080}第3款 (also 建标152-2011 第十四条第三款)"),
+               200.0, f"{_GB51080}第3款", note_zh="亦见建标152-2011 第十四条第三款",
+               note_en="also 建标152-2011 第十四条第三款"),
     SitingRule("hazard_upwind", "hazard_downwind",
                "消防站应设置在危险品场所或设施常年主导风向的上风或侧风处（本插件：下风向±45°、400 m 扇区内不选址）",
                "Station upwind or crosswind of hazardous sites under the prevailing wind (this plugin: no site "
                "within the ±45° downwind sector out to 400 m)",
                DOWNWIND_REACH_FACTOR * 200.0,
-               f"{_GB51080}第3款; sector angle and radius (2 × setback) are this plugin's definition",
-               DOWNWIND_HALF_ANGLE_DEG),
+               f"{_GB51080}第3款", DOWNWIND_HALF_ANGLE_DEG, note_zh=_SECTOR_ZH, note_en=_SECTOR_EN),
     SitingRule("crowded_exit_setback", "crowded_exit_setback",
                "消防站执勤车辆的主出入口与人员密集场所的主要疏散出口的距离不应小于50 m",
                "Station's main vehicle exit at least 50 m from the main exits of crowded places",

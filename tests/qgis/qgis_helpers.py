@@ -1,7 +1,7 @@
 """Small builders shared by the QGIS tests (importable: tests/qgis/conftest.py puts this folder on sys.path)."""
 import numpy as np
 import shapely
-from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+from qgis.core import QgsFeature, QgsGeometry, QgsSettings, QgsVectorLayer
 
 
 def memory_layer(definition, rows, name="mem"):
@@ -126,3 +126,30 @@ def rasterise_population(gpkg, path, cell=100.0, field="residents"):
     band.WriteArray(values.reshape(rows, cols))
     dataset = None
     return str(path), float(residents.sum())
+
+
+class Language:
+    """Run in Chinese (the plugin's translator for zh_CN) or English."""
+
+    def __init__(self, language):
+        self.language = language
+
+    def __enter__(self):
+        from riskatlas.support import i18n
+
+        if self.language != "zh":
+            return self
+        settings = QgsSettings()
+        self.saved = settings.value("locale/userLocale")
+        settings.setValue("locale/userLocale", "zh_CN")
+        i18n.remove_translator()
+        i18n.install_translator()
+        return self
+
+    def __exit__(self, *exc):
+        from riskatlas.support import i18n
+
+        if self.language == "zh":
+            QgsSettings().setValue("locale/userLocale", self.saved)
+            i18n.remove_translator()
+        return False

@@ -16,12 +16,12 @@ from collections import Counter
 
 import pytest
 from bad_input_cases import ALGORITHMS, COUNTY, ERROR, FAILING_INPUT, OK, REPORT, WARNING, cases, write_layer
+from qgis_helpers import Language
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
-    QgsSettings,
     QgsVectorLayer,
 )
 
@@ -321,33 +321,6 @@ def _gpkg_with_one_table(path, table):
     feature.SetGeometry(ogr.CreateGeometryFromWkt("POINT(500000 3300000)"))
     layer.CreateFeature(feature)
     dataset = layer = None
-
-
-class Language:
-    """Run in Chinese (the plugin's translator for zh_CN) or English."""
-
-    def __init__(self, language):
-        self.language = language
-
-    def __enter__(self):
-        from riskatlas.support import i18n
-
-        if self.language != "zh":
-            return self
-        settings = QgsSettings()
-        self.saved = settings.value("locale/userLocale")
-        settings.setValue("locale/userLocale", "zh_CN")
-        i18n.remove_translator()
-        i18n.install_translator()
-        return self
-
-    def __exit__(self, *exc):
-        from riskatlas.support import i18n
-
-        if self.language == "zh":
-            QgsSettings().setValue("locale/userLocale", self.saved)
-            i18n.remove_translator()
-        return False
 
 
 def run_case(case, county, folder):

@@ -1,5 +1,6 @@
 """Siting rules: the table pinned value by value, and the filter on hand-worked geometry."""
 import math
+import re
 
 import numpy as np
 import pytest
@@ -32,8 +33,20 @@ def test_jianbiao_152_2017_rules_pinned():
     assert rules["crowded_exit_setback"].distance_m == 50.0  # 第十五条二: 不应小于50 m
     for rule in rules.values():
         assert "建标152-2017" in rule.source and "第十五条" in rule.source
-    assert "200 m" in rules["hazard_setback"].source  # the 2011 figure is named beside it
-    assert "secondary" in rules["hazard_setback"].source  # and how far it is verified
+    setback = rules["hazard_setback"]
+    assert "200 m" in setback.note_en and "200 m" in setback.note_zh  # the 2011 figure is named beside it
+    assert "secondary" in setback.note_en and "转载" in setback.note_zh  # and how far it is verified
+    assert setback.cited(True) == f"{setback.source}；{setback.note_zh}"
+    assert setback.cited(False) == f"{setback.source}; {setback.note_en}"
+    assert rules["crowded_exit_setback"].cited(True) == rules["crowded_exit_setback"].source  # no note
+
+
+def test_rule_sources_are_citations_and_notes_speak_their_language():
+    for rules in sr.SITING_RULE_SETS.values():
+        for rule in rules:
+            assert not re.search(r"[A-Za-z]{3,} [A-Za-z]{3,}", rule.source), rule.source  # no English prose
+            assert not re.search(r"[A-Za-z]{3,} [A-Za-z]{3,}", rule.note_zh), rule.note_zh
+            assert bool(rule.note_zh) == bool(rule.note_en)
 
 
 def test_gb_51080_2015_rules_pinned():
