@@ -12,6 +12,7 @@ from qgis.core import QgsProcessingException, QgsProcessingMultiStepFeedback, Qg
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.atlas_figures import atlas_figures, headline_figures
+from ..processing.reading import say_in_ui
 from . import text as T
 from .build import prepare_atlas
 from .chart import cjk_font_available
@@ -83,7 +84,8 @@ def _prepare(request, figures, frames, crs, feedback, headline):
             figures, frames, crs, language=request.language,
             title=(request.title or "").strip() or T.text("title", request.language),
             organisation=(request.organisation or "").strip(), date_text=T.format_date(request.date, request.language),
-            page_size=request.page_size, gpkg=gpkg, chart_folder=chart_folder, log=feedback.pushInfo,
+            page_size=request.page_size, gpkg=gpkg, chart_folder=chart_folder,
+            log=lambda line: feedback.pushInfo(say_in_ui(line)),
             headline=headline, run_label=request.run_label)
     except TemplateError as error:
         raise QgsProcessingException(str(error)) from error

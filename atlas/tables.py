@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from ..core.log_lines import RISK_MAP_DISSOLVED, LogLine
 from ..core.standards.risk_levels import RISK_LEVELS
 from . import text as T
 
@@ -87,7 +88,7 @@ def risk_display(risk, towns, log=None):
             parts.append(shapely.intersection(shapely.union_all(chosen), county, grid_size=0.01))
             present.append(level)
     if log is not None:
-        log(f"risk map: {len(risk)} units drawn as {len(present)} dissolved polygons (one per level)")
+        log(LogLine(RISK_MAP_DISSOLVED, units=len(risk), polygons=len(present)))
     display = gpd.GeoDataFrame({"risk_level": present}, geometry=as_multipolygons(parts), crs=risk.crs)
     return display[~shapely.is_missing(np.asarray(display.geometry.values, dtype=object))], True
 

@@ -81,6 +81,10 @@ NO_DISTRICTS = QT_TRANSLATE_NOOP("Log", "districts not computed: no station has 
                                         "compare a district with (give DISTRICTS, or the stations' classes); the "
                                         "district fields are empty")
 
+# ---------------------------------------------------------------- the atlas (atlas/tables.py)
+RISK_MAP_DISSOLVED = QT_TRANSLATE_NOOP("Log", "risk map: {units} units drawn as {polygons} dissolved polygons (one "
+                                              "per level)")
+
 # ---------------------------------------------------------------- resource coverage (core/resource_coverage)
 TOWNSHIPS = QT_TRANSLATE_NOOP("Log", "townships")
 

@@ -383,22 +383,22 @@
         <translation>{0} 必须是以下之一：{1}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="128" />
+        <location filename="../atlas/run.py" line="130" />
         <source>Give an output PDF file.</source>
         <translation>请指定输出的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="104" />
+        <location filename="../atlas/run.py" line="106" />
         <source>Could not write the atlas PDF: {0}</source>
         <translation>无法写出图集 PDF：{0}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="113" />
+        <location filename="../atlas/run.py" line="115" />
         <source>Could not write the PNG pages: {0}</source>
         <translation>无法写出 PNG 图片：{0}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="116" />
+        <location filename="../atlas/run.py" line="118" />
         <source>{0} PNG pages in {1}</source>
         <translation>{0} 页 PNG 图片已写入 {1}</translation>
     </message>
@@ -408,12 +408,12 @@
         <translation>生成方式：{0}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="47" />
+        <location filename="../atlas/run.py" line="48" />
         <source>Township names for the English atlas are read from 'name_en'.</source>
         <translation>英文图集的镇街名称取自“name_en”字段。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="49" />
+        <location filename="../atlas/run.py" line="50" />
         <source>Layer '{0}' has no field '{1}' (NAME_FIELD).</source>
         <translation>图层“{0}”没有字段“{1}”（NAME_FIELD）。</translation>
     </message>
@@ -423,7 +423,7 @@
         <translation>四色图中有 {0} 名常住人口位于所有镇街之外，未计入图集统计。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="91" />
+        <location filename="../atlas/run.py" line="93" />
         <source>Could not write the atlas layers: {0}</source>
         <translation>无法写入图集图层：{0}</translation>
     </message>
@@ -458,17 +458,17 @@
         <translation>到达范围图层不含人口：5分钟可达人口取四色图位于到达范围内的人口。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="93" />
+        <location filename="../atlas/run.py" line="95" />
         <source>Templates: {0}</source>
         <translation>版式模板：{0}</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="130" />
+        <location filename="../atlas/run.py" line="132" />
         <source>No Chinese font is installed (WenQuanYi Zen Hei, Microsoft YaHei, SimHei, PingFang SC, …): Chinese text may not show. Install fonts-wqy-zenhei (Debian) or the WenQuanYi font.</source>
         <translation>未安装中文字体（文泉驿正黑、微软雅黑、黑体、苹方等）：中文可能无法显示。请安装 fonts-wqy-zenhei（Debian）或文泉驿字体。</translation>
     </message>
     <message>
-        <location filename="../atlas/run.py" line="142" />
+        <location filename="../atlas/run.py" line="144" />
         <source>Risk atlas: {0} pages ({1} county pages + {2} townships), {3} paper, language {4}, written in {5:.1f} s: {6}</source>
         <translation>安全风险分布图集：共 {0} 页（县域 {1} 页 + {2} 个镇街），{3} 纸张，语言 {4}，用时 {5:.1f} 秒：{6}</translation>
     </message>
@@ -1604,12 +1604,12 @@ Outputs: each resource's reach area (the land it reaches first in time: its resi
         <translation>自调派起 {0} 分钟，出动 {1} 分钟</translation>
     </message>
     <message>
-        <location filename="../processing/help_tables.py" line="175" />
+        <location filename="../processing/help_tables.py" line="174" />
         <source>people</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../processing/help_tables.py" line="175" />
+        <location filename="../processing/help_tables.py" line="174" />
         <source>10,000 yuan</source>
         <translation>万元</translation>
     </message>
@@ -1735,11 +1735,6 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
 {0}
 
 在模型设计器中打开，可修改或增加步骤，或另存一份本单位的副本。与{fullassessment}不同，它将每个结果写到您指定的位置，不生成项目和 HTML 报告；也不含规划消防站和规划避难场所（请先将其并入现有图层）以及方案名称。</translation>
-    </message>
-    <message>
-        <location filename="../processing/help_tables.py" line="166" />
-        <source>project choice: no national figure found</source>
-        <translation>项目设定：未找到国家规定的数值</translation>
     </message>
 </context>
 <context>
@@ -3335,107 +3330,107 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
         <translation>未计算辖区：没有消防站给出站级或郊区标记，无从与辖区面积标准比较（可提供辖区图层 DISTRICTS，或消防站的站级）；辖区字段为空</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="85" />
+        <location filename="../core/log_lines.py" line="89" />
         <source>townships</source>
         <translation>按镇街汇总</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="88" />
+        <location filename="../core/log_lines.py" line="92" />
         <source>candidates</source>
         <translation>生成候选站址</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="89" />
+        <location filename="../core/log_lines.py" line="93" />
         <source>residents on the land-rule grid</source>
         <translation>将人口分配到用地规则网格</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="90" />
+        <location filename="../core/log_lines.py" line="94" />
         <source>coverage of candidate {done:,} of {total:,}</source>
         <translation>计算候选站址覆盖：{done:,} / {total:,}</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="91" />
+        <location filename="../core/log_lines.py" line="95" />
         <source>solving</source>
         <translation>求解</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="92" />
+        <location filename="../core/log_lines.py" line="96" />
         <source>tables</source>
         <translation>生成结果表</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="93" />
+        <location filename="../core/log_lines.py" line="97" />
         <source>{count:,} candidates generated along the roads every {spacing:g} m</source>
         <translation>沿道路每隔 {spacing:g} 米生成候选站址 {count:,} 个</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="94" />
+        <location filename="../core/log_lines.py" line="98" />
         <source>demand: {cells:,} grid cells of {cell:g} m with residents, {targets:,} targets; coverage matrix {rows:,} × {columns:,} ({entries:,} entries); solver saw {solver_rows:,} × {solver_columns:,}; {status} ({how})</source>
         <translation>需求：{cells:,} 个有人口的 {cell:g} 米网格，{targets:,} 个保护目标；覆盖矩阵 {rows:,} × {columns:,}（{entries:,} 个非零项）；求解规模 {solver_rows:,} × {solver_columns:,}；{status}（{how}）</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="98" />
+        <location filename="../core/log_lines.py" line="102" />
         <source>optimal</source>
         <translation>最优解</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="99" />
+        <location filename="../core/log_lines.py" line="103" />
         <source>time limit reached: the best set found</source>
         <translation>达到时限：给出已找到的最好方案</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="100" />
+        <location filename="../core/log_lines.py" line="104" />
         <source>no solution in time: the greedy set</source>
         <translation>时限内未求得解：给出贪心方案</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="101" />
+        <location filename="../core/log_lines.py" line="105" />
         <source>nothing to optimise</source>
         <translation>无需优化</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="104" />
+        <location filename="../core/log_lines.py" line="108" />
         <source>Lagrangian bound met by the swap search</source>
         <translation>交换搜索的结果达到拉格朗日上界</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="105" />
+        <location filename="../core/log_lines.py" line="109" />
         <source>Lagrangian bound {bound:,.1f}, {sites} sites after fixing, branch and bound over {sets:,} sets</source>
         <translation>拉格朗日上界 {bound:,.1f}，固定后余 {sites} 个站址，分支定界共检查 {sets:,} 个组合</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="107" />
+        <location filename="../core/log_lines.py" line="111" />
         <source>branch and bound: time limit ({sites} sites after fixing)</source>
         <translation>分支定界：达到时限（固定后余 {sites} 个站址）</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="108" />
+        <location filename="../core/log_lines.py" line="112" />
         <source>LP relaxation integral</source>
         <translation>线性松弛的解即为整数解</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="109" />
+        <location filename="../core/log_lines.py" line="113" />
         <source>greedy cover meets the LP bound</source>
         <translation>贪心覆盖达到线性规划下界</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="110" />
+        <location filename="../core/log_lines.py" line="114" />
         <source>HiGHS found no solution in time: {message}</source>
         <translation>HiGHS 在时限内未求得解：{message}</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="111" />
+        <location filename="../core/log_lines.py" line="115" />
         <source>P = {new_sites} ≥ {candidates} useful candidates: the fewest sites covering all coverable demand ({how})</source>
         <translation>新建站数 P = {new_sites} ≥ 有效候选站址数 {candidates}：改求覆盖全部可覆盖需求的最少站址（{how}）</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="113" />
+        <location filename="../core/log_lines.py" line="117" />
         <source>no new station asked for</source>
         <translation>未要求新建站</translation>
     </message>
     <message>
-        <location filename="../core/log_lines.py" line="114" />
+        <location filename="../core/log_lines.py" line="118" />
         <source>no open coverable demand</source>
         <translation>没有尚未覆盖且可被覆盖的需求</translation>
     </message>
@@ -3443,6 +3438,11 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
         <location filename="../core/log_lines.py" line="59" />
         <source>provenance: {record}</source>
         <translation>来源记录：{record}</translation>
+    </message>
+    <message>
+        <location filename="../core/log_lines.py" line="85" />
+        <source>risk map: {units} units drawn as {polygons} dissolved polygons (one per level)</source>
+        <translation>风险图：{units} 个单元合并为 {polygons} 个面（每个等级一个）</translation>
     </message>
 </context>
 <context>
@@ -4081,6 +4081,21 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
         <location filename="../processing/alg_shelter_per_capita.py" line="161" />
         <source>RADIUS must be more than 0 m (leave it empty for the per-type radii).</source>
         <translation>RADIUS 必须大于 0 m（留空则按类型取服务半径）。</translation>
+    </message>
+    <message>
+        <location filename="../core/shelter_capacity/analysis.py" line="25" />
+        <source>administrative</source>
+        <translation>行政区法</translation>
+    </message>
+    <message>
+        <location filename="../core/shelter_capacity/analysis.py" line="26" />
+        <source>catchment (2SFCA, straight line)</source>
+        <translation>服务半径法（2SFCA，直线距离）</translation>
+    </message>
+    <message>
+        <location filename="../core/shelter_capacity/analysis.py" line="27" />
+        <source>network catchment (2SFCA, walking)</source>
+        <translation>路网服务范围法（2SFCA，沿道路步行）</translation>
     </message>
 </context>
 <context>

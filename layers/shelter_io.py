@@ -130,7 +130,7 @@ def summary_lines(analysis):
     s = analysis.summary
     meets = (translate("ShelterPerCapita", "meets the target") if s["county_meets_target"]
              else translate("ShelterPerCapita", "below the target"))
-    lines = [translate("ShelterPerCapita", "Method: {0}").format(s["method_name"]),
+    lines = [translate("ShelterPerCapita", "Method: {0}").format(translate("ShelterPerCapita", s["method_name"])),
              translate("ShelterPerCapita", "Residents counted: {0:,.0f}; counted shelter area: {1:,.0f} m² in {2} "
                                            "shelters").format(s["residents"], s["shelter_area_m2"],
                                                               s["shelters_counted"])]

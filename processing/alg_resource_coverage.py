@@ -129,8 +129,8 @@ class ResourceCoverage(RiskAtlasAlgorithm):
                 ("access_distance", "ACCESS_DISTANCE"), ("snap_tolerance", "SNAP_TOLERANCE"),
                 ("node_tolerance", "NODE_TOLERANCE"))})
         feedback.pushInfo(self.tr("Time limit: {0:g} min from dispatch ({1}; source: {2}); turnout when none is "
-                                  "given: {3:g} min.").format(options.time_limit, preset.name, preset.source,
-                                                              options.default_turnout))
+                                  "given: {3:g} min.").format(options.time_limit, preset.name,
+                                                              preset.cited(is_chinese()), options.default_turnout))
         self.check_cancelled(feedback)
         result = resource_coverage(network.geoms, network.speeds, network.directions, resources, townships, pop_geoms,
                                    residents, targets, options, progress=self.progress(feedback, 5, 85, scale=0.01),

@@ -163,8 +163,7 @@ def response_presets_text(zh):
         label = p.label_zh if zh else p.label_en
         minutes = translate("Help", "{0} min from dispatch, turnout {1} min").format(number(p.limit_min),
                                                                                    number(p.turnout_min))
-        source = translate("Help", "project choice: no national figure found") if p.project_choice else p.source
-        lines.append(f"{label}：{minutes}（{source}）" if zh else f"{label}: {minutes} ({source})")
+        lines.append(f"{label}：{minutes}（{p.cited(zh)}）" if zh else f"{label}: {minutes} ({p.cited(zh)})")
     return "\n".join(lines)
 
 

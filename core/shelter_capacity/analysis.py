@@ -10,7 +10,7 @@ import pandas as pd
 import shapely
 
 from .. import messages as m
-from ..errors import InputError, Notice, Warnings
+from ..errors import QT_TRANSLATE_NOOP, InputError, Notice, Warnings
 from ..standards.shelters import DEFAULT_STANDARDS, ShelterStandards
 from .administrative import administrative_ratio, apportion_to_units, units_of_points
 from .fca import MEETS_TOLERANCE, FcaResult, coverage_figures, fca_from_pairs, two_step_fca
@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     import geopandas as gpd
 
 METHOD_ADMINISTRATIVE, METHOD_CATCHMENT, METHOD_NETWORK = 0, 1, 2
-METHOD_NAMES = {0: "administrative", 1: "catchment (2SFCA, straight line)", 2: "network catchment (2SFCA, walking)"}
+METHOD_NAMES = {0: QT_TRANSLATE_NOOP("ShelterPerCapita", "administrative"),  # (the log says them in the UI language)
+                1: QT_TRANSLATE_NOOP("ShelterPerCapita", "catchment (2SFCA, straight line)"),
+                2: QT_TRANSLATE_NOOP("ShelterPerCapita", "network catchment (2SFCA, walking)")}
 
 # network_pairs(demand_xy, supply_xy, radius) -> (demand_index, supply_index, distance)
 NetworkPairs = Callable[[np.ndarray, np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray, np.ndarray]]

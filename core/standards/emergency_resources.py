@@ -68,6 +68,10 @@ DEPOT_LEVELS = (  # (code, 中文, English); the supply_depots ``level`` field's
 DEPOT_LEVEL_CODES = tuple(code for code, _zh, _en in DEPOT_LEVELS)
 
 
+PROJECT_CHOICE_EN = "project choice (no national figure found)"  # the source of a preset no standard sets
+PROJECT_CHOICE_ZH = "项目设定（未找到国家规定的数值）"
+
+
 @dataclass(frozen=True)
 class ResponsePreset:
     """A named time limit: ``limit_min`` from the dispatch order (turnout + driving; an arrival at exactly
@@ -82,6 +86,10 @@ class ResponsePreset:
     source: str
     project_choice: bool = False
 
+    def cited(self, zh: bool) -> str:
+        """The source in the language asked for (a national source is cited as written)."""
+        return (PROJECT_CHOICE_ZH if zh else PROJECT_CHOICE_EN) if self.project_choice else self.source
+
 
 RESPONSE_PRESETS = (  # the order is the TIME_PRESET enum of riskatlas:resourcecoverage (after "by kind") — append only
     ResponsePreset("rescue_30min", RESCUE_TEAMS, 31.0, 1.0, "专业救援队伍：出动 1 分钟 + 行车 30 分钟",
@@ -91,13 +99,13 @@ RESPONSE_PRESETS = (  # the order is the TIME_PRESET enum of riskatlas:resourcec
                    "Fire and rescue: 5 min from dispatch", "建标152-2017 第十四条; GB 51080-2015 §4.1"),
     ResponsePreset("rescue_60min", RESCUE_TEAMS, 60.0, 1.0, "基层与社会救援力量：1 小时（项目设定）",
                    "Township and social teams: 1 hour (project choice)",
-                   "project choice (no national figure found)", project_choice=True),
+                   PROJECT_CHOICE_EN, project_choice=True),
     ResponsePreset("depot_60min", SUPPLY_DEPOTS, 60.0, 0.0, "物资储备库：1 小时运抵（项目设定）",
                    "Supply depots: delivered within 1 hour (project choice)",
-                   "project choice (no national figure found)", project_choice=True),
+                   PROJECT_CHOICE_EN, project_choice=True),
     ResponsePreset("depot_30min", SUPPLY_DEPOTS, 30.0, 0.0, "物资储备点：30 分钟运抵（项目设定）",
                    "Supply points: delivered within 30 minutes (project choice)",
-                   "project choice (no national figure found)", project_choice=True),
+                   PROJECT_CHOICE_EN, project_choice=True),
     ResponsePreset("depot_county_6h", SUPPLY_DEPOTS, 360.0, 0.0, "县级储备库：首批物资 6 小时内运抵",
                    "County depots: first supplies within 6 hours",
                    "国家防灾减灾救灾委员会办公室《关于进一步加强应急抢险救灾物资保障体系和能力建设的指导意见》"

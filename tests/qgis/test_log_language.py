@@ -94,3 +94,19 @@ def test_siting_log_in_chinese(riskatlas_provider, sample_gpkg):
     assert len(figures) == 1 and "覆盖矩阵" in figures[0] and "最优解（" in figures[0]
     coverage = [line for line in zh if line.startswith("计算候选站址覆盖：")]
     assert 1 <= len(coverage) <= 10  # a line every tenth of the candidates, not every twenty
+
+
+def test_shelter_and_resource_logs_in_chinese(riskatlas_provider, sample_gpkg):
+    shelters = _run("riskatlas:shelterpercapita", {
+        "SHELTERS": layer_uri(sample_gpkg, "shelters"), "POPULATION": layer_uri(sample_gpkg, "population"),
+        "UNITS": layer_uri(sample_gpkg, "townships"), "OUTPUT": "memory:", "OUTPUT_SHELTERS": "memory:",
+        "OUTPUT_SUMMARY": "memory:"}, "zh")
+    assert _english(shelters) == [] and "方法：服务半径法（2SFCA，直线距离）" in shelters
+    depots = _run("riskatlas:resourcecoverage", {
+        "RESOURCES": layer_uri(sample_gpkg, "supply_depots"), "RESOURCE_KIND": 1,
+        "ROADS": layer_uri(sample_gpkg, "roads"),
+        "STUDY_AREA": layer_uri(sample_gpkg, "townships"), "POPULATION": layer_uri(sample_gpkg, "population"),
+        "OUTPUT_AREAS": "memory:", "OUTPUT_GAPS": "memory:", "OUTPUT_TOWNSHIPS": "memory:", "OUTPUT_TARGETS": "memory:",
+        "OUTPUT_EDGES": "memory:"}, "zh")
+    assert _english(depots) == []
+    assert any("项目设定（未找到国家规定的数值）" in line for line in depots)  # the default depot preset's source

@@ -91,6 +91,12 @@ def test_response_presets_and_code_lists():
                       "depot_county_6h": ("supply_depots", 360.0, 0.0, False)}
     assert er.DEFAULT_PRESET == {"rescue_teams": "rescue_30min", "supply_depots": "depot_60min"}
     assert all(p.source for p in er.RESPONSE_PRESETS)
+    for p in er.RESPONSE_PRESETS:  # a project choice says so in the planner's language; a standard is cited as written
+        if p.project_choice:
+            assert p.cited(True) == "项目设定（未找到国家规定的数值）"
+            assert p.cited(False) == "project choice (no national figure found)"
+        else:
+            assert p.cited(True) == p.cited(False) == p.source
     assert er.RESOURCE_KINDS == ("rescue_teams", "supply_depots")
     assert er.DEPOT_LEVEL_CODES == ("national", "provincial", "municipal", "county", "township", "village")
     assert len(er.TEAM_TYPE_CODES) == len(set(er.TEAM_TYPE_CODES)) == 15
