@@ -122,18 +122,23 @@ class FireStationSiting(ReachParameters, RiskAtlasAlgorithm):
         self._page_path = path
 
     def _write(self, parameters, context, feedback, plan, crs, preset):
+        import functools
+
         from ..layers import outputs as out
+        from ..layers.siting_style import style_siting_sites, style_siting_uncovered
 
         record = self.provenance(parameters, speed_preset=preset.name, speed_table=preset.source,
                                  solver_status=plan.result.status,
                                  cell_m=plan.coverage.demand.grid.cell)
+        uncovered_style = functools.partial(style_siting_uncovered, language=self.language(parameters, context))
         outputs = {}
-        for name, frame, specs, wkb_type in (
-                ("OUTPUT", plan.sites, out.SITING_SITE_FIELDS, compat.WKB_POINT),
-                ("OUTPUT_UNCOVERED", plan.uncovered, out.SITING_UNCOVERED_FIELDS, compat.WKB_MULTIPOLYGON),
-                ("OUTPUT_SUMMARY", plan.summary, out.SITING_SUMMARY_FIELDS, compat.WKB_NO_GEOMETRY)):
+        for name, frame, specs, wkb_type, style in (
+                ("OUTPUT", plan.sites, out.SITING_SITE_FIELDS, compat.WKB_POINT, style_siting_sites),
+                ("OUTPUT_UNCOVERED", plan.uncovered, out.SITING_UNCOVERED_FIELDS, compat.WKB_MULTIPOLYGON,
+                 uncovered_style),
+                ("OUTPUT_SUMMARY", plan.summary, out.SITING_SUMMARY_FIELDS, compat.WKB_NO_GEOMETRY, None)):
             outputs[name] = self.write_sink(parameters, name, context, frame, specs, wkb_type, crs,
-                                            provenance=record)
+                                            style=style, provenance=record)
             self.check_cancelled(feedback)
         if getattr(self, "_page_path", None):
             outputs["OUTPUT_PAGE"] = self._page_path

@@ -2,8 +2,8 @@
 
     .venv/bin/python tools/build_styles.py [--output-dir styles]
 
-The styles are built by the same code that styles the algorithms' outputs (``layers/styling.py``,
-``layers/reach_style.py``, ``layers/shelter_style.py``, ``layers/resource_style.py``: one palette, ``core/standards/risk_levels.py``)
+The styles are built by the same code that styles the algorithms' outputs (``layers/styling.py`` and the
+``layers/*_style.py`` modules: one palette, ``core/standards/risk_levels.py``)
 and written by ``layers/qml.py``; no QGIS is needed. Run it after changing a style; a test
 regenerates the folder and fails when the committed files differ. ``styles/README.md`` says which
 file goes with which layer.
@@ -27,7 +27,7 @@ def _register_package():
 def style_files():
     """{file name: Style} of every QML in styles/."""
     from riskatlas.core.standards.shelters import TARGET_M2_PER_CAPITA
-    from riskatlas.layers import reach_style, resource_style, scenario_style, shelter_style
+    from riskatlas.layers import reach_style, resource_style, scenario_style, shelter_style, siting_style
     from riskatlas.layers.schemas import SCHEMAS
     from riskatlas.layers.styling import four_colour_style, input_style
 
@@ -48,11 +48,13 @@ def style_files():
         files[f"resource_targets_{language}.qml"] = resource_style.resource_targets_style(language)
         files[f"scenario_townships_{language}.qml"] = scenario_style.scenario_townships_style(language)
         files[f"scenario_changes_{language}.qml"] = scenario_style.scenario_changes_style(language)
+        files[f"siting_uncovered_{language}.qml"] = siting_style.siting_uncovered_style(language)
     files.update({"reach_edges.qml": reach_style.reach_edges_style(), "reach_bands.qml": reach_style.reach_bands_style(),
                   "reach_areas.qml": reach_style.reach_areas_style(),
                   "reach_gaps.qml": reach_style.reach_gaps_style(), "reach_targets.qml": reach_style.reach_targets_style(),
                   "resource_areas.qml": resource_style.resource_areas_style(),
-                  "resource_gaps.qml": resource_style.resource_gaps_style()})
+                  "resource_gaps.qml": resource_style.resource_gaps_style(),
+                  "siting_sites.qml": siting_style.siting_sites_style()})
     return dict(sorted(files.items()))
 
 

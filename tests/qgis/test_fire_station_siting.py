@@ -1,5 +1,6 @@
 """riskatlas:firestationsiting in real QGIS: the figures before and after equal firestationreach run on
 the existing and on the final station set; existing stations stay; the hazard setback refuses a site."""
+import os
 import sqlite3
 
 import pytest
@@ -111,3 +112,46 @@ def test_the_siting_page_holds_the_summary_figures(run_algorithm, sample_gpkg, t
     for rank, site_id, added in _rows(result["OUTPUT"], "rank", "site_id", "added_residents"):
         assert site_id in text and "+" + T.integer(added) in text
     assert "消防站选址" in text and "现有消防站" in text and "新建站址" in text
+
+
+def test_outputs_on_the_map_in_the_look_of_the_page(riskatlas_provider, sample_gpkg, tmp_path):
+    """Loaded into a project (as the toolbox does): the chosen sites as hollow red stars labelled with their rank,
+    the demand out of reach translucent red where a candidate could reach it and dark red where none can."""
+    from processing.core.Processing import Processing
+    from qgis.core import (QgsProcessingContext, QgsProcessingFeedback, QgsProcessingOutputLayerDefinition,
+                           QgsProject, QgsRenderContext)
+
+    from riskatlas.support.compat import handle_algorithm_results
+
+    project = QgsProject.instance()
+    context = QgsProcessingContext()
+    context.setProject(project)
+    parameters = {"STATIONS": layer_uri(sample_gpkg, "fire_stations"), "ROADS": layer_uri(sample_gpkg, "roads"),
+                  "STUDY_AREA": layer_uri(sample_gpkg, "townships"), "POPULATION": layer_uri(sample_gpkg, "population"),
+                  "CANDIDATE_SPACING": SPACING, "NEW_STATIONS": 3, "LANGUAGE": "zh"}
+    for name in ("OUTPUT", "OUTPUT_UNCOVERED", "OUTPUT_SUMMARY"):
+        parameters[name] = QgsProcessingOutputLayerDefinition(str(tmp_path / f"{name.lower()}.gpkg"), project)
+    Processing.runAlgorithm("riskatlas:firestationsiting", parameters, feedback=QgsProcessingFeedback(),
+                            context=context,
+                            onFinish=lambda alg, ctx, fb: handle_algorithm_results(alg, ctx, fb, parameters))
+    loaded = {os.path.basename(layer.source().split("|")[0]): layer for layer in project.mapLayers().values()
+              if layer.source().startswith(str(tmp_path))}
+    try:
+        sites, uncovered = loaded["output.gpkg"], loaded["output_uncovered.gpkg"]
+        star = sites.renderer().symbol().symbolLayer(0)
+        assert star.shape() == star.Star and star.color().alpha() == 0 and star.strokeColor().name() == "#c00000"
+        assert sites.labelsEnabled() and sites.labeling().settings().fieldName == '"rank"'
+
+        renderer = uncovered.renderer()
+        render_context = QgsRenderContext()
+        renderer.startRender(render_context, uncovered.fields())
+        labels = {item.ruleKey(): item.label() for item in renderer.legendSymbolItems()}
+        drawn = {(feature["coverable"], labels[key]) for feature in uncovered.getFeatures()
+                 for key in renderer.legendKeysForFeature(feature, render_context) if key in labels}
+        renderer.stopRender(render_context)
+        assert drawn == {(True, "仍未覆盖（候选站可达）"), (False, "无候选站可达")}
+        fills = [rule.symbol().color() for rule in renderer.rootRule().children()]
+        assert all(0 < colour.alpha() < 255 for colour in fills)  # translucent: the map beneath stays visible
+    finally:
+        for layer in loaded.values():
+            project.removeMapLayer(layer)

@@ -14,7 +14,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 STYLES = os.path.join(ROOT, "styles")
 GEOMETRY = {"point": "Point", "polygon": "Polygon", "line": "LineString"}
 LINE_STYLES = ("roads", "reach_edges")
-POINT_STYLES = ("fire_stations", "reach_targets")
+POINT_STYLES = ("fire_stations", "reach_targets", "siting_sites")
 
 
 def _geometry(name):
@@ -77,6 +77,12 @@ def test_per_capita_classes_include_their_lower_bound():
     assert _classes(layer) == [["no residents"], ["below half the target (< 0.75 m²/person)"],
                                ["below the target (0.75–1.5 m²/person)"], ["meets the target (1.5–3 m²/person)"],
                                ["twice the target or more (≥ 3 m²/person)"], ["no shelter in reach"]]
+
+
+def test_siting_uncovered_by_whether_a_candidate_could_reach_it():
+    layer = _layer("polygon", "&field=coverable:boolean", [(True,), (False,)])
+    _load(layer, "siting_uncovered_en.qml")
+    assert _classes(layer) == [["Still out of reach (a candidate could reach)"], ["No candidate reaches"]]
 
 
 def test_boolean_categories_and_labels_and_aliases():
