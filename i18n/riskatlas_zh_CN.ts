@@ -704,124 +704,139 @@
 <context>
     <name>FireStationSiting</name>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="37" />
+        <location filename="../processing/alg_fire_station_siting.py" line="46" />
         <source>Fire-station siting (where to build)</source>
         <translation>消防站选址（新建站位）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="40" />
+        <location filename="../processing/alg_fire_station_siting.py" line="49" />
         <source>Existing fire stations (fixed)</source>
         <translation>现有消防站（位置不变）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="42" />
+        <location filename="../processing/alg_fire_station_siting.py" line="51" />
         <source>Station id field</source>
         <translation>站点编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="43" />
+        <location filename="../processing/alg_fire_station_siting.py" line="52" />
         <source>Turnout time field (min)</source>
         <translation>出动时间字段（分钟）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="45" />
+        <location filename="../processing/alg_fire_station_siting.py" line="54" />
         <source>Study area</source>
         <translation>研究范围</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="47" />
+        <location filename="../processing/alg_fire_station_siting.py" line="56" />
         <source>Population (polygons or points)</source>
         <translation>人口（面或点）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="48" />
+        <location filename="../processing/alg_fire_station_siting.py" line="57" />
         <source>Targets (enterprises, hazard units)</source>
         <translation>保护目标（企业、危险源单元）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="50" />
+        <location filename="../processing/alg_fire_station_siting.py" line="59" />
         <source>Candidate sites (empty: generated along the roads)</source>
         <translation>候选站址（为空：沿道路自动生成）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="52" />
+        <location filename="../processing/alg_fire_station_siting.py" line="61" />
         <source>Spacing of generated candidates (m)</source>
         <translation>自动生成候选站址的间距（m）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="54" />
+        <location filename="../processing/alg_fire_station_siting.py" line="63" />
         <source>Objective</source>
         <translation>优化目标</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="54" />
+        <location filename="../processing/alg_fire_station_siting.py" line="63" />
         <source>MCLP: the best sites (as many as the new stations)</source>
         <translation>MCLP：最优站址（个数为新建站数）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="54" />
+        <location filename="../processing/alg_fire_station_siting.py" line="63" />
         <source>LSCP: the fewest sites for full cover</source>
         <translation>LSCP：全覆盖所需最少站址</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="58" />
+        <location filename="../processing/alg_fire_station_siting.py" line="67" />
         <source>New stations (MCLP)</source>
         <translation>新建站数（MCLP）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="60" />
+        <location filename="../processing/alg_fire_station_siting.py" line="69" />
         <source>Time limits by risk level 1..4 (min, e.g. 4,5,5,5; empty: the time limit)</source>
         <translation>按风险等级1..4的时间要求（分钟，如 4,5,5,5；为空：采用时间要求）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="63" />
+        <location filename="../processing/alg_fire_station_siting.py" line="72" />
         <source>Demand weights</source>
         <translation>需求权重</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="65" />
+        <location filename="../processing/alg_fire_station_siting.py" line="74" />
         <source>Crowded places' main exits (schools, hospitals, markets)</source>
         <translation>人员密集场所主要疏散出口（学校、医院、商场）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="67" />
+        <location filename="../processing/alg_fire_station_siting.py" line="76" />
         <source>Prevailing wind from (degrees from north)</source>
         <translation>常年主导风向（来向，自正北起算的度数）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="70" />
+        <location filename="../processing/alg_fire_station_siting.py" line="79" />
         <source>Chosen sites (ranked)</source>
         <translation>选定站址（排序）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="71" />
+        <location filename="../processing/alg_fire_station_siting.py" line="80" />
         <source>Demand still out of reach</source>
         <translation>仍未覆盖的需求</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="72" />
+        <location filename="../processing/alg_fire_station_siting.py" line="81" />
         <source>Coverage before and after</source>
         <translation>选址前后覆盖情况</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="102" />
+        <location filename="../processing/alg_fire_station_siting.py" line="111" />
         <source>Siting rule '{0}' skipped: its input ({1}) is not given.</source>
         <translation>选址规则“{0}”未执行：未提供其所需输入（{1}）。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="105" />
+        <location filename="../processing/alg_fire_station_siting.py" line="115" />
         <source>Siting rule '{0}': {1} candidates refused.</source>
         <translation>选址规则“{0}”：排除候选站址 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="73" />
+        <location filename="../processing/alg_fire_station_siting.py" line="82" />
         <source>Siting map page (PDF)</source>
         <translation>选址图页（PDF）</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="73" />
+        <location filename="../processing/alg_fire_station_siting.py" line="82" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="23" />
+        <source>setback from hazardous-chemical units</source>
+        <translation>与危险化学品单位的距离</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="24" />
+        <source>upwind or crosswind of hazardous-chemical units</source>
+        <translation>位于危险化学品单位的上风或侧风向</translation>
+    </message>
+    <message>
+        <location filename="../processing/alg_fire_station_siting.py" line="25" />
+        <source>setback from crowded places' exits</source>
+        <translation>与人员密集场所疏散出口的距离</translation>
     </message>
 </context>
 <context>
@@ -2999,7 +3014,7 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
         <translation>按非城镇计</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="27" />
+        <location filename="../processing/alg_fire_station_siting.py" line="36" />
         <source>the roads' extent is used</source>
         <translation>使用道路范围</translation>
     </message>
@@ -3099,12 +3114,12 @@ Open it in the Model Designer to change a step, add one or save a copy for your 
         <translation>按选址规则筛选后没有剩余候选站址：请提供 CANDIDATES、减小 CANDIDATE_SPACING，或检查规则的输入</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="30" />
+        <location filename="../processing/alg_fire_station_siting.py" line="39" />
         <source>candidates are generated along the roads</source>
         <translation>将沿道路自动生成候选站址</translation>
     </message>
     <message>
-        <location filename="../processing/alg_fire_station_siting.py" line="32" />
+        <location filename="../processing/alg_fire_station_siting.py" line="41" />
         <source>no place is kept clear of</source>
         <translation>不执行与人员密集场所的间距规则</translation>
     </message>

@@ -19,6 +19,15 @@ def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name pylupdate5 looks f
     return text
 
 
+RULE_NAMES = {  # the siting rules (core/standards/siting_rules.py) as the log names them
+    "hazard_setback": QT_TRANSLATE_NOOP("FireStationSiting", "setback from hazardous-chemical units"),
+    "hazard_upwind": QT_TRANSLATE_NOOP("FireStationSiting", "upwind or crosswind of hazardous-chemical units"),
+    "crowded_exit_setback": QT_TRANSLATE_NOOP("FireStationSiting", "setback from crowded places' exits"),
+}
+RULE_INPUT_PARAMETERS = {"hazard_units": "TARGETS", "wind_from_deg": "PREVAILING_WIND_FROM",
+                         "crowded_places": "CROWDED_PLACES"}  # core.siting's argument -> the parameter giving it
+
+
 class FireStationSiting(ReachParameters, RiskAtlasAlgorithm):
     ALGORITHM_ID = "firestationsiting"
     GROUP_ID = "coverage"
@@ -100,12 +109,22 @@ class FireStationSiting(ReachParameters, RiskAtlasAlgorithm):
             feedback.pushInfo(say_in_ui(line))
         for rule_id in plan.rules.skipped_rules:
             feedback.pushWarning(self.tr("Siting rule '{0}' skipped: its input ({1}) is not given.").format(
-                rule_id, ", ".join(plan.rules.missing_inputs.get(rule_id, ()))))
+                self._rule_name(rule_id), ("、" if is_chinese() else ", ").join(self._input_name(name)
+                                                    for name in plan.rules.missing_inputs.get(rule_id, ()))))
         for rule_id, count in plan.rules.removed_by_rule.items():
-            feedback.pushInfo(self.tr("Siting rule '{0}': {1} candidates refused.").format(rule_id, count))
+            feedback.pushInfo(self.tr("Siting rule '{0}': {1} candidates refused.").format(self._rule_name(rule_id),
+                                                                                           count))
         self.check_cancelled(feedback)
         self._page(parameters, context, plan, read, crs, objective, options.time_limit)
         return self._write(parameters, context, feedback, plan, crs, preset)
+
+    def _rule_name(self, rule_id):
+        return self.tr(RULE_NAMES[rule_id]) if rule_id in RULE_NAMES else rule_id
+
+    def _input_name(self, argument):
+        """A rule's missing input as the dialog names it ('主导风向（度，从北起）' / PREVAILING_WIND_FROM)."""
+        parameter = self.parameterDefinition(RULE_INPUT_PARAMETERS.get(argument, ""))
+        return parameter.description() if parameter is not None else argument
 
     def _page(self, parameters, context, plan, read, crs, objective, time_limit):
         """OUTPUT_PAGE, when wanted: the siting page in the atlas's style (atlas/siting_page.py)."""

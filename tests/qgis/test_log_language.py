@@ -92,6 +92,9 @@ def test_siting_log_in_chinese(riskatlas_provider, sample_gpkg):
     assert any(re.fullmatch(r"沿道路每隔 1500 米生成候选站址 [\d,]+ 个", line) for line in zh)
     figures = [line for line in zh if line.startswith("需求：")]
     assert len(figures) == 1 and "覆盖矩阵" in figures[0] and "最优解（" in figures[0]
+    # a skipped rule and its missing input named as the help and the dialog name them
+    assert ("选址规则“与人员密集场所疏散出口的距离”未执行：未提供其所需输入"
+            "（人员密集场所主要疏散出口（学校、医院、商场））。") in zh
     coverage = [line for line in zh if line.startswith("计算候选站址覆盖：")]
     assert 1 <= len(coverage) <= 10  # a line every tenth of the candidates, not every twenty
 
