@@ -29,6 +29,9 @@ class LogLine(str):
         line.template, line.arguments = template, arguments
         return line
 
+    def __reduce__(self) -> tuple[Any, ...]:  # copy and pickle from the template (the text may hold braces)
+        return _rebuilt, (self.template, self.arguments)
+
     def say(self, translate: Translate | None = None) -> str:
         """The line in the language of ``translate`` (a template's translation); English without one, or
         when a translation lost a placeholder."""
@@ -40,6 +43,10 @@ class LogLine(str):
             return translate(self.template).format(**arguments)
         except (KeyError, IndexError, ValueError):
             return str(self)
+
+
+def _rebuilt(template: str, arguments: dict[str, Any]) -> LogLine:
+    return LogLine(template, **arguments)
 
 
 def say(line: Any, translate: Translate | None = None) -> str:

@@ -1,4 +1,6 @@
 """core.log_lines: a log line is its English text and is said in the planner's language from its template."""
+import copy as copy_module
+import pickle
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -29,6 +31,12 @@ def test_a_log_line_is_its_english_text():
     assert isinstance(line, str)
     assert line == "road graph: 18,101 nodes, 25,405 edges, 3 connected part(s)"
     assert line.say() == line and say(line) == line
+
+
+def test_copied_and_pickled_whole_even_when_the_text_holds_braces():
+    line = LogLine(log_lines.PROVENANCE, record='{"algorithm": "riskatlas:firestationreach"}')
+    for copy in (pickle.loads(pickle.dumps(line)), copy_module.deepcopy(line)):
+        assert copy == line and copy.template == line.template and copy.arguments == line.arguments
 
 
 def test_said_in_the_translators_language_with_its_arguments():
