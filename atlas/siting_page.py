@@ -11,6 +11,7 @@ from qgis.core import (QgsFillSymbol, QgsLayoutExporter, QgsLayoutItemLabel,
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
+from ..core.siting.tables import MEASURE_LABELS, measure_label
 from ..layers.atomic import atomic_output
 from ..support.fonts import cjk_family, resolve_layout_fonts
 from . import text as T
@@ -39,12 +40,6 @@ WORDS = {
     "sites_heading": ("选定站址（按新增覆盖排序）", "Chosen sites (ranked by added coverage)"),
     "site_columns": (("名次", "站址", "所在道路", "新增覆盖人口", "累计覆盖率"),
                      ("Rank", "Site", "Road", "Residents added", "Share after")),
-    "measures": ({"fire stations": "消防站（座）", "residents covered": "可达人口（人）",
-                  "residents covered share": "可达人口比例", "weighted demand covered": "加权需求",
-                  "targets covered": "可达目标（个）", "residents no candidate reaches": "无候选站可达人口（人）"},
-                 {"fire stations": "Fire stations", "residents covered": "Residents reached",
-                  "residents covered share": "Share of residents reached", "weighted demand covered": "Weighted demand",
-                  "targets covered": "Targets reached", "residents no candidate reaches": "Residents no candidate reaches"}),
     "points": (" 个百分点", " pp"),
     "existing": ("现有消防站", "Existing fire station"),
     "chosen": ("新建站址（名次）", "New site (rank)"),
@@ -114,17 +109,16 @@ def _change(value, unit, language):
 def summary_rows(summary, language):
     """The before/after table as printed: measure, before, after, change (the measures the page names; the weighted
     demand only when weights differ from residents)."""
-    names = _w("measures", language)
     by = {row.measure: (row.before, row.after) for row in summary.itertuples()}
     rows = []
     for row in summary.itertuples():
-        if row.measure not in names:
+        if row.measure not in MEASURE_LABELS:  # (the targets per risk level stay in the table, not on the page)
             continue
         if row.measure == "weighted demand covered" and all(
                 abs(w - r) < 0.5 for w, r in zip(by[row.measure], by.get("residents covered", (None, None)))
                 if w is not None and r is not None):
             continue  # residents only: the same figures
-        rows.append([names[row.measure], _value(row.before, row.unit), _value(row.after, row.unit),
+        rows.append([measure_label(row.measure, language), _value(row.before, row.unit), _value(row.after, row.unit),
                      _change(row.change, row.unit, language)])
     return rows
 

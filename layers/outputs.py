@@ -71,7 +71,8 @@ SITING_SITE_FIELDS = (("rank", INT), ("site_id", STRING), ("road_id", STRING), (
                       ("added_targets", INT), ("added_weight", DOUBLE), ("residents_pct_after", DOUBLE))
 SITING_UNCOVERED_FIELDS = (("kind", STRING), ("layer", STRING), ("demand_id", STRING), ("risk_level", INT),
                            ("residents", DOUBLE), ("arrival_limit_min", DOUBLE), ("coverable", BOOL))
-SITING_SUMMARY_FIELDS = (("measure", STRING), ("before", DOUBLE), ("after", DOUBLE), ("change", DOUBLE),
+SITING_SUMMARY_FIELDS = (("measure", STRING), ("label", STRING),  # label: the measure in the run's language
+                         ("before", DOUBLE), ("after", DOUBLE), ("change", DOUBLE),
                          ("unit", STRING))
 
 # riskatlas:comparescenarios (core.scenarios: CHANGE_COLUMNS, TOWNSHIP_COLUMNS)

@@ -149,13 +149,18 @@ class FireStationSiting(ReachParameters, RiskAtlasAlgorithm):
         record = self.provenance(parameters, speed_preset=preset.name, speed_table=preset.source,
                                  solver_status=plan.result.status,
                                  cell_m=plan.coverage.demand.grid.cell)
-        uncovered_style = functools.partial(style_siting_uncovered, language=self.language(parameters, context))
+        from ..core.siting.tables import measure_label
+
+        language = self.language(parameters, context)
+        uncovered_style = functools.partial(style_siting_uncovered, language=language)
+        summary = plan.summary.copy()  # each measure also named in the run's language, as every summary table
+        summary.insert(1, "label", [measure_label(measure, language) for measure in summary["measure"]])
         outputs = {}
         for name, frame, specs, wkb_type, style in (
                 ("OUTPUT", plan.sites, out.SITING_SITE_FIELDS, compat.WKB_POINT, style_siting_sites),
                 ("OUTPUT_UNCOVERED", plan.uncovered, out.SITING_UNCOVERED_FIELDS, compat.WKB_MULTIPOLYGON,
                  uncovered_style),
-                ("OUTPUT_SUMMARY", plan.summary, out.SITING_SUMMARY_FIELDS, compat.WKB_NO_GEOMETRY, None)):
+                ("OUTPUT_SUMMARY", summary, out.SITING_SUMMARY_FIELDS, compat.WKB_NO_GEOMETRY, None)):
             outputs[name] = self.write_sink(parameters, name, context, frame, specs, wkb_type, crs,
                                             style=style, provenance=record)
             self.check_cancelled(feedback)

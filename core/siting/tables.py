@@ -94,6 +94,29 @@ def uncovered_frame(demand: "SitingDemand", rows: RowState, targets: "SitingTarg
     return gpd.GeoDataFrame(out, geometry="geometry", crs=crs)
 
 
+MEASURE_LABELS = {  # the before/after measures as the summary table's label column and the siting page name them
+    "fire stations": ("消防站（座）", "Fire stations"),
+    "residents covered": ("可达人口（人）", "Residents reached"),
+    "residents covered share": ("可达人口比例", "Share of residents reached"),
+    "weighted demand covered": ("加权需求", "Weighted demand"),
+    "targets covered": ("可达目标（个）", "Targets reached"),
+    "targets of risk level {level} covered": ("风险等级 {level} 的可达目标（个）",
+                                              "Targets of risk level {level} reached"),
+    "residents no candidate reaches": ("无候选站可达人口（人）", "Residents no candidate reaches"),
+}
+
+
+def measure_label(measure: str, language: str) -> str:
+    """A summary measure in ``language`` ('zh' or 'en'); the measure itself when it has no label."""
+    for key, labels in MEASURE_LABELS.items():
+        head, _, tail = key.partition("{level}")
+        if measure == key or (tail and measure.startswith(head) and measure.endswith(tail)
+                              and measure[len(head):len(measure) - len(tail)].isdigit()):
+            level = measure[len(head):len(measure) - len(tail)] if tail else ""
+            return labels[0 if language == "zh" else 1].format(level=level)
+    return measure
+
+
 def summary_frame(demand: "SitingDemand", rows: RowState, result: "SitingResult", targets: "SitingTargets",
                   level: np.ndarray, n_existing: int) -> "pd.DataFrame":
     """Before/after rows: ``measure``, ``before``, ``after``, ``change``, ``unit``."""
@@ -114,8 +137,8 @@ def summary_frame(demand: "SitingDemand", rows: RowState, result: "SitingResult"
         for lv in (1, 2, 3, 4):
             at = level == lv
             if at.any():
-                table.append((f"targets of risk level {lv} covered", int(t_before[at].sum()), int(t_after[at].sum()),
-                             "targets"))
+                table.append(("targets of risk level {level} covered".format(level=lv), int(t_before[at].sum()),
+                              int(t_after[at].sum()), "targets"))
     unreachable = ~rows.before[:n_cells] & ~rows.coverable[:n_cells]
     table.append(("residents no candidate reaches", None, round(float(demand.cell_residents[unreachable].sum())),
                   "residents"))

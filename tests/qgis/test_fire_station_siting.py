@@ -152,6 +152,9 @@ def test_outputs_on_the_map_in_the_look_of_the_page(riskatlas_provider, sample_g
         assert drawn == {(True, "仍未覆盖（候选站可达）"), (False, "无候选站可达")}
         fills = [rule.symbol().color() for rule in renderer.rootRule().children()]
         assert all(0 < colour.alpha() < 255 for colour in fills)  # translucent: the map beneath stays visible
+
+        labels = {f["measure"]: f["label"] for f in loaded["output_summary.gpkg"].getFeatures()}
+        assert labels["fire stations"] == "消防站（座）" and labels["residents covered"] == "可达人口（人）"  # LANGUAGE zh
     finally:
         for layer in loaded.values():
             project.removeMapLayer(layer)

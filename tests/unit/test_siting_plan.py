@@ -115,3 +115,15 @@ def test_mclp_by_branch_and_bound_equals_exhaustive_search(seed, monkeypatch):
         result = solve_module.solve_mclp(sparse.csr_matrix(dense), w, None, p)
         assert result.status in ("optimal", "trivial")
         assert result.total_gain == pytest.approx(_brute(dense, w, p), abs=1e-9)
+
+
+def test_summary_measures_named_in_both_languages():
+    from riskatlas.core.siting.tables import MEASURE_LABELS, measure_label
+
+    assert measure_label("residents covered", "zh") == "可达人口（人）"
+    assert measure_label("residents covered", "en") == "Residents reached"
+    assert measure_label("targets of risk level 2 covered", "zh") == "风险等级 2 的可达目标（个）"
+    assert measure_label("targets of risk level 2 covered", "en") == "Targets of risk level 2 reached"
+    assert measure_label("targets of risk level x covered", "zh") == "targets of risk level x covered"  # not a level
+    assert measure_label("something else", "zh") == "something else"
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in zh) for zh, _en in MEASURE_LABELS.values())
