@@ -6,6 +6,7 @@ from qgis.core import QgsProject
 
 from ..atlas.project import add_atlas_to_project
 from ..core.standards.shelters import TARGET_M2_PER_CAPITA
+from ..layers.output_aliases import apply_output_aliases
 from ..layers.project import add_layers, has_layer, input_title, open_gpkg_layer
 from ..layers.schemas import inputs_bottom_to_top, project_results
 from ..layers.styling import apply_four_colour_style
@@ -47,6 +48,7 @@ def add_results_group(project, gpkg, group_name, language, target=TARGET_M2_PER_
             continue  # its step was left out (its input was not given)
         layer = open_gpkg_layer(gpkg, result_layer.name, result_layer.title_zh if zh else result_layer.title_en)
         styles[result_layer.name](layer)
+        apply_output_aliases(layer, language)
         project.addMapLayer(layer, False)
         group.addLayer(layer).setItemVisibilityChecked(result_layer.visible)
     return group

@@ -400,10 +400,10 @@ class RiskAtlasAlgorithm(Reading, Writing, QgsProcessingAlgorithm):
             if required:
                 raise QgsProcessingException(self.invalidSinkError(parameters, name))
             return None
-        if style is not None or provenance is not None:
-            from .provenance import LayerPostProcessor
+        from .provenance import LayerPostProcessor
 
-            self._post.append((dest_id, LayerPostProcessor(style=style, provenance=provenance), layer_uri, prepared))
+        post = LayerPostProcessor(style=style, provenance=provenance, language=self.language(parameters, context))
+        self._post.append((dest_id, post, layer_uri, prepared))
         return dest_id
 
     def write_html(self, parameters, name, context, page):

@@ -60,15 +60,20 @@ def _save_one(dest_id, record, layer_uri, context, feedback, QgsProcessingUtils,
 
 
 class LayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Applies a style function and records provenance in the layer's metadata."""
+    """Applies a style function, the output fields' aliases in ``language`` (layers/output_aliases.py) and
+    records provenance in the layer's metadata."""
 
-    def __init__(self, style=None, provenance=None):
+    def __init__(self, style=None, provenance=None, language=None):
         super().__init__()
-        self.style, self.provenance_record = style, provenance
+        self.style, self.provenance_record, self.language = style, provenance, language
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
+        from ..layers.output_aliases import apply_output_aliases
+
         if self.style is not None:
             self.style(layer)
+        if self.language is not None:
+            apply_output_aliases(layer, self.language)
         if self.provenance_record is not None and not _has_provenance(layer, self.provenance_record):
             add_provenance(layer, self.provenance_record)
         layer.triggerRepaint()

@@ -125,6 +125,8 @@ def test_result_kinds_are_preselected_once_the_results_are_in_the_project(county
     result = run_assessment(sample_inputs(), str(tmp_path / "run"), {"LANGUAGE": "en"})
     group = add_results_group(QgsProject.instance(), result.files["gpkg"], "Results", "en")
     by_table = {node.layer().source().split("layername=")[1]: node.layer().id() for node in group.findLayers()}
+    areas = QgsProject.instance().mapLayer(by_table["reach_areas"])  # its attribute table in the run's language
+    assert areas.attributeAlias(areas.fields().indexOf("reach_km2")) == "Area reached (km²)"
     values = dialog_values("riskatlas:fourcolourmap")
     assert (values["ENTERPRISES"], values["HAZARD_UNITS"]) == (by_table["enterprise_risk"], by_table["hazard_units"])
     values = dialog_values("riskatlas:exportatlas")

@@ -153,6 +153,7 @@ def test_outputs_on_the_map_in_the_look_of_the_page(riskatlas_provider, sample_g
         fills = [rule.symbol().color() for rule in renderer.rootRule().children()]
         assert all(0 < colour.alpha() < 255 for colour in fills)  # translucent: the map beneath stays visible
 
+        assert sites.attributeAlias(sites.fields().indexOf("added_residents")) == "新增覆盖人口"  # LANGUAGE zh
         labels = {f["measure"]: f["label"] for f in loaded["output_summary.gpkg"].getFeatures()}
         assert labels["fire stations"] == "消防站（座）" and labels["residents covered"] == "可达人口（人）"  # LANGUAGE zh
     finally:
