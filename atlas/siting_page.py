@@ -13,6 +13,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 from ..core.siting.tables import MEASURE_LABELS, measure_label
 from ..layers.atomic import atomic_output
+from ..layers.siting_style import UNCOVERED_WORDS
 from ..support.fonts import cjk_family, resolve_layout_fonts
 from . import text as T
 from .page_parts import km_scalebar, legend_text, manual_table, memory_layer
@@ -43,8 +44,7 @@ WORDS = {
     "points": (" 个百分点", " pp"),
     "existing": ("现有消防站", "Existing fire station"),
     "chosen": ("新建站址（名次）", "New site (rank)"),
-    "coverable": ("仍未覆盖（候选站可达）", "Still out of reach (a candidate could reach)"),
-    "unreachable": ("无候选站可达", "No candidate reaches"),
+    **UNCOVERED_WORDS,  # coverable / unreachable: as the siting output's legend on the map
     "townships": ("镇街", "Township"),
     "legend": ("图例", "Legend"),
     "note": ("覆盖按消防站到达范围分析的用地规则计算：到场时间 = 出动时间 + 路网行驶，≤ 时限即为可达。新建站址"

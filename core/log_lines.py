@@ -1,7 +1,7 @@
 """Every line core and the layer reading write to the Processing log that is not about bad input
 (that is ``core.messages``): the progress steps and the run's figures, once. English templates with
 named placeholders, translated in context "Log" (``i18n/riskatlas_zh_CN.ts``) where the algorithm writes
-them (``processing/base.py``: ``say``), so a planner in a Chinese QGIS reads the whole log in Chinese.
+them (``processing/reading.py``: ``say_in_ui``), so a planner in a Chinese QGIS reads the whole log in Chinese.
 
 A ``LogLine`` is the English text itself (a ``str``: tests, benchmarks and headless logs read it as
 before) and carries its template and arguments to be said in another language.
@@ -63,11 +63,13 @@ def say(line: Any, translate: Translate | None = None) -> str:
 LAYER_NOTE = QT_TRANSLATE_NOOP("Log", "{layer}: {note}")
 REPROJECTED = QT_TRANSLATE_NOOP("Log", "reprojected from {source} to {target} ({description})")
 ZM_DROPPED = QT_TRANSLATE_NOOP("Log", "Z/M values dropped from {count} features (analysis is planar)")
-PROVENANCE = QT_TRANSLATE_NOOP("Log", "provenance: {record}")
 CURVES_SEGMENTISED = QT_TRANSLATE_NOOP("Log", "{count} curved geometries segmentised")
 POINTS_AS_SQUARES = QT_TRANSLATE_NOOP("Log", "{count} points counted where they lie (squares of {side:g} m)")
 RASTER_CELLS = QT_TRANSLATE_NOOP("Log", "{cells} populated cells of {rows} × {columns} (cell {dx:g} × {dy:g} in "
                                         "{crs}; nodata and 0 cells dropped), {residents:,.0f} residents")
+
+# ---------------------------------------------------------------- how an output was made (processing/base.py)
+PROVENANCE = QT_TRANSLATE_NOOP("Log", "provenance: {record}")
 
 # ---------------------------------------------------------------- fire-station reach (core/fire_reach)
 BUILDING_GRAPH = QT_TRANSLATE_NOOP("Log", "building the road graph")

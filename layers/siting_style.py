@@ -9,12 +9,12 @@ from .qml import Labels, RuleBased, SingleSymbol, Style, apply_style, fill, mark
 SITE_COLOUR, SITE_LABEL_COLOUR = "#C00000", "#800000"  # the page's STATION_COLOUR and rank colour
 COVERABLE_COLOUR, UNREACHABLE_COLOUR = "#E34A33", "#780000"  # the reach gaps' red; the page's solid dark red
 
-_WORDS = {"coverable": ("仍未覆盖（候选站可达）", "Still out of reach (a candidate could reach)"),
-          "unreachable": ("无候选站可达", "No candidate reaches")}  # as the page's legend
+UNCOVERED_WORDS = {"coverable": ("仍未覆盖（候选站可达）", "Still out of reach (a candidate could reach)"),
+                   "unreachable": ("无候选站可达", "No candidate reaches")}  # the map's and the page's legend
 
 
 def _w(key, language):
-    return _WORDS[key][0 if language == "zh" else 1]
+    return UNCOVERED_WORDS[key][0 if language == "zh" else 1]
 
 
 def siting_sites_style():

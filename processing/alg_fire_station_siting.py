@@ -143,14 +143,13 @@ class FireStationSiting(ReachParameters, RiskAtlasAlgorithm):
     def _write(self, parameters, context, feedback, plan, crs, preset):
         import functools
 
+        from ..core.siting.tables import measure_label
         from ..layers import outputs as out
         from ..layers.siting_style import style_siting_sites, style_siting_uncovered
 
         record = self.provenance(parameters, speed_preset=preset.name, speed_table=preset.source,
                                  solver_status=plan.result.status,
                                  cell_m=plan.coverage.demand.grid.cell)
-        from ..core.siting.tables import measure_label
-
         language = self.language(parameters, context)
         uncovered_style = functools.partial(style_siting_uncovered, language=language)
         summary = plan.summary.copy()  # each measure also named in the run's language, as every summary table

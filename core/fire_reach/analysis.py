@@ -7,9 +7,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .. import network as nw
 from .. import log_lines as say
 from .. import messages as m
+from .. import network as nw
 from ..errors import InputError, Notice, Warnings
 from .bands import edge_bands_frame
 from .cell_apportion import apportion_to_cells

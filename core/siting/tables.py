@@ -1,5 +1,6 @@
 """The siting's output tables: chosen sites (ranked, with marginal gains), demand still out of
 reach (with its arrival limit), and the before/after summary."""
+import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
@@ -94,27 +95,24 @@ def uncovered_frame(demand: "SitingDemand", rows: RowState, targets: "SitingTarg
     return gpd.GeoDataFrame(out, geometry="geometry", crs=crs)
 
 
+TARGETS_OF_LEVEL = "targets of risk level {level} covered"  # one summary row per risk level given
 MEASURE_LABELS = {  # the before/after measures as the summary table's label column and the siting page name them
     "fire stations": ("消防站（座）", "Fire stations"),
     "residents covered": ("可达人口（人）", "Residents reached"),
     "residents covered share": ("可达人口比例", "Share of residents reached"),
     "weighted demand covered": ("加权需求", "Weighted demand"),
     "targets covered": ("可达目标（个）", "Targets reached"),
-    "targets of risk level {level} covered": ("风险等级 {level} 的可达目标（个）",
-                                              "Targets of risk level {level} reached"),
+    TARGETS_OF_LEVEL: ("风险等级 {level} 的可达目标（个）", "Targets of risk level {level} reached"),
     "residents no candidate reaches": ("无候选站可达人口（人）", "Residents no candidate reaches"),
 }
 
 
 def measure_label(measure: str, language: str) -> str:
     """A summary measure in ``language`` ('zh' or 'en'); the measure itself when it has no label."""
-    for key, labels in MEASURE_LABELS.items():
-        head, _, tail = key.partition("{level}")
-        if measure == key or (tail and measure.startswith(head) and measure.endswith(tail)
-                              and measure[len(head):len(measure) - len(tail)].isdigit()):
-            level = measure[len(head):len(measure) - len(tail)] if tail else ""
-            return labels[0 if language == "zh" else 1].format(level=level)
-    return measure
+    per_level = re.fullmatch(TARGETS_OF_LEVEL.format(level=r"(\d+)"), measure)
+    key, level = (TARGETS_OF_LEVEL, per_level.group(1)) if per_level else (measure, "")
+    labels = MEASURE_LABELS.get(key)
+    return labels[0 if language == "zh" else 1].format(level=level) if labels else measure
 
 
 def summary_frame(demand: "SitingDemand", rows: RowState, result: "SitingResult", targets: "SitingTargets",
@@ -137,8 +135,8 @@ def summary_frame(demand: "SitingDemand", rows: RowState, result: "SitingResult"
         for lv in (1, 2, 3, 4):
             at = level == lv
             if at.any():
-                table.append(("targets of risk level {level} covered".format(level=lv), int(t_before[at].sum()),
-                              int(t_after[at].sum()), "targets"))
+                table.append((TARGETS_OF_LEVEL.format(level=lv), int(t_before[at].sum()), int(t_after[at].sum()),
+                              "targets"))
     unreachable = ~rows.before[:n_cells] & ~rows.coverable[:n_cells]
     table.append(("residents no candidate reaches", None, round(float(demand.cell_residents[unreachable].sum())),
                   "residents"))
